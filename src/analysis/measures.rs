@@ -1,0 +1,301 @@
+//! The measures of every report (MODEL.md section 7): per workflow, unit, system, and the
+//! summary.
+
+use serde::Serialize;
+
+use super::resolve::{Alignment, HandoffResult, Status};
+use crate::model::{Mode, Model};
+
+/// Handoff counts and cost of a group of handoffs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Counts {
+    /// Handoffs.
+    pub handoffs: usize,
+    /// Of which automated.
+    pub automated: usize,
+    /// Of which manual.
+    pub manual: usize,
+    /// Of which missing.
+    pub missing: usize,
+    /// automated / handoffs (`null` without handoffs).
+    pub automation_rate: Option<f64>,
+    /// Σ annual hours.
+    pub annual_hours: f64,
+    /// Σ annual cost.
+    pub annual_cost: f64,
+}
+
+impl Counts {
+    fn add(&mut self, h: &HandoffResult) {
+        self.handoffs += 1;
+        match h.status {
+            Status::Automated => self.automated += 1,
+            Status::Manual => self.manual += 1,
+            Status::Missing => self.missing += 1,
+        }
+        self.annual_hours += h.annual_hours;
+        self.annual_cost += h.annual_cost;
+        self.automation_rate = Some(self.automated as f64 / self.handoffs as f64);
+    }
+}
+
+/// Measures of one workflow.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WorkflowMeasures {
+    /// Workflow id.
+    pub id: String,
+    /// Unit id.
+    pub unit: Option<String>,
+    /// Counts and cost.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Alignment with the strategy in force.
+    pub alignment: f64,
+    /// Display name.
+    pub name: String,
+    /// Runs a year.
+    pub runs_per_year: f64,
+}
+
+/// Measures of one declared unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitMeasures {
+    /// Unit id.
+    pub id: String,
+    /// Counts and cost summed over its workflows.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Display name.
+    pub name: String,
+    /// Who answers for it.
+    pub owner: Option<String>,
+}
+
+/// An audit flag on a system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    /// No workflow touches it.
+    Unused,
+    /// Touched only by workflows with alignment 0.
+    Unaligned,
+    /// Not a manual kind, and no effectively automated integration touches it.
+    Island,
+    /// A manual kind that a workflow touches.
+    ShadowIt,
+}
+
+impl Flag {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Unused => "unused",
+            Flag::Unaligned => "unaligned",
+            Flag::Island => "island",
+            Flag::ShadowIt => "shadow-it",
+        }
+    }
+}
+
+/// Measures of one system.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SystemMeasures {
+    /// System id.
+    pub id: String,
+    /// Its kind.
+    pub kind: &'static str,
+    /// Workflows whose handoffs have it as an end or on their path, file order.
+    pub workflows: Vec<String>,
+    /// Σ alignment of those workflows.
+    pub strategic_contribution: f64,
+    /// Audit flags.
+    pub flags: Vec<Flag>,
+    /// Display name.
+    pub name: String,
+    /// Unit id.
+    pub unit: Option<String>,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// Users' rating.
+    pub satisfaction: Option<f64>,
+    /// Yearly cost.
+    pub annual_cost: Option<f64>,
+}
+
+/// Whole-model figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// Workflows.
+    pub workflows: usize,
+    /// Handoffs.
+    pub handoffs: usize,
+    /// Automated handoffs.
+    pub automated: usize,
+    /// Manual handoffs.
+    pub manual: usize,
+    /// Missing handoffs.
+    pub missing: usize,
+    /// Σ runs × [automated] / Σ runs (`null` without handoffs).
+    pub automation_rate: Option<f64>,
+    /// The same weighted by runs × alignment (`null` when that weight is 0).
+    pub strategic_automation: Option<f64>,
+    /// Hours a year of all gaps.
+    pub annual_hours: f64,
+    /// Cost a year of all gaps.
+    pub annual_cost: f64,
+    /// Strategic value of all gaps.
+    pub strategic_value: f64,
+}
+
+/// All measures of one analysis.
+pub struct Measures {
+    /// Summary.
+    pub summary: Summary,
+    /// Per workflow.
+    pub workflows: Vec<WorkflowMeasures>,
+    /// Per unit.
+    pub units: Vec<UnitMeasures>,
+    /// Per system.
+    pub systems: Vec<SystemMeasures>,
+}
+
+/// Measures today's `handoffs`.
+pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment) -> Measures {
+    let mut workflows: Vec<WorkflowMeasures> = model
+        .workflows
+        .iter()
+        .enumerate()
+        .map(|(w, wf)| WorkflowMeasures {
+            id: wf.id.clone(),
+            unit: wf.unit.map(|u| model.units[u].id.clone()),
+            counts: Counts::default(),
+            alignment: alignment.per_workflow[w],
+            name: wf.name.clone(),
+            runs_per_year: wf.runs_per_year(),
+        })
+        .collect();
+    for h in handoffs {
+        workflows[h.workflow_index].counts.add(h);
+    }
+
+    let units = model
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            let mut counts = Counts::default();
+            for h in handoffs
+                .iter()
+                .filter(|h| model.workflows[h.workflow_index].unit == Some(u))
+            {
+                counts.add(h);
+            }
+            UnitMeasures {
+                id: unit.id.clone(),
+                counts,
+                name: unit.name.clone(),
+                owner: unit.owner.clone(),
+            }
+        })
+        .collect();
+
+    // Which workflows touch which system: handoff ends and the systems on reported paths.
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
+    for h in handoffs {
+        let on_path = h
+            .path_integrations
+            .iter()
+            .flat_map(|i| [model.integrations[*i].from, model.integrations[*i].to]);
+        for s in [h.from_index, h.to_index].into_iter().chain(on_path) {
+            if !touching[s].contains(&h.workflow_index) {
+                touching[s].push(h.workflow_index);
+            }
+        }
+    }
+    let mut automated_end = vec![false; model.systems.len()];
+    for i in &model.integrations {
+        if model.effective_mode(i.mode, i.from, i.to) == Mode::Automated {
+            automated_end[i.from] = true;
+            automated_end[i.to] = true;
+        }
+    }
+    let systems = model
+        .systems
+        .iter()
+        .enumerate()
+        .map(|(s, system)| {
+            let mut ws = touching[s].clone();
+            ws.sort_unstable();
+            let manual_kind = system.kind.is_manual();
+            let mut flags = Vec::new();
+            if ws.is_empty() {
+                flags.push(Flag::Unused);
+            } else if ws.iter().all(|w| alignment.per_workflow[*w] == 0.0) {
+                flags.push(Flag::Unaligned);
+            }
+            if !manual_kind && !automated_end[s] {
+                flags.push(Flag::Island);
+            }
+            if manual_kind && !ws.is_empty() {
+                flags.push(Flag::ShadowIt);
+            }
+            SystemMeasures {
+                id: system.id.clone(),
+                kind: system.kind.as_str(),
+                strategic_contribution: ws
+                    .iter()
+                    .fold(0.0, |sum, w| sum + alignment.per_workflow[*w]),
+                workflows: ws.iter().map(|w| model.workflows[*w].id.clone()).collect(),
+                flags,
+                name: system.name.clone(),
+                unit: system.unit.map(|u| model.units[u].id.clone()),
+                owner: system.owner.clone(),
+                satisfaction: system.satisfaction,
+                annual_cost: system.annual_cost,
+            }
+        })
+        .collect();
+
+    let mut runs = 0.0;
+    let mut automated_runs = 0.0;
+    let mut weighted = 0.0;
+    let mut automated_weighted = 0.0;
+    let mut summary = Summary {
+        workflows: model.workflows.len(),
+        handoffs: handoffs.len(),
+        automated: 0,
+        manual: 0,
+        missing: 0,
+        automation_rate: None,
+        strategic_automation: None,
+        annual_hours: 0.0,
+        annual_cost: 0.0,
+        strategic_value: 0.0,
+    };
+    for h in handoffs {
+        runs += h.runs_per_year;
+        weighted += h.runs_per_year * h.alignment;
+        match h.status {
+            Status::Automated => {
+                summary.automated += 1;
+                automated_runs += h.runs_per_year;
+                automated_weighted += h.runs_per_year * h.alignment;
+            }
+            Status::Manual => summary.manual += 1,
+            Status::Missing => summary.missing += 1,
+        }
+        if h.status.is_gap() {
+            summary.annual_hours += h.annual_hours;
+            summary.annual_cost += h.annual_cost;
+            summary.strategic_value += h.strategic_value;
+        }
+    }
+    summary.automation_rate = (!handoffs.is_empty()).then(|| automated_runs / runs);
+    summary.strategic_automation = (weighted > 0.0).then(|| automated_weighted / weighted);
+    Measures {
+        summary,
+        workflows,
+        units,
+        systems,
+    }
+}

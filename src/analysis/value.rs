@@ -1,0 +1,234 @@
+//! The value of a fix, evaluated alone against the whole model, and the ranking
+//! (MODEL.md section 6).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::candidates::{Action, Candidate};
+use super::network::Network;
+use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
+use super::ObjectiveSplit;
+use crate::model::Model;
+
+/// One handoff a fix makes cheaper: the explanation behind its value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Improvement {
+    /// Workflow id.
+    pub workflow: String,
+    /// 1-based step.
+    pub step: usize,
+    /// The data object.
+    pub data: String,
+    /// Minutes per run before the fix.
+    pub minutes_before: f64,
+    /// Minutes per run after it.
+    pub minutes_after: f64,
+    /// Hours a year saved on this handoff.
+    pub annual_hours_saved: f64,
+}
+
+/// A fix with its value; `rank` is set by [`rank`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    /// 1-based position in the ranking.
+    pub rank: usize,
+    /// Fix id.
+    pub id: String,
+    /// What it does.
+    pub action: Action,
+    /// Source system id.
+    pub from: String,
+    /// Target system id.
+    pub to: String,
+    /// What the resulting integration moves.
+    pub carries: Vec<String>,
+    /// Display name (catalog fixes, or the automated integration's name).
+    pub name: Option<String>,
+    /// Cost to make.
+    pub cost: f64,
+    /// Σ (before − after) hours over all handoffs.
+    pub annual_hours_saved: f64,
+    /// Σ (before − after) annual cost.
+    pub annual_saving: f64,
+    /// Σ (before − after) annual cost × alignment.
+    pub strategic_value: f64,
+    /// strategic_value / cost; `null` for a cost of 0.
+    pub priority: Option<f64>,
+    /// cost / (annual_saving / 12); `null` without saving.
+    pub payback_months: Option<f64>,
+    /// strategic_value > 0.
+    pub aligned: bool,
+    /// Workflows with a handoff it makes cheaper, in file order.
+    pub workflows: Vec<String>,
+    /// strategic_value split by objective weighed in the strategy in force.
+    pub objectives: ObjectiveSplit,
+    /// The handoffs it makes cheaper, in file order.
+    pub improves: Vec<Improvement>,
+    /// Source system index.
+    #[serde(skip)]
+    pub from_index: usize,
+    /// Target system index.
+    #[serde(skip)]
+    pub to_index: usize,
+    /// The integration it automates.
+    #[serde(skip)]
+    pub integration: Option<usize>,
+}
+
+/// Values `candidate` applied alone to `network`, whose handoffs resolve to `before`.
+pub fn value(
+    model: &Model,
+    network: &Network,
+    before: &[HandoffResult],
+    alignment: &Alignment,
+    candidate: &Candidate,
+) -> Fix {
+    let mut after = network.clone();
+    candidate.apply(model, &mut after);
+    let mut routes: HashMap<(usize, usize, &str), Option<f64>> = HashMap::new();
+    let mut fix = Fix {
+        rank: 0,
+        id: candidate.id.clone(),
+        action: candidate.action,
+        from: model.systems[candidate.from].id.clone(),
+        to: model.systems[candidate.to].id.clone(),
+        carries: candidate.carries.0.clone(),
+        name: candidate.name.clone(),
+        cost: candidate.cost,
+        annual_hours_saved: 0.0,
+        annual_saving: 0.0,
+        strategic_value: 0.0,
+        priority: None,
+        payback_months: None,
+        aligned: false,
+        workflows: Vec::new(),
+        objectives: alignment
+            .objective_ids()
+            .map(|id| (id.to_string(), 0.0))
+            .collect(),
+        improves: Vec::new(),
+        from_index: candidate.from,
+        to_index: candidate.to,
+        integration: candidate.integration,
+    };
+    for h in before
+        .iter()
+        .filter(|h| h.status.is_gap() && candidate.carries.carries(&h.data))
+    {
+        let path_minutes = *routes
+            .entry((h.from_index, h.to_index, h.data.as_str()))
+            .or_insert_with(|| {
+                after
+                    .route(h.from_index, h.to_index, &h.data)
+                    .map(|r| r.minutes)
+            });
+        let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
+        if minutes >= h.minutes {
+            continue;
+        }
+        let workflow = &model.workflows[h.workflow_index];
+        let hours_after = annual_hours(h.runs_per_year, minutes);
+        let cost_after = hours_after * model.hourly_cost(workflow);
+        let hours_saved = h.annual_hours - hours_after;
+        let saving = h.annual_cost - cost_after;
+        fix.annual_hours_saved += hours_saved;
+        fix.annual_saving += saving;
+        fix.strategic_value += saving * h.alignment;
+        for (id, part) in alignment.split(h.workflow_index, saving) {
+            if let Some(sum) = fix.objectives.get_mut(id) {
+                *sum += part;
+            }
+        }
+        if !fix.workflows.contains(&workflow.id) {
+            fix.workflows.push(workflow.id.clone());
+        }
+        fix.improves.push(Improvement {
+            workflow: workflow.id.clone(),
+            step: h.step,
+            data: h.data.clone(),
+            minutes_before: h.minutes,
+            minutes_after: minutes,
+            annual_hours_saved: hours_saved,
+        });
+    }
+    fix.aligned = fix.strategic_value > 0.0;
+    fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
+    fix.payback_months = if fix.annual_saving > 0.0 {
+        Some(fix.cost / (fix.annual_saving / 12.0))
+    } else {
+        None
+    };
+    fix
+}
+
+/// Values every candidate alone and keeps those that save hours.
+pub fn value_all(
+    model: &Model,
+    network: &Network,
+    before: &[HandoffResult],
+    alignment: &Alignment,
+    pool: &[Candidate],
+) -> Vec<Fix> {
+    pool.iter()
+        .map(|c| value(model, network, before, alignment, c))
+        .filter(|f| f.annual_hours_saved > 0.0)
+        .collect()
+}
+
+/// The order a ranking uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RankBy {
+    /// MODEL.md section 6: strategic value per unit of cost.
+    #[default]
+    Priority,
+    /// Strategic value, largest first.
+    Value,
+    /// Annual saving, largest first.
+    Saving,
+    /// Payback months, shortest first (no payback last).
+    Payback,
+}
+
+/// The spec's ordering: zero-cost fixes with strategic value first, then priority, strategic
+/// value and saving descending, then id (bytes), then action.
+pub fn spec_order(a: &Fix, b: &Fix) -> Ordering {
+    let free = |f: &Fix| f.cost == 0.0 && f.strategic_value > 0.0;
+    let priority = |f: &Fix| f.priority.unwrap_or(0.0);
+    free(b)
+        .cmp(&free(a))
+        .then_with(|| {
+            if free(a) && free(b) {
+                Ordering::Equal
+            } else {
+                priority(b).total_cmp(&priority(a))
+            }
+        })
+        .then_with(|| b.strategic_value.total_cmp(&a.strategic_value))
+        .then_with(|| b.annual_saving.total_cmp(&a.annual_saving))
+        .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
+        .then_with(|| a.action.cmp(&b.action))
+}
+
+/// Sorts fixes by `by` (the spec's ordering breaking its ties) and numbers them from 1.
+pub fn rank(mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
+    fixes.sort_by(|a, b| {
+        let primary = match by {
+            RankBy::Priority => Ordering::Equal,
+            RankBy::Value => b.strategic_value.total_cmp(&a.strategic_value),
+            RankBy::Saving => b.annual_saving.total_cmp(&a.annual_saving),
+            RankBy::Payback => match (a.payback_months, b.payback_months) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+        };
+        primary.then_with(|| spec_order(a, b))
+    });
+    for (i, fix) in fixes.iter_mut().enumerate() {
+        fix.rank = i + 1;
+    }
+    fixes
+}

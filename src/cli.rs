@@ -1,0 +1,140 @@
+//! Command-line definitions (clap derive) and their translation into library calls.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Find where workflows turn manual or break, price the gaps in staff hours, and rank the
+/// integrations to build by how much they serve the strategy in force.
+#[derive(Debug, Parser)]
+#[command(name = "gapgraph", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The gap report: summary, ranked fixes, gaps, workflows, units, systems.
+    Analyze(AnalyzeArgs),
+    /// The integration graph with its gaps and top fixes drawn in.
+    Diagram(DiagramArgs),
+    /// Load and check a model only; warnings to stderr; exit 0 when valid.
+    Validate(ValidateArgs),
+}
+
+/// Output formats of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable terminal report.
+    Table,
+    /// The `gapgraph.report/v1` JSON document.
+    Json,
+    /// A review document for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows (the fixes, or the table chosen with --csv-table).
+    Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// Which table `--format csv` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CsvTable {
+    /// The ranked fixes.
+    Fixes,
+    /// The gaps.
+    Gaps,
+    /// Per-workflow measures.
+    Workflows,
+    /// Per-system measures and audit flags.
+    Systems,
+}
+
+/// Output formats of `diagram`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagramFormat {
+    /// Graphviz DOT source.
+    Dot,
+    /// SVG, drawn by Graphviz `dot`.
+    Svg,
+    /// PNG, drawn by Graphviz `dot`.
+    Png,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// How fixes are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RankBy {
+    /// Strategic value per unit of cost (the spec's ranking).
+    Priority,
+    /// Strategic value, largest first.
+    Value,
+    /// Annual saving, largest first.
+    Saving,
+    /// Payback months, shortest first.
+    Payback,
+}
+
+/// `gapgraph analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// List only the N best fixes (the table shows 10 unless told).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Order fixes by this key; ties fall back to the spec's ranking.
+    #[arg(long, value_enum, default_value_t = RankBy::Priority)]
+    pub rank_by: RankBy,
+    /// With --format csv: which table to write.
+    #[arg(long, value_enum, default_value_t = CsvTable::Fixes)]
+    pub csv_table: CsvTable,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph diagram`.
+#[derive(Debug, clap::Args)]
+pub struct DiagramArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiagramFormat::Dot)]
+    pub format: DiagramFormat,
+    /// Show only the systems and edges of this workflow (repeatable).
+    #[arg(long, value_name = "W")]
+    pub workflow: Vec<String>,
+    /// Show only the systems of this unit and the edges between them (repeatable).
+    #[arg(long, value_name = "U")]
+    pub unit: Vec<String>,
+    /// Show only systems that touch a gap, and the edges of the chosen paths.
+    #[arg(long)]
+    pub gaps_only: bool,
+    /// Mark the N best fixes (default 5).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    /// The strategy in force for the fix ranking.
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph validate`.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+}

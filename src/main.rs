@@ -1,0 +1,37 @@
+//! The `gapgraph` binary: parse arguments, run, map the result to an exit code.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use gapgraph::app::{run, Environment, Streams, EXIT_ERROR};
+use gapgraph::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are successes; every other argument problem exits 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let env = Environment {
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let code = run(
+        cli,
+        env,
+        Streams {
+            stdin: &mut std::io::stdin().lock(),
+            stdout: &mut std::io::stdout().lock(),
+            stderr: &mut std::io::stderr().lock(),
+        },
+    );
+    ExitCode::from(code)
+}

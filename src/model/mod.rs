@@ -1,0 +1,437 @@
+//! The validated model: every reference resolved to an index, every number in range.
+//! Analysis code never re-checks input.
+
+mod tree;
+mod validate;
+
+pub use tree::Syntax;
+pub use validate::{load, Loaded};
+
+/// Field defaults (MODEL.md section 2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Defaults {
+    /// Loaded cost of one hour of staff time.
+    pub hourly_cost: f64,
+    /// Minutes of a `manual` hop without `minutes`.
+    pub manual_minutes: f64,
+    /// Minutes of a `semi` hop without `minutes`.
+    pub semi_minutes: f64,
+    /// Minutes of a handoff that has no path, without `minutes`.
+    pub missing_minutes: f64,
+    /// Cost of a fix when nothing more specific is given.
+    pub integration_cost: f64,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            hourly_cost: 50.0,
+            manual_minutes: 10.0,
+            semi_minutes: 3.0,
+            missing_minutes: 15.0,
+            integration_cost: 10000.0,
+        }
+    }
+}
+
+/// What the business is trying to achieve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objective {
+    /// Identifier.
+    pub id: String,
+    /// Display name (the id when not given).
+    pub name: String,
+    /// Longer text.
+    pub description: Option<String>,
+}
+
+/// A weighting of the objectives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strategy {
+    /// Identifier.
+    pub id: String,
+    /// Display name (the id when not given).
+    pub name: String,
+    /// Longer text.
+    pub description: Option<String>,
+    /// (objective index, weight >= 0), in the order written; at least one weight > 0.
+    pub weights: Vec<(usize, f64)>,
+}
+
+impl Strategy {
+    /// Σ of the weights.
+    pub fn total_weight(&self) -> f64 {
+        self.weights.iter().fold(0.0, |sum, (_, w)| sum + w)
+    }
+}
+
+/// A business unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Identifier.
+    pub id: String,
+    /// Display name (the id when not given).
+    pub name: String,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// Staff cost for this unit's workflows, when it differs from the default.
+    pub hourly_cost: Option<f64>,
+}
+
+/// What sort of system: the last four kinds mean a person does the work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SystemKind {
+    /// A business application.
+    Application,
+    /// A hosted service.
+    Saas,
+    /// A database.
+    Database,
+    /// An integration or data platform.
+    Platform,
+    /// A spreadsheet (manual kind).
+    Spreadsheet,
+    /// E-mail (manual kind).
+    Email,
+    /// Paper forms (manual kind).
+    Paper,
+    /// A person (manual kind).
+    Person,
+}
+
+impl SystemKind {
+    /// Every kind, in the order of the spec.
+    pub const ALL: [SystemKind; 8] = [
+        SystemKind::Application,
+        SystemKind::Saas,
+        SystemKind::Database,
+        SystemKind::Platform,
+        SystemKind::Spreadsheet,
+        SystemKind::Email,
+        SystemKind::Paper,
+        SystemKind::Person,
+    ];
+
+    /// The name used in model files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemKind::Application => "application",
+            SystemKind::Saas => "saas",
+            SystemKind::Database => "database",
+            SystemKind::Platform => "platform",
+            SystemKind::Spreadsheet => "spreadsheet",
+            SystemKind::Email => "email",
+            SystemKind::Paper => "paper",
+            SystemKind::Person => "person",
+        }
+    }
+
+    /// Spreadsheets, e-mail, paper and people: a human is always in the loop.
+    pub fn is_manual(self) -> bool {
+        matches!(
+            self,
+            SystemKind::Spreadsheet | SystemKind::Email | SystemKind::Paper | SystemKind::Person
+        )
+    }
+}
+
+/// A software system (or a manual stand-in for one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct System {
+    /// Identifier.
+    pub id: String,
+    /// Display name (the id when not given).
+    pub name: String,
+    /// What sort of system.
+    pub kind: SystemKind,
+    /// Owning unit (index into `Model::units`).
+    pub unit: Option<usize>,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// Users' rating in [1, 5]; reported, not scored.
+    pub satisfaction: Option<f64>,
+    /// Yearly cost; reported, not scored.
+    pub annual_cost: Option<f64>,
+}
+
+/// How an integration moves data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// No person involved.
+    Automated,
+    /// A person triggers an export/import.
+    Semi,
+    /// A person re-keys.
+    Manual,
+}
+
+impl Mode {
+    /// The name used in model files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Automated => "automated",
+            Mode::Semi => "semi",
+            Mode::Manual => "manual",
+        }
+    }
+}
+
+/// The data objects an edge moves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carries(pub Vec<String>);
+
+impl Carries {
+    /// Whether it moves `data` (`"*"` moves anything).
+    pub fn carries(&self, data: &str) -> bool {
+        self.0.iter().any(|d| d == "*" || d == data)
+    }
+
+    /// Whether it moves anything at all.
+    pub fn is_wildcard(&self) -> bool {
+        self.0.iter().any(|d| d == "*")
+    }
+}
+
+/// An existing data flow between two systems.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Integration {
+    /// Identifier (`FROM->TO` unless given).
+    pub id: String,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
+    /// What it moves.
+    pub carries: Carries,
+    /// Declared mode.
+    pub mode: Mode,
+    /// Human minutes per use, when given.
+    pub minutes: Option<f64>,
+    /// Cost to automate it, when given.
+    pub fix_cost: Option<f64>,
+    /// Transport, reported only.
+    pub via: Option<String>,
+    /// Display name.
+    pub name: Option<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// How often a workflow runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// 250 working days a year.
+    Day,
+    /// 52 a year.
+    Week,
+    /// 12 a year.
+    Month,
+    /// 4 a year.
+    Quarter,
+    /// Once a year.
+    Year,
+}
+
+impl Period {
+    /// Every period, in the order of the spec.
+    pub const ALL: [Period; 5] = [
+        Period::Day,
+        Period::Week,
+        Period::Month,
+        Period::Quarter,
+        Period::Year,
+    ];
+
+    /// Runs a year for one run per period.
+    pub fn per_year(self) -> f64 {
+        match self {
+            Period::Day => 250.0,
+            Period::Week => 52.0,
+            Period::Month => 12.0,
+            Period::Quarter => 4.0,
+            Period::Year => 1.0,
+        }
+    }
+
+    /// The name used in model files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+    }
+}
+
+/// One data object that must move from one system to another in a workflow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handoff {
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
+    /// The data object.
+    pub data: String,
+    /// Human minutes per run to do it around the systems, when given.
+    pub minutes: Option<f64>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// A business process: a chain of handoffs that runs so often a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workflow {
+    /// Identifier.
+    pub id: String,
+    /// Display name (the id when not given).
+    pub name: String,
+    /// Owning unit index.
+    pub unit: Option<usize>,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// Runs per period.
+    pub runs_count: f64,
+    /// The period.
+    pub runs_per: Period,
+    /// (objective index, share in [0, 1]), in the order written.
+    pub serves: Vec<(usize, f64)>,
+    /// The steps, in order.
+    pub handoffs: Vec<Handoff>,
+}
+
+impl Workflow {
+    /// `runs.count` × the factor of `runs.per`.
+    pub fn runs_per_year(&self) -> f64 {
+        self.runs_count * self.runs_per.per_year()
+    }
+
+    /// W.serves[o], 0 when absent.
+    pub fn serves(&self, objective: usize) -> f64 {
+        self.serves
+            .iter()
+            .find(|(o, _)| *o == objective)
+            .map_or(0.0, |(_, v)| *v)
+    }
+}
+
+/// A fix option the architects already know (the `fixes` section).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogFix {
+    /// Identifier (`FROM->TO` unless given).
+    pub id: String,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
+    /// Cost to build.
+    pub cost: f64,
+    /// What it will move; `None` means the data of today's gaps from FROM to TO.
+    pub carries: Option<Carries>,
+    /// Display name.
+    pub name: Option<String>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+/// A validated model.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Model {
+    /// The model's name.
+    pub name: Option<String>,
+    /// Display currency.
+    pub currency: String,
+    /// Defaults.
+    pub defaults: Defaults,
+    /// Objectives, in file order.
+    pub objectives: Vec<Objective>,
+    /// Strategies, in file order.
+    pub strategies: Vec<Strategy>,
+    /// The strategy in force unless the user picks another: `strategy`, else the first.
+    pub default_strategy: Option<usize>,
+    /// Units, in file order.
+    pub units: Vec<Unit>,
+    /// Systems, in file order.
+    pub systems: Vec<System>,
+    /// Integrations, in file order.
+    pub integrations: Vec<Integration>,
+    /// Workflows, in file order.
+    pub workflows: Vec<Workflow>,
+    /// Known fix options, in file order.
+    pub fixes: Vec<CatalogFix>,
+}
+
+impl Model {
+    /// The staff cost of an hour of `workflow`'s time.
+    pub fn hourly_cost(&self, workflow: &Workflow) -> f64 {
+        workflow
+            .unit
+            .and_then(|u| self.units[u].hourly_cost)
+            .unwrap_or(self.defaults.hourly_cost)
+    }
+
+    /// The index of the strategy with this id.
+    pub fn strategy_index(&self, id: &str) -> Option<usize> {
+        self.strategies.iter().position(|s| s.id == id)
+    }
+
+    /// Whether a system is of a manual kind.
+    pub fn is_manual_system(&self, system: usize) -> bool {
+        self.systems[system].kind.is_manual()
+    }
+
+    /// An integration's mode after section 4's rule: automated into or out of a manual
+    /// kind counts as semi.
+    pub fn effective_mode(&self, mode: Mode, from: usize, to: usize) -> Mode {
+        if mode == Mode::Automated && (self.is_manual_system(from) || self.is_manual_system(to)) {
+            Mode::Semi
+        } else {
+            mode
+        }
+    }
+
+    /// Human minutes per use of a hop: 0 when effectively automated.
+    pub fn hop_minutes(&self, mode: Mode, from: usize, to: usize, minutes: Option<f64>) -> f64 {
+        match self.effective_mode(mode, from, to) {
+            Mode::Automated => 0.0,
+            Mode::Semi => minutes.unwrap_or(self.defaults.semi_minutes),
+            Mode::Manual => minutes.unwrap_or(self.defaults.manual_minutes),
+        }
+    }
+}
+
+/// A number as YAML 1.2's core schema reads a plain scalar (and JSON a number):
+/// decimal, `0x`/`0o` integers, `.inf`, `.nan`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (sign, body) = match t.as_bytes().first() {
+        Some(b'-') => (-1.0, &t[1..]),
+        Some(b'+') => (1.0, &t[1..]),
+        _ => (1.0, t),
+    };
+    if let Some(hex) = body.strip_prefix("0x") {
+        return u64::from_str_radix(hex, 16).ok().map(|v| sign * v as f64);
+    }
+    if let Some(oct) = body.strip_prefix("0o") {
+        return u64::from_str_radix(oct, 8).ok().map(|v| sign * v as f64);
+    }
+    match body {
+        ".inf" | ".Inf" | ".INF" => return Some(sign * f64::INFINITY),
+        ".nan" | ".NaN" | ".NAN" if t == body => return Some(f64::NAN),
+        _ => {}
+    }
+    let valid = !body.is_empty()
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+        && body.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return None;
+    }
+    body.parse::<f64>().ok().map(|v| sign * v)
+}

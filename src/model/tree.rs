@@ -1,0 +1,470 @@
+//! Source text -> a generic tree with positions. YAML and JSON share one tree so that
+//! validation can report every problem with its line and column. Duplicate keys, alias
+//! bombs and excessive nesting are caught here.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+use crate::diagnostic::{Diagnostic, Pos};
+
+/// The syntax a model is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// YAML 1.2.
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl Syntax {
+    /// `.json` is JSON and `.yaml`/`.yml` YAML; anything else (stdin included) is JSON when
+    /// the first non-blank character is `{`.
+    pub fn detect(origin: &str, source: &str) -> Syntax {
+        let lower = origin.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            Syntax::Json
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Syntax::Yaml
+        } else if source
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            Syntax::Json
+        } else {
+            Syntax::Yaml
+        }
+    }
+}
+
+/// A value in the tree, with where it starts.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+/// A mapping key with its position.
+#[derive(Clone, Debug)]
+pub struct Key {
+    /// The key text.
+    pub text: String,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+/// The shape of a node.
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// `null`, `~` or nothing at all.
+    Null,
+    /// A scalar; `plain` when unquoted (a number, a boolean, or bare text in YAML).
+    Scalar {
+        /// The text, exactly as the parser read it.
+        text: String,
+        /// Unquoted and untagged.
+        plain: bool,
+    },
+    /// A list.
+    Seq(Vec<Node>),
+    /// A map, in file order.
+    Map(Vec<(Key, Node)>),
+}
+
+impl Value {
+    /// What kind of value this is, for "expected X, found Y" messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Scalar { plain: true, text } if text == "true" || text == "false" => "a boolean",
+            Value::Scalar { plain: true, text } if crate::model::parse_number(text).is_some() => {
+                "a number"
+            }
+            Value::Scalar { .. } => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a map",
+        }
+    }
+}
+
+const MAX_DEPTH: usize = 128;
+/// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
+const MAX_NODES: usize = 2_000_000;
+
+fn pos_of(span: &Span) -> Pos {
+    Pos {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+    }
+}
+
+/// Parses `source` into one tree, or returns the syntax problems found.
+pub fn parse(source: &str, syntax: Syntax) -> Result<Node, Vec<Diagnostic>> {
+    if syntax == Syntax::Json {
+        // serde_json gives JSON-worded syntax errors; the tree itself comes from the YAML
+        // parser (JSON is YAML 1.2 flow syntax), which keeps positions and all keys.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(source) {
+            let pos = (e.line() > 0).then(|| Pos {
+                line: e.line(),
+                column: e.column().max(1),
+            });
+            let message = strip_position(&e.to_string());
+            return Err(vec![Diagnostic::error(
+                "syntax",
+                "",
+                pos,
+                format!("invalid JSON: {message}"),
+            )]);
+        }
+    }
+    let mut builder = Builder {
+        syntax,
+        anchors: HashMap::new(),
+        nodes: 0,
+        errors: Vec::new(),
+    };
+    match builder.build(source) {
+        Ok(node) if builder.errors.is_empty() => Ok(node),
+        Ok(_) => Err(builder.errors),
+        Err(mut fatal) => {
+            builder.errors.append(&mut fatal);
+            Err(builder.errors)
+        }
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// The field path of the value being built at the top of `stack`.
+fn stack_path(stack: &[Frame]) -> String {
+    let mut path = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Seq { items, .. } => path.push_str(&format!("[{}]", items.len() + 1)),
+            Frame::Map {
+                pending_key: Some(key),
+                ..
+            } => path = join(&path, &key.text),
+            Frame::Map { .. } => {}
+        }
+    }
+    path
+}
+
+/// `parent.key`, or `key` at the top.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+enum Frame {
+    Seq {
+        pos: Pos,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        pos: Pos,
+        anchor: usize,
+        entries: Vec<(Key, Node)>,
+        pending_key: Option<Key>,
+    },
+}
+
+struct Builder {
+    syntax: Syntax,
+    anchors: HashMap<usize, Node>,
+    nodes: usize,
+    errors: Vec<Diagnostic>,
+}
+
+fn size_of(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(size_of).sum(),
+        Value::Map(entries) => entries.iter().map(|(_, v)| 1 + size_of(v)).sum(),
+        _ => 0,
+    }
+}
+
+impl Builder {
+    fn build(&mut self, source: &str) -> Result<Node, Vec<Diagnostic>> {
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut documents: Vec<Node> = Vec::new();
+        let mut second_document: Option<Pos> = None;
+        for event in Parser::new_from_str(source) {
+            let (event, span) = event.map_err(|e| {
+                let mark = e.marker();
+                let pos = Pos {
+                    line: mark.line(),
+                    column: mark.col() + 1,
+                };
+                let what = if self.syntax == Syntax::Json {
+                    "JSON"
+                } else {
+                    "YAML"
+                };
+                vec![Diagnostic::error(
+                    "syntax",
+                    "",
+                    Some(pos),
+                    format!("invalid {what}: {}", e.info()),
+                )]
+            })?;
+            let pos = pos_of(&span);
+            let finished = match event {
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => None,
+                Event::DocumentStart(_) => {
+                    if !documents.is_empty() && second_document.is_none() {
+                        second_document = Some(pos);
+                    }
+                    None
+                }
+                Event::Alias(id) => match self.anchors.get(&id) {
+                    Some(node) => {
+                        self.nodes += size_of(node);
+                        if self.nodes > MAX_NODES {
+                            return Err(vec![Diagnostic::error(
+                                "alias-budget",
+                                "",
+                                Some(pos),
+                                format!("aliases expand to more than {MAX_NODES} values; the file is refused"),
+                            )]);
+                        }
+                        let mut node = node.clone();
+                        node.pos = pos;
+                        Some(node)
+                    }
+                    None => {
+                        return Err(vec![Diagnostic::error(
+                            "syntax",
+                            "",
+                            Some(pos),
+                            "alias to an unknown anchor",
+                        )])
+                    }
+                },
+                Event::Scalar(text, style, anchor, tag) => {
+                    self.nodes += 1;
+                    let tagged_str = tag
+                        .as_ref()
+                        .is_some_and(|t| t.handle == "!!" && t.suffix == "str")
+                        || tag
+                            .as_ref()
+                            .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                    let plain = style == ScalarStyle::Plain && !tagged_str;
+                    let value =
+                        if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
+                            Value::Null
+                        } else {
+                            Value::Scalar {
+                                text: text.into_owned(),
+                                plain,
+                            }
+                        };
+                    let node = Node { value, pos };
+                    if anchor > 0 {
+                        self.anchors.insert(anchor, node.clone());
+                    }
+                    Some(node)
+                }
+                Event::SequenceStart(anchor, _) => {
+                    self.push(
+                        &mut stack,
+                        Frame::Seq {
+                            pos,
+                            anchor,
+                            items: Vec::new(),
+                        },
+                    )?;
+                    None
+                }
+                Event::MappingStart(anchor, _) => {
+                    self.push(
+                        &mut stack,
+                        Frame::Map {
+                            pos,
+                            anchor,
+                            entries: Vec::new(),
+                            pending_key: None,
+                        },
+                    )?;
+                    None
+                }
+                Event::SequenceEnd => match stack.pop() {
+                    Some(Frame::Seq { pos, anchor, items }) => Some(self.anchored(
+                        anchor,
+                        Node {
+                            value: Value::Seq(items),
+                            pos,
+                        },
+                    )),
+                    _ => None,
+                },
+                Event::MappingEnd => match stack.pop() {
+                    Some(Frame::Map {
+                        pos,
+                        anchor,
+                        entries,
+                        ..
+                    }) => {
+                        let entries = self.merge_keys(entries, &stack_path(&stack));
+                        Some(self.anchored(
+                            anchor,
+                            Node {
+                                value: Value::Map(entries),
+                                pos,
+                            },
+                        ))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some(node) = finished {
+                match stack.last_mut() {
+                    None => documents.push(node),
+                    Some(Frame::Seq { items, .. }) => items.push(node),
+                    Some(Frame::Map {
+                        entries,
+                        pending_key,
+                        ..
+                    }) => match pending_key.take() {
+                        None => {
+                            let text = match node.value {
+                                Value::Scalar { text, .. } => text,
+                                Value::Null => String::new(),
+                                _ => {
+                                    self.errors.push(Diagnostic::error(
+                                        "wrong-type",
+                                        "",
+                                        Some(node.pos),
+                                        "a map key must be plain text, not a list or a map",
+                                    ));
+                                    String::from("?")
+                                }
+                            };
+                            *pending_key = Some(Key {
+                                text,
+                                pos: node.pos,
+                            });
+                        }
+                        Some(key) => entries.push((key, node)),
+                    },
+                }
+            }
+        }
+        if let Some(pos) = second_document {
+            self.errors.push(Diagnostic::error(
+                "syntax",
+                "",
+                Some(pos),
+                "the file holds more than one document; a model is one document",
+            ));
+        }
+        match documents.into_iter().next() {
+            Some(node) => Ok(node),
+            None => Err(vec![Diagnostic::error(
+                "empty-file",
+                "",
+                None,
+                "the file has no document (it is empty, or only blanks and comments)",
+            )]),
+        }
+    }
+
+    fn push(&mut self, stack: &mut Vec<Frame>, frame: Frame) -> Result<(), Vec<Diagnostic>> {
+        if stack.len() >= MAX_DEPTH {
+            let pos = match &frame {
+                Frame::Seq { pos, .. } | Frame::Map { pos, .. } => *pos,
+            };
+            return Err(vec![Diagnostic::error(
+                "too-deep",
+                "",
+                Some(pos),
+                format!("values are nested more than {MAX_DEPTH} levels deep"),
+            )]);
+        }
+        self.nodes += 1;
+        stack.push(frame);
+        Ok(())
+    }
+
+    fn anchored(&mut self, anchor: usize, node: Node) -> Node {
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        node
+    }
+
+    /// Rejects duplicate keys and applies YAML merge keys (`<<`): explicit keys win, then
+    /// earlier merged maps over later ones.
+    fn merge_keys(&mut self, entries: Vec<(Key, Node)>, path: &str) -> Vec<(Key, Node)> {
+        let mut explicit: Vec<(Key, Node)> = Vec::new();
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        let mut merged: Vec<Node> = Vec::new();
+        for (key, value) in entries {
+            if self.syntax == Syntax::Yaml && key.text == "<<" {
+                merged.push(value);
+                continue;
+            }
+            if let Some(first) = seen.get(&key.text) {
+                self.errors.push(Diagnostic::error(
+                    "duplicate-key",
+                    join(path, &key.text),
+                    Some(key.pos),
+                    format!(
+                        "duplicate key `{}` (first at line {}, column {})",
+                        key.text, first.line, first.column
+                    ),
+                ));
+                continue;
+            }
+            seen.insert(key.text.clone(), key.pos);
+            explicit.push((key, value));
+        }
+        for source in merged {
+            let maps = match source.value {
+                Value::Map(_) => vec![source],
+                Value::Seq(items) => items,
+                _ => {
+                    self.errors.push(Diagnostic::error(
+                        "wrong-type",
+                        "",
+                        Some(source.pos),
+                        "a merge key `<<` takes a map or a list of maps",
+                    ));
+                    continue;
+                }
+            };
+            for map in maps {
+                match map.value {
+                    Value::Map(inherited) => {
+                        for (key, value) in inherited {
+                            if !seen.contains_key(&key.text) {
+                                seen.insert(key.text.clone(), key.pos);
+                                explicit.push((key, value));
+                            }
+                        }
+                    }
+                    _ => self.errors.push(Diagnostic::error(
+                        "wrong-type",
+                        "",
+                        Some(map.pos),
+                        "a merge key `<<` takes a map or a list of maps",
+                    )),
+                }
+            }
+        }
+        explicit
+    }
+}

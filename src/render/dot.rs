@@ -1,0 +1,389 @@
+//! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary.
+
+use std::io::{ErrorKind, Write};
+
+use graphviz_rust::cmd::{CommandArg, Format};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::PrinterContext;
+
+use super::escape::{dot_lines, dot_quoted};
+use super::view::{effective_mode, scene, Scene};
+use super::{hours, minutes, Render, RenderError, Report};
+use crate::model::Mode;
+
+/// Colours shared by every diagram format (DOT, Mermaid, HTML).
+pub mod palette {
+    /// Automated integrations.
+    pub const AUTOMATED: &str = "#2b6cb0";
+    /// Semi-automated integrations.
+    pub const SEMI: &str = "#b7791f";
+    /// Manual integrations, and gaps.
+    pub const GAP: &str = "#c53030";
+    /// Fixes.
+    pub const FIX: &str = "#2f855a";
+    /// Fill of ordinary systems.
+    pub const SYSTEM_FILL: &str = "#ebf8ff";
+    /// Border of ordinary systems.
+    pub const SYSTEM_LINE: &str = "#2c5282";
+    /// Fill of manual-kind systems.
+    pub const MANUAL_FILL: &str = "#fefcbf";
+    /// Border of manual-kind systems.
+    pub const MANUAL_LINE: &str = "#975a16";
+    /// Unit cluster fill.
+    pub const UNIT_FILL: &str = "#f7fafc";
+}
+
+/// Which graphviz output to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphvizOutput {
+    /// DOT source text.
+    Source,
+    /// SVG.
+    Svg,
+    /// PNG.
+    Png,
+}
+
+/// Renders the diagram through Graphviz in `output` form.
+pub struct Graphviz(pub GraphvizOutput);
+
+impl Render for Graphviz {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
+        let scene = scene(report)?;
+        let graph = build(report, &scene);
+        let format = match self.0 {
+            GraphvizOutput::Source => {
+                let text = graphviz_rust::print(graph, &mut PrinterContext::default());
+                out.write_all(text.as_bytes())?;
+                out.write_all(b"\n")?;
+                return Ok(());
+            }
+            GraphvizOutput::Svg => Format::Svg,
+            GraphvizOutput::Png => Format::Png,
+        };
+        let bytes = graphviz_rust::exec(
+            graph,
+            &mut PrinterContext::default(),
+            vec![CommandArg::Format(format)],
+        )
+        .map_err(|e| {
+            if e.kind() == ErrorKind::NotFound {
+                RenderError::GraphvizMissing
+            } else {
+                RenderError::Graphviz(e.to_string().trim().to_string())
+            }
+        })?;
+        out.write_all(&bytes)?;
+        Ok(())
+    }
+}
+
+/// Renders the scene as SVG text through `dot`, for pages that inline it.
+pub fn svg(report: &Report) -> Result<Vec<u8>, RenderError> {
+    let mut buffer = Vec::new();
+    Graphviz(GraphvizOutput::Svg).render(report, &mut buffer)?;
+    Ok(buffer)
+}
+
+fn id(s: &str) -> Id {
+    Id::Plain(s.to_string())
+}
+
+fn text(s: &str) -> Id {
+    Id::Escaped(dot_quoted(s))
+}
+
+fn attr(key: &str, value: Id) -> Attribute {
+    Attribute(id(key), value)
+}
+
+fn node_id(system: usize) -> NodeId {
+    NodeId(id(&format!("n{system}")), None)
+}
+
+fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(Vertex::N(from), Vertex::N(to)),
+        attributes,
+    })
+}
+
+fn system_node(report: &Report, s: usize) -> Stmt {
+    let system = &report.model.systems[s];
+    let mut lines = vec![system.name.clone()];
+    let manual = system.kind.is_manual();
+    if manual || system.kind != crate::model::SystemKind::Application {
+        lines.push(format!("({})", system.kind.as_str()));
+    }
+    let mut tooltip = format!("{} [{}], {}", system.name, system.id, system.kind.as_str());
+    if let Some(owner) = &system.owner {
+        tooltip.push_str(&format!(", owner {owner}"));
+    }
+    let (shape, fill, line) = if manual {
+        ("note", palette::MANUAL_FILL, palette::MANUAL_LINE)
+    } else {
+        ("box", palette::SYSTEM_FILL, palette::SYSTEM_LINE)
+    };
+    Stmt::Node(Node {
+        id: node_id(s),
+        attributes: vec![
+            attr("label", Id::Escaped(dot_lines(&lines))),
+            attr("shape", id(shape)),
+            attr(
+                "style",
+                text(if manual { "filled" } else { "rounded,filled" }),
+            ),
+            attr("fillcolor", text(fill)),
+            attr("color", text(line)),
+            attr("tooltip", text(&tooltip)),
+        ],
+    })
+}
+
+fn build(report: &Report, scene: &Scene) -> Graph {
+    let model = report.model;
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("rankdir", id("LR")),
+            attr("fontname", text("Helvetica")),
+            attr("label", text(&title(report))),
+            attr("labelloc", id("t")),
+            attr("fontsize", id("16")),
+            attr("nodesep", text("0.4")),
+            attr("ranksep", text("0.9")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", text("Helvetica")),
+            attr("fontsize", id("11")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", text("Helvetica")),
+            attr("fontsize", id("9")),
+        ])),
+    ];
+
+    // One cluster per unit, in file order; systems without a unit outside.
+    for (u, unit) in model.units.iter().enumerate() {
+        let members: Vec<usize> = scene
+            .systems
+            .iter()
+            .copied()
+            .filter(|s| model.systems[*s].unit == Some(u))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let mut label = unit.name.clone();
+        if let Some(owner) = &unit.owner {
+            label.push_str(&format!(" ({owner})"));
+        }
+        let mut inner = vec![
+            Stmt::Attribute(attr("label", text(&label))),
+            Stmt::Attribute(attr("style", text("rounded,filled"))),
+            Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
+            Stmt::Attribute(attr("color", text("#a0aec0"))),
+        ];
+        inner.extend(members.iter().map(|s| system_node(report, *s)));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: id(&format!("cluster_unit_{u}")),
+            stmts: inner,
+        }));
+    }
+    for s in scene
+        .systems
+        .iter()
+        .copied()
+        .filter(|s| model.systems[*s].unit.is_none())
+    {
+        stmts.push(system_node(report, s));
+    }
+
+    for i in scene.integrations.iter().copied() {
+        let integration = &model.integrations[i];
+        let mode = effective_mode(report, i);
+        let mut label = integration.carries.0.join(", ");
+        let hop = model.hop_minutes(
+            integration.mode,
+            integration.from,
+            integration.to,
+            integration.minutes,
+        );
+        if mode != Mode::Automated {
+            label.push_str(&format!("\n{} min", minutes(hop)));
+        }
+        let badges = scene.badges(i);
+        if !badges.is_empty() {
+            let ranks: Vec<String> = badges.iter().map(|r| format!("#{r}")).collect();
+            label = format!("fix {}\n{label}", ranks.join(" "));
+        }
+        let mut tooltip = format!(
+            "{}: {} ({} mode",
+            integration.id,
+            integration.carries.0.join(", "),
+            mode.as_str()
+        );
+        if mode != integration.mode {
+            tooltip.push_str(&format!(", declared {}", integration.mode.as_str()));
+        }
+        tooltip.push(')');
+        if let Some(via) = &integration.via {
+            tooltip.push_str(&format!(" via {via}"));
+        }
+        let (style, color) = match mode {
+            Mode::Automated => ("solid", palette::AUTOMATED),
+            Mode::Semi => ("dashed", palette::SEMI),
+            Mode::Manual => ("dashed", palette::GAP),
+        };
+        let mut attributes = vec![
+            attr("label", text(&label)),
+            attr("style", text(style)),
+            attr("color", text(color)),
+            attr("fontcolor", text(color)),
+            attr("tooltip", text(&tooltip)),
+        ];
+        if !badges.is_empty() {
+            attributes.push(attr("penwidth", id("2.5")));
+        }
+        stmts.push(edge(
+            node_id(integration.from),
+            node_id(integration.to),
+            attributes,
+        ));
+    }
+
+    for gap in &scene.missing {
+        let label = format!("{}\n{} h/yr", gap.data.join(", "), hours(gap.annual_hours));
+        let tooltip = format!(
+            "missing: {} from {} to {} has no path ({})",
+            gap.data.join(", "),
+            model.systems[gap.from].name,
+            model.systems[gap.to].name,
+            gap.workflows.join(", ")
+        );
+        stmts.push(edge(
+            node_id(gap.from),
+            node_id(gap.to),
+            vec![
+                attr("label", text(&label)),
+                attr("style", text("dotted")),
+                attr("color", text(palette::GAP)),
+                attr("fontcolor", text(palette::GAP)),
+                attr("penwidth", id("2")),
+                attr("tooltip", text(&tooltip)),
+            ],
+        ));
+    }
+
+    for fix in scene.new_edges() {
+        let label = format!("fix #{}\n{}", fix.rank, fix.carries.join(", "));
+        let tooltip = format!(
+            "fix #{} {} ({}): saves {} h/yr",
+            fix.rank,
+            fix.id,
+            fix.action.as_str(),
+            hours(fix.annual_hours_saved)
+        );
+        stmts.push(edge(
+            node_id(fix.from),
+            node_id(fix.to),
+            vec![
+                attr("label", text(&label)),
+                attr("style", text("bold,dashed")),
+                attr("color", text(palette::FIX)),
+                attr("fontcolor", text(palette::FIX)),
+                attr("penwidth", id("2.5")),
+                attr("tooltip", text(&tooltip)),
+            ],
+        ));
+    }
+
+    stmts.push(legend());
+    Graph::DiGraph {
+        id: id("gapgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+fn title(report: &Report) -> String {
+    let name = report
+        .analysis
+        .model_name
+        .clone()
+        .unwrap_or_else(|| "gapgraph".to_string());
+    match &report.analysis.strategy {
+        Some(s) => format!("{name}: gaps and fixes under strategy {}", s.name),
+        None => format!("{name}: gaps and fixes"),
+    }
+}
+
+/// A small cluster explaining the edge and node styles.
+fn legend() -> Stmt {
+    let key = |name: &str, label: &str, shape: &str, fill: &str, line: &str| {
+        Stmt::Node(Node {
+            id: NodeId(id(name), None),
+            attributes: vec![
+                attr("label", text(label)),
+                attr("shape", id(shape)),
+                attr("style", text("filled")),
+                attr("fillcolor", text(fill)),
+                attr("color", text(line)),
+                attr("fontsize", id("9")),
+            ],
+        })
+    };
+    let point = |name: &str| {
+        Stmt::Node(Node {
+            id: NodeId(id(name), None),
+            attributes: vec![attr("shape", id("point")), attr("width", text("0.05"))],
+        })
+    };
+    let mut stmts = vec![
+        Stmt::Attribute(attr("label", text("Legend"))),
+        Stmt::Attribute(attr("fontsize", id("10"))),
+        Stmt::Attribute(attr("style", text("rounded"))),
+        Stmt::Attribute(attr("color", text("#a0aec0"))),
+        key(
+            "legend_system",
+            "system",
+            "box",
+            palette::SYSTEM_FILL,
+            palette::SYSTEM_LINE,
+        ),
+        key(
+            "legend_manual",
+            "manual kind\n(spreadsheet, e-mail, ...)",
+            "note",
+            palette::MANUAL_FILL,
+            palette::MANUAL_LINE,
+        ),
+    ];
+    let styles = [
+        ("automated", "solid", palette::AUTOMATED),
+        ("semi (export/import)", "dashed", palette::SEMI),
+        ("manual (re-keying)", "dashed", palette::GAP),
+        ("missing: no path", "dotted", palette::GAP),
+        ("fix #rank", "bold,dashed", palette::FIX),
+    ];
+    for (k, (label, style, color)) in styles.iter().enumerate() {
+        let (a, b) = (format!("legend_{k}_a"), format!("legend_{k}_b"));
+        stmts.push(point(&a));
+        stmts.push(point(&b));
+        stmts.push(edge(
+            NodeId(id(&a), None),
+            NodeId(id(&b), None),
+            vec![
+                attr("label", text(label)),
+                attr("style", text(style)),
+                attr("color", text(color)),
+                attr("fontcolor", text(color)),
+            ],
+        ));
+    }
+    Stmt::Subgraph(Subgraph {
+        id: id("cluster_legend"),
+        stmts,
+    })
+}

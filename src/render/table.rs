@@ -1,0 +1,325 @@
+//! The terminal report: summary, top fixes with why, gaps, per-workflow automation.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
+
+use super::escape::terminal;
+use super::{hours, minutes, money, percent, ratio, Render, RenderError, Report};
+use crate::analysis::{Fix, Status};
+
+/// `analyze --format table`.
+pub struct Table;
+
+/// Fixes shown when `--top` is not given.
+const DEFAULT_TOP: usize = 10;
+
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn heading(&self, text: &str) -> String {
+        self.paint(Style::new().bold().underline(), text)
+    }
+
+    fn status(&self, status: Status) -> String {
+        let color = match status {
+            Status::Automated => AnsiColor::Green,
+            Status::Manual => AnsiColor::Yellow,
+            Status::Missing => AnsiColor::Red,
+        };
+        self.paint(
+            Style::new().fg_color(Some(color.into())).bold(),
+            status.as_str(),
+        )
+    }
+}
+
+fn grid(header: &[&str]) -> Grid {
+    let mut grid = Grid::new();
+    grid.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(120)
+        .set_header(header.to_vec());
+    grid
+}
+
+fn align_right(grid: &mut Grid, columns: &[usize]) {
+    for c in columns {
+        if let Some(column) = grid.column_mut(*c) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// One line on why a fix ranks where it does: what it closes and which objectives it serves.
+pub fn why(fix: &Fix, currency: &str) -> String {
+    let mut parts: Vec<String> = fix
+        .improves
+        .iter()
+        .map(|i| {
+            format!(
+                "{} step {} ({}: {} -> {} min)",
+                i.workflow,
+                i.step,
+                terminal(&i.data),
+                minutes(i.minutes_before),
+                minutes(i.minutes_after)
+            )
+        })
+        .collect();
+    if parts.len() > 3 {
+        let more = parts.len() - 3;
+        parts.truncate(3);
+        parts.push(format!("{more} more"));
+    }
+    let mut line = format!("closes {}", parts.join(", "));
+    let served: Vec<String> = fix
+        .objectives
+        .iter()
+        .filter(|(_, v)| **v > 0.0)
+        .map(|(o, v)| format!("{o} {currency} {}", money(*v)))
+        .collect();
+    if !served.is_empty() {
+        line.push_str(&format!("; serves {}", served.join(", ")));
+    } else if !fix.aligned {
+        line.push_str("; serves no objective of this strategy");
+    }
+    line
+}
+
+impl Render for Table {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
+        let paint = Paint {
+            color: report.color,
+        };
+        let analysis = report.analysis;
+        let cur = report.currency();
+        let s = &analysis.summary;
+
+        let title = terminal(analysis.model_name.as_deref().unwrap_or("gapgraph report"));
+        writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
+        match &analysis.strategy {
+            Some(strategy) => {
+                let weights: Vec<String> = strategy
+                    .weights
+                    .iter()
+                    .map(|w| format!("{} x{}", terminal(&w.name), minutes(w.weight)))
+                    .collect();
+                writeln!(
+                    out,
+                    "Strategy in force: {} ({}): {}",
+                    terminal(&strategy.name),
+                    strategy.id,
+                    weights.join(", ")
+                )?;
+            }
+            None => writeln!(
+                out,
+                "No strategies declared: every workflow counts in full (alignment 1)."
+            )?,
+        }
+        writeln!(out)?;
+
+        writeln!(out, "{}", paint.heading("Summary"))?;
+        writeln!(
+            out,
+            "  {} workflows, {} handoffs: {} automated, {} manual, {} missing",
+            s.workflows, s.handoffs, s.automated, s.manual, s.missing
+        )?;
+        writeln!(
+            out,
+            "  Automation {} of runs ({} weighted by strategic alignment)",
+            percent(s.automation_rate),
+            percent(s.strategic_automation)
+        )?;
+        writeln!(
+            out,
+            "  Gaps cost {} staff hours a year = {cur} {} a year; strategic value {cur} {}",
+            hours(s.annual_hours),
+            money(s.annual_cost),
+            money(s.strategic_value)
+        )?;
+        writeln!(out)?;
+
+        let fixes = report.fixes(Some(DEFAULT_TOP));
+        let total = analysis.fixes.len();
+        writeln!(
+            out,
+            "{}",
+            paint.heading(&format!(
+                "Top fixes ({} of {total}, by strategic value per {cur} spent)",
+                fixes.len()
+            ))
+        )?;
+        if fixes.is_empty() {
+            writeln!(out, "  No fix would save any time.")?;
+        } else {
+            let mut grid = grid(&[
+                "#",
+                "Fix",
+                "Action",
+                "Cost",
+                "Hours/yr",
+                "Saving/yr",
+                "Strategic",
+                "Priority",
+                "Payback (mo)",
+            ]);
+            for fix in fixes {
+                let name = match &fix.name {
+                    Some(n) => format!("{}\n{}", fix.id, terminal(n)),
+                    None => fix.id.clone(),
+                };
+                grid.add_row(vec![
+                    fix.rank.to_string(),
+                    name,
+                    fix.action.as_str().to_string(),
+                    money(fix.cost),
+                    hours(fix.annual_hours_saved),
+                    money(fix.annual_saving),
+                    money(fix.strategic_value),
+                    ratio(fix.priority),
+                    ratio(fix.payback_months),
+                ]);
+            }
+            align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8]);
+            writeln!(out, "{grid}")?;
+            for fix in fixes {
+                writeln!(out, "  #{} {}: {}", fix.rank, fix.id, why(fix, cur))?;
+            }
+            if total > fixes.len() {
+                writeln!(
+                    out,
+                    "  ... {} more (use --top {total} to list all)",
+                    total - fixes.len()
+                )?;
+            }
+        }
+        writeln!(out)?;
+
+        let gaps = analysis.gaps();
+        writeln!(out, "{}", paint.heading(&format!("Gaps ({})", gaps.len())))?;
+        if gaps.is_empty() {
+            writeln!(out, "  Every handoff is automated.")?;
+        } else {
+            let mut grid = grid(&[
+                "Workflow",
+                "Step",
+                "Handoff",
+                "Data",
+                "Status",
+                "Min/run",
+                "Hours/yr",
+                "Cost/yr",
+                "Strategic",
+            ]);
+            for g in &gaps {
+                grid.add_row(vec![
+                    g.workflow.clone(),
+                    g.step.to_string(),
+                    format!("{} -> {}", g.from, g.to),
+                    terminal(&g.data),
+                    g.status.as_str().to_string(),
+                    minutes(g.minutes),
+                    hours(g.annual_hours),
+                    money(g.annual_cost),
+                    money(g.strategic_value),
+                ]);
+            }
+            align_right(&mut grid, &[1, 5, 6, 7, 8]);
+            writeln!(out, "{grid}")?;
+        }
+        writeln!(out)?;
+
+        writeln!(out, "{}", paint.heading("Workflows"))?;
+        if analysis.workflows.is_empty() {
+            writeln!(out, "  No workflows.")?;
+        } else {
+            let mut grid = grid(&[
+                "Workflow",
+                "Unit",
+                "Runs/yr",
+                "Handoffs",
+                "Automated",
+                "Manual",
+                "Missing",
+                "Automation",
+                "Hours/yr",
+                "Alignment",
+            ]);
+            for w in &analysis.workflows {
+                grid.add_row(vec![
+                    w.id.clone(),
+                    w.unit.clone().unwrap_or_default(),
+                    hours(w.runs_per_year).trim_end_matches(".0").to_string(),
+                    w.counts.handoffs.to_string(),
+                    w.counts.automated.to_string(),
+                    w.counts.manual.to_string(),
+                    w.counts.missing.to_string(),
+                    percent(w.counts.automation_rate),
+                    hours(w.counts.annual_hours),
+                    ratio(Some(w.alignment)),
+                ]);
+            }
+            align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9]);
+            writeln!(out, "{grid}")?;
+            for w in &analysis.workflows {
+                let steps: Vec<String> = analysis
+                    .handoffs
+                    .iter()
+                    .filter(|h| h.workflow == w.id)
+                    .map(|h| format!("{}->{} {}", h.from, h.to, paint.status(h.status)))
+                    .collect();
+                writeln!(out, "  {}: {}", w.id, steps.join(", "))?;
+            }
+        }
+
+        let flagged: Vec<_> = analysis
+            .systems
+            .iter()
+            .filter(|s| !s.flags.is_empty())
+            .collect();
+        if !flagged.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", paint.heading("System audit"))?;
+            for s in flagged {
+                let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
+                let owner = s
+                    .owner
+                    .as_deref()
+                    .map(|o| format!(", owner {}", terminal(o)))
+                    .unwrap_or_default();
+                writeln!(out, "  {} ({}{owner}): {}", s.id, s.kind, flags.join(", "))?;
+            }
+        }
+
+        let warnings = report.warning_lines();
+        if !warnings.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", paint.heading("Warnings"))?;
+            for w in warnings {
+                writeln!(
+                    out,
+                    "  {}",
+                    paint.paint(
+                        Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+                        &terminal(&w)
+                    )
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

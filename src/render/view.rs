@@ -1,0 +1,250 @@
+//! Which part of the graph a diagram shows (focus views), computed once for every diagram
+//! format so DOT, Mermaid and HTML agree.
+
+use super::{RenderError, Report};
+use crate::analysis::{Action, Status};
+use crate::diagnostic::did_you_mean;
+use crate::model::Mode;
+
+/// The focus of a diagram.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Only these workflows' handoff paths and gaps (empty: all).
+    pub workflows: Vec<String>,
+    /// Only these units' systems and workflows (empty: all).
+    pub units: Vec<String>,
+    /// Only systems that touch a gap, and the edges of the chosen paths.
+    pub gaps_only: bool,
+    /// How many of the best fixes to mark.
+    pub top: usize,
+}
+
+/// A handoff with no path, drawn as a gap edge; handoffs of the same pair are merged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingEdge {
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
+    /// Data objects, first appearance first.
+    pub data: Vec<String>,
+    /// Σ hours a year.
+    pub annual_hours: f64,
+    /// Workflows, first appearance first.
+    pub workflows: Vec<String>,
+}
+
+/// A fix drawn on the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixMark {
+    /// Rank.
+    pub rank: usize,
+    /// Fix id.
+    pub id: String,
+    /// What it does.
+    pub action: Action,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
+    /// The integration it automates (drawn as a badge on that edge).
+    pub integration: Option<usize>,
+    /// What it carries.
+    pub carries: Vec<String>,
+    /// Hours a year it saves.
+    pub annual_hours_saved: f64,
+}
+
+/// The systems and edges one diagram shows, in model order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// System indexes.
+    pub systems: Vec<usize>,
+    /// Integration indexes.
+    pub integrations: Vec<usize>,
+    /// Gap edges of missing handoffs.
+    pub missing: Vec<MissingEdge>,
+    /// Fixes to mark, best first.
+    pub fixes: Vec<FixMark>,
+}
+
+impl Scene {
+    /// Whether system `s` is shown.
+    pub fn shows(&self, s: usize) -> bool {
+        self.systems.binary_search(&s).is_ok()
+    }
+
+    /// The rank badges of fixes that automate integration `i`.
+    pub fn badges(&self, i: usize) -> Vec<usize> {
+        self.fixes
+            .iter()
+            .filter(|f| f.integration == Some(i))
+            .map(|f| f.rank)
+            .collect()
+    }
+
+    /// Fixes drawn as new edges (connect and catalog).
+    pub fn new_edges(&self) -> impl Iterator<Item = &FixMark> {
+        self.fixes.iter().filter(|f| f.integration.is_none())
+    }
+}
+
+/// Works out the scene of `report.view`; unknown workflow or unit ids are an error.
+pub fn scene(report: &Report) -> Result<Scene, RenderError> {
+    let model = report.model;
+    let view = &report.view;
+    let mut problems = Vec::new();
+    let mut workflow_filter = Vec::new();
+    for id in &view.workflows {
+        match model.workflows.iter().position(|w| &w.id == id) {
+            Some(w) => workflow_filter.push(w),
+            None => problems.push(unknown(
+                "workflow",
+                id,
+                model.workflows.iter().map(|w| w.id.as_str()),
+            )),
+        }
+    }
+    let mut unit_filter = Vec::new();
+    for id in &view.units {
+        match model.units.iter().position(|u| &u.id == id) {
+            Some(u) => unit_filter.push(u),
+            None => problems.push(unknown(
+                "unit",
+                id,
+                model.units.iter().map(|u| u.id.as_str()),
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(RenderError::View(problems.join("\n")));
+    }
+    let filtered = !workflow_filter.is_empty() || !unit_filter.is_empty() || view.gaps_only;
+
+    // The handoffs in focus.
+    let in_focus: Vec<_> = report
+        .analysis
+        .handoffs
+        .iter()
+        .filter(|h| workflow_filter.is_empty() || workflow_filter.contains(&h.workflow_index))
+        .filter(|h| {
+            unit_filter.is_empty()
+                || model.workflows[h.workflow_index]
+                    .unit
+                    .is_some_and(|u| unit_filter.contains(&u))
+        })
+        .filter(|h| !view.gaps_only || h.status.is_gap())
+        .collect();
+
+    let mut shown = vec![!filtered; model.systems.len()];
+    let mut edges = vec![!filtered; model.integrations.len()];
+    if filtered {
+        for h in &in_focus {
+            shown[h.from_index] = true;
+            shown[h.to_index] = true;
+            for i in &h.path_integrations {
+                edges[*i] = true;
+                shown[model.integrations[*i].from] = true;
+                shown[model.integrations[*i].to] = true;
+            }
+        }
+        if workflow_filter.is_empty() && !view.gaps_only {
+            // A unit view also shows the unit's own systems and the integrations among them.
+            for (s, system) in model.systems.iter().enumerate() {
+                if system.unit.is_some_and(|u| unit_filter.contains(&u)) {
+                    shown[s] = true;
+                }
+            }
+            for (i, integration) in model.integrations.iter().enumerate() {
+                if shown[integration.from] && shown[integration.to] {
+                    edges[i] = true;
+                }
+            }
+        }
+    }
+
+    let mut missing: Vec<MissingEdge> = Vec::new();
+    for h in in_focus.iter().filter(|h| h.status == Status::Missing) {
+        match missing
+            .iter_mut()
+            .find(|m| m.from == h.from_index && m.to == h.to_index)
+        {
+            Some(m) => {
+                if !m.data.contains(&h.data) {
+                    m.data.push(h.data.clone());
+                }
+                if !m.workflows.contains(&h.workflow) {
+                    m.workflows.push(h.workflow.clone());
+                }
+                m.annual_hours += h.annual_hours;
+            }
+            None => missing.push(MissingEdge {
+                from: h.from_index,
+                to: h.to_index,
+                data: vec![h.data.clone()],
+                annual_hours: h.annual_hours,
+                workflows: vec![h.workflow.clone()],
+            }),
+        }
+    }
+
+    let focus_workflows: Vec<&str> = in_focus.iter().map(|h| h.workflow.as_str()).collect();
+    let fixes: Vec<FixMark> = report
+        .analysis
+        .fixes
+        .iter()
+        .filter(|f| {
+            !filtered
+                || f.workflows
+                    .iter()
+                    .any(|w| focus_workflows.contains(&w.as_str()))
+        })
+        .take(view.top)
+        .map(|f| FixMark {
+            rank: f.rank,
+            id: f.id.clone(),
+            action: f.action,
+            from: f.from_index,
+            to: f.to_index,
+            integration: f.integration,
+            carries: f.carries.clone(),
+            annual_hours_saved: f.annual_hours_saved,
+        })
+        .collect();
+    for f in &fixes {
+        shown[f.from] = true;
+        shown[f.to] = true;
+        if let Some(i) = f.integration {
+            edges[i] = true;
+        }
+    }
+
+    Ok(Scene {
+        systems: (0..model.systems.len()).filter(|s| shown[*s]).collect(),
+        integrations: (0..model.integrations.len())
+            .filter(|i| edges[*i])
+            .collect(),
+        missing,
+        fixes,
+    })
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+    let hint = did_you_mean(id, known.clone()).unwrap_or_else(|| {
+        let all: Vec<&str> = known.collect();
+        if all.is_empty() {
+            format!("the model has no {what}s")
+        } else {
+            format!("known: {}", all.join(", "))
+        }
+    });
+    format!("unknown {what} `{id}`; {hint}")
+}
+
+/// The effective mode of integration `i`, for styling.
+pub fn effective_mode(report: &Report, i: usize) -> Mode {
+    let integration = &report.model.integrations[i];
+    report
+        .model
+        .effective_mode(integration.mode, integration.from, integration.to)
+}
