@@ -134,13 +134,19 @@ pub fn write_diagnostics(
     Ok(())
 }
 
-/// The closest of `known` to `wanted`, when close enough to be a likely typo.
+/// The closest of `known` to `wanted`, when close enough to be a likely typo: at most a
+/// third of its letters (at least 2) edited, transpositions counting once.
 pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let mut best: Option<(f64, &str)> = None;
+    let wanted_lower = wanted.to_lowercase();
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut best: Option<(usize, &str)> = None;
     for candidate in known {
-        let score = strsim::jaro_winkler(&wanted.to_lowercase(), &candidate.to_lowercase());
-        if score >= 0.7 && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, candidate));
+        let distance = strsim::damerau_levenshtein(&wanted_lower, &candidate.to_lowercase());
+        if distance <= limit
+            && distance < wanted.chars().count().max(candidate.chars().count())
+            && best.is_none_or(|(d, _)| distance < d)
+        {
+            best = Some((distance, candidate));
         }
     }
     best.map(|(_, c)| c)
@@ -149,4 +155,20 @@ pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Op
 /// `did you mean `x`?` for the nearest known name, if any.
 pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     nearest(wanted, known).map(|n| format!("did you mean `{n}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn suggests_only_likely_typos() {
+        let known = ["name", "handoffs", "accounting", "growth"];
+        assert_eq!(nearest("hadnoffs", known), Some("handoffs"));
+        assert_eq!(nearest("acounting", known), Some("accounting"));
+        assert_eq!(nearest("growht", known), Some("growth"));
+        assert_eq!(nearest("nme", known), Some("name"));
+        assert_eq!(nearest("a", known), None);
+        assert_eq!(nearest("payroll", known), None);
+    }
 }

@@ -19,7 +19,7 @@ pub use candidates::{candidates, Action, Candidate};
 pub use measures::{Summary, SystemMeasures, UnitMeasures, WorkflowMeasures};
 pub use network::{Hop, Network, Route};
 pub use plan::{plan, Plan, PlanStep};
-pub use resolve::{Alignment, HandoffResult, Status};
+pub use resolve::{resolve_all, Alignment, HandoffResult, Status};
 pub use value::{rank, Fix, Improvement, RankBy};
 
 /// Why an analysis could not run.

@@ -111,14 +111,18 @@ impl Network {
         self.edges.push(edge);
     }
 
-    /// Makes the hop of a model integration automated (a fix of action `automate`).
+    /// Makes the hop of a model integration automated (a fix of action `automate`); into or
+    /// out of a manual kind it stays effectively semi, at its own minutes.
     pub fn automate(&mut self, model: &Model, integration: usize) {
+        let minutes = model.integrations[integration].minutes;
         if let Some(hop) = self
             .hops
             .iter_mut()
             .find(|h| h.integration == Some(integration))
         {
-            hop.minutes = model.hop_minutes(Mode::Automated, hop.from, hop.to, None);
+            hop.minutes =
+                hop.minutes
+                    .min(model.hop_minutes(Mode::Automated, hop.from, hop.to, minutes));
         }
     }
 

@@ -101,8 +101,9 @@ fn pos_of(span: &Span) -> Pos {
     }
 }
 
-/// Parses `source` into one tree, or returns the syntax problems found.
-pub fn parse(source: &str, syntax: Syntax) -> Result<Node, Vec<Diagnostic>> {
+/// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
+/// a second document) come back beside it, so validation can report everything at once.
+pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
     if syntax == Syntax::Json {
         // serde_json gives JSON-worded syntax errors; the tree itself comes from the YAML
         // parser (JSON is YAML 1.2 flow syntax), which keeps positions and all keys.
@@ -112,12 +113,15 @@ pub fn parse(source: &str, syntax: Syntax) -> Result<Node, Vec<Diagnostic>> {
                 column: e.column().max(1),
             });
             let message = strip_position(&e.to_string());
-            return Err(vec![Diagnostic::error(
-                "syntax",
-                "",
-                pos,
-                format!("invalid JSON: {message}"),
-            )]);
+            return (
+                None,
+                vec![Diagnostic::error(
+                    "syntax",
+                    "",
+                    pos,
+                    format!("invalid JSON: {message}"),
+                )],
+            );
         }
     }
     let mut builder = Builder {
@@ -127,11 +131,10 @@ pub fn parse(source: &str, syntax: Syntax) -> Result<Node, Vec<Diagnostic>> {
         errors: Vec::new(),
     };
     match builder.build(source) {
-        Ok(node) if builder.errors.is_empty() => Ok(node),
-        Ok(_) => Err(builder.errors),
+        Ok(node) => (Some(node), builder.errors),
         Err(mut fatal) => {
             builder.errors.append(&mut fatal);
-            Err(builder.errors)
+            (None, builder.errors)
         }
     }
 }

@@ -19,10 +19,13 @@ pub struct Loaded {
 /// Parses and validates a model. On failure, every error found (and the warnings) in
 /// source order.
 pub fn load(source: &str, syntax: Syntax) -> Result<Loaded, Vec<Diagnostic>> {
-    let root = tree::parse(source, syntax)?;
+    let (root, parse_errors) = tree::parse(source, syntax);
+    let Some(root) = root else {
+        return Err(parse_errors);
+    };
     let mut v = Validator {
         syntax,
-        diagnostics: Vec::new(),
+        diagnostics: parse_errors,
     };
     let model = v.model(&root);
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = v
@@ -34,6 +37,7 @@ pub fn load(source: &str, syntax: Syntax) -> Result<Loaded, Vec<Diagnostic>> {
         Ok(Loaded { model, warnings })
     } else {
         errors.sort_by_key(|d| d.pos.unwrap_or_default());
+        errors.dedup();
         Err(errors)
     }
 }
@@ -132,6 +136,22 @@ struct Validator {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// "a number `5`", "text `many`", "a list": what a node holds, for messages.
+fn found(node: &Node) -> String {
+    match &node.value {
+        Value::Scalar { text, .. } => {
+            let shown: String = text.chars().take(40).collect();
+            let ellipsis = if text.chars().count() > 40 { "..." } else { "" };
+            format!(
+                "{} `{}{ellipsis}`",
+                node.value.describe(),
+                shown.escape_debug()
+            )
+        }
+        other => other.describe().to_string(),
+    }
+}
+
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
@@ -163,7 +183,7 @@ impl Validator {
     }
 
     fn wrong_type(&mut self, path: &str, node: &Node, expected: &str) {
-        let found = node.value.describe();
+        let found = found(node);
         self.error(
             "wrong-type",
             path,
@@ -358,12 +378,10 @@ impl Validator {
                 Some(node.pos),
                 format!("unknown {} `{id}`", ids.what),
             );
-            d.help = did_you_mean(&id, ids.ids.iter().copied()).or_else(|| {
-                if ids.ids.is_empty() {
-                    Some(format!("no {} is declared", ids.what))
-                } else {
-                    None
-                }
+            d.help = did_you_mean(&id, ids.ids.iter().copied()).or_else(|| match ids.ids.len() {
+                0 => Some(format!("no {} is declared", ids.what)),
+                1..=12 => Some(format!("known: {}", ids.ids.join(", "))),
+                _ => None,
             });
             self.diagnostics.push(d);
         }

@@ -1,0 +1,255 @@
+//! Properties of the analysis on random valid models (MODEL.md sections 4-6).
+
+use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network};
+use gapgraph::cli::{CsvTable, ReportFormat};
+use gapgraph::model::Strategy as ModelStrategy;
+use gapgraph::model::{
+    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, System, SystemKind,
+    Unit, Workflow,
+};
+use gapgraph::render::{report_renderer, Report, View};
+use proptest::prelude::*;
+
+const DATA: [&str; 3] = ["order", "invoice", "status"];
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()))
+}
+
+fn kind(k: u8) -> SystemKind {
+    match k % 8 {
+        0 => SystemKind::Spreadsheet,
+        1 => SystemKind::Email,
+        2 => SystemKind::Saas,
+        _ => SystemKind::Application,
+    }
+}
+
+fn mode(m: u8) -> Mode {
+    [Mode::Automated, Mode::Semi, Mode::Manual][m as usize % 3]
+}
+
+fn carries(c: u8) -> Carries {
+    match c % 5 {
+        0 => Carries(vec!["*".into()]),
+        1 => Carries(vec![DATA[0].into(), DATA[1].into()]),
+        n => Carries(vec![DATA[n as usize - 2].into()]),
+    }
+}
+
+/// A random valid model: small graphs where paths, gaps and fixes interact.
+fn arb_model() -> impl Strategy<Value = Model> {
+    let systems = 2usize..7;
+    systems
+        .prop_flat_map(|n| {
+            let pair = (0..n, 1..n).prop_map(move |(a, d)| (a, (a + d) % n));
+            (
+                Just(n),
+                prop::collection::vec(any::<u8>(), n),
+                prop::collection::vec(
+                    (
+                        pair.clone(),
+                        any::<u8>(),
+                        any::<u8>(),
+                        prop::option::of(1u8..30),
+                        prop::option::of(0u32..20000),
+                    ),
+                    0..10,
+                ),
+                prop::collection::vec(
+                    (
+                        1u32..200,
+                        0u8..5,
+                        prop::collection::vec(
+                            (pair.clone(), 0usize..3, prop::option::of(0u8..40)),
+                            1..5,
+                        ),
+                        0u8..=10,
+                        0u8..=10,
+                        prop::option::of(0usize..2),
+                    ),
+                    1..4,
+                ),
+                prop::collection::vec((pair, 0u32..15000, prop::option::of(any::<u8>())), 0..3),
+                0usize..3,
+                prop::collection::vec((0u8..4, 0u8..4), 2),
+            )
+        })
+        .prop_map(
+            |(n, kinds, integrations, workflows, fixes, strategy_count, weights)| {
+                let mut model = Model {
+                    currency: "USD".into(),
+                    ..Model::default()
+                };
+                model.objectives = ["growth", "cost"]
+                    .iter()
+                    .map(|o| Objective {
+                        id: o.to_string(),
+                        name: o.to_string(),
+                        description: None,
+                    })
+                    .collect();
+                for (s, (a, b)) in weights.iter().enumerate().take(strategy_count) {
+                    let (a, b) = if *a == 0 && *b == 0 { (1, 0) } else { (*a, *b) };
+                    model.strategies.push(ModelStrategy {
+                        id: format!("s{s}"),
+                        name: format!("s{s}"),
+                        description: None,
+                        weights: vec![(0, a as f64), (1, b as f64)],
+                    });
+                }
+                model.default_strategy = (!model.strategies.is_empty()).then_some(0);
+                model.units = (0..2)
+                    .map(|u| Unit {
+                        id: format!("u{u}"),
+                        name: format!("u{u}"),
+                        owner: None,
+                        hourly_cost: (u == 1).then_some(80.0),
+                    })
+                    .collect();
+                model.systems = (0..n)
+                    .map(|s| System {
+                        id: format!("sys{s}"),
+                        name: format!("sys{s}"),
+                        kind: kind(kinds[s]),
+                        unit: None,
+                        owner: None,
+                        satisfaction: None,
+                        annual_cost: None,
+                    })
+                    .collect();
+                model.integrations = integrations
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, ((from, to), m, c, minutes, fix_cost))| Integration {
+                        id: format!("i{k}"),
+                        from,
+                        to,
+                        carries: carries(c),
+                        mode: mode(m),
+                        minutes: minutes.map(f64::from),
+                        fix_cost: fix_cost.map(f64::from),
+                        via: None,
+                        name: None,
+                        note: None,
+                    })
+                    .collect();
+                model.workflows = workflows
+                    .into_iter()
+                    .enumerate()
+                    .map(|(w, (count, per, handoffs, growth, cost, unit))| Workflow {
+                        id: format!("w{w}"),
+                        name: format!("w{w}"),
+                        unit,
+                        owner: None,
+                        runs_count: count as f64,
+                        runs_per: Period::ALL[per as usize],
+                        serves: vec![(0, growth as f64 / 10.0), (1, cost as f64 / 10.0)],
+                        handoffs: handoffs
+                            .into_iter()
+                            .map(|((from, to), d, minutes)| Handoff {
+                                from,
+                                to,
+                                data: DATA[d].into(),
+                                minutes: minutes.map(f64::from),
+                                note: None,
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                model.fixes = fixes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(f, ((from, to), cost, c))| CatalogFix {
+                        id: format!("f{f}"),
+                        from,
+                        to,
+                        cost: cost as f64,
+                        carries: c.map(carries),
+                        name: None,
+                        note: None,
+                    })
+                    .collect();
+                model
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Adding or automating an edge never lengthens a shortest path.
+    #[test]
+    fn no_fix_raises_any_handoff(model in arb_model()) {
+        let alignment = Alignment::new(&model, model.default_strategy);
+        let network = Network::of_model(&model);
+        let before = resolve_all(&model, &network, &alignment);
+        let mut changes: Vec<Network> = Vec::new();
+        for i in 0..model.integrations.len() {
+            let mut n = network.clone();
+            n.automate(&model, i);
+            changes.push(n);
+        }
+        for candidate in candidates(&model, &before) {
+            let mut n = network.clone();
+            candidate.apply(&model, &mut n);
+            changes.push(n);
+        }
+        for changed in &changes {
+            let after = resolve_all(&model, changed, &alignment);
+            for (b, a) in before.iter().zip(&after) {
+                prop_assert!(a.minutes <= b.minutes, "{}#{} rose from {} to {}", b.workflow, b.step, b.minutes, a.minutes);
+            }
+        }
+    }
+
+    /// A fix's saving is the total cost before minus after; its objective parts add up to
+    /// its strategic value; priority and payback follow from them.
+    #[test]
+    fn fix_values_add_up(model in arb_model()) {
+        let analysis = analyze(&model, None).unwrap();
+        let alignment = Alignment::new(&model, model.default_strategy);
+        let network = Network::of_model(&model);
+        let before = resolve_all(&model, &network, &alignment);
+        let pool = candidates(&model, &before);
+        let total_before: f64 = before.iter().map(|h| h.annual_cost).sum();
+        for fix in &analysis.fixes {
+            let candidate = pool.iter().find(|c| c.id == fix.id && c.action == fix.action).unwrap();
+            let mut n = network.clone();
+            candidate.apply(&model, &mut n);
+            let total_after: f64 = resolve_all(&model, &n, &alignment).iter().map(|h| h.annual_cost).sum();
+            prop_assert!(close(fix.annual_saving, total_before - total_after), "{}: {} vs {}", fix.id, fix.annual_saving, total_before - total_after);
+            prop_assert!(fix.annual_hours_saved > 0.0);
+            if analysis.strategy.is_some() {
+                let parts: f64 = fix.objectives.values().sum();
+                prop_assert!(close(parts, fix.strategic_value), "{}: parts {} vs {}", fix.id, parts, fix.strategic_value);
+            } else {
+                prop_assert!(fix.objectives.is_empty());
+                prop_assert!(close(fix.strategic_value, fix.annual_saving));
+            }
+            match fix.priority {
+                Some(p) => prop_assert!(close(p, fix.strategic_value / fix.cost)),
+                None => prop_assert_eq!(fix.cost, 0.0),
+            }
+        }
+        // Ranks are 1..n in order.
+        for (i, fix) in analysis.fixes.iter().enumerate() {
+            prop_assert_eq!(fix.rank, i + 1);
+        }
+    }
+
+    /// Same input, byte-identical output.
+    #[test]
+    fn output_is_identical_across_runs(model in arb_model()) {
+        let render = |format| {
+            let analysis = analyze(&model, None).unwrap();
+            let report = Report { model: &model, analysis: &analysis, warnings: &[], top: None, color: false, view: View { top: 5, ..View::default() }, csv_table: CsvTable::Fixes };
+            let mut out = Vec::new();
+            report_renderer(format).render(&report, &mut out).unwrap();
+            out
+        };
+        for format in [ReportFormat::Json, ReportFormat::Table] {
+            prop_assert_eq!(render(format), render(format));
+        }
+    }
+}
