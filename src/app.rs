@@ -51,6 +51,7 @@ pub fn run(cli: Cli, env: Environment, io: Streams) -> u8 {
         Command::Analyze(args) => analyze(args, env, stdin, stdout, stderr),
         Command::Diagram(args) => diagram(args, env, stdin, stdout, stderr),
         Command::Validate(args) => validate(args, stdin, stdout, stderr),
+        Command::Check(args) => return check(args, stdin, stdout, stderr),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -255,4 +256,78 @@ fn emit(
         let _ = writeln!(stderr, "error: {message}");
         Failed
     })
+}
+
+/// The CI gate: each limit given is checked against the summary; exit 1 when one breaks.
+fn check(
+    args: cli::CheckArgs,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let Ok(loaded) = load(&args.model, stdin, stderr) else {
+        return EXIT_ERROR;
+    };
+    let analysis = match analysis::analyze(&loaded.model, args.strategy.as_deref()) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let s = &analysis.summary;
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let mut results: Vec<(bool, String)> = Vec::new();
+    if let Some(min) = args.min_automation {
+        let actual = s.automation_rate.unwrap_or(1.0);
+        results.push((
+            actual >= min,
+            format!("automation {} (minimum {})", pct(actual), pct(min)),
+        ));
+    }
+    if let Some(min) = args.min_strategic_automation {
+        let actual = s.strategic_automation.unwrap_or(1.0);
+        results.push((
+            actual >= min,
+            format!(
+                "strategic automation {} (minimum {})",
+                pct(actual),
+                pct(min)
+            ),
+        ));
+    }
+    if let Some(max) = args.max_missing {
+        results.push((
+            s.missing <= max,
+            format!("{} missing handoffs (maximum {max})", s.missing),
+        ));
+    }
+    if let Some(max) = args.max_annual_hours {
+        results.push((
+            s.annual_hours <= max,
+            format!(
+                "{} staff hours a year in gaps (maximum {})",
+                render::hours(s.annual_hours),
+                render::hours(max)
+            ),
+        ));
+    }
+    if results.is_empty() {
+        let _ = writeln!(stderr, "error: give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours");
+        return EXIT_ERROR;
+    }
+    let broken = results.iter().filter(|(ok, _)| !ok).count();
+    for (ok, line) in &results {
+        let _ = writeln!(stdout, "{} {line}", if *ok { "ok:    " } else { "BROKEN:" });
+    }
+    if broken > 0 {
+        let _ = writeln!(
+            stderr,
+            "check failed: {broken} limit{} broken",
+            if broken == 1 { "" } else { "s" }
+        );
+        EXIT_LIMIT
+    } else {
+        EXIT_OK
+    }
 }

@@ -23,6 +23,8 @@ pub enum Command {
     Diagram(DiagramArgs),
     /// Load and check a model only; warnings to stderr; exit 0 when valid.
     Validate(ValidateArgs),
+    /// A gate for CI: exit 1 and say which limit broke.
+    Check(CheckArgs),
 }
 
 /// Output formats of `analyze`.
@@ -137,4 +139,42 @@ pub struct DiagramArgs {
 pub struct ValidateArgs {
     /// The model file (YAML or JSON), or `-` for standard input.
     pub model: String,
+}
+
+/// `gapgraph check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (for --min-strategic-automation).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Least share of runs automated, 0 to 1 (summary `automation_rate`).
+    #[arg(long, value_name = "R", value_parser = share)]
+    pub min_automation: Option<f64>,
+    /// Least share of runs automated weighted by alignment, 0 to 1.
+    #[arg(long, value_name = "R", value_parser = share)]
+    pub min_strategic_automation: Option<f64>,
+    /// Most handoffs with no path at all.
+    #[arg(long, value_name = "N")]
+    pub max_missing: Option<usize>,
+    /// Most staff hours a year lost to gaps.
+    #[arg(long, value_name = "H", value_parser = non_negative)]
+    pub max_annual_hours: Option<f64>,
+}
+
+fn share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "expected a share from 0 to 1 (e.g. 0.8), found `{s}`"
+        )),
+    }
+}
+
+fn non_negative(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!("expected a number >= 0, found `{s}`")),
+    }
 }

@@ -313,11 +313,7 @@ impl Validator {
                 "wrong-type",
                 path,
                 Some(node.pos),
-                format!(
-                    "expected {}, found {}",
-                    range.describe(),
-                    node.value.describe()
-                ),
+                format!("expected {}, found {}", range.describe(), found(node)),
             );
             if let Value::Scalar { text, plain: false } = &node.value {
                 if parse_number(text).is_some() {

@@ -63,3 +63,164 @@ mod terminal_tests {
         assert_eq!(super::terminal("a\x1b[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
     }
 }
+
+/// Text for HTML element content and quoted attribute values: `& < > " '` as entities, so
+/// a model string can never open a tag or leave an attribute.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // A NUL or other C0 control has no business in a page; keep line breaks and tabs.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline CommonMark text that shows literally, also inside a GFM table cell: every
+/// character with inline meaning is backslash-escaped (`|` included, so a cell cannot
+/// split), `<`/`>`/`&` cannot start HTML or an entity, a leading list or heading marker is
+/// neutralised, and line breaks become `<br>` (a table row must stay on one line).
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    // Digits followed by `.` or `)` at the start would make an ordered list item.
+    let leading_digits = s.chars().take_while(char::is_ascii_digit).count();
+    let mut position = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if position == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if position == leading_digits && leading_digits > 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("<br>");
+                }
+            }
+            '\n' => out.push_str("<br>"),
+            c if c.is_control() && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+        position += 1;
+    }
+    out
+}
+
+/// Text for inside a quoted Mermaid label (`n0["..."]`, `-->|"..."|`): every character
+/// that Mermaid or HTML could read as syntax becomes a Mermaid entity code (`#34;` for
+/// `"`, `#35;` for `#`, `#60;` for `<`, ...), so quotes, `-->`, brackets, pipes, `;`,
+/// comments and tags in names cannot end the label or add a node. Line breaks become
+/// `<br>`, the one tag we write ourselves.
+pub fn mermaid(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '#' | '&' | '<' | '>' | '|' | ';' | '[' | ']' | '{' | '}' | '(' | ')' | '`'
+            | '%' | '\\' => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("<br>");
+                }
+            }
+            '\n' => out.push_str("<br>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines of a Mermaid label, each escaped, joined by a line break.
+pub fn mermaid_lines(lines: &[String]) -> String {
+    let escaped: Vec<String> = lines.iter().map(|l| mermaid(l)).collect();
+    escaped.join("<br>")
+}
+
+/// A CSV cell from the model, neutralised against spreadsheet formula injection: text
+/// that a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, which spreadsheets show as text. Numbers we write
+/// ourselves do not go through here, so a negative number stays a number.
+pub fn csv_text(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn html_text_cannot_open_a_tag_or_leave_an_attribute() {
+        assert_eq!(
+            html("<script>alert('x' & \"y\")</script>"),
+            "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;"
+        );
+        assert_eq!(html("a\u{0}b\nc"), "a b\nc");
+        assert_eq!(html("Café -> ERP"), "Café -&gt; ERP");
+    }
+
+    #[test]
+    fn markdown_text_stays_in_its_table_cell_and_shows_literally() {
+        assert_eq!(markdown("a|b"), "a\\|b");
+        assert_eq!(markdown("x\ny\r\nz\rw"), "x<br>y<br>z<br>w");
+        assert_eq!(markdown("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(
+            markdown("*bold* _it_ `code`"),
+            "\\*bold\\* \\_it\\_ \\`code\\`"
+        );
+        assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(markdown("back\\slash|"), "back\\\\slash\\|");
+        assert_eq!(markdown("&amp;"), "\\&amp;");
+        assert_eq!(markdown("# title"), "\\# title");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("=SUM(A1)"), "\\=SUM(A1)");
+        assert_eq!(markdown("1. first"), "1\\. first");
+        assert_eq!(markdown("2024"), "2024");
+        assert_eq!(markdown("crm-erp a-b"), "crm-erp a-b");
+    }
+
+    #[test]
+    fn mermaid_labels_cannot_end_the_label_or_add_edges() {
+        assert_eq!(mermaid("a\"b"), "a#34;b");
+        assert_eq!(mermaid("a-->b"), "a--#62;b");
+        assert_eq!(
+            mermaid("x[y]{z}(w)|v;"),
+            "x#91;y#93;#123;z#125;#40;w#41;#124;v#59;"
+        );
+        assert_eq!(mermaid("<script>"), "#60;script#62;");
+        assert_eq!(mermaid("#1 `c` %%"), "#35;1 #96;c#96; #37;#37;");
+        assert_eq!(mermaid("one\ntwo\r\nthree"), "one<br>two<br>three");
+        assert_eq!(mermaid("&amp;"), "#38;amp#59;");
+        assert_eq!(mermaid_lines(&["a\"".into(), "b".into()]), "a#34;<br>b");
+    }
+
+    #[test]
+    fn csv_text_neutralises_formulas_only() {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_text(formula), format!("'{formula}"));
+        }
+        assert_eq!(csv_text("CRM"), "CRM");
+        assert_eq!(csv_text("a=b"), "a=b");
+        assert_eq!(csv_text(""), "");
+    }
+}

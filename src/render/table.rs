@@ -49,8 +49,7 @@ impl Paint {
 fn grid(header: &[&str]) -> Grid {
     let mut grid = Grid::new();
     grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.to_vec());
     grid
 }
@@ -135,8 +134,12 @@ impl Render for Table {
         writeln!(out, "{}", paint.heading("Summary"))?;
         writeln!(
             out,
-            "  {} workflows, {} handoffs: {} automated, {} manual, {} missing",
-            s.workflows, s.handoffs, s.automated, s.manual, s.missing
+            "  {}, {}: {} automated, {} manual, {} missing",
+            plural(s.workflows, "workflow"),
+            plural(s.handoffs, "handoff"),
+            s.automated,
+            s.manual,
+            s.missing
         )?;
         writeln!(
             out,
@@ -321,5 +324,13 @@ impl Render for Table {
             }
         }
         Ok(())
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
