@@ -1027,7 +1027,15 @@ fn seed_workflows_units_systems() {
     close(&u["annual_cost"], 94000.0); // 30000 + 64000
 
     // systems: (workflows touching it, contribution = sum of their alignment, flags)
-    let cases: [(&str, &str, &[&str], f64, &[&str]); 12] = [
+    // (id, kind, workflows, strategic contribution, flags)
+    type SystemCase = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        f64,
+        &'static [&'static str],
+    );
+    let cases: [SystemCase; 12] = [
         (
             "crm",
             "application",
@@ -1865,6 +1873,56 @@ fn model_without_strategies() {
     assert!(
         !r["warnings"].as_array().unwrap().is_empty(),
         "a warning says there are no strategies"
+    );
+}
+
+// --------------------------------------------------------- flat-fee-unit.yaml
+
+#[test]
+fn hours_without_money_have_no_payback() {
+    let r = analyze("flat-fee-unit.yaml", None);
+    // 50/week * 52 = 2600 runs; missing, 3 minutes: 2600 * 3 / 60 = 130 h; hourly_cost 0
+    assert_gap(
+        gap(&r, "alert-to-ticket", 1),
+        GapNumbers {
+            from: "monitoring",
+            to: "itsm",
+            data: "alert",
+            status: "missing",
+            minutes: 3.0,
+            path: &[],
+            runs: 2600.0,
+            hours: 130.0,
+            cost: 0.0,      // 130 h * 0
+            alignment: 0.0, // serves nothing
+            sv: 0.0,
+        },
+    );
+    let s = &r["summary"];
+    close(&s["annual_hours"], 130.0);
+    close(&s["annual_cost"], 0.0);
+    close(&s["automation_rate"], 0.0);
+    // runs * alignment = 2600 * 0 = 0 for every handoff: null
+    null(&s["strategic_automation"]);
+    // listed because it saves hours (130 > 0)
+    assert_fix_order(&r, &[("monitoring->itsm", "connect")]);
+    let f = fix(&r, "monitoring->itsm", "connect");
+    assert_fix_numbers(
+        f,
+        FixNumbers {
+            cost: 10000.0,
+            hours: 130.0,
+            saving: 0.0,
+            sv: 0.0,
+            priority: Some(0.0), // value 0, cost positive
+            payback: None,       // no saving
+        },
+    );
+    close(&f["objectives"]["service-quality"], 0.0);
+    let warnings = strs(&r["warnings"]);
+    assert!(
+        warnings.iter().any(|w| w.contains("alert-to-ticket")),
+        "a warning says the workflow serves nothing: {warnings:?}"
     );
 }
 
