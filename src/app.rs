@@ -51,6 +51,7 @@ pub fn run(cli: Cli, env: Environment, io: Streams) -> u8 {
         Command::Analyze(args) => analyze(args, env, stdin, stdout, stderr),
         Command::Diagram(args) => diagram(args, env, stdin, stdout, stderr),
         Command::Validate(args) => validate(args, stdin, stdout, stderr),
+        Command::Plan(args) => plan(args, stdin, stdout, stderr),
         Command::Check(args) => return check(args, stdin, stdout, stderr),
     };
     match result {
@@ -244,10 +245,15 @@ fn emit(
         let _ = writeln!(stderr, "error: {e}");
         return Err(Failed);
     }
+    write_out(&buffer, output, stdout, stderr)
+}
+
+/// Writes finished bytes to `output` (atomically) or standard output.
+fn write_out(buffer: &[u8], output: Option<&std::path::Path>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Failed> {
     let written = match output {
-        Some(path) => write_atomic(path, &buffer)
+        Some(path) => write_atomic(path, buffer)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => match stdout.write_all(&buffer).and_then(|_| stdout.flush()) {
+        None => match stdout.write_all(buffer).and_then(|_| stdout.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             other => other.map_err(|e| format!("cannot write to standard output: {e}")),
         },
@@ -330,4 +336,23 @@ fn check(
     } else {
         EXIT_OK
     }
+}
+
+fn plan(args: cli::PlanArgs, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Failed> {
+    let loaded = load(&args.model, stdin, stderr)?;
+    let strategy = analysis::strategy_in_force(&loaded.model, args.strategy.as_deref()).map_err(|e| {
+        let _ = writeln!(stderr, "error: {e}");
+        Failed
+    })?;
+    let plan = analysis::plan(&loaded.model, strategy.as_ref().map(|s| s.index), args.budget);
+    let mut buffer = Vec::new();
+    let rendered = match args.format {
+        cli::PlanFormat::Json => render::plan::write_json(&plan, strategy.as_ref(), &loaded.model.currency, &mut buffer),
+        cli::PlanFormat::Table => render::plan::write_table(&plan, strategy.as_ref(), &loaded.model.currency, &mut buffer),
+    };
+    if let Err(e) = rendered {
+        let _ = writeln!(stderr, "error: {e}");
+        return Err(Failed);
+    }
+    write_out(&buffer, args.output.as_deref(), stdout, stderr)
 }

@@ -23,6 +23,8 @@ pub enum Command {
     Diagram(DiagramArgs),
     /// Load and check a model only; warnings to stderr; exit 0 when valid.
     Validate(ValidateArgs),
+    /// A budgeted roadmap: fixes picked greedily, each valued after the earlier picks.
+    Plan(PlanArgs),
     /// A gate for CI: exit 1 and say which limit broke.
     Check(CheckArgs),
 }
@@ -177,4 +179,32 @@ fn non_negative(s: &str) -> Result<f64, String> {
         Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
         _ => Err(format!("expected a number >= 0, found `{s}`")),
     }
+}
+
+/// Output formats of `plan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A readable terminal table.
+    Table,
+    /// The `gapgraph.plan/v1` JSON document.
+    Json,
+}
+
+/// `gapgraph plan`.
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// How much may be spent in all (in the model's currency).
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget: f64,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

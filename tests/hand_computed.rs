@@ -1950,7 +1950,7 @@ fn empty_model() {
 // ----------------------------------------------------------- budgeted plan
 
 #[test]
-#[ignore = "enable when `gapgraph plan` is wired into the CLI"]
+
 fn hub_plan_under_a_budget() {
     let run = |budget: &str| -> Value {
         let out = gapgraph()

@@ -9,7 +9,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::PrinterContext;
 
 use super::escape::{dot_lines, dot_quoted};
-use super::view::{effective_mode, scene, Scene};
+use super::view::{effective_mode, scene, short_list, wrap, Scene, LABEL_ITEMS, NAME_WIDTH};
 use super::{hours, minutes, Render, RenderError, Report};
 use crate::model::Mode;
 
@@ -112,7 +112,7 @@ fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
 
 fn system_node(report: &Report, s: usize) -> Stmt {
     let system = &report.model.systems[s];
-    let mut lines = vec![system.name.clone()];
+    let mut lines = wrap(&system.name, NAME_WIDTH);
     let manual = system.kind.is_manual();
     if manual || system.kind != crate::model::SystemKind::Application {
         lines.push(format!("({})", system.kind.as_str()));
@@ -150,17 +150,19 @@ fn build(report: &Report, scene: &Scene) -> Graph {
             attr("fontname", text("Helvetica")),
             attr("label", text(&title(report))),
             attr("labelloc", id("t")),
-            attr("fontsize", id("16")),
-            attr("nodesep", text("0.4")),
-            attr("ranksep", text("0.9")),
+            attr("fontsize", id("20")),
+            attr("nodesep", text("0.35")),
+            attr("ranksep", text("0.7")),
         ])),
+        // Sizes chosen to stay legible when the picture is scaled to a projector or page.
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", text("Helvetica")),
-            attr("fontsize", id("11")),
+            attr("fontsize", id("14")),
+            attr("margin", text("0.15,0.08")),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", text("Helvetica")),
-            attr("fontsize", id("9")),
+            attr("fontsize", id("12")),
         ])),
     ];
 
@@ -181,6 +183,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
         }
         let mut inner = vec![
             Stmt::Attribute(attr("label", text(&label))),
+            Stmt::Attribute(attr("fontsize", id("16"))),
             Stmt::Attribute(attr("style", text("rounded,filled"))),
             Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
             Stmt::Attribute(attr("color", text("#a0aec0"))),
@@ -203,7 +206,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
     for i in scene.integrations.iter().copied() {
         let integration = &model.integrations[i];
         let mode = effective_mode(report, i);
-        let mut label = integration.carries.0.join(", ");
+        let mut label = short_list(&integration.carries.0, LABEL_ITEMS);
         let hop = model.hop_minutes(
             integration.mode,
             integration.from,
@@ -254,7 +257,11 @@ fn build(report: &Report, scene: &Scene) -> Graph {
     }
 
     for gap in &scene.missing {
-        let label = format!("{}\n{} h/yr", gap.data.join(", "), hours(gap.annual_hours));
+        let label = format!(
+            "{}\n{} h/yr",
+            short_list(&gap.data, LABEL_ITEMS),
+            hours(gap.annual_hours)
+        );
         let tooltip = format!(
             "missing: {} from {} to {} has no path ({})",
             gap.data.join(", "),
@@ -271,13 +278,20 @@ fn build(report: &Report, scene: &Scene) -> Graph {
                 attr("color", text(palette::GAP)),
                 attr("fontcolor", text(palette::GAP)),
                 attr("penwidth", id("2")),
+                // Today's integrations set the left-to-right order; gaps and proposed
+                // fixes would otherwise stretch the picture sideways.
+                attr("constraint", id("false")),
                 attr("tooltip", text(&tooltip)),
             ],
         ));
     }
 
     for fix in scene.new_edges() {
-        let label = format!("fix #{}\n{}", fix.rank, fix.carries.join(", "));
+        let label = format!(
+            "fix #{}\n{}",
+            fix.rank,
+            short_list(&fix.carries, LABEL_ITEMS)
+        );
         let tooltip = format!(
             "fix #{} {} ({}): saves {} h/yr",
             fix.rank,
@@ -294,6 +308,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
                 attr("color", text(palette::FIX)),
                 attr("fontcolor", text(palette::FIX)),
                 attr("penwidth", id("2.5")),
+                attr("constraint", id("false")),
                 attr("tooltip", text(&tooltip)),
             ],
         ));
@@ -319,71 +334,71 @@ fn title(report: &Report) -> String {
     }
 }
 
-/// A small cluster explaining the edge and node styles.
+/// A small cluster explaining the node and line styles: one table-shaped node, so the
+/// key stays compact instead of spreading sample edges over the layout. It holds no
+/// model text, so its HTML-like label needs no escaping.
 fn legend() -> Stmt {
-    let key = |name: &str, label: &str, shape: &str, fill: &str, line: &str| {
-        Stmt::Node(Node {
-            id: NodeId(id(name), None),
-            attributes: vec![
-                attr("label", text(label)),
-                attr("shape", id(shape)),
-                attr("style", text("filled")),
-                attr("fillcolor", text(fill)),
-                attr("color", text(line)),
-                attr("fontsize", id("9")),
-            ],
-        })
+    let row = |sample: String, meaning: &str| {
+        format!("<TR><TD ALIGN=\"LEFT\">{sample}</TD><TD ALIGN=\"LEFT\">{meaning}</TD></TR>")
     };
-    let point = |name: &str| {
-        Stmt::Node(Node {
-            id: NodeId(id(name), None),
-            attributes: vec![attr("shape", id("point")), attr("width", text("0.05"))],
-        })
+    let line = |color: &str, glyphs: &str| {
+        format!("<FONT COLOR=\"{color}\" POINT-SIZE=\"16\"><B>{glyphs}</B></FONT>")
     };
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", text("Legend"))),
-        Stmt::Attribute(attr("fontsize", id("10"))),
-        Stmt::Attribute(attr("style", text("rounded"))),
-        Stmt::Attribute(attr("color", text("#a0aec0"))),
-        key(
-            "legend_system",
-            "system",
-            "box",
-            palette::SYSTEM_FILL,
-            palette::SYSTEM_LINE,
+    let boxed = |fill: &str, border: &str, label: &str| {
+        format!(
+            "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" COLOR=\"{border}\" \
+             BGCOLOR=\"{fill}\"><TR><TD>{label}</TD></TR></TABLE>"
+        )
+    };
+    let rows = [
+        row(
+            boxed(palette::SYSTEM_FILL, palette::SYSTEM_LINE, "system"),
+            "grouped by business unit",
         ),
-        key(
-            "legend_manual",
-            "manual kind\n(spreadsheet, e-mail, ...)",
-            "note",
-            palette::MANUAL_FILL,
-            palette::MANUAL_LINE,
+        row(
+            boxed(palette::MANUAL_FILL, palette::MANUAL_LINE, "spreadsheet"),
+            "manual kind: spreadsheet, e-mail, paper, person",
+        ),
+        row(
+            line(palette::AUTOMATED, "\u{2500}\u{2500}\u{2500}\u{25B6}"),
+            "automated integration",
+        ),
+        row(
+            line(palette::SEMI, "\u{2012} \u{2012} \u{25B6}"),
+            "semi: export/import (minutes per use)",
+        ),
+        row(
+            line(palette::GAP, "\u{2012} \u{2012} \u{25B6}"),
+            "manual: re-keying (minutes per use)",
+        ),
+        row(
+            line(palette::GAP, "\u{00B7}\u{00B7}\u{00B7}\u{00B7}\u{25B6}"),
+            "missing: no path (hours a year)",
+        ),
+        row(
+            line(palette::FIX, "\u{2012} \u{2012} \u{25B6}"),
+            "fix #rank: build or automate",
         ),
     ];
-    let styles = [
-        ("automated", "solid", palette::AUTOMATED),
-        ("semi (export/import)", "dashed", palette::SEMI),
-        ("manual (re-keying)", "dashed", palette::GAP),
-        ("missing: no path", "dotted", palette::GAP),
-        ("fix #rank", "bold,dashed", palette::FIX),
-    ];
-    for (k, (label, style, color)) in styles.iter().enumerate() {
-        let (a, b) = (format!("legend_{k}_a"), format!("legend_{k}_b"));
-        stmts.push(point(&a));
-        stmts.push(point(&b));
-        stmts.push(edge(
-            NodeId(id(&a), None),
-            NodeId(id(&b), None),
-            vec![
-                attr("label", text(label)),
-                attr("style", text(style)),
-                attr("color", text(color)),
-                attr("fontcolor", text(color)),
-            ],
-        ));
-    }
+    let label = format!(
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">{}</TABLE>>",
+        rows.concat()
+    );
     Stmt::Subgraph(Subgraph {
         id: id("cluster_legend"),
-        stmts,
+        stmts: vec![
+            Stmt::Attribute(attr("label", text("Legend"))),
+            Stmt::Attribute(attr("fontsize", id("14"))),
+            Stmt::Attribute(attr("style", text("rounded"))),
+            Stmt::Attribute(attr("color", text("#a0aec0"))),
+            Stmt::Node(Node {
+                id: NodeId(id("legend"), None),
+                attributes: vec![
+                    attr("label", Id::Html(label)),
+                    attr("shape", id("plaintext")),
+                    attr("fontsize", id("12")),
+                ],
+            }),
+        ],
     })
 }

@@ -12,6 +12,8 @@ pub fn dot_quoted(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            // Other control characters would make Graphviz's SVG invalid XML.
+            c if c.is_control() && c != '\t' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -38,6 +40,7 @@ mod tests {
         assert_eq!(dot_quoted(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(dot_quoted("x\r\ny"), r#""x\ny""#);
         assert_eq!(dot_quoted("}{<>|"), r#""}{<>|""#);
+        assert_eq!(dot_quoted("a\u{1b}[31m\u{7}"), r#""a [31m ""#);
         assert_eq!(dot_lines(&["A\"".into(), "b".into()]), r#""A\"\nb""#);
     }
 }
@@ -103,7 +106,13 @@ pub fn markdown(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if position == leading_digits && leading_digits > 0 => {
+            '.' | ')'
+                if position == leading_digits
+                    && leading_digits > 0
+                    && chars
+                        .peek()
+                        .is_none_or(|next| *next == ' ' || *next == '\t') =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -195,6 +204,8 @@ mod format_tests {
         assert_eq!(markdown("- item"), "\\- item");
         assert_eq!(markdown("=SUM(A1)"), "\\=SUM(A1)");
         assert_eq!(markdown("1. first"), "1\\. first");
+        assert_eq!(markdown("2)"), "2\\)");
+        assert_eq!(markdown("32.9%"), "32.9%");
         assert_eq!(markdown("2024"), "2024");
         assert_eq!(markdown("crm-erp a-b"), "crm-erp a-b");
     }

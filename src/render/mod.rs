@@ -1,10 +1,16 @@
 //! Output formats. Each format is one file implementing [`Render`]; [`report_renderer`] and
 //! [`diagram_renderer`] pick one. Renderers know nothing of the command line.
 
+mod csv;
 pub mod dot;
 pub mod escape;
+mod html;
 mod json;
+mod markdown;
+pub mod mermaid;
 mod numbers;
+pub mod plan;
+mod review;
 mod table;
 pub mod view;
 
@@ -36,7 +42,20 @@ pub struct Report<'a> {
     pub csv_table: CsvTable,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// The same report with another diagram focus (the review documents draw their own).
+    pub fn with_view(&self, view: View) -> Report<'a> {
+        Report {
+            model: self.model,
+            analysis: self.analysis,
+            warnings: self.warnings,
+            top: self.top,
+            color: self.color,
+            view,
+            csv_table: self.csv_table,
+        }
+    }
+
     /// The fixes to show, best first.
     pub fn fixes(&self, default_top: Option<usize>) -> &[Fix] {
         let all = &self.analysis.fixes;
@@ -85,16 +104,17 @@ pub fn report_renderer(format: ReportFormat) -> Box<dyn Render> {
     match format {
         ReportFormat::Table => Box::new(table::Table),
         ReportFormat::Json => Box::new(json::Json),
-        ReportFormat::Markdown | ReportFormat::Csv | ReportFormat::Html => Box::new(table::Table),
+        ReportFormat::Markdown => Box::new(markdown::Markdown),
+        ReportFormat::Csv => Box::new(csv::Csv),
+        ReportFormat::Html => Box::new(html::Html),
     }
 }
 
 /// The renderer of a `diagram` format.
 pub fn diagram_renderer(format: DiagramFormat) -> Box<dyn Render> {
     match format {
-        DiagramFormat::Dot | DiagramFormat::Mermaid => {
-            Box::new(dot::Graphviz(dot::GraphvizOutput::Source))
-        }
+        DiagramFormat::Dot => Box::new(dot::Graphviz(dot::GraphvizOutput::Source)),
+        DiagramFormat::Mermaid => Box::new(mermaid::Mermaid),
         DiagramFormat::Svg => Box::new(dot::Graphviz(dot::GraphvizOutput::Svg)),
         DiagramFormat::Png => Box::new(dot::Graphviz(dot::GraphvizOutput::Png)),
     }

@@ -46,7 +46,7 @@ impl Paint {
     }
 }
 
-fn grid(header: &[&str]) -> Grid {
+pub(super) fn grid(header: &[&str]) -> Grid {
     let mut grid = Grid::new();
     grid.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
@@ -54,7 +54,7 @@ fn grid(header: &[&str]) -> Grid {
     grid
 }
 
-fn align_right(grid: &mut Grid, columns: &[usize]) {
+pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
     for c in columns {
         if let Some(column) = grid.column_mut(*c) {
             column.set_cell_alignment(CellAlignment::Right);

@@ -248,3 +248,69 @@ pub fn effective_mode(report: &Report, i: usize) -> Mode {
         .model
         .effective_mode(integration.mode, integration.from, integration.to)
 }
+
+/// Data objects for an edge label: at most `max`, then how many more, so a wide
+/// integration (`carries` of twenty objects) keeps a short label; tooltips list them all.
+pub fn short_list(items: &[String], max: usize) -> String {
+    if items.len() <= max {
+        return items.join(", ");
+    }
+    format!("{} +{} more", items[..max].join(", "), items.len() - max)
+}
+
+/// A name broken into lines of about `width` characters at spaces, so long system names
+/// give narrow boxes that stay readable on a projector. Words longer than `width` stay
+/// whole.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Characters per line of a system's name in a diagram box.
+pub const NAME_WIDTH: usize = 22;
+
+/// Data objects named on an edge label before "+N more".
+pub const LABEL_ITEMS: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lists_name_the_first_items_and_count_the_rest() {
+        let items: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        assert_eq!(short_list(&items[..2], 3), "a, b");
+        assert_eq!(short_list(&items, 3), "a, b, c +2 more");
+    }
+
+    #[test]
+    fn names_wrap_at_spaces() {
+        assert_eq!(
+            wrap("Manufacturing execution system", 22),
+            ["Manufacturing", "execution system"]
+        );
+        assert_eq!(wrap("CRM", 22), ["CRM"]);
+        assert_eq!(wrap("a\nb", 22), ["a", "b"]);
+        assert_eq!(wrap("", 22), [""]);
+        assert_eq!(
+            wrap("Supercalifragilisticexpialidocious x", 10),
+            ["Supercalifragilisticexpialidocious", "x"]
+        );
+    }
+}

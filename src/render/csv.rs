@@ -1,0 +1,280 @@
+//! `analyze --format csv`: one table per run (`--csv-table`, default the fixes) as RFC 4180
+//! rows for spreadsheets. Numbers keep full precision (like JSON) and are never
+//! neutralised; every text cell from the model is neutralised against formula injection.
+
+use std::io::Write;
+
+use super::escape::csv_text;
+use super::{Render, RenderError, Report};
+use crate::cli::CsvTable;
+
+/// `analyze --format csv`.
+pub struct Csv;
+
+/// One row being built: text cells go through the formula guard, numbers do not.
+#[derive(Default)]
+struct Row(Vec<String>);
+
+impl Row {
+    fn text(mut self, s: &str) -> Self {
+        self.0.push(csv_text(s));
+        self
+    }
+
+    fn list(self, items: &[String]) -> Self {
+        self.text(&items.join("; "))
+    }
+
+    fn optional_text(self, s: Option<&str>) -> Self {
+        self.text(s.unwrap_or(""))
+    }
+
+    fn number(mut self, x: f64) -> Self {
+        // `+ 0.0` turns -0 into 0; Display gives the shortest text that reads back exactly.
+        self.0.push(format!("{}", x + 0.0));
+        self
+    }
+
+    fn optional_number(self, x: Option<f64>) -> Self {
+        match x {
+            Some(x) => self.number(x),
+            None => self.empty(),
+        }
+    }
+
+    fn count(mut self, n: usize) -> Self {
+        self.0.push(n.to_string());
+        self
+    }
+
+    fn flag(mut self, b: bool) -> Self {
+        self.0.push(b.to_string());
+        self
+    }
+
+    fn empty(mut self) -> Self {
+        self.0.push(String::new());
+        self
+    }
+}
+
+impl Render for Csv {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        let (header, rows) = match report.csv_table {
+            CsvTable::Fixes => fixes(report),
+            CsvTable::Gaps => gaps(report),
+            CsvTable::Workflows => workflows(report),
+            CsvTable::Systems => systems(report),
+        };
+        writer.write_record(&header).map_err(to_io)?;
+        for row in rows {
+            writer.write_record(&row.0).map_err(to_io)?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+}
+
+fn to_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+fn names(fixed: &[&str]) -> Vec<String> {
+    fixed.iter().map(|s| s.to_string()).collect()
+}
+
+fn fixes(report: &Report) -> (Vec<String>, Vec<Row>) {
+    let mut header = names(&[
+        "rank",
+        "id",
+        "action",
+        "from",
+        "to",
+        "carries",
+        "name",
+        "cost",
+        "annual_hours_saved",
+        "annual_saving",
+        "strategic_value",
+        "priority",
+        "payback_months",
+        "aligned",
+        "workflows",
+        "closes",
+    ]);
+    // One column per objective the strategy weighs, in its order: the `why` in numbers.
+    let objectives: Vec<String> = report
+        .analysis
+        .strategy
+        .as_ref()
+        .map(|s| {
+            s.weights
+                .iter()
+                .filter(|w| w.weight > 0.0)
+                .map(|w| w.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    header.extend(
+        objectives
+            .iter()
+            .map(|o| csv_text(&format!("strategic_value.{o}"))),
+    );
+    let rows = report
+        .fixes(None)
+        .iter()
+        .map(|f| {
+            let closes: Vec<String> = f
+                .improves
+                .iter()
+                .map(|i| format!("{} step {}", i.workflow, i.step))
+                .collect();
+            let mut row = Row::default()
+                .count(f.rank)
+                .text(&f.id)
+                .text(f.action.as_str())
+                .text(&f.from)
+                .text(&f.to)
+                .list(&f.carries)
+                .optional_text(f.name.as_deref())
+                .number(f.cost)
+                .number(f.annual_hours_saved)
+                .number(f.annual_saving)
+                .number(f.strategic_value)
+                .optional_number(f.priority)
+                .optional_number(f.payback_months)
+                .flag(f.aligned)
+                .list(&f.workflows)
+                .list(&closes);
+            for o in &objectives {
+                row = row.number(f.objectives.get(o).copied().unwrap_or(0.0));
+            }
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
+    let header = names(&[
+        "workflow",
+        "step",
+        "from",
+        "to",
+        "data",
+        "status",
+        "minutes",
+        "path",
+        "path_minutes",
+        "fallback_minutes",
+        "runs_per_year",
+        "annual_hours",
+        "annual_cost",
+        "alignment",
+        "strategic_value",
+    ]);
+    let rows = report
+        .analysis
+        .gaps()
+        .into_iter()
+        .map(|g| {
+            Row::default()
+                .text(&g.workflow)
+                .count(g.step)
+                .text(&g.from)
+                .text(&g.to)
+                .text(&g.data)
+                .text(g.status.as_str())
+                .number(g.minutes)
+                .list(&g.path)
+                .optional_number(g.path_minutes)
+                .number(g.fallback_minutes)
+                .number(g.runs_per_year)
+                .number(g.annual_hours)
+                .number(g.annual_cost)
+                .number(g.alignment)
+                .number(g.strategic_value)
+        })
+        .collect();
+    (header, rows)
+}
+
+fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
+    let header = names(&[
+        "id",
+        "name",
+        "unit",
+        "runs_per_year",
+        "handoffs",
+        "automated",
+        "manual",
+        "missing",
+        "automation_rate",
+        "annual_hours",
+        "annual_cost",
+        "alignment",
+    ]);
+    let rows = report
+        .analysis
+        .workflows
+        .iter()
+        .map(|w| {
+            let c = &w.counts;
+            Row::default()
+                .text(&w.id)
+                .text(&w.name)
+                .optional_text(w.unit.as_deref())
+                .number(w.runs_per_year)
+                .count(c.handoffs)
+                .count(c.automated)
+                .count(c.manual)
+                .count(c.missing)
+                .optional_number(c.automation_rate)
+                .number(c.annual_hours)
+                .number(c.annual_cost)
+                .number(w.alignment)
+        })
+        .collect();
+    (header, rows)
+}
+
+fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
+    let header = names(&[
+        "id",
+        "name",
+        "kind",
+        "unit",
+        "owner",
+        "workflows",
+        "strategic_contribution",
+        "flags",
+        "satisfaction",
+        "annual_cost",
+    ]);
+    let rows = report
+        .analysis
+        .systems
+        .iter()
+        .map(|s| {
+            let flags: Vec<String> = s.flags.iter().map(|f| f.as_str().to_string()).collect();
+            Row::default()
+                .text(&s.id)
+                .text(&s.name)
+                .text(s.kind)
+                .optional_text(s.unit.as_deref())
+                .optional_text(s.owner.as_deref())
+                .list(&s.workflows)
+                .number(s.strategic_contribution)
+                .list(&flags)
+                .optional_number(s.satisfaction)
+                .optional_number(s.annual_cost)
+        })
+        .collect();
+    (header, rows)
+}

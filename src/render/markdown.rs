@@ -1,0 +1,111 @@
+//! `analyze --format markdown`: the review document as CommonMark with GFM tables, for
+//! wiki pages and pull requests, with the integration map as a Mermaid block that GitHub
+//! and GitLab draw.
+
+use std::io::Write;
+
+use super::escape::markdown;
+use super::mermaid::Mermaid;
+use super::review::{document, Block, Span, Table};
+use super::{Render, RenderError, Report};
+
+/// `analyze --format markdown`.
+pub struct Markdown;
+
+impl Render for Markdown {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
+        let doc = document(report)?;
+        writeln!(out, "# {}", markdown(&doc.title))?;
+        for block in &doc.lead {
+            writeln!(out)?;
+            write_block(report, block, out)?;
+        }
+        for section in &doc.sections {
+            writeln!(out)?;
+            writeln!(out, "## {}", markdown(&section.title))?;
+            for block in &section.blocks {
+                writeln!(out)?;
+                write_block(report, block, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An identifier as a code span when it can be one; anything a code span cannot hold
+/// literally (a backtick, a pipe that would split a table cell, a line break) falls back
+/// to escaped text.
+fn code(s: &str) -> String {
+    let fits = !s.is_empty()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains(['`', '|', '\n', '\r']);
+    if fits {
+        format!("`{s}`")
+    } else {
+        markdown(s)
+    }
+}
+
+fn inline(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for span in spans {
+        match span {
+            Span::Text(s) => out.push_str(&markdown(s)),
+            Span::Code(s) => out.push_str(&code(s)),
+            Span::Strong(s) => {
+                out.push_str("**");
+                out.push_str(&markdown(s));
+                out.push_str("**");
+            }
+            // Badges are plain words here; the HTML report colours them.
+            Span::Tag(_, s) => out.push_str(&markdown(s)),
+            Span::Break => out.push_str("<br>"),
+        }
+    }
+    out
+}
+
+fn write_table(table: &Table, out: &mut dyn Write) -> Result<(), RenderError> {
+    let header: Vec<String> = table.columns.iter().map(|c| markdown(&c.title)).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let rule: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|c| if c.numeric { "---:" } else { "---" })
+        .collect();
+    writeln!(out, "| {} |", rule.join(" | "))?;
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| inline(&c.spans)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<(), RenderError> {
+    match block {
+        Block::Heading(spans) => writeln!(out, "### {}", inline(spans))?,
+        Block::Paragraph(spans) => writeln!(out, "{}", inline(spans))?,
+        Block::Bullets(items) => {
+            for item in items {
+                writeln!(out, "- {}", inline(item))?;
+            }
+        }
+        Block::Table(table) => write_table(table, out)?,
+        Block::Figures(figures) => {
+            for f in figures {
+                writeln!(out, "- **{}** {}", markdown(&f.value), markdown(&f.label))?;
+            }
+        }
+        Block::Diagram(view) => {
+            // Mermaid labels are entity-escaped, so the chart never contains a backtick
+            // and cannot close this fence.
+            let mut chart = Vec::new();
+            Mermaid.render(&report.with_view(view.clone()), &mut chart)?;
+            writeln!(out, "```mermaid")?;
+            out.write_all(&chart)?;
+            writeln!(out, "```")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,220 @@
+//! Hostile names in every output format: `tests/data/hostile.yaml` puts HTML tags, event
+//! handlers, Markdown pipes, Mermaid arrows and brackets, DOT quotes and backslashes, CSV
+//! formulas, line breaks and terminal escapes into every string a model can hold. Each
+//! format must show them as text without changing its own structure.
+
+use assert_cmd::Command;
+
+const HOSTILE: &str = "tests/data/hostile.yaml";
+
+fn output(args: &[&str]) -> String {
+    let output = Command::cargo_bin("gapgraph")
+        .expect("the binary is built")
+        .args(args)
+        .output()
+        .expect("gapgraph runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "gapgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+fn has_dot() -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| dir.join("dot").is_file())
+    })
+}
+
+#[test]
+fn dot_parses_back_with_one_node_per_system() {
+    let dot = output(&["diagram", HOSTILE]);
+    let graph = graphviz_rust::parse(&dot).expect("hostile names give DOT that parses");
+    let text = graphviz_rust::printer::DotPrinter::print(
+        &graph,
+        &mut graphviz_rust::printer::PrinterContext::default(),
+    );
+    for system in 0..5 {
+        assert!(text.contains(&format!("n{system}[")), "node n{system} is there");
+    }
+    assert!(!text.contains("n5["), "no name adds a node");
+    if has_dot() {
+        let svg = output(&["diagram", HOSTILE, "--format", "svg"]);
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!svg.contains("<script"), "no script element in the SVG");
+        assert!(!svg.contains('\u{1b}'), "no control character in the XML");
+    } else {
+        eprintln!("Graphviz `dot` not found: skipping the SVG part (CI installs graphviz)");
+    }
+}
+
+/// The quoted labels of one Mermaid line.
+fn mermaid_labels(line: &str) -> Vec<&str> {
+    line.split('"').skip(1).step_by(2).collect()
+}
+
+#[test]
+fn mermaid_labels_are_closed_and_escaped() {
+    let chart = output(&["diagram", HOSTILE, "--format", "mermaid"]);
+    let mut labels = 0;
+    for line in chart.lines() {
+        assert_eq!(
+            line.matches('"').count() % 2,
+            0,
+            "quotes balance on every line: {line}"
+        );
+        for label in mermaid_labels(line) {
+            labels += 1;
+            let without_breaks = label.replace("<br>", "");
+            for raw in ["<", ">", "|", "[", "]", "{", "}", ";", "`", "-->"] {
+                let bare = without_breaks
+                    .split('#')
+                    .enumerate()
+                    // After a `#`, an entity code `NN;` is fine; look at the rest.
+                    .map(|(k, part)| {
+                        if k == 0 {
+                            part
+                        } else {
+                            part.trim_start_matches(|c: char| c.is_ascii_digit())
+                                .strip_prefix(';')
+                                .unwrap_or(part)
+                        }
+                    })
+                    .collect::<String>();
+                assert!(!bare.contains(raw), "raw {raw:?} in Mermaid label {label:?}");
+            }
+        }
+        // Outside the labels, only our own syntax: no model text leaks out.
+        let outside: String = line.split('"').step_by(2).collect();
+        assert!(
+            !outside.contains("script") && !outside.contains("img"),
+            "model text outside a label: {line}"
+        );
+    }
+    assert!(labels > 10, "labels were found ({labels})");
+    // Five systems, five node definitions, whatever their names say.
+    let nodes = chart
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.starts_with('n') && t.contains("[") && !t.contains("-->") && !t.contains("-.->")
+        })
+        .count();
+    assert_eq!(nodes, 5, "{chart}");
+    assert!(chart.contains("#60;script#62;alert#40;1#41;#60;/script#62;"));
+}
+
+#[test]
+fn html_shows_model_strings_as_text() {
+    let page = output(&["analyze", HOSTILE, "--format", "html"]);
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the page's own sort script"
+    );
+    assert!(!page.contains("<img"), "no image element from a name");
+    assert!(!page.contains("<b>"), "no markup from the currency");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=&quot;document.title=&#39;pwned&#39;&quot;&gt;"));
+    assert!(!page.contains('\u{1b}'), "no terminal escape in the page");
+    // The title is escaped too.
+    let title = &page[page.find("<title>").unwrap()..page.find("</title>").unwrap()];
+    assert!(title.contains("&lt;script&gt;"), "{title}");
+}
+
+#[test]
+fn csv_neutralises_formulas_from_the_model() {
+    for table in ["fixes", "gaps", "workflows", "systems"] {
+        let text = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", table]);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let mut rows = 0;
+        for record in reader.records() {
+            let record = record.expect("RFC 4180 reads back");
+            rows += 1;
+            for cell in record.iter() {
+                let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                let our_number = cell.parse::<f64>().is_ok();
+                assert!(
+                    !formula || our_number,
+                    "{table}: cell {cell:?} would run as a formula"
+                );
+            }
+        }
+        assert!(rows > 0, "{table} has rows");
+    }
+    let systems = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", "systems"]);
+    assert!(systems.contains("'=1+1"), "owner `=1+1` kept, neutralised");
+    assert!(systems.contains("'+sum") && systems.contains("'-minus"));
+    let gaps = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", "gaps"]);
+    assert!(gaps.contains("'@SUM(A1:A2)") && gaps.contains("'-->"));
+}
+
+/// `|` that split a GFM table row: those not escaped by an odd run of backslashes.
+fn unescaped_pipes(row: &str) -> usize {
+    let mut count = 0;
+    let mut backslashes = 0;
+    for c in row.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '|' => {
+                if backslashes % 2 == 0 {
+                    count += 1;
+                }
+                backslashes = 0;
+            }
+            _ => backslashes = 0,
+        }
+    }
+    count
+}
+
+#[test]
+fn markdown_tables_keep_their_columns_and_no_html_leaks() {
+    let doc = output(&["analyze", HOSTILE, "--format", "markdown"]);
+    let mut in_chart = false;
+    let mut columns = None;
+    let mut rows = 0;
+    for line in doc.lines() {
+        if line.starts_with("```") {
+            in_chart = !in_chart;
+            continue;
+        }
+        if in_chart {
+            continue;
+        }
+        if line.starts_with('|') {
+            let pipes = unescaped_pipes(line);
+            match columns {
+                None => columns = Some(pipes),
+                Some(n) => assert_eq!(pipes, n, "a cell split the row: {line}"),
+            }
+            rows += 1;
+        } else {
+            columns = None;
+        }
+        // Any `<` that is not escaped must be our own line break.
+        let mut rest = line;
+        while let Some(at) = rest.find('<') {
+            let escaped = rest[..at].ends_with('\\') && !rest[..at].ends_with("\\\\");
+            assert!(
+                escaped || rest[at..].starts_with("<br>"),
+                "raw HTML in Markdown: {line}"
+            );
+            rest = &rest[at + 1..];
+        }
+        assert!(!line.contains('\u{1b}'), "no terminal escape: {line}");
+    }
+    assert!(rows >= 10, "tables were found ({rows} rows)");
+    assert!(doc.contains("```mermaid"), "the diagram is embedded");
+}
+
+#[test]
+fn terminal_table_has_no_escape_sequences_from_the_model() {
+    let table = output(&["analyze", HOSTILE]);
+    assert!(!table.contains('\u{1b}'), "no ANSI escape from a name");
+    assert!(!table.contains('\u{7}'), "no bell from a name");
+}
