@@ -4,6 +4,8 @@
 use std::fmt;
 use std::io::{self, Write};
 
+use crate::render::escape::terminal;
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -115,11 +117,11 @@ pub fn write_diagnostics(
     for diagnostic in diagnostics {
         match diagnostic.pos {
             Some(pos) => {
-                writeln!(out, "{origin}:{}:{}: {diagnostic}", pos.line, pos.column)?;
+                writeln!(out, "{origin}:{}:{}: {}", pos.line, pos.column, terminal(&diagnostic.to_string()))?;
                 if let Some(text) = lines.get(pos.line.wrapping_sub(1)) {
                     let text: String = text
                         .chars()
-                        .map(|c| if c == '\t' { ' ' } else { c })
+                        .map(|c| if c.is_control() { ' ' } else { c })
                         .collect();
                     let gutter = pos.line.to_string();
                     writeln!(out, "  {gutter} | {text}")?;
@@ -128,7 +130,7 @@ pub fn write_diagnostics(
                     writeln!(out, "  {pad} | {indent}^")?;
                 }
             }
-            None => writeln!(out, "{origin}: {diagnostic}")?,
+            None => writeln!(out, "{origin}: {}", terminal(&diagnostic.to_string()))?,
         }
     }
     Ok(())
