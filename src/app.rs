@@ -249,7 +249,12 @@ fn emit(
 }
 
 /// Writes finished bytes to `output` (atomically) or standard output.
-fn write_out(buffer: &[u8], output: Option<&std::path::Path>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Failed> {
+fn write_out(
+    buffer: &[u8],
+    output: Option<&std::path::Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), Failed> {
     let written = match output {
         Some(path) => write_atomic(path, buffer)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
@@ -338,17 +343,37 @@ fn check(
     }
 }
 
-fn plan(args: cli::PlanArgs, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<(), Failed> {
+fn plan(
+    args: cli::PlanArgs,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), Failed> {
     let loaded = load(&args.model, stdin, stderr)?;
-    let strategy = analysis::strategy_in_force(&loaded.model, args.strategy.as_deref()).map_err(|e| {
-        let _ = writeln!(stderr, "error: {e}");
-        Failed
-    })?;
-    let plan = analysis::plan(&loaded.model, strategy.as_ref().map(|s| s.index), args.budget);
+    let strategy =
+        analysis::strategy_in_force(&loaded.model, args.strategy.as_deref()).map_err(|e| {
+            let _ = writeln!(stderr, "error: {e}");
+            Failed
+        })?;
+    let plan = analysis::plan(
+        &loaded.model,
+        strategy.as_ref().map(|s| s.index),
+        args.budget,
+    );
     let mut buffer = Vec::new();
     let rendered = match args.format {
-        cli::PlanFormat::Json => render::plan::write_json(&plan, strategy.as_ref(), &loaded.model.currency, &mut buffer),
-        cli::PlanFormat::Table => render::plan::write_table(&plan, strategy.as_ref(), &loaded.model.currency, &mut buffer),
+        cli::PlanFormat::Json => render::plan::write_json(
+            &plan,
+            strategy.as_ref(),
+            &loaded.model.currency,
+            &mut buffer,
+        ),
+        cli::PlanFormat::Table => render::plan::write_table(
+            &plan,
+            strategy.as_ref(),
+            &loaded.model.currency,
+            &mut buffer,
+        ),
     };
     if let Err(e) = rendered {
         let _ = writeln!(stderr, "error: {e}");

@@ -117,7 +117,13 @@ pub fn write_diagnostics(
     for diagnostic in diagnostics {
         match diagnostic.pos {
             Some(pos) => {
-                writeln!(out, "{origin}:{}:{}: {}", pos.line, pos.column, terminal(&diagnostic.to_string()))?;
+                writeln!(
+                    out,
+                    "{origin}:{}:{}: {}",
+                    pos.line,
+                    pos.column,
+                    terminal(&diagnostic.to_string())
+                )?;
                 if let Some(text) = lines.get(pos.line.wrapping_sub(1)) {
                     let text: String = text
                         .chars()

@@ -444,11 +444,26 @@ fn hostile_input_never_panics() {
 
 #[test]
 fn plan_spends_within_the_budget_and_rejects_a_bad_one() {
-    let output = gapgraph().args(["plan", "fixtures/valid/seed.yaml", "--budget", "30000", "--format", "json"]).output().unwrap();
+    let output = gapgraph()
+        .args([
+            "plan",
+            "fixtures/valid/seed.yaml",
+            "--budget",
+            "30000",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(plan["schema"], "gapgraph.plan/v1");
-    let ids: Vec<&str> = plan["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
     // growth: 12000 + 9000 + 8000 = 29000 <= 30000; nothing else fits in 1000.
     assert_eq!(ids, ["crm->accounting", "payment-webhook", "mes->erp"]);
     assert_eq!(plan["spent"], 29000.0);
@@ -456,9 +471,26 @@ fn plan_spends_within_the_budget_and_rejects_a_bad_one() {
         .args(["plan", "fixtures/valid/seed.yaml", "--budget", "30000"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Spent EUR 29,000 of 30,000; saves EUR 81,200 a year"));
-    gapgraph().args(["plan", "fixtures/valid/seed.yaml", "--budget", "-1"]).assert().code(2);
-    gapgraph().args(["plan", "fixtures/valid/seed.yaml", "--budget", "inf"]).assert().code(2);
-    gapgraph().args(["plan", "fixtures/valid/seed.yaml"]).assert().code(2);
-    gapgraph().args(["plan", "fixtures/valid/seed.yaml", "--budget", "0"]).assert().code(0).stdout(predicate::str::contains("No fix both saves time and fits the budget."));
+        .stdout(predicate::str::contains(
+            "Spent EUR 29,000 of 30,000; saves EUR 81,200 a year",
+        ));
+    gapgraph()
+        .args(["plan", "fixtures/valid/seed.yaml", "--budget", "-1"])
+        .assert()
+        .code(2);
+    gapgraph()
+        .args(["plan", "fixtures/valid/seed.yaml", "--budget", "inf"])
+        .assert()
+        .code(2);
+    gapgraph()
+        .args(["plan", "fixtures/valid/seed.yaml"])
+        .assert()
+        .code(2);
+    gapgraph()
+        .args(["plan", "fixtures/valid/seed.yaml", "--budget", "0"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "No fix both saves time and fits the budget.",
+        ));
 }

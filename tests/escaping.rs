@@ -23,9 +23,8 @@ fn output(args: &[&str]) -> String {
 }
 
 fn has_dot() -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join("dot").is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("dot").is_file()))
 }
 
 #[test]
@@ -37,7 +36,10 @@ fn dot_parses_back_with_one_node_per_system() {
         &mut graphviz_rust::printer::PrinterContext::default(),
     );
     for system in 0..5 {
-        assert!(text.contains(&format!("n{system}[")), "node n{system} is there");
+        assert!(
+            text.contains(&format!("n{system}[")),
+            "node n{system} is there"
+        );
     }
     assert!(!text.contains("n5["), "no name adds a node");
     if has_dot() {
@@ -83,7 +85,10 @@ fn mermaid_labels_are_closed_and_escaped() {
                         }
                     })
                     .collect::<String>();
-                assert!(!bare.contains(raw), "raw {raw:?} in Mermaid label {label:?}");
+                assert!(
+                    !bare.contains(raw),
+                    "raw {raw:?} in Mermaid label {label:?}"
+                );
             }
         }
         // Outside the labels, only our own syntax: no model text leaks out.
@@ -146,7 +151,14 @@ fn csv_neutralises_formulas_from_the_model() {
         }
         assert!(rows > 0, "{table} has rows");
     }
-    let systems = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", "systems"]);
+    let systems = output(&[
+        "analyze",
+        HOSTILE,
+        "--format",
+        "csv",
+        "--csv-table",
+        "systems",
+    ]);
     assert!(systems.contains("'=1+1"), "owner `=1+1` kept, neutralised");
     assert!(systems.contains("'+sum") && systems.contains("'-minus"));
     let gaps = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", "gaps"]);

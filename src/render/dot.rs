@@ -278,9 +278,6 @@ fn build(report: &Report, scene: &Scene) -> Graph {
                 attr("color", text(palette::GAP)),
                 attr("fontcolor", text(palette::GAP)),
                 attr("penwidth", id("2")),
-                // Today's integrations set the left-to-right order; gaps and proposed
-                // fixes would otherwise stretch the picture sideways.
-                attr("constraint", id("false")),
                 attr("tooltip", text(&tooltip)),
             ],
         ));
@@ -308,7 +305,6 @@ fn build(report: &Report, scene: &Scene) -> Graph {
                 attr("color", text(palette::FIX)),
                 attr("fontcolor", text(palette::FIX)),
                 attr("penwidth", id("2.5")),
-                attr("constraint", id("false")),
                 attr("tooltip", text(&tooltip)),
             ],
         ));

@@ -21,11 +21,22 @@ struct Document<'a> {
 }
 
 fn totals(plan: &Plan) -> (f64, f64, f64) {
-    plan.steps.last().map_or((0.0, 0.0, 0.0), |s| (s.cumulative_cost, s.cumulative_saving, s.cumulative_strategic_value))
+    plan.steps.last().map_or((0.0, 0.0, 0.0), |s| {
+        (
+            s.cumulative_cost,
+            s.cumulative_saving,
+            s.cumulative_strategic_value,
+        )
+    })
 }
 
 /// `plan --format json`.
-pub fn write_json(plan: &Plan, strategy: Option<&StrategyInForce>, currency: &str, out: &mut dyn Write) -> Result<(), RenderError> {
+pub fn write_json(
+    plan: &Plan,
+    strategy: Option<&StrategyInForce>,
+    currency: &str,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
     let (spent, annual_saving, strategic_value) = totals(plan);
     let document = Document {
         schema: "gapgraph.plan/v1",
@@ -40,20 +51,43 @@ pub fn write_json(plan: &Plan, strategy: Option<&StrategyInForce>, currency: &st
     write_pretty_json(out, &document)
 }
 
-
-
 /// `plan --format table`.
-pub fn write_table(plan: &Plan, strategy: Option<&StrategyInForce>, currency: &str, out: &mut dyn Write) -> Result<(), RenderError> {
+pub fn write_table(
+    plan: &Plan,
+    strategy: Option<&StrategyInForce>,
+    currency: &str,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
     let (spent, saving, value) = totals(plan);
     match strategy {
-        Some(s) => writeln!(out, "Plan under strategy {} ({}), budget {currency} {}", super::escape::terminal(&s.name), s.id, money(plan.budget))?,
-        None => writeln!(out, "Plan (no strategies declared), budget {currency} {}", money(plan.budget))?,
+        Some(s) => writeln!(
+            out,
+            "Plan under strategy {} ({}), budget {currency} {}",
+            super::escape::terminal(&s.name),
+            s.id,
+            money(plan.budget)
+        )?,
+        None => writeln!(
+            out,
+            "Plan (no strategies declared), budget {currency} {}",
+            money(plan.budget)
+        )?,
     }
     if plan.steps.is_empty() {
         writeln!(out, "No fix both saves time and fits the budget.")?;
         return Ok(());
     }
-    let mut grid = super::table::grid(&["Step", "Fix", "Action", "Cost", "Hours/yr", "Saving/yr", "Strategic", "Spent", "Saved/yr"]);
+    let mut grid = super::table::grid(&[
+        "Step",
+        "Fix",
+        "Action",
+        "Cost",
+        "Hours/yr",
+        "Saving/yr",
+        "Strategic",
+        "Spent",
+        "Saved/yr",
+    ]);
     for s in &plan.steps {
         grid.add_row(vec![
             s.step.to_string(),

@@ -286,7 +286,11 @@ fn summary(report: &Report) -> Section {
         },
         Figure {
             value: format!("{cur} {}", money(s.strategic_value)),
-            label: "of that cost, weighted by the strategy in force".to_string(),
+            label: if report.analysis.strategy.is_some() {
+                "of that cost, weighted by the strategy in force".to_string()
+            } else {
+                "strategic value: without strategies every workflow counts in full".to_string()
+            },
             loss: s.strategic_value > 0.0,
         },
     ])];
@@ -338,7 +342,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
             spans.push(Span::Break);
         }
         spans.push(text(format!(
-            "closes {} step {}: {}, {} \u{2192} {} min",
+            "closes {} step {}: {}, {} \u{2192} {}\u{a0}min",
             i.workflow,
             i.step,
             i.data,
@@ -390,7 +394,7 @@ fn fixes(report: &Report) -> Section {
         shown.len(),
         all.len()
     ))]));
-    let rows = shown
+    let rows: Vec<Vec<Cell>> = shown
         .iter()
         .map(|fix| {
             let mut name = vec![code(&fix.id)];
@@ -423,10 +427,29 @@ fn fixes(report: &Report) -> Section {
             ]
         })
         .collect();
+    // `--top 0` gives no table rather than a header without rows.
+    if !rows.is_empty() {
+        blocks.push(fix_table(cur, rows));
+    }
+    if all.len() > shown.len() {
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "{} more fixes not listed; use --top {} to list all.",
+            all.len() - shown.len(),
+            all.len()
+        ))]));
+    }
+    Section {
+        id: "fixes",
+        title: "Ranked fixes".to_string(),
+        blocks,
+    }
+}
+
+fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
     let cost = format!("Cost ({cur})");
     let saving = format!("Saving/yr ({cur})");
     let value = format!("Strategic value/yr ({cur})");
-    blocks.push(Block::Table(Table {
+    Block::Table(Table {
         id: "fix-table".to_string(),
         columns: columns(&[
             ("#", true),
@@ -442,19 +465,7 @@ fn fixes(report: &Report) -> Section {
             ("Why", false),
         ]),
         rows,
-    }));
-    if all.len() > shown.len() {
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "{} more fixes not listed; use --top {} to list all.",
-            all.len() - shown.len(),
-            all.len()
-        ))]));
-    }
-    Section {
-        id: "fixes",
-        title: "Ranked fixes".to_string(),
-        blocks,
-    }
+    })
 }
 
 fn diagram(report: &Report) -> Result<Section, RenderError> {
@@ -464,27 +475,65 @@ fn diagram(report: &Report) -> Result<Section, RenderError> {
     }
     let mut blocks = Vec::new();
     let systems = scene(&report.with_view(view.clone()))?.systems.len();
-    if systems > LARGE_DIAGRAM && !view.gaps_only {
-        view.gaps_only = true;
-        let shown = scene(&report.with_view(view.clone()))?.systems.len();
-        blocks.push(Block::Paragraph(vec![
-            text(format!(
-                "The model has {} systems; this map shows the {shown} that touch a gap or a \
-                 marked fix. For one workflow, run ",
-                report.model.systems.len()
-            )),
-            code("gapgraph diagram MODEL --workflow ID"),
-            text("."),
-        ]));
+    if systems > LARGE_DIAGRAM && view == View::default().with_top(view.top) {
+        // A whole large estate is unreadable on a page; show where the best fixes act,
+        // adding the workflows of one fix after another while the picture stays small.
+        let mut focus = View {
+            gaps_only: true,
+            ..view.clone()
+        };
+        let mut fixes_shown = 0;
+        for fix in report.analysis.fixes.iter().take(view.top.max(1)) {
+            let mut wider = focus.clone();
+            for w in &fix.workflows {
+                if !wider.workflows.contains(w) {
+                    wider.workflows.push(w.clone());
+                }
+            }
+            let size = scene(&report.with_view(wider.clone()))?.systems.len();
+            if fixes_shown > 0 && size > LARGE_DIAGRAM {
+                break;
+            }
+            focus = wider;
+            fixes_shown += 1;
+        }
+        let shown = scene(&report.with_view(focus.clone()))?.systems.len();
+        let which = if fixes_shown == 1 {
+            "the best fix improves".to_string()
+        } else {
+            format!("the top {fixes_shown} fixes improve")
+        };
+        let mut spans = vec![text(format!(
+            "The model has {} systems, too many for one picture; this map shows the {shown} \
+             on the gaps of the workflows that {which}",
+            report.model.systems.len(),
+        ))];
+        for (k, w) in focus.workflows.iter().enumerate() {
+            spans.push(text(if k == 0 { " (" } else { ", " }));
+            spans.push(code(w));
+        }
+        spans.push(text(if focus.workflows.is_empty() {
+            ". "
+        } else {
+            "). "
+        }));
+        spans.push(text("For any one workflow, run "));
+        spans.push(code("gapgraph diagram MODEL --workflow ID --format svg"));
+        spans.push(text("."));
+        blocks.push(Block::Paragraph(spans));
+        view = focus;
     }
     blocks.push(Block::Diagram(view.clone()));
+    let fixes = match view.top {
+        0 => "no fix is marked (--top 0).".to_string(),
+        1 => "green arrows and badges mark the best fix.".to_string(),
+        n => format!("green arrows and badges mark the top {n} fixes by rank."),
+    };
     blocks.push(Block::Paragraph(vec![text(format!(
         "Boxes are systems grouped by business unit; yellow shapes are manual kinds \
          (spreadsheet, e-mail, paper, person). Blue solid arrows are automated integrations; \
          dashed arrows have a person in the loop (amber semi, red manual, with minutes per \
-         use); red dotted arrows are handoffs with no path at all (hours a year); green \
-         arrows and badges mark the top {} fixes by rank.",
-        view.top
+         use); red dotted arrows are handoffs with no path at all (hours a year); {fixes}"
     ))]));
     Ok(Section {
         id: "diagram",
@@ -494,11 +543,28 @@ fn diagram(report: &Report) -> Result<Section, RenderError> {
 }
 
 /// `CRM → Closed deals tracker → Accounting`, the systems along a handoff's path.
+/// Paths longer than this many systems show their two first and two last.
+const PATH_SHOWN: usize = 6;
+
 fn path_names(report: &Report, h: &HandoffResult) -> String {
     let model = report.model;
     let mut names = vec![model.systems[h.from_index].name.as_str()];
     for i in &h.path_integrations {
         names.push(model.systems[model.integrations[*i].to].name.as_str());
+    }
+    if names.len() > PATH_SHOWN {
+        let hidden = names.len() - 4;
+        let ends = [
+            names[0],
+            names[1],
+            "\u{2026}",
+            names[names.len() - 2],
+            names[names.len() - 1],
+        ];
+        return format!(
+            "{} ({hidden} more systems between)",
+            ends.join(" \u{2192} ")
+        );
     }
     names.join(" \u{2192} ")
 }

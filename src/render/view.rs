@@ -19,6 +19,13 @@ pub struct View {
     pub top: usize,
 }
 
+impl View {
+    /// The whole graph with the best `top` fixes marked.
+    pub fn with_top(self, top: usize) -> View {
+        View { top, ..self }
+    }
+}
+
 /// A handoff with no path, drawn as a gap edge; handoffs of the same pair are merged.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissingEdge {

@@ -1,0 +1,124 @@
+//! The HTML report in a real browser: headless Chromium loads the page of the shared
+//! fixture and of the hostile model, and the DOM it ends with must hold the fix table, the
+//! page's own sort script must have run, and nothing from the model may have run or become
+//! an element. CI installs chromium; without it the test says so and passes.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+fn chromium() -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser"].iter().find_map(|name| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// Writes the HTML report of `model` into `dir`.
+fn report(model: &str, dir: &Path) -> PathBuf {
+    let page = dir.join("report.html");
+    let output = Command::cargo_bin("gapgraph")
+        .unwrap()
+        .args(["analyze", model, "--format", "html", "-o"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    page
+}
+
+/// The DOM after Chromium has loaded `page` and run its scripts.
+fn dump_dom(browser: &Path, page: &Path, dir: &Path) -> String {
+    let profile = dir.join("profile");
+    let dump = dir.join("dom.html");
+    // Standard output goes to a file: a pipe nobody reads could fill up and stall Chromium.
+    let mut child = Process::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(File::create(&dump).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium failed: {status}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::read_to_string(&dump).unwrap()
+}
+
+fn title(dom: &str) -> &str {
+    let start = dom.find("<title>").expect("a title") + "<title>".len();
+    let end = dom.find("</title>").expect("the title closes");
+    &dom[start..end]
+}
+
+#[test]
+fn html_report_renders_and_runs_no_model_script() {
+    let Some(browser) = chromium() else {
+        eprintln!("chromium not found: skipping browser test (CI installs chromium)");
+        return;
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("tests/data/render.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    assert!(dom.contains("id=\"fix-table\""), "the fix table is present");
+    assert!(dom.contains("bank-feed"), "the fixes are listed");
+    assert!(
+        dom.contains("data-sortable=\"ready\""),
+        "the page's own sort script ran (the policy lets exactly it run)"
+    );
+    assert_eq!(title(&dom), "Render fixture: gap report");
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("tests/data/hostile.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    assert!(dom.contains("id=\"fix-table\""), "the fix table is present");
+    assert!(dom.contains("data-sortable=\"ready\""), "our script ran");
+    let shown = title(&dom);
+    assert!(
+        shown.starts_with("Evil &lt;script&gt;document.title='pwned'&lt;/script&gt;"),
+        "the title is the model's name as text, not changed by a script: {shown}"
+    );
+    assert!(!dom.contains("<img"), "no element made from a name");
+    assert_eq!(
+        dom.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the hostile system name shows as text"
+    );
+}

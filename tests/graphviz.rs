@@ -1,0 +1,148 @@
+//! SVG and PNG through Graphviz `dot` for every shipped model, and the error a user gets
+//! when `dot` is not installed. CI installs graphviz; elsewhere the drawing part says it
+//! is skipped.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// Every model file under `fixtures/valid` plus the test models, found at run time so a
+/// new fixture is covered without touching this file.
+fn models() -> Vec<PathBuf> {
+    let mut models = Vec::new();
+    for dir in ["fixtures/valid", "tests/data"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml" | "json")
+            ) {
+                models.push(path);
+            }
+        }
+    }
+    models.sort();
+    models
+}
+
+fn has_dot() -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("dot").is_file()))
+}
+
+fn gapgraph() -> Command {
+    Command::cargo_bin("gapgraph").expect("the binary is built")
+}
+
+fn draw(model: &Path, format: &str, out: &Path) {
+    let output = gapgraph()
+        .arg("diagram")
+        .arg(model)
+        .args(["--format", format, "-o"])
+        .arg(out)
+        .output()
+        .expect("gapgraph runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{} --format {format}: {}",
+        model.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn draw_every_model(format: &str, magic: &[u8]) {
+    if !has_dot() {
+        eprintln!("Graphviz `dot` not found: skipping {format} drawing (CI installs graphviz)");
+        return;
+    }
+    let models = models();
+    assert!(!models.is_empty(), "fixtures were found");
+    let dir = tempfile::tempdir().unwrap();
+    for model in &models {
+        let out = dir.path().join(format!("diagram.{format}"));
+        draw(model, format, &out);
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(
+            bytes.windows(magic.len()).take(1000).any(|w| w == magic),
+            "{} gives a {format}",
+            model.display()
+        );
+    }
+}
+
+// Two tests, so the test harness draws SVG and PNG in parallel.
+#[test]
+fn every_shipped_model_draws_as_svg() {
+    draw_every_model("svg", b"<svg");
+}
+
+#[test]
+fn every_shipped_model_draws_as_png() {
+    draw_every_model("png", b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn focus_views_draw_too() {
+    if !has_dot() {
+        eprintln!("Graphviz `dot` not found: skipping focus-view drawing (CI installs graphviz)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("focus.svg");
+    let output = gapgraph()
+        .args([
+            "diagram",
+            "tests/data/render.yaml",
+            "--workflow",
+            "quote-to-cash",
+            "--gaps-only",
+            "--format",
+            "svg",
+            "-o",
+        ])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("CRM") && !text.contains("Old archive"));
+}
+
+#[test]
+fn missing_graphviz_exits_2_with_a_clear_message() {
+    let empty = tempfile::tempdir().unwrap();
+    for format in ["svg", "png"] {
+        let out = empty.path().join(format!("diagram.{format}"));
+        let output = gapgraph()
+            .env("PATH", empty.path())
+            .args([
+                "diagram",
+                "tests/data/render.yaml",
+                "--format",
+                format,
+                "-o",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "--format {format}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("Graphviz `dot` not found; install graphviz or use --format dot"),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "no half-written {format} file is left");
+    }
+    // The formats that need no Graphviz still work without it.
+    for format in ["dot", "mermaid"] {
+        gapgraph()
+            .env("PATH", empty.path())
+            .args(["diagram", "tests/data/render.yaml", "--format", format])
+            .assert()
+            .success();
+    }
+}
