@@ -168,7 +168,7 @@ fn analyze(
         Failed
     })?;
     if args.rank_by != cli::RankBy::Priority {
-        analysis.fixes = analysis::rank(std::mem::take(&mut analysis.fixes), rank_by(args.rank_by));
+        analysis.rerank(rank_by(args.rank_by));
     }
     let report = Report {
         model: &loaded.model,

@@ -83,6 +83,8 @@ pub struct Analysis {
     pub handoffs: Vec<HandoffResult>,
     /// Ranked fixes (all of them; renderers apply `--top`).
     pub fixes: Vec<Fix>,
+    /// The order of `fixes`.
+    pub ranked_by: RankBy,
     /// Summary figures.
     pub summary: Summary,
     /// Per workflow, file order.
@@ -94,6 +96,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Orders the fixes by `by` instead (ties fall back to the spec's ranking).
+    pub fn rerank(&mut self, by: RankBy) {
+        self.fixes = rank(std::mem::take(&mut self.fixes), by);
+        self.ranked_by = by;
+    }
+
     /// The gaps (manual or missing handoffs), by strategic value descending, then workflow
     /// id, then step.
     pub fn gaps(&self) -> Vec<&HandoffResult> {
@@ -165,6 +173,7 @@ pub fn analyze(model: &Model, wanted: Option<&str>) -> Result<Analysis, Analysis
         strategy,
         handoffs,
         fixes,
+        ranked_by: RankBy::Priority,
         summary: measures.summary,
         workflows: measures.workflows,
         units: measures.units,

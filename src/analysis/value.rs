@@ -191,6 +191,18 @@ pub enum RankBy {
     Payback,
 }
 
+impl RankBy {
+    /// How a report names the order, e.g. "by strategic value per USD spent".
+    pub fn describe(self, currency: &str) -> String {
+        match self {
+            RankBy::Priority => format!("by strategic value per {currency} spent"),
+            RankBy::Value => "by strategic value".to_string(),
+            RankBy::Saving => "by annual saving".to_string(),
+            RankBy::Payback => "by payback, shortest first".to_string(),
+        }
+    }
+}
+
 /// The spec's ordering: zero-cost fixes with strategic value first, then priority, strategic
 /// value and saving descending, then id (bytes), then action.
 pub fn spec_order(a: &Fix, b: &Fix) -> Ordering {

@@ -389,10 +389,11 @@ fn fixes(report: &Report) -> Section {
         };
     }
     blocks.push(Block::Paragraph(vec![text(format!(
-        "{} of {} fixes, best first. Priority is strategic value a year per {cur} spent; \
+        "{} of {} fixes, {}. Priority is strategic value a year per {cur} spent; \
          each fix is valued alone against today's model.",
         shown.len(),
-        all.len()
+        all.len(),
+        report.analysis.ranked_by.describe(cur)
     ))]));
     let rows: Vec<Vec<Cell>> = shown
         .iter()

@@ -162,8 +162,9 @@ impl Render for Table {
             out,
             "{}",
             paint.heading(&format!(
-                "Top fixes ({} of {total}, by strategic value per {cur} spent)",
-                fixes.len()
+                "Top fixes ({} of {total}, {})",
+                fixes.len(),
+                analysis.ranked_by.describe(cur)
             ))
         )?;
         if fixes.is_empty() {
