@@ -167,39 +167,21 @@ fn build(report: &Report, scene: &Scene) -> Graph {
     ];
 
     // One cluster per unit, in file order; systems without a unit outside.
-    for (u, unit) in model.units.iter().enumerate() {
-        let members: Vec<usize> = scene
-            .systems
-            .iter()
-            .copied()
-            .filter(|s| model.systems[*s].unit == Some(u))
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let mut label = unit.name.clone();
-        if let Some(owner) = &unit.owner {
-            label.push_str(&format!(" ({owner})"));
-        }
+    for group in scene.unit_groups(model) {
         let mut inner = vec![
-            Stmt::Attribute(attr("label", text(&label))),
+            Stmt::Attribute(attr("label", text(&group.title))),
             Stmt::Attribute(attr("fontsize", id("16"))),
             Stmt::Attribute(attr("style", text("rounded,filled"))),
             Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
             Stmt::Attribute(attr("color", text("#a0aec0"))),
         ];
-        inner.extend(members.iter().map(|s| system_node(report, *s)));
+        inner.extend(group.systems.iter().map(|s| system_node(report, *s)));
         stmts.push(Stmt::Subgraph(Subgraph {
-            id: id(&format!("cluster_unit_{u}")),
+            id: id(&format!("cluster_unit_{}", group.unit)),
             stmts: inner,
         }));
     }
-    for s in scene
-        .systems
-        .iter()
-        .copied()
-        .filter(|s| model.systems[*s].unit.is_none())
-    {
+    for s in scene.ungrouped(model) {
         stmts.push(system_node(report, s));
     }
 

@@ -155,24 +155,12 @@ fn chart(report: &Report, scene: &Scene) -> Chart {
     };
 
     // One subgraph per unit in file order; systems without a unit outside.
-    for (u, unit) in model.units.iter().enumerate() {
-        let members: Vec<usize> = scene
-            .systems
-            .iter()
-            .copied()
-            .filter(|s| model.systems[*s].unit == Some(u))
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let mut title = unit.name.clone();
-        if let Some(owner) = &unit.owner {
-            title.push_str(&format!(" ({owner})"));
-        }
+    for group in scene.unit_groups(model) {
+        let u = group.unit;
         chart
             .lines
-            .push(format!("  subgraph unit{u}[\"{}\"]", mermaid(&title)));
-        for s in members {
+            .push(format!("  subgraph unit{u}[\"{}\"]", mermaid(&group.title)));
+        for s in group.systems {
             chart.lines.push(format!("    {}", node(report, s)));
         }
         chart.lines.push("  end".to_string());
@@ -181,12 +169,7 @@ fn chart(report: &Report, scene: &Scene) -> Chart {
             palette::UNIT_FILL
         ));
     }
-    for s in scene
-        .systems
-        .iter()
-        .copied()
-        .filter(|s| model.systems[*s].unit.is_none())
-    {
+    for s in scene.ungrouped(model) {
         chart.lines.push(format!("  {}", node(report, s)));
     }
 

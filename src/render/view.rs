@@ -4,7 +4,7 @@
 use super::{RenderError, Report};
 use crate::analysis::{Action, Status};
 use crate::diagnostic::did_you_mean;
-use crate::model::Mode;
+use crate::model::{Mode, Model};
 
 /// The focus of a diagram.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,6 +93,56 @@ impl Scene {
     /// Fixes drawn as new edges (connect and catalog).
     pub fn new_edges(&self) -> impl Iterator<Item = &FixMark> {
         self.fixes.iter().filter(|f| f.integration.is_none())
+    }
+}
+
+/// A business unit's box on a diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitGroup {
+    /// Unit index.
+    pub unit: usize,
+    /// "Name (owner)".
+    pub title: String,
+    /// The systems shown in it, in model order.
+    pub systems: Vec<usize>,
+}
+
+impl Scene {
+    /// One group per unit with shown systems, in file order.
+    pub fn unit_groups(&self, model: &Model) -> Vec<UnitGroup> {
+        model
+            .units
+            .iter()
+            .enumerate()
+            .filter_map(|(u, unit)| {
+                let systems: Vec<usize> = self
+                    .systems
+                    .iter()
+                    .copied()
+                    .filter(|s| model.systems[*s].unit == Some(u))
+                    .collect();
+                if systems.is_empty() {
+                    return None;
+                }
+                let title = match &unit.owner {
+                    Some(owner) => format!("{} ({owner})", unit.name),
+                    None => unit.name.clone(),
+                };
+                Some(UnitGroup {
+                    unit: u,
+                    title,
+                    systems,
+                })
+            })
+            .collect()
+    }
+
+    /// Shown systems that belong to no unit, in model order.
+    pub fn ungrouped<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = usize> + 'a {
+        self.systems
+            .iter()
+            .copied()
+            .filter(|s| model.systems[*s].unit.is_none())
     }
 }
 
