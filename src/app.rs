@@ -97,8 +97,17 @@ fn origin(path: &str) -> &str {
 
 /// Reads and validates; every error goes to `stderr`.
 fn load(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<Loaded, Failed> {
+    load_with_source(path, stdin, stderr).map(|(loaded, _)| loaded)
+}
+
+/// [`load`], also returning the text (for showing warnings against their source lines).
+fn load_with_source(
+    path: &str,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+) -> Result<(Loaded, String), Failed> {
     let source = read_model(path, stdin, stderr)?;
-    load_str(&source, path).map_err(|errors| {
+    let loaded = load_str(&source, path).map_err(|errors| {
         let _ = write_diagnostics(stderr, &errors, origin(path), &source);
         let n = errors.len();
         let _ = writeln!(
@@ -108,7 +117,8 @@ fn load(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<Load
             if n == 1 { "" } else { "s" }
         );
         Failed
-    })
+    })?;
+    Ok((loaded, source))
 }
 
 fn validate(
@@ -117,18 +127,7 @@ fn validate(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), Failed> {
-    let source = read_model(&args.model, stdin, stderr)?;
-    let loaded = load_str(&source, &args.model).map_err(|errors| {
-        let _ = write_diagnostics(stderr, &errors, origin(&args.model), &source);
-        let n = errors.len();
-        let _ = writeln!(
-            stderr,
-            "error: {} is not a valid model ({n} error{})",
-            origin(&args.model),
-            if n == 1 { "" } else { "s" }
-        );
-        Failed
-    })?;
+    let (loaded, source) = load_with_source(&args.model, stdin, stderr)?;
     let _ = write_diagnostics(stderr, &loaded.warnings, origin(&args.model), &source);
     let m = &loaded.model;
     let _ = writeln!(
