@@ -40,6 +40,12 @@ pub struct Streams<'a> {
 /// A failure already explained to the user.
 struct Failed;
 
+/// Says what went wrong on standard error.
+fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
+    let _ = writeln!(stderr, "error: {error}");
+    Failed
+}
+
 /// Runs `cli`, returning the exit status.
 pub fn run(cli: Cli, env: Environment, io: Streams) -> u8 {
     let Streams {
@@ -162,10 +168,8 @@ fn analyze(
     stderr: &mut dyn Write,
 ) -> Result<(), Failed> {
     let loaded = load(&args.model, stdin, stderr)?;
-    let mut analysis = analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| {
-        let _ = writeln!(stderr, "error: {e}");
-        Failed
-    })?;
+    let mut analysis =
+        analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| fail(stderr, e))?;
     if args.rank_by != cli::RankBy::Priority {
         analysis.rerank(rank_by(args.rank_by));
     }
@@ -203,10 +207,8 @@ fn diagram(
         return Err(Failed);
     }
     let loaded = load(&args.model, stdin, stderr)?;
-    let analysis = analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| {
-        let _ = writeln!(stderr, "error: {e}");
-        Failed
-    })?;
+    let analysis =
+        analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| fail(stderr, e))?;
     let report = Report {
         model: &loaded.model,
         analysis: &analysis,
@@ -240,10 +242,9 @@ fn emit(
     stderr: &mut dyn Write,
 ) -> Result<(), Failed> {
     let mut buffer = Vec::new();
-    if let Err(e) = renderer.render(report, &mut buffer) {
-        let _ = writeln!(stderr, "error: {e}");
-        return Err(Failed);
-    }
+    renderer
+        .render(report, &mut buffer)
+        .map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
 }
 
@@ -349,11 +350,8 @@ fn plan(
     stderr: &mut dyn Write,
 ) -> Result<(), Failed> {
     let loaded = load(&args.model, stdin, stderr)?;
-    let strategy =
-        analysis::strategy_in_force(&loaded.model, args.strategy.as_deref()).map_err(|e| {
-            let _ = writeln!(stderr, "error: {e}");
-            Failed
-        })?;
+    let strategy = analysis::strategy_in_force(&loaded.model, args.strategy.as_deref())
+        .map_err(|e| fail(stderr, e))?;
     let plan = analysis::plan(
         &loaded.model,
         strategy.as_ref().map(|s| s.index),
@@ -374,9 +372,6 @@ fn plan(
             &mut buffer,
         ),
     };
-    if let Err(e) = rendered {
-        let _ = writeln!(stderr, "error: {e}");
-        return Err(Failed);
-    }
+    rendered.map_err(|e| fail(stderr, e))?;
     write_out(&buffer, args.output.as_deref(), stdout, stderr)
 }
