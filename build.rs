@@ -1,0 +1,30 @@
+//! Tells the test suite which external programs it can use. A test that needs Graphviz
+//! `dot` or Chromium is `#[ignore]`d (with the reason) when the program is missing on a
+//! developer's machine, and runs (so fails loudly) in CI, where `CI=true` and `.ci/run`
+//! installs both.
+
+use std::env;
+use std::path::Path;
+
+fn on_path(program: &str) -> bool {
+    env::var_os("PATH").is_some_and(|paths| {
+        env::split_paths(&paths).any(|dir| Path::new(&dir).join(program).is_file())
+    })
+}
+
+fn main() {
+    println!("cargo::rerun-if-env-changed=PATH");
+    println!("cargo::rerun-if-env-changed=CI");
+    println!("cargo::rustc-check-cfg=cfg(gapgraph_no_dot)");
+    println!("cargo::rustc-check-cfg=cfg(gapgraph_no_chromium)");
+    let in_ci = env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    if in_ci {
+        return;
+    }
+    if !on_path("dot") {
+        println!("cargo::rustc-cfg=gapgraph_no_dot");
+    }
+    if !(on_path("chromium") || on_path("chromium-browser")) {
+        println!("cargo::rustc-cfg=gapgraph_no_chromium");
+    }
+}
