@@ -6,10 +6,28 @@
 use std::env;
 use std::path::Path;
 
+/// Whether `program` is on PATH. Either way cargo is told what to watch, so installing or
+/// removing the program later re-runs this script without a clean build.
 fn on_path(program: &str) -> bool {
-    env::var_os("PATH").is_some_and(|paths| {
-        env::split_paths(&paths).any(|dir| Path::new(&dir).join(program).is_file())
-    })
+    let dirs: Vec<_> = env::var_os("PATH")
+        .map(|paths| env::split_paths(&paths).collect())
+        .unwrap_or_default();
+    match dirs
+        .iter()
+        .map(|dir| Path::new(dir).join(program))
+        .find(|p| p.is_file())
+    {
+        Some(found) => {
+            println!("cargo::rerun-if-changed={}", found.display());
+            true
+        }
+        None => {
+            for dir in dirs.iter().filter(|dir| dir.is_dir()) {
+                println!("cargo::rerun-if-changed={}", dir.display());
+            }
+            false
+        }
+    }
 }
 
 fn main() {

@@ -67,19 +67,28 @@ fn draw_every_model(format: &str, magic: &[u8]) {
 
 // Two tests, so the test harness draws SVG and PNG in parallel.
 #[test]
-#[cfg_attr(gapgraph_no_dot, ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)")]
+#[cfg_attr(
+    gapgraph_no_dot,
+    ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)"
+)]
 fn every_shipped_model_draws_as_svg() {
     draw_every_model("svg", b"<svg");
 }
 
 #[test]
-#[cfg_attr(gapgraph_no_dot, ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)")]
+#[cfg_attr(
+    gapgraph_no_dot,
+    ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)"
+)]
 fn every_shipped_model_draws_as_png() {
     draw_every_model("png", b"\x89PNG\r\n\x1a\n");
 }
 
 #[test]
-#[cfg_attr(gapgraph_no_dot, ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)")]
+#[cfg_attr(
+    gapgraph_no_dot,
+    ignore = "Graphviz `dot` is not on PATH (CI installs graphviz)"
+)]
 fn focus_views_draw_too() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("focus.svg");
