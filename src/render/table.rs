@@ -15,7 +15,7 @@ use crate::text::{terminal, TerminalText};
 pub struct Table {
     /// Whether ANSI colour may be used.
     pub colour: bool,
-    /// Fixes listed (`None`: [`DEFAULT_TOP`]).
+    /// Fixes listed (`None`: 10).
     pub top: Option<usize>,
 }
 
