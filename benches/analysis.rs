@@ -17,7 +17,7 @@ fn bench_analyze(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("systems", units * 30),
             &model,
-            |b, model| b.iter(|| gapgraph::analysis::analyze(model, None).unwrap()),
+            |b, model| b.iter(|| gapgraph::analysis::analyze(model, model.default_strategy)),
         );
     }
     group.finish();

@@ -1,14 +1,22 @@
-//! Running one command: read the model, validate, analyse, render, write. The binary maps
-//! the returned status to the process exit code; nothing here prints on its own.
+//! Running one command: read the model, validate, resolve the identifiers the command
+//! names, analyse, render, write. Commands are described with the library's own types
+//! (the binary maps its command line to them); every command goes through the same load,
+//! render and error path. The binary maps the returned status to the process exit code;
+//! nothing here prints on its own.
 
 use std::fs;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 
-use crate::analysis::{self, RankBy};
-use crate::cli::{self, Cli, Command, DiagramFormat};
+use crate::analysis::{self, Analysis, RankBy, Summary};
 use crate::diagnostic::write_diagnostics;
 use crate::output::write_atomic;
-use crate::render::{self, Report, View};
+use crate::render::{
+    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, Verdict,
+    View,
+};
+use crate::select::{select, Names, Selection};
+use crate::text::terminal;
 use crate::{load_str, Loaded};
 
 /// Exit status: done.
@@ -27,6 +35,14 @@ pub struct Environment {
     pub no_color: bool,
 }
 
+impl Environment {
+    /// Whether a terminal report written to `output` (`None`: standard output) may use
+    /// colour.
+    pub fn colour(&self, output: Option<&Path>) -> bool {
+        output.is_none() && self.stdout_is_terminal && !self.no_color
+    }
+}
+
 /// The streams a command uses.
 pub struct Streams<'a> {
     /// Standard input, for a model given as `-`.
@@ -37,33 +53,121 @@ pub struct Streams<'a> {
     pub stderr: &'a mut dyn Write,
 }
 
+/// A command to run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// The gap report.
+    Analyze(Analyze),
+    /// The integration map.
+    Diagram(Diagram),
+    /// Load and check a model only.
+    Validate(Validate),
+    /// A budgeted roadmap.
+    Plan(Plan),
+    /// A gate for CI.
+    Check(Check),
+}
+
+/// `analyze`: the gap report in one format.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analyze {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// The order of the fixes.
+    pub rank_by: RankBy,
+    /// The format and its options.
+    pub format: Format,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `diagram`: the integration map, focused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force and the workflows and units in focus, as named.
+    pub names: Names,
+    /// Only systems that touch a gap.
+    pub gaps_only: bool,
+    /// How many of the best fixes to mark.
+    pub top: usize,
+    /// Output form.
+    pub kind: DiagramKind,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `validate`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validate {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+}
+
+/// `plan`: the greedy roadmap within a budget.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// How much may be spent in all.
+    pub budget: f64,
+    /// Output format.
+    pub format: PlanFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `check`: limits on the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// The limits, in the order they are reported.
+    pub limits: Vec<Limit>,
+}
+
+/// How a command that ran ended.
+enum Outcome {
+    Done,
+    LimitBroken,
+}
+
 /// A failure already explained to the user.
 struct Failed;
 
-/// Says what went wrong on standard error.
-fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
-    let _ = writeln!(stderr, "error: {error}");
-    Failed
-}
-
-/// Runs `cli`, returning the exit status.
-pub fn run(cli: Cli, env: Environment, io: Streams) -> u8 {
+/// Runs `command`, returning the exit status.
+pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
     let Streams {
         stdin,
         stdout,
         stderr,
     } = io;
-    let result = match cli.command {
-        Command::Analyze(args) => analyze(args, env, stdin, stdout, stderr),
-        Command::Diagram(args) => diagram(args, env, stdin, stdout, stderr),
-        Command::Validate(args) => validate(args, stdin, stdout, stderr),
-        Command::Plan(args) => plan(args, stdin, stdout, stderr),
-        Command::Check(args) => return check(args, stdin, stdout, stderr),
+    let result = match command {
+        Command::Analyze(c) => analyze(c, stdin, stdout, stderr),
+        Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
+        Command::Validate(c) => validate(c, stdin, stdout, stderr),
+        Command::Plan(c) => plan(c, stdin, stdout, stderr),
+        Command::Check(c) => check(c, stdin, stdout, stderr),
     };
     match result {
-        Ok(()) => EXIT_OK,
+        Ok(Outcome::Done) => EXIT_OK,
+        Ok(Outcome::LimitBroken) => EXIT_LIMIT,
         Err(Failed) => EXIT_ERROR,
     }
+}
+
+/// Says what went wrong on standard error (escaped: it may quote the model or the
+/// command line).
+fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
+    let _ = writeln!(stderr, "error: {}", terminal(&error.to_string()));
+    Failed
 }
 
 /// The model text, from a file or standard input.
@@ -80,16 +184,16 @@ fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Resul
         } else {
             format!("`{path}`")
         };
-        let _ = writeln!(stderr, "error: cannot read {what}: {e}");
-        Failed
+        fail(stderr, format!("cannot read {what}: {e}"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        let _ = writeln!(
+        fail(
             stderr,
-            "error: {path} is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        );
-        Failed
+            format!(
+                "{path} is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })
 }
 
@@ -101,13 +205,9 @@ fn origin(path: &str) -> &str {
     }
 }
 
-/// Reads and validates; every error goes to `stderr`.
-fn load(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<Loaded, Failed> {
-    load_with_source(path, stdin, stderr).map(|(loaded, _)| loaded)
-}
-
-/// [`load`], also returning the text (for showing warnings against their source lines).
-fn load_with_source(
+/// Reads and validates, also returning the text (for showing warnings against their
+/// source lines); every error goes to `stderr`.
+fn load(
     path: &str,
     stdin: &mut dyn Read,
     stderr: &mut dyn Write,
@@ -116,30 +216,54 @@ fn load_with_source(
     let loaded = load_str(&source, path).map_err(|errors| {
         let _ = write_diagnostics(stderr, &errors, origin(path), &source);
         let n = errors.len();
-        let _ = writeln!(
+        fail(
             stderr,
-            "error: {} is not a valid model ({n} error{})",
-            origin(path),
-            if n == 1 { "" } else { "s" }
-        );
-        Failed
+            format!(
+                "{} is not a valid model ({n} error{})",
+                origin(path),
+                if n == 1 { "" } else { "s" }
+            ),
+        )
     })?;
     Ok((loaded, source))
 }
 
+/// [`load`], then the identifiers `names` gives resolved against the model.
+fn load_and_select(
+    path: &str,
+    names: &Names,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+) -> Result<(Loaded, Selection), Failed> {
+    let (loaded, _) = load(path, stdin, stderr)?;
+    let selection = select(&loaded.model, names).map_err(|problems| {
+        for problem in &problems {
+            fail(stderr, problem.summary());
+        }
+        Failed
+    })?;
+    Ok((loaded, selection))
+}
+
+fn strategy_only(strategy: Option<String>) -> Names {
+    Names {
+        strategy,
+        ..Names::default()
+    }
+}
+
 fn validate(
-    args: cli::ValidateArgs,
+    command: Validate,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> Result<(), Failed> {
-    let (loaded, source) = load_with_source(&args.model, stdin, stderr)?;
-    let _ = write_diagnostics(stderr, &loaded.warnings, origin(&args.model), &source);
+) -> Result<Outcome, Failed> {
+    let (loaded, source) = load(&command.model, stdin, stderr)?;
+    let _ = write_diagnostics(stderr, &loaded.warnings, origin(&command.model), &source);
     let m = &loaded.model;
-    let _ = writeln!(
-        stdout,
-        "{}: valid ({} systems, {} integrations, {} workflows, {} handoffs, {} catalogued fixes; {} warning{})",
-        origin(&args.model),
+    let line = format!(
+        "{}: valid ({} systems, {} integrations, {} workflows, {} handoffs, {} catalogued fixes; {} warning{})\n",
+        origin(&command.model),
         m.systems.len(),
         m.integrations.len(),
         m.workflows.len(),
@@ -148,102 +272,174 @@ fn validate(
         loaded.warnings.len(),
         if loaded.warnings.len() == 1 { "" } else { "s" }
     );
-    Ok(())
+    write_out(terminal_lines(&line).as_bytes(), None, stdout, stderr)
 }
 
-fn rank_by(r: cli::RankBy) -> RankBy {
-    match r {
-        cli::RankBy::Priority => RankBy::Priority,
-        cli::RankBy::Value => RankBy::Value,
-        cli::RankBy::Saving => RankBy::Saving,
-        cli::RankBy::Payback => RankBy::Payback,
-    }
+/// `text` with hazards escaped, line breaks kept.
+fn terminal_lines(text: &str) -> String {
+    text.split('\n')
+        .map(terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn analyze(
-    args: cli::AnalyzeArgs,
-    env: Environment,
+    command: Analyze,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> Result<(), Failed> {
-    let loaded = load(&args.model, stdin, stderr)?;
-    let mut analysis =
-        analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| fail(stderr, e))?;
-    if args.rank_by != cli::RankBy::Priority {
-        analysis.rerank(rank_by(args.rank_by));
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
+    if command.rank_by != RankBy::Priority {
+        analysis.rerank(command.rank_by);
     }
-    let report = Report {
-        model: &loaded.model,
-        analysis: &analysis,
-        warnings: &loaded.warnings,
-        top: args.top,
-        color: args.output.is_none() && env.stdout_is_terminal && !env.no_color,
-        view: View::default(),
-        csv_table: args.csv_table,
-    };
-    let renderer = render::report_renderer(args.format);
+    let report = report(&loaded, &analysis);
+    let renderer = render::renderer(command.format);
     emit(
         renderer.as_ref(),
         &report,
-        args.output.as_deref(),
+        command.output.as_deref(),
         stdout,
         stderr,
     )
+}
+
+fn report<'a>(loaded: &'a Loaded, analysis: &'a Analysis) -> Report<'a> {
+    Report {
+        model: &loaded.model,
+        analysis,
+        warnings: &loaded.warnings,
+    }
 }
 
 fn diagram(
-    args: cli::DiagramArgs,
+    command: Diagram,
     env: Environment,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> Result<(), Failed> {
-    if args.format == DiagramFormat::Png && args.output.is_none() && env.stdout_is_terminal {
-        let _ = writeln!(
+) -> Result<Outcome, Failed> {
+    if command.kind == DiagramKind::Png && command.output.is_none() && env.stdout_is_terminal {
+        return Err(fail(
             stderr,
-            "error: a PNG is binary; write it to a file with -o FILE.png"
-        );
-        return Err(Failed);
+            "a PNG is binary; write it to a file with -o FILE.png",
+        ));
     }
-    let loaded = load(&args.model, stdin, stderr)?;
-    let analysis =
-        analysis::analyze(&loaded.model, args.strategy.as_deref()).map_err(|e| fail(stderr, e))?;
-    let report = Report {
-        model: &loaded.model,
-        analysis: &analysis,
-        warnings: &loaded.warnings,
-        top: Some(args.top),
-        color: false,
-        view: View {
-            workflows: args.workflow,
-            units: args.unit,
-            gaps_only: args.gaps_only,
-            top: args.top,
-        },
-        csv_table: cli::CsvTable::Fixes,
+    let (loaded, selection) = load_and_select(&command.model, &command.names, stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let view = View {
+        workflows: selection.workflows,
+        units: selection.units,
+        gaps_only: command.gaps_only,
+        top: command.top,
     };
-    let renderer = render::diagram_renderer(args.format);
+    let renderer = render::renderer(Format::Diagram {
+        view,
+        kind: command.kind,
+    });
     emit(
         renderer.as_ref(),
-        &report,
-        args.output.as_deref(),
+        &report(&loaded, &analysis),
+        command.output.as_deref(),
         stdout,
         stderr,
     )
 }
 
-/// Renders fully in memory, then writes: a failed render never leaves half an output.
-fn emit(
-    renderer: &dyn render::Render,
-    report: &Report,
-    output: Option<&std::path::Path>,
+fn plan(
+    command: Plan,
+    stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> Result<(), Failed> {
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
+    let plan = analysis::plan(&loaded.model, selection.strategy, command.budget);
+    let report = PlanReport {
+        plan: &plan,
+        strategy: strategy.as_ref(),
+        currency: &loaded.model.currency,
+    };
+    let renderer = render::plan_renderer(command.format);
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}
+
+/// The CI gate: each limit given is checked against the summary; exit 1 when one breaks.
+fn check(
+    command: Check,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    if command.limits.is_empty() {
+        return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours"));
+    }
+    let report = CheckReport {
+        verdicts: command
+            .limits
+            .iter()
+            .map(|limit| verdict(*limit, &analysis.summary))
+            .collect(),
+    };
+    emit(
+        render::check_renderer().as_ref(),
+        &report,
+        None,
+        stdout,
+        stderr,
+    )?;
+    let broken = report.broken();
+    if broken == 0 {
+        return Ok(Outcome::Done);
+    }
+    let _ = writeln!(
+        stderr,
+        "check failed: {broken} limit{} broken",
+        if broken == 1 { "" } else { "s" }
+    );
+    Ok(Outcome::LimitBroken)
+}
+
+/// `limit` checked against `summary`; a model without handoffs counts as automated.
+fn verdict(limit: Limit, summary: &Summary) -> Verdict {
+    let (actual, ok) = match limit {
+        Limit::MinAutomation(min) => {
+            let actual = summary.automation_rate.unwrap_or(1.0);
+            (actual, actual >= min)
+        }
+        Limit::MinStrategicAutomation(min) => {
+            let actual = summary.strategic_automation.unwrap_or(1.0);
+            (actual, actual >= min)
+        }
+        Limit::MaxMissing(max) => (summary.missing as f64, summary.missing <= max),
+        Limit::MaxAnnualHours(max) => (summary.annual_hours, summary.annual_hours <= max),
+    };
+    Verdict { limit, actual, ok }
+}
+
+/// Renders fully in memory, then writes: a failed render never leaves half an output.
+fn emit<D>(
+    renderer: &dyn Render<D>,
+    document: &D,
+    output: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
     let mut buffer = Vec::new();
     renderer
-        .render(report, &mut buffer)
+        .render(document, &mut buffer)
         .map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
 }
@@ -251,10 +447,10 @@ fn emit(
 /// Writes finished bytes to `output` (atomically) or standard output.
 fn write_out(
     buffer: &[u8],
-    output: Option<&std::path::Path>,
+    output: Option<&Path>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> Result<(), Failed> {
+) -> Result<Outcome, Failed> {
     let written = match output {
         Some(path) => write_atomic(path, buffer)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
@@ -263,115 +459,41 @@ fn write_out(
             other => other.map_err(|e| format!("cannot write to standard output: {e}")),
         },
     };
-    written.map_err(|message| {
-        let _ = writeln!(stderr, "error: {message}");
-        Failed
-    })
+    written.map_err(|message| fail(stderr, message))?;
+    Ok(Outcome::Done)
 }
 
-/// The CI gate: each limit given is checked against the summary; exit 1 when one breaks.
-fn check(
-    args: cli::CheckArgs,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> u8 {
-    let Ok(loaded) = load(&args.model, stdin, stderr) else {
-        return EXIT_ERROR;
-    };
-    let analysis = match analysis::analyze(&loaded.model, args.strategy.as_deref()) {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
-            return EXIT_ERROR;
-        }
-    };
-    let s = &analysis.summary;
-    let pct = |x: f64| format!("{:.1}%", x * 100.0);
-    let mut results: Vec<(bool, String)> = Vec::new();
-    if let Some(min) = args.min_automation {
-        let actual = s.automation_rate.unwrap_or(1.0);
-        results.push((
-            actual >= min,
-            format!("automation {} (minimum {})", pct(actual), pct(min)),
-        ));
-    }
-    if let Some(min) = args.min_strategic_automation {
-        let actual = s.strategic_automation.unwrap_or(1.0);
-        results.push((
-            actual >= min,
-            format!(
-                "strategic automation {} (minimum {})",
-                pct(actual),
-                pct(min)
-            ),
-        ));
-    }
-    if let Some(max) = args.max_missing {
-        results.push((
-            s.missing <= max,
-            format!("{} missing handoffs (maximum {max})", s.missing),
-        ));
-    }
-    if let Some(max) = args.max_annual_hours {
-        results.push((
-            s.annual_hours <= max,
-            format!(
-                "{} staff hours a year in gaps (maximum {})",
-                render::hours(s.annual_hours),
-                render::hours(max)
-            ),
-        ));
-    }
-    if results.is_empty() {
-        let _ = writeln!(stderr, "error: give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours");
-        return EXIT_ERROR;
-    }
-    let broken = results.iter().filter(|(ok, _)| !ok).count();
-    for (ok, line) in &results {
-        let _ = writeln!(stdout, "{} {line}", if *ok { "ok:    " } else { "BROKEN:" });
-    }
-    if broken > 0 {
-        let _ = writeln!(
-            stderr,
-            "check failed: {broken} limit{} broken",
-            if broken == 1 { "" } else { "s" }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_hold_at_their_bounds_and_break_past_them() {
+        let summary = Summary {
+            workflows: 1,
+            handoffs: 4,
+            automated: 2,
+            manual: 1,
+            missing: 1,
+            automation_rate: Some(0.5),
+            strategic_automation: None,
+            annual_hours: 120.0,
+            annual_cost: 6000.0,
+            strategic_value: 6000.0,
+        };
+        let ok = |limit| verdict(limit, &summary).ok;
+        assert!(ok(Limit::MinAutomation(0.5)));
+        assert!(!ok(Limit::MinAutomation(0.51)));
+        assert!(
+            ok(Limit::MinStrategicAutomation(1.0)),
+            "no weight counts as automated"
         );
-        EXIT_LIMIT
-    } else {
-        EXIT_OK
+        assert!(ok(Limit::MaxMissing(1)));
+        assert!(!ok(Limit::MaxMissing(0)));
+        assert!(ok(Limit::MaxAnnualHours(120.0)));
+        assert_eq!(
+            verdict(Limit::MaxAnnualHours(100.0), &summary).actual,
+            120.0
+        );
     }
-}
-
-fn plan(
-    args: cli::PlanArgs,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<(), Failed> {
-    let loaded = load(&args.model, stdin, stderr)?;
-    let strategy = analysis::strategy_in_force(&loaded.model, args.strategy.as_deref())
-        .map_err(|e| fail(stderr, e))?;
-    let plan = analysis::plan(
-        &loaded.model,
-        strategy.as_ref().map(|s| s.index),
-        args.budget,
-    );
-    let mut buffer = Vec::new();
-    let rendered = match args.format {
-        cli::PlanFormat::Json => render::plan::write_json(
-            &plan,
-            strategy.as_ref(),
-            &loaded.model.currency,
-            &mut buffer,
-        ),
-        cli::PlanFormat::Table => render::plan::write_table(
-            &plan,
-            strategy.as_ref(),
-            &loaded.model.currency,
-            &mut buffer,
-        ),
-    };
-    rendered.map_err(|e| fail(stderr, e))?;
-    write_out(&buffer, args.output.as_deref(), stdout, stderr)
 }

@@ -1,8 +1,13 @@
-//! Command-line definitions (clap derive) and their translation into library calls.
+//! Command-line definitions (clap derive) and their translation into the library's own
+//! command and format types. Only the binary knows this module.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use gapgraph::analysis;
+use gapgraph::app::{self, Environment};
+use gapgraph::render::{self, Limit};
+use gapgraph::select::Names;
 
 /// Find where workflows turn manual or break, price the gaps in staff hours, and rank the
 /// integrations to build by how much they serve the strategy in force.
@@ -207,4 +212,106 @@ pub struct PlanArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+impl Cli {
+    /// The library command these arguments ask for; `env` decides colour.
+    pub fn into_command(self, env: &Environment) -> app::Command {
+        match self.command {
+            Command::Analyze(a) => {
+                let top = a.top;
+                let format = match a.format {
+                    ReportFormat::Table => render::Format::Table {
+                        colour: env.colour(a.output.as_deref()),
+                        top,
+                    },
+                    ReportFormat::Json => render::Format::Json { top },
+                    ReportFormat::Markdown => render::Format::Markdown { top },
+                    ReportFormat::Html => render::Format::Html { top },
+                    ReportFormat::Csv => render::Format::Csv {
+                        table: a.csv_table.into(),
+                        top,
+                    },
+                };
+                app::Command::Analyze(app::Analyze {
+                    model: a.model,
+                    strategy: a.strategy,
+                    rank_by: a.rank_by.into(),
+                    format,
+                    output: a.output,
+                })
+            }
+            Command::Diagram(d) => app::Command::Diagram(app::Diagram {
+                model: d.model,
+                names: Names {
+                    strategy: d.strategy,
+                    workflows: d.workflow,
+                    units: d.unit,
+                },
+                gaps_only: d.gaps_only,
+                top: d.top,
+                kind: d.format.into(),
+                output: d.output,
+            }),
+            Command::Validate(v) => app::Command::Validate(app::Validate { model: v.model }),
+            Command::Plan(p) => app::Command::Plan(app::Plan {
+                model: p.model,
+                strategy: p.strategy,
+                budget: p.budget,
+                format: match p.format {
+                    PlanFormat::Table => render::PlanFormat::Table,
+                    PlanFormat::Json => render::PlanFormat::Json,
+                },
+                output: p.output,
+            }),
+            Command::Check(c) => {
+                // Reported in this order whatever the order on the command line.
+                let limits = [
+                    c.min_automation.map(Limit::MinAutomation),
+                    c.min_strategic_automation
+                        .map(Limit::MinStrategicAutomation),
+                    c.max_missing.map(Limit::MaxMissing),
+                    c.max_annual_hours.map(Limit::MaxAnnualHours),
+                ];
+                app::Command::Check(app::Check {
+                    model: c.model,
+                    strategy: c.strategy,
+                    limits: limits.into_iter().flatten().collect(),
+                })
+            }
+        }
+    }
+}
+
+impl From<RankBy> for analysis::RankBy {
+    fn from(r: RankBy) -> Self {
+        match r {
+            RankBy::Priority => analysis::RankBy::Priority,
+            RankBy::Value => analysis::RankBy::Value,
+            RankBy::Saving => analysis::RankBy::Saving,
+            RankBy::Payback => analysis::RankBy::Payback,
+        }
+    }
+}
+
+impl From<CsvTable> for render::CsvTable {
+    fn from(t: CsvTable) -> Self {
+        match t {
+            CsvTable::Fixes => render::CsvTable::Fixes,
+            CsvTable::Gaps => render::CsvTable::Gaps,
+            CsvTable::Workflows => render::CsvTable::Workflows,
+            CsvTable::Systems => render::CsvTable::Systems,
+        }
+    }
+}
+
+impl From<DiagramFormat> for render::DiagramKind {
+    fn from(f: DiagramFormat) -> Self {
+        match f {
+            DiagramFormat::Dot => render::DiagramKind::Dot,
+            DiagramFormat::Svg => render::DiagramKind::Svg,
+            DiagramFormat::Png => render::DiagramKind::Png,
+            DiagramFormat::Mermaid => render::DiagramKind::Mermaid,
+        }
+    }
 }

@@ -6,18 +6,19 @@
 //! let source = "systems: {crm: {}, erp: {}}\n\
 //!               workflows:\n  w:\n    runs: {count: 10, per: month}\n    handoffs: [{from: crm, to: erp, data: order}]\n";
 //! let loaded = gapgraph::load_str(source, "model.yaml").unwrap();
-//! let analysis = gapgraph::analysis::analyze(&loaded.model, None).unwrap();
+//! let analysis = gapgraph::analysis::analyze(&loaded.model, loaded.model.default_strategy);
 //! assert_eq!(analysis.summary.missing, 1);
 //! ```
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod app;
-pub mod cli;
 pub mod diagnostic;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod select;
+pub mod text;
 
 pub use diagnostic::Diagnostic;
 pub use model::{Loaded, Model, Syntax};

@@ -1,11 +1,14 @@
-//! The `gapgraph` binary: parse arguments, run, map the result to an exit code.
+//! The `gapgraph` binary: parse arguments, map them to a library command, run, map the
+//! result to an exit code. The command line lives here only; the library knows no clap.
+
+mod cli;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use cli::Cli;
 use gapgraph::app::{run, Environment, Streams, EXIT_ERROR};
-use gapgraph::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -25,7 +28,7 @@ fn main() -> ExitCode {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
     let code = run(
-        cli,
+        cli.into_command(&env),
         env,
         Streams {
             stdin: &mut std::io::stdin().lock(),

@@ -155,6 +155,56 @@ fn unknown_strategy_exits_2_with_a_suggestion() {
 }
 
 #[test]
+fn every_unknown_identifier_is_reported_before_any_analysis() {
+    // Each on its own line, worded like the validator's unknown references: "did you
+    // mean" for a typo, else the known ids, else that none is declared.
+    gapgraph()
+        .args([
+            "diagram",
+            "fixtures/valid/seed.yaml",
+            "--strategy",
+            "grwoth",
+            "--workflow",
+            "lead-to-csah",
+            "--unit",
+            "payroll",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: unknown strategy `grwoth`; did you mean `growth`?\n\
+             error: unknown workflow `lead-to-csah`; did you mean `lead-to-cash`?\n\
+             error: unknown unit `payroll`; known: sales, finance, manufacturing\n",
+        );
+    gapgraph()
+        .args([
+            "plan",
+            "fixtures/valid/no-strategies.yaml",
+            "--budget",
+            "10",
+            "--strategy",
+            "growth",
+        ])
+        .assert()
+        .code(2)
+        .stderr("error: unknown strategy `growth`; no strategy is declared\n");
+    gapgraph()
+        .args([
+            "check",
+            "fixtures/valid/seed.yaml",
+            "--strategy",
+            "grwoth",
+            "--max-missing",
+            "0",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: unknown strategy `grwoth`; did you mean `growth`?\n");
+}
+
+#[test]
 fn bad_arguments_exit_2_and_help_exits_0() {
     gapgraph()
         .args(["analyze", "fixtures/valid/seed.yaml", "--format", "pdf"])

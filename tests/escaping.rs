@@ -1,7 +1,10 @@
 //! Hostile names in every output format: `tests/data/hostile.yaml` puts HTML tags, event
 //! handlers, Markdown pipes, Mermaid arrows and brackets, DOT quotes and backslashes, CSV
-//! formulas, line breaks and terminal escapes into every string a model can hold. Each
-//! format must show them as text without changing its own structure.
+//! formulas, line breaks and terminal controls (ESC sequences, BEL, NUL, CR, a bidi
+//! override, a zero-width space) into every string a model can hold, `name` and
+//! `currency` included. Each format must show them as text without changing its own
+//! structure; JSON keeps the exact text; terminal and CSV output never carry a control
+//! raw.
 
 use assert_cmd::Command;
 
@@ -224,9 +227,125 @@ fn markdown_tables_keep_their_columns_and_no_html_leaks() {
     assert!(doc.contains("```mermaid"), "the diagram is embedded");
 }
 
+/// What every string of the hostile model ends with.
+const CONTROLS: &str = "\u{1b}[31m\u{1b}]0;pwned\u{7}\u{0}\r\u{202E}\u{200B}";
+
+/// The same as a terminal shows it.
+const CONTROLS_SHOWN: &str = r"\u{1b}[31m\u{1b}]0;pwned\u{7}\u{0}\u{d}\u{202e}\u{200b}";
+
+/// Characters that must not reach a terminal raw from the model.
+const HAZARDS: [char; 6] = ['\u{1b}', '\u{7}', '\u{0}', '\r', '\u{202E}', '\u{200B}'];
+
+/// Runs gapgraph and returns standard output and standard error, whatever the exit code.
+fn output_and_errors(args: &[&str]) -> (String, String) {
+    let output = Command::cargo_bin("gapgraph")
+        .expect("the binary is built")
+        .args(args)
+        .output()
+        .expect("gapgraph runs");
+    (
+        String::from_utf8(output.stdout).expect("UTF-8 output"),
+        String::from_utf8(output.stderr).expect("UTF-8 errors"),
+    )
+}
+
+fn assert_no_hazard(what: &str, text: &str, hazards: &[char]) {
+    for c in hazards {
+        assert!(
+            !text.contains(*c),
+            "{what}: raw U+{:04X} in the output",
+            u32::from(*c)
+        );
+    }
+}
+
 #[test]
 fn terminal_table_has_no_escape_sequences_from_the_model() {
     let table = output(&["analyze", HOSTILE]);
-    assert!(!table.contains('\u{1b}'), "no ANSI escape from a name");
-    assert!(!table.contains('\u{7}'), "no bell from a name");
+    assert_no_hazard("analyze", &table, &HAZARDS);
+    // The model name, the currency and names in the tables show their controls escaped.
+    assert!(table.starts_with(&format!(
+        "Evil <script>document.title='pwned'</script> \"model\" | -->{CONTROLS_SHOWN}\n"
+    )));
+    assert!(
+        table.contains(&format!("<b>$</b>|{CONTROLS_SHOWN} ")),
+        "currency escaped: {table}"
+    );
+    assert!(table.contains(&format!(
+        "Fix <script>alert(5)</script> \"q\" |{CONTROLS_SHOWN}"
+    )));
+}
+
+#[test]
+fn plan_and_check_have_no_escape_sequences_from_the_model() {
+    let plan = output(&["plan", HOSTILE, "--budget", "1000"]);
+    assert_no_hazard("plan", &plan, &HAZARDS);
+    assert!(plan.starts_with(&format!(
+        "Plan under strategy +cmd|' /C calc'!A0{CONTROLS_SHOWN} (s1), budget <b>$</b>|{CONTROLS_SHOWN} 1,000\n"
+    )));
+    assert!(plan.contains(&format!("Spent <b>$</b>|{CONTROLS_SHOWN} 100 of 1,000;")));
+    let (check, errors) = output_and_errors(&["check", HOSTILE, "--max-missing", "0"]);
+    assert_no_hazard("check", &check, &HAZARDS);
+    assert_no_hazard("check errors", &errors, &HAZARDS);
+    assert!(check.starts_with("BROKEN: "), "{check}");
+}
+
+#[test]
+fn csv_tables_show_controls_escaped() {
+    for table in ["fixes", "gaps", "workflows", "systems"] {
+        let text = output(&["analyze", HOSTILE, "--format", "csv", "--csv-table", table]);
+        // Line breaks are our own row ends (CRLF) or inside quoted cells; nothing else.
+        assert_no_hazard(table, &text.replace("\r\n", "\n"), &HAZARDS);
+        assert!(text.contains(CONTROLS_SHOWN), "{table}: {text}");
+    }
+}
+
+#[test]
+fn json_keeps_the_exact_text() {
+    let text = output(&["analyze", HOSTILE, "--format", "json"]);
+    assert_no_hazard("json", &text, &['\u{1b}', '\u{7}', '\u{0}', '\r']);
+    assert!(text.contains(r#"\u001b[31m\u001b]0;pwned\u0007\u0000\r"#));
+    let report: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(report["currency"], format!("<b>$</b>|{CONTROLS}"));
+    assert_eq!(
+        report["model"],
+        format!("Evil <script>document.title='pwned'</script> \"model\" | -->{CONTROLS}")
+    );
+    assert_eq!(
+        report["systems"][0]["owner"],
+        format!("=1+1{CONTROLS}"),
+        "owners are kept exactly"
+    );
+    let plan: serde_json::Value = serde_json::from_str(&output(&[
+        "plan", HOSTILE, "--budget", "1000", "--format", "json",
+    ]))
+    .expect("plan JSON");
+    assert_eq!(plan["currency"], format!("<b>$</b>|{CONTROLS}"));
+}
+
+#[test]
+fn markup_formats_carry_no_control_characters() {
+    for args in [
+        &["analyze", HOSTILE, "--format", "html"][..],
+        &["analyze", HOSTILE, "--format", "markdown"],
+        &["diagram", HOSTILE],
+        &["diagram", HOSTILE, "--format", "mermaid"],
+    ] {
+        let text = output(args);
+        assert_no_hazard(
+            &format!("{args:?}"),
+            &text,
+            &['\u{1b}', '\u{7}', '\u{0}', '\r'],
+        );
+    }
+}
+
+#[test]
+fn identifiers_from_the_command_line_are_escaped_in_errors() {
+    let (_, errors) = output_and_errors(&["analyze", HOSTILE, "--strategy", "s\u{1b}[31m"]);
+    assert_no_hazard("error", &errors, &HAZARDS);
+    assert_eq!(
+        errors, "error: unknown strategy `s\\u{1b}[31m`; known: s1\n",
+        "{errors}"
+    );
 }

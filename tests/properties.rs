@@ -1,13 +1,12 @@
 //! Properties of the analysis on random valid models (MODEL.md sections 4-6).
 
 use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network};
-use gapgraph::cli::{CsvTable, ReportFormat};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
     Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, System, SystemKind,
     Unit, Workflow,
 };
-use gapgraph::render::{report_renderer, Report, View};
+use gapgraph::render::{renderer, Format, Report};
 use proptest::prelude::*;
 
 const DATA: [&str; 3] = ["order", "invoice", "status"];
@@ -207,7 +206,7 @@ proptest! {
     /// its strategic value; priority and payback follow from them.
     #[test]
     fn fix_values_add_up(model in arb_model()) {
-        let analysis = analyze(&model, None).unwrap();
+        let analysis = analyze(&model, model.default_strategy);
         let alignment = Alignment::new(&model, model.default_strategy);
         let network = Network::of_model(&model);
         let before = resolve_all(&model, &network, &alignment);
@@ -241,15 +240,15 @@ proptest! {
     /// Same input, byte-identical output.
     #[test]
     fn output_is_identical_across_runs(model in arb_model()) {
-        let render = |format| {
-            let analysis = analyze(&model, None).unwrap();
-            let report = Report { model: &model, analysis: &analysis, warnings: &[], top: None, color: false, view: View { top: 5, ..View::default() }, csv_table: CsvTable::Fixes };
+        let render = |format: &Format| {
+            let analysis = analyze(&model, model.default_strategy);
+            let report = Report { model: &model, analysis: &analysis, warnings: &[] };
             let mut out = Vec::new();
-            report_renderer(format).render(&report, &mut out).unwrap();
+            renderer(format.clone()).render(&report, &mut out).unwrap();
             out
         };
-        for format in [ReportFormat::Json, ReportFormat::Table] {
-            prop_assert_eq!(render(format), render(format));
+        for format in [Format::Json { top: None }, Format::Table { colour: false, top: None }] {
+            prop_assert_eq!(render(&format), render(&format));
         }
     }
 }

@@ -209,3 +209,63 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
             .find(|candidate| candidate.is_file())
     })
 }
+
+#[test]
+fn the_library_renders_the_same_bytes_without_the_command_line() {
+    use gapgraph::render::{renderer, CsvTable, DiagramKind, Format, Report, View};
+    let source = std::fs::read_to_string(FIXTURE).expect("fixture");
+    let loaded = gapgraph::load_str(&source, FIXTURE).expect("valid");
+    let analysis = gapgraph::analysis::analyze(&loaded.model, loaded.model.default_strategy);
+    let report = Report {
+        model: &loaded.model,
+        analysis: &analysis,
+        warnings: &loaded.warnings,
+    };
+    let render = |format: Format| {
+        let mut out = Vec::new();
+        renderer(format).render(&report, &mut out).expect("renders");
+        out
+    };
+    let cases = [
+        (
+            Format::Json { top: None },
+            &["analyze", FIXTURE, "-f", "json"][..],
+        ),
+        (
+            Format::Table {
+                colour: false,
+                top: Some(3),
+            },
+            &["analyze", FIXTURE, "--top", "3"],
+        ),
+        (
+            Format::Csv {
+                table: CsvTable::Gaps,
+                top: None,
+            },
+            &["analyze", FIXTURE, "-f", "csv", "--csv-table", "gaps"],
+        ),
+        (
+            Format::Diagram {
+                view: View {
+                    top: 2,
+                    gaps_only: true,
+                    ..View::default()
+                },
+                kind: DiagramKind::Mermaid,
+            },
+            &[
+                "diagram",
+                FIXTURE,
+                "-f",
+                "mermaid",
+                "--top",
+                "2",
+                "--gaps-only",
+            ],
+        ),
+    ];
+    for (format, args) in cases {
+        assert_eq!(render(format), run(args, None), "{args:?}");
+    }
+}

@@ -1,15 +1,12 @@
 //! Fix candidates (MODEL.md section 5): automate an integration, connect a pair that has
 //! gaps, or build a fix the architects catalogued.
 
-use serde::Serialize;
-
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
 use crate::model::{Carries, Mode, Model};
 
 /// What a fix does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Action {
     /// Make an existing semi or manual integration automated.
     Automate,

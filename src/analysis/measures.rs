@@ -1,13 +1,11 @@
 //! The measures of every report (MODEL.md section 7): per workflow, unit, system, and the
 //! summary.
 
-use serde::Serialize;
-
 use super::resolve::{Alignment, HandoffResult, Status};
 use crate::model::{Mode, Model};
 
 /// Handoff counts and cost of a group of handoffs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Counts {
     /// Handoffs.
     pub handoffs: usize,
@@ -40,14 +38,13 @@ impl Counts {
 }
 
 /// Measures of one workflow.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowMeasures {
     /// Workflow id.
     pub id: String,
     /// Unit id.
     pub unit: Option<String>,
     /// Counts and cost.
-    #[serde(flatten)]
     pub counts: Counts,
     /// Alignment with the strategy in force.
     pub alignment: f64,
@@ -58,12 +55,11 @@ pub struct WorkflowMeasures {
 }
 
 /// Measures of one declared unit.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitMeasures {
     /// Unit id.
     pub id: String,
     /// Counts and cost summed over its workflows.
-    #[serde(flatten)]
     pub counts: Counts,
     /// Display name.
     pub name: String,
@@ -72,8 +68,7 @@ pub struct UnitMeasures {
 }
 
 /// An audit flag on a system.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flag {
     /// No workflow touches it.
     Unused,
@@ -98,7 +93,7 @@ impl Flag {
 }
 
 /// Measures of one system.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SystemMeasures {
     /// System id.
     pub id: String,
@@ -123,7 +118,7 @@ pub struct SystemMeasures {
 }
 
 /// Whole-model figures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     /// Workflows.
     pub workflows: usize,

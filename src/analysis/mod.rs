@@ -10,46 +10,20 @@ mod resolve;
 mod value;
 
 use indexmap::IndexMap;
-use serde::Serialize;
 
-use crate::diagnostic::did_you_mean;
 use crate::model::Model;
 
 pub use candidates::{candidates, Action, Candidate};
-pub use measures::{Summary, SystemMeasures, UnitMeasures, WorkflowMeasures};
+pub use measures::{Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures};
 pub use network::{Hop, Network, Route};
 pub use plan::{plan, Plan, PlanStep};
 pub use resolve::{resolve_all, Alignment, HandoffResult, Status};
 pub use value::{rank, Fix, Improvement, RankBy};
 
-/// Why an analysis could not run.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum AnalysisError {
-    /// `--strategy` names no strategy of the model.
-    #[error("unknown strategy `{wanted}`{}", hint(.suggestion, .known))]
-    UnknownStrategy {
-        /// What was asked for.
-        wanted: String,
-        /// The nearest known id.
-        suggestion: Option<String>,
-        /// Every known id.
-        known: Vec<String>,
-    },
-}
-
-fn hint(suggestion: &Option<String>, known: &[String]) -> String {
-    match (suggestion, known.is_empty()) {
-        (Some(s), _) => format!("; {s}"),
-        (None, true) => "; the model declares no strategies".to_string(),
-        (None, false) => format!("; known strategies: {}", known.join(", ")),
-    }
-}
-
 /// The strategy in force, with its weights, for reports that explain the ranking.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StrategyInForce {
     /// Index into `Model::strategies`.
-    #[serde(skip)]
     pub index: usize,
     /// Identifier.
     pub id: String,
@@ -60,7 +34,7 @@ pub struct StrategyInForce {
 }
 
 /// One objective's weight in the strategy in force.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ObjectiveWeight {
     /// Objective id.
     pub id: String,
@@ -117,26 +91,11 @@ impl Analysis {
     }
 }
 
-/// Picks the strategy in force: `wanted`, else the model's `strategy`, else the first.
-pub fn strategy_in_force(
-    model: &Model,
-    wanted: Option<&str>,
-) -> Result<Option<StrategyInForce>, AnalysisError> {
-    let index = match wanted {
-        Some(id) => match model.strategy_index(id) {
-            Some(i) => Some(i),
-            None => {
-                let known: Vec<String> = model.strategies.iter().map(|s| s.id.clone()).collect();
-                return Err(AnalysisError::UnknownStrategy {
-                    wanted: id.to_string(),
-                    suggestion: did_you_mean(id, known.iter().map(String::as_str)),
-                    known,
-                });
-            }
-        },
-        None => model.default_strategy,
-    };
-    Ok(index.map(|index| {
+/// The strategy at `index` of the model (`None`: no strategy), with its weights. Which
+/// strategy is in force is settled before analysis, when the command line's identifiers
+/// are resolved ([`crate::select`]).
+pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<StrategyInForce> {
+    index.map(|index| {
         let s = &model.strategies[index];
         StrategyInForce {
             index,
@@ -152,12 +111,13 @@ pub fn strategy_in_force(
                 })
                 .collect(),
         }
-    }))
+    })
 }
 
-/// Runs the whole analysis under the strategy `wanted` (default: the model's).
-pub fn analyze(model: &Model, wanted: Option<&str>) -> Result<Analysis, AnalysisError> {
-    let strategy = strategy_in_force(model, wanted)?;
+/// Runs the whole analysis under the strategy at `strategy` (an index into
+/// `Model::strategies`; `None`: no strategy, every workflow counts in full).
+pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
+    let strategy = strategy_in_force(model, strategy);
     let alignment = Alignment::new(model, strategy.as_ref().map(|s| s.index));
     let network = Network::of_model(model);
     let handoffs = resolve::resolve_all(model, &network, &alignment);
@@ -167,7 +127,7 @@ pub fn analyze(model: &Model, wanted: Option<&str>) -> Result<Analysis, Analysis
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);
-    Ok(Analysis {
+    Analysis {
         model_name: model.name.clone(),
         currency: model.currency.clone(),
         strategy,
@@ -178,7 +138,7 @@ pub fn analyze(model: &Model, wanted: Option<&str>) -> Result<Analysis, Analysis
         workflows: measures.workflows,
         units: measures.units,
         systems: measures.systems,
-    })
+    }
 }
 
 /// Per-objective split of a value, keyed by objective id, in the strategy's order.

@@ -1,8 +1,6 @@
 //! A budgeted roadmap (MODEL.md section 6, last paragraph): greedy picks, each valued
 //! against the model with the earlier picks applied.
 
-use serde::Serialize;
-
 use super::candidates::{candidates, Action};
 use super::network::Network;
 use super::resolve::{resolve_all, Alignment};
@@ -10,7 +8,7 @@ use super::value::{rank, value, RankBy};
 use crate::model::Model;
 
 /// One pick of the plan, with its marginal value and the running totals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlanStep {
     /// 1-based.
     pub step: usize,
@@ -39,7 +37,7 @@ pub struct PlanStep {
 }
 
 /// A budgeted roadmap.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// The budget.
     pub budget: f64,

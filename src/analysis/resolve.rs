@@ -1,13 +1,10 @@
 //! Resolving every handoff of every workflow, and pricing it (MODEL.md section 4).
 
-use serde::Serialize;
-
 use super::network::Network;
 use crate::model::Model;
 
 /// How a handoff is served today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// A path with no human minutes exists.
     Automated,
@@ -102,7 +99,7 @@ impl Alignment {
 }
 
 /// One handoff, resolved and priced.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HandoffResult {
     /// Workflow id.
     pub workflow: String,
@@ -135,16 +132,12 @@ pub struct HandoffResult {
     /// Minutes to do it around the systems (the handoff's `minutes` or the default).
     pub fallback_minutes: f64,
     /// Workflow index.
-    #[serde(skip)]
     pub workflow_index: usize,
     /// Source system index.
-    #[serde(skip)]
     pub from_index: usize,
     /// Target system index.
-    #[serde(skip)]
     pub to_index: usize,
     /// The path as integration indexes.
-    #[serde(skip)]
     pub path_integrations: Vec<usize>,
 }
 

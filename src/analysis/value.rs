@@ -4,8 +4,6 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 use super::candidates::{Action, Candidate};
 use super::network::Network;
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
@@ -13,7 +11,7 @@ use super::ObjectiveSplit;
 use crate::model::Model;
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Improvement {
     /// Workflow id.
     pub workflow: String,
@@ -30,7 +28,7 @@ pub struct Improvement {
 }
 
 /// A fix with its value; `rank` is set by [`rank`].
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fix {
     /// 1-based position in the ranking.
     pub rank: usize,
@@ -67,13 +65,10 @@ pub struct Fix {
     /// The handoffs it makes cheaper, in file order.
     pub improves: Vec<Improvement>,
     /// Source system index.
-    #[serde(skip)]
     pub from_index: usize,
     /// Target system index.
-    #[serde(skip)]
     pub to_index: usize,
     /// The integration it automates.
-    #[serde(skip)]
     pub integration: Option<usize>,
 }
 

@@ -1,15 +1,21 @@
 //! `analyze --format csv`: one table per run (`--csv-table`, default the fixes) as RFC 4180
 //! rows for spreadsheets. Numbers keep full precision (like JSON) and are never
-//! neutralised; every text cell from the model is neutralised against formula injection.
+//! neutralised; every text cell goes through [`Row::text`], which neutralises formulas and
+//! terminal escapes, so no model text reaches the file raw.
 
 use std::io::Write;
 
-use super::escape::csv_text;
+use super::CsvTable;
 use super::{Render, RenderError, Report};
-use crate::cli::CsvTable;
+use crate::text::csv_text;
 
 /// `analyze --format csv`.
-pub struct Csv;
+pub struct Csv {
+    /// Which table.
+    pub table: CsvTable,
+    /// Fixes listed in the fixes table (`None`: all).
+    pub top: Option<usize>,
+}
 
 /// One row being built: text cells go through the formula guard, numbers do not.
 #[derive(Default)]
@@ -58,13 +64,13 @@ impl Row {
     }
 }
 
-impl Render for Csv {
+impl Render<Report<'_>> for Csv {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
-        let (header, rows) = match report.csv_table {
-            CsvTable::Fixes => fixes(report),
+        let (header, rows) = match self.table {
+            CsvTable::Fixes => fixes(report, self.top),
             CsvTable::Gaps => gaps(report),
             CsvTable::Workflows => workflows(report),
             CsvTable::Systems => systems(report),
@@ -89,7 +95,7 @@ fn names(fixed: &[&str]) -> Vec<String> {
     fixed.iter().map(|s| s.to_string()).collect()
 }
 
-fn fixes(report: &Report) -> (Vec<String>, Vec<Row>) {
+fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
     let mut header = names(&[
         "rank",
         "id",
@@ -127,7 +133,7 @@ fn fixes(report: &Report) -> (Vec<String>, Vec<Row>) {
             .map(|o| csv_text(&format!("strategic_value.{o}"))),
     );
     let rows = report
-        .fixes(None)
+        .fixes(top)
         .iter()
         .map(|f| {
             let closes: Vec<String> = f

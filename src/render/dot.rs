@@ -8,10 +8,10 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::PrinterContext;
 
-use super::escape::{dot_lines, dot_quoted};
-use super::view::{effective_mode, scene, short_list, wrap, Scene, LABEL_ITEMS, NAME_WIDTH};
+use super::view::{effective_mode, scene, short_list, wrap, Scene, View, LABEL_ITEMS, NAME_WIDTH};
 use super::{hours, minutes, Render, RenderError, Report};
 use crate::model::Mode;
+use crate::text::{dot_lines, dot_quoted};
 
 /// Colours shared by every diagram format (DOT, Mermaid, HTML).
 pub mod palette {
@@ -46,14 +46,24 @@ pub enum GraphvizOutput {
     Png,
 }
 
-/// Renders the diagram through Graphviz in `output` form.
-pub struct Graphviz(pub GraphvizOutput);
+/// Renders the diagram focused on a view through Graphviz in one output form.
+pub struct Graphviz {
+    output: GraphvizOutput,
+    view: View,
+}
 
-impl Render for Graphviz {
+impl Graphviz {
+    /// The diagram of `view` as `output`.
+    pub fn new(output: GraphvizOutput, view: View) -> Graphviz {
+        Graphviz { output, view }
+    }
+}
+
+impl Render<Report<'_>> for Graphviz {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let scene = scene(report)?;
+        let scene = scene(report, &self.view);
         let graph = build(report, &scene);
-        let format = match self.0 {
+        let format = match self.output {
             GraphvizOutput::Source => {
                 let text = graphviz_rust::print(graph, &mut PrinterContext::default());
                 out.write_all(text.as_bytes())?;
@@ -80,10 +90,10 @@ impl Render for Graphviz {
     }
 }
 
-/// Renders the scene as SVG text through `dot`, for pages that inline it.
-pub fn svg(report: &Report) -> Result<Vec<u8>, RenderError> {
+/// Renders the scene of `view` as SVG text through `dot`, for pages that inline it.
+pub fn svg(report: &Report, view: &View) -> Result<Vec<u8>, RenderError> {
     let mut buffer = Vec::new();
-    Graphviz(GraphvizOutput::Svg).render(report, &mut buffer)?;
+    Graphviz::new(GraphvizOutput::Svg, view.clone()).render(report, &mut buffer)?;
     Ok(buffer)
 }
 

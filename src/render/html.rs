@@ -7,12 +7,15 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::dot::{palette, svg};
-use super::escape::html;
 use super::review::{document, Block, Document, Span, Table};
 use super::{Render, RenderError, Report};
+use crate::text::html;
 
 /// `analyze --format html`.
-pub struct Html;
+pub struct Html {
+    /// Fixes listed and marked on the map (`None`: the review's defaults).
+    pub top: Option<usize>,
+}
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
 /// text. It reads only `textContent` and attributes we wrote, and never builds HTML, so a
@@ -118,9 +121,9 @@ footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: 
     )
 }
 
-impl Render for Html {
+impl Render<Report<'_>> for Html {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report)?;
+        let doc = document(report, self.top);
         let page = page(report, &doc)?;
         out.write_all(page.as_bytes())?;
         Ok(())
@@ -277,7 +280,7 @@ fn write_block(report: &Report, block: &Block, p: &mut String) -> Result<(), Ren
         }
         Block::Diagram(view) => {
             p.push_str("<figure class=\"diagram\">\n");
-            match svg(&report.with_view(view.clone())) {
+            match svg(report, view) {
                 Ok(bytes) => p.push_str(&inline_svg(&String::from_utf8_lossy(&bytes))),
                 Err(RenderError::GraphvizMissing) => p.push_str(
                     "<p class=\"note\">The integration map is drawn by Graphviz <code>dot</code>, \

@@ -4,17 +4,20 @@
 
 use std::io::Write;
 
-use super::escape::markdown;
 use super::mermaid::Mermaid;
 use super::review::{document, Block, Span, Table};
 use super::{Render, RenderError, Report};
+use crate::text::markdown;
 
 /// `analyze --format markdown`.
-pub struct Markdown;
+pub struct Markdown {
+    /// Fixes listed and marked on the map (`None`: the review's defaults).
+    pub top: Option<usize>,
+}
 
-impl Render for Markdown {
+impl Render<Report<'_>> for Markdown {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report)?;
+        let doc = document(report, self.top);
         writeln!(out, "# {}", markdown(&doc.title))?;
         for block in &doc.lead {
             writeln!(out)?;
@@ -101,7 +104,8 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
             // Mermaid labels are entity-escaped, so the chart never contains a backtick
             // and cannot close this fence.
             let mut chart = Vec::new();
-            Mermaid.render(&report.with_view(view.clone()), &mut chart)?;
+            let mermaid = Mermaid { view: view.clone() };
+            mermaid.render(report, &mut chart)?;
             writeln!(out, "```mermaid")?;
             out.write_all(&chart)?;
             writeln!(out, "```")?;

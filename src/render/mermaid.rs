@@ -6,13 +6,16 @@
 use std::io::Write;
 
 use super::dot::palette;
-use super::escape::{mermaid, mermaid_lines};
-use super::view::{effective_mode, scene, short_list, wrap, Scene, LABEL_ITEMS, NAME_WIDTH};
+use super::view::{effective_mode, scene, short_list, wrap, Scene, View, LABEL_ITEMS, NAME_WIDTH};
 use super::{hours, minutes, Render, RenderError, Report};
 use crate::model::{Mode, SystemKind};
+use crate::text::{mermaid, mermaid_lines};
 
 /// `diagram --format mermaid`.
-pub struct Mermaid;
+pub struct Mermaid {
+    /// Which part of the graph, and how many fixes to mark.
+    pub view: View,
+}
 
 /// How an edge is drawn: the arrow and its `linkStyle`, as in the DOT diagram.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -124,9 +127,9 @@ fn node(report: &Report, s: usize) -> String {
     }
 }
 
-impl Render for Mermaid {
+impl Render<Report<'_>> for Mermaid {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let scene = scene(report)?;
+        let scene = scene(report, &self.view);
         let chart = chart(report, &scene);
         for line in chart.lines {
             writeln!(out, "{line}")?;

@@ -1,15 +1,18 @@
-//! Output formats. Each format is one file implementing [`Render`]; [`report_renderer`] and
-//! [`diagram_renderer`] pick one. Renderers know nothing of the command line.
+//! Output formats. Each format is one file implementing [`Render`] for the document it
+//! writes (a [`Report`], a [`PlanReport`], a [`CheckReport`]); [`renderer`],
+//! [`plan_renderer`] and [`check_renderer`] pick one from the library's own format types,
+//! each carrying only the options its format has. Renderers know nothing of the command
+//! line: the binary maps its arguments to these types.
 
+mod check;
 mod csv;
 pub mod dot;
-pub mod escape;
 mod html;
 mod json;
 mod markdown;
 pub mod mermaid;
 mod numbers;
-pub mod plan;
+mod plan;
 mod review;
 mod table;
 pub mod view;
@@ -17,14 +20,17 @@ pub mod view;
 use std::io::{self, Write};
 
 use crate::analysis::{Analysis, Fix};
-use crate::cli::{CsvTable, DiagramFormat, ReportFormat};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
+pub use check::{CheckReport, Limit, Verdict};
+pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
+pub use plan::{PlanReport, PlanTotals};
 pub use view::View;
 
-/// Everything a renderer may show.
+/// What the report formats show: a model, its analysis and its load warnings.
+#[derive(Clone, Copy)]
 pub struct Report<'a> {
     /// The validated model.
     pub model: &'a Model,
@@ -32,34 +38,13 @@ pub struct Report<'a> {
     pub analysis: &'a Analysis,
     /// Load warnings.
     pub warnings: &'a [Diagnostic],
-    /// How many fixes to show (`None`: the format's default).
-    pub top: Option<usize>,
-    /// Whether ANSI colour may be used.
-    pub color: bool,
-    /// Which part of the graph a diagram shows.
-    pub view: View,
-    /// Which table `csv` writes.
-    pub csv_table: CsvTable,
 }
 
-impl<'a> Report<'a> {
-    /// The same report with another diagram focus (the review documents draw their own).
-    pub fn with_view(&self, view: View) -> Report<'a> {
-        Report {
-            model: self.model,
-            analysis: self.analysis,
-            warnings: self.warnings,
-            top: self.top,
-            color: self.color,
-            view,
-            csv_table: self.csv_table,
-        }
-    }
-
-    /// The fixes to show, best first.
-    pub fn fixes(&self, default_top: Option<usize>) -> &[Fix] {
+impl Report<'_> {
+    /// The best `top` fixes (`None`: all), best first.
+    pub fn fixes(&self, top: Option<usize>) -> &[Fix] {
         let all = &self.analysis.fixes;
-        match self.top.or(default_top) {
+        match top {
             Some(n) => &all[..n.min(all.len())],
             None => all,
         }
@@ -88,34 +73,123 @@ pub enum RenderError {
     /// Graphviz `dot` failed.
     #[error("Graphviz `dot` failed: {0}")]
     Graphviz(String),
-    /// The view names something the model does not have.
-    #[error("{0}")]
-    View(String),
 }
 
-/// One output format.
-pub trait Render {
-    /// Writes `report` to `out`.
-    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError>;
+/// One output format of documents of type `D`.
+pub trait Render<D: ?Sized> {
+    /// Writes `document` to `out`.
+    fn render(&self, document: &D, out: &mut dyn Write) -> Result<(), RenderError>;
 }
 
-/// The renderer of an `analyze` format.
-pub fn report_renderer(format: ReportFormat) -> Box<dyn Render> {
+/// A renderer of reports, whatever their lifetime.
+pub type ReportRenderer = Box<dyn for<'a> Render<Report<'a>>>;
+
+/// A renderer of plans, whatever their lifetime.
+pub type PlanRenderer = Box<dyn for<'a> Render<PlanReport<'a>>>;
+
+/// Which table `Format::Csv` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    /// The ranked fixes.
+    Fixes,
+    /// The gaps.
+    Gaps,
+    /// Per-workflow measures.
+    Workflows,
+    /// Per-system measures and audit flags.
+    Systems,
+}
+
+/// How a diagram is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiagramKind {
+    /// Graphviz DOT source.
+    Dot,
+    /// SVG, drawn by Graphviz `dot`.
+    Svg,
+    /// PNG, drawn by Graphviz `dot`.
+    Png,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// A report format with its own options. `top` is how many fixes to list (`None`: the
+/// format's default).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Format {
+    /// The terminal report, in colour or not.
+    Table {
+        /// Whether ANSI colour may be used.
+        colour: bool,
+        /// Fixes listed (default 10).
+        top: Option<usize>,
+    },
+    /// The `gapgraph.report/v1` JSON document.
+    Json {
+        /// Fixes listed (default all).
+        top: Option<usize>,
+    },
+    /// The review document as Markdown.
+    Markdown {
+        /// Fixes listed (default 20) and marked on the map (default 5).
+        top: Option<usize>,
+    },
+    /// The review document as one HTML page.
+    Html {
+        /// Fixes listed (default 20) and marked on the map (default 5).
+        top: Option<usize>,
+    },
+    /// One table as CSV.
+    Csv {
+        /// Which table.
+        table: CsvTable,
+        /// Fixes listed in the fixes table (default all).
+        top: Option<usize>,
+    },
+    /// The integration map.
+    Diagram {
+        /// Which part of the graph, and how many fixes to mark.
+        view: View,
+        /// Output form.
+        kind: DiagramKind,
+    },
+}
+
+/// The renderer of `format`.
+pub fn renderer(format: Format) -> ReportRenderer {
     match format {
-        ReportFormat::Table => Box::new(table::Table),
-        ReportFormat::Json => Box::new(json::Json),
-        ReportFormat::Markdown => Box::new(markdown::Markdown),
-        ReportFormat::Csv => Box::new(csv::Csv),
-        ReportFormat::Html => Box::new(html::Html),
+        Format::Table { colour, top } => Box::new(table::Table { colour, top }),
+        Format::Json { top } => Box::new(json::Json { top }),
+        Format::Markdown { top } => Box::new(markdown::Markdown { top }),
+        Format::Html { top } => Box::new(html::Html { top }),
+        Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
+        Format::Diagram { view, kind } => match kind {
+            DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
+            DiagramKind::Svg => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Svg, view)),
+            DiagramKind::Png => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Png, view)),
+            DiagramKind::Mermaid => Box::new(mermaid::Mermaid { view }),
+        },
     }
 }
 
-/// The renderer of a `diagram` format.
-pub fn diagram_renderer(format: DiagramFormat) -> Box<dyn Render> {
+/// Output formats of a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    /// A terminal table.
+    Table,
+    /// The `gapgraph.plan/v1` JSON document.
+    Json,
+}
+
+/// The renderer of a plan in `format`.
+pub fn plan_renderer(format: PlanFormat) -> PlanRenderer {
     match format {
-        DiagramFormat::Dot => Box::new(dot::Graphviz(dot::GraphvizOutput::Source)),
-        DiagramFormat::Mermaid => Box::new(mermaid::Mermaid),
-        DiagramFormat::Svg => Box::new(dot::Graphviz(dot::GraphvizOutput::Svg)),
-        DiagramFormat::Png => Box::new(dot::Graphviz(dot::GraphvizOutput::Png)),
+        PlanFormat::Table => Box::new(plan::PlanTable),
+        PlanFormat::Json => Box::new(json::PlanJson),
     }
+}
+
+/// The renderer of `check` verdicts (one line each).
+pub fn check_renderer() -> Box<dyn Render<CheckReport>> {
+    Box::new(check::CheckLines)
 }

@@ -1,69 +1,73 @@
-//! The budgeted roadmap (`gapgraph plan`): a terminal table and the `gapgraph.plan/v1` JSON.
+//! The budgeted roadmap (`gapgraph plan`) as a terminal table; its JSON is in `json.rs`.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
-use serde::Serialize;
+use super::{hours, money, Render, RenderError};
+use crate::analysis::{Plan, StrategyInForce};
+use crate::text::{terminal, TerminalText};
 
-use super::json::write_json as write_pretty_json;
-use super::{hours, money, RenderError};
-use crate::analysis::{Plan, PlanStep, StrategyInForce};
-
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    strategy: Option<&'a str>,
-    currency: &'a str,
-    budget: f64,
-    spent: f64,
-    annual_saving: f64,
-    strategic_value: f64,
-    steps: &'a [PlanStep],
+/// What the plan formats show.
+#[derive(Clone, Copy)]
+pub struct PlanReport<'a> {
+    /// The picks.
+    pub plan: &'a Plan,
+    /// The strategy it was valued under (`None`: the model declares none).
+    pub strategy: Option<&'a StrategyInForce>,
+    /// Display currency.
+    pub currency: &'a str,
 }
 
-fn totals(plan: &Plan) -> (f64, f64, f64) {
-    plan.steps.last().map_or((0.0, 0.0, 0.0), |s| {
-        (
-            s.cumulative_cost,
-            s.cumulative_saving,
-            s.cumulative_strategic_value,
+/// What the whole plan spends and gains.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanTotals {
+    /// Σ cost.
+    pub spent: f64,
+    /// Σ annual saving.
+    pub annual_saving: f64,
+    /// Σ strategic value.
+    pub strategic_value: f64,
+}
+
+impl PlanReport<'_> {
+    /// The running totals after the last step (zero without steps).
+    pub fn totals(&self) -> PlanTotals {
+        self.plan.steps.last().map_or(
+            PlanTotals {
+                spent: 0.0,
+                annual_saving: 0.0,
+                strategic_value: 0.0,
+            },
+            |s| PlanTotals {
+                spent: s.cumulative_cost,
+                annual_saving: s.cumulative_saving,
+                strategic_value: s.cumulative_strategic_value,
+            },
         )
-    })
-}
-
-/// `plan --format json`.
-pub fn write_json(
-    plan: &Plan,
-    strategy: Option<&StrategyInForce>,
-    currency: &str,
-    out: &mut dyn Write,
-) -> Result<(), RenderError> {
-    let (spent, annual_saving, strategic_value) = totals(plan);
-    let document = Document {
-        schema: "gapgraph.plan/v1",
-        strategy: strategy.map(|s| s.id.as_str()),
-        currency,
-        budget: plan.budget,
-        spent,
-        annual_saving,
-        strategic_value,
-        steps: &plan.steps,
-    };
-    write_pretty_json(out, &document)
+    }
 }
 
 /// `plan --format table`.
-pub fn write_table(
-    plan: &Plan,
-    strategy: Option<&StrategyInForce>,
-    currency: &str,
-    out: &mut dyn Write,
-) -> Result<(), RenderError> {
-    let (spent, saving, value) = totals(plan);
-    match strategy {
+pub struct PlanTable;
+
+impl Render<PlanReport<'_>> for PlanTable {
+    fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
+        let mut text = TerminalText::new(false);
+        write_table(report, &mut text).map_err(std::io::Error::other)?;
+        out.write_all(text.into_string().as_bytes())?;
+        Ok(())
+    }
+}
+
+fn write_table(report: &PlanReport, out: &mut TerminalText) -> std::fmt::Result {
+    let plan = report.plan;
+    let currency = terminal(report.currency);
+    let totals = report.totals();
+    match report.strategy {
         Some(s) => writeln!(
             out,
             "Plan under strategy {} ({}), budget {currency} {}",
-            super::escape::terminal(&s.name),
+            terminal(&s.name),
             s.id,
             money(plan.budget)
         )?,
@@ -106,10 +110,9 @@ pub fn write_table(
     writeln!(
         out,
         "Spent {currency} {} of {}; saves {currency} {} a year (strategic value {currency} {}).",
-        money(spent),
+        money(totals.spent),
         money(plan.budget),
-        money(saving),
-        money(value)
-    )?;
-    Ok(())
+        money(totals.annual_saving),
+        money(totals.strategic_value)
+    )
 }

@@ -1,49 +1,42 @@
 //! The terminal report: summary, top fixes with why, gaps, per-workflow automation.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
 
-use super::escape::terminal;
 use super::{hours, minutes, money, percent, ratio, Render, RenderError, Report};
 use crate::analysis::{Fix, Status};
+use crate::text::{terminal, TerminalText};
 
 /// `analyze --format table`.
-pub struct Table;
+pub struct Table {
+    /// Whether ANSI colour may be used.
+    pub colour: bool,
+    /// Fixes listed (`None`: 10).
+    pub top: Option<usize>,
+}
 
 /// Fixes shown when `--top` is not given.
 const DEFAULT_TOP: usize = 10;
 
-struct Paint {
-    color: bool,
+fn heading(out: &mut TerminalText, text: &str) -> std::fmt::Result {
+    out.paint(Style::new().bold().underline(), text);
+    writeln!(out)
 }
 
-impl Paint {
-    fn paint(&self, style: Style, text: &str) -> String {
-        if self.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn heading(&self, text: &str) -> String {
-        self.paint(Style::new().bold().underline(), text)
-    }
-
-    fn status(&self, status: Status) -> String {
-        let color = match status {
-            Status::Automated => AnsiColor::Green,
-            Status::Manual => AnsiColor::Yellow,
-            Status::Missing => AnsiColor::Red,
-        };
-        self.paint(
-            Style::new().fg_color(Some(color.into())).bold(),
-            status.as_str(),
-        )
-    }
+fn status(out: &mut TerminalText, status: Status) {
+    let color = match status {
+        Status::Automated => AnsiColor::Green,
+        Status::Manual => AnsiColor::Yellow,
+        Status::Missing => AnsiColor::Red,
+    };
+    out.paint(
+        Style::new().fg_color(Some(color.into())).bold(),
+        status.as_str(),
+    );
 }
 
 pub(super) fn grid(header: &[&str]) -> Grid {
@@ -98,17 +91,27 @@ pub fn why(fix: &Fix, currency: &str) -> String {
     line
 }
 
-impl Render for Table {
+impl Render<Report<'_>> for Table {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let paint = Paint {
-            color: report.color,
-        };
+        let mut text = TerminalText::new(self.colour);
+        self.write(report, &mut text)
+            .map_err(std::io::Error::other)?;
+        out.write_all(text.into_string().as_bytes())?;
+        Ok(())
+    }
+}
+
+impl Table {
+    /// Model text inside a line goes through [`terminal`] so a line break cannot break
+    /// the layout; [`TerminalText`] escapes whatever else reaches it.
+    fn write(&self, report: &Report, out: &mut TerminalText) -> std::fmt::Result {
         let analysis = report.analysis;
-        let cur = report.currency();
+        let cur = &terminal(report.currency());
         let s = &analysis.summary;
 
         let title = terminal(analysis.model_name.as_deref().unwrap_or("gapgraph report"));
-        writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
+        out.paint(Style::new().bold(), &title);
+        writeln!(out)?;
         match &analysis.strategy {
             Some(strategy) => {
                 let weights: Vec<String> = strategy
@@ -131,7 +134,7 @@ impl Render for Table {
         }
         writeln!(out)?;
 
-        writeln!(out, "{}", paint.heading("Summary"))?;
+        heading(out, "Summary")?;
         writeln!(
             out,
             "  {}, {}: {} automated, {} manual, {} missing",
@@ -156,16 +159,15 @@ impl Render for Table {
         )?;
         writeln!(out)?;
 
-        let fixes = report.fixes(Some(DEFAULT_TOP));
+        let fixes = report.fixes(Some(self.top.unwrap_or(DEFAULT_TOP)));
         let total = analysis.fixes.len();
-        writeln!(
+        heading(
             out,
-            "{}",
-            paint.heading(&format!(
+            &format!(
                 "Top fixes ({} of {total}, {})",
                 fixes.len(),
                 analysis.ranked_by.describe(cur)
-            ))
+            ),
         )?;
         if fixes.is_empty() {
             writeln!(out, "  No fix would save any time.")?;
@@ -214,7 +216,7 @@ impl Render for Table {
         writeln!(out)?;
 
         let gaps = analysis.gaps();
-        writeln!(out, "{}", paint.heading(&format!("Gaps ({})", gaps.len())))?;
+        heading(out, &format!("Gaps ({})", gaps.len()))?;
         if gaps.is_empty() {
             writeln!(out, "  Every handoff is automated.")?;
         } else {
@@ -247,7 +249,7 @@ impl Render for Table {
         }
         writeln!(out)?;
 
-        writeln!(out, "{}", paint.heading("Workflows"))?;
+        heading(out, "Workflows")?;
         if analysis.workflows.is_empty() {
             writeln!(out, "  No workflows.")?;
         } else {
@@ -280,13 +282,16 @@ impl Render for Table {
             align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9]);
             writeln!(out, "{grid}")?;
             for w in &analysis.workflows {
-                let steps: Vec<String> = analysis
-                    .handoffs
-                    .iter()
-                    .filter(|h| h.workflow == w.id)
-                    .map(|h| format!("{}->{} {}", h.from, h.to, paint.status(h.status)))
-                    .collect();
-                writeln!(out, "  {}: {}", w.id, steps.join(", "))?;
+                write!(out, "  {}: ", w.id)?;
+                let steps = analysis.handoffs.iter().filter(|h| h.workflow == w.id);
+                for (k, h) in steps.enumerate() {
+                    if k > 0 {
+                        write!(out, ", ")?;
+                    }
+                    write!(out, "{}->{} ", h.from, h.to)?;
+                    status(out, h.status);
+                }
+                writeln!(out)?;
             }
         }
 
@@ -297,7 +302,7 @@ impl Render for Table {
             .collect();
         if !flagged.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", paint.heading("System audit"))?;
+            heading(out, "System audit")?;
             for s in flagged {
                 let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
                 let owner = s
@@ -312,16 +317,14 @@ impl Render for Table {
         let warnings = report.warning_lines();
         if !warnings.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", paint.heading("Warnings"))?;
+            heading(out, "Warnings")?;
             for w in warnings {
-                writeln!(
-                    out,
-                    "  {}",
-                    paint.paint(
-                        Style::new().fg_color(Some(AnsiColor::Yellow.into())),
-                        &terminal(&w)
-                    )
-                )?;
+                write!(out, "  ")?;
+                out.paint(
+                    Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+                    &terminal(&w),
+                );
+                writeln!(out)?;
             }
         }
         Ok(())

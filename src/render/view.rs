@@ -1,18 +1,18 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
-use super::{RenderError, Report};
+use super::Report;
 use crate::analysis::{Action, Status};
-use crate::diagnostic::did_you_mean;
 use crate::model::{Mode, Model};
 
-/// The focus of a diagram.
+/// The focus of a diagram. Workflows and units are model indexes, resolved from the
+/// command line's ids before analysis ([`crate::select`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Only these workflows' handoff paths and gaps (empty: all).
-    pub workflows: Vec<String>,
+    pub workflows: Vec<usize>,
     /// Only these units' systems and workflows (empty: all).
-    pub units: Vec<String>,
+    pub units: Vec<usize>,
     /// Only systems that touch a gap, and the edges of the chosen paths.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -146,36 +146,11 @@ impl Scene {
     }
 }
 
-/// Works out the scene of `report.view`; unknown workflow or unit ids are an error.
-pub fn scene(report: &Report) -> Result<Scene, RenderError> {
+/// Works out what a diagram of `report` focused on `view` shows.
+pub fn scene(report: &Report, view: &View) -> Scene {
     let model = report.model;
-    let view = &report.view;
-    let mut problems = Vec::new();
-    let mut workflow_filter = Vec::new();
-    for id in &view.workflows {
-        match model.workflows.iter().position(|w| &w.id == id) {
-            Some(w) => workflow_filter.push(w),
-            None => problems.push(unknown(
-                "workflow",
-                id,
-                model.workflows.iter().map(|w| w.id.as_str()),
-            )),
-        }
-    }
-    let mut unit_filter = Vec::new();
-    for id in &view.units {
-        match model.units.iter().position(|u| &u.id == id) {
-            Some(u) => unit_filter.push(u),
-            None => problems.push(unknown(
-                "unit",
-                id,
-                model.units.iter().map(|u| u.id.as_str()),
-            )),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(RenderError::View(problems.join("\n")));
-    }
+    let workflow_filter = &view.workflows;
+    let unit_filter = &view.units;
     let filtered = !workflow_filter.is_empty() || !unit_filter.is_empty() || view.gaps_only;
 
     // The handoffs in focus.
@@ -276,26 +251,14 @@ pub fn scene(report: &Report) -> Result<Scene, RenderError> {
         }
     }
 
-    Ok(Scene {
+    Scene {
         systems: (0..model.systems.len()).filter(|s| shown[*s]).collect(),
         integrations: (0..model.integrations.len())
             .filter(|i| edges[*i])
             .collect(),
         missing,
         fixes,
-    })
-}
-
-fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
-    let hint = did_you_mean(id, known.clone()).unwrap_or_else(|| {
-        let all: Vec<&str> = known.collect();
-        if all.is_empty() {
-            format!("the model has no {what}s")
-        } else {
-            format!("known: {}", all.join(", "))
-        }
-    });
-    format!("unknown {what} `{id}`; {hint}")
+    }
 }
 
 /// The effective mode of integration `i`, for styling.

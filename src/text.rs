@@ -1,5 +1,9 @@
-//! Escaping of model strings for each output syntax. Every user string goes through one
-//! of these; a hostile name must never change the structure of an output.
+//! Escaping of model text for each output syntax, shared by the renderers and the
+//! diagnostics. A hostile name must never change the structure of an output, and never
+//! reach a terminal raw: [`TerminalText`] is the one way terminal-bound text is built, so
+//! escaping there is the default rather than a habit of each call site.
+
+use std::fmt;
 
 /// A DOT quoted string (with its quotes): `\` doubled, `"` escaped, newlines as `\n`
 /// (a line break in labels), carriage returns dropped.
@@ -45,12 +49,37 @@ mod tests {
     }
 }
 
-/// Text for a terminal: control characters (escape sequences, newlines, tabs) shown as
-/// `\u{..}` so a hostile name cannot move the cursor or recolour the screen.
+/// Whether `c` must not reach a terminal or a CSV cell raw: C0 and C1 controls (escape
+/// sequences, bells, carriage returns), bidirectional overrides and isolates (text that
+/// reads differently than it is stored), and invisible characters with no use in a name.
+/// Zero-width joiners stay: scripts and emoji need them.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Text for a terminal: hazards (escape sequences, newlines, tabs, bidi overrides) shown
+/// as `\u{..}` so a hostile name cannot move the cursor, recolour the screen or reorder
+/// what is read.
 pub fn terminal(s: &str) -> String {
+    escape_hazards(s, |_| false)
+}
+
+/// `s` with every hazard except those `keep` accepts shown as `\u{..}`.
+fn escape_hazards(s: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() {
+        if is_hazard(c) && !keep(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
@@ -59,11 +88,87 @@ pub fn terminal(s: &str) -> String {
     out
 }
 
+/// Terminal output under construction. Everything written through [`fmt::Write`] (our
+/// own words, numbers, model text, whole tables) has its hazards escaped, line breaks
+/// aside; only [`TerminalText::paint`] adds escape sequences, for the colours we choose.
+/// Model text inside a line should still go through [`terminal`] first so a line break
+/// in a name does not break the layout; this type guarantees the safety either way.
+#[derive(Debug, Default)]
+pub struct TerminalText {
+    text: String,
+    colour: bool,
+}
+
+impl TerminalText {
+    /// Empty output; `colour` says whether [`TerminalText::paint`] may style.
+    pub fn new(colour: bool) -> TerminalText {
+        TerminalText {
+            text: String::new(),
+            colour,
+        }
+    }
+
+    /// Writes `text` in `style` (plain when colour is off).
+    pub fn paint(&mut self, style: anstyle::Style, text: &str) {
+        if self.colour {
+            self.text.push_str(&style.render().to_string());
+        }
+        self.push(text);
+        if self.colour {
+            self.text.push_str(&style.render_reset().to_string());
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(&escape_hazards(s, |c| c == '\n'));
+    }
+
+    /// The finished output.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+}
+
+impl fmt::Write for TerminalText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push(s);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod terminal_tests {
+    use std::fmt::Write;
+
+    use super::{terminal, TerminalText};
+
     #[test]
     fn terminal_text_shows_control_characters() {
-        assert_eq!(super::terminal("a\x1b[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        assert_eq!(terminal("a\x1b[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        assert_eq!(
+            terminal("a\u{202E}b\u{200B}c\u{200D}"),
+            "a\\u{202e}b\\u{200b}c\u{200D}"
+        );
+    }
+
+    #[test]
+    fn terminal_output_escapes_everything_but_line_breaks_and_our_colours() {
+        let bold = anstyle::Style::new().bold();
+        let mut out = TerminalText::new(true);
+        out.paint(bold, "A\x07");
+        let hostile = "\x1b]0;pwned\x07\r";
+        writeln!(out, " {hostile}").unwrap();
+        assert_eq!(
+            out.into_string(),
+            format!(
+                "{}A\\u{{7}}{} \\u{{1b}}]0;pwned\\u{{7}}\\u{{d}}\n",
+                bold.render(),
+                bold.render_reset()
+            )
+        );
+        let mut plain = TerminalText::new(false);
+        plain.paint(bold, "A");
+        assert_eq!(plain.into_string(), "A");
     }
 }
 
@@ -165,12 +270,15 @@ pub fn mermaid_lines(lines: &[String]) -> String {
 
 /// A CSV cell from the model, neutralised against spreadsheet formula injection: text
 /// that a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading `'`, which spreadsheets show as text. Numbers we write
-/// ourselves do not go through here, so a negative number stays a number.
+/// carriage return) gets a leading `'`, which spreadsheets show as text. Hazards other
+/// than line breaks and tabs (which a quoted cell holds) are shown as `\u{..}`, since CSV
+/// is often read in a terminal. Numbers we write ourselves do not go through here, so a
+/// negative number stays a number.
 pub fn csv_text(s: &str) -> String {
+    let s = escape_hazards(s, |c| c == '\n' || c == '\t');
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
+        _ => s,
     }
 }
 
@@ -227,9 +335,14 @@ mod format_tests {
 
     #[test]
     fn csv_text_neutralises_formulas_only() {
-        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
             assert_eq!(csv_text(formula), format!("'{formula}"));
         }
+        assert_eq!(csv_text("\rx"), "\\u{d}x");
+        assert_eq!(
+            csv_text("a\x1b[31m\u{202E}b\nc"),
+            "a\\u{1b}[31m\\u{202e}b\nc"
+        );
         assert_eq!(csv_text("CRM"), "CRM");
         assert_eq!(csv_text("a=b"), "a=b");
         assert_eq!(csv_text(""), "");

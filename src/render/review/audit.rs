@@ -1,0 +1,107 @@
+//! The software audit: flagged systems and what each flag means.
+
+use super::automation::{name_and_id, unit_name};
+use super::{cell, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
+use crate::render::{minutes, money, Report};
+
+pub(super) fn audit(report: &Report) -> Section {
+    let analysis = report.analysis;
+    let cur = report.currency();
+    let flagged: Vec<_> = analysis
+        .systems
+        .iter()
+        .filter(|s| !s.flags.is_empty())
+        .collect();
+    let mut blocks = Vec::new();
+    if flagged.is_empty() {
+        blocks.push(Block::Paragraph(vec![text(
+            if analysis.systems.is_empty() {
+                "The model has no systems."
+            } else {
+                "No system is flagged."
+            },
+        )]));
+    } else {
+        let annual = format!("Annual cost ({cur})");
+        blocks.push(Block::Table(Table {
+            id: "audit-table".to_string(),
+            columns: columns(&[
+                ("System", false),
+                ("Kind", false),
+                ("Unit", false),
+                ("Owner", false),
+                ("Flags", false),
+                ("Workflows", false),
+                ("Satisfaction", true),
+                (&annual, true),
+            ]),
+            rows: flagged
+                .iter()
+                .map(|s| {
+                    let mut flags = Vec::new();
+                    for (k, f) in s.flags.iter().enumerate() {
+                        if k > 0 {
+                            flags.push(text(" "));
+                        }
+                        flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
+                    }
+                    let unit = unit_name(report, s.unit.as_deref());
+                    vec![
+                        cell(name_and_id(&s.name, &s.id)),
+                        text_cell(s.kind),
+                        text_cell(unit),
+                        text_cell(s.owner.clone().unwrap_or_default()),
+                        cell(flags),
+                        text_cell(s.workflows.join(", ")),
+                        number_cell(
+                            s.satisfaction
+                                .map(|x| format!("{} / 5", minutes(x)))
+                                .unwrap_or_default(),
+                            s.satisfaction,
+                        ),
+                        number_cell(s.annual_cost.map(money).unwrap_or_default(), s.annual_cost),
+                    ]
+                })
+                .collect(),
+        }));
+        let meaning = [
+            (
+                "unused",
+                "no workflow touches it: retire it or model the work it does",
+            ),
+            (
+                "unaligned",
+                "only workflows that serve none of the strategy's objectives touch it",
+            ),
+            (
+                "island",
+                "no automated integration reaches it: every exchange needs a person",
+            ),
+            (
+                "shadow-it",
+                "a spreadsheet, mailbox, paper form or person that a workflow runs through",
+            ),
+        ];
+        blocks.push(Block::Bullets(
+            meaning
+                .iter()
+                .filter(|(flag, _)| {
+                    flagged
+                        .iter()
+                        .any(|s| s.flags.iter().any(|f| f.as_str() == *flag))
+                })
+                .map(|(flag, what)| {
+                    vec![
+                        Span::Tag(Tag::Flag, flag.to_string()),
+                        text(format!(": {what}")),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    Section {
+        id: "audit",
+        title: "Software audit".to_string(),
+        blocks,
+    }
+}

@@ -1,0 +1,155 @@
+//! The ranked fixes, each with why it ranks where it does.
+
+use super::{cell, code, columns, number_cell, text, text_cell, Block, Cell, Section, Span, Table};
+use crate::analysis::Fix;
+use crate::render::view::{short_list, LABEL_ITEMS};
+use crate::render::{hours, minutes, money, ratio, Report};
+
+/// Fixes listed when `--top` is not given; the rest are counted.
+const DEFAULT_TOP: usize = 20;
+
+/// Why a fix ranks where it does: the handoffs it makes cheaper and the objectives it
+/// serves, one per line.
+fn why(report: &Report, fix: &Fix) -> Vec<Span> {
+    let cur = report.currency();
+    let mut spans = Vec::new();
+    const SHOWN: usize = 3;
+    for (k, i) in fix.improves.iter().enumerate() {
+        if k == SHOWN {
+            spans.push(Span::Break);
+            spans.push(text(format!(
+                "and {} more handoffs",
+                fix.improves.len() - SHOWN
+            )));
+            break;
+        }
+        if k > 0 {
+            spans.push(Span::Break);
+        }
+        spans.push(text(format!(
+            "closes {} step {}: {}, {} \u{2192} {}\u{a0}min",
+            i.workflow,
+            i.step,
+            i.data,
+            minutes(i.minutes_before),
+            minutes(i.minutes_after)
+        )));
+    }
+    let names = report.analysis.strategy.as_ref().map(|s| &s.weights);
+    let served: Vec<(String, f64)> = fix
+        .objectives
+        .iter()
+        .filter(|(_, v)| **v > 0.0)
+        .map(|(id, v)| {
+            let name = names
+                .and_then(|ws| ws.iter().find(|w| &w.id == id))
+                .map_or_else(|| id.clone(), |w| w.name.clone());
+            (name, *v)
+        })
+        .collect();
+    for (name, value) in served {
+        spans.push(Span::Break);
+        spans.push(text(format!("serves {name}: {cur} {}", money(value))));
+    }
+    if !fix.aligned {
+        spans.push(Span::Break);
+        spans.push(text("serves no objective of this strategy"));
+    }
+    spans
+}
+
+pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
+    let cur = report.currency();
+    let all = &report.analysis.fixes;
+    let shown = report.fixes(Some(top.unwrap_or(DEFAULT_TOP)));
+    let mut blocks = Vec::new();
+    if all.is_empty() {
+        blocks.push(Block::Paragraph(vec![text(
+            "No fix would save any time: every handoff is automated, or no candidate shortens one.",
+        )]));
+        return Section {
+            id: "fixes",
+            title: "Ranked fixes".to_string(),
+            blocks,
+        };
+    }
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "{} of {} fixes, {}. Priority is strategic value a year per {cur} spent; \
+         each fix is valued alone against today's model.",
+        shown.len(),
+        all.len(),
+        report.analysis.ranked_by.describe(cur)
+    ))]));
+    let rows: Vec<Vec<Cell>> = shown
+        .iter()
+        .map(|fix| {
+            let mut name = vec![code(&fix.id)];
+            if let Some(n) = &fix.name {
+                name.push(Span::Break);
+                name.push(text(n));
+            }
+            name.push(Span::Break);
+            name.push(text(format!(
+                "{} \u{2192} {}: {}",
+                fix.from,
+                fix.to,
+                short_list(&fix.carries, LABEL_ITEMS)
+            )));
+            vec![
+                number_cell(fix.rank.to_string(), Some(fix.rank as f64)),
+                cell(name),
+                text_cell(fix.action.as_str()),
+                number_cell(money(fix.cost), Some(fix.cost)),
+                number_cell(hours(fix.annual_hours_saved), Some(fix.annual_hours_saved)),
+                number_cell(money(fix.annual_saving), Some(fix.annual_saving)),
+                number_cell(money(fix.strategic_value), Some(fix.strategic_value)),
+                match fix.priority {
+                    Some(p) => number_cell(ratio(Some(p)), Some(p)),
+                    None => number_cell("free".to_string(), Some(f64::INFINITY)),
+                },
+                number_cell(ratio(fix.payback_months), fix.payback_months),
+                text_cell(fix.workflows.join(", ")),
+                cell(why(report, fix)),
+            ]
+        })
+        .collect();
+    // `--top 0` gives no table rather than a header without rows.
+    if !rows.is_empty() {
+        blocks.push(fix_table(cur, rows));
+    }
+    if all.len() > shown.len() {
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "{} more fixes not listed; use --top {} to list all.",
+            all.len() - shown.len(),
+            all.len()
+        ))]));
+    }
+    Section {
+        id: "fixes",
+        title: "Ranked fixes".to_string(),
+        blocks,
+    }
+}
+
+fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
+    let cost = format!("Cost ({cur})");
+    let saving = format!("Saving/yr ({cur})");
+    let value = format!("Strategic value/yr ({cur})");
+    Block::Table(Table {
+        id: "fix-table".to_string(),
+        columns: columns(&[
+            ("#", true),
+            ("Fix", false),
+            ("Action", false),
+            (&cost, true),
+            ("Hours saved/yr", true),
+            (&saving, true),
+            (&value, true),
+            ("Priority", true),
+            ("Payback (months)", true),
+            ("Workflows", false),
+            ("Why", false),
+        ]),
+        rows,
+    })
+}

@@ -1,0 +1,176 @@
+//! The gaps of each workflow, with the path they take today and the fixes that close them.
+
+use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
+use crate::analysis::HandoffResult;
+use crate::render::{hours, minutes, money, percent, ratio, Report};
+
+/// `CRM → Closed deals tracker → Accounting`, the systems along a handoff's path.
+/// Paths longer than this many systems show their two first and two last.
+const PATH_SHOWN: usize = 6;
+
+fn path_names(report: &Report, h: &HandoffResult) -> String {
+    let model = report.model;
+    let mut names = vec![model.systems[h.from_index].name.as_str()];
+    for i in &h.path_integrations {
+        names.push(model.systems[model.integrations[*i].to].name.as_str());
+    }
+    if names.len() > PATH_SHOWN {
+        let hidden = names.len() - 4;
+        let ends = [
+            names[0],
+            names[1],
+            "\u{2026}",
+            names[names.len() - 2],
+            names[names.len() - 1],
+        ];
+        return format!(
+            "{} ({hidden} more systems between)",
+            ends.join(" \u{2192} ")
+        );
+    }
+    names.join(" \u{2192} ")
+}
+
+pub(super) fn gaps_by_workflow(report: &Report) -> Section {
+    let analysis = report.analysis;
+    let model = report.model;
+    let cur = report.currency();
+    let mut blocks = Vec::new();
+    let mut automated = Vec::new();
+    for (w, workflow) in analysis.workflows.iter().enumerate() {
+        let gaps: Vec<&HandoffResult> = analysis
+            .handoffs
+            .iter()
+            .filter(|h| h.workflow_index == w && h.status.is_gap())
+            .collect();
+        if gaps.is_empty() {
+            automated.push(workflow);
+            continue;
+        }
+        blocks.push(Block::Heading(vec![
+            text(&workflow.name),
+            text(" ("),
+            code(&workflow.id),
+            text(")"),
+        ]));
+        let mut about = Vec::new();
+        if let Some(u) = model.workflows[w].unit {
+            about.push(format!("Unit {}", model.units[u].name));
+        }
+        if let Some(owner) = &model.workflows[w].owner {
+            about.push(format!("owner {owner}"));
+        }
+        about.push(format!(
+            "{} runs a year; {} of {} handoffs automated ({}); alignment {}; gaps cost {} \
+             hours = {cur} {} a year.",
+            hours(workflow.runs_per_year).trim_end_matches(".0"),
+            workflow.counts.automated,
+            workflow.counts.handoffs,
+            percent(workflow.counts.automation_rate),
+            ratio(Some(workflow.alignment)),
+            hours(workflow.counts.annual_hours),
+            money(workflow.counts.annual_cost)
+        ));
+        blocks.push(Block::Paragraph(vec![text(about.join("; "))]));
+        let rows = gaps
+            .iter()
+            .map(|h| {
+                let handoff = &model.workflows[w].handoffs[h.step - 1];
+                let mut data = vec![text(&h.data)];
+                if let Some(note) = &handoff.note {
+                    data.push(Span::Break);
+                    data.push(text(note));
+                }
+                let path = match h.path_minutes {
+                    None => vec![text("no path")],
+                    Some(m) => {
+                        let mut spans = vec![
+                            text(path_names(report, h)),
+                            Span::Break,
+                            text(format!("{} min by this path", minutes(m))),
+                        ];
+                        if h.fallback_minutes < m {
+                            spans.push(text(format!(
+                                "; done by hand in {}",
+                                minutes(h.fallback_minutes)
+                            )));
+                        }
+                        spans
+                    }
+                };
+                let fixed_by: Vec<String> = analysis
+                    .fixes
+                    .iter()
+                    .filter(|f| {
+                        f.improves
+                            .iter()
+                            .any(|i| i.workflow == h.workflow && i.step == h.step)
+                    })
+                    .map(|f| format!("#{}", f.rank))
+                    .collect();
+                vec![
+                    number_cell(h.step.to_string(), Some(h.step as f64)),
+                    text_cell(format!(
+                        "{} \u{2192} {}",
+                        model.systems[h.from_index].name, model.systems[h.to_index].name
+                    )),
+                    cell(data),
+                    cell(vec![Span::Tag(
+                        Tag::of(h.status),
+                        h.status.as_str().to_string(),
+                    )]),
+                    number_cell(minutes(h.minutes), Some(h.minutes)),
+                    cell(path),
+                    number_cell(hours(h.annual_hours), Some(h.annual_hours)),
+                    number_cell(money(h.annual_cost), Some(h.annual_cost)),
+                    number_cell(money(h.strategic_value), Some(h.strategic_value)),
+                    text_cell(fixed_by.join(", ")),
+                ]
+            })
+            .collect();
+        let cost = format!("Cost/yr ({cur})");
+        let value = format!("Strategic/yr ({cur})");
+        blocks.push(Block::Table(Table {
+            id: format!("gaps-{}", workflow.id),
+            columns: columns(&[
+                ("Step", true),
+                ("Handoff", false),
+                ("Data", false),
+                ("Status", false),
+                ("Min/run", true),
+                ("Path today", false),
+                ("Hours/yr", true),
+                (&cost, true),
+                (&value, true),
+                ("Fixed by", false),
+            ]),
+            rows,
+        }));
+    }
+    if blocks.is_empty() {
+        let message = if analysis.workflows.is_empty() {
+            "The model has no workflows."
+        } else {
+            "Every handoff of every workflow is automated."
+        };
+        blocks.push(Block::Paragraph(vec![text(message)]));
+    } else if !automated.is_empty() {
+        let mut spans = vec![text("Fully automated: ")];
+        for (k, w) in automated.iter().enumerate() {
+            if k > 0 {
+                spans.push(text(", "));
+            }
+            spans.push(text(&w.name));
+            spans.push(text(" ("));
+            spans.push(code(&w.id));
+            spans.push(text(")"));
+        }
+        spans.push(text("."));
+        blocks.push(Block::Paragraph(spans));
+    }
+    Section {
+        id: "gaps",
+        title: "Gaps by workflow".to_string(),
+        blocks,
+    }
+}

@@ -1,0 +1,322 @@
+//! The review document that `markdown` and `html` both write: the same sections, tables
+//! and figures, built once from the report so the two formats cannot drift apart. Text
+//! here is raw model text; each writer escapes it for its own syntax.
+
+mod audit;
+mod automation;
+mod diagram;
+mod fixes;
+mod gaps;
+
+use super::view::View;
+use super::{hours, minutes, money, percent, ratio, Report};
+use crate::analysis::Status;
+
+/// A piece of inline text.
+pub enum Span {
+    /// Plain text.
+    Text(String),
+    /// An identifier, shown as code.
+    Code(String),
+    /// Emphasised text.
+    Strong(String),
+    /// A coloured badge (status, flag).
+    Tag(Tag, String),
+    /// A line break inside a paragraph or table cell.
+    Break,
+}
+
+/// The badge colours, one per meaning; `as_str` is the CSS class.
+#[derive(Clone, Copy)]
+pub enum Tag {
+    /// An automated handoff.
+    Automated,
+    /// A handoff with a person in the loop.
+    Manual,
+    /// A handoff with no path.
+    Missing,
+    /// A software-audit flag.
+    Flag,
+}
+
+impl Tag {
+    /// The CSS class of the badge.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Automated => "automated",
+            Tag::Manual => "manual",
+            Tag::Missing => "missing",
+            Tag::Flag => "flag",
+        }
+    }
+
+    fn of(status: Status) -> Tag {
+        match status {
+            Status::Automated => Tag::Automated,
+            Status::Manual => Tag::Manual,
+            Status::Missing => Tag::Missing,
+        }
+    }
+}
+
+/// A table column.
+pub struct Column {
+    /// Header text.
+    pub title: String,
+    /// Right-aligned and sorted as a number.
+    pub numeric: bool,
+}
+
+/// A table cell: its text and, for numbers, the value to sort by.
+pub struct Cell {
+    /// What it shows.
+    pub spans: Vec<Span>,
+    /// The number behind it (`None`: no value, sorts last).
+    pub sort: Option<f64>,
+}
+
+/// A table.
+pub struct Table {
+    /// Stable id (HTML anchor, tests).
+    pub id: String,
+    /// Columns.
+    pub columns: Vec<Column>,
+    /// Rows of cells, one per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A headline number.
+pub struct Figure {
+    /// The number, formatted.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
+    /// Whether it measures a loss (drawn in the gap colour).
+    pub loss: bool,
+}
+
+/// A block of the document.
+pub enum Block {
+    /// A sub-heading.
+    Heading(Vec<Span>),
+    /// A paragraph.
+    Paragraph(Vec<Span>),
+    /// A bulleted list.
+    Bullets(Vec<Vec<Span>>),
+    /// A table.
+    Table(Table),
+    /// Headline numbers.
+    Figures(Vec<Figure>),
+    /// The integration map, drawn with this focus.
+    Diagram(View),
+}
+
+/// A top-level section.
+pub struct Section {
+    /// Stable id (HTML anchor).
+    pub id: &'static str,
+    /// Heading.
+    pub title: String,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+/// The whole review document.
+pub struct Document {
+    /// The model's name.
+    pub title: String,
+    /// Blocks under the title (the strategy in force).
+    pub lead: Vec<Block>,
+    /// Sections in reading order.
+    pub sections: Vec<Section>,
+}
+
+fn text(s: impl Into<String>) -> Span {
+    Span::Text(s.into())
+}
+
+fn code(s: impl Into<String>) -> Span {
+    Span::Code(s.into())
+}
+
+fn cell(spans: Vec<Span>) -> Cell {
+    Cell { spans, sort: None }
+}
+
+fn text_cell(s: impl Into<String>) -> Cell {
+    cell(vec![text(s)])
+}
+
+fn number_cell(shown: String, value: Option<f64>) -> Cell {
+    Cell {
+        spans: vec![text(shown)],
+        sort: value,
+    }
+}
+
+fn columns(titles: &[(&str, bool)]) -> Vec<Column> {
+    titles
+        .iter()
+        .map(|(title, numeric)| Column {
+            title: title.to_string(),
+            numeric: *numeric,
+        })
+        .collect()
+}
+
+/// Builds the review document of `report`, listing the best `top` fixes (`None`: 20) and
+/// marking them on the map (`None`: 5).
+pub fn document(report: &Report, top: Option<usize>) -> Document {
+    let analysis = report.analysis;
+    let title = analysis
+        .model_name
+        .clone()
+        .unwrap_or_else(|| "gapgraph report".to_string());
+    let mut sections = vec![summary(report), fixes::fixes(report, top)];
+    sections.push(diagram::diagram(report, top));
+    sections.push(gaps::gaps_by_workflow(report));
+    sections.push(automation::automation(report));
+    sections.push(audit::audit(report));
+    let warnings = report.warning_lines();
+    if !warnings.is_empty() {
+        sections.push(Section {
+            id: "warnings",
+            title: "Warnings".to_string(),
+            blocks: vec![Block::Bullets(
+                warnings.iter().map(|w| backticked(w)).collect(),
+            )],
+        });
+    }
+    Document {
+        title,
+        lead: strategy(report),
+        sections,
+    }
+}
+
+/// A diagnostic's text with its `quoted` ids as code spans, the way it reads on a
+/// terminal; text with an odd number of backticks stays plain.
+fn backticked(s: &str) -> Vec<Span> {
+    if s.matches('`').count() % 2 == 1 {
+        return vec![text(s)];
+    }
+    s.split('`')
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(k, part)| if k % 2 == 1 { code(part) } else { text(part) })
+        .collect()
+}
+
+fn strategy(report: &Report) -> Vec<Block> {
+    let Some(strategy) = &report.analysis.strategy else {
+        return vec![Block::Paragraph(vec![text(
+            "No strategies declared: every workflow counts in full (alignment 1), so \
+             strategic value equals saving.",
+        )])];
+    };
+    let mut blocks = vec![Block::Paragraph(vec![
+        text("Strategy in force: "),
+        Span::Strong(strategy.name.clone()),
+        text(" ("),
+        code(&strategy.id),
+        text(
+            "). Each fix is valued by the staff cost it removes, weighted by how much the \
+              workflows it helps serve these objectives:",
+        ),
+    ])];
+    if let Some(description) = &report.model.strategies[strategy.index].description {
+        blocks.insert(1, Block::Paragraph(vec![text(description)]));
+    }
+    let total: f64 = strategy.weights.iter().map(|w| w.weight).sum();
+    blocks.push(Block::Bullets(
+        strategy
+            .weights
+            .iter()
+            .map(|w| {
+                vec![
+                    text(&w.name),
+                    text(" ("),
+                    code(&w.id),
+                    text(format!(
+                        "): weight {} ({} of the total)",
+                        minutes(w.weight),
+                        percent(Some(w.weight / total))
+                    )),
+                ]
+            })
+            .collect(),
+    ));
+    blocks
+}
+
+fn summary(report: &Report) -> Section {
+    let s = &report.analysis.summary;
+    let cur = report.currency();
+    let gaps = s.manual + s.missing;
+    let mut blocks = vec![Block::Figures(vec![
+        Figure {
+            value: percent(s.automation_rate),
+            label: "of handoffs automated, weighted by how often they run".to_string(),
+            loss: false,
+        },
+        Figure {
+            value: percent(s.strategic_automation),
+            label: "automated, weighted by runs and strategic alignment".to_string(),
+            loss: false,
+        },
+        Figure {
+            value: gaps.to_string(),
+            label: format!(
+                "gaps ({} manual, {} missing) in {} handoffs of {} workflows",
+                s.manual, s.missing, s.handoffs, s.workflows
+            ),
+            loss: gaps > 0,
+        },
+        Figure {
+            value: hours(s.annual_hours),
+            label: "staff hours a year spent working around the gaps".to_string(),
+            loss: s.annual_hours > 0.0,
+        },
+        Figure {
+            value: format!("{cur} {}", money(s.annual_cost)),
+            label: "a year: the staff cost of the gaps".to_string(),
+            loss: s.annual_cost > 0.0,
+        },
+        Figure {
+            value: format!("{cur} {}", money(s.strategic_value)),
+            label: if report.analysis.strategy.is_some() {
+                "of that cost, weighted by the strategy in force".to_string()
+            } else {
+                "strategic value: without strategies every workflow counts in full".to_string()
+            },
+            loss: s.strategic_value > 0.0,
+        },
+    ])];
+    if let Some(best) = report.analysis.fixes.first() {
+        let mut spans = vec![
+            text("Best first step: "),
+            code(&best.id),
+            text(format!(
+                " ({}, {cur} {}) saves {} staff hours = {cur} {} a year",
+                best.action.as_str(),
+                money(best.cost),
+                hours(best.annual_hours_saved),
+                money(best.annual_saving)
+            )),
+        ];
+        match best.payback_months {
+            Some(m) if m > 0.0 => spans.push(text(format!(
+                " and pays back in {} months.",
+                ratio(Some(m))
+            ))),
+            Some(_) => spans.push(text(" at no cost.")),
+            None => spans.push(text(".")),
+        }
+        blocks.push(Block::Paragraph(spans));
+    }
+    Section {
+        id: "summary",
+        title: "Summary".to_string(),
+        blocks,
+    }
+}
