@@ -111,6 +111,9 @@ pub struct DraftWorkflow {
     pub handoffs: Vec<DraftHandoff>,
 }
 
+/// Objective id -> weight (or share), possibly assumed.
+pub type Weights = Assumable<Vec<(String, f64)>>;
+
 /// A model to write.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
@@ -123,7 +126,7 @@ pub struct Draft {
     /// Objective id -> name.
     pub objectives: Vec<(String, String)>,
     /// Strategy (id, name, weights), possibly assumed.
-    pub strategies: Vec<(String, String, Assumable<Vec<(String, f64)>>)>,
+    pub strategies: Vec<(String, String, Weights)>,
     /// Systems in order.
     pub systems: Vec<DraftSystem>,
     /// Integrations in order.
@@ -152,8 +155,16 @@ impl Draft {
             push_assumed(&mut out, at, &g.carries.assumed);
         }
         for w in &self.workflows {
-            push_assumed(&mut out, format!("workflows.{}.runs", w.id), &w.runs.assumed);
-            push_assumed(&mut out, format!("workflows.{}.serves", w.id), &w.serves.assumed);
+            push_assumed(
+                &mut out,
+                format!("workflows.{}.runs", w.id),
+                &w.runs.assumed,
+            );
+            push_assumed(
+                &mut out,
+                format!("workflows.{}.serves", w.id),
+                &w.serves.assumed,
+            );
             for (i, h) in w.handoffs.iter().enumerate() {
                 let at = format!("workflows.{}.handoffs[{}].data", w.id, i + 1);
                 push_assumed(&mut out, at, &h.data.assumed);

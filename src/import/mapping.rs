@@ -48,7 +48,9 @@ impl<'a> Index<'a> {
     }
 
     pub fn relationship(&self, id: &str) -> Option<&'a Relationship> {
-        self.relationship_at.get(id).map(|&i| &self.oef.relationships[i])
+        self.relationship_at
+            .get(id)
+            .map(|&i| &self.oef.relationships[i])
     }
 
     pub fn is_relationship(&self, id: &str) -> bool {
@@ -71,25 +73,31 @@ impl<'a> Index<'a> {
     }
 
     /// Relationships of `kind` leaving `id`.
-    pub fn out(&self, id: &str, kinds: &[&str]) -> impl Iterator<Item = &'a Relationship> + '_ {
-        let kinds: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
+    pub fn out(
+        &self,
+        id: &str,
+        kinds: &'static [&'static str],
+    ) -> impl Iterator<Item = &'a Relationship> + '_ {
         self.outgoing
             .get(id)
             .into_iter()
             .flatten()
             .copied()
-            .filter(move |r| kinds.iter().any(|k| *k == r.kind))
+            .filter(move |r| kinds.contains(&r.kind.as_str()))
     }
 
     /// Relationships of `kind` entering `id`.
-    pub fn into(&self, id: &str, kinds: &[&str]) -> impl Iterator<Item = &'a Relationship> + '_ {
-        let kinds: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
+    pub fn into(
+        &self,
+        id: &str,
+        kinds: &'static [&'static str],
+    ) -> impl Iterator<Item = &'a Relationship> + '_ {
         self.incoming
             .get(id)
             .into_iter()
             .flatten()
             .copied()
-            .filter(move |r| kinds.iter().any(|k| *k == r.kind))
+            .filter(move |r| kinds.contains(&r.kind.as_str()))
     }
 
     /// The first property whose name is one of `keys` (case-insensitive), in `lang`.
@@ -117,8 +125,21 @@ pub struct Applications {
     pub skipped: BTreeMap<String, usize>,
 }
 
-const OWNER_KEYS: [&str; 5] = ["owner", "eigenaar", "propriétaire", "proprietaire", "business owner"];
-const COST_KEYS: [&str; 6] = ["cost", "annual cost", "annual_cost", "kosten", "coût", "cout"];
+const OWNER_KEYS: [&str; 5] = [
+    "owner",
+    "eigenaar",
+    "propriétaire",
+    "proprietaire",
+    "business owner",
+];
+const COST_KEYS: [&str; 6] = [
+    "cost",
+    "annual cost",
+    "annual_cost",
+    "kosten",
+    "coût",
+    "cout",
+];
 
 /// Same-named elements are one system: names compare without case and extra spaces.
 pub fn merge_key(name: &str) -> String {
@@ -235,7 +256,10 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
     for r in &index.oef.relationships {
         if index.is_relationship(&r.source) || index.is_relationship(&r.target) {
             if !is_data_attachment(index, r) {
-                Applications::count(&mut apps.skipped, "relationships whose end is a relationship");
+                Applications::count(
+                    &mut apps.skipped,
+                    "relationships whose end is a relationship",
+                );
             }
             continue;
         }
@@ -249,16 +273,31 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
             }
             (Some("ApplicationComponent"), Some(k)) if is_route(k) => owners(index, &r.target)
                 .into_iter()
-                .map(|o| (apps.system_of[&r.source], apps.system_of[o], Some(&r.target)))
+                .map(|o| {
+                    (
+                        apps.system_of[&r.source],
+                        apps.system_of[o],
+                        Some(&r.target),
+                    )
+                })
                 .collect(),
             (Some(k), Some("ApplicationComponent")) if is_route(k) => owners(index, &r.source)
                 .into_iter()
-                .map(|o| (apps.system_of[o], apps.system_of[&r.target], Some(&r.source)))
+                .map(|o| {
+                    (
+                        apps.system_of[o],
+                        apps.system_of[&r.target],
+                        Some(&r.source),
+                    )
+                })
                 .collect(),
             _ => continue,
         };
         if edges.is_empty() {
-            Applications::count(&mut apps.skipped, "routes through an interface or service no component provides");
+            Applications::count(
+                &mut apps.skipped,
+                "routes through an interface or service no component provides",
+            );
         }
         for (from, to, via) in edges {
             if from == to {
@@ -273,7 +312,11 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
             let found = Found {
                 from,
                 to,
-                data: if r.kind == "Flow" { carried(index, r) } else { Vec::new() },
+                data: if r.kind == "Flow" {
+                    carried(index, r)
+                } else {
+                    Vec::new()
+                },
                 via: via.map(|v| index.element_name(v)),
                 relationship: r,
             };
@@ -286,14 +329,27 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
     }
     let flow_pairs: Vec<(usize, usize)> = flows.iter().map(|f| (f.from, f.to)).collect();
     for found in flows {
-        add(index, apps, found, "parallel flows between the same components");
+        add(
+            index,
+            apps,
+            found,
+            "parallel flows between the same components",
+        );
     }
     for found in servings {
         if flow_pairs.contains(&(found.from, found.to)) {
-            Applications::count(&mut apps.skipped, "serving relationships where a flow already connects the pair");
+            Applications::count(
+                &mut apps.skipped,
+                "serving relationships where a flow already connects the pair",
+            );
             continue;
         }
-        add(index, apps, found, "parallel serving routes between the same components");
+        add(
+            index,
+            apps,
+            found,
+            "parallel serving routes between the same components",
+        );
     }
 }
 
@@ -303,7 +359,8 @@ fn is_data_attachment(index: &Index, r: &Relationship) -> bool {
     let is_data = |id: &str| matches!(index.kind(id), Some("DataObject" | "BusinessObject"));
     let is_flow = |id: &str| index.relationship(id).is_some_and(|f| f.kind == "Flow");
     r.kind == "Association"
-        && ((is_flow(&r.source) && is_data(&r.target)) || (is_data(&r.source) && is_flow(&r.target)))
+        && ((is_flow(&r.source) && is_data(&r.target))
+            || (is_data(&r.source) && is_flow(&r.target)))
 }
 
 fn is_route(kind: &str) -> bool {
@@ -349,7 +406,11 @@ fn carried(index: &Index, flow: &Relationship) -> Vec<String> {
     let attached = index
         .out(&flow.id, &["Association"])
         .map(|r| r.target.as_str())
-        .chain(index.into(&flow.id, &["Association"]).map(|r| r.source.as_str()));
+        .chain(
+            index
+                .into(&flow.id, &["Association"])
+                .map(|r| r.source.as_str()),
+        );
     let mut attached: Vec<&str> = attached
         .filter(|id| matches!(index.kind(id), Some("DataObject" | "BusinessObject")))
         .collect();

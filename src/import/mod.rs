@@ -163,11 +163,23 @@ pub enum ImportError {
 
 /// The defaults written to every imported model, each marked assumed.
 const DEFAULTS: [(&str, f64, &str); 5] = [
-    ("hourly_cost", 50.0, "loaded cost of one staff hour; set yours"),
+    (
+        "hourly_cost",
+        50.0,
+        "loaded cost of one staff hour; set yours",
+    ),
     ("manual_minutes", 10.0, "minutes of a manual hop"),
     ("semi_minutes", 3.0, "minutes of a semi-automated hop"),
-    ("missing_minutes", 15.0, "minutes to work around a missing link"),
-    ("integration_cost", 10000.0, "cost of building one integration"),
+    (
+        "missing_minutes",
+        15.0,
+        "minutes to work around a missing link",
+    ),
+    (
+        "integration_cost",
+        10000.0,
+        "cost of building one integration",
+    ),
 ];
 
 /// Imports an ArchiMate Model Exchange File (OEF 2.1, 3.0 or 3.1) as a gapgraph model.
@@ -238,7 +250,11 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
         merged: apps.merged,
         skipped: apps.skipped,
         assumed: assumptions.len(),
-        assumptions: if options.json { assumptions } else { Vec::new() },
+        assumptions: if options.json {
+            assumptions
+        } else {
+            Vec::new()
+        },
         notes,
     };
     let text = if options.json {

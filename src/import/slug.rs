@@ -40,7 +40,9 @@ fn fold(c: char) -> impl Iterator<Item = char> {
         'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
         'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "i",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => {
+            "i"
+        }
         'ĳ' | 'Ĳ' => "ij",
         'ł' | 'Ł' | 'ľ' | 'Ľ' => "l",
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
@@ -97,7 +99,10 @@ mod tests {
             slug("Siège de l'application financière", "x"),
             "siege-de-l-application-financiere"
         );
-        assert_eq!(slug("Basisregistratie BRP (ĳ)", "x"), "basisregistratie-brp-ij");
+        assert_eq!(
+            slug("Basisregistratie BRP (ĳ)", "x"),
+            "basisregistratie-brp-ij"
+        );
         assert_eq!(slug("Größe", "x"), "grosse");
     }
 

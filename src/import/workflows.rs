@@ -12,7 +12,14 @@ use super::slug::Ids;
 const PASS_THROUGH: [&str; 4] = ["AndJunction", "OrJunction", "Junction", "BusinessEvent"];
 const CHAIN: [&str; 2] = ["Triggering", "Flow"];
 const MOTIVATION: [&str; 3] = ["Goal", "Driver", "Outcome"];
-const FREQUENCY_KEYS: [&str; 6] = ["frequency", "frequentie", "fréquence", "frequence", "runs", "volume"];
+const FREQUENCY_KEYS: [&str; 6] = [
+    "frequency",
+    "frequentie",
+    "fréquence",
+    "frequence",
+    "runs",
+    "volume",
+];
 const OWNER_KEYS: [&str; 4] = ["owner", "eigenaar", "propriétaire", "proprietaire"];
 
 /// What the process layer became.
@@ -73,7 +80,10 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
                     continue;
                 }
                 if is_person(apps, a) && is_person(apps, b) {
-                    Applications::count(&mut apps.skipped, "handoffs between two roles, no system in them");
+                    Applications::count(
+                        &mut apps.skipped,
+                        "handoffs between two roles, no system in them",
+                    );
                     continue;
                 }
                 handoffs.push(handoff(index, apps, &link, to, &bridged, a, b));
@@ -98,7 +108,10 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
             .map(Assumable::given)
             .unwrap_or_else(|| {
                 Assumable::assumed(
-                    Runs { count: 1.0, per: "day" },
+                    Runs {
+                        count: 1.0,
+                        per: "day",
+                    },
                     "the file gives no frequency; set how often it runs",
                 )
             });
@@ -156,9 +169,16 @@ fn links<'a>(index: &Index<'a>, processes: &[&'a str], apps: &mut Applications) 
             if q == p {
                 Applications::count(&mut apps.skipped, "process self-loops");
             } else if out.iter().any(|l| l.from == p && l.to == q) {
-                Applications::count(&mut apps.merged, "parallel links between the same processes");
+                Applications::count(
+                    &mut apps.merged,
+                    "parallel links between the same processes",
+                );
             } else {
-                out.push(Link { from: p, to: q, name });
+                out.push(Link {
+                    from: p,
+                    to: q,
+                    name,
+                });
             }
         }
     }
@@ -241,8 +261,12 @@ fn serving_systems(index: &Index, apps: &Applications, process: &str) -> Vec<usi
 
 fn linked_to_function(index: &Index, process: &str) -> bool {
     let is_function = |id: &str| index.kind(id) == Some("BusinessFunction");
-    index.into(process, &["Serving", "Composition", "Aggregation"]).any(|r| is_function(&r.source))
-        || index.out(process, &["Serving", "Realization"]).any(|r| is_function(&r.target))
+    index
+        .into(process, &["Serving", "Composition", "Aggregation"])
+        .any(|r| is_function(&r.source))
+        || index
+            .out(process, &["Serving", "Realization"])
+            .any(|r| is_function(&r.target))
 }
 
 /// The systems of a step: the applications serving it; else the role or actor assigned to
@@ -263,7 +287,12 @@ fn step_systems(
     }
     let role = index
         .into(step, &["Assignment"])
-        .find(|r| matches!(index.kind(&r.source), Some("BusinessRole" | "BusinessActor")))
+        .find(|r| {
+            matches!(
+                index.kind(&r.source),
+                Some("BusinessRole" | "BusinessActor")
+            )
+        })
         .map(|r| index.element_name(&r.source));
     match role {
         Some(role) => {
@@ -271,14 +300,20 @@ fn step_systems(
             vec![apps.person(&role)]
         }
         None => {
-            Applications::count(&mut apps.skipped, "steps with no application and no role (bridged)");
+            Applications::count(
+                &mut apps.skipped,
+                "steps with no application and no role (bridged)",
+            );
             Vec::new()
         }
     }
 }
 
 fn is_person(apps: &Applications, system: usize) -> bool {
-    apps.systems[system].kind.as_ref().is_some_and(|k| k.value == "person")
+    apps.systems[system]
+        .kind
+        .as_ref()
+        .is_some_and(|k| k.value == "person")
 }
 
 /// The supported steps a step hands over to: its successors, and through a successor
@@ -300,7 +335,11 @@ fn reach<'a>(
             }
             let name = name.or(l.name);
             if support.get(l.to).is_some_and(|s| !s.is_empty()) {
-                let link = Link { from, to: l.to, name };
+                let link = Link {
+                    from,
+                    to: l.to,
+                    name,
+                };
                 out.push((link, l.to, bridged.clone()));
             } else if support.contains_key(l.to) {
                 let mut through = bridged.clone();
