@@ -14,6 +14,7 @@
 pub mod analysis;
 pub mod app;
 pub mod diagnostic;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -1,0 +1,521 @@
+//! A model about to be written by an importer, and its writers: YAML with `# assumed: ...`
+//! comments next to every value the source did not give, or JSON (no comments possible).
+//! Every importer builds a [`Draft`] and calls [`Draft::to_yaml`] or [`Draft::to_json`].
+//!
+//! Strings are always written quoted (JSON escapes are valid YAML double-quoted escapes), so
+//! hostile names (`: # [ ] { } & * ! | > ' " %`, `yes`, `1.10`, leading spaces) survive.
+
+use std::fmt::Write;
+
+use serde_json::{json, Map, Value};
+
+/// A value with, when the source did not give it, why this value was assumed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assumable<T> {
+    /// The value written.
+    pub value: T,
+    /// `Some(reason)` when the value is a default, not read from the source.
+    pub assumed: Option<String>,
+}
+
+impl<T> Assumable<T> {
+    /// A value read from the source.
+    pub fn given(value: T) -> Self {
+        Assumable {
+            value,
+            assumed: None,
+        }
+    }
+
+    /// A default, with the reason written next to it.
+    pub fn assumed(value: T, reason: impl Into<String>) -> Self {
+        Assumable {
+            value,
+            assumed: Some(reason.into()),
+        }
+    }
+}
+
+/// How often a workflow runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Runs {
+    /// Runs per period.
+    pub count: f64,
+    /// `day`, `week`, `month`, `quarter`, `year`.
+    pub per: &'static str,
+}
+
+/// One system.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftSystem {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// `person`, ... ; `None` writes nothing (the spec's default, `application`).
+    pub kind: Option<Assumable<&'static str>>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Annual cost.
+    pub annual_cost: Option<f64>,
+}
+
+/// One integration.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftIntegration {
+    /// Explicit id, needed only when another integration has the same ends.
+    pub id: Option<String>,
+    /// System ids.
+    pub from: String,
+    /// System ids.
+    pub to: String,
+    /// Data objects, or `["*"]`.
+    pub carries: Assumable<Vec<String>>,
+    /// `automated`, `semi`, `manual`; `None` writes nothing (automated).
+    pub mode: Option<&'static str>,
+    /// Human minutes per use.
+    pub minutes: Option<f64>,
+    /// Through what (an interface, a service).
+    pub via: Option<String>,
+    /// Display name.
+    pub name: Option<String>,
+}
+
+/// One handoff.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftHandoff {
+    /// System ids.
+    pub from: String,
+    /// System ids.
+    pub to: String,
+    /// The data object.
+    pub data: Assumable<String>,
+    /// Where it comes from.
+    pub note: Option<String>,
+}
+
+/// One workflow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftWorkflow {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Owner.
+    pub owner: Option<String>,
+    /// How often.
+    pub runs: Assumable<Runs>,
+    /// Objective id -> share, with why it was assumed.
+    pub serves: Assumable<Vec<(String, f64)>>,
+    /// Steps in order.
+    pub handoffs: Vec<DraftHandoff>,
+}
+
+/// Objective id -> weight (or share), possibly assumed.
+pub type Weights = Assumable<Vec<(String, f64)>>;
+
+/// A model to write.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    /// Comment lines at the top of the YAML (without `# `).
+    pub header: Vec<String>,
+    /// The model's name.
+    pub name: Option<String>,
+    /// `defaults`, in order, each possibly assumed.
+    pub defaults: Vec<(&'static str, Assumable<f64>)>,
+    /// Objective id -> name.
+    pub objectives: Vec<(String, String)>,
+    /// Strategy (id, name, weights), possibly assumed.
+    pub strategies: Vec<(String, String, Weights)>,
+    /// Systems in order.
+    pub systems: Vec<DraftSystem>,
+    /// Integrations in order.
+    pub integrations: Vec<DraftIntegration>,
+    /// Workflows in order.
+    pub workflows: Vec<DraftWorkflow>,
+}
+
+impl Draft {
+    /// Every assumption, as `where: why`, in output order (for JSON, which has no comments).
+    pub fn assumptions(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (key, value) in &self.defaults {
+            push_assumed(&mut out, format!("defaults.{key}"), &value.assumed);
+        }
+        for (id, _, weights) in &self.strategies {
+            push_assumed(&mut out, format!("strategies.{id}"), &weights.assumed);
+        }
+        for s in &self.systems {
+            if let Some(kind) = &s.kind {
+                push_assumed(&mut out, format!("systems.{}.kind", s.id), &kind.assumed);
+            }
+        }
+        for (i, g) in self.integrations.iter().enumerate() {
+            let at = format!("integrations[{}].carries", i + 1);
+            push_assumed(&mut out, at, &g.carries.assumed);
+        }
+        for w in &self.workflows {
+            push_assumed(
+                &mut out,
+                format!("workflows.{}.runs", w.id),
+                &w.runs.assumed,
+            );
+            push_assumed(
+                &mut out,
+                format!("workflows.{}.serves", w.id),
+                &w.serves.assumed,
+            );
+            for (i, h) in w.handoffs.iter().enumerate() {
+                let at = format!("workflows.{}.handoffs[{}].data", w.id, i + 1);
+                push_assumed(&mut out, at, &h.data.assumed);
+            }
+        }
+        out
+    }
+
+    /// The model as commented YAML.
+    pub fn to_yaml(&self) -> String {
+        let mut y = String::new();
+        for line in &self.header {
+            let _ = writeln!(y, "# {}", one_line(line));
+        }
+        y.push_str("version: 1\n");
+        if let Some(name) = &self.name {
+            let _ = writeln!(y, "name: {}", quote(name));
+        }
+        if !self.defaults.is_empty() {
+            y.push_str("defaults:\n");
+            for (key, value) in &self.defaults {
+                let line = format!("  {key}: {}", number(value.value));
+                push_line(&mut y, line, &value.assumed);
+            }
+        }
+        if !self.objectives.is_empty() {
+            y.push_str("objectives:\n");
+            for (id, name) in &self.objectives {
+                let _ = writeln!(y, "  {}: {{name: {}}}", key(id), quote(name));
+            }
+        }
+        if !self.strategies.is_empty() {
+            y.push_str("strategies:\n");
+            for (id, name, weights) in &self.strategies {
+                let _ = writeln!(y, "  {}:\n    name: {}", key(id), quote(name));
+                let line = format!("    weights: {}", flow_numbers(&weights.value));
+                push_line(&mut y, line, &weights.assumed);
+            }
+        }
+        if !self.systems.is_empty() {
+            y.push_str("systems:\n");
+        }
+        for s in &self.systems {
+            let _ = writeln!(y, "  {}:\n    name: {}", key(&s.id), quote(&s.name));
+            if let Some(kind) = &s.kind {
+                push_line(&mut y, format!("    kind: {}", kind.value), &kind.assumed);
+            }
+            if let Some(owner) = &s.owner {
+                let _ = writeln!(y, "    owner: {}", quote(owner));
+            }
+            if let Some(cost) = s.annual_cost {
+                let _ = writeln!(y, "    annual_cost: {}", number(cost));
+            }
+        }
+        if !self.integrations.is_empty() {
+            y.push_str("integrations:\n");
+        }
+        for g in &self.integrations {
+            let mut fields = Vec::new();
+            if let Some(id) = &g.id {
+                fields.push(format!("id: {}", key(id)));
+            }
+            fields.push(format!("from: {}", key(&g.from)));
+            fields.push(format!("to: {}", key(&g.to)));
+            fields.push(format!("carries: {}", flow_strings(&g.carries.value)));
+            if let Some(mode) = g.mode {
+                fields.push(format!("mode: {mode}"));
+            }
+            if let Some(minutes) = g.minutes {
+                fields.push(format!("minutes: {}", number(minutes)));
+            }
+            if let Some(via) = &g.via {
+                fields.push(format!("via: {}", quote(via)));
+            }
+            if let Some(name) = &g.name {
+                fields.push(format!("name: {}", quote(name)));
+            }
+            let line = format!("  - {{{}}}", fields.join(", "));
+            push_line(&mut y, line, &g.carries.assumed);
+        }
+        if !self.workflows.is_empty() {
+            y.push_str("workflows:\n");
+        }
+        for w in &self.workflows {
+            let _ = writeln!(y, "  {}:\n    name: {}", key(&w.id), quote(&w.name));
+            if let Some(owner) = &w.owner {
+                let _ = writeln!(y, "    owner: {}", quote(owner));
+            }
+            let runs = &w.runs.value;
+            let line = format!(
+                "    runs: {{count: {}, per: {}}}",
+                number(runs.count),
+                runs.per
+            );
+            push_line(&mut y, line, &w.runs.assumed);
+            if !w.serves.value.is_empty() {
+                let line = format!("    serves: {}", flow_numbers(&w.serves.value));
+                push_line(&mut y, line, &w.serves.assumed);
+            }
+            y.push_str("    handoffs:\n");
+            for h in &w.handoffs {
+                let mut fields = vec![
+                    format!("from: {}", key(&h.from)),
+                    format!("to: {}", key(&h.to)),
+                    format!("data: {}", quote(&h.data.value)),
+                ];
+                if let Some(note) = &h.note {
+                    fields.push(format!("note: {}", quote(note)));
+                }
+                let line = format!("      - {{{}}}", fields.join(", "));
+                push_line(&mut y, line, &h.data.assumed);
+            }
+        }
+        y
+    }
+
+    /// The model as JSON (pretty, two-space indent, a final newline).
+    pub fn to_json(&self) -> String {
+        let mut root = Map::new();
+        root.insert("version".into(), json!(1));
+        if let Some(name) = &self.name {
+            root.insert("name".into(), json!(name));
+        }
+        if !self.defaults.is_empty() {
+            let d: Map<String, Value> = self
+                .defaults
+                .iter()
+                .map(|(k, v)| (k.to_string(), json_number(v.value)))
+                .collect();
+            root.insert("defaults".into(), Value::Object(d));
+        }
+        if !self.objectives.is_empty() {
+            let o: Map<String, Value> = self
+                .objectives
+                .iter()
+                .map(|(id, name)| (id.clone(), json!({ "name": name })))
+                .collect();
+            root.insert("objectives".into(), Value::Object(o));
+        }
+        if !self.strategies.is_empty() {
+            let s: Map<String, Value> = self
+                .strategies
+                .iter()
+                .map(|(id, name, w)| {
+                    let weights = numbers_object(&w.value);
+                    (id.clone(), json!({ "name": name, "weights": weights }))
+                })
+                .collect();
+            root.insert("strategies".into(), Value::Object(s));
+        }
+        if !self.systems.is_empty() {
+            let systems: Map<String, Value> = self
+                .systems
+                .iter()
+                .map(|s| {
+                    let mut m = Map::new();
+                    m.insert("name".into(), json!(s.name));
+                    if let Some(kind) = &s.kind {
+                        m.insert("kind".into(), json!(kind.value));
+                    }
+                    if let Some(owner) = &s.owner {
+                        m.insert("owner".into(), json!(owner));
+                    }
+                    if let Some(cost) = s.annual_cost {
+                        m.insert("annual_cost".into(), json_number(cost));
+                    }
+                    (s.id.clone(), Value::Object(m))
+                })
+                .collect();
+            root.insert("systems".into(), Value::Object(systems));
+        }
+        if !self.integrations.is_empty() {
+            let list = self.integrations.iter().map(integration_json).collect();
+            root.insert("integrations".into(), Value::Array(list));
+        }
+        if !self.workflows.is_empty() {
+            let w: Map<String, Value> = self
+                .workflows
+                .iter()
+                .map(|w| (w.id.clone(), workflow_json(w)))
+                .collect();
+            root.insert("workflows".into(), Value::Object(w));
+        }
+        let mut text = serde_json::to_string_pretty(&Value::Object(root))
+            .unwrap_or_else(|_| String::from("{}"));
+        text.push('\n');
+        text
+    }
+}
+
+fn integration_json(g: &DraftIntegration) -> Value {
+    let mut m = Map::new();
+    if let Some(id) = &g.id {
+        m.insert("id".into(), json!(id));
+    }
+    m.insert("from".into(), json!(g.from));
+    m.insert("to".into(), json!(g.to));
+    m.insert("carries".into(), json!(g.carries.value));
+    if let Some(mode) = g.mode {
+        m.insert("mode".into(), json!(mode));
+    }
+    if let Some(minutes) = g.minutes {
+        m.insert("minutes".into(), json_number(minutes));
+    }
+    if let Some(via) = &g.via {
+        m.insert("via".into(), json!(via));
+    }
+    if let Some(name) = &g.name {
+        m.insert("name".into(), json!(name));
+    }
+    Value::Object(m)
+}
+
+fn workflow_json(w: &DraftWorkflow) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(w.name));
+    if let Some(owner) = &w.owner {
+        m.insert("owner".into(), json!(owner));
+    }
+    m.insert(
+        "runs".into(),
+        json!({ "count": json_number(w.runs.value.count), "per": w.runs.value.per }),
+    );
+    if !w.serves.value.is_empty() {
+        m.insert("serves".into(), numbers_object(&w.serves.value));
+    }
+    let handoffs = w
+        .handoffs
+        .iter()
+        .map(|h| {
+            let mut o = Map::new();
+            o.insert("from".into(), json!(h.from));
+            o.insert("to".into(), json!(h.to));
+            o.insert("data".into(), json!(h.data.value));
+            if let Some(note) = &h.note {
+                o.insert("note".into(), json!(note));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    m.insert("handoffs".into(), Value::Array(handoffs));
+    Value::Object(m)
+}
+
+fn numbers_object(pairs: &[(String, f64)]) -> Value {
+    Value::Object(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), json_number(*v)))
+            .collect(),
+    )
+}
+
+/// Whole numbers as integers, so `50` is not written `50.0`.
+fn json_number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
+}
+
+fn push_assumed(out: &mut Vec<String>, at: String, why: &Option<String>) {
+    if let Some(why) = why {
+        out.push(format!("{at}: {why}"));
+    }
+}
+
+fn push_line(y: &mut String, line: String, assumed: &Option<String>) {
+    y.push_str(&line);
+    if let Some(why) = assumed {
+        y.push_str(" # assumed: ");
+        y.push_str(&one_line(why));
+    }
+    y.push('\n');
+}
+
+/// Comments must stay on their line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// A number as YAML: integers without a fraction, others in Rust's shortest round-trip form.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn flow_numbers(pairs: &[(String, f64)]) -> String {
+    let items: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}: {}", key(k), number(*v)))
+        .collect();
+    format!("{{{}}}", items.join(", "))
+}
+
+fn flow_strings(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A double-quoted YAML scalar. JSON string escaping is a subset of YAML's double-quoted
+/// escapes, so serde_json does the work.
+pub fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
+}
+
+/// An identifier plain when YAML cannot read it as anything but that text, else quoted.
+pub fn key(id: &str) -> String {
+    const RESERVED: [&str; 11] = [
+        "true", "false", "yes", "no", "on", "off", "null", "y", "n", "nan", "inf",
+    ];
+    let plain = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !RESERVED.contains(&id.to_ascii_lowercase().as_str());
+    if plain {
+        id.to_string()
+    } else {
+        quote(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_is_quoted_and_escaped() {
+        assert_eq!(quote("a: b # c"), "\"a: b # c\"");
+        assert_eq!(quote("say \"hi\"\n\\"), "\"say \\\"hi\\\"\\n\\\\\"");
+        assert_eq!(quote("yes"), "\"yes\"");
+    }
+
+    #[test]
+    fn identifiers_are_plain_only_when_safe() {
+        assert_eq!(key("crm"), "crm");
+        assert_eq!(key("yes"), "\"yes\"");
+        assert_eq!(key("1.10"), "\"1.10\"");
+        assert_eq!(key("a-b.c_d"), "a-b.c_d");
+    }
+
+    #[test]
+    fn numbers_are_written_without_needless_fractions() {
+        assert_eq!(number(50.0), "50");
+        assert_eq!(number(0.5), "0.5");
+    }
+}
