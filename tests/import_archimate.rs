@@ -182,13 +182,8 @@ fn the_real_models_import_validate_and_analyse() {
     };
     for (file, systems, integrations, workflows, gaps) in REAL_MODELS {
         let xml = std::fs::read_to_string(dir.join(file)).unwrap();
-        let started = std::time::Instant::now();
+        // Import speed is measured by benches/e2e.sh and docs/performance.md, not here.
         let imported = import(&xml, None);
-        let elapsed = started.elapsed();
-        // The bound (GEMMA, 7 MB, under 5 s) holds for optimised builds.
-        if !cfg!(debug_assertions) {
-            assert!(elapsed.as_secs_f64() < 5.0, "{file}: {elapsed:?}");
-        }
         // To read what an import gives: GAPGRAPH_IMPORT_DUMP=/some/dir.
         if let Some(out) = std::env::var_os("GAPGRAPH_IMPORT_DUMP") {
             let path = Path::new(&out).join(file).with_extension("yaml");
@@ -196,7 +191,7 @@ fn the_real_models_import_validate_and_analyse() {
         }
         let (s, i, w, automated, manual, missing) = check(&imported.text, "model.yaml");
         eprintln!(
-            "{file} ({elapsed:?}): {s} systems, {i} integrations, {w} workflows, {} handoffs: {automated} automated, {manual} manual, {missing} missing\n{}",
+            "{file}: {s} systems, {i} integrations, {w} workflows, {} handoffs: {automated} automated, {manual} manual, {missing} missing\n{}",
             automated + manual + missing,
             imported.summary
         );
