@@ -1,6 +1,7 @@
 //! The validated model: every reference resolved to an index, every number in range.
 //! Analysis code never re-checks input.
 
+mod json;
 pub mod schema;
 mod tree;
 mod validate;
