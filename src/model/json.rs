@@ -173,7 +173,7 @@ impl<'s> Iterator for Events<'s> {
                 // A number, `true`, `false` or `null`: up to the next delimiter.
                 let rest = &self.source[at..];
                 let len = rest
-                    .find(|c: char| matches!(c, ',' | ':' | '}' | ']' | ' ' | '\t' | '\r' | '\n'))
+                    .find([',', ':', '}', ']', ' ', '\t', '\r', '\n'])
                     .unwrap_or(rest.len());
                 if len == 0 {
                     return Some(Err(self.broken()));
@@ -194,7 +194,28 @@ impl<'s> Iterator for Events<'s> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tree::{parse, parse_json_as_yaml, Syntax};
     use super::unescape;
+
+    #[test]
+    fn json_tokens_give_the_yaml_parsers_tree() {
+        let mut sources: Vec<String> = ["worked-example.json"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("fixtures/valid/{f}")).unwrap())
+            .collect();
+        sources.push(std::fs::read_to_string("fixtures/invalid/duplicate-key.json").unwrap());
+        sources.push(
+            "{\"a\": [1, -2.5e3, true, null, \"x\\u00e9\\\"y\"],\r\n \"b\":{},\"c\":[],\n  \"\u{e9}t\u{e9}\": {\"d\": \"\u{1f600} z\", \"d\": 1}}"
+                .to_string(),
+        );
+        for source in &sources {
+            let (expected, expected_errors) = parse_json_as_yaml(source);
+            let (actual, actual_errors) = parse(source, Syntax::Json);
+            assert!(expected.is_some(), "{source}: {expected_errors:?}");
+            assert_eq!(format!("{actual:?}"), format!("{expected:?}"), "{source}");
+            assert_eq!(actual_errors, expected_errors, "{source}");
+        }
+    }
 
     #[test]
     fn escapes_decode_as_json_says() {

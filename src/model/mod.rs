@@ -5,6 +5,7 @@ mod json;
 pub mod schema;
 mod tree;
 mod validate;
+mod yaml;
 
 pub use tree::Syntax;
 pub use validate::{load, Loaded};

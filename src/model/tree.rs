@@ -6,8 +6,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// The syntax a model is written in.
@@ -137,10 +135,6 @@ const MAX_DEPTH: usize = 128;
 /// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
 const MAX_NODES: usize = 2_000_000;
 
-fn mark_of(span: &Span) -> Mark {
-    Mark::new(span.start.line(), span.start.col() + 1)
-}
-
 /// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
 /// a second document) come back beside it, so validation can report everything at once.
 pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
@@ -175,7 +169,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
         // The JSON text is valid (checked above): its tokens give the tree directly, in
         // a fraction of the YAML parser's time and memory.
         Syntax::Json => builder.build(super::json::events(source)),
-        Syntax::Yaml => builder.build(yaml_events(source, syntax)),
+        Syntax::Yaml => builder.build(super::yaml::events(source, syntax)),
     };
     match built {
         Ok(node) => (Some(node), builder.errors),
@@ -259,53 +253,6 @@ pub(super) enum Ev<'s> {
     MappingEnd,
     /// Nothing the tree needs.
     Skip,
-}
-
-/// The YAML parser's events, as [`Ev`]s with their marks.
-fn yaml_events(
-    source: &str,
-    syntax: Syntax,
-) -> impl Iterator<Item = Result<(Ev<'_>, Mark), Vec<Diagnostic>>> {
-    Parser::new_from_str(source).map(move |event| {
-        let (event, span) = event.map_err(|e| {
-            let mark = e.marker();
-            let pos = Pos {
-                line: mark.line(),
-                column: mark.col() + 1,
-            };
-            let what = if syntax == Syntax::Json {
-                "JSON"
-            } else {
-                "YAML"
-            };
-            vec![Diagnostic::error(
-                Code::Syntax,
-                "",
-                Some(pos),
-                format!("invalid {what}: {}", e.info()),
-            )]
-        })?;
-        let ev = match event {
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => Ev::Skip,
-            Event::DocumentStart(_) => Ev::DocumentStart,
-            Event::Alias(id) => Ev::Alias(id),
-            Event::Scalar(text, style, anchor, tag) => {
-                let tagged_str = tag.as_ref().is_some_and(|t| {
-                    t.suffix == "str" && (t.handle == "!!" || t.handle == "tag:yaml.org,2002:")
-                });
-                Ev::Scalar {
-                    text,
-                    plain: style == ScalarStyle::Plain && !tagged_str,
-                    anchor,
-                }
-            }
-            Event::SequenceStart(anchor, _) => Ev::SequenceStart(anchor),
-            Event::SequenceEnd => Ev::SequenceEnd,
-            Event::MappingStart(anchor, _) => Ev::MappingStart(anchor),
-            Event::MappingEnd => Ev::MappingEnd,
-        };
-        Ok((ev, mark_of(&span)))
-    })
 }
 
 fn size_of(node: &Node) -> usize {
@@ -625,40 +572,18 @@ impl Seen {
     }
 }
 
+/// The tree the YAML parser builds from a JSON text, for checking the JSON reader.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The tree the YAML parser builds from a JSON text.
-    fn through_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>) {
-        let mut builder = Builder {
-            syntax: Syntax::Json,
-            anchors: HashMap::new(),
-            strings: HashSet::new(),
-            nodes: 0,
-            errors: Vec::new(),
-        };
-        let node = builder.build(yaml_events(source, Syntax::Json)).ok();
-        (node, builder.errors)
-    }
-
-    #[test]
-    fn json_tokens_give_the_yaml_parsers_tree() {
-        let mut sources: Vec<String> = ["worked-example.json"]
-            .iter()
-            .map(|f| std::fs::read_to_string(format!("fixtures/valid/{f}")).unwrap())
-            .collect();
-        sources.push(std::fs::read_to_string("fixtures/invalid/duplicate-key.json").unwrap());
-        sources.push(
-            "{\"a\": [1, -2.5e3, true, null, \"x\\u00e9\\\"y\"],\r\n \"b\":{},\"c\":[],\n  \"\u{e9}t\u{e9}\": {\"d\": \"\u{1f600} z\", \"d\": 1}}"
-                .to_string(),
-        );
-        for source in &sources {
-            let (expected, expected_errors) = through_yaml(source);
-            let (actual, actual_errors) = parse(source, Syntax::Json);
-            assert!(expected.is_some(), "{source}: {expected_errors:?}");
-            assert_eq!(format!("{actual:?}"), format!("{expected:?}"), "{source}");
-            assert_eq!(actual_errors, expected_errors, "{source}");
-        }
-    }
+pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>) {
+    let mut builder = Builder {
+        syntax: Syntax::Json,
+        anchors: HashMap::new(),
+        strings: HashSet::new(),
+        nodes: 0,
+        errors: Vec::new(),
+    };
+    let node = builder
+        .build(super::yaml::events(source, Syntax::Json))
+        .ok();
+    (node, builder.errors)
 }
