@@ -283,6 +283,9 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Source lines longer than this are not shown under a diagnostic.
+const MAX_EXCERPT_BYTES: usize = 1000;
+
 /// Writes diagnostics as a user reads them: `ORIGIN:LINE:COL: error[code] at PATH: message`,
 /// then the offending source line with a caret under the column.
 pub fn write_diagnostics(
@@ -302,7 +305,10 @@ pub fn write_diagnostics(
                     pos.column,
                     terminal(&diagnostic.to_string())
                 )?;
-                if let Some(text) = lines.get(pos.line.wrapping_sub(1)) {
+                // A minified file is one long line: repeating it under each of thousands
+                // of errors would be quadratic, so long lines get no excerpt.
+                let line = lines.get(pos.line.wrapping_sub(1));
+                if let Some(text) = line.filter(|t| t.len() <= MAX_EXCERPT_BYTES) {
                     let text: String = text
                         .chars()
                         .map(|c| if c.is_control() { ' ' } else { c })

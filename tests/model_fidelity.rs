@@ -188,3 +188,21 @@ fn carried_names_give_no_typo_warning() {
     let (_, _, stderr) = run(&["validate"], &exact);
     assert!(!stderr.contains("data-typo"), "{stderr}");
 }
+
+#[test]
+fn a_minified_file_gets_no_source_excerpt() {
+    let notes = "x".repeat(1200);
+    let model = format!(
+        "{{\"systems\": {{\"crm\": {{\"name\": \"{notes}\"}}, \"erp\": {{}}}}, \
+         \"workflows\": {{\"w\": {{\"runs\": {{\"count\": 1, \"per\": \"day\"}}, \
+         \"handoffs\": [{{\"from\": \"crm\", \"to\": \"epr\", \"data\": \"d\"}}]}}}}}}"
+    );
+    let (code, _, stderr) = run(&["validate"], &model);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "<stdin>:1:1338: error[unknown-reference] at workflows.w.handoffs[1].to: \
+         unknown system `epr`; did you mean `erp`?\n\
+         error: <stdin> is not a valid model (1 error)\n"
+    );
+}
