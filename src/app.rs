@@ -8,14 +8,15 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{self, Analysis, RankBy, Summary};
-use crate::diagnostic::write_diagnostics;
+use crate::analysis::{self, Analysis, RankBy};
+use crate::decide;
+use crate::diagnostic::{write_diagnostics, Diagnostic};
 use crate::output::write_atomic;
 use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, Verdict,
-    View,
+    self, CheckReport, CompareReport, DecisionFormat, DiagramKind, ExplainReport, Format, Limit,
+    PlanFormat, PlanReport, Render, Report, SensitivityReport, View,
 };
-use crate::select::{select, Names, Selection};
+use crate::select::{select, select_fix, select_strategies, Names, Selection};
 use crate::text::terminal;
 use crate::{load_str, Loaded};
 
@@ -33,6 +34,8 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// Standard error is a terminal (progress may be shown there).
+    pub stderr_is_terminal: bool,
 }
 
 impl Environment {
@@ -66,6 +69,80 @@ pub enum Command {
     Plan(Plan),
     /// A gate for CI.
     Check(Check),
+    /// The fix ranking under several strategies.
+    Compare(Compare),
+    /// What changed between two versions of a model.
+    Diff(Diff),
+    /// One fix's arithmetic.
+    Explain(Explain),
+    /// How far the ranking holds when the estimates are uncertain.
+    Sensitivity(Sensitivity),
+}
+
+/// `compare`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compare {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategies, in order (empty: all).
+    pub strategies: Vec<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `diff`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// The old model file (`-`: standard input).
+    pub old: String,
+    /// The new model file (`-`: standard input, when OLD is not).
+    pub new: String,
+    /// The strategy in force on both sides (`None`: each model's default).
+    pub strategy: Option<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explain {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The fix id.
+    pub fix: String,
+    /// Which action, when two fixes share the id.
+    pub action: Option<analysis::Action>,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `sensitivity`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sensitivity {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// Factors lie in [1/(1+spread), 1+spread].
+    pub spread: f64,
+    /// How many samples.
+    pub samples: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// The top K counted.
+    pub top: usize,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
 }
 
 /// `analyze`: the gap report in one format.
@@ -155,6 +232,10 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
         Command::Check(c) => check(c, stdin, stdout, stderr),
+        Command::Compare(c) => compare(c, stdin, stdout, stderr),
+        Command::Diff(c) => diff(c, stdin, stdout, stderr),
+        Command::Explain(c) => explain(c, stdin, stdout, stderr),
+        Command::Sensitivity(c) => sensitivity(c, env, stdin, stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,
@@ -357,9 +438,9 @@ fn plan(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
-    let plan = analysis::plan(&loaded.model, selection.strategy, command.budget);
+    let roadmap = decide::roadmap(&loaded.model, selection.strategy, command.budget);
     let report = PlanReport {
-        plan: &plan,
+        roadmap: &roadmap,
         strategy: strategy.as_ref(),
         currency: &loaded.model.currency,
     };
@@ -390,7 +471,7 @@ fn check(
         verdicts: command
             .limits
             .iter()
-            .map(|limit| verdict(*limit, &analysis.summary))
+            .map(|limit| decide::verdict(*limit, &analysis))
             .collect(),
     };
     emit(
@@ -410,23 +491,6 @@ fn check(
         if broken == 1 { "" } else { "s" }
     );
     Ok(Outcome::LimitBroken)
-}
-
-/// `limit` checked against `summary`; a model without handoffs counts as automated.
-fn verdict(limit: Limit, summary: &Summary) -> Verdict {
-    let (actual, ok) = match limit {
-        Limit::MinAutomation(min) => {
-            let actual = summary.automation_rate.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MinStrategicAutomation(min) => {
-            let actual = summary.strategic_automation.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MaxMissing(max) => (summary.missing as f64, summary.missing <= max),
-        Limit::MaxAnnualHours(max) => (summary.annual_hours, summary.annual_hours <= max),
-    };
-    Verdict { limit, actual, ok }
 }
 
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
@@ -463,37 +527,148 @@ fn write_out(
     Ok(Outcome::Done)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_hold_at_their_bounds_and_break_past_them() {
-        let summary = Summary {
-            workflows: 1,
-            handoffs: 4,
-            automated: 2,
-            manual: 1,
-            missing: 1,
-            automation_rate: Some(0.5),
-            strategic_automation: None,
-            annual_hours: 120.0,
-            annual_cost: 6000.0,
-            strategic_value: 6000.0,
-        };
-        let ok = |limit| verdict(limit, &summary).ok;
-        assert!(ok(Limit::MinAutomation(0.5)));
-        assert!(!ok(Limit::MinAutomation(0.51)));
-        assert!(
-            ok(Limit::MinStrategicAutomation(1.0)),
-            "no weight counts as automated"
-        );
-        assert!(ok(Limit::MaxMissing(1)));
-        assert!(!ok(Limit::MaxMissing(0)));
-        assert!(ok(Limit::MaxAnnualHours(120.0)));
-        assert_eq!(
-            verdict(Limit::MaxAnnualHours(100.0), &summary).actual,
-            120.0
-        );
+/// Says each problem of resolving the command line's identifiers.
+fn report_problems(stderr: &mut dyn Write, problems: Vec<Diagnostic>) -> Failed {
+    for problem in &problems {
+        fail(stderr, problem.summary());
     }
+    Failed
+}
+
+fn compare(
+    command: Compare,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let (loaded, _) = load(&command.model, stdin, stderr)?;
+    let strategies = select_strategies(&loaded.model, &command.strategies)
+        .map_err(|p| report_problems(stderr, p))?;
+    let comparison = decide::compare(&loaded.model, &strategies);
+    let report = CompareReport {
+        comparison: &comparison,
+        currency: &loaded.model.currency,
+    };
+    let renderer = render::compare_renderer(command.format);
+    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
+}
+
+fn diff(
+    command: Diff,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    if command.old == "-" && command.new == "-" {
+        return Err(fail(stderr, "only one of OLD and NEW can be standard input"));
+    }
+    let names = strategy_only(command.strategy);
+    let (old, old_selection) = load_and_select(&command.old, &names, stdin, stderr)?;
+    let (new, new_selection) = load_and_select(&command.new, &names, stdin, stderr)?;
+    let old_analysis = analysis::analyze(&old.model, old_selection.strategy);
+    let new_analysis = analysis::analyze(&new.model, new_selection.strategy);
+    let d = decide::diff(
+        decide::Side {
+            model: &old.model,
+            analysis: &old_analysis,
+        },
+        decide::Side {
+            model: &new.model,
+            analysis: &new_analysis,
+        },
+    );
+    let renderer = render::diff_renderer(command.format);
+    emit(renderer.as_ref(), &d, command.output.as_deref(), stdout, stderr)
+}
+
+fn explain(
+    command: Explain,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let index = select_fix(&analysis.fixes, &command.fix, command.action)
+        .map_err(|p| report_problems(stderr, p))?;
+    let explanation = decide::explain(&loaded.model, &analysis, index);
+    let report = ExplainReport {
+        explanation: &explanation,
+        strategy: analysis.strategy.as_ref(),
+        currency: &loaded.model.currency,
+    };
+    let renderer = render::explain_renderer(command.format);
+    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
+}
+
+/// Progress on standard error, shown only on a terminal and only once a run has taken
+/// more than a second (a quick run stays silent).
+struct Progress {
+    enabled: bool,
+    total: u64,
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(enabled: bool, total: usize) -> Progress {
+        Progress {
+            enabled,
+            total: total as u64,
+            started: std::time::Instant::now(),
+            bar: None,
+        }
+    }
+
+    fn update(&mut self, done: usize) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() > std::time::Duration::from_secs(1) {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(self.total),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_message("samples");
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn sensitivity(
+    command: Sensitivity,
+    env: Environment,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let options = decide::SensitivityOptions {
+        strategy: selection.strategy,
+        spread: command.spread,
+        samples: command.samples,
+        seed: command.seed,
+        top: command.top,
+    };
+    let mut progress = Progress::new(env.stderr_is_terminal, command.samples);
+    let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
+    progress.finish();
+    let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
+    let report = SensitivityReport {
+        sensitivity: &result,
+        strategy: strategy.as_ref(),
+    };
+    let renderer = render::sensitivity_renderer(command.format);
+    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
 }

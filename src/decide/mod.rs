@@ -8,6 +8,7 @@
 mod compare;
 mod diff;
 mod explain;
+mod gate;
 mod roadmap;
 mod sensitivity;
 
@@ -16,6 +17,7 @@ pub use diff::{
     diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename,
     SummaryDelta, Side,
 };
+pub use gate::{verdict, OFFENDERS};
 pub use explain::{explain, Explanation, ExplainedHandoff, Neighbour, ObjectiveTerm};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{sensitivity, FixSensitivity, Sensitivity, SensitivityOptions};
