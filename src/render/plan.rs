@@ -82,17 +82,12 @@ impl PlanReport<'_> {
         if r.left_undone.is_empty() {
             lines.push("Left undone: nothing; every fix that saves time is in the plan.".into());
         } else {
-            let saving: f64 = r.left_undone.iter().map(|f| f.annual_saving).sum();
-            let hours_left = hours(r.annual_hours_after);
             lines.push(format!(
-                "Left undone: {} fix{} costing {cur} {} in all, each worth up to {cur} {} a year \
-                 more on its own (together at most {cur} {}); {hours_left} staff hours a year \
-                 stay in gaps.",
+                "Left undone: {} fix{} costing {cur} {} in all; {} staff hours a year stay in gaps.",
                 r.left_undone.len(),
                 if r.left_undone.len() == 1 { "" } else { "es" },
                 money(r.undone_cost()),
-                money(r.left_undone.iter().map(|f| f.annual_saving).fold(0.0, f64::max)),
-                money(saving)
+                hours(r.annual_hours_after)
             ));
         }
         lines
