@@ -200,6 +200,8 @@ pub fn select_fix(
     action: Option<crate::analysis::Action>,
 ) -> Result<usize, Vec<Diagnostic>> {
     let same_id: Vec<usize> = (0..fixes.len()).filter(|i| fixes[*i].id == id).collect();
+    let mut same_id = same_id;
+    same_id.sort_by_key(|i| fixes[*i].action);
     let chosen: Vec<usize> = same_id
         .iter()
         .copied()
