@@ -550,7 +550,13 @@ fn compare(
         currency: &loaded.model.currency,
     };
     let renderer = render::compare_renderer(command.format);
-    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
 }
 
 fn diff(
@@ -560,7 +566,10 @@ fn diff(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     if command.old == "-" && command.new == "-" {
-        return Err(fail(stderr, "only one of OLD and NEW can be standard input"));
+        return Err(fail(
+            stderr,
+            "only one of OLD and NEW can be standard input",
+        ));
     }
     let names = strategy_only(command.strategy);
     let (old, old_selection) = load_and_select(&command.old, &names, stdin, stderr)?;
@@ -578,7 +587,13 @@ fn diff(
         },
     );
     let renderer = render::diff_renderer(command.format);
-    emit(renderer.as_ref(), &d, command.output.as_deref(), stdout, stderr)
+    emit(
+        renderer.as_ref(),
+        &d,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
 }
 
 fn explain(
@@ -599,7 +614,13 @@ fn explain(
         currency: &loaded.model.currency,
     };
     let renderer = render::explain_renderer(command.format);
-    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
 }
 
 /// Progress on standard error, shown only on a terminal and only once a run has taken
@@ -670,5 +691,11 @@ fn sensitivity(
         strategy: strategy.as_ref(),
     };
     let renderer = render::sensitivity_renderer(command.format);
-    emit(renderer.as_ref(), &report, command.output.as_deref(), stdout, stderr)
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
 }

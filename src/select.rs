@@ -212,8 +212,12 @@ pub fn select_fix(
         ([], true) => {
             let mut known: Vec<&str> = fixes.iter().map(|f| f.id.as_str()).collect();
             known.dedup();
-            let mut problem =
-                Diagnostic::error("unknown-reference", "FIX", None, format!("unknown fix `{id}`"));
+            let mut problem = Diagnostic::error(
+                "unknown-reference",
+                "FIX",
+                None,
+                format!("unknown fix `{id}`"),
+            );
             problem.help = unknown_reference_hint("fix", id, &known);
             Err(vec![problem])
         }
@@ -237,7 +241,12 @@ pub fn select_fix(
                     actions(found)
                 )
             };
-            Err(vec![Diagnostic::error("ambiguous-fix", "FIX", None, message)])
+            Err(vec![Diagnostic::error(
+                "ambiguous-fix",
+                "FIX",
+                None,
+                message,
+            )])
         }
     }
 }

@@ -62,13 +62,18 @@ fn compare_calls_out_the_seeds_flip() {
     let csv = run(&["compare", SEED, "--format", "csv"], 0).0;
     assert!(csv.starts_with("id,action,cost,annual_saving,rank_growth,strategic_value_growth,"));
     let md = run(&["compare", SEED, "--format", "markdown"], 0).0;
-    assert!(md.contains("| crm-\\>accounting | connect | 12,000 | 43,200 | 1 | 34,560 | 5 | 4,320 |"));
+    assert!(
+        md.contains("| crm-\\>accounting | connect | 12,000 | 43,200 | 1 | 34,560 | 5 | 4,320 |")
+    );
 }
 
 #[test]
 fn compare_exits_2_on_an_unknown_strategy_or_a_model_without_any() {
     let (_, err) = run(&["compare", SEED, "--strategies", "growth,cost-dwon"], 2);
-    assert!(err.contains("unknown strategy `cost-dwon`; did you mean `cost-down`?"), "{err}");
+    assert!(
+        err.contains("unknown strategy `cost-dwon`; did you mean `cost-down`?"),
+        "{err}"
+    );
     let (_, err) = run(&["compare", "fixtures/valid/no-strategies.yaml"], 2);
     assert!(err.contains("declares no strategies"), "{err}");
 }
@@ -89,21 +94,47 @@ fn diff_of_the_acme_quarters_adds_up() {
         list.as_array()
             .unwrap()
             .iter()
-            .map(|g| format!("{} {}->{} {}", g["workflow"].as_str().unwrap(), g["from"].as_str().unwrap(), g["to"].as_str().unwrap(), g["data"].as_str().unwrap()))
+            .map(|g| {
+                format!(
+                    "{} {}->{} {}",
+                    g["workflow"].as_str().unwrap(),
+                    g["from"].as_str().unwrap(),
+                    g["to"].as_str().unwrap(),
+                    g["data"].as_str().unwrap()
+                )
+            })
             .collect()
     };
     assert_eq!(
         keys(&d["gaps"]["closed"]),
-        ["lead-to-cash accounting->crm payment-status", "billing-run accounting->bank payment-file"]
+        [
+            "lead-to-cash accounting->crm payment-status",
+            "billing-run accounting->bank payment-file"
+        ]
     );
     assert_eq!(
         keys(&d["gaps"]["opened"]),
-        ["lead-to-cash crm->payments customer", "payment-run accounting->bank payment-file"]
+        [
+            "lead-to-cash crm->payments customer",
+            "payment-run accounting->bank payment-file"
+        ]
     );
-    assert_eq!(keys(&d["gaps"]["changed"]), ["support-intake helpdesk->crm ticket"]);
+    assert_eq!(
+        keys(&d["gaps"]["changed"]),
+        ["support-intake helpdesk->crm ticket"]
+    );
     let changed = &d["gaps"]["changed"][0];
-    assert_eq!((changed["annual_cost_before"].as_f64(), changed["annual_cost_after"].as_f64()), (Some(26000.0), Some(13000.0)));
-    assert_eq!(d["workflows"]["renamed"][0], serde_json::json!({"from": "billing-run", "to": "payment-run"}));
+    assert_eq!(
+        (
+            changed["annual_cost_before"].as_f64(),
+            changed["annual_cost_after"].as_f64()
+        ),
+        (Some(26000.0), Some(13000.0))
+    );
+    assert_eq!(
+        d["workflows"]["renamed"][0],
+        serde_json::json!({"from": "billing-run", "to": "payment-run"})
+    );
     assert_eq!(d["integrations"]["added"][0]["id"], "helpdesk->crm");
     assert_eq!(d["integrations"]["changed"][0]["mode_after"], "automated");
     let md = run(&["diff", Q1, Q2, "--format", "markdown"], 0).0;
@@ -128,9 +159,28 @@ fn explain_numbers_equal_the_json_reports() {
         let report = json(&["analyze", SEED, "--format", "json", "--strategy", strategy]);
         for fix in report["fixes"].as_array().unwrap() {
             let id = fix["id"].as_str().unwrap();
-            let e = json(&["explain", SEED, id, "--format", "json", "--strategy", strategy]);
+            let e = json(&[
+                "explain",
+                SEED,
+                id,
+                "--format",
+                "json",
+                "--strategy",
+                strategy,
+            ]);
             assert_eq!(e["schema"], "gapgraph.explain/v1");
-            for key in ["rank", "cost", "annual_hours_saved", "annual_saving", "strategic_value", "priority", "payback_months", "aligned", "objectives", "carries"] {
+            for key in [
+                "rank",
+                "cost",
+                "annual_hours_saved",
+                "annual_saving",
+                "strategic_value",
+                "priority",
+                "payback_months",
+                "aligned",
+                "objectives",
+                "carries",
+            ] {
                 assert_eq!(e[key], fix[key], "{id} {key}");
             }
             let improves = fix["improves"].as_array().unwrap();
@@ -138,7 +188,13 @@ fn explain_numbers_equal_the_json_reports() {
             assert_eq!(handoffs.len(), improves.len());
             let mut saving = 0.0;
             for (h, i) in handoffs.iter().zip(improves) {
-                for key in ["workflow", "step", "minutes_before", "minutes_after", "annual_hours_saved"] {
+                for key in [
+                    "workflow",
+                    "step",
+                    "minutes_before",
+                    "minutes_after",
+                    "annual_hours_saved",
+                ] {
                     assert_eq!(h[key], i[key], "{id} {key}");
                 }
                 saving += h["annual_saving"].as_f64().unwrap();
@@ -153,44 +209,112 @@ fn explain_numbers_equal_the_json_reports() {
 #[test]
 fn explain_exits_2_on_an_unknown_or_ambiguous_fix() {
     let (_, err) = run(&["explain", SEED, "crm->acounting"], 2);
-    assert!(err.contains("unknown fix `crm->acounting`; did you mean `crm->accounting`?"), "{err}");
+    assert!(
+        err.contains("unknown fix `crm->acounting`; did you mean `crm->accounting`?"),
+        "{err}"
+    );
     // a->b automates an integration carrying only p; the connect a->b carries p and q.
     let shared = "systems: {a: {}, b: {}}\nintegrations: [{from: a, to: b, carries: [p], mode: manual}]\n\
                   workflows:\n  w:\n    runs: {count: 10, per: day}\n    handoffs: [{from: a, to: b, data: p}, {from: a, to: b, data: q}]\n";
-    let output = Command::cargo_bin("gapgraph").unwrap().args(["explain", "-", "a->b"]).write_stdin(shared).output().unwrap();
+    let output = Command::cargo_bin("gapgraph")
+        .unwrap()
+        .args(["explain", "-", "a->b"])
+        .write_stdin(shared)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8(output.stderr).unwrap();
-    assert!(err.contains("fix `a->b` names 2 fixes (automate, connect); choose one with --action"), "{err}");
-    let output = Command::cargo_bin("gapgraph").unwrap().args(["explain", "-", "a->b", "--action", "connect"]).write_stdin(shared).output().unwrap();
+    assert!(
+        err.contains("fix `a->b` names 2 fixes (automate, connect); choose one with --action"),
+        "{err}"
+    );
+    let output = Command::cargo_bin("gapgraph")
+        .unwrap()
+        .args(["explain", "-", "a->b", "--action", "connect"])
+        .write_stdin(shared)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
 }
 
 #[test]
 fn sensitivity_without_spread_is_todays_ranking_and_a_seed_repeats() {
     let today = json(&["analyze", SEED, "--format", "json"]);
-    let s = json(&["sensitivity", SEED, "--spread", "0", "--samples", "20", "--format", "json"]);
+    let s = json(&[
+        "sensitivity",
+        SEED,
+        "--spread",
+        "0",
+        "--samples",
+        "20",
+        "--format",
+        "json",
+    ]);
     assert_eq!(s["schema"], "gapgraph.sensitivity/v1");
     let fixes = s["fixes"].as_array().unwrap();
-    for (k, (f, t)) in fixes.iter().zip(today["fixes"].as_array().unwrap()).enumerate() {
+    for (k, (f, t)) in fixes
+        .iter()
+        .zip(today["fixes"].as_array().unwrap())
+        .enumerate()
+    {
         assert_eq!(f["id"], t["id"]);
         let rank = k as u64 + 1;
         for key in ["median_rank", "rank_p5", "rank_p95"] {
             assert_eq!(f[key].as_u64(), Some(rank));
         }
-        assert_eq!(f["top_share"].as_f64(), Some(if rank <= 3 { 1.0 } else { 0.0 }));
+        assert_eq!(
+            f["top_share"].as_f64(),
+            Some(if rank <= 3 { 1.0 } else { 0.0 })
+        );
     }
-    let args = ["sensitivity", SEED, "--samples", "200", "--seed", "42", "--top", "4", "--format", "json"];
+    let args = [
+        "sensitivity",
+        SEED,
+        "--samples",
+        "200",
+        "--seed",
+        "42",
+        "--top",
+        "4",
+        "--format",
+        "json",
+    ];
     let (first, _) = run(&args, 0);
     assert_eq!(first, run(&args, 0).0, "same seed, same bytes");
     let s: Value = serde_json::from_str(&first).unwrap();
     let keys: Vec<&String> = s.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["schema", "samples", "spread", "seed", "top", "fixes"]);
-    let sum: f64 = s["fixes"].as_array().unwrap().iter().map(|f| f["top_share"].as_f64().unwrap()).sum();
+    assert_eq!(
+        keys,
+        ["schema", "samples", "spread", "seed", "top", "fixes"]
+    );
+    let sum: f64 = s["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["top_share"].as_f64().unwrap())
+        .sum();
     assert!((sum - 4.0).abs() < 1e-9, "top shares sum to K: {sum}");
-    let (other, _) = run(&["sensitivity", SEED, "--samples", "200", "--seed", "43", "--top", "4", "--format", "json"], 0);
+    let (other, _) = run(
+        &[
+            "sensitivity",
+            SEED,
+            "--samples",
+            "200",
+            "--seed",
+            "43",
+            "--top",
+            "4",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     assert_ne!(first, other);
     let table = run(&["sensitivity", SEED, "--samples", "100"], 0).0;
-    assert!(table.contains("The first 2 fixes are in the top 3 in 100% of samples"), "{table}");
+    assert!(
+        table.contains("The first 2 fixes are in the top 3 in 100% of samples"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -208,12 +332,22 @@ fn re_valuation_changes_the_third_pick() {
     // Once m->b is built, step 1 is automated and a->b saves nothing, so the third pick is
     // e->f, not today's #3: spent 5,000 + 4,000 + 10,000 = 19,000 of 30,000.
     let p = json(&["plan", REPLAN, "--budget", "30000", "--format", "json"]);
-    let ids: Vec<&str> = p["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["m->b", "c-d-vendor", "e->f"]);
     assert_eq!(p["spent"], 19000.0);
     assert_eq!(p["annual_saving"], 100000.0);
     // Three handoffs of 6,000 runs each: one more automated per step.
-    let rates: Vec<f64> = p["steps"].as_array().unwrap().iter().map(|s| s["automation_rate"].as_f64().unwrap()).collect();
+    let rates: Vec<f64> = p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["automation_rate"].as_f64().unwrap())
+        .collect();
     assert_eq!(rates, [1.0 / 3.0, 2.0 / 3.0, 1.0]);
     assert_eq!(p["automation_rate_before"], 0.0);
     assert_eq!(p["left_undone"], serde_json::json!([]));
@@ -229,20 +363,35 @@ fn plan_in_every_format() {
     // 12,000 + 9,000 = 21,000 spent; mes->erp (8,000) and the rest no longer fit.
     assert_eq!(p["spent"], 21000.0);
     // Runs automated: 23,760 of 72,120 today; + 3,600 per lead-to-cash step closed.
-    assert_eq!(p["automation_rate_before"].as_f64(), Some(23760.0 / 72120.0));
-    assert_eq!(p["steps"][1]["automation_rate"].as_f64(), Some(30960.0 / 72120.0));
+    assert_eq!(
+        p["automation_rate_before"].as_f64(),
+        Some(23760.0 / 72120.0)
+    );
+    assert_eq!(
+        p["steps"][1]["automation_rate"].as_f64(),
+        Some(30960.0 / 72120.0)
+    );
     assert_eq!(p["left_undone"].as_array().unwrap().len(), 6);
 }
 
 #[test]
 fn analyze_with_a_budget_adds_a_roadmap_to_the_review_documents() {
-    let md = run(&["analyze", SEED, "--format", "markdown", "--budget", "25000"], 0).0;
+    let md = run(
+        &["analyze", SEED, "--format", "markdown", "--budget", "25000"],
+        0,
+    )
+    .0;
     let fixes = md.find("## Ranked fixes").expect("a fixes section");
     let roadmap = md.find("## Roadmap").expect("a roadmap section");
     assert!(fixes < roadmap);
     assert!(md.contains("Cumulative saving: EUR 43,200 a year after step 1 (EUR 12,000 spent), EUR 61,200 a year after step 2 (EUR 21,000 spent)."));
     assert!(md.contains("Left undone: 6 fixes costing EUR 55,000 in all"));
-    let html = Command::cargo_bin("gapgraph").unwrap().args(["analyze", SEED, "--format", "html", "--budget", "25000"]).env("PATH", "").output().unwrap();
+    let html = Command::cargo_bin("gapgraph")
+        .unwrap()
+        .args(["analyze", SEED, "--format", "html", "--budget", "25000"])
+        .env("PATH", "")
+        .output()
+        .unwrap();
     let html = String::from_utf8(html.stdout).unwrap();
     assert!(html.contains("<svg class=\"roadmap-chart\""));
     assert!(html.contains(">1: 37.9%</text>") && html.contains(">2: 42.9%</text>"));
@@ -252,7 +401,17 @@ fn analyze_with_a_budget_adds_a_roadmap_to_the_review_documents() {
 
 #[test]
 fn check_names_the_broken_limit_and_its_worst_offenders() {
-    let (out, err) = run(&["check", SEED, "--max-annual-hours", "1000", "--max-missing", "3"], 1);
+    let (out, err) = run(
+        &[
+            "check",
+            SEED,
+            "--max-annual-hours",
+            "1000",
+            "--max-missing",
+            "3",
+        ],
+        1,
+    );
     assert_eq!(
         out,
         "ok:     3 missing handoffs (maximum 3)\n\
@@ -269,19 +428,37 @@ fn check_names_the_broken_limit_and_its_worst_offenders() {
 #[test]
 fn the_terminal_report_has_units_costs_and_honest_verbs() {
     let (out, _) = run(&["analyze", SEED, "--top", "0"], 0);
-    assert!(out.contains("  8 fixes not listed (use --top 8 to list all)"), "{out}");
+    assert!(
+        out.contains("  8 fixes not listed (use --top 8 to list all)"),
+        "{out}"
+    );
     assert!(out.contains("Units\n"));
     // sales: lead-to-cash 1,020 h + lead-capture 52 h = 1,072 h × 60 = 64,320.
     assert!(out.contains("│ sales         ┆ VP Sales      ┆        6 ┆         3 ┆      2 ┆       1 ┆      50.0% ┆  1,072.0 ┆  64,320 │"), "{out}");
-    let csv = run(&["analyze", SEED, "--format", "csv", "--csv-table", "units"], 0).0;
+    let csv = run(
+        &["analyze", SEED, "--format", "csv", "--csv-table", "units"],
+        0,
+    )
+    .0;
     assert!(csv.starts_with("id,name,owner,handoffs,automated,manual,missing,automation_rate,annual_hours,annual_cost\r\nsales,Sales,VP Sales,6,3,2,1,0.5,1072,64320\r\n"), "{csv}");
     // qms->erp in the seed goes through the spreadsheet at 13 minutes against a 5-minute
     // fallback: automating ncr-sheet->erp is not a candidate (a manual-kind end), so build
     // a model where a fix only shortens the path.
     let partial = "systems: {a: {}, m: {}, b: {}}\nintegrations:\n  - {from: a, to: m, carries: [x], mode: manual, minutes: 4}\n  - {from: m, to: b, carries: [x], mode: manual, minutes: 4}\n\
                    workflows:\n  w:\n    runs: {count: 10, per: day}\n    handoffs: [{from: a, to: b, data: x, minutes: 20}]\n";
-    let output = Command::cargo_bin("gapgraph").unwrap().args(["analyze", "-"]).write_stdin(partial).output().unwrap();
+    let output = Command::cargo_bin("gapgraph")
+        .unwrap()
+        .args(["analyze", "-"])
+        .write_stdin(partial)
+        .output()
+        .unwrap();
     let out = String::from_utf8(output.stdout).unwrap();
-    assert!(out.contains("#2 a->m: improves w step 1 (x: 8 -> 4 min)"), "{out}");
-    assert!(out.contains("#1 a->b: closes w step 1 (x: 8 -> 0 min)"), "{out}");
+    assert!(
+        out.contains("#2 a->m: improves w step 1 (x: 8 -> 4 min)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("#1 a->b: closes w step 1 (x: 8 -> 0 min)"),
+        "{out}"
+    );
 }

@@ -123,7 +123,11 @@ fn flips(rows: &[CompareRow], strategies: usize) -> Vec<Flip> {
     for high in 0..strategies {
         let mut at_top: Vec<&CompareRow> = rows
             .iter()
-            .filter(|r| r.standings[high].as_ref().is_some_and(|s| s.rank <= FLIP_TOP))
+            .filter(|r| {
+                r.standings[high]
+                    .as_ref()
+                    .is_some_and(|s| s.rank <= FLIP_TOP)
+            })
             .collect();
         at_top.sort_by_key(|r| r.standings[high].as_ref().map(|s| s.rank));
         for row in at_top {
@@ -160,7 +164,10 @@ impl Comparison {
         } else {
             format!("serves nothing under {low} (#{} there)", flip.low_rank)
         };
-        format!("{} is #{} under {high} and {there}", flip.id, flip.high_rank)
+        format!(
+            "{} is #{} under {high} and {there}",
+            flip.id, flip.high_rank
+        )
     }
 }
 

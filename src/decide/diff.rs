@@ -186,15 +186,16 @@ pub fn diff(old: Side, new: Side) -> Diff {
     let mut unmatched: Vec<&HandoffResult> = new.analysis.handoffs.iter().collect();
     for before in &old.analysis.handoffs {
         let after = take(&mut unmatched, key(before));
+        let differs = |a: &HandoffResult| {
+            a.status != before.status
+                || a.minutes != before.minutes
+                || a.annual_cost != before.annual_cost
+        };
         match (before.status.is_gap(), after) {
-            (true, Some(a)) if a.status.is_gap() => {
-                if a.status != before.status
-                    || a.minutes != before.minutes
-                    || a.annual_cost != before.annual_cost
-                {
-                    gaps.changed.push(delta(Some(before), Some(a)));
-                }
+            (true, Some(a)) if a.status.is_gap() && differs(a) => {
+                gaps.changed.push(delta(Some(before), Some(a)));
             }
+            (true, Some(a)) if a.status.is_gap() => {}
             (true, after) => gaps.closed.push(delta(Some(before), after)),
             (false, Some(a)) if a.status.is_gap() => gaps.opened.push(delta(Some(before), Some(a))),
             _ => {}
@@ -214,8 +215,16 @@ pub fn diff(old: Side, new: Side) -> Diff {
 
     let ids = |m: &Model| m.workflows.iter().map(|w| w.id.clone()).collect::<Vec<_>>();
     let (old_ids, new_ids) = (ids(old.model), ids(new.model));
-    let workflows_removed: Vec<String> = old_ids.iter().filter(|i| !new_ids.contains(i)).cloned().collect();
-    let workflows_added: Vec<String> = new_ids.iter().filter(|i| !old_ids.contains(i)).cloned().collect();
+    let workflows_removed: Vec<String> = old_ids
+        .iter()
+        .filter(|i| !new_ids.contains(i))
+        .cloned()
+        .collect();
+    let workflows_added: Vec<String> = new_ids
+        .iter()
+        .filter(|i| !old_ids.contains(i))
+        .cloned()
+        .collect();
     let shape = |side: Side, id: &str| -> Vec<(String, String, String)> {
         side.analysis
             .handoffs
@@ -318,19 +327,51 @@ pub fn diff(old: Side, new: Side) -> Diff {
 fn summary(a: &Summary, b: &Summary) -> SummaryDelta {
     let count = |x: usize| Some(x as f64);
     vec![
-        Change { name: "workflows", before: count(a.workflows), after: count(b.workflows) },
-        Change { name: "handoffs", before: count(a.handoffs), after: count(b.handoffs) },
-        Change { name: "automated", before: count(a.automated), after: count(b.automated) },
-        Change { name: "manual", before: count(a.manual), after: count(b.manual) },
-        Change { name: "missing", before: count(a.missing), after: count(b.missing) },
-        Change { name: "automation_rate", before: a.automation_rate, after: b.automation_rate },
+        Change {
+            name: "workflows",
+            before: count(a.workflows),
+            after: count(b.workflows),
+        },
+        Change {
+            name: "handoffs",
+            before: count(a.handoffs),
+            after: count(b.handoffs),
+        },
+        Change {
+            name: "automated",
+            before: count(a.automated),
+            after: count(b.automated),
+        },
+        Change {
+            name: "manual",
+            before: count(a.manual),
+            after: count(b.manual),
+        },
+        Change {
+            name: "missing",
+            before: count(a.missing),
+            after: count(b.missing),
+        },
+        Change {
+            name: "automation_rate",
+            before: a.automation_rate,
+            after: b.automation_rate,
+        },
         Change {
             name: "strategic_automation",
             before: a.strategic_automation,
             after: b.strategic_automation,
         },
-        Change { name: "annual_hours", before: Some(a.annual_hours), after: Some(b.annual_hours) },
-        Change { name: "annual_cost", before: Some(a.annual_cost), after: Some(b.annual_cost) },
+        Change {
+            name: "annual_hours",
+            before: Some(a.annual_hours),
+            after: Some(b.annual_hours),
+        },
+        Change {
+            name: "annual_cost",
+            before: Some(a.annual_cost),
+            after: Some(b.annual_cost),
+        },
         Change {
             name: "strategic_value",
             before: Some(a.strategic_value),

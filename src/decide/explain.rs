@@ -143,9 +143,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         key: separating_key(&fix, other),
     };
     Explanation {
-        above: index
-            .checked_sub(1)
-            .map(|i| neighbour(&analysis.fixes[i])),
+        above: index.checked_sub(1).map(|i| neighbour(&analysis.fixes[i])),
         below: analysis.fixes.get(index + 1).map(neighbour),
         handoffs,
         total_weight,
@@ -154,7 +152,11 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     }
 }
 
-fn find<'a>(handoffs: &'a [HandoffResult], workflow: &str, step: usize) -> Option<&'a HandoffResult> {
+fn find<'a>(
+    handoffs: &'a [HandoffResult],
+    workflow: &str,
+    step: usize,
+) -> Option<&'a HandoffResult> {
     handoffs
         .iter()
         .find(|h| h.workflow == workflow && h.step == step)
@@ -201,6 +203,9 @@ mod tests {
         assert_eq!(values, [25920.0, 8640.0]);
         assert!(e.above.is_none());
         let below = e.below.unwrap();
-        assert_eq!((below.fix.id.as_str(), below.key), ("payment-webhook", "priority"));
+        assert_eq!(
+            (below.fix.id.as_str(), below.key),
+            ("payment-webhook", "priority")
+        );
     }
 }

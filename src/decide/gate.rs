@@ -93,7 +93,9 @@ mod tests {
         assert!(ok(Limit::MaxMissing(3)));
         assert!(!ok(Limit::MaxMissing(2)));
         assert!(ok(Limit::MaxAnnualHours(3422.0)));
-        assert!(verdict(Limit::MaxAnnualHours(3422.0), &a).offenders.is_empty());
+        assert!(verdict(Limit::MaxAnnualHours(3422.0), &a)
+            .offenders
+            .is_empty());
     }
 
     #[test]
@@ -131,7 +133,11 @@ mod tests {
                 .iter()
                 .map(|(w, s, _)| (w.as_str(), *s))
                 .collect::<Vec<_>>(),
-            [("production-reporting", 2), ("production-reporting", 3), ("lead-to-cash", 1)]
+            [
+                ("production-reporting", 2),
+                ("production-reporting", 3),
+                ("lead-to-cash", 1)
+            ]
         );
     }
 }

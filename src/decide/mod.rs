@@ -12,13 +12,13 @@ mod gate;
 mod roadmap;
 mod sensitivity;
 
-pub use compare::{compare, Comparison, CompareRow, Flip, Standing};
+pub use compare::{compare, CompareRow, Comparison, Flip, Standing};
 pub use diff::{
-    diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename,
-    SummaryDelta, Side,
+    diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename, Side,
+    SummaryDelta,
 };
+pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
 pub use gate::{verdict, OFFENDERS};
-pub use explain::{explain, Explanation, ExplainedHandoff, Neighbour, ObjectiveTerm};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{sensitivity, FixSensitivity, Sensitivity, SensitivityOptions};
 

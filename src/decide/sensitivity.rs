@@ -282,7 +282,10 @@ mod tests {
     fn no_spread_gives_todays_ranking_in_every_sample() {
         let s = sensitivity(&seed(), options(0.0), &mut |_| {});
         for f in &s.fixes {
-            assert_eq!((f.median_rank, f.rank_p5, f.rank_p95), (f.rank, f.rank, f.rank));
+            assert_eq!(
+                (f.median_rank, f.rank_p5, f.rank_p95),
+                (f.rank, f.rank, f.rank)
+            );
             assert_eq!(f.top_share, if f.rank <= 3 { 1.0 } else { 0.0 });
             assert_eq!(f.overtaken_by_next.unwrap_or(0.0), 0.0);
         }
@@ -296,7 +299,10 @@ mod tests {
         let sum: f64 = s.fixes.iter().map(|f| f.top_share).sum();
         assert!((sum - 3.0).abs() < 1e-9, "{sum}");
         assert_eq!(s, sensitivity(&seed(), options(0.5), &mut |_| {}));
-        let other = SensitivityOptions { seed: 8, ..options(0.5) };
+        let other = SensitivityOptions {
+            seed: 8,
+            ..options(0.5)
+        };
         assert_ne!(s, sensitivity(&seed(), other, &mut |_| {}));
     }
 

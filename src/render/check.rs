@@ -112,9 +112,13 @@ fn line(verdict: &Verdict) -> String {
 
 fn offender(limit: Limit, o: &Offender) -> String {
     let weight = match limit {
-        Limit::MinAutomation(_) => format!("{} runs a year", hours(o.weight).trim_end_matches(".0")),
+        Limit::MinAutomation(_) => {
+            format!("{} runs a year", hours(o.weight).trim_end_matches(".0"))
+        }
         Limit::MinStrategicAutomation(_) => format!("{} runs a year x alignment", hours(o.weight)),
-        Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) => format!("{} hours a year", hours(o.weight)),
+        Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) => {
+            format!("{} hours a year", hours(o.weight))
+        }
     };
     format!(
         "worst: {} step {} ({} -> {}, {}) {}: {weight}",

@@ -20,7 +20,12 @@ pub struct CompareReport<'a> {
 
 impl CompareReport<'_> {
     fn header(&self) -> Vec<String> {
-        let mut h = vec!["Fix".to_string(), "Action".into(), "Cost".into(), "Saving/yr".into()];
+        let mut h = vec![
+            "Fix".to_string(),
+            "Action".into(),
+            "Cost".into(),
+            "Saving/yr".into(),
+        ];
         for s in &self.comparison.strategies {
             h.push(format!("# {}", s.id));
             h.push(format!("Strategic ({})", s.id));
@@ -78,8 +83,7 @@ impl CompareReport<'_> {
         )];
         if c.flips.is_empty() {
             lines.push(
-                "No fix in a top 3 is unaligned or below the top 10 under another strategy."
-                    .into(),
+                "No fix in a top 3 is unaligned or below the top 10 under another strategy.".into(),
             );
         } else {
             lines.extend(c.flips.iter().map(|f| format!("{}.", c.sentence(f))));
@@ -121,7 +125,11 @@ impl Render<CompareReport<'_>> for CompareMarkdown {
         writeln!(out, "## Fixes under each strategy\n")?;
         writeln!(out, "{}\n", markdown(&lines[0]))?;
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        writeln!(out, "{}", markdown_table(&header, &report.numeric(), &report.rows()))?;
+        writeln!(
+            out,
+            "{}",
+            markdown_table(&header, &report.numeric(), &report.rows())
+        )?;
         for line in &lines[1..] {
             writeln!(out, "- {}", markdown(line))?;
         }
@@ -168,10 +176,14 @@ impl Render<CompareReport<'_>> for CompareCsv {
                     Some(s) => row.extend([
                         s.rank.to_string(),
                         format!("{}", s.strategic_value + 0.0),
-                        s.priority.map(|p| format!("{}", p + 0.0)).unwrap_or_default(),
+                        s.priority
+                            .map(|p| format!("{}", p + 0.0))
+                            .unwrap_or_default(),
                         s.aligned.to_string(),
                     ]),
-                    None => row.extend([String::new(), String::new(), String::new(), String::new()]),
+                    None => {
+                        row.extend([String::new(), String::new(), String::new(), String::new()])
+                    }
                 }
             }
             w.write_record(&row).map_err(to_io)?;

@@ -219,14 +219,14 @@ impl Render<Diff> for DiffJson {
             fixes: Vec<FixMoveWire<'a>>,
         }
         fn one_side(i: &crate::decide::IntegrationChange) -> IntegrationWire<'_> {
-        IntegrationWire {
-            id: &i.id,
-            from: Some(&i.from),
-            to: Some(&i.to),
-            mode: Some(i.mode.as_str()),
-            mode_before: None,
-            mode_after: None,
-        }
+            IntegrationWire {
+                id: &i.id,
+                from: Some(&i.from),
+                to: Some(&i.to),
+                mode: Some(i.mode.as_str()),
+                mode_before: None,
+                mode_after: None,
+            }
         }
         let document = Document {
             schema: DIFF_SCHEMA,
@@ -415,12 +415,12 @@ impl Render<ExplainReport<'_>> for ExplainJson {
         let e = report.explanation;
         let f = &e.fix;
         fn neighbour(n: &crate::decide::Neighbour) -> NeighbourWire<'_> {
-        NeighbourWire {
-            rank: n.fix.rank,
-            id: &n.fix.id,
-            action: n.fix.action.as_str(),
-            separated_by: n.key,
-        }
+            NeighbourWire {
+                rank: n.fix.rank,
+                id: &n.fix.id,
+                action: n.fix.action.as_str(),
+                separated_by: n.key,
+            }
         }
         let document = Document {
             schema: EXPLAIN_SCHEMA,

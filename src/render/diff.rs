@@ -58,14 +58,24 @@ fn gap_rows(gaps: &[GapDelta]) -> Vec<Vec<String>> {
                 format!("{} -> {}", g.from, g.to),
                 g.data.clone(),
                 format!("{} -> {}", status(g.status_before), status(g.status_after)),
-                format!("{} -> {}", minutes(g.minutes_before), minutes(g.minutes_after)),
-                format!("{} -> {}", money(g.annual_cost_before), money(g.annual_cost_after)),
+                format!(
+                    "{} -> {}",
+                    minutes(g.minutes_before),
+                    minutes(g.minutes_after)
+                ),
+                format!(
+                    "{} -> {}",
+                    money(g.annual_cost_before),
+                    money(g.annual_cost_after)
+                ),
             ]
         })
         .collect()
 }
 
-const GAP_HEADER: [&str; 6] = ["Workflow", "Handoff", "Data", "Status", "Min/run", "Cost/yr"];
+const GAP_HEADER: [&str; 6] = [
+    "Workflow", "Handoff", "Data", "Status", "Min/run", "Cost/yr",
+];
 
 fn parts(d: &Diff) -> Vec<Part> {
     let mut parts = vec![Part {
@@ -130,7 +140,10 @@ fn parts(d: &Diff) -> Vec<Part> {
         notes,
     });
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for (change, list) in [("added", &d.integrations_added), ("removed", &d.integrations_removed)] {
+    for (change, list) in [
+        ("added", &d.integrations_added),
+        ("removed", &d.integrations_removed),
+    ] {
         for i in list {
             rows.push(vec![
                 i.id.clone(),
@@ -182,7 +195,8 @@ fn title(d: &Diff) -> String {
         format!(
             "{} ({})",
             n.as_deref().unwrap_or("unnamed model"),
-            s.as_deref().map_or("no strategy".to_string(), |s| format!("strategy {s}"))
+            s.as_deref()
+                .map_or("no strategy".to_string(), |s| format!("strategy {s}"))
         )
     };
     format!(
@@ -236,7 +250,11 @@ impl Render<Diff> for DiffMarkdown {
                     writeln!(out, "None.")?;
                 }
             } else {
-                write!(out, "{}", markdown_table(&part.header, &part.numeric, &part.rows))?;
+                write!(
+                    out,
+                    "{}",
+                    markdown_table(&part.header, &part.numeric, &part.rows)
+                )?;
             }
             for note in &part.notes {
                 writeln!(out, "- {}", markdown(note))?;

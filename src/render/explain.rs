@@ -36,7 +36,10 @@ fn path(ids: &[String]) -> String {
     if ids.is_empty() {
         "no path".to_string()
     } else {
-        ids.iter().map(|i| terminal(i)).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(|i| terminal(i))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -44,7 +47,11 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
     let e = report.explanation;
     let f = &e.fix;
     let cur = &terminal(report.currency);
-    let name = f.name.as_deref().map(|n| format!(" ({})", terminal(n))).unwrap_or_default();
+    let name = f
+        .name
+        .as_deref()
+        .map(|n| format!(" ({})", terminal(n)))
+        .unwrap_or_default();
     writeln!(
         out,
         "Fix {}{name}: {} {} -> {}, carrying {}; rank {} of {}",
@@ -52,7 +59,11 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         f.action.as_str(),
         f.from,
         f.to,
-        f.carries.iter().map(|c| terminal(c)).collect::<Vec<_>>().join(", "),
+        f.carries
+            .iter()
+            .map(|c| terminal(c))
+            .collect::<Vec<_>>()
+            .join(", "),
         f.rank,
         e.ranked
     )?;
@@ -151,7 +162,10 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         None => writeln!(out, "Payback: none, it saves nothing")?,
     }
     if !f.aligned {
-        writeln!(out, "It serves no objective of this strategy (strategic value 0).")?;
+        writeln!(
+            out,
+            "It serves no objective of this strategy (strategic value 0)."
+        )?;
     }
     if let Some(n) = &e.above {
         writeln!(out, "Below #{}: {}", n.fix.rank, neighbour(n, cur))?;
@@ -167,10 +181,21 @@ fn neighbour(n: &Neighbour, cur: &str) -> String {
     let by = match n.key {
         "free" => "a free fix with strategic value ranks first".to_string(),
         "priority" => format!("priority {}", ratio(f.priority.or(Some(0.0)))),
-        "strategic_value" => format!("same priority; strategic value {cur} {}", money(f.strategic_value)),
-        "annual_saving" => format!("same priority and value; saving {cur} {}", money(f.annual_saving)),
+        "strategic_value" => format!(
+            "same priority; strategic value {cur} {}",
+            money(f.strategic_value)
+        ),
+        "annual_saving" => format!(
+            "same priority and value; saving {cur} {}",
+            money(f.annual_saving)
+        ),
         "id" => "every figure equal; ids in byte order".to_string(),
         _ => "same id; automate, catalog, connect".to_string(),
     };
-    format!("{} ({}), separated by {}: {by}", f.id, f.action.as_str(), n.key)
+    format!(
+        "{} ({}), separated by {}: {by}",
+        f.id,
+        f.action.as_str(),
+        n.key
+    )
 }

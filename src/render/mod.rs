@@ -10,12 +10,12 @@ mod csv;
 mod decide_json;
 mod diff;
 pub mod dot;
+mod explain;
 mod html;
 mod json;
 mod markdown;
 pub mod mermaid;
 mod numbers;
-mod explain;
 mod plan;
 mod review;
 mod sensitivity;
@@ -32,10 +32,10 @@ pub use check::{CheckReport, Limit, Offender, Verdict};
 pub use compare::CompareReport;
 pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use explain::ExplainReport;
-pub use sensitivity::SensitivityReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
+pub use sensitivity::SensitivityReport;
 pub use view::View;
 
 /// What the report formats show: a model, its analysis and its load warnings.

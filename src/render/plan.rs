@@ -68,7 +68,11 @@ impl PlanReport<'_> {
         let cur = self.currency;
         let t = self.totals();
         let r = self.roadmap;
-        let after = r.automation_after.last().copied().unwrap_or(r.automation_before);
+        let after = r
+            .automation_after
+            .last()
+            .copied()
+            .unwrap_or(r.automation_before);
         let mut lines = vec![format!(
             "Spent {cur} {} of {}; saves {cur} {} a year (strategic value {cur} {}); \
              automation {} -> {} of runs.",
@@ -189,11 +193,7 @@ fn write_table(report: &PlanReport, out: &mut TerminalText) -> std::fmt::Result 
 }
 
 /// A GFM table; `numeric` columns right-aligned. Cells are escaped here.
-pub(super) fn markdown_table(
-    header: &[&str],
-    numeric: &[usize],
-    rows: &[Vec<String>],
-) -> String {
+pub(super) fn markdown_table(header: &[&str], numeric: &[usize], rows: &[Vec<String>]) -> String {
     let mut s = String::new();
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     s.push_str(&line(header.iter().map(|h| markdown(h)).collect()));

@@ -22,9 +22,9 @@ pub struct SensitivityReport<'a> {
 impl SensitivityReport<'_> {
     fn intro(&self) -> String {
         let o = &self.sensitivity.options;
-        let under = self
-            .strategy
-            .map_or("without strategies".to_string(), |s| format!("under {}", s.id));
+        let under = self.strategy.map_or("without strategies".to_string(), |s| {
+            format!("under {}", s.id)
+        });
         format!(
             "{} samples {under}, every estimate times a factor in [1/{f}, {f}] (spread {}, seed {}); \
              top {} counted.",
@@ -98,7 +98,11 @@ impl Render<SensitivityReport<'_>> for SensitivityMarkdown {
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         writeln!(out, "## How far the ranking holds\n")?;
         writeln!(out, "{}\n", markdown(&report.intro()))?;
-        writeln!(out, "{}", markdown_table(&header, &[0, 3, 4, 5], &report.rows()))?;
+        writeln!(
+            out,
+            "{}",
+            markdown_table(&header, &[0, 3, 4, 5], &report.rows())
+        )?;
         writeln!(out, "{}", markdown(&report.sensitivity.sentence()))?;
         Ok(())
     }

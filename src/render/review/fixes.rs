@@ -27,7 +27,11 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
             spans.push(Span::Break);
         }
         // A fix that only makes a gap cheaper does not close it.
-        let verb = if i.minutes_after == 0.0 { "closes" } else { "improves" };
+        let verb = if i.minutes_after == 0.0 {
+            "closes"
+        } else {
+            "improves"
+        };
         spans.push(text(format!(
             "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
             i.workflow,
