@@ -462,3 +462,45 @@ fn the_terminal_report_has_units_costs_and_honest_verbs() {
         "{out}"
     );
 }
+
+#[test]
+fn decision_outputs_carry_no_raw_control_characters_from_the_model() {
+    const HOSTILE: &str = "tests/data/hostile.yaml";
+    let hazards = ['\u{1b}', '\u{7}', '\u{0}', '\r', '\u{202E}', '\u{200B}'];
+    let runs: [&[&str]; 9] = [
+        &["compare", HOSTILE],
+        &["compare", HOSTILE, "--format", "markdown"],
+        &["explain", HOSTILE, "evil-fix"],
+        &["sensitivity", HOSTILE, "--samples", "20"],
+        &[
+            "plan", HOSTILE, "--budget", "100000", "--format", "markdown",
+        ],
+        &["diff", HOSTILE, HOSTILE],
+        &["diff", HOSTILE, HOSTILE, "--format", "markdown"],
+        &["check", HOSTILE, "--max-annual-hours", "0"],
+        &[
+            "analyze", HOSTILE, "--format", "markdown", "--budget", "100000",
+        ],
+    ];
+    for args in runs {
+        let output = Command::cargo_bin("gapgraph")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.code().is_some_and(|c| c < 2), "{args:?}");
+        // Markup keeps bidi and invisible characters (they are text there), like the
+        // review document does; controls never pass.
+        let markup = args.contains(&"markdown");
+        for text in [&output.stdout, &output.stderr] {
+            let text = String::from_utf8_lossy(text);
+            for c in hazards
+                .iter()
+                .copied()
+                .filter(|c| !markup || c.is_control())
+            {
+                assert!(!text.contains(c), "{args:?}: raw U+{:04X}", u32::from(c));
+            }
+        }
+    }
+}
