@@ -8,16 +8,20 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{self, Analysis, RankBy, Summary};
+mod decision;
+
+use crate::analysis::{self, Analysis, RankBy};
+use crate::decide;
 use crate::diagnostic::write_diagnostics;
 use crate::output::write_atomic;
 use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, Verdict,
-    View,
+    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, View,
 };
 use crate::select::{select, Names, Selection};
+
 use crate::text::terminal;
 use crate::{load_str, Loaded};
+pub use decision::{Compare, Diff, Explain, Sensitivity};
 
 /// Exit status: done.
 pub const EXIT_OK: u8 = 0;
@@ -33,6 +37,8 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// Standard error is a terminal (progress may be shown there).
+    pub stderr_is_terminal: bool,
 }
 
 impl Environment {
@@ -66,6 +72,14 @@ pub enum Command {
     Plan(Plan),
     /// A gate for CI.
     Check(Check),
+    /// The fix ranking under several strategies.
+    Compare(Compare),
+    /// What changed between two versions of a model.
+    Diff(Diff),
+    /// One fix's arithmetic.
+    Explain(Explain),
+    /// How far the ranking holds when the estimates are uncertain.
+    Sensitivity(Sensitivity),
 }
 
 /// `analyze`: the gap report in one format.
@@ -155,6 +169,10 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
         Command::Check(c) => check(c, stdin, stdout, stderr),
+        Command::Compare(c) => decision::compare(c, stdin, stdout, stderr),
+        Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
+        Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
+        Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,
@@ -357,9 +375,9 @@ fn plan(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
-    let plan = analysis::plan(&loaded.model, selection.strategy, command.budget);
+    let roadmap = decide::roadmap(&loaded.model, selection.strategy, command.budget);
     let report = PlanReport {
-        plan: &plan,
+        roadmap: &roadmap,
         strategy: strategy.as_ref(),
         currency: &loaded.model.currency,
     };
@@ -390,7 +408,7 @@ fn check(
         verdicts: command
             .limits
             .iter()
-            .map(|limit| verdict(*limit, &analysis.summary))
+            .map(|limit| decide::verdict(*limit, &analysis))
             .collect(),
     };
     emit(
@@ -410,23 +428,6 @@ fn check(
         if broken == 1 { "" } else { "s" }
     );
     Ok(Outcome::LimitBroken)
-}
-
-/// `limit` checked against `summary`; a model without handoffs counts as automated.
-fn verdict(limit: Limit, summary: &Summary) -> Verdict {
-    let (actual, ok) = match limit {
-        Limit::MinAutomation(min) => {
-            let actual = summary.automation_rate.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MinStrategicAutomation(min) => {
-            let actual = summary.strategic_automation.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MaxMissing(max) => (summary.missing as f64, summary.missing <= max),
-        Limit::MaxAnnualHours(max) => (summary.annual_hours, summary.annual_hours <= max),
-    };
-    Verdict { limit, actual, ok }
 }
 
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
@@ -461,39 +462,4 @@ fn write_out(
     };
     written.map_err(|message| fail(stderr, message))?;
     Ok(Outcome::Done)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_hold_at_their_bounds_and_break_past_them() {
-        let summary = Summary {
-            workflows: 1,
-            handoffs: 4,
-            automated: 2,
-            manual: 1,
-            missing: 1,
-            automation_rate: Some(0.5),
-            strategic_automation: None,
-            annual_hours: 120.0,
-            annual_cost: 6000.0,
-            strategic_value: 6000.0,
-        };
-        let ok = |limit| verdict(limit, &summary).ok;
-        assert!(ok(Limit::MinAutomation(0.5)));
-        assert!(!ok(Limit::MinAutomation(0.51)));
-        assert!(
-            ok(Limit::MinStrategicAutomation(1.0)),
-            "no weight counts as automated"
-        );
-        assert!(ok(Limit::MaxMissing(1)));
-        assert!(!ok(Limit::MaxMissing(0)));
-        assert!(ok(Limit::MaxAnnualHours(120.0)));
-        assert_eq!(
-            verdict(Limit::MaxAnnualHours(100.0), &summary).actual,
-            120.0
-        );
-    }
 }

@@ -32,6 +32,14 @@ pub enum Command {
     Plan(PlanArgs),
     /// A gate for CI: exit 1 and say which limit broke.
     Check(CheckArgs),
+    /// The fix ranking under each strategy, side by side.
+    Compare(CompareArgs),
+    /// What changed between two versions of a model; exit 0 whatever changed.
+    Diff(DiffArgs),
+    /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
+    Explain(ExplainArgs),
+    /// How far the ranking holds when every estimate is uncertain.
+    Sensitivity(SensitivityArgs),
 }
 
 /// Output formats of `analyze`.
@@ -60,6 +68,8 @@ pub enum CsvTable {
     Workflows,
     /// Per-system measures and audit flags.
     Systems,
+    /// Per-unit measures.
+    Units,
 }
 
 /// Output formats of `diagram`.
@@ -102,6 +112,9 @@ pub struct AnalyzeArgs {
     /// List only the N best fixes (the table shows 10 unless told).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// With --format markdown or html: add a "Roadmap" section planned within this budget.
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget: Option<f64>,
     /// Order fixes by this key; ties fall back to the spec's ranking.
     #[arg(long, value_enum, default_value_t = RankBy::Priority)]
     pub rank_by: RankBy,
@@ -193,6 +206,137 @@ pub enum PlanFormat {
     Table,
     /// The `gapgraph.plan/v1` JSON document.
     Json,
+    /// A Markdown section for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows: the steps, then what is left undone.
+    Csv,
+}
+
+/// Output formats of `compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A readable terminal table.
+    Table,
+    /// The `gapgraph.compare/v1` JSON document.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows.
+    Csv,
+}
+
+/// Output formats of `diff` and `sensitivity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// A readable terminal table.
+    Table,
+    /// The JSON document (`gapgraph.diff/v1`, `gapgraph.sensitivity/v1`).
+    Json,
+    /// Markdown, ready to paste into a pull request.
+    Markdown,
+}
+
+/// Output formats of `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The arithmetic in words and numbers.
+    Table,
+    /// The `gapgraph.explain/v1` JSON document.
+    Json,
+}
+
+/// A fix's action, to pick one of two fixes that share an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FixAction {
+    /// Make an existing integration automated.
+    Automate,
+    /// Build a catalogued fix.
+    Catalog,
+    /// Build a new integration.
+    Connect,
+}
+
+/// `gapgraph compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategies to compare, in this order (default: all, in file order).
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
+    pub strategies: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier model (baseline, last quarter).
+    pub old: String,
+    /// The later model (target, now).
+    pub new: String,
+    /// The strategy in force on both sides (default: each model's own).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DocumentFormat::Table)]
+    pub format: DocumentFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The fix id, as the report lists it.
+    pub fix: String,
+    /// Which action, when two fixes share the id.
+    #[arg(long, value_enum)]
+    pub action: Option<FixAction>,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Table)]
+    pub format: ExplainFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph sensitivity`.
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Each estimate is multiplied by a factor in [1/(1+SPREAD), 1+SPREAD].
+    #[arg(long, value_name = "SPREAD", default_value_t = 0.3, value_parser = non_negative)]
+    pub spread: f64,
+    /// How many samples.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: u32,
+    /// Seed of the random generator (same seed, same output).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Count membership of the top K.
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DocumentFormat::Table)]
+    pub format: DocumentFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `gapgraph plan`.
@@ -226,8 +370,14 @@ impl Cli {
                         top,
                     },
                     ReportFormat::Json => render::Format::Json { top },
-                    ReportFormat::Markdown => render::Format::Markdown { top },
-                    ReportFormat::Html => render::Format::Html { top },
+                    ReportFormat::Markdown => render::Format::Markdown {
+                        top,
+                        budget: a.budget,
+                    },
+                    ReportFormat::Html => render::Format::Html {
+                        top,
+                        budget: a.budget,
+                    },
                     ReportFormat::Csv => render::Format::Csv {
                         table: a.csv_table.into(),
                         top,
@@ -261,6 +411,8 @@ impl Cli {
                 format: match p.format {
                     PlanFormat::Table => render::PlanFormat::Table,
                     PlanFormat::Json => render::PlanFormat::Json,
+                    PlanFormat::Markdown => render::PlanFormat::Markdown,
+                    PlanFormat::Csv => render::PlanFormat::Csv,
                 },
                 output: p.output,
             }),
@@ -279,6 +431,49 @@ impl Cli {
                     limits: limits.into_iter().flatten().collect(),
                 })
             }
+            Command::Compare(c) => app::Command::Compare(app::Compare {
+                model: c.model,
+                strategies: c.strategies,
+                format: match c.format {
+                    CompareFormat::Table => render::DecisionFormat::Table,
+                    CompareFormat::Json => render::DecisionFormat::Json,
+                    CompareFormat::Markdown => render::DecisionFormat::Markdown,
+                    CompareFormat::Csv => render::DecisionFormat::Csv,
+                },
+                output: c.output,
+            }),
+            Command::Diff(d) => app::Command::Diff(app::Diff {
+                old: d.old,
+                new: d.new,
+                strategy: d.strategy,
+                format: d.format.into(),
+                output: d.output,
+            }),
+            Command::Explain(e) => app::Command::Explain(app::Explain {
+                model: e.model,
+                fix: e.fix,
+                action: e.action.map(|a| match a {
+                    FixAction::Automate => analysis::Action::Automate,
+                    FixAction::Catalog => analysis::Action::Catalog,
+                    FixAction::Connect => analysis::Action::Connect,
+                }),
+                strategy: e.strategy,
+                format: match e.format {
+                    ExplainFormat::Table => render::DecisionFormat::Table,
+                    ExplainFormat::Json => render::DecisionFormat::Json,
+                },
+                output: e.output,
+            }),
+            Command::Sensitivity(s) => app::Command::Sensitivity(app::Sensitivity {
+                model: s.model,
+                strategy: s.strategy,
+                spread: s.spread,
+                samples: s.samples as usize,
+                seed: s.seed,
+                top: s.top as usize,
+                format: s.format.into(),
+                output: s.output,
+            }),
         }
     }
 }
@@ -301,6 +496,7 @@ impl From<CsvTable> for render::CsvTable {
             CsvTable::Gaps => render::CsvTable::Gaps,
             CsvTable::Workflows => render::CsvTable::Workflows,
             CsvTable::Systems => render::CsvTable::Systems,
+            CsvTable::Units => render::CsvTable::Units,
         }
     }
 }
@@ -312,6 +508,16 @@ impl From<DiagramFormat> for render::DiagramKind {
             DiagramFormat::Svg => render::DiagramKind::Svg,
             DiagramFormat::Png => render::DiagramKind::Png,
             DiagramFormat::Mermaid => render::DiagramKind::Mermaid,
+        }
+    }
+}
+
+impl From<DocumentFormat> for render::DecisionFormat {
+    fn from(f: DocumentFormat) -> Self {
+        match f {
+            DocumentFormat::Table => render::DecisionFormat::Table,
+            DocumentFormat::Json => render::DecisionFormat::Json,
+            DocumentFormat::Markdown => render::DecisionFormat::Markdown,
         }
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod decide;
 pub mod diagnostic;
 pub mod import;
 pub mod model;

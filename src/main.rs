@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     let env = Environment {
         stdout_is_terminal: std::io::stdout().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
     };
     let code = run(
         cli.into_command(&env),

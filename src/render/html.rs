@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::dot::{palette, svg};
-use super::review::{document, Block, Document, Span, Table};
+use super::review::{document_with_roadmap, Block, Document, Span, Table};
 use super::{Render, RenderError, Report};
 use crate::text::html;
 
@@ -15,6 +15,8 @@ use crate::text::html;
 pub struct Html {
     /// Fixes listed and marked on the map (`None`: the review's defaults).
     pub top: Option<usize>,
+    /// With a budget, a "Roadmap" section after the fixes.
+    pub budget: Option<f64>,
 }
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
@@ -123,7 +125,7 @@ footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: 
 
 impl Render<Report<'_>> for Html {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top);
+        let doc = document_with_roadmap(report, self.top, self.budget);
         let page = page(report, &doc)?;
         out.write_all(page.as_bytes())?;
         Ok(())
@@ -300,6 +302,11 @@ fn write_block(report: &Report, block: &Block, p: &mut String) -> Result<(), Ren
                 }
                 Err(e) => return Err(e),
             }
+            p.push_str("</figure>\n");
+        }
+        Block::Chart(chart) => {
+            p.push_str("<figure class=\"chart\">\n");
+            p.push_str(&chart.svg());
             p.push_str("</figure>\n");
         }
     }

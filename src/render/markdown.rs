@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::mermaid::Mermaid;
-use super::review::{document, Block, Span, Table};
+use super::review::{document_with_roadmap, Block, Span, Table};
 use super::{Render, RenderError, Report};
 use crate::text::markdown;
 
@@ -13,11 +13,13 @@ use crate::text::markdown;
 pub struct Markdown {
     /// Fixes listed and marked on the map (`None`: the review's defaults).
     pub top: Option<usize>,
+    /// With a budget, a "Roadmap" section after the fixes.
+    pub budget: Option<f64>,
 }
 
 impl Render<Report<'_>> for Markdown {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top);
+        let doc = document_with_roadmap(report, self.top, self.budget);
         writeln!(out, "# {}", markdown(&doc.title))?;
         for block in &doc.lead {
             writeln!(out)?;
@@ -110,6 +112,7 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
             out.write_all(&chart)?;
             writeln!(out, "```")?;
         }
+        Block::Chart(chart) => writeln!(out, "{}", markdown(&chart.sentence()))?,
     }
     Ok(())
 }

@@ -5,8 +5,12 @@
 //! line: the binary maps its arguments to these types.
 
 mod check;
+mod compare;
 mod csv;
+mod decide_json;
+mod diff;
 pub mod dot;
+mod explain;
 mod html;
 mod json;
 mod markdown;
@@ -14,6 +18,7 @@ pub mod mermaid;
 mod numbers;
 mod plan;
 mod review;
+mod sensitivity;
 mod table;
 pub mod view;
 
@@ -23,10 +28,14 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-pub use check::{CheckReport, Limit, Verdict};
+pub use check::{CheckReport, Limit, Offender, Verdict};
+pub use compare::CompareReport;
+pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
+pub use explain::ExplainReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
+pub use sensitivity::SensitivityReport;
 pub use view::View;
 
 /// What the report formats show: a model, its analysis and its load warnings.
@@ -98,6 +107,8 @@ pub enum CsvTable {
     Workflows,
     /// Per-system measures and audit flags.
     Systems,
+    /// Per-unit measures.
+    Units,
 }
 
 /// How a diagram is written.
@@ -133,11 +144,15 @@ pub enum Format {
     Markdown {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// With a budget, a "Roadmap" section after the fixes.
+        budget: Option<f64>,
     },
     /// The review document as one HTML page.
     Html {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// With a budget, a "Roadmap" section after the fixes.
+        budget: Option<f64>,
     },
     /// One table as CSV.
     Csv {
@@ -160,8 +175,8 @@ pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown { top } => Box::new(markdown::Markdown { top }),
-        Format::Html { top } => Box::new(html::Html { top }),
+        Format::Markdown { top, budget } => Box::new(markdown::Markdown { top, budget }),
+        Format::Html { top, budget } => Box::new(html::Html { top, budget }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
@@ -179,6 +194,10 @@ pub enum PlanFormat {
     Table,
     /// The `gapgraph.plan/v1` JSON document.
     Json,
+    /// A Markdown section.
+    Markdown,
+    /// One row per step, then the fixes left undone.
+    Csv,
 }
 
 /// The renderer of a plan in `format`.
@@ -186,6 +205,60 @@ pub fn plan_renderer(format: PlanFormat) -> PlanRenderer {
     match format {
         PlanFormat::Table => Box::new(plan::PlanTable),
         PlanFormat::Json => Box::new(json::PlanJson),
+        PlanFormat::Markdown => Box::new(plan::PlanMarkdown),
+        PlanFormat::Csv => Box::new(plan::PlanCsv),
+    }
+}
+
+/// The formats of the decision documents (`compare`, `diff`, `sensitivity`, `explain`);
+/// each command accepts the ones its document has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionFormat {
+    /// A terminal table.
+    Table,
+    /// The document's JSON schema.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows.
+    Csv,
+}
+
+/// The renderer of a comparison.
+pub fn compare_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<CompareReport<'a>>> {
+    match format {
+        DecisionFormat::Table => Box::new(compare::CompareTable),
+        DecisionFormat::Json => Box::new(decide_json::CompareJson),
+        DecisionFormat::Markdown => Box::new(compare::CompareMarkdown),
+        DecisionFormat::Csv => Box::new(compare::CompareCsv),
+    }
+}
+
+/// The renderer of a diff (CSV: the table).
+pub fn diff_renderer(format: DecisionFormat) -> Box<dyn Render<crate::decide::Diff>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::DiffJson),
+        DecisionFormat::Markdown => Box::new(diff::DiffMarkdown),
+        DecisionFormat::Table | DecisionFormat::Csv => Box::new(diff::DiffTable),
+    }
+}
+
+/// The renderer of a sensitivity analysis (CSV: the table).
+pub fn sensitivity_renderer(
+    format: DecisionFormat,
+) -> Box<dyn for<'a> Render<SensitivityReport<'a>>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::SensitivityJson),
+        DecisionFormat::Markdown => Box::new(sensitivity::SensitivityMarkdown),
+        DecisionFormat::Table | DecisionFormat::Csv => Box::new(sensitivity::SensitivityTable),
+    }
+}
+
+/// The renderer of an explanation (Markdown and CSV: the text).
+pub fn explain_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<ExplainReport<'a>>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::ExplainJson),
+        _ => Box::new(explain::ExplainText),
     }
 }
 

@@ -26,8 +26,14 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         if k > 0 {
             spans.push(Span::Break);
         }
+        // A fix that only makes a gap cheaper does not close it.
+        let verb = if i.minutes_after == 0.0 {
+            "closes"
+        } else {
+            "improves"
+        };
         spans.push(text(format!(
-            "closes {} step {}: {}, {} \u{2192} {}\u{a0}min",
+            "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
             i.workflow,
             i.step,
             i.data,

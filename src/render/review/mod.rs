@@ -7,6 +7,7 @@ mod automation;
 mod diagram;
 mod fixes;
 mod gaps;
+mod roadmap;
 
 use super::view::View;
 use super::{hours, minutes, money, percent, ratio, Report};
@@ -109,6 +110,8 @@ pub enum Block {
     Figures(Vec<Figure>),
     /// The integration map, drawn with this focus.
     Diagram(View),
+    /// The roadmap's cumulative saving, step by step.
+    Chart(roadmap::StepChart),
 }
 
 /// A top-level section.
@@ -166,13 +169,23 @@ fn columns(titles: &[(&str, bool)]) -> Vec<Column> {
 
 /// Builds the review document of `report`, listing the best `top` fixes (`None`: 20) and
 /// marking them on the map (`None`: 5).
+// Kept for callers that never show a roadmap; the writers call the fuller form.
+#[allow(dead_code)]
 pub fn document(report: &Report, top: Option<usize>) -> Document {
+    document_with_roadmap(report, top, None)
+}
+
+/// [`document`], with a "Roadmap" section right after the fixes when a `budget` is given.
+pub fn document_with_roadmap(report: &Report, top: Option<usize>, budget: Option<f64>) -> Document {
     let analysis = report.analysis;
     let title = analysis
         .model_name
         .clone()
         .unwrap_or_else(|| "gapgraph report".to_string());
     let mut sections = vec![summary(report), fixes::fixes(report, top)];
+    if let Some(budget) = budget {
+        sections.push(roadmap::roadmap_section(report, budget));
+    }
     sections.push(diagram::diagram(report, top));
     sections.push(gaps::gaps_by_workflow(report));
     sections.push(automation::automation(report));
