@@ -4,9 +4,11 @@
 use serde::Serialize;
 
 use super::candidates::{candidates, Action};
+use super::engine::Engine;
 use super::network::Network;
-use super::resolve::{resolve_all, Alignment};
-use super::value::{rank, value, RankBy};
+use super::resolve::{resolve_again, resolve_all, Alignment};
+use super::valuation::CandidateIndex;
+use super::value::{fix_of, lowered_by_data, rank, Fix, RankBy};
 use crate::model::Model;
 
 /// One pick of the plan, with its marginal value and the running totals.
@@ -48,35 +50,76 @@ pub struct Plan {
 }
 
 /// Picks fixes greedily within `budget` under strategy `strategy` (index).
+///
+/// Incremental: a pick carrying data set D changes only the handoffs of data in D (their
+/// graph is the only one that changed), and only the candidates carrying some data of D (or
+/// `"*"`) can change value, since a value sums over the gaps of the data a candidate carries.
+/// Those handoffs are resolved again, those data's searches run again, those candidates are
+/// valued again; every other value is kept.
 pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
     let mut state = resolve_all(model, &network, &alignment);
-    let mut pool = candidates(model, &state);
+    let pool = candidates(model, &state);
+    let mut engine = Engine::new(model, &network);
+    let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
+    let mut lowered = vec![Vec::new(); pool.len()];
+    lowered_by_data(&mut engine, &index, &state, None, &mut lowered);
+    let mut valued: Vec<Fix> = pool
+        .iter()
+        .zip(&lowered)
+        .map(|(c, lowered)| fix_of(model, &state, &alignment, c, lowered))
+        .collect();
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
     loop {
-        let valued: Vec<_> = pool
-            .iter()
-            .map(|c| value(model, &network, &state, &alignment, c))
-            .collect();
         let ranked = rank(
             valued
-                .into_iter()
-                .filter(|f| f.annual_hours_saved > 0.0)
+                .iter()
+                .enumerate()
+                .filter(|(c, f)| index.is_active(*c) && f.annual_hours_saved > 0.0)
+                .map(|(_, f)| f.clone())
                 .collect(),
             RankBy::Priority,
         );
         let Some(pick) = ranked.into_iter().find(|f| spent + f.cost <= budget) else {
             break;
         };
-        let index = pool
-            .iter()
-            .position(|c| c.id == pick.id && c.action == pick.action)
+        let chosen = (0..pool.len())
+            .find(|c| {
+                index.is_active(*c) && pool[*c].id == pick.id && pool[*c].action == pick.action
+            })
             .expect("a ranked fix comes from the pool");
-        let candidate = pool.remove(index);
-        candidate.apply(model, &mut network);
-        state = resolve_all(model, &network, &alignment);
+        index.remove(chosen);
+        pool[chosen].apply(model, &mut network);
+        engine.rebuild(&network);
+
+        let changed: Vec<u32> = match index.carries(chosen) {
+            Some(data) => data.to_vec(),
+            None => (0..engine.data.len() as u32).collect(),
+        };
+        let handoffs: Vec<u32> = changed
+            .iter()
+            .flat_map(|d| engine.by_data[*d as usize].iter().copied())
+            .collect();
+        resolve_again(model, &network, &alignment, &mut engine, &handoffs, &mut state);
+        let touched: Vec<usize> = (0..pool.len())
+            .filter(|c| {
+                index.is_active(*c)
+                    && index
+                        .carries(*c)
+                        .is_none_or(|data| data.iter().any(|d| changed.contains(d)))
+            })
+            .collect();
+        for &c in &touched {
+            let keys = &engine.keys;
+            lowered[c].retain(|(k, _)| !changed.contains(&keys[*k as usize].data));
+        }
+        lowered_by_data(&mut engine, &index, &state, Some(&changed), &mut lowered);
+        for &c in &touched {
+            valued[c] = fix_of(model, &state, &alignment, &pool[c], &lowered[c]);
+        }
+
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;
