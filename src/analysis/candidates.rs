@@ -59,31 +59,21 @@ impl Candidate {
     /// rule that every engine uses. A new hop is automated, but into or out of a manual kind
     /// it stays effectively semi; automating an existing hop never raises it.
     pub fn minutes_after(&self, model: &Model, network: &Network) -> f64 {
+        let automated = model.hop_minutes(Mode::Automated, self.from, self.to, None);
         match self.integration {
-            Some(i) => {
-                let automated = model.hop_minutes(
-                    Mode::Automated,
-                    self.from,
-                    self.to,
-                    model.integrations[i].minutes,
-                );
-                network
-                    .integration_hop(i)
-                    .map_or(automated, |hop| hop.minutes.min(automated))
-            }
-            None => model.hop_minutes(Mode::Automated, self.from, self.to, None),
+            Some(i) => network.automated_minutes(model, i).unwrap_or(automated),
+            None => automated,
         }
     }
 
     /// Applies the fix to a network.
     pub fn apply(&self, model: &Model, network: &mut Network) {
-        let minutes = self.minutes_after(model, network);
         match self.integration {
-            Some(i) => network.set_integration_minutes(i, minutes),
+            Some(i) => network.automate(model, i),
             None => network.add(Hop {
                 from: self.from,
                 to: self.to,
-                minutes,
+                minutes: self.minutes_after(model, network),
                 carries: self.carries.clone(),
                 id: self.id.clone(),
                 integration: None,

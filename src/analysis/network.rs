@@ -3,7 +3,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{Carries, Model};
+use crate::model::{Carries, Mode, Model};
 
 /// One directed hop a handoff can take: an integration of the model or a fix being tried.
 #[derive(Clone, Debug)]
@@ -78,10 +78,25 @@ impl Network {
         self.hops.push(hop);
     }
 
-    /// Sets the minutes of the hop of a model integration (a fix of action `automate`).
-    pub fn set_integration_minutes(&mut self, integration: usize, minutes: f64) {
-        if let Some(hop) = self.integration_hop_mut(integration) {
-            hop.minutes = minutes;
+    /// The minutes of a model integration's hop once automated: into or out of a manual kind
+    /// it stays effectively semi, at its own minutes; it is never raised.
+    pub fn automated_minutes(&self, model: &Model, integration: usize) -> Option<f64> {
+        let hop = self.integration_hop(integration)?;
+        let automated = model.hop_minutes(
+            Mode::Automated,
+            hop.from,
+            hop.to,
+            model.integrations[integration].minutes,
+        );
+        Some(hop.minutes.min(automated))
+    }
+
+    /// Makes the hop of a model integration automated (a fix of action `automate`).
+    pub fn automate(&mut self, model: &Model, integration: usize) {
+        if let Some(minutes) = self.automated_minutes(model, integration) {
+            if let Some(hop) = self.integration_hop_mut(integration) {
+                hop.minutes = minutes;
+            }
         }
     }
 
