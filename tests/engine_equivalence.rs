@@ -13,11 +13,16 @@ const DATA: [&str; 3] = ["order", "invoice", "status"];
 /// Minutes whose sums tie in real numbers but not always in floating point.
 const MINUTES: [f64; 4] = [0.1, 0.2, 0.3, 0.6];
 
+/// (pair, mode, carries, minutes, fix cost) of an integration.
+type IntegrationShape = ((usize, usize), u8, u8, Option<usize>, Option<u8>);
+/// (runs, handoffs as (pair, data, minutes), serves) of a workflow.
+type WorkflowShape = (u8, Vec<((usize, usize), usize, Option<u8>)>, u8);
+
 #[derive(Clone, Debug)]
 struct Shape {
     kinds: Vec<u8>,
-    integrations: Vec<((usize, usize), u8, u8, Option<usize>, Option<u8>)>,
-    workflows: Vec<(u8, Vec<((usize, usize), usize, Option<u8>)>, u8)>,
+    integrations: Vec<IntegrationShape>,
+    workflows: Vec<WorkflowShape>,
     fixes: Vec<((usize, usize), u8, Option<u8>)>,
     weights: (u8, u8),
 }
@@ -106,7 +111,8 @@ fn model_of(shape: &Shape) -> Model {
         let handoffs: Vec<Value> = handoffs
             .iter()
             .map(|((from, to), d, minutes)| {
-                let mut h = json!({"from": format!("s{from}"), "to": format!("s{to}"), "data": DATA[*d]});
+                let mut h =
+                    json!({"from": format!("s{from}"), "to": format!("s{to}"), "data": DATA[*d]});
                 if let Some(m) = minutes {
                     h["minutes"] = json!([0.0, 0.1, 0.2, 0.3, 0.5, 0.9][*m as usize]);
                 }
@@ -169,6 +175,7 @@ fn close(a: f64, b: f64) -> bool {
 /// Least minutes over the simple paths carrying `data`, each summed from the source outward,
 /// and the fewest hops among the least; by enumeration.
 fn brute_force(network: &Network, from: usize, to: usize, data: &str) -> Option<(f64, usize)> {
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         network: &Network,
         at: usize,
@@ -192,7 +199,16 @@ fn brute_force(network: &Network, from: usize, to: usize, data: &str) -> Option<
         for hop in network.hops() {
             if hop.from == at && !seen[hop.to] && hop.carries.carries(data) {
                 seen[hop.to] = true;
-                walk(network, hop.to, to, data, minutes + hop.minutes, hops + 1, seen, best);
+                walk(
+                    network,
+                    hop.to,
+                    to,
+                    data,
+                    minutes + hop.minutes,
+                    hops + 1,
+                    seen,
+                    best,
+                );
                 seen[hop.to] = false;
             }
         }

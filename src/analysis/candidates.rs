@@ -106,7 +106,10 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             && !model.is_manual_system(from)
             && !model.is_manual_system(to);
         if automatable && !catalogued.contains(&(from, to)) {
-            automate_by_pair.entry((from, to)).or_default().push(out.len());
+            automate_by_pair
+                .entry((from, to))
+                .or_default()
+                .push(out.len());
             out.push(Candidate {
                 id: integration.id.clone(),
                 action: Action::Automate,

@@ -6,7 +6,7 @@
 
 use super::graph::{DataIds, Direction, Graph};
 use super::network::{Network, Route};
-use super::search::Search;
+use super::search::{Query, Search};
 use crate::model::Model;
 
 /// One handoff of the model, by indexes.
@@ -52,7 +52,9 @@ impl Engine {
         let mut by_data = vec![Vec::new(); data.len()];
         for (w, workflow) in model.workflows.iter().enumerate() {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
-                let d = data.get(&handoff.data).expect("every handoff's data is interned");
+                let d = data
+                    .get(&handoff.data)
+                    .expect("every handoff's data is interned");
                 by_data[d as usize].push(keys.len() as u32);
                 keys.push(HandoffKey {
                     workflow: w as u32,
@@ -103,15 +105,14 @@ impl Engine {
                     .iter()
                     .map(|i| self.keys[handoffs[*i as usize] as usize].to),
             );
-            self.search.run(
-                &self.graph,
-                Direction::Forward,
-                from as usize,
-                0.0,
+            let query = Query {
+                dir: Direction::Forward,
+                start: from as usize,
+                minutes: 0.0,
                 data,
-                f64::INFINITY,
-                &targets,
-            );
+                limit: f64::INFINITY,
+            };
+            self.search.run(&self.graph, query, &targets);
             for i in group {
                 let to = self.keys[handoffs[*i as usize] as usize].to;
                 routes[*i as usize] = self.walk_back(from as usize, to as usize, data);

@@ -74,8 +74,12 @@ impl Adjacency {
         let all = &self.entries[self.offsets[node] as usize..self.offsets[node + 1] as usize];
         let start = all.partition_point(|e| e.0 < data);
         let end = start + all[start..].partition_point(|e| e.0 == data);
-        let wild = &self.wild[self.wild_offsets[node] as usize..self.wild_offsets[node + 1] as usize];
-        all[start..end].iter().map(|e| e.1).chain(wild.iter().copied())
+        let wild =
+            &self.wild[self.wild_offsets[node] as usize..self.wild_offsets[node + 1] as usize];
+        all[start..end]
+            .iter()
+            .map(|e| e.1)
+            .chain(wild.iter().copied())
     }
 }
 

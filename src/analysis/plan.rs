@@ -8,7 +8,7 @@ use super::engine::Engine;
 use super::network::Network;
 use super::resolve::{resolve_again, resolve_all, Alignment};
 use super::valuation::CandidateIndex;
-use super::value::{fix_of, lowered_by_data, rank, Fix, RankBy};
+use super::value::{fix_of, lowered_by_data, spec_order, Fix};
 use crate::model::Model;
 
 /// One pick of the plan, with its marginal value and the running totals.
@@ -73,23 +73,18 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
     loop {
-        let ranked = rank(
-            valued
-                .iter()
-                .enumerate()
-                .filter(|(c, f)| index.is_active(*c) && f.annual_hours_saved > 0.0)
-                .map(|(_, f)| f.clone())
-                .collect(),
-            RankBy::Priority,
-        );
-        let Some(pick) = ranked.into_iter().find(|f| spent + f.cost <= budget) else {
+        // The ranking of `rank`, on references: the best that saves and fits.
+        let mut ranked: Vec<usize> = (0..pool.len())
+            .filter(|c| index.is_active(*c) && valued[*c].annual_hours_saved > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| spec_order(&valued[*a], &valued[*b]));
+        let Some(chosen) = ranked
+            .into_iter()
+            .find(|c| spent + valued[*c].cost <= budget)
+        else {
             break;
         };
-        let chosen = (0..pool.len())
-            .find(|c| {
-                index.is_active(*c) && pool[*c].id == pick.id && pool[*c].action == pick.action
-            })
-            .expect("a ranked fix comes from the pool");
+        let pick = valued[chosen].clone();
         index.remove(chosen);
         pool[chosen].apply(model, &mut network);
         engine.rebuild(&network);
@@ -102,7 +97,14 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             .iter()
             .flat_map(|d| engine.by_data[*d as usize].iter().copied())
             .collect();
-        resolve_again(model, &network, &alignment, &mut engine, &handoffs, &mut state);
+        resolve_again(
+            model,
+            &network,
+            &alignment,
+            &mut engine,
+            &handoffs,
+            &mut state,
+        );
         let touched: Vec<usize> = (0..pool.len())
             .filter(|c| {
                 index.is_active(*c)

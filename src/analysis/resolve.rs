@@ -212,7 +212,10 @@ fn priced(
     let hourly = model.hourly_cost(workflow);
     let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
     let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
-    let hops = route.as_ref().map(|r| r.hops.as_slice()).unwrap_or_default();
+    let hops = route
+        .as_ref()
+        .map(|r| r.hops.as_slice())
+        .unwrap_or_default();
     let annual_hours = annual_hours(runs_per_year, minutes);
     let annual_cost = annual_hours * hourly;
     HandoffResult {

@@ -59,11 +59,25 @@ impl PartialOrd for Entry {
 
 impl Ord for Entry {
     fn cmp(&self, other: &Entry) -> Ordering {
-        other
-            .cost
-            .cmp(&self.cost)
-            .then(other.node.cmp(&self.node))
+        other.cost.cmp(&self.cost).then(other.node.cmp(&self.node))
     }
+}
+
+/// What to search: from `start`, whose cost is `minutes` and 0 hops, along (`Forward`) or
+/// against (`Reverse`) the edges that carry `data`. Nodes whose minutes would reach `limit`
+/// are left out (nothing at or beyond it matters to the caller).
+#[derive(Clone, Copy, Debug)]
+pub struct Query {
+    /// Which way to walk the edges.
+    pub dir: Direction,
+    /// The node to start from.
+    pub start: usize,
+    /// The minutes already spent on reaching it.
+    pub minutes: f64,
+    /// The data object whose edges to follow.
+    pub data: u32,
+    /// Minutes from which on nodes are left out.
+    pub limit: f64,
 }
 
 /// The buffers of one search, reset between runs by the list of nodes it touched.
@@ -97,20 +111,16 @@ impl Search {
         self.heap.clear();
     }
 
-    /// Runs from `start`, whose cost is `minutes` and 0 hops, along (`Forward`) or against
-    /// (`Reverse`) the edges that carry `data`. Nodes whose minutes would reach `limit` are
-    /// left out (nothing at or beyond it matters to the caller). With `targets`, stops once all
-    /// of them are settled; the costs of settled nodes are final either way.
-    pub fn run(
-        &mut self,
-        graph: &Graph,
-        dir: Direction,
-        start: usize,
-        minutes: f64,
-        data: u32,
-        limit: f64,
-        targets: &[u32],
-    ) {
+    /// Runs `query`. With `targets`, stops once all of them are settled; the costs of settled
+    /// nodes are final either way.
+    pub fn run(&mut self, graph: &Graph, query: Query, targets: &[u32]) {
+        let Query {
+            dir,
+            start,
+            minutes,
+            data,
+            limit,
+        } = query;
         self.reset();
         let mut waiting = 0usize;
         for &t in targets {
@@ -147,10 +157,7 @@ impl Search {
                     continue;
                 }
                 let candidate = cost.then(graph.minutes(e));
-                // `!(x < limit)` also leaves out a NaN, which valid models never produce.
-                if !(candidate.minutes < limit)
-                    || candidate.cmp(&self.cost[next]) != Ordering::Less
-                {
+                if candidate.minutes >= limit || candidate.cmp(&self.cost[next]) != Ordering::Less {
                     continue;
                 }
                 if self.cost[next].hops == u32::MAX {

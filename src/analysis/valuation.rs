@@ -13,6 +13,7 @@ use super::engine::Engine;
 use super::graph::{DataIds, Direction};
 use super::network::Network;
 use super::resolve::HandoffResult;
+use super::search::Query;
 use crate::model::Model;
 
 /// Relative slack of the selecting formula: far above the rounding of any path sum (about
@@ -152,11 +153,20 @@ pub fn improvements(
     for group in gaps.chunk_by(|a, b| a.0 == b.0) {
         let limit = group.iter().fold(0.0, |m: f64, g| m.max(g.3));
         let search = &mut engine.search;
-        search.run(&engine.graph, Direction::Forward, group[0].0 as usize, 0.0, d, limit, &[]);
+        let query = Query {
+            dir: Direction::Forward,
+            start: group[0].0 as usize,
+            minutes: 0.0,
+            data: d,
+            limit,
+        };
+        search.run(&engine.graph, query, &[]);
         let start = reached.len() as u32;
         for &u in search.reached() {
             if first_at[u as usize] != NONE {
-                let cost = search.settled(u as usize).expect("an exhausted search settles");
+                let cost = search
+                    .settled(u as usize)
+                    .expect("an exhausted search settles");
                 reached.push((u, cost.minutes));
             }
         }
@@ -173,9 +183,14 @@ pub fn improvements(
             .iter()
             .fold(0.0, |m: f64, i| m.max(gaps[*i as usize].3))
             * (1.0 + SLACK);
-        engine
-            .reverse
-            .run(&engine.graph, Direction::Reverse, target, 0.0, d, limit, &[]);
+        let query = Query {
+            dir: Direction::Reverse,
+            start: target,
+            minutes: 0.0,
+            data: d,
+            limit,
+        };
+        engine.reverse.run(&engine.graph, query, &[]);
         for &i in group {
             let (_, k, _, today) = gaps[i as usize];
             let (start, end) = ranges[i as usize];
@@ -193,15 +208,14 @@ pub fn improvements(
                         continue;
                     }
                     let at_v = to_u + minutes;
-                    engine.check.run(
-                        &engine.graph,
-                        Direction::Forward,
-                        v as usize,
-                        at_v,
-                        d,
-                        today,
-                        &[target as u32],
-                    );
+                    let query = Query {
+                        dir: Direction::Forward,
+                        start: v as usize,
+                        minutes: at_v,
+                        data: d,
+                        limit: today,
+                    };
+                    engine.check.run(&engine.graph, query, &[target as u32]);
                     if let Some(after) = engine.check.settled(target) {
                         found.push((c, k, after.minutes));
                     }

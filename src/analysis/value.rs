@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::candidates::{Action, Candidate};
 use super::engine::Engine;
 use super::network::Network;
-use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
+use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
 use crate::model::Model;
 

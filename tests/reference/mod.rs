@@ -188,9 +188,7 @@ pub fn value(
     {
         let path_minutes = *routes
             .entry((h.from_index, h.to_index, h.data.as_str()))
-            .or_insert_with(|| {
-                route(&after, h.from_index, h.to_index, &h.data).map(|r| r.minutes)
-            });
+            .or_insert_with(|| route(&after, h.from_index, h.to_index, &h.data).map(|r| r.minutes));
         let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
         if minutes >= h.minutes {
             continue;
