@@ -32,7 +32,7 @@ fn bench_engine(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("engine");
     group.sample_size(10);
-    for name in ["e0", "e1"] {
+    for name in ["e0", "e1", "e2"] {
         let Ok(source) = std::fs::read_to_string(format!("{dir}/{name}.json")) else {
             continue;
         };

@@ -198,8 +198,10 @@ pub fn value_all(
     let index = CandidateIndex::new(model, network, &engine.data, pool);
     let mut lowered = vec![Vec::new(); pool.len()];
     lowered_by_data(&mut engine, &index, before, None, &mut lowered);
+    // A candidate that lowers nothing saves nothing: no need to build its fix.
     pool.iter()
         .zip(&lowered)
+        .filter(|(_, lowered)| !lowered.is_empty())
         .map(|(c, lowered)| fix_of(model, before, alignment, c, lowered))
         .filter(|f| f.annual_hours_saved > 0.0)
         .collect()
