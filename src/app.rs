@@ -12,8 +12,8 @@ use crate::analysis::{self, Analysis, RankBy, Summary};
 use crate::diagnostic::write_diagnostics;
 use crate::output::write_atomic;
 use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, Verdict,
-    View,
+    self, date_of, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
+    Provenance, Render, Report, Verdict, View,
 };
 use crate::select::{select, Names, Selection};
 use crate::text::terminal;
@@ -26,13 +26,17 @@ pub const EXIT_LIMIT: u8 = 1;
 /// Exit status: could not run.
 pub const EXIT_ERROR: u8 = 2;
 
-/// What the process knows about where output goes.
-#[derive(Clone, Copy, Debug)]
+/// What the process knows about where output goes and how it was started.
+#[derive(Clone, Debug)]
 pub struct Environment {
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// `SOURCE_DATE_EPOCH` as set: the date review documents record (else today, UTC).
+    pub source_date_epoch: Option<String>,
+    /// The arguments after the program name, recorded in review documents.
+    pub args: Vec<String>,
 }
 
 impl Environment {
@@ -90,6 +94,8 @@ pub struct Diagram {
     pub model: String,
     /// The strategy in force and the workflows and units in focus, as named.
     pub names: Names,
+    /// Systems or units as nodes.
+    pub level: Level,
     /// Only systems that touch a gap.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -150,7 +156,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         stderr,
     } = io;
     let result = match command {
-        Command::Analyze(c) => analyze(c, stdin, stdout, stderr),
+        Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
         Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
@@ -236,13 +242,22 @@ fn load_and_select(
     stderr: &mut dyn Write,
 ) -> Result<(Loaded, Selection), Failed> {
     let (loaded, _) = load(path, stdin, stderr)?;
-    let selection = select(&loaded.model, names).map_err(|problems| {
+    let selection = select_names(&loaded, names, stderr)?;
+    Ok((loaded, selection))
+}
+
+/// The identifiers `names` gives resolved against the loaded model.
+fn select_names(
+    loaded: &Loaded,
+    names: &Names,
+    stderr: &mut dyn Write,
+) -> Result<Selection, Failed> {
+    select(&loaded.model, names).map_err(|problems| {
         for problem in &problems {
             fail(stderr, problem.summary());
         }
         Failed
-    })?;
-    Ok((loaded, selection))
+    })
 }
 
 fn strategy_only(strategy: Option<String>) -> Names {
@@ -283,20 +298,64 @@ fn terminal_lines(text: &str) -> String {
         .join("\n")
 }
 
+/// The date review documents record: `SOURCE_DATE_EPOCH` when set (reproducible
+/// output), else today, both as a UTC calendar date.
+fn document_date(env: &Environment) -> Result<String, String> {
+    match &env.source_date_epoch {
+        Some(value) => value.trim().parse::<i64>().map(date_of).map_err(|_| {
+            format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found `{value}`")
+        }),
+        None => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            Ok(date_of(i64::try_from(now).unwrap_or(i64::MAX)))
+        }
+    }
+}
+
+/// `format` with the provenance of a review document filled in.
+fn with_provenance(
+    format: Format,
+    env: &Environment,
+    model: &str,
+    source: &str,
+) -> Result<Format, String> {
+    let provenance = |top| -> Result<_, String> {
+        let date = document_date(env)?;
+        Ok((top, Some(Provenance::new(origin(model), source.as_bytes(), date, &env.args))))
+    };
+    Ok(match format {
+        Format::Markdown { top, .. } => {
+            let (top, provenance) = provenance(top)?;
+            Format::Markdown { top, provenance }
+        }
+        Format::Html { top, .. } => {
+            let (top, provenance) = provenance(top)?;
+            Format::Html { top, provenance }
+        }
+        other => other,
+    })
+}
+
 fn analyze(
     command: Analyze,
+    env: &Environment,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let (loaded, source) = load(&command.model, stdin, stderr)?;
+    let selection = select_names(&loaded, &names, stderr)?;
+    let format = with_provenance(command.format, env, &command.model, &source)
+        .map_err(|message| fail(stderr, message))?;
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
         analysis.rerank(command.rank_by);
     }
     let report = report(&loaded, &analysis);
-    let renderer = render::renderer(command.format);
+    let renderer = render::renderer(format);
     emit(
         renderer.as_ref(),
         &report,
@@ -330,6 +389,7 @@ fn diagram(
     let (loaded, selection) = load_and_select(&command.model, &command.names, stdin, stderr)?;
     let analysis = analysis::analyze(&loaded.model, selection.strategy);
     let view = View {
+        level: command.level,
         workflows: selection.workflows,
         units: selection.units,
         gaps_only: command.gaps_only,
@@ -430,6 +490,7 @@ fn verdict(limit: Limit, summary: &Summary) -> Verdict {
 }
 
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
+/// What the renderer notes (Graphviz's warnings, size hints) goes to standard error.
 fn emit<D>(
     renderer: &dyn Render<D>,
     document: &D,
@@ -438,9 +499,12 @@ fn emit<D>(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let mut buffer = Vec::new();
-    renderer
-        .render(document, &mut buffer)
-        .map_err(|e| fail(stderr, e))?;
+    let mut notes = Vec::new();
+    let rendered = renderer.render_noting(document, &mut buffer, &mut notes);
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", terminal(note));
+    }
+    rendered.map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
 }
 

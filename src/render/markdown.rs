@@ -6,18 +6,20 @@ use std::io::Write;
 
 use super::mermaid::Mermaid;
 use super::review::{document, Block, Span, Table};
-use super::{Render, RenderError, Report};
+use super::{Provenance, Render, RenderError, Report};
 use crate::text::markdown;
 
 /// `analyze --format markdown`.
 pub struct Markdown {
     /// Fixes listed and marked on the map (`None`: the review's defaults).
     pub top: Option<usize>,
+    /// Where the document came from.
+    pub provenance: Option<Provenance>,
 }
 
 impl Render<Report<'_>> for Markdown {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top);
+        let doc = document(report, self.top, self.provenance.as_ref());
         writeln!(out, "# {}", markdown(&doc.title))?;
         for block in &doc.lead {
             writeln!(out)?;
@@ -105,10 +107,27 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
             // and cannot close this fence.
             let mut chart = Vec::new();
             let mermaid = Mermaid { view: view.clone() };
-            mermaid.render(report, &mut chart)?;
+            match mermaid.render(report, &mut chart) {
+                Ok(()) => {}
+                Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
+                    writeln!(out, "*Map not drawn: {}.*", markdown(&message))?;
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            }
+            // A workflow's map folds away, so sixty workflows still read as a list.
+            let folded = !view.workflows.is_empty();
+            if folded {
+                writeln!(out, "<details><summary>Map</summary>")?;
+                writeln!(out)?;
+            }
             writeln!(out, "```mermaid")?;
             out.write_all(&chart)?;
             writeln!(out, "```")?;
+            if folded {
+                writeln!(out)?;
+                writeln!(out, "</details>")?;
+            }
         }
     }
     Ok(())

@@ -12,9 +12,12 @@ mod json;
 mod markdown;
 pub mod mermaid;
 mod numbers;
+pub mod palette;
 mod plan;
+mod provenance;
 mod review;
 mod table;
+pub mod units;
 pub mod view;
 
 use std::io::{self, Write};
@@ -27,7 +30,8 @@ pub use check::{CheckReport, Limit, Verdict};
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
-pub use view::View;
+pub use provenance::{date_of, Provenance};
+pub use view::{Level, View};
 
 /// What the report formats show: a model, its analysis and its load warnings.
 #[derive(Clone, Copy)]
@@ -73,12 +77,31 @@ pub enum RenderError {
     /// Graphviz `dot` failed.
     #[error("Graphviz `dot` failed: {0}")]
     Graphviz(String),
+    /// A diagram's focus selects nothing to draw.
+    #[error("{0}")]
+    EmptyFocus(String),
+    /// The output would be too large for the format to show.
+    #[error("{0}")]
+    TooLarge(String),
 }
 
 /// One output format of documents of type `D`.
 pub trait Render<D: ?Sized> {
     /// Writes `document` to `out`.
     fn render(&self, document: &D, out: &mut dyn Write) -> Result<(), RenderError>;
+
+    /// Writes `document` to `out`, adding to `notes` what the user should hear about it
+    /// (an external tool's warnings, a hint that the output is too large to read); the
+    /// caller decides where notes go. Most formats have none.
+    fn render_noting(
+        &self,
+        document: &D,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let _ = notes;
+        self.render(document, out)
+    }
 }
 
 /// A renderer of reports, whatever their lifetime.
@@ -133,11 +156,15 @@ pub enum Format {
     Markdown {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// The review document as one HTML page.
     Html {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// One table as CSV.
     Csv {
@@ -160,8 +187,10 @@ pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown { top } => Box::new(markdown::Markdown { top }),
-        Format::Html { top } => Box::new(html::Html { top }),
+        Format::Markdown { top, provenance } => {
+            Box::new(markdown::Markdown { top, provenance })
+        }
+        Format::Html { top, provenance } => Box::new(html::Html { top, provenance }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
