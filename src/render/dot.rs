@@ -308,7 +308,6 @@ pub fn header(title: &str, rankdir: &str) -> Vec<Stmt> {
             attr("fontsize", id("22")),
             attr("nodesep", text("0.4")),
             attr("ranksep", text("0.9")),
-            attr("newrank", id("true")),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", text("Helvetica")),
@@ -323,19 +322,32 @@ pub fn header(title: &str, rankdir: &str) -> Vec<Stmt> {
     ]
 }
 
-/// A unit cluster's own attributes; its title sits bottom left, away from the edge labels
-/// that Graphviz places along the top of a rank.
-pub fn cluster_attributes(title: &str) -> Vec<Stmt> {
-    vec![
-        Stmt::Attribute(attr("label", text(title))),
-        Stmt::Attribute(attr("labelloc", id("b"))),
-        Stmt::Attribute(attr("labeljust", id("l"))),
-        Stmt::Attribute(attr("fontsize", id("16"))),
+/// A unit's cluster around `nodes`. Its title is a text node laid out like any other
+/// (Graphviz places a cluster's own label without regard to edge labels, which then
+/// print over it).
+pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
+    let mut stmts = vec![
+        Stmt::Attribute(attr("label", text(""))),
         Stmt::Attribute(attr("style", text("rounded,filled"))),
         Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
         Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
         Stmt::Attribute(attr("margin", id("14"))),
-    ]
+        Stmt::Node(Node {
+            id: NodeId(id(&format!("title_unit_{unit}")), None),
+            attributes: vec![
+                attr("label", text(title)),
+                attr("shape", id("plaintext")),
+                attr("fontname", text("Helvetica-Bold")),
+                attr("fontsize", id("16")),
+                attr("tooltip", text(title)),
+            ],
+        }),
+    ];
+    stmts.extend(nodes);
+    Stmt::Subgraph(Subgraph {
+        id: id(&format!("cluster_unit_{unit}")),
+        stmts,
+    })
 }
 
 fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
@@ -346,12 +358,12 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
     // One cluster per unit (in a unit view, per unit in focus), in file order; the rest
     // outside.
     for group in scene.unit_groups(model) {
-        let mut inner = cluster_attributes(&group.title);
-        inner.extend(group.systems.iter().map(|s| system_node(report, scene, *s)));
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: id(&format!("cluster_unit_{}", group.unit)),
-            stmts: inner,
-        }));
+        let nodes = group
+            .systems
+            .iter()
+            .map(|s| system_node(report, scene, *s))
+            .collect();
+        stmts.push(cluster(group.unit, &group.title, nodes));
     }
     for s in scene.ungrouped(model) {
         stmts.push(system_node(report, scene, s));
@@ -481,7 +493,7 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
     }
 }
 
-/// "Render fixture: workflow Quote to cash, strategy Growth first, fixes #1, #3 marked".
+/// "Render fixture: workflow Quote to cash · strategy Growth first · fixes #1, #3 marked".
 fn title(report: &Report, view: &View, scene: &Scene) -> String {
     let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
     diagram_title(report, &view.describe(report.model), &ranks)
@@ -505,7 +517,7 @@ pub fn diagram_title(report: &Report, focus: &str, ranks: &[usize]) -> String {
                 .join(", ")
         ),
     };
-    format!("{name}: {focus}; {strategy}; {fixes}")
+    format!("{name}: {focus} \u{b7} {strategy} \u{b7} {fixes}")
 }
 
 /// A legend row: a sample, then what it means. Samples and meanings are our own words,

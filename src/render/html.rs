@@ -9,6 +9,7 @@ use std::io::Write;
 use super::dot::svg;
 use super::palette;
 use super::review::{document, Block, Document, Span, Table};
+use super::view::Level;
 use super::{Provenance, Render, RenderError, Report};
 use crate::text::html;
 
@@ -315,7 +316,12 @@ fn write_block(
             p.push_str("</div>\n");
         }
         Block::Diagram(view) => {
-            p.push_str("<figure class=\"diagram\">\n");
+            let id = match (view.level, view.workflows.as_slice()) {
+                (Level::Unit, _) => "map-units".to_string(),
+                (Level::System, [w]) => format!("map-{}", anchor(&report.model.workflows[*w].id)),
+                _ => "map-systems".to_string(),
+            };
+            let _ = writeln!(p, "<figure class=\"diagram\" id=\"{id}\">");
             match svg(report, view, notes) {
                 Ok(bytes) => p.push_str(&inline_svg(&String::from_utf8_lossy(&bytes))),
                 Err(RenderError::GraphvizMissing) => p.push_str(

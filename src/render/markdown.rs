@@ -115,19 +115,9 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
                 }
                 Err(e) => return Err(e),
             }
-            // A workflow's map folds away, so sixty workflows still read as a list.
-            let folded = !view.workflows.is_empty();
-            if folded {
-                writeln!(out, "<details><summary>Map</summary>")?;
-                writeln!(out)?;
-            }
             writeln!(out, "```mermaid")?;
             out.write_all(&chart)?;
             writeln!(out, "```")?;
-            if folded {
-                writeln!(out)?;
-                writeln!(out, "</details>")?;
-            }
         }
     }
     Ok(())

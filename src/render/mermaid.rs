@@ -75,8 +75,8 @@ impl Chart {
         for (k, (look, w)) in self.edges.iter().enumerate() {
             if let Some(w) = w {
                 self.lines.push(format!(
-                    "  linkStyle {k} {},stroke-width:{w}",
-                    look.mermaid_style()
+                    "  linkStyle {k} {}",
+                    look.mermaid_style_width(Some(w))
                 ));
             }
         }

@@ -131,6 +131,12 @@ impl Look {
 
     /// The Mermaid `linkStyle` of this look.
     pub fn mermaid_style(self) -> String {
+        self.mermaid_style_width(None)
+    }
+
+    /// The Mermaid `linkStyle` of this look with its own stroke width (`None`: the
+    /// look's).
+    pub fn mermaid_style_width(self, own: Option<&str>) -> String {
         let (width, dashes) = match self {
             Look::Automated => ("1.5px", None),
             Look::Semi => ("1.5px", Some("6 4")),
@@ -140,8 +146,9 @@ impl Look {
             Look::AutomateFix => ("4px", Some("9 4")),
         };
         let mut style = format!(
-            "stroke:{},stroke-width:{width},color:{}",
+            "stroke:{},stroke-width:{},color:{}",
             self.colour(),
+            own.unwrap_or(width),
             self.text_colour()
         );
         if let Some(d) = dashes {

@@ -4,7 +4,7 @@
 
 use super::{code, text, Block, Section, Span};
 use crate::render::units::unit_scene;
-use crate::render::view::{scene, Level, View};
+use crate::render::view::{scene, FixMark, Level, View};
 use crate::render::Report;
 
 /// Fixes marked on the maps when `--top` is not given.
@@ -55,22 +55,29 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
         .iter()
         .flat_map(|n| n.fixes_inside.iter().copied())
         .collect();
-    caption.push(text(match (between.is_empty(), inside.is_empty()) {
-        (true, true) => " No fix is marked.".to_string(),
-        (false, true) => format!(
-            " Double green arrows mark fixes {} between units.",
-            ranks(&between)
-        ),
-        (true, false) => format!(
-            " Fixes {} work inside one unit and are named in its box.",
-            ranks(&inside)
-        ),
-        (false, false) => format!(
-            " Double green arrows mark fixes {} between units; fixes {} work inside one \
-             unit and are named in its box.",
-            ranks(&between),
-            ranks(&inside)
-        ),
+    let between_text = match between.as_slice() {
+        [] => None,
+        [one] => Some(format!("A double green arrow marks fix #{one}, between units")),
+        many => Some(format!(
+            "Double green arrows mark fixes {}, between units",
+            ranks(many)
+        )),
+    };
+    let inside_text = match inside.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "fix #{one} works inside one unit and is named in its box"
+        )),
+        many => Some(format!(
+            "fixes {} work inside one unit each and are named in its box",
+            ranks(many)
+        )),
+    };
+    caption.push(text(match (between_text, inside_text) {
+        (None, None) => " No fix is marked.".to_string(),
+        (Some(b), None) => format!(" {b}."),
+        (None, Some(i)) => format!(" {}{}.", i[..1].to_uppercase(), &i[1..]),
+        (Some(b), Some(i)) => format!(" {b}; {i}."),
     }));
     Section {
         id: "overview",
@@ -79,20 +86,41 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
     }
 }
 
-/// The caption's sentence on the fixes a system-level map marks.
-fn fix_sentence(marked: &[usize]) -> String {
-    match marked {
-        [] => "No fix is marked.".to_string(),
-        [one] => format!(
-            "Double green arrows mark fix #{one}: solid for a new integration (build), dashed \
-             beside the integration it makes automated (automate)."
-        ),
-        many => format!(
-            "Double green arrows mark fixes {}: solid for a new integration (build), dashed \
-             beside the integration it makes automated (automate).",
+/// The caption's sentence on the fixes a system-level map marks, by how each is drawn.
+fn fix_sentence(marked: &[FixMark]) -> String {
+    let of = |automate: bool| -> Vec<usize> {
+        marked
+            .iter()
+            .filter(|f| f.integration.is_some() == automate)
+            .map(|f| f.rank)
+            .collect()
+    };
+    let (build, automate) = (of(false), of(true));
+    let mut parts = Vec::new();
+    match build.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("a solid double green arrow marks fix #{one}, a new integration")),
+        many => parts.push(format!(
+            "solid double green arrows mark fixes {}, new integrations",
             ranks(many)
-        ),
+        )),
     }
+    match automate.as_slice() {
+        [] => {}
+        [one] => parts.push(format!(
+            "a dashed double green arrow marks fix #{one}, beside the integration it makes automated"
+        )),
+        many => parts.push(format!(
+            "dashed double green arrows mark fixes {}, each beside the integration it makes \
+             automated",
+            ranks(many)
+        )),
+    }
+    if parts.is_empty() {
+        return "No fix is marked.".to_string();
+    }
+    let sentence = parts.join("; ");
+    format!("{}{}.", sentence[..1].to_uppercase(), &sentence[1..])
 }
 
 /// The whole integration map with the best `top` fixes marked, when the model is small
@@ -103,7 +131,6 @@ pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Sec
     if shown.systems.len() > LARGE_DIAGRAM {
         return None;
     }
-    let marked: Vec<usize> = shown.fixes.iter().map(|f| f.rank).collect();
     Some(Section {
         id: "diagram",
         title: "Integration map".to_string(),
@@ -112,7 +139,7 @@ pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Sec
             Block::Paragraph(vec![text(format!(
                 "Boxes are systems grouped by business unit; yellow notes are manual kinds \
                  (spreadsheet, e-mail, paper, person). {LINES} {}",
-                fix_sentence(&marked)
+                fix_sentence(&shown.fixes)
             ))]),
         ],
     })
@@ -125,7 +152,7 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
         ..View::default()
     }
     .with_top(top.unwrap_or(DIAGRAM_TOP));
-    let marked: Vec<usize> = scene(report, &view).fixes.iter().map(|f| f.rank).collect();
+    let marked = scene(report, &view).fixes;
     let mut caption: Vec<Span> = vec![text(format!(
         "Map of this workflow: labels give the step numbers. {}",
         fix_sentence(&marked)
