@@ -323,7 +323,15 @@ fn with_provenance(
 ) -> Result<Format, String> {
     let provenance = |top| -> Result<_, String> {
         let date = document_date(env)?;
-        Ok((top, Some(Provenance::new(origin(model), source.as_bytes(), date, &env.args))))
+        Ok((
+            top,
+            Some(Provenance::new(
+                origin(model),
+                source.as_bytes(),
+                date,
+                &env.args,
+            )),
+        ))
     };
     Ok(match format {
         Format::Markdown { top, .. } => {

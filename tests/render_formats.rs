@@ -148,7 +148,10 @@ fn html_report_inlines_the_graphviz_svg() {
         "the first map is the unit overview"
     );
     assert!(overview.contains("Sales (Head of sales)") && overview.contains("Finance (CFO)"));
-    assert!(overview.contains("fix #1 build"), "the best fix crosses units");
+    assert!(
+        overview.contains("fix #1 build"),
+        "the best fix crosses units"
+    );
     for id in ["map-systems", "map-quote-to-cash", "map-month-end"] {
         let at = page
             .find(&format!("id=\"{id}\""))
@@ -158,7 +161,10 @@ fn html_report_inlines_the_graphviz_svg() {
     let month_end = &page[page.find("id=\"map-month-end\"").unwrap()..];
     let month_end = &month_end[..month_end.find("</figure>").unwrap()];
     assert!(month_end.contains("step 1") && month_end.contains("fix #3 automate"));
-    assert!(!month_end.contains("Quote sheet"), "one workflow's systems only");
+    assert!(
+        !month_end.contains("Quote sheet"),
+        "one workflow's systems only"
+    );
     assert!(
         page.contains("A dashed double green arrow marks fix #3, beside the integration"),
         "the month-end caption names the fix its map marks"
@@ -332,11 +338,16 @@ fn unit_focus_shows_every_handoff_with_an_end_in_the_unit() {
     // The quote-to-cash workflow belongs to sales, but its ERP -> bank handoff runs between
     // two finance systems, and its bank -> CRM gap has an end in finance: both are drawn.
     let chart = render(
-        &["diagram", FIXTURE, "--unit", "finance", "--format", "mermaid"],
+        &[
+            "diagram", FIXTURE, "--unit", "finance", "--format", "mermaid",
+        ],
         None,
     );
     assert!(chart.contains("n2 --> |\"payment\"| n3"), "{chart}");
-    assert!(chart.contains("n3 -.-x |\"remittance"), "the gap to the CRM");
+    assert!(
+        chart.contains("n3 -.-x |\"remittance"),
+        "the gap to the CRM"
+    );
     assert!(
         chart.contains("n0[\"CRM<br>#91;Sales#93;\"]"),
         "the CRM is an external node, outside the finance box"
@@ -349,7 +360,14 @@ fn unit_focus_shows_every_handoff_with_an_end_in_the_unit() {
 fn a_focus_that_selects_nothing_exits_2_and_says_why() {
     for format in ["dot", "mermaid"] {
         let output = gapgraph(&[
-            "diagram", FIXTURE, "--unit", "sales", "--workflow", "month-end", "--format", format,
+            "diagram",
+            FIXTURE,
+            "--unit",
+            "sales",
+            "--workflow",
+            "month-end",
+            "--format",
+            format,
         ]);
         assert_eq!(output.status.code(), Some(2));
         assert!(output.stdout.is_empty());
@@ -359,7 +377,11 @@ fn a_focus_that_selects_nothing_exits_2_and_says_why() {
         );
     }
     let output = gapgraph(&["diagram", FIXTURE, "--level", "unit", "--unit", "sales"]);
-    assert_eq!(output.status.code(), Some(2), "--level unit draws every unit");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "--level unit draws every unit"
+    );
 }
 
 #[test]
@@ -399,7 +421,9 @@ fn review_documents_record_their_provenance() {
         .map(|b| format!("{b:02x}"))
         .collect();
     let doc = render(&["analyze", FIXTURE, "--format", "markdown"], None);
-    let about = &doc[doc.find("## About this document").expect("a provenance section")..];
+    let about = &doc[doc
+        .find("## About this document")
+        .expect("a provenance section")..];
     let version = env!("CARGO_PKG_VERSION");
     assert_eq!(
         about,
@@ -467,7 +491,10 @@ fn unit_level_weights_add_up_to_the_models_gap_hours() {
             .chain(units.edges.iter().map(|e| &e.tally))
             .map(|t| t.automated + t.manual + t.missing)
             .sum();
-        assert_eq!(counted, analysis.summary.handoffs, "{name}: every handoff once");
+        assert_eq!(
+            counted, analysis.summary.handoffs,
+            "{name}: every handoff once"
+        );
         let missing: usize = units.edges.iter().map(|e| e.tally.missing).sum::<usize>()
             + units.nodes.iter().map(|n| n.inside.missing).sum::<usize>();
         assert_eq!(missing, analysis.summary.missing, "{name}");
@@ -498,7 +525,10 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                     continue;
                 }
                 let what = format!("{name}: unit {u}, {} step {}", h.workflow, h.step);
-                assert!(shown.shows(h.from_index) && shown.shows(h.to_index), "{what}");
+                assert!(
+                    shown.shows(h.from_index) && shown.shows(h.to_index),
+                    "{what}"
+                );
                 if h.status == Status::Missing {
                     assert!(
                         shown

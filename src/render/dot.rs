@@ -121,9 +121,9 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
         .collect());
     let gaps = if view.gaps_only { "gap " } else { "" };
     let what = match (view.workflows.is_empty(), view.units.is_empty()) {
-        (false, false) => format!(
-            "no {gaps}handoff of workflow {workflows} has an end in unit {unit_ids}"
-        ),
+        (false, false) => {
+            format!("no {gaps}handoff of workflow {workflows} has an end in unit {unit_ids}")
+        }
         (false, true) => format!("workflow {workflows} has no {gaps}handoff"),
         (true, false) => format!("unit {unit_ids} has no system and no {gaps}handoff"),
         (true, true) => "the model has no gap".to_string(),

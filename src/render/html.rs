@@ -120,7 +120,6 @@ table.sortable th {{ cursor: pointer; }}
 table.sortable th[aria-sort=ascending]::after {{ content: " \25B2"; }}
 table.sortable th[aria-sort=descending]::after {{ content: " \25BC"; }}
 #fix-table td:nth-child(2) {{ min-width: 12em; }}
-#fix-table td:last-child {{ min-width: 20em; color: var(--muted); font-size: .9em; }}
 .tag {{ display: inline-block; padding: 0 .55em; border-radius: 1em; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }}
 .tag.automated {{ background: var(--automated); }}
 .tag.manual {{ background: #8E3B6D; }}
@@ -341,7 +340,11 @@ fn write_block(
                     );
                 }
                 Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
-                    let _ = writeln!(p, "<p class=\"note\">Map not drawn: {}.</p>", html(&message));
+                    let _ = writeln!(
+                        p,
+                        "<p class=\"note\">Map not drawn: {}.</p>",
+                        html(&message)
+                    );
                 }
                 Err(e) => return Err(e),
             }

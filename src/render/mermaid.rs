@@ -321,13 +321,17 @@ fn legend(chart: &mut Chart, looks: &[(Look, &str)], manual: bool, external: boo
     chart
         .lines
         .push(format!("    legend_system[\"{}\"]", mermaid(node)));
-    chart.lines.push("    class legend_system system".to_string());
+    chart
+        .lines
+        .push("    class legend_system system".to_string());
     if manual {
         chart.lines.push(format!(
             "    legend_manual[/\"{}\"\\]",
             mermaid_lines(&["manual kind".into(), "(spreadsheet, e-mail, ...)".into()])
         ));
-        chart.lines.push("    class legend_manual manual".to_string());
+        chart
+            .lines
+            .push("    class legend_manual manual".to_string());
     }
     if external {
         chart.lines.push(format!(
@@ -338,7 +342,9 @@ fn legend(chart: &mut Chart, looks: &[(Look, &str)], manual: bool, external: boo
                 "[other unit]: outside the unit in focus"
             })
         ));
-        chart.lines.push("    class legend_external external".to_string());
+        chart
+            .lines
+            .push("    class legend_external external".to_string());
     }
     for (k, (look, meaning)) in looks.iter().enumerate() {
         chart.edge(

@@ -187,9 +187,7 @@ pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown { top, provenance } => {
-            Box::new(markdown::Markdown { top, provenance })
-        }
+        Format::Markdown { top, provenance } => Box::new(markdown::Markdown { top, provenance }),
         Format::Html { top, provenance } => Box::new(html::Html { top, provenance }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {

@@ -6,8 +6,8 @@
 use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
 
 use super::dot::{
-    attr, diagram_title, edge, header, legend, legend_row, look_attributes,
-    look_row_saying, node_row, plain, text,
+    attr, diagram_title, edge, header, legend, legend_row, look_attributes, look_row_saying,
+    node_row, plain, text,
 };
 use super::palette::{self, Look};
 use super::view::{unit_title, FixMark, View};
@@ -131,7 +131,11 @@ impl UnitScene {
     /// The ranks of every fix marked, between or inside units, best first.
     pub fn ranks(&self) -> Vec<usize> {
         let mut ranks: Vec<usize> = self.fixes.iter().map(|f| f.fix.rank).collect();
-        ranks.extend(self.nodes.iter().flat_map(|n| n.fixes_inside.iter().copied()));
+        ranks.extend(
+            self.nodes
+                .iter()
+                .flat_map(|n| n.fixes_inside.iter().copied()),
+        );
         ranks.sort_unstable();
         ranks
     }
@@ -236,7 +240,10 @@ pub fn node_lines(report: &Report, node: &UnitNode) -> Vec<String> {
             money(inside.annual_cost)
         ));
     } else if inside.automated > 0 {
-        lines.push(format!("inside: {} handoffs, all automated", inside.automated));
+        lines.push(format!(
+            "inside: {} handoffs, all automated",
+            inside.automated
+        ));
     }
     if !node.fixes_inside.is_empty() {
         let ranks: Vec<String> = node.fixes_inside.iter().map(|r| format!("#{r}")).collect();

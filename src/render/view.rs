@@ -62,7 +62,11 @@ impl View {
                 .iter()
                 .map(|w| model.workflows[*w].name.as_str())
                 .collect();
-            let noun = if names.len() == 1 { "workflow" } else { "workflows" };
+            let noun = if names.len() == 1 {
+                "workflow"
+            } else {
+                "workflows"
+            };
             parts.push(format!("{noun} {}", names.join(", ")));
         }
         if !self.units.is_empty() {
@@ -300,10 +304,13 @@ impl Scene {
     /// Shown systems outside every cluster (no unit, or external to the units in focus),
     /// in model order.
     pub fn ungrouped<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = usize> + 'a {
-        self.systems.iter().copied().filter(|s| match model.systems[*s].unit {
-            None => true,
-            Some(u) => !self.focus_units.is_empty() && !self.focus_units.contains(&u),
-        })
+        self.systems
+            .iter()
+            .copied()
+            .filter(|s| match model.systems[*s].unit {
+                None => true,
+                Some(u) => !self.focus_units.is_empty() && !self.focus_units.contains(&u),
+            })
     }
 }
 
@@ -313,7 +320,11 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     let workflow_filter = &view.workflows;
     let unit_filter = &view.units;
     let filtered = view.is_focused();
-    let in_units = |s: usize| model.systems[s].unit.is_some_and(|u| unit_filter.contains(&u));
+    let in_units = |s: usize| {
+        model.systems[s]
+            .unit
+            .is_some_and(|u| unit_filter.contains(&u))
+    };
 
     // The handoffs in focus: of the workflows chosen, with an end in the units chosen.
     let in_focus: Vec<_> = report

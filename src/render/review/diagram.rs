@@ -57,7 +57,9 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
         .collect();
     let between_text = match between.as_slice() {
         [] => None,
-        [one] => Some(format!("A double green arrow marks fix #{one}, between units")),
+        [one] => Some(format!(
+            "A double green arrow marks fix #{one}, between units"
+        )),
         many => Some(format!(
             "Double green arrows mark fixes {}, between units",
             ranks(many)
@@ -99,7 +101,9 @@ fn fix_sentence(marked: &[FixMark]) -> String {
     let mut parts = Vec::new();
     match build.as_slice() {
         [] => {}
-        [one] => parts.push(format!("a solid double green arrow marks fix #{one}, a new integration")),
+        [one] => parts.push(format!(
+            "a solid double green arrow marks fix #{one}, a new integration"
+        )),
         many => parts.push(format!(
             "solid double green arrows mark fixes {}, new integrations",
             ranks(many)

@@ -113,7 +113,9 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
     // `--top 0` gives no table rather than a header without rows.
     if !rows.is_empty() {
         blocks.push(fix_table(cur, rows));
-        blocks.push(Block::Heading(vec![text("Why each fix ranks where it does")]));
+        blocks.push(Block::Heading(vec![text(
+            "Why each fix ranks where it does",
+        )]));
         blocks.push(Block::Bullets(
             shown.iter().map(|fix| why_item(report, fix)).collect(),
         ));
@@ -147,10 +149,7 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
         )),
     ];
     match fix.payback_months {
-        Some(m) if m > 0.0 => spans.push(text(format!(
-            ", pays back in {} months",
-            ratio(Some(m))
-        ))),
+        Some(m) if m > 0.0 => spans.push(text(format!(", pays back in {} months", ratio(Some(m))))),
         Some(_) => spans.push(text(", at no cost")),
         None => {}
     }

@@ -204,7 +204,13 @@ pub fn document(report: &Report, top: Option<usize>, provenance: Option<&Provena
 /// What the document was made from and by, to put it on record.
 fn about(report: &Report, provenance: Option<&Provenance>) -> Section {
     let strategy = match &report.analysis.strategy {
-        Some(s) => vec![text("Strategy: "), text(&s.name), text(" ("), code(&s.id), text(")")],
+        Some(s) => vec![
+            text("Strategy: "),
+            text(&s.name),
+            text(" ("),
+            code(&s.id),
+            text(")"),
+        ],
         None => vec![text("Strategy: none declared")],
     };
     let mut items = vec![vec![text(format!("Made by gapgraph {VERSION}"))]];
