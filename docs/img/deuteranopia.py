@@ -34,7 +34,8 @@ def main(source, target):
             cache[pixel] = tuple(to_srgb(m[0] * r + m[1] * g + m[2] * b) for m in MATRIX)
         return cache[pixel]
 
-    image.putdata([simulate(p) for p in image.getdata()])
+    pixels = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    image.putdata([simulate(p) for p in pixels])
     image.save(target, optimize=True)
 
 
