@@ -138,7 +138,8 @@ pub struct DiagramArgs {
     #[arg(long, value_name = "W", conflicts_with = "level")]
     pub workflow: Vec<String>,
     /// Show U's systems and every integration and handoff with an end in U, whatever
-    /// workflow it belongs to; the other ends are drawn outside U's box (repeatable).
+    /// workflow it belongs to; the other ends are drawn as external nodes outside U's box
+    /// (repeatable).
     #[arg(long, value_name = "U", conflicts_with = "level")]
     pub unit: Vec<String>,
     /// Show only systems that touch a gap, and the edges of the chosen paths.

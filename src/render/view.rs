@@ -206,11 +206,6 @@ impl Scene {
         self.systems.is_empty()
     }
 
-    /// Edges drawn, legend aside.
-    pub fn edge_count(&self) -> usize {
-        self.integrations.len() + self.missing.len() + self.fixes.len()
-    }
-
     /// Whether system `s` is drawn as external: outside the units in focus.
     pub fn is_external(&self, model: &Model, s: usize) -> bool {
         !self.focus_units.is_empty()
