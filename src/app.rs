@@ -12,7 +12,7 @@ use crate::analysis::{self, Analysis, RankBy, Summary};
 use crate::diagnostic::write_diagnostics;
 use crate::output::write_atomic;
 use crate::render::{
-    self, date_of, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
+    self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
     Provenance, Render, Report, Verdict, View,
 };
 use crate::select::{select, Names, Selection};
@@ -298,54 +298,6 @@ fn terminal_lines(text: &str) -> String {
         .join("\n")
 }
 
-/// The date review documents record: `SOURCE_DATE_EPOCH` when set (reproducible
-/// output), else today, both as a UTC calendar date.
-fn document_date(env: &Environment) -> Result<String, String> {
-    match &env.source_date_epoch {
-        Some(value) => value.trim().parse::<i64>().map(date_of).map_err(|_| {
-            format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found `{value}`")
-        }),
-        None => {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            Ok(date_of(i64::try_from(now).unwrap_or(i64::MAX)))
-        }
-    }
-}
-
-/// `format` with the provenance of a review document filled in.
-fn with_provenance(
-    format: Format,
-    env: &Environment,
-    model: &str,
-    source: &str,
-) -> Result<Format, String> {
-    let provenance = |top| -> Result<_, String> {
-        let date = document_date(env)?;
-        Ok((
-            top,
-            Some(Provenance::new(
-                origin(model),
-                source.as_bytes(),
-                date,
-                &env.args,
-            )),
-        ))
-    };
-    Ok(match format {
-        Format::Markdown { top, .. } => {
-            let (top, provenance) = provenance(top)?;
-            Format::Markdown { top, provenance }
-        }
-        Format::Html { top, .. } => {
-            let (top, provenance) = provenance(top)?;
-            Format::Html { top, provenance }
-        }
-        other => other,
-    })
-}
-
 fn analyze(
     command: Analyze,
     env: &Environment,
@@ -356,7 +308,17 @@ fn analyze(
     let names = strategy_only(command.strategy);
     let (loaded, source) = load(&command.model, stdin, stderr)?;
     let selection = select_names(&loaded, &names, stderr)?;
-    let format = with_provenance(command.format, env, &command.model, &source)
+    let format = command
+        .format
+        .with_provenance(|| {
+            let date = document_date(env.source_date_epoch.as_deref())?;
+            Ok(Provenance::new(
+                origin(&command.model),
+                source.as_bytes(),
+                date,
+                &env.args,
+            ))
+        })
         .map_err(|message| fail(stderr, message))?;
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {

@@ -30,7 +30,7 @@ pub use check::{CheckReport, Limit, Verdict};
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
-pub use provenance::{date_of, Provenance};
+pub use provenance::{date_of, document_date, Provenance};
 pub use view::{Level, View};
 
 /// What the report formats show: a model, its analysis and its load warnings.
@@ -180,6 +180,27 @@ pub enum Format {
         /// Output form.
         kind: DiagramKind,
     },
+}
+
+impl Format {
+    /// The same format; a review document (Markdown, HTML) also records the provenance
+    /// `make` gives, or fails with its message.
+    pub fn with_provenance(
+        self,
+        make: impl FnOnce() -> Result<Provenance, String>,
+    ) -> Result<Format, String> {
+        Ok(match self {
+            Format::Markdown { top, .. } => Format::Markdown {
+                top,
+                provenance: Some(make()?),
+            },
+            Format::Html { top, .. } => Format::Html {
+                top,
+                provenance: Some(make()?),
+            },
+            other => other,
+        })
+    }
 }
 
 /// The renderer of `format`.

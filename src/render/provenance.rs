@@ -52,6 +52,22 @@ fn shell_quoted(arg: &str) -> String {
     }
 }
 
+/// The date review documents record: `source_date_epoch` (the `SOURCE_DATE_EPOCH`
+/// variable, for reproducible output) when set, else today; both as a UTC calendar date.
+pub fn document_date(source_date_epoch: Option<&str>) -> Result<String, String> {
+    match source_date_epoch {
+        Some(value) => value.trim().parse::<i64>().map(date_of).map_err(|_| {
+            format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found `{value}`")
+        }),
+        None => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            Ok(date_of(i64::try_from(now).unwrap_or(i64::MAX)))
+        }
+    }
+}
+
 /// The UTC calendar date (`YYYY-MM-DD`) of `seconds` since 1970-01-01T00:00:00Z.
 pub fn date_of(seconds: i64) -> String {
     // Howard Hinnant's days-to-civil algorithm: exact for the proleptic Gregorian calendar.
@@ -80,6 +96,11 @@ mod tests {
         assert_eq!(date_of(951_782_400), "2000-02-29");
         assert_eq!(date_of(1_700_000_000), "2023-11-14");
         assert_eq!(date_of(-1), "1969-12-31");
+        assert_eq!(
+            document_date(Some("1717200000")),
+            Ok("2024-06-01".to_string())
+        );
+        assert!(document_date(Some("June")).is_err());
     }
 
     #[test]
