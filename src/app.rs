@@ -15,7 +15,8 @@ use crate::decide;
 use crate::diagnostic::write_diagnostics;
 use crate::output::write_atomic;
 use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, View,
+    self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
+    Provenance, Render, Report, View,
 };
 use crate::select::{select, Names, Selection};
 
@@ -30,8 +31,8 @@ pub const EXIT_LIMIT: u8 = 1;
 /// Exit status: could not run.
 pub const EXIT_ERROR: u8 = 2;
 
-/// What the process knows about where output goes.
-#[derive(Clone, Copy, Debug)]
+/// What the process knows about where output goes and how it was started.
+#[derive(Clone, Debug)]
 pub struct Environment {
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
@@ -39,6 +40,10 @@ pub struct Environment {
     pub no_color: bool,
     /// Standard error is a terminal (progress may be shown there).
     pub stderr_is_terminal: bool,
+    /// `SOURCE_DATE_EPOCH` as set: the date review documents record (else today, UTC).
+    pub source_date_epoch: Option<String>,
+    /// The arguments after the program name, recorded in review documents.
+    pub args: Vec<String>,
 }
 
 impl Environment {
@@ -104,6 +109,8 @@ pub struct Diagram {
     pub model: String,
     /// The strategy in force and the workflows and units in focus, as named.
     pub names: Names,
+    /// Systems or units as nodes.
+    pub level: Level,
     /// Only systems that touch a gap.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -164,7 +171,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         stderr,
     } = io;
     let result = match command {
-        Command::Analyze(c) => analyze(c, stdin, stdout, stderr),
+        Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
         Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
@@ -254,13 +261,22 @@ fn load_and_select(
     stderr: &mut dyn Write,
 ) -> Result<(Loaded, Selection), Failed> {
     let (loaded, _) = load(path, stdin, stderr)?;
-    let selection = select(&loaded.model, names).map_err(|problems| {
+    let selection = select_names(&loaded, names, stderr)?;
+    Ok((loaded, selection))
+}
+
+/// The identifiers `names` gives resolved against the loaded model.
+fn select_names(
+    loaded: &Loaded,
+    names: &Names,
+    stderr: &mut dyn Write,
+) -> Result<Selection, Failed> {
+    select(&loaded.model, names).map_err(|problems| {
         for problem in &problems {
             fail(stderr, problem.summary());
         }
         Failed
-    })?;
-    Ok((loaded, selection))
+    })
 }
 
 fn strategy_only(strategy: Option<String>) -> Names {
@@ -303,18 +319,32 @@ fn terminal_lines(text: &str) -> String {
 
 fn analyze(
     command: Analyze,
+    env: &Environment,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let (loaded, source) = load(&command.model, stdin, stderr)?;
+    let selection = select_names(&loaded, &names, stderr)?;
+    let format = command
+        .format
+        .with_provenance(|| {
+            let date = document_date(env.source_date_epoch.as_deref())?;
+            Ok(Provenance::new(
+                origin(&command.model),
+                source.as_bytes(),
+                date,
+                &env.args,
+            ))
+        })
+        .map_err(|message| fail(stderr, message))?;
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
         analysis.rerank(command.rank_by);
     }
     let report = report(&loaded, &analysis);
-    let renderer = render::renderer(command.format);
+    let renderer = render::renderer(format);
     emit(
         renderer.as_ref(),
         &report,
@@ -348,6 +378,7 @@ fn diagram(
     let (loaded, selection) = load_and_select(&command.model, &command.names, stdin, stderr)?;
     let analysis = analysis::analyze(&loaded.model, selection.strategy);
     let view = View {
+        level: command.level,
         workflows: selection.workflows,
         units: selection.units,
         gaps_only: command.gaps_only,
@@ -431,6 +462,7 @@ fn check(
 }
 
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
+/// What the renderer notes (Graphviz's warnings, size hints) goes to standard error.
 fn emit<D>(
     renderer: &dyn Render<D>,
     document: &D,
@@ -439,9 +471,12 @@ fn emit<D>(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let mut buffer = Vec::new();
-    renderer
-        .render(document, &mut buffer)
-        .map_err(|e| fail(stderr, e))?;
+    let mut notes = Vec::new();
+    let rendered = renderer.render_noting(document, &mut buffer, &mut notes);
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", terminal(note));
+    }
+    rendered.map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
 }
 

@@ -85,6 +85,16 @@ pub enum DiagramFormat {
     Mermaid,
 }
 
+/// What the nodes of a diagram are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagramLevel {
+    /// Systems, grouped by business unit.
+    System,
+    /// Business units (systems without a unit as one "no unit" node), with the handoffs
+    /// between two units summed: gap hours, cost a year, count by status.
+    Unit,
+}
+
 /// How fixes are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RankBy {
@@ -134,14 +144,19 @@ pub struct DiagramArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = DiagramFormat::Dot)]
     pub format: DiagramFormat,
+    /// Draw systems, or one node per business unit (an overview for large models).
+    #[arg(long, value_enum, default_value_t = DiagramLevel::System)]
+    pub level: DiagramLevel,
     /// Show only the systems and edges of this workflow (repeatable).
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", conflicts_with = "level")]
     pub workflow: Vec<String>,
-    /// Show only the systems of this unit and the edges between them (repeatable).
-    #[arg(long, value_name = "U")]
+    /// Show U's systems and every integration and handoff with an end in U, whatever
+    /// workflow it belongs to; the other ends are drawn as external nodes outside U's box
+    /// (repeatable).
+    #[arg(long, value_name = "U", conflicts_with = "level")]
     pub unit: Vec<String>,
     /// Show only systems that touch a gap, and the edges of the chosen paths.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "level")]
     pub gaps_only: bool,
     /// Mark the N best fixes (default 5).
     #[arg(long, value_name = "N", default_value_t = 5)]
@@ -370,13 +385,16 @@ impl Cli {
                         top,
                     },
                     ReportFormat::Json => render::Format::Json { top },
+                    // The application records the provenance; it reads the model.
                     ReportFormat::Markdown => render::Format::Markdown {
                         top,
                         budget: a.budget,
+                        provenance: None,
                     },
                     ReportFormat::Html => render::Format::Html {
                         top,
                         budget: a.budget,
+                        provenance: None,
                     },
                     ReportFormat::Csv => render::Format::Csv {
                         table: a.csv_table.into(),
@@ -397,6 +415,10 @@ impl Cli {
                     strategy: d.strategy,
                     workflows: d.workflow,
                     units: d.unit,
+                },
+                level: match d.level {
+                    DiagramLevel::System => render::Level::System,
+                    DiagramLevel::Unit => render::Level::Unit,
                 },
                 gaps_only: d.gaps_only,
                 top: d.top,

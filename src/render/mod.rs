@@ -16,10 +16,13 @@ mod json;
 mod markdown;
 pub mod mermaid;
 mod numbers;
+pub mod palette;
 mod plan;
+mod provenance;
 mod review;
 mod sensitivity;
 mod table;
+pub mod units;
 pub mod view;
 
 use std::io::{self, Write};
@@ -35,8 +38,9 @@ pub use explain::ExplainReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
+pub use provenance::{date_of, document_date, Provenance};
 pub use sensitivity::SensitivityReport;
-pub use view::View;
+pub use view::{Level, View};
 
 /// What the report formats show: a model, its analysis and its load warnings.
 #[derive(Clone, Copy)]
@@ -82,12 +86,31 @@ pub enum RenderError {
     /// Graphviz `dot` failed.
     #[error("Graphviz `dot` failed: {0}")]
     Graphviz(String),
+    /// A diagram's focus selects nothing to draw.
+    #[error("{0}")]
+    EmptyFocus(String),
+    /// The output would be too large for the format to show.
+    #[error("{0}")]
+    TooLarge(String),
 }
 
 /// One output format of documents of type `D`.
 pub trait Render<D: ?Sized> {
     /// Writes `document` to `out`.
     fn render(&self, document: &D, out: &mut dyn Write) -> Result<(), RenderError>;
+
+    /// Writes `document` to `out`, adding to `notes` what the user should hear about it
+    /// (an external tool's warnings, a hint that the output is too large to read); the
+    /// caller decides where notes go. Most formats have none.
+    fn render_noting(
+        &self,
+        document: &D,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let _ = notes;
+        self.render(document, out)
+    }
 }
 
 /// A renderer of reports, whatever their lifetime.
@@ -146,6 +169,8 @@ pub enum Format {
         top: Option<usize>,
         /// With a budget, a "Roadmap" section after the fixes.
         budget: Option<f64>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// The review document as one HTML page.
     Html {
@@ -153,6 +178,8 @@ pub enum Format {
         top: Option<usize>,
         /// With a budget, a "Roadmap" section after the fixes.
         budget: Option<f64>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// One table as CSV.
     Csv {
@@ -170,13 +197,52 @@ pub enum Format {
     },
 }
 
+impl Format {
+    /// The same format; a review document (Markdown, HTML) also records the provenance
+    /// `make` gives, or fails with its message.
+    pub fn with_provenance(
+        self,
+        make: impl FnOnce() -> Result<Provenance, String>,
+    ) -> Result<Format, String> {
+        Ok(match self {
+            Format::Markdown { top, budget, .. } => Format::Markdown {
+                top,
+                budget,
+                provenance: Some(make()?),
+            },
+            Format::Html { top, budget, .. } => Format::Html {
+                top,
+                budget,
+                provenance: Some(make()?),
+            },
+            other => other,
+        })
+    }
+}
+
 /// The renderer of `format`.
 pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown { top, budget } => Box::new(markdown::Markdown { top, budget }),
-        Format::Html { top, budget } => Box::new(html::Html { top, budget }),
+        Format::Markdown {
+            top,
+            budget,
+            provenance,
+        } => Box::new(markdown::Markdown {
+            top,
+            budget,
+            provenance,
+        }),
+        Format::Html {
+            top,
+            budget,
+            provenance,
+        } => Box::new(html::Html {
+            top,
+            budget,
+            provenance,
+        }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
