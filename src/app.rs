@@ -19,6 +19,13 @@ use crate::select::{select, Names, Selection};
 use crate::text::terminal;
 use crate::{load_str, Loaded};
 
+mod interop;
+
+pub use interop::{
+    Emit, ExportGraphml, ExportSheets, ImportArchimate, ImportSheets, Init, Schema,
+    INIT_DEFAULT_FILE,
+};
+
 /// Exit status: done.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a `check` limit broke.
@@ -66,6 +73,18 @@ pub enum Command {
     Plan(Plan),
     /// A gate for CI.
     Check(Check),
+    /// An ArchiMate exchange file as a model.
+    ImportArchimate(ImportArchimate),
+    /// Inventory spreadsheets as a model.
+    ImportSheets(ImportSheets),
+    /// A commented starter model.
+    Init(Init),
+    /// A model as inventory spreadsheets.
+    ExportSheets(ExportSheets),
+    /// The graph as GraphML.
+    ExportGraphml(ExportGraphml),
+    /// Text made by the command line itself (shell completions, the man page).
+    Emit(Emit),
 }
 
 /// `analyze`: the gap report in one format.
@@ -155,6 +174,12 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
         Command::Check(c) => check(c, stdin, stdout, stderr),
+        Command::ImportArchimate(c) => interop::import_archimate(c, stdin, stdout, stderr),
+        Command::ImportSheets(c) => interop::import_sheets(c, stdout, stderr),
+        Command::Init(c) => interop::init(c, stdout, stderr),
+        Command::ExportSheets(c) => interop::export_sheets(c, stdin, stderr),
+        Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
+        Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,

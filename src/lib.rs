@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod select;
+pub mod sheets;
 pub mod text;
 
 pub use diagnostic::Diagnostic;
