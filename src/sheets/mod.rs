@@ -238,4 +238,18 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(27), "AB");
     }
+
+    #[test]
+    fn the_docs_list_the_declared_columns() {
+        let docs = include_str!("../../docs/import-sheets.md");
+        for columns in [
+            &SYSTEM_COLUMNS[..],
+            &INTEGRATION_COLUMNS[..],
+            &WORKFLOW_COLUMNS[..],
+            &UNIT_COLUMNS[..],
+        ] {
+            let table = markdown_table(columns);
+            assert!(docs.contains(&table), "docs/import-sheets.md lacks:\n{table}");
+        }
+    }
 }
