@@ -151,6 +151,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                                 to,
                                 data: DATA[d].into(),
                                 minutes: minutes.map(f64::from),
+                                runs: None,
                                 note: None,
                             })
                             .collect(),

@@ -159,9 +159,9 @@ pub fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     let mut out = Vec::new();
     for (w, workflow) in model.workflows.iter().enumerate() {
-        let runs_per_year = workflow.runs_per_year();
         let hourly = model.hourly_cost(workflow);
         for (i, handoff) in workflow.handoffs.iter().enumerate() {
+            let runs_per_year = handoff.runs_per_year(workflow);
             let route = network.route(handoff.from, handoff.to, &handoff.data);
             let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
             let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);

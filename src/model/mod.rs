@@ -1,8 +1,11 @@
 //! The validated model: every reference resolved to an index, every number in range.
 //! Analysis code never re-checks input.
 
+mod json;
+pub mod schema;
 mod tree;
 mod validate;
+mod yaml;
 
 pub use tree::Syntax;
 pub use validate::{load, Loaded};
@@ -20,6 +23,8 @@ pub struct Defaults {
     pub missing_minutes: f64,
     /// Cost of a fix when nothing more specific is given.
     pub integration_cost: f64,
+    /// Working hours of one full-time person a year (reports only).
+    pub fte_hours: f64,
 }
 
 impl Default for Defaults {
@@ -30,6 +35,7 @@ impl Default for Defaults {
             semi_minutes: 3.0,
             missing_minutes: 15.0,
             integration_cost: 10000.0,
+            fte_hours: 1720.0,
         }
     }
 }
@@ -265,6 +271,22 @@ impl Period {
     }
 }
 
+/// How often something happens: `count` times `per` period.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Runs {
+    /// Runs per period, > 0.
+    pub count: f64,
+    /// The period.
+    pub per: Period,
+}
+
+impl Runs {
+    /// `count` × the factor of `per`.
+    pub fn per_year(self) -> f64 {
+        self.count * self.per.per_year()
+    }
+}
+
 /// One data object that must move from one system to another in a workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handoff {
@@ -276,8 +298,18 @@ pub struct Handoff {
     pub data: String,
     /// Human minutes per run to do it around the systems, when given.
     pub minutes: Option<f64>,
+    /// How often it happens when that is not once per run of its workflow.
+    pub runs: Option<Runs>,
     /// Free text.
     pub note: Option<String>,
+}
+
+impl Handoff {
+    /// Its own `runs` a year, else its workflow's (MODEL.md section 4).
+    pub fn runs_per_year(&self, workflow: &Workflow) -> f64 {
+        self.runs
+            .map_or_else(|| workflow.runs_per_year(), Runs::per_year)
+    }
 }
 
 /// A business process: a chain of handoffs that runs so often a year.

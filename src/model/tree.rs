@@ -2,11 +2,11 @@
 //! validation can report every problem with its line and column. Duplicate keys, alias
 //! bombs and excessive nesting are caught here.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// The syntax a model is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,22 +38,61 @@ impl Syntax {
     }
 }
 
+/// Where a value starts: line and column from 1, kept small because a large model has
+/// millions of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Mark {
+    line: u32,
+    column: u32,
+}
+
+impl Mark {
+    pub(super) fn new(line: usize, column: usize) -> Mark {
+        Mark {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The position diagnostics report.
+    pub fn pos(self) -> Pos {
+        Pos {
+            line: self.line as usize,
+            column: self.column as usize,
+        }
+    }
+}
+
 /// A value in the tree, with where it starts.
 #[derive(Clone, Debug)]
 pub struct Node {
     /// The value.
     pub value: Value,
     /// Where it starts.
-    pub pos: Pos,
+    pub mark: Mark,
+}
+
+impl Node {
+    /// Where it starts.
+    pub fn pos(&self) -> Pos {
+        self.mark.pos()
+    }
 }
 
 /// A mapping key with its position.
 #[derive(Clone, Debug)]
 pub struct Key {
-    /// The key text.
-    pub text: String,
+    /// The key text (shared: the same keys recur on every entry).
+    pub text: Rc<str>,
     /// Where it starts.
-    pub pos: Pos,
+    pub mark: Mark,
+}
+
+impl Key {
+    /// Where it starts.
+    pub fn pos(&self) -> Pos {
+        self.mark.pos()
+    }
 }
 
 /// The shape of a node.
@@ -63,15 +102,15 @@ pub enum Value {
     Null,
     /// A scalar; `plain` when unquoted (a number, a boolean, or bare text in YAML).
     Scalar {
-        /// The text, exactly as the parser read it.
-        text: String,
+        /// The text, exactly as the parser read it (shared between equal scalars).
+        text: Rc<str>,
         /// Unquoted and untagged.
         plain: bool,
     },
     /// A list.
-    Seq(Vec<Node>),
+    Seq(Box<[Node]>),
     /// A map, in file order.
-    Map(Vec<(Key, Node)>),
+    Map(Box<[(Key, Node)]>),
 }
 
 impl Value {
@@ -79,7 +118,9 @@ impl Value {
     pub fn describe(&self) -> &'static str {
         match self {
             Value::Null => "nothing",
-            Value::Scalar { plain: true, text } if text == "true" || text == "false" => "a boolean",
+            Value::Scalar { plain: true, text } if matches!(&**text, "true" | "false") => {
+                "a boolean"
+            }
             Value::Scalar { plain: true, text } if crate::model::parse_number(text).is_some() => {
                 "a number"
             }
@@ -93,13 +134,6 @@ impl Value {
 const MAX_DEPTH: usize = 128;
 /// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
 const MAX_NODES: usize = 2_000_000;
-
-fn pos_of(span: &Span) -> Pos {
-    Pos {
-        line: span.start.line(),
-        column: span.start.col() + 1,
-    }
-}
 
 /// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
 /// a second document) come back beside it, so validation can report everything at once.
@@ -116,7 +150,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
             return (
                 None,
                 vec![Diagnostic::error(
-                    "syntax",
+                    Code::Syntax,
                     "",
                     pos,
                     format!("invalid JSON: {message}"),
@@ -127,10 +161,17 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
     let mut builder = Builder {
         syntax,
         anchors: HashMap::new(),
+        strings: HashSet::new(),
         nodes: 0,
         errors: Vec::new(),
     };
-    match builder.build(source) {
+    let built = match syntax {
+        // The JSON text is valid (checked above): its tokens give the tree directly, in
+        // a fraction of the YAML parser's time and memory.
+        Syntax::Json => builder.build(super::json::events(source)),
+        Syntax::Yaml => builder.build(super::yaml::events(source, syntax)),
+    };
+    match built {
         Ok(node) => (Some(node), builder.errors),
         Err(mut fatal) => {
             builder.errors.append(&mut fatal);
@@ -173,12 +214,12 @@ pub fn join(parent: &str, key: &str) -> String {
 
 enum Frame {
     Seq {
-        pos: Pos,
+        mark: Mark,
         anchor: usize,
         items: Vec<Node>,
     },
     Map {
-        pos: Pos,
+        mark: Mark,
         anchor: usize,
         entries: Vec<(Key, Node)>,
         pending_key: Option<Key>,
@@ -188,8 +229,30 @@ enum Frame {
 struct Builder {
     syntax: Syntax,
     anchors: HashMap<usize, Node>,
+    /// Every distinct scalar text once: keys, ids and data names recur thousands of times.
+    strings: HashSet<Rc<str>>,
     nodes: usize,
     errors: Vec<Diagnostic>,
+}
+
+/// What the tree is built from: YAML parser events, or the tokens of a JSON text.
+pub(super) enum Ev<'s> {
+    /// A document begins.
+    DocumentStart,
+    /// `*name`.
+    Alias(usize),
+    /// A scalar; `plain` when unquoted and untagged.
+    Scalar {
+        text: Cow<'s, str>,
+        plain: bool,
+        anchor: usize,
+    },
+    SequenceStart(usize),
+    SequenceEnd,
+    MappingStart(usize),
+    MappingEnd,
+    /// Nothing the tree needs.
+    Skip,
 }
 
 fn size_of(node: &Node) -> usize {
@@ -200,103 +263,72 @@ fn size_of(node: &Node) -> usize {
     }
 }
 
+/// Maps with more entries than this find duplicate keys through a hash set; smaller ones
+/// (nearly all) by a scan, which is cheaper.
+const SCAN_LIMIT: usize = 16;
+
 impl Builder {
-    fn build(&mut self, source: &str) -> Result<Node, Vec<Diagnostic>> {
+    /// The shared copy of `text`.
+    fn intern(&mut self, text: &str) -> Rc<str> {
+        if let Some(shared) = self.strings.get(text) {
+            return Rc::clone(shared);
+        }
+        let shared: Rc<str> = Rc::from(text);
+        self.strings.insert(Rc::clone(&shared));
+        shared
+    }
+
+    fn build<'s>(
+        &mut self,
+        events: impl Iterator<Item = Result<(Ev<'s>, Mark), Vec<Diagnostic>>>,
+    ) -> Result<Node, Vec<Diagnostic>> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut documents: Vec<Node> = Vec::new();
-        let mut second_document: Option<Pos> = None;
-        for event in Parser::new_from_str(source) {
-            let (event, span) = event.map_err(|e| {
-                let mark = e.marker();
-                let pos = Pos {
-                    line: mark.line(),
-                    column: mark.col() + 1,
-                };
-                let what = if self.syntax == Syntax::Json {
-                    "JSON"
-                } else {
-                    "YAML"
-                };
-                vec![Diagnostic::error(
-                    "syntax",
-                    "",
-                    Some(pos),
-                    format!("invalid {what}: {}", e.info()),
-                )]
-            })?;
-            let pos = pos_of(&span);
+        let mut second_document: Option<Mark> = None;
+        for event in events {
+            let (event, mark) = event?;
             let finished = match event {
-                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => None,
-                Event::DocumentStart(_) => {
+                Ev::Skip => None,
+                Ev::DocumentStart => {
                     if !documents.is_empty() && second_document.is_none() {
-                        second_document = Some(pos);
+                        second_document = Some(mark);
                     }
                     None
                 }
-                Event::Alias(id) => match self.anchors.get(&id) {
-                    Some(node) => {
-                        self.nodes += size_of(node);
-                        if self.nodes > MAX_NODES {
-                            return Err(vec![Diagnostic::error(
-                                "alias-budget",
-                                "",
-                                Some(pos),
-                                format!("aliases expand to more than {MAX_NODES} values; the file is refused"),
-                            )]);
-                        }
-                        let mut node = node.clone();
-                        node.pos = pos;
-                        Some(node)
-                    }
-                    None => {
-                        return Err(vec![Diagnostic::error(
-                            "syntax",
-                            "",
-                            Some(pos),
-                            "alias to an unknown anchor",
-                        )])
-                    }
-                },
-                Event::Scalar(text, style, anchor, tag) => {
+                Ev::Alias(id) => Some(self.alias(id, mark)?),
+                Ev::Scalar {
+                    text,
+                    plain,
+                    anchor,
+                } => {
                     self.nodes += 1;
-                    let tagged_str = tag
-                        .as_ref()
-                        .is_some_and(|t| t.handle == "!!" && t.suffix == "str")
-                        || tag
-                            .as_ref()
-                            .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
-                    let plain = style == ScalarStyle::Plain && !tagged_str;
                     let value =
                         if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
                             Value::Null
                         } else {
                             Value::Scalar {
-                                text: text.into_owned(),
+                                text: self.intern(&text),
                                 plain,
                             }
                         };
-                    let node = Node { value, pos };
-                    if anchor > 0 {
-                        self.anchors.insert(anchor, node.clone());
-                    }
-                    Some(node)
+                    Some(self.anchored(anchor, Node { value, mark }))
                 }
-                Event::SequenceStart(anchor, _) => {
+                Ev::SequenceStart(anchor) => {
                     self.push(
                         &mut stack,
                         Frame::Seq {
-                            pos,
+                            mark,
                             anchor,
                             items: Vec::new(),
                         },
                     )?;
                     None
                 }
-                Event::MappingStart(anchor, _) => {
+                Ev::MappingStart(anchor) => {
                     self.push(
                         &mut stack,
                         Frame::Map {
-                            pos,
+                            mark,
                             anchor,
                             entries: Vec::new(),
                             pending_key: None,
@@ -304,29 +336,33 @@ impl Builder {
                     )?;
                     None
                 }
-                Event::SequenceEnd => match stack.pop() {
-                    Some(Frame::Seq { pos, anchor, items }) => Some(self.anchored(
+                Ev::SequenceEnd => match stack.pop() {
+                    Some(Frame::Seq {
+                        mark,
+                        anchor,
+                        items,
+                    }) => Some(self.anchored(
                         anchor,
                         Node {
-                            value: Value::Seq(items),
-                            pos,
+                            value: Value::Seq(items.into_boxed_slice()),
+                            mark,
                         },
                     )),
                     _ => None,
                 },
-                Event::MappingEnd => match stack.pop() {
+                Ev::MappingEnd => match stack.pop() {
                     Some(Frame::Map {
-                        pos,
+                        mark,
                         anchor,
                         entries,
                         ..
                     }) => {
-                        let entries = self.merge_keys(entries, &stack_path(&stack));
+                        let entries = self.merge_keys(entries, &stack);
                         Some(self.anchored(
                             anchor,
                             Node {
-                                value: Value::Map(entries),
-                                pos,
+                                value: Value::Map(entries.into_boxed_slice()),
+                                mark,
                             },
                         ))
                     }
@@ -334,50 +370,21 @@ impl Builder {
                 },
             };
             if let Some(node) = finished {
-                match stack.last_mut() {
-                    None => documents.push(node),
-                    Some(Frame::Seq { items, .. }) => items.push(node),
-                    Some(Frame::Map {
-                        entries,
-                        pending_key,
-                        ..
-                    }) => match pending_key.take() {
-                        None => {
-                            let text = match node.value {
-                                Value::Scalar { text, .. } => text,
-                                Value::Null => String::new(),
-                                _ => {
-                                    self.errors.push(Diagnostic::error(
-                                        "wrong-type",
-                                        "",
-                                        Some(node.pos),
-                                        "a map key must be plain text, not a list or a map",
-                                    ));
-                                    String::from("?")
-                                }
-                            };
-                            *pending_key = Some(Key {
-                                text,
-                                pos: node.pos,
-                            });
-                        }
-                        Some(key) => entries.push((key, node)),
-                    },
-                }
+                self.attach(&mut stack, &mut documents, node);
             }
         }
-        if let Some(pos) = second_document {
+        if let Some(mark) = second_document {
             self.errors.push(Diagnostic::error(
-                "syntax",
+                Code::Syntax,
                 "",
-                Some(pos),
+                Some(mark.pos()),
                 "the file holds more than one document; a model is one document",
             ));
         }
         match documents.into_iter().next() {
             Some(node) => Ok(node),
             None => Err(vec![Diagnostic::error(
-                "empty-file",
+                Code::EmptyFile,
                 "",
                 None,
                 "the file has no document (it is empty, or only blanks and comments)",
@@ -385,15 +392,73 @@ impl Builder {
         }
     }
 
+    /// A copy of the anchored node, within the budget of nodes that aliases may create.
+    fn alias(&mut self, id: usize, mark: Mark) -> Result<Node, Vec<Diagnostic>> {
+        let Some(node) = self.anchors.get(&id) else {
+            return Err(vec![Diagnostic::error(
+                Code::Syntax,
+                "",
+                Some(mark.pos()),
+                "alias to an unknown anchor",
+            )]);
+        };
+        self.nodes += size_of(node);
+        if self.nodes > MAX_NODES {
+            return Err(vec![Diagnostic::error(
+                Code::AliasBudget,
+                "",
+                Some(mark.pos()),
+                format!("aliases expand to more than {MAX_NODES} values; the file is refused"),
+            )]);
+        }
+        let mut node = node.clone();
+        node.mark = mark;
+        Ok(node)
+    }
+
+    /// Puts a finished node where it belongs: a document, a list item, a key or a value.
+    fn attach(&mut self, stack: &mut [Frame], documents: &mut Vec<Node>, node: Node) {
+        match stack.last_mut() {
+            None => documents.push(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => {
+                    let text = match node.value {
+                        Value::Scalar { text, .. } => text,
+                        Value::Null => self.intern(""),
+                        _ => {
+                            self.errors.push(Diagnostic::error(
+                                Code::WrongType,
+                                "",
+                                Some(node.pos()),
+                                "a map key must be plain text, not a list or a map",
+                            ));
+                            self.intern("?")
+                        }
+                    };
+                    *pending_key = Some(Key {
+                        text,
+                        mark: node.mark,
+                    });
+                }
+                Some(key) => entries.push((key, node)),
+            },
+        }
+    }
+
     fn push(&mut self, stack: &mut Vec<Frame>, frame: Frame) -> Result<(), Vec<Diagnostic>> {
         if stack.len() >= MAX_DEPTH {
-            let pos = match &frame {
-                Frame::Seq { pos, .. } | Frame::Map { pos, .. } => *pos,
+            let mark = match &frame {
+                Frame::Seq { mark, .. } | Frame::Map { mark, .. } => *mark,
             };
             return Err(vec![Diagnostic::error(
-                "too-deep",
+                Code::TooDeep,
                 "",
-                Some(pos),
+                Some(mark.pos()),
                 format!("values are nested more than {MAX_DEPTH} levels deep"),
             )]);
         }
@@ -410,21 +475,23 @@ impl Builder {
     }
 
     /// Rejects duplicate keys and applies YAML merge keys (`<<`): explicit keys win, then
-    /// earlier merged maps over later ones.
-    fn merge_keys(&mut self, entries: Vec<(Key, Node)>, path: &str) -> Vec<(Key, Node)> {
-        let mut explicit: Vec<(Key, Node)> = Vec::new();
-        let mut seen: HashMap<String, Pos> = HashMap::new();
+    /// earlier merged maps over later ones. `stack` holds the maps and lists around it,
+    /// for the path of a duplicate key.
+    fn merge_keys(&mut self, entries: Vec<(Key, Node)>, stack: &[Frame]) -> Vec<(Key, Node)> {
+        let mut explicit: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+        let mut seen = Seen::new(entries.len());
         let mut merged: Vec<Node> = Vec::new();
         for (key, value) in entries {
-            if self.syntax == Syntax::Yaml && key.text == "<<" {
+            if self.syntax == Syntax::Yaml && &*key.text == "<<" {
                 merged.push(value);
                 continue;
             }
-            if let Some(first) = seen.get(&key.text) {
+            if let Some(first) = seen.get(&explicit, &key.text) {
+                let first = first.pos();
                 self.errors.push(Diagnostic::error(
-                    "duplicate-key",
-                    join(path, &key.text),
-                    Some(key.pos),
+                    Code::DuplicateKey,
+                    join(&stack_path(stack), &key.text),
+                    Some(key.pos()),
                     format!(
                         "duplicate key `{}` (first at line {}, column {})",
                         key.text, first.line, first.column
@@ -432,18 +499,18 @@ impl Builder {
                 ));
                 continue;
             }
-            seen.insert(key.text.clone(), key.pos);
+            seen.insert(&key);
             explicit.push((key, value));
         }
         for source in merged {
             let maps = match source.value {
                 Value::Map(_) => vec![source],
-                Value::Seq(items) => items,
+                Value::Seq(items) => items.into_vec(),
                 _ => {
                     self.errors.push(Diagnostic::error(
-                        "wrong-type",
+                        Code::WrongType,
                         "",
-                        Some(source.pos),
+                        Some(source.pos()),
                         "a merge key `<<` takes a map or a list of maps",
                     ));
                     continue;
@@ -452,17 +519,17 @@ impl Builder {
             for map in maps {
                 match map.value {
                     Value::Map(inherited) => {
-                        for (key, value) in inherited {
-                            if !seen.contains_key(&key.text) {
-                                seen.insert(key.text.clone(), key.pos);
+                        for (key, value) in inherited.into_vec() {
+                            if seen.get(&explicit, &key.text).is_none() {
+                                seen.insert(&key);
                                 explicit.push((key, value));
                             }
                         }
                     }
                     _ => self.errors.push(Diagnostic::error(
-                        "wrong-type",
+                        Code::WrongType,
                         "",
-                        Some(map.pos),
+                        Some(map.pos()),
                         "a merge key `<<` takes a map or a list of maps",
                     )),
                 }
@@ -470,4 +537,53 @@ impl Builder {
         }
         explicit
     }
+}
+
+/// The keys of a map seen so far: a scan of the kept entries for small maps, a hash map
+/// for large ones.
+enum Seen {
+    Scan,
+    Hashed(HashMap<Rc<str>, Mark>),
+}
+
+impl Seen {
+    fn new(len: usize) -> Seen {
+        if len > SCAN_LIMIT {
+            Seen::Hashed(HashMap::with_capacity(len))
+        } else {
+            Seen::Scan
+        }
+    }
+
+    fn get(&self, kept: &[(Key, Node)], text: &str) -> Option<Mark> {
+        match self {
+            Seen::Scan => kept
+                .iter()
+                .find(|(k, _)| &*k.text == text)
+                .map(|(k, _)| k.mark),
+            Seen::Hashed(map) => map.get(text).copied(),
+        }
+    }
+
+    fn insert(&mut self, key: &Key) {
+        if let Seen::Hashed(map) = self {
+            map.insert(Rc::clone(&key.text), key.mark);
+        }
+    }
+}
+
+/// The tree the YAML parser builds from a JSON text, for checking the JSON reader.
+#[cfg(test)]
+pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>) {
+    let mut builder = Builder {
+        syntax: Syntax::Json,
+        anchors: HashMap::new(),
+        strings: HashSet::new(),
+        nodes: 0,
+        errors: Vec::new(),
+    };
+    let node = builder
+        .build(super::yaml::events(source, Syntax::Json))
+        .ok();
+    (node, builder.errors)
 }

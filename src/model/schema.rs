@@ -1,0 +1,520 @@
+//! The fields of every section of a model, declared once. The validator takes its
+//! unknown-field and required checks (and their "did you mean") and its number ranges from
+//! here, `docs/model.md` has its field tables generated from here (a test keeps them in
+//! step), and a future `gapgraph schema` can print them.
+
+/// Which numbers a field accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Range {
+    /// `x >= 0`.
+    NonNegative,
+    /// `x > 0`.
+    Positive,
+    /// `0 <= x <= 1`.
+    UnitInterval,
+    /// `1 <= x <= 5`.
+    Rating,
+}
+
+impl Range {
+    /// Whether `x` is in range.
+    pub fn accepts(self, x: f64) -> bool {
+        match self {
+            Range::NonNegative => x >= 0.0,
+            Range::Positive => x > 0.0,
+            Range::UnitInterval => (0.0..=1.0).contains(&x),
+            Range::Rating => (1.0..=5.0).contains(&x),
+        }
+    }
+
+    /// "a number >= 0", as messages say it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Range::NonNegative => "a number >= 0",
+            Range::Positive => "a number > 0",
+            Range::UnitInterval => "a number from 0 to 1",
+            Range::Rating => "a number from 1 to 5",
+        }
+    }
+}
+
+/// What a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Non-empty text.
+    Text,
+    /// An identifier.
+    Identifier,
+    /// A finite number in a range.
+    Number(Range),
+    /// One of a fixed set of words.
+    OneOf(&'static [&'static str]),
+    /// The id of an entry of another section (`"system"`, `"unit"`, ...).
+    Reference(&'static str),
+    /// A non-empty list of data object names (`"*"` allowed).
+    DataObjects,
+    /// One data object name, not `"*"`.
+    DataObject,
+    /// A map objective id -> number in a range.
+    ObjectiveShares(Range),
+    /// A map with the fields of the named section.
+    Map(&'static str),
+    /// A map id -> the named section.
+    IdMap(&'static str),
+    /// A list of the named section.
+    List(&'static str),
+    /// The integer 1.
+    Version,
+}
+
+impl Kind {
+    /// The type column of the docs.
+    pub fn describe(self) -> String {
+        match self {
+            Kind::Text => "text".into(),
+            Kind::Identifier => "identifier".into(),
+            Kind::Number(range) => range.describe().trim_start_matches("a ").into(),
+            Kind::OneOf(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                format!("one of {}", quoted.join(", "))
+            }
+            Kind::Reference(what) => format!("{what} id"),
+            Kind::DataObjects => "non-empty list of data objects; `\"*\"` = any".into(),
+            Kind::DataObject => "data object, not `\"*\"`".into(),
+            Kind::ObjectiveShares(range) => format!(
+                "map objective id -> {}",
+                range.describe().trim_start_matches("a ")
+            ),
+            Kind::Map(section) => format!("map ({section})"),
+            Kind::IdMap(section) => format!("map id -> {section}"),
+            Kind::List(section) => format!("list of {section}"),
+            Kind::Version => "the integer 1".into(),
+        }
+    }
+}
+
+/// One field of a section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Its name in the file.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// Whether a map of this section must have it.
+    pub required: bool,
+    /// What it is when absent (empty when required).
+    pub default: &'static str,
+    /// What it means, in one line.
+    pub doc: &'static str,
+}
+
+/// The fields a map of one section may have, in the order of the docs (the order in
+/// which missing required fields are reported).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Its name in the docs (`<!-- fields:NAME -->`).
+    pub name: &'static str,
+    /// Where such a map is, as a field path pattern.
+    pub path: &'static str,
+    /// Its fields.
+    pub fields: &'static [Field],
+}
+
+impl Section {
+    /// The declaration of field `name`, if this section has it.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The names of its fields, in order.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
+        self.fields.iter().map(|f| f.name)
+    }
+
+    /// The section's table in Markdown, as `docs/model.md` has it.
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| field | type | default | meaning |\n|---|---|---|---|\n");
+        for f in self.fields {
+            let default = if f.required { "required" } else { f.default };
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                f.name,
+                f.kind.describe().replace('|', "\\|"),
+                default,
+                f.doc
+            ));
+        }
+        out
+    }
+}
+
+const fn field(name: &'static str, kind: Kind, default: &'static str, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        default,
+        doc,
+    }
+}
+
+const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+        default: "",
+        doc,
+    }
+}
+
+/// The system kinds, as written in files.
+pub const SYSTEM_KINDS: &[&str] = &[
+    "application",
+    "saas",
+    "database",
+    "platform",
+    "spreadsheet",
+    "email",
+    "paper",
+    "person",
+];
+/// The integration modes, as written in files.
+pub const MODES: &[&str] = &["automated", "semi", "manual"];
+/// The periods of `runs.per`, as written in files.
+pub const PERIODS: &[&str] = &["day", "week", "month", "quarter", "year"];
+
+const NON_NEGATIVE: Kind = Kind::Number(Range::NonNegative);
+const POSITIVE: Kind = Kind::Number(Range::Positive);
+
+/// The top level of a model file.
+pub const TOP: Section = Section {
+    name: "top",
+    path: "",
+    fields: &[
+        field(
+            "version",
+            Kind::Version,
+            "1",
+            "the model format; if present it must be 1",
+        ),
+        field(
+            "name",
+            Kind::Text,
+            "none",
+            "the model's title, shown in reports",
+        ),
+        field(
+            "currency",
+            Kind::Text,
+            "`USD`",
+            "a label for money, display only; no conversion happens",
+        ),
+        field(
+            "defaults",
+            Kind::Map("defaults"),
+            "all defaults",
+            "the values used when an entry does not say otherwise",
+        ),
+        field(
+            "objectives",
+            Kind::IdMap("objective"),
+            "none",
+            "what the business is trying to achieve",
+        ),
+        field(
+            "strategies",
+            Kind::IdMap("strategy"),
+            "none",
+            "alternative weightings of the objectives",
+        ),
+        field(
+            "strategy",
+            Kind::Reference("strategy"),
+            "the first strategy",
+            "the strategy in force",
+        ),
+        field("units", Kind::IdMap("unit"), "none", "business units"),
+        field(
+            "systems",
+            Kind::IdMap("system"),
+            "none",
+            "software systems and their manual stand-ins",
+        ),
+        field(
+            "integrations",
+            Kind::List("integration"),
+            "none",
+            "the existing data flows",
+        ),
+        field(
+            "workflows",
+            Kind::IdMap("workflow"),
+            "none",
+            "the business processes",
+        ),
+        field(
+            "fixes",
+            Kind::List("fix"),
+            "none",
+            "fix options the architects already know",
+        ),
+    ],
+};
+
+/// `defaults`.
+pub const DEFAULTS: Section = Section {
+    name: "defaults",
+    path: "defaults",
+    fields: &[
+        field("hourly_cost", NON_NEGATIVE, "50", "staff cost of an hour for a workflow whose unit has no `hourly_cost`, or that has no unit"),
+        field("manual_minutes", POSITIVE, "10", "a `manual` integration hop without `minutes`"),
+        field("semi_minutes", POSITIVE, "3", "a `semi` integration hop without `minutes` (also an automated hop into or out of a manual kind)"),
+        field("missing_minutes", NON_NEGATIVE, "15", "a handoff with no path, when the handoff has no `minutes`"),
+        field("integration_cost", NON_NEGATIVE, "10000", "the cost of a fix when nothing more specific is given"),
+        field("fte_hours", POSITIVE, "1720", "working hours of one full-time person a year (reports only)"),
+    ],
+};
+
+/// An entry of `objectives`.
+pub const OBJECTIVE: Section = Section {
+    name: "objective",
+    path: "objectives.ID",
+    fields: &[
+        field("name", Kind::Text, "the id", "display name"),
+        field("description", Kind::Text, "none", "longer text"),
+    ],
+};
+
+/// An entry of `strategies`.
+pub const STRATEGY: Section = Section {
+    name: "strategy",
+    path: "strategies.ID",
+    fields: &[
+        field("name", Kind::Text, "the id", "display name"),
+        field("description", Kind::Text, "none", "longer text"),
+        required(
+            "weights",
+            Kind::ObjectiveShares(Range::NonNegative),
+            "relative importance of each objective; at least one > 0",
+        ),
+    ],
+};
+
+/// An entry of `units`.
+pub const UNIT: Section = Section {
+    name: "unit",
+    path: "units.ID",
+    fields: &[
+        field("name", Kind::Text, "the id", "display name"),
+        field("owner", Kind::Text, "none", "who answers for it"),
+        field(
+            "hourly_cost",
+            NON_NEGATIVE,
+            "`defaults.hourly_cost`",
+            "staff cost of an hour of this unit's workflows, in `currency`",
+        ),
+    ],
+};
+
+/// An entry of `systems`.
+pub const SYSTEM: Section = Section {
+    name: "system",
+    path: "systems.ID",
+    fields: &[
+        field("name", Kind::Text, "the id", "display name"),
+        field(
+            "kind",
+            Kind::OneOf(SYSTEM_KINDS),
+            "`application`",
+            "what sort of system; the last four are the *manual kinds*",
+        ),
+        field(
+            "unit",
+            Kind::Reference("unit"),
+            "none",
+            "the unit that owns it",
+        ),
+        field("owner", Kind::Text, "none", "who answers for it"),
+        field(
+            "satisfaction",
+            Kind::Number(Range::Rating),
+            "none",
+            "users' rating; reported, not scored",
+        ),
+        field(
+            "annual_cost",
+            NON_NEGATIVE,
+            "none",
+            "what it costs to run; reported, not scored",
+        ),
+    ],
+};
+
+/// An entry of `integrations`.
+pub const INTEGRATION: Section = Section {
+    name: "integration",
+    path: "integrations[N]",
+    fields: &[
+        field(
+            "id",
+            Kind::Identifier,
+            "`FROM->TO`",
+            "unique among integrations: two between the same pair need an explicit id on one",
+        ),
+        required(
+            "from",
+            Kind::Reference("system"),
+            "where the data comes from",
+        ),
+        required(
+            "to",
+            Kind::Reference("system"),
+            "where it goes; must differ from `from`",
+        ),
+        required("carries", Kind::DataObjects, "the data objects it moves"),
+        field(
+            "mode",
+            Kind::OneOf(MODES),
+            "`automated`",
+            "`semi`: a person triggers an export/import; `manual`: a person re-keys",
+        ),
+        field(
+            "minutes",
+            POSITIVE,
+            "by mode, from `defaults`",
+            "human minutes per use of this hop; ignored when the hop is effectively automated",
+        ),
+        field(
+            "fix_cost",
+            NON_NEGATIVE,
+            "`defaults.integration_cost`",
+            "what it costs to make it automated",
+        ),
+        field("via", Kind::Text, "none", "transport, reported only"),
+        field("name", Kind::Text, "none", "reported only"),
+        field("note", Kind::Text, "none", "reported only"),
+    ],
+};
+
+/// An entry of `workflows`.
+pub const WORKFLOW: Section = Section {
+    name: "workflow",
+    path: "workflows.ID",
+    fields: &[
+        field("name", Kind::Text, "the id", "display name"),
+        field(
+            "unit",
+            Kind::Reference("unit"),
+            "none",
+            "the unit whose staff does the work (and whose hourly cost prices its gaps)",
+        ),
+        field("owner", Kind::Text, "none", "who answers for it"),
+        required("runs", Kind::Map("runs"), "how often it runs"),
+        field(
+            "serves",
+            Kind::ObjectiveShares(Range::UnitInterval),
+            "empty (serves nothing)",
+            "how much the workflow serves each objective",
+        ),
+        required("handoffs", Kind::List("handoff"), "the steps; not empty"),
+    ],
+};
+
+/// `runs` of a workflow or a handoff.
+pub const RUNS: Section = Section {
+    name: "runs",
+    path: "workflows.ID.runs",
+    fields: &[
+        required("count", POSITIVE, "runs per period"),
+        required(
+            "per",
+            Kind::OneOf(PERIODS),
+            "the period: a year has 250 days, 52 weeks, 12 months, 4 quarters",
+        ),
+    ],
+};
+
+/// An entry of a workflow's `handoffs`.
+pub const HANDOFF: Section = Section {
+    name: "handoff",
+    path: "workflows.ID.handoffs[N]",
+    fields: &[
+        required("from", Kind::Reference("system"), "where the data is"),
+        required(
+            "to",
+            Kind::Reference("system"),
+            "where it must go; must differ from `from`",
+        ),
+        required(
+            "data",
+            Kind::DataObject,
+            "the one data object that must move",
+        ),
+        field(
+            "minutes",
+            NON_NEGATIVE,
+            "`defaults.missing_minutes`",
+            "human minutes per run to do it *around* the systems (the fallback)",
+        ),
+        field(
+            "runs",
+            Kind::Map("runs"),
+            "the workflow's `runs`",
+            "how often this handoff happens when that is not once per run of its workflow",
+        ),
+        field("note", Kind::Text, "none", "free text"),
+    ],
+};
+
+/// An entry of `fixes`.
+pub const FIX: Section = Section {
+    name: "fix",
+    path: "fixes[N]",
+    fields: &[
+        field(
+            "id",
+            Kind::Identifier,
+            "`FROM->TO`",
+            "unique among fixes, and not equal to an integration id",
+        ),
+        required(
+            "from",
+            Kind::Reference("system"),
+            "where the new integration starts",
+        ),
+        required(
+            "to",
+            Kind::Reference("system"),
+            "where it ends; must differ from `from`",
+        ),
+        required(
+            "cost",
+            NON_NEGATIVE,
+            "its cost; 0 for something already paid for",
+        ),
+        field(
+            "carries",
+            Kind::DataObjects,
+            "the data of the gaps from `from` to `to`",
+            "the data objects it will move",
+        ),
+        field("name", Kind::Text, "none", "display name"),
+        field("note", Kind::Text, "none", "free text"),
+    ],
+};
+
+/// Every section, in the order of the docs.
+pub const SECTIONS: &[Section] = &[
+    TOP,
+    DEFAULTS,
+    OBJECTIVE,
+    STRATEGY,
+    UNIT,
+    SYSTEM,
+    INTEGRATION,
+    WORKFLOW,
+    RUNS,
+    HANDOFF,
+    FIX,
+];

@@ -1,0 +1,268 @@
+//! The sections that connect systems: integrations, workflows with their handoffs, fixes.
+
+use super::super::schema;
+use super::super::tree::{join, Mark, Node, Value};
+use super::super::{CatalogFix, Handoff, Integration, Mode, Model, Period, Runs, Workflow};
+use super::ids::{Ids, Unique};
+use super::{Fields, Validator};
+use crate::diagnostic::{Code, Diagnostic};
+
+const MODES: [(&str, Mode); 3] = [
+    ("automated", Mode::Automated),
+    ("semi", Mode::Semi),
+    ("manual", Mode::Manual),
+];
+
+impl Validator {
+    /// The integrations; returns their ids (given or default) with where each is.
+    pub(super) fn integrations(
+        &mut self,
+        top: &Fields,
+        systems: &Ids,
+        model: &mut Model,
+    ) -> Unique {
+        let mut ids = Unique::default();
+        let nodes = self.list(top.get("integrations"), "integrations");
+        for (i, node) in nodes.iter().enumerate() {
+            let path = format!("integrations[{}]", i + 1);
+            let Some(f) = self.fields(node, &path, &schema::INTEGRATION) else {
+                continue;
+            };
+            let (from, to) = self.endpoints(&f, systems);
+            let carries = f
+                .get("carries")
+                .and_then(|n| self.carries(n, &f.path("carries")));
+            let mode = f
+                .get("mode")
+                .and_then(|n| self.enumeration(n, &f.path("mode"), &MODES, "mode"));
+            let minutes = self.opt_number(&f, "minutes");
+            let fix_cost = self.opt_number(&f, "fix_cost");
+            let via = self.opt_text(&f, "via");
+            let name = self.opt_text(&f, "name");
+            let note = self.opt_text(&f, "note");
+            let id = self.entry_id(&f, from, to, systems);
+            if let Some(id) = &id {
+                let mark = f.get("id").map_or(f.mark, |n| n.mark);
+                self.claim_id(&mut ids, "integration", id, &path, mark);
+            }
+            if let (Some(id), Some(from), Some(to), Some(carries)) = (id, from, to, carries) {
+                model.integrations.push(Integration {
+                    id,
+                    from,
+                    to,
+                    carries,
+                    mode: mode.unwrap_or(Mode::Automated),
+                    minutes,
+                    fix_cost,
+                    via,
+                    name,
+                    note,
+                });
+            }
+        }
+        ids
+    }
+
+    /// The `id` of an integration or a fix: given, else `FROM->TO`.
+    fn entry_id(
+        &mut self,
+        f: &Fields,
+        from: Option<usize>,
+        to: Option<usize>,
+        systems: &Ids,
+    ) -> Option<String> {
+        match f.get("id") {
+            Some(n) => self.identifier(n, &f.path("id")),
+            None => match (from, to) {
+                (Some(a), Some(b)) => Some(format!("{}->{}", systems.id(a), systems.id(b))),
+                _ => None,
+            },
+        }
+    }
+
+    pub(super) fn workflows(
+        &mut self,
+        top: &Fields,
+        objectives: &Ids,
+        units: &Ids,
+        systems: &Ids,
+        model: &mut Model,
+    ) {
+        for (key, node) in self.id_map(top.get("workflows"), "workflows") {
+            let path = join("workflows", &key.text);
+            let Some(f) = self.fields(node, &path, &schema::WORKFLOW) else {
+                continue;
+            };
+            let name = self
+                .opt_text(&f, "name")
+                .unwrap_or_else(|| key.text.to_string());
+            let unit = f
+                .get("unit")
+                .and_then(|n| self.reference(n, &f.path("unit"), units));
+            let owner = self.opt_text(&f, "owner");
+            let runs = f.get("runs").and_then(|n| self.runs(n, &f.path("runs")));
+            let serves = match f.get("serves") {
+                Some(n) if !matches!(n.value, Value::Null) => {
+                    self.objective_map(n, &f.path("serves"), objectives, f.range("serves"))
+                }
+                _ => Vec::new(),
+            };
+            let mut marks = Vec::new();
+            let handoffs = f
+                .get("handoffs")
+                .map(|n| self.handoffs(n, &f.path("handoffs"), systems, &mut marks))
+                .unwrap_or_default();
+            if let Some(runs) = runs {
+                self.data_marks.append(&mut marks);
+                model.workflows.push(Workflow {
+                    id: key.text.to_string(),
+                    name,
+                    unit,
+                    owner,
+                    runs_count: runs.count,
+                    runs_per: runs.per,
+                    serves,
+                    handoffs,
+                });
+            }
+        }
+    }
+
+    /// `{count, per}`, of a workflow or a handoff.
+    fn runs(&mut self, node: &Node, path: &str) -> Option<Runs> {
+        let periods: Vec<(&str, Period)> = Period::ALL.iter().map(|p| (p.as_str(), *p)).collect();
+        let r = self.fields(node, path, &schema::RUNS)?;
+        let count = self.opt_number(&r, "count");
+        let per = r
+            .get("per")
+            .and_then(|n| self.enumeration(n, &r.path("per"), &periods, "period"));
+        Some(Runs {
+            count: count?,
+            per: per?,
+        })
+    }
+
+    /// A workflow's handoffs; `marks` gets where each kept one's `data` is.
+    fn handoffs(
+        &mut self,
+        node: &Node,
+        path: &str,
+        systems: &Ids,
+        marks: &mut Vec<Mark>,
+    ) -> Vec<Handoff> {
+        let items = match &node.value {
+            Value::Seq(items) if items.is_empty() => {
+                self.error(
+                    Code::EmptyList,
+                    path,
+                    node.mark,
+                    "a workflow needs at least one handoff",
+                );
+                return Vec::new();
+            }
+            Value::Seq(items) => items,
+            _ => {
+                self.wrong_type(path, node, "a list of handoffs");
+                return Vec::new();
+            }
+        };
+        let mut handoffs = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{path}[{}]", i + 1);
+            let Some(h) = self.fields(item, &path, &schema::HANDOFF) else {
+                continue;
+            };
+            let (from, to) = self.endpoints(&h, systems);
+            let data = h.get("data").and_then(|n| self.data(n, &h.path("data")));
+            let minutes = self.opt_number(&h, "minutes");
+            let runs = match h.get("runs") {
+                Some(n) => self.runs(n, &h.path("runs")).map(Some),
+                None => Some(None),
+            };
+            let note = self.opt_text(&h, "note");
+            if let (Some(from), Some(to), Some((data, mark)), Some(runs)) = (from, to, data, runs) {
+                marks.push(mark);
+                handoffs.push(Handoff {
+                    from,
+                    to,
+                    data,
+                    minutes,
+                    runs,
+                    note,
+                });
+            }
+        }
+        handoffs
+    }
+
+    /// A handoff's one data object, and where it is.
+    fn data(&mut self, node: &Node, path: &str) -> Option<(String, Mark)> {
+        let data = self.text(node, path)?;
+        if data == "*" {
+            self.error(
+                Code::WildcardData,
+                path,
+                node.mark,
+                "a handoff moves one data object, not `*`",
+            );
+            return None;
+        }
+        Some((data, node.mark))
+    }
+
+    pub(super) fn fixes(
+        &mut self,
+        top: &Fields,
+        systems: &Ids,
+        integrations: &Unique,
+        model: &mut Model,
+    ) {
+        let mut ids = Unique::default();
+        let nodes = self.list(top.get("fixes"), "fixes");
+        for (i, node) in nodes.iter().enumerate() {
+            let path = format!("fixes[{}]", i + 1);
+            let Some(f) = self.fields(node, &path, &schema::FIX) else {
+                continue;
+            };
+            let (from, to) = self.endpoints(&f, systems);
+            let cost = self.opt_number(&f, "cost");
+            let carries = match f.get("carries") {
+                Some(n) => self.carries(n, &f.path("carries")).map(Some),
+                None => Some(None),
+            };
+            let name = self.opt_text(&f, "name");
+            let note = self.opt_text(&f, "note");
+            let id = self.entry_id(&f, from, to, systems);
+            if let (Some(id), Some(n)) = (&id, f.get("id")) {
+                if let Some(other) = integrations.get(id) {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::DuplicateId,
+                            f.path("id"),
+                            Some(n.pos()),
+                            format!("fix id `{id}` is already the id of {other}"),
+                        )
+                        .with_help("fix ids must differ from integration ids"),
+                    );
+                }
+            }
+            if let Some(id) = &id {
+                let mark = f.get("id").map_or(f.mark, |n| n.mark);
+                self.claim_id(&mut ids, "fix", id, &path, mark);
+            }
+            if let (Some(id), Some(from), Some(to), Some(cost), Some(carries)) =
+                (id, from, to, cost, carries)
+            {
+                model.fixes.push(CatalogFix {
+                    id,
+                    from,
+                    to,
+                    cost,
+                    carries,
+                    name,
+                    note,
+                });
+            }
+        }
+    }
+}

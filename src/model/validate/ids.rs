@@ -1,0 +1,95 @@
+//! The ids of one section, looked up through a hash map, with a "did you mean" whose cost
+//! is bounded; and the one check that ids are unique.
+
+use std::collections::HashMap;
+
+use super::super::tree::Mark;
+use super::Validator;
+use crate::diagnostic::{did_you_mean, Code, Diagnostic};
+
+/// The ids declared in one section, for resolving references.
+pub(super) struct Ids<'a> {
+    /// What they are ids of, for messages ("system").
+    pub what: &'static str,
+    ids: Vec<&'a str>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Ids<'a> {
+    /// The ids in file order (the first of equal ids wins; the tree already reported the
+    /// duplicate key).
+    pub fn new(what: &'static str, ids: Vec<&'a str>) -> Ids<'a> {
+        let mut index = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            index.entry(*id).or_insert(i);
+        }
+        Ids { what, ids, index }
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn id(&self, index: usize) -> &'a str {
+        self.ids[index]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn joined(&self) -> String {
+        self.ids.join(", ")
+    }
+
+    /// "did you mean" among these ids, while `budget` (ids looked at, over the whole load)
+    /// lasts.
+    pub fn did_you_mean(&self, wanted: &str, budget: &mut usize) -> Option<String> {
+        if *budget < self.ids.len() {
+            *budget = 0;
+            return None;
+        }
+        *budget -= self.ids.len();
+        did_you_mean(wanted, self.ids.iter().copied())
+    }
+}
+
+/// The ids of one kind of entry given so far (integrations, fixes), with where each was
+/// first given.
+#[derive(Default)]
+pub(super) struct Unique {
+    first: HashMap<String, String>,
+}
+
+impl Unique {
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.first.get(id).map(String::as_str)
+    }
+}
+
+impl Validator {
+    /// Claims `id` for the entry at `path` (a `what`: "integration", "fix"), reporting it
+    /// when an earlier entry has it.
+    pub(super) fn claim_id(
+        &mut self,
+        seen: &mut Unique,
+        what: &str,
+        id: &str,
+        path: &str,
+        mark: Mark,
+    ) {
+        if let Some(first) = seen.get(id) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    path,
+                    Some(mark.pos()),
+                    format!("{what} id `{id}` is also the id of {first}"),
+                )
+                .with_help("give one of them an explicit `id`"),
+            );
+        } else {
+            seen.first.insert(id.to_string(), path.to_string());
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The top level and the sections keyed by id: defaults, objectives, strategies, units,
+//! systems.
+
+use super::super::schema::{self, Range};
+use super::super::tree::{join, Key, Node, Value};
+use super::super::{Defaults, Model, Objective, Strategy, System, SystemKind, Unit};
+use super::ids::Ids;
+use super::{Fields, Validator};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// An entry of an id-keyed section: its key and its value.
+type Entry<'a> = (&'a Key, &'a Node);
+
+impl Validator {
+    /// The whole model, section by section in file-format order.
+    pub(super) fn model(&mut self, root: &Node) -> Model {
+        let mut model = Model {
+            currency: "USD".into(),
+            ..Model::default()
+        };
+        let top = match &root.value {
+            Value::Map(_) => self.fields(root, "", &schema::TOP),
+            _ => {
+                self.wrong_type(
+                    "",
+                    root,
+                    "a map of sections (version, systems, workflows, ...)",
+                );
+                None
+            }
+        };
+        let Some(top) = top else { return model };
+        self.version(&top);
+        model.name = self.opt_text(&top, "name");
+        if let Some(currency) = self.opt_text(&top, "currency") {
+            model.currency = currency;
+        }
+        if let Some(node) = top.get("defaults") {
+            if !matches!(node.value, Value::Null) {
+                self.defaults(node, &mut model.defaults);
+            }
+        }
+        let objectives = self.objectives(&top, &mut model);
+        let strategies = self.strategies(&top, &objectives, &mut model);
+        model.default_strategy = match top.get("strategy") {
+            Some(node) => self.reference(node, "strategy", &strategies),
+            None => (!model.strategies.is_empty()).then_some(0),
+        };
+        let units = self.units(&top, &mut model);
+        let systems = self.systems(&top, &units, &mut model);
+        let integrations = self.integrations(&top, &systems, &mut model);
+        self.workflows(&top, &objectives, &units, &systems, &mut model);
+        self.fixes(&top, &systems, &integrations, &mut model);
+        model
+    }
+
+    fn version(&mut self, top: &Fields) {
+        let Some(node) = top.get("version") else {
+            return;
+        };
+        if matches!(&node.value, Value::Scalar { text, plain: true } if text.trim() == "1") {
+            return;
+        }
+        let shown = match &node.value {
+            Value::Scalar { text, .. } => text.to_string(),
+            other => other.describe().to_string(),
+        };
+        self.error(
+            Code::UnsupportedVersion,
+            "version",
+            node.mark,
+            format!("unsupported version `{shown}`; this gapgraph reads version 1"),
+        );
+    }
+
+    fn defaults(&mut self, node: &Node, defaults: &mut Defaults) {
+        let Some(f) = self.fields(node, "defaults", &schema::DEFAULTS) else {
+            return;
+        };
+        for field in schema::DEFAULTS.fields {
+            let slot = match field.name {
+                "hourly_cost" => &mut defaults.hourly_cost,
+                "manual_minutes" => &mut defaults.manual_minutes,
+                "semi_minutes" => &mut defaults.semi_minutes,
+                "missing_minutes" => &mut defaults.missing_minutes,
+                "integration_cost" => &mut defaults.integration_cost,
+                "fte_hours" => &mut defaults.fte_hours,
+                _ => continue,
+            };
+            if let Some(x) = self.opt_number(&f, field.name) {
+                *slot = x;
+            }
+        }
+    }
+
+    /// The entries of an id-keyed section and the index of their ids.
+    fn keyed<'a>(
+        &mut self,
+        top: &Fields<'a>,
+        section: &str,
+        what: &'static str,
+    ) -> (Vec<Entry<'a>>, Ids<'a>) {
+        let entries = self.id_map(top.get(section), section);
+        let ids = Ids::new(what, entries.iter().map(|(k, _)| &*k.text).collect());
+        (entries, ids)
+    }
+
+    fn objectives<'a>(&mut self, top: &Fields<'a>, model: &mut Model) -> Ids<'a> {
+        let (entries, ids) = self.keyed(top, "objectives", "objective");
+        for (key, node) in &entries {
+            let mut objective = Objective {
+                id: key.text.to_string(),
+                name: key.text.to_string(),
+                description: None,
+            };
+            if !matches!(node.value, Value::Null) {
+                let path = join("objectives", &key.text);
+                if let Some(f) = self.fields(node, &path, &schema::OBJECTIVE) {
+                    objective.name = self.opt_text(&f, "name").unwrap_or(objective.name);
+                    objective.description = self.opt_text(&f, "description");
+                }
+            }
+            model.objectives.push(objective);
+        }
+        ids
+    }
+
+    fn strategies<'a>(&mut self, top: &Fields<'a>, objectives: &Ids, model: &mut Model) -> Ids<'a> {
+        let (entries, ids) = self.keyed(top, "strategies", "strategy");
+        for (key, node) in &entries {
+            let path = join("strategies", &key.text);
+            let mut strategy = Strategy {
+                id: key.text.to_string(),
+                name: key.text.to_string(),
+                description: None,
+                weights: Vec::new(),
+            };
+            if let Some(f) = self.fields(node, &path, &schema::STRATEGY) {
+                strategy.name = self.opt_text(&f, "name").unwrap_or(strategy.name);
+                strategy.description = self.opt_text(&f, "description");
+                if let Some(weights) = f.get("weights") {
+                    let wpath = f.path("weights");
+                    strategy.weights =
+                        self.objective_map(weights, &wpath, objectives, f.range("weights"));
+                    let all_valid = matches!(&weights.value, Value::Map(e) if e.len() == strategy.weights.len());
+                    if all_valid && !strategy.weights.iter().any(|(_, w)| *w > 0.0) {
+                        self.error(
+                            Code::NoPositiveWeight,
+                            wpath,
+                            weights.mark,
+                            format!("strategy `{}` gives no objective a weight > 0", key.text),
+                        );
+                    }
+                }
+            }
+            model.strategies.push(strategy);
+        }
+        ids
+    }
+
+    fn units<'a>(&mut self, top: &Fields<'a>, model: &mut Model) -> Ids<'a> {
+        let (entries, ids) = self.keyed(top, "units", "unit");
+        for (key, node) in &entries {
+            let mut unit = Unit {
+                id: key.text.to_string(),
+                name: key.text.to_string(),
+                owner: None,
+                hourly_cost: None,
+            };
+            if !matches!(node.value, Value::Null) {
+                let path = join("units", &key.text);
+                if let Some(f) = self.fields(node, &path, &schema::UNIT) {
+                    unit.name = self.opt_text(&f, "name").unwrap_or(unit.name);
+                    unit.owner = self.opt_text(&f, "owner");
+                    unit.hourly_cost = self.opt_number(&f, "hourly_cost");
+                }
+            }
+            model.units.push(unit);
+        }
+        ids
+    }
+
+    fn systems<'a>(&mut self, top: &Fields<'a>, units: &Ids, model: &mut Model) -> Ids<'a> {
+        let (entries, ids) = self.keyed(top, "systems", "system");
+        let kinds: Vec<(&str, SystemKind)> =
+            SystemKind::ALL.iter().map(|k| (k.as_str(), *k)).collect();
+        for (key, node) in &entries {
+            let mut system = System {
+                id: key.text.to_string(),
+                name: key.text.to_string(),
+                kind: SystemKind::Application,
+                unit: None,
+                owner: None,
+                satisfaction: None,
+                annual_cost: None,
+            };
+            if !matches!(node.value, Value::Null) {
+                let path = join("systems", &key.text);
+                if let Some(f) = self.fields(node, &path, &schema::SYSTEM) {
+                    system.name = self.opt_text(&f, "name").unwrap_or(system.name);
+                    if let Some(n) = f.get("kind") {
+                        system.kind = self
+                            .enumeration(n, &f.path("kind"), &kinds, "system kind")
+                            .unwrap_or(system.kind);
+                    }
+                    system.unit = f
+                        .get("unit")
+                        .and_then(|n| self.reference(n, &f.path("unit"), units));
+                    system.owner = self.opt_text(&f, "owner");
+                    system.satisfaction = self.opt_number(&f, "satisfaction");
+                    system.annual_cost = self.opt_number(&f, "annual_cost");
+                }
+            }
+            model.systems.push(system);
+        }
+        ids
+    }
+
+    /// A map objective -> number (strategy weights, workflow serves).
+    pub(super) fn objective_map(
+        &mut self,
+        node: &Node,
+        path: &str,
+        objectives: &Ids,
+        range: Range,
+    ) -> Vec<(usize, f64)> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(path, node, "a map of objective -> number");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, value) in entries.iter() {
+            let entry_path = join(path, &key.text);
+            let objective = objectives.index(&key.text);
+            if objective.is_none() {
+                let mut d = Diagnostic::error(
+                    Code::UnknownReference,
+                    entry_path.clone(),
+                    Some(key.pos()),
+                    format!("unknown objective `{}`", key.text),
+                );
+                d.help = objectives
+                    .did_you_mean(&key.text, &mut self.suggestion_budget)
+                    .or_else(|| {
+                        (objectives.len() == 0).then(|| "no objective is declared".to_string())
+                    });
+                self.diagnostics.push(d);
+            }
+            let number = self.number(value, &entry_path, range);
+            if let (Some(o), Some(x)) = (objective, number) {
+                out.push((o, x));
+            }
+        }
+        out
+    }
+}
