@@ -3,7 +3,7 @@
 //! and cannot fail on an id; a wrong id is reported like the validator reports an
 //! unknown reference, with the same "did you mean".
 
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::Model;
 
 /// Identifiers as the user typed them.
@@ -71,7 +71,7 @@ fn resolve(
     let found = known.iter().position(|k| *k == id);
     if found.is_none() {
         let mut problem = Diagnostic::error(
-            "unknown-reference",
+            Code::UnknownReference,
             option,
             None,
             format!("unknown {what} `{id}`"),

@@ -135,7 +135,7 @@ fn bad_input_is_an_error_with_its_place() {
 fn the_starter_model_validates_cleanly_and_shows_each_status() {
     let loaded = gapgraph::load_str(STARTER_MODEL, "model.yaml").expect("starter loads");
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-    let analysis = analyze(&loaded.model, None);
+    let analysis = analyze(&loaded.model, loaded.model.default_strategy);
     assert!(analysis.strategy.is_some());
     for status in [Status::Automated, Status::Manual, Status::Missing] {
         assert!(
