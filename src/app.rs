@@ -83,6 +83,8 @@ pub enum Command {
     ExportSheets(ExportSheets),
     /// The graph as GraphML.
     ExportGraphml(ExportGraphml),
+    /// The JSON Schema of the model file.
+    Schema(Schema),
     /// Text made by the command line itself (shell completions, the man page).
     Emit(Emit),
 }
@@ -179,6 +181,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Init(c) => interop::init(c, stdout, stderr),
         Command::ExportSheets(c) => interop::export_sheets(c, stdin, stderr),
         Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
+        Command::Schema(c) => interop::schema(c, stdout, stderr),
         Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
     };
     match result {

@@ -40,6 +40,8 @@ pub enum Command {
     /// Take a model to other tools: inventory spreadsheets, GraphML.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The JSON Schema (draft 2020-12) of the model file, for editors.
+    Schema(SchemaArgs),
     /// Shell completions: `gapgraph completions bash > ~/.local/share/bash-completion/completions/gapgraph`.
     Completions(CompletionsArgs),
     /// The man page, as roff: `gapgraph man > gapgraph.1`.
@@ -128,6 +130,14 @@ pub struct ExportGraphmlArgs {
     /// The strategy in force (for the gaps' strategic value).
     #[arg(long, short = 's')]
     pub strategy: Option<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -429,6 +439,7 @@ impl Cli {
                     output: e.output,
                 })
             }
+            Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
             Command::Completions(c) => {
                 let mut text = Vec::new();
                 clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);

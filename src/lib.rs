@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod app;
 pub mod diagnostic;
 pub mod import;
+pub mod json_schema;
 pub mod model;
 pub mod output;
 pub mod render;

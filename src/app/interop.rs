@@ -280,3 +280,12 @@ pub(super) fn export_graphml(
         stderr,
     )
 }
+
+pub(super) fn schema(
+    command: Schema,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let text = crate::json_schema::json_schema_text();
+    write_out(text.as_bytes(), command.output.as_deref(), stdout, stderr)
+}

@@ -194,6 +194,18 @@ fn left_out(model: &Model) -> Vec<String> {
             if serving == 1 { "s" } else { "" }
         ));
     }
+    let own_runs = model
+        .workflows
+        .iter()
+        .flat_map(|w| &w.handoffs)
+        .filter(|h| h.runs.is_some())
+        .count();
+    if own_runs > 0 {
+        out.push(format!(
+            "the own `runs` of {}",
+            plural(own_runs, "handoff", "handoffs")
+        ));
+    }
     if !model.fixes.is_empty() {
         out.push(plural(
             model.fixes.len(),

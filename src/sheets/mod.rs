@@ -249,7 +249,10 @@ mod tests {
             &UNIT_COLUMNS[..],
         ] {
             let table = markdown_table(columns);
-            assert!(docs.contains(&table), "docs/import-sheets.md lacks:\n{table}");
+            assert!(
+                docs.contains(&table),
+                "docs/import-sheets.md lacks:\n{table}"
+            );
         }
     }
 }
