@@ -24,6 +24,13 @@ use crate::text::terminal;
 use crate::{load_str, Loaded};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 
+mod interop;
+
+pub use interop::{
+    Emit, ExportGraphml, ExportSheets, ImportArchimate, ImportSheets, Init, Schema,
+    INIT_DEFAULT_FILE,
+};
+
 /// Exit status: done.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a `check` limit broke.
@@ -85,6 +92,20 @@ pub enum Command {
     Explain(Explain),
     /// How far the ranking holds when the estimates are uncertain.
     Sensitivity(Sensitivity),
+    /// An ArchiMate exchange file as a model.
+    ImportArchimate(ImportArchimate),
+    /// Inventory spreadsheets as a model.
+    ImportSheets(ImportSheets),
+    /// A commented starter model.
+    Init(Init),
+    /// A model as inventory spreadsheets.
+    ExportSheets(ExportSheets),
+    /// The graph as GraphML.
+    ExportGraphml(ExportGraphml),
+    /// The JSON Schema of the model file.
+    Schema(Schema),
+    /// Text made by the command line itself (shell completions, the man page).
+    Emit(Emit),
 }
 
 /// `analyze`: the gap report in one format.
@@ -180,6 +201,13 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
         Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
         Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),
+        Command::ImportArchimate(c) => interop::import_archimate(c, stdin, stdout, stderr),
+        Command::ImportSheets(c) => interop::import_sheets(c, stdout, stderr),
+        Command::Init(c) => interop::init(c, stdout, stderr),
+        Command::ExportSheets(c) => interop::export_sheets(c, stdin, stderr),
+        Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
+        Command::Schema(c) => interop::schema(c, stdout, stderr),
+        Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use gapgraph::analysis;
 use gapgraph::app::{self, Environment};
 use gapgraph::render::{self, Limit};
@@ -40,6 +40,133 @@ pub enum Command {
     Explain(ExplainArgs),
     /// How far the ranking holds when every estimate is uncertain.
     Sensitivity(SensitivityArgs),
+    /// Make a model from what you have: an ArchiMate exchange file, inventory spreadsheets.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write a commented starter model (default `gapgraph.yaml`).
+    Init(InitArgs),
+    /// Take a model to other tools: inventory spreadsheets, GraphML.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The JSON Schema (draft 2020-12) of the model file, for editors.
+    Schema(SchemaArgs),
+    /// Shell completions: `gapgraph completions bash > ~/.local/share/bash-completion/completions/gapgraph`.
+    Completions(CompletionsArgs),
+    /// The man page, as roff: `gapgraph man > gapgraph.1`.
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+/// `gapgraph import ...`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An ArchiMate Model Exchange File (OEF 2.1, 3.0, 3.1) as a model.
+    Archimate(ImportArchimateArgs),
+    /// Inventory spreadsheets (CSV, XLSX, XLS, ODS) as a model; `import csv` is the same.
+    #[command(alias = "csv")]
+    Sheets(ImportSheetsArgs),
+}
+
+/// `gapgraph import archimate`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArchimateArgs {
+    /// The exchange file (.xml), or `-` for standard input.
+    pub file: String,
+    /// The language of names (e.g. `nl`, `fr`); default the file's first.
+    #[arg(long, value_name = "L")]
+    pub lang: Option<String>,
+    /// Write the model to MODEL (atomically; JSON when it ends with .json) instead of standard output.
+    #[arg(long, short = 'o', value_name = "MODEL")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph import sheets`.
+#[derive(Debug, clap::Args)]
+pub struct ImportSheetsArgs {
+    /// The systems sheet (id, name, kind, unit, owner, satisfaction, annual_cost).
+    #[arg(long, value_name = "F")]
+    pub systems: PathBuf,
+    /// The integrations sheet (id, from, to, carries, mode, minutes, fix_cost, via, name, note).
+    #[arg(long, value_name = "F")]
+    pub integrations: PathBuf,
+    /// The workflows sheet, one row per handoff (workflow, runs, per, step, from, to, data, ...).
+    #[arg(long, value_name = "F")]
+    pub workflows: Option<PathBuf>,
+    /// The units sheet (id, name, owner, hourly_cost).
+    #[arg(long, value_name = "F")]
+    pub units: Option<PathBuf>,
+    /// Write the model to MODEL (atomically; JSON when it ends with .json) instead of standard output.
+    #[arg(long, short = 'o', value_name = "MODEL")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write the starter model; `-` for standard output.
+    #[arg(long, short = 'o', value_name = "FILE", default_value = app::INIT_DEFAULT_FILE)]
+    pub output: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `gapgraph export ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The model as the CSV sheets `import sheets` reads (units, systems, integrations, workflows).
+    Sheets(ExportSheetsArgs),
+    /// The graph as GraphML (yEd, Gephi, Cytoscape, Neo4j), gap handoffs as edges of their own.
+    Graphml(ExportGraphmlArgs),
+}
+
+/// `gapgraph export sheets`.
+#[derive(Debug, clap::Args)]
+pub struct ExportSheetsArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The folder to write the CSV files into (created when missing).
+    #[arg(long, value_name = "D")]
+    pub dir: PathBuf,
+}
+
+/// `gapgraph export graphml`.
+#[derive(Debug, clap::Args)]
+pub struct ExportGraphmlArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (for the gaps' strategic value).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats of `analyze`.
@@ -496,8 +623,62 @@ impl Cli {
                 format: s.format.into(),
                 output: s.output,
             }),
+            Command::Import(ImportCommand::Archimate(a)) => {
+                app::Command::ImportArchimate(app::ImportArchimate {
+                    file: a.file,
+                    lang: a.lang,
+                    output: a.output,
+                })
+            }
+            Command::Import(ImportCommand::Sheets(s)) => {
+                app::Command::ImportSheets(app::ImportSheets {
+                    systems: s.systems,
+                    integrations: s.integrations,
+                    workflows: s.workflows,
+                    units: s.units,
+                    output: s.output,
+                })
+            }
+            Command::Init(i) => app::Command::Init(app::Init {
+                output: i.output,
+                force: i.force,
+            }),
+            Command::Export(ExportCommand::Sheets(e)) => {
+                app::Command::ExportSheets(app::ExportSheets {
+                    model: e.model,
+                    dir: e.dir,
+                })
+            }
+            Command::Export(ExportCommand::Graphml(e)) => {
+                app::Command::ExportGraphml(app::ExportGraphml {
+                    model: e.model,
+                    strategy: e.strategy,
+                    output: e.output,
+                })
+            }
+            Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
+            Command::Completions(c) => {
+                let mut text = Vec::new();
+                clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);
+                app::Command::Emit(app::Emit {
+                    text,
+                    output: c.output,
+                })
+            }
+            Command::Man(m) => app::Command::Emit(app::Emit {
+                text: man_page(),
+                output: m.output,
+            }),
         }
     }
+}
+
+/// The man page (roff) of the whole command line.
+fn man_page() -> Vec<u8> {
+    let mut text = Vec::new();
+    // Rendering into memory cannot fail; an empty page would show it if it did.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+    text
 }
 
 impl From<RankBy> for analysis::RankBy {

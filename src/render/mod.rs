@@ -11,6 +11,7 @@ mod decide_json;
 mod diff;
 pub mod dot;
 mod explain;
+pub mod graphml;
 mod html;
 mod json;
 mod markdown;
