@@ -297,10 +297,19 @@ impl Table {
             }
             align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9, 10]);
             writeln!(out, "{grid}")?;
-            for w in &analysis.workflows {
+            // Handoffs come workflow by workflow, in file order: one pass, no search per
+            // workflow (which was quadratic on large models).
+            let mut by_workflow = analysis
+                .handoffs
+                .chunk_by(|a, b| a.workflow_index == b.workflow_index)
+                .peekable();
+            for (index, w) in analysis.workflows.iter().enumerate() {
                 write!(out, "  {}: ", w.id)?;
-                let steps = analysis.handoffs.iter().filter(|h| h.workflow == w.id);
-                for (k, h) in steps.enumerate() {
+                let steps = match by_workflow.peek() {
+                    Some(chunk) if chunk[0].workflow_index == index => by_workflow.next(),
+                    _ => None,
+                };
+                for (k, h) in steps.into_iter().flatten().enumerate() {
                     if k > 0 {
                         write!(out, ", ")?;
                     }
