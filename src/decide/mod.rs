@@ -18,7 +18,7 @@ pub use diff::{
     SummaryDelta,
 };
 pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
-pub use gate::{verdict, OFFENDERS};
+pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{sensitivity, FixSensitivity, Sensitivity, SensitivityOptions};
 

@@ -32,7 +32,7 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-pub use check::{CheckReport, Limit, Offender, Verdict};
+pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
 pub use compare::CompareReport;
 pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use explain::ExplainReport;
