@@ -207,8 +207,7 @@ impl<'a> From<&'a HandoffResult> for GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
-            path_other_data: (h.status == Status::Missing)
-                .then_some(h.path_other_data.as_deref()),
+            path_other_data: (h.status == Status::Missing).then_some(h.path_other_data.as_deref()),
         }
     }
 }
