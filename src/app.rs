@@ -147,6 +147,8 @@ pub struct Diagram {
 pub struct Validate {
     /// The model file, or `-` for standard input.
     pub model: String,
+    /// List every warning (`--warnings all`) instead of grouping the many of one kind.
+    pub all_warnings: bool,
 }
 
 /// `plan`: the greedy roadmap within a budget.
@@ -321,7 +323,13 @@ fn validate(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let _ = write_diagnostics(stderr, &loaded.warnings, origin(&command.model), &source);
+    let _ = crate::warnings::write_warnings(
+        stderr,
+        &loaded.warnings,
+        origin(&command.model),
+        &source,
+        command.all_warnings,
+    );
     let m = &loaded.model;
     let line = format!(
         "{}: valid ({} systems, {} integrations, {} workflows, {} handoffs, {} catalogued fixes; {} warning{})\n",

@@ -301,6 +301,19 @@ pub struct DiagramArgs {
 pub struct ValidateArgs {
     /// The model file (YAML or JSON), or `-` for standard input.
     pub model: String,
+    /// How warnings are written to standard error: `grouped` writes a kind with more than
+    /// five as one line with its count and first ids; `all` lists each one.
+    #[arg(long, value_enum, default_value_t = WarningsArg::Grouped, value_name = "HOW")]
+    pub warnings: WarningsArg,
+}
+
+/// `--warnings`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum WarningsArg {
+    /// Many warnings of a kind as one line.
+    Grouped,
+    /// Every warning on its own.
+    All,
 }
 
 /// `gapgraph check`.
@@ -552,7 +565,10 @@ impl Cli {
                 kind: d.format.into(),
                 output: d.output,
             }),
-            Command::Validate(v) => app::Command::Validate(app::Validate { model: v.model }),
+            Command::Validate(v) => app::Command::Validate(app::Validate {
+                model: v.model,
+                all_warnings: v.warnings == WarningsArg::All,
+            }),
             Command::Plan(p) => app::Command::Plan(app::Plan {
                 model: p.model,
                 strategy: p.strategy,

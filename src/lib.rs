@@ -23,6 +23,7 @@ pub mod render;
 pub mod select;
 pub mod sheets;
 pub mod text;
+pub mod warnings;
 
 pub use diagnostic::Diagnostic;
 pub use model::{Loaded, Model, Syntax};

@@ -15,8 +15,12 @@ const MINUTES: [f64; 4] = [0.1, 0.2, 0.3, 0.6];
 
 /// (pair, mode, carries, minutes, fix cost) of an integration.
 type IntegrationShape = ((usize, usize), u8, u8, Option<usize>, Option<u8>);
-/// (runs, handoffs as (pair, data, minutes), serves) of a workflow.
-type WorkflowShape = (u8, Vec<((usize, usize), usize, Option<u8>)>, u8);
+/// (pair, data, minutes, own runs as (count, period)) of a handoff.
+type HandoffShape = ((usize, usize), usize, Option<u8>, Option<(u8, u8)>);
+/// (runs, handoffs, serves) of a workflow.
+type WorkflowShape = (u8, Vec<HandoffShape>, u8);
+/// A handoff's own `runs`: a daily settlement, a weekly payment run, a monthly export...
+const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
 
 #[derive(Clone, Debug)]
 struct Shape {
@@ -55,7 +59,12 @@ fn shape(max_systems: usize) -> impl Strategy<Value = Shape> {
                 (
                     1u8..5,
                     prop::collection::vec(
-                        (pair.clone(), 0usize..3, prop::option::of(0u8..6)),
+                        (
+                            pair.clone(),
+                            0usize..3,
+                            prop::option::of(0u8..6),
+                            prop::option::weighted(0.3, (1u8..4, 0u8..5)),
+                        ),
                         1..6,
                     ),
                     0u8..4,
@@ -110,11 +119,14 @@ fn model_of(shape: &Shape) -> Model {
     for (w, (runs, handoffs, serves)) in shape.workflows.iter().enumerate() {
         let handoffs: Vec<Value> = handoffs
             .iter()
-            .map(|((from, to), d, minutes)| {
+            .map(|((from, to), d, minutes, runs)| {
                 let mut h =
                     json!({"from": format!("s{from}"), "to": format!("s{to}"), "data": DATA[*d]});
                 if let Some(m) = minutes {
                     h["minutes"] = json!([0.0, 0.1, 0.2, 0.3, 0.5, 0.9][*m as usize]);
+                }
+                if let Some((count, per)) = runs {
+                    h["runs"] = json!({"count": count, "per": PERIODS[*per as usize]});
                 }
                 h
             })

@@ -1,10 +1,10 @@
 //! Properties of the analysis on random valid models (MODEL.md sections 4-6).
 
-use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network};
+use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, Status};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
-    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, System, SystemKind,
-    Unit, Workflow,
+    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, System,
+    SystemKind, Unit, Workflow,
 };
 use gapgraph::render::{renderer, Format, Report};
 use proptest::prelude::*;
@@ -60,7 +60,12 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         1u32..200,
                         0u8..5,
                         prop::collection::vec(
-                            (pair.clone(), 0usize..3, prop::option::of(0u8..40)),
+                            (
+                                pair.clone(),
+                                0usize..3,
+                                prop::option::of(0u8..40),
+                                prop::option::weighted(0.3, (1u8..5, 0usize..5)),
+                            ),
                             1..5,
                         ),
                         0u8..=10,
@@ -146,12 +151,15 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         serves: vec![(0, growth as f64 / 10.0), (1, cost as f64 / 10.0)],
                         handoffs: handoffs
                             .into_iter()
-                            .map(|((from, to), d, minutes)| Handoff {
+                            .map(|((from, to), d, minutes, runs)| Handoff {
                                 from,
                                 to,
                                 data: DATA[d].into(),
                                 minutes: minutes.map(f64::from),
-                                runs: None,
+                                runs: runs.map(|(count, per)| Runs {
+                                    count: count as f64,
+                                    per: Period::ALL[per],
+                                }),
                                 note: None,
                             })
                             .collect(),
@@ -235,6 +243,40 @@ proptest! {
         // Ranks are 1..n in order.
         for (i, fix) in analysis.fixes.iter().enumerate() {
             prop_assert_eq!(fix.rank, i + 1);
+        }
+    }
+
+    /// The summary rates weigh each handoff by its own runs a year; the assumptions split the
+    /// gap hours; annual FTE is the hours over `defaults.fte_hours`.
+    #[test]
+    fn summary_weighs_each_handoff_by_its_own_runs(model in arb_model()) {
+        let analysis = analyze(&model, model.default_strategy);
+        let mut runs = 0.0;
+        let mut automated = 0.0;
+        for (w, workflow) in model.workflows.iter().enumerate() {
+            for (i, handoff) in workflow.handoffs.iter().enumerate() {
+                let h = analysis.handoffs.iter().find(|h| h.workflow_index == w && h.step == i + 1).unwrap();
+                let per_year = handoff.runs.map_or(workflow.runs_count * workflow.runs_per.per_year(), |r| r.count * r.per.per_year());
+                prop_assert_eq!(h.runs_per_year, per_year);
+                prop_assert!(close(h.annual_hours, per_year * h.minutes / 60.0));
+                runs += per_year;
+                if h.status == Status::Automated {
+                    automated += per_year;
+                }
+            }
+        }
+        match analysis.summary.automation_rate {
+            Some(rate) => prop_assert!(close(rate, automated / runs)),
+            None => prop_assert!(analysis.handoffs.is_empty()),
+        }
+        let a = &analysis.assumptions;
+        prop_assert_eq!(a.gap_hours, analysis.summary.annual_hours);
+        prop_assert!(a.gap_hours_on_defaults <= a.gap_hours * (1.0 + 1e-12));
+        prop_assert!(a.fixes_on_default_cost <= a.fixes);
+        prop_assert_eq!(a.fixes, analysis.fixes.len());
+        prop_assert!(close(analysis.summary.annual_fte * model.defaults.fte_hours, analysis.summary.annual_hours));
+        for h in &analysis.handoffs {
+            prop_assert!(h.path_other_data.is_none() || h.status == Status::Missing);
         }
     }
 

@@ -117,6 +117,17 @@ pub enum Direction {
 impl Graph {
     /// The flat view of `network` for the data in `data`.
     pub fn build(network: &Network, data: &DataIds) -> Graph {
+        Graph::build_with(network, |carries| data.of_carries(carries))
+    }
+
+    /// The flat view of `network` where every hop carries anything (`"*"`): the connections
+    /// between systems whatever data they move.
+    pub fn ignoring_data(network: &Network) -> Graph {
+        Graph::build_with(network, |_| None)
+    }
+
+    /// `carried` gives the data ids a hop's carries list moves, `None` for everything.
+    fn build_with(network: &Network, carried: impl Fn(&[String]) -> Option<Vec<u32>>) -> Graph {
         let hops = network.hops();
         let nodes = network.systems();
         let mut graph = Graph {
@@ -138,7 +149,7 @@ impl Graph {
             graph.from.push(s);
             graph.to.push(t);
             graph.minutes.push(hops[hop].minutes);
-            match data.of_carries(&hops[hop].carries.0) {
+            match carried(&hops[hop].carries.0) {
                 None => {
                     out_wild.push((s, e));
                     inc_wild.push((t, e));

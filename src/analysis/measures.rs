@@ -1,7 +1,9 @@
 //! The measures of every report (MODEL.md section 7): per workflow, unit, system, and the
 //! summary.
 
+use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
+use super::value::Fix;
 use crate::model::{Mode, Model};
 
 /// Handoff counts and cost of a group of handoffs.
@@ -136,10 +138,55 @@ pub struct Summary {
     pub strategic_automation: Option<f64>,
     /// Hours a year of all gaps.
     pub annual_hours: f64,
+    /// annual_hours / defaults.fte_hours: the gaps' hours as full-time people.
+    pub annual_fte: f64,
     /// Cost a year of all gaps.
     pub annual_cost: f64,
     /// Strategic value of all gaps.
     pub strategic_value: f64,
+}
+
+/// How much of the result rests on defaults rather than on figures the model states
+/// (CLI.md, `assumptions`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assumptions {
+    /// Σ annual hours of the gaps (= `Summary::annual_hours`).
+    pub gap_hours: f64,
+    /// Σ annual hours of the gaps whose minutes per run rest on a default.
+    pub gap_hours_on_defaults: f64,
+    /// Listed fixes costing `defaults.integration_cost` for want of anything more specific.
+    pub fixes_on_default_cost: usize,
+    /// Listed fixes.
+    pub fixes: usize,
+}
+
+impl Assumptions {
+    /// Of today's `handoffs` and the ranked `fixes`: every connect fix is priced at the
+    /// default, an automate fix when its integration has no `fix_cost`, a catalog fix never.
+    pub fn of(model: &Model, handoffs: &[HandoffResult], fixes: &[Fix]) -> Assumptions {
+        let mut out = Assumptions {
+            fixes: fixes.len(),
+            ..Assumptions::default()
+        };
+        // Summed in file order, like `Summary::annual_hours`, so the two are equal.
+        for h in handoffs.iter().filter(|h| h.status.is_gap()) {
+            out.gap_hours += h.annual_hours;
+            if h.rests_on_defaults() {
+                out.gap_hours_on_defaults += h.annual_hours;
+            }
+        }
+        out.fixes_on_default_cost = fixes
+            .iter()
+            .filter(|f| match f.action {
+                Action::Connect => true,
+                Action::Automate => f
+                    .integration
+                    .is_some_and(|i| model.integrations[i].fix_cost.is_none()),
+                Action::Catalog => false,
+            })
+            .count();
+        out
+    }
 }
 
 /// All measures of one analysis.
@@ -265,6 +312,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
         automation_rate: None,
         strategic_automation: None,
         annual_hours: 0.0,
+        annual_fte: 0.0,
         annual_cost: 0.0,
         strategic_value: 0.0,
     };
@@ -286,6 +334,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             summary.strategic_value += h.strategic_value;
         }
     }
+    summary.annual_fte = summary.annual_hours / model.defaults.fte_hours;
     summary.automation_rate = (!handoffs.is_empty()).then(|| automated_runs / runs);
     summary.strategic_automation = (weighted > 0.0).then(|| automated_weighted / weighted);
     Measures {

@@ -18,10 +18,12 @@ use indexmap::IndexMap;
 use crate::model::Model;
 
 pub use candidates::{candidates, Action, Candidate};
-pub use measures::{Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures};
+pub use measures::{
+    Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
+};
 pub use network::{Hop, Network, Route};
 pub use plan::{plan, Plan, PlanStep};
-pub use resolve::{resolve_all, Alignment, HandoffResult, Status};
+pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
 pub use value::{rank, Fix, Improvement, RankBy};
 
 /// The strategy in force, with its weights, for reports that explain the ranking.
@@ -65,6 +67,8 @@ pub struct Analysis {
     pub ranked_by: RankBy,
     /// Summary figures.
     pub summary: Summary,
+    /// How much of the result rests on defaults.
+    pub assumptions: Assumptions,
     /// Per workflow, file order.
     pub workflows: Vec<WorkflowMeasures>,
     /// Per declared unit, file order.
@@ -131,6 +135,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);
+    let assumptions = Assumptions::of(model, &handoffs, &fixes);
     Analysis {
         model_name: model.name.clone(),
         currency: model.currency.clone(),
@@ -139,6 +144,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
         fixes,
         ranked_by: RankBy::Priority,
         summary: measures.summary,
+        assumptions,
         workflows: measures.workflows,
         units: measures.units,
         systems: measures.systems,

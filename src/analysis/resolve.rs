@@ -1,8 +1,9 @@
 //! Resolving every handoff of every workflow, and pricing it (MODEL.md section 4).
 
 use super::engine::{Engine, HandoffKey};
+use super::graph::Graph;
 use super::network::{Network, Route};
-use crate::model::{Handoff, Model, Workflow};
+use crate::model::{Handoff, Mode, Model, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,44 @@ impl Status {
             Status::Manual => "manual",
             Status::Missing => "missing",
         }
+    }
+}
+
+/// Which figure gave a handoff its minutes per run (CLI.md, `assumptions`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MinutesSource {
+    /// The handoff's own `minutes` (no path, or quicker than the path).
+    Handoff,
+    /// `defaults.missing_minutes`: no path, or quicker than it, and no `minutes` of its own.
+    Default,
+    /// The least path's minutes (0 when automated).
+    Path,
+}
+
+impl MinutesSource {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MinutesSource::Handoff => "handoff",
+            MinutesSource::Default => "default",
+            MinutesSource::Path => "path",
+        }
+    }
+}
+
+/// Which default minutes the hops of a reported path take.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DefaultHops {
+    /// Some hop takes `defaults.semi_minutes`.
+    pub semi: bool,
+    /// Some hop takes `defaults.manual_minutes`.
+    pub manual: bool,
+}
+
+impl DefaultHops {
+    /// Some hop of the path takes default minutes.
+    pub fn any(self) -> bool {
+        self.semi || self.manual
     }
 }
 
@@ -140,6 +179,34 @@ pub struct HandoffResult {
     pub to_index: usize,
     /// The path as integration indexes.
     pub path_integrations: Vec<usize>,
+    /// The handoff's own `minutes`, when it states them.
+    pub stated_minutes: Option<f64>,
+    /// Which figure `minutes` is.
+    pub minutes_source: MinutesSource,
+    /// Which default minutes the hops of the reported path take (none without a path).
+    pub path_defaults: DefaultHops,
+    /// On a missing handoff of today's model: the integration ids of a least path from
+    /// `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
+    /// Scenario re-resolutions (plans) leave it `None`.
+    pub path_other_data: Option<Vec<String>>,
+}
+
+impl HandoffResult {
+    /// Its minutes per run rest on a default: `defaults.missing_minutes`, or a path with a
+    /// hop at default minutes (CLI.md, `assumptions.gap_hours_on_defaults`).
+    pub fn rests_on_defaults(&self) -> bool {
+        match self.minutes_source {
+            MinutesSource::Handoff => false,
+            MinutesSource::Default => true,
+            MinutesSource::Path => self.path_defaults.any(),
+        }
+    }
+
+    /// The handoff's own minutes were set aside because its path is quicker.
+    pub fn stated_minutes_set_aside(&self) -> bool {
+        self.minutes_source == MinutesSource::Path
+            && self.stated_minutes.is_some_and(|m| self.minutes < m)
+    }
 }
 
 /// Minutes per run of a handoff given its least path and fallback (section 4, step 5).
@@ -149,6 +216,43 @@ pub fn status_and_minutes(path_minutes: Option<f64>, fallback: f64) -> (Status, 
         Some(m) => (Status::Manual, m.min(fallback)),
         None => (Status::Missing, fallback),
     }
+}
+
+/// Which figure [`status_and_minutes`] took: the fallback only when strictly quicker than
+/// the path (a tie is the path's, so a stated figure is never "set aside" for an equal one).
+pub fn minutes_source(
+    path_minutes: Option<f64>,
+    stated: Option<f64>,
+    fallback: f64,
+) -> MinutesSource {
+    let own = match stated {
+        Some(_) => MinutesSource::Handoff,
+        None => MinutesSource::Default,
+    };
+    match path_minutes {
+        Some(m) if m > 0.0 && fallback < m => own,
+        Some(_) => MinutesSource::Path,
+        None => own,
+    }
+}
+
+/// Which default minutes the hops of a path take: a model integration without `minutes`
+/// that is not effectively automated, or a new fix hop that stays semi into a manual kind.
+pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops {
+    let mut defaults = DefaultHops::default();
+    for hop in hops.iter().map(|h| &network.hops()[*h]) {
+        if hop.minutes <= 0.0 {
+            continue;
+        }
+        match hop.integration.map(|i| &model.integrations[i]) {
+            Some(i) if i.minutes.is_some() => {}
+            Some(i) if model.effective_mode(i.mode, i.from, i.to) == Mode::Manual => {
+                defaults.manual = true
+            }
+            _ => defaults.semi = true,
+        }
+    }
+    defaults
 }
 
 /// runs_per_year × minutes / 60.
@@ -166,12 +270,30 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
     let mut engine = Engine::new(model, network);
     let all: Vec<u32> = (0..engine.keys.len() as u32).collect();
     let routes = engine.routes(&all);
-    engine
+    let mut results: Vec<HandoffResult> = engine
         .keys
         .iter()
         .zip(routes)
         .map(|(key, route)| priced(model, network, alignment, key, route))
-        .collect()
+        .collect();
+    let missing: Vec<u32> = (0..results.len() as u32)
+        .filter(|k| results[*k as usize].status == Status::Missing)
+        .collect();
+    if !missing.is_empty() {
+        // The same searches and tie-breaks, over a graph where every hop carries anything.
+        let today = std::mem::replace(&mut engine.graph, Graph::ignoring_data(network));
+        let routes = engine.routes(&missing);
+        engine.graph = today;
+        for (k, route) in missing.iter().zip(routes) {
+            results[*k as usize].path_other_data = route.map(|r| {
+                r.hops
+                    .iter()
+                    .map(|h| network.hops()[*h].id.clone())
+                    .collect()
+            });
+        }
+    }
+    results
 }
 
 /// Resolves the handoffs `handoffs` (indexes into `results`) again in the engine's current
@@ -204,7 +326,8 @@ fn priced(
     let runs_per_year = runs_per_year(workflow, handoff);
     let hourly = model.hourly_cost(workflow);
     let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
-    let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
+    let path_minutes = route.as_ref().map(|r| r.minutes);
+    let (status, minutes) = status_and_minutes(path_minutes, fallback);
     let hops = route
         .as_ref()
         .map(|r| r.hops.as_slice())
@@ -234,5 +357,9 @@ fn priced(
             .iter()
             .filter_map(|h| network.hops()[*h].integration)
             .collect(),
+        stated_minutes: handoff.minutes,
+        minutes_source: minutes_source(path_minutes, handoff.minutes, fallback),
+        path_defaults: default_hops(model, network, hops),
+        path_other_data: None,
     }
 }

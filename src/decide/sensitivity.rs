@@ -5,7 +5,7 @@
 //! Perturbed, in this order (the order of the draws, so a seed always gives the same
 //! samples): the default minutes (manual, semi, missing) and hourly cost; each unit's
 //! hourly cost; each integration's `minutes`; each workflow's `runs.count` and each of
-//! its handoffs' `minutes`; the weights of the strategy in force; then each of today's
+//! its handoffs' `minutes` and own `runs.count`; the weights of the strategy in force; then each of today's
 //! fixes' cost, one factor per fix (so two connect fixes priced at the default do not
 //! move together). Ranks are taken among today's fixes only: a fix that saves nothing in
 //! a sample ranks after those that do, in today's order, so in every sample the ranks are
@@ -177,6 +177,11 @@ fn perturb(model: &mut Model, strategy: Option<usize>, factor: &mut dyn FnMut() 
         for handoff in &mut workflow.handoffs {
             if let Some(x) = &mut handoff.minutes {
                 *x *= factor();
+            }
+            // A handoff with its own frequency (a daily settlement in an order workflow)
+            // is as uncertain as its workflow's.
+            if let Some(runs) = &mut handoff.runs {
+                runs.count *= factor();
             }
         }
     }

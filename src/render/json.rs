@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::plan::PlanReport;
 use super::{Render, RenderError, Report};
-use crate::analysis::{Counts, Flag};
+use crate::analysis::{Assumptions, Counts, Flag, Status};
 use crate::analysis::{
     Fix, HandoffResult, Improvement, PlanStep, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
@@ -35,6 +35,7 @@ struct ReportDocument<'a> {
     strategy: Option<&'a str>,
     currency: &'a str,
     summary: SummaryWire,
+    assumptions: AssumptionsWire,
     fixes: Vec<FixWire<'a>>,
     gaps: Vec<GapWire<'a>>,
     workflows: Vec<WorkflowWire<'a>>,
@@ -55,6 +56,25 @@ struct SummaryWire {
     annual_hours: f64,
     annual_cost: f64,
     strategic_value: f64,
+    annual_fte: f64,
+}
+
+/// `assumptions`: how much rests on defaults (CLI.md).
+#[derive(Serialize)]
+struct AssumptionsWire {
+    gap_hours: f64,
+    gap_hours_on_defaults: f64,
+    fixes_on_default_cost: usize,
+}
+
+impl From<&Assumptions> for AssumptionsWire {
+    fn from(a: &Assumptions) -> Self {
+        AssumptionsWire {
+            gap_hours: a.gap_hours,
+            gap_hours_on_defaults: a.gap_hours_on_defaults,
+            fixes_on_default_cost: a.fixes_on_default_cost,
+        }
+    }
 }
 
 impl From<&Summary> for SummaryWire {
@@ -70,6 +90,7 @@ impl From<&Summary> for SummaryWire {
             annual_hours: s.annual_hours,
             annual_cost: s.annual_cost,
             strategic_value: s.strategic_value,
+            annual_fte: s.annual_fte,
         }
     }
 }
@@ -159,6 +180,11 @@ struct GapWire<'a> {
     strategic_value: f64,
     path_minutes: Option<f64>,
     fallback_minutes: f64,
+    minutes_source: &'static str,
+    path_on_defaults: bool,
+    /// Only on missing gaps: the path ignoring the data filter, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_other_data: Option<Option<&'a [String]>>,
 }
 
 impl<'a> From<&'a HandoffResult> for GapWire<'a> {
@@ -179,6 +205,9 @@ impl<'a> From<&'a HandoffResult> for GapWire<'a> {
             strategic_value: h.strategic_value,
             path_minutes: h.path_minutes,
             fallback_minutes: h.fallback_minutes,
+            minutes_source: h.minutes_source.as_str(),
+            path_on_defaults: h.path_defaults.any(),
+            path_other_data: (h.status == Status::Missing).then_some(h.path_other_data.as_deref()),
         }
     }
 }
@@ -293,6 +322,7 @@ impl Render<Report<'_>> for Json {
             strategy: analysis.strategy.as_ref().map(|s| s.id.as_str()),
             currency: &analysis.currency,
             summary: SummaryWire::from(&analysis.summary),
+            assumptions: AssumptionsWire::from(&analysis.assumptions),
             fixes: report.fixes(self.top).iter().map(FixWire::from).collect(),
             gaps: analysis.gaps().into_iter().map(GapWire::from).collect(),
             workflows: analysis.workflows.iter().map(WorkflowWire::from).collect(),

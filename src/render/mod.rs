@@ -11,6 +11,7 @@ mod decide_json;
 mod diff;
 pub mod dot;
 mod explain;
+mod fidelity;
 pub mod graphml;
 mod html;
 mod json;

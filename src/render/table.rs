@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{hours, minutes, money, percent, ratio, Render, RenderError, Report};
+use super::{fidelity, hours, minutes, money, percent, ratio, Render, RenderError, Report};
 use crate::analysis::{Fix, Status};
 use crate::text::{terminal, TerminalText};
 
@@ -160,11 +160,13 @@ impl Table {
         )?;
         writeln!(
             out,
-            "  Gaps cost {} staff hours a year = {cur} {} a year; strategic value {cur} {}",
+            "  Gaps cost {} staff hours a year ({}) = {cur} {} a year; strategic value {cur} {}",
             hours(s.annual_hours),
+            fidelity::fte(s.annual_fte),
             money(s.annual_cost),
             money(s.strategic_value)
         )?;
+        writeln!(out, "  {}", fidelity::assumptions(&analysis.assumptions))?;
         writeln!(out)?;
 
         let fixes = report.fixes(Some(self.top.unwrap_or(DEFAULT_TOP)));
@@ -260,6 +262,12 @@ impl Table {
             }
             align_right(&mut grid, &[1, 5, 6, 7, 8]);
             writeln!(out, "{grid}")?;
+            let words = fidelity::PathWords::new(report.model);
+            for g in &gaps {
+                for note in words.notes(g) {
+                    writeln!(out, "  {}#{}: {}", g.workflow, g.step, terminal(&note))?;
+                }
+            }
         }
         writeln!(out)?;
 

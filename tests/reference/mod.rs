@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use std::ops::Add;
 
 use gapgraph::analysis::{
-    candidates, rank, Alignment, Candidate, Fix, HandoffResult, Improvement, Network, Plan,
-    PlanStep, RankBy, Route, Status,
+    candidates, rank, Alignment, Candidate, DefaultHops, Fix, HandoffResult, Improvement,
+    MinutesSource, Network, Plan, PlanStep, RankBy, Route, Status,
 };
-use gapgraph::model::Model;
+use gapgraph::model::{Mode, Model};
 use petgraph::algo::dijkstra;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -49,10 +49,15 @@ impl PartialOrd for Cost {
 /// The least path carrying `data` from `from` to `to`: least minutes, then fewest hops,
 /// then the earliest hops (file order) walking back from the target.
 pub fn route(network: &Network, from: usize, to: usize, data: &str) -> Option<Route> {
+    route_filtered(network, from, to, Some(data))
+}
+
+/// The least path from `from` to `to` carrying `data`, or anything when `data` is `None`.
+fn route_filtered(network: &Network, from: usize, to: usize, data: Option<&str>) -> Option<Route> {
     let hops = network.hops();
     let graph = network.graph();
-    let carrying =
-        |e: petgraph::graph::EdgeReference<'_, usize>| hops[*e.weight()].carries.carries(data);
+    let carries = |hop: usize| data.is_none_or(|d| hops[hop].carries.carries(d));
+    let carrying = |e: petgraph::graph::EdgeReference<'_, usize>| carries(*e.weight());
     let filtered = EdgeFiltered::from_fn(graph, carrying);
     let target = NodeIndex::new(to);
     let costs = dijkstra(&filtered, NodeIndex::new(from), Some(target), |e| Cost {
@@ -66,7 +71,7 @@ pub fn route(network: &Network, from: usize, to: usize, data: &str) -> Option<Ro
     while node != NodeIndex::new(from) {
         let tight = graph
             .edges_directed(node, Direction::Incoming)
-            .filter(|e| hops[*e.weight()].carries.carries(data))
+            .filter(|e| carries(*e.weight()))
             .filter_map(|e| {
                 let before = costs.get(&e.source())?;
                 let step = Cost {
@@ -104,6 +109,42 @@ fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
     runs_per_year * minutes / 60.0
 }
 
+/// Which figure the minutes are: the fallback only when strictly below the path's.
+fn minutes_source(path_minutes: Option<f64>, stated: Option<f64>, fallback: f64) -> MinutesSource {
+    let fallback_used = match path_minutes {
+        None => true,
+        Some(m) => m > 0.0 && fallback < m,
+    };
+    match (fallback_used, stated) {
+        (false, _) => MinutesSource::Path,
+        (true, Some(_)) => MinutesSource::Handoff,
+        (true, None) => MinutesSource::Default,
+    }
+}
+
+/// Which defaults the hops with human minutes take: a model integration without `minutes`
+/// at its effective mode, a new hop at the semi default.
+fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops {
+    let mut out = DefaultHops::default();
+    for hop in hops.iter().map(|h| &network.hops()[*h]) {
+        if hop.minutes == 0.0 {
+            continue;
+        }
+        let Some(i) = hop.integration else {
+            out.semi = true;
+            continue;
+        };
+        let integration = &model.integrations[i];
+        if integration.minutes.is_none() {
+            match model.effective_mode(integration.mode, integration.from, integration.to) {
+                Mode::Manual => out.manual = true,
+                _ => out.semi = true,
+            }
+        }
+    }
+    out
+}
+
 /// Every handoff resolved against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     let mut out = Vec::new();
@@ -131,7 +172,7 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 annual_cost,
                 alignment: alignment.per_workflow[w],
                 strategic_value: annual_cost * alignment.per_workflow[w],
-                path_minutes: route.map(|r| r.minutes),
+                path_minutes: route.as_ref().map(|r| r.minutes),
                 fallback_minutes: fallback,
                 workflow_index: w,
                 from_index: handoff.from,
@@ -140,6 +181,22 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                     .iter()
                     .filter_map(|h| network.hops()[*h].integration)
                     .collect(),
+                stated_minutes: handoff.minutes,
+                minutes_source: minutes_source(
+                    route.as_ref().map(|r| r.minutes),
+                    handoff.minutes,
+                    fallback,
+                ),
+                path_defaults: default_hops(model, network, &hops),
+                path_other_data: (status == Status::Missing)
+                    .then(|| route_filtered(network, handoff.from, handoff.to, None))
+                    .flatten()
+                    .map(|r| {
+                        r.hops
+                            .iter()
+                            .map(|h| network.hops()[*h].id.clone())
+                            .collect()
+                    }),
             });
         }
     }

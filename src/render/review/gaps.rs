@@ -2,6 +2,7 @@
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::analysis::HandoffResult;
+use crate::render::fidelity::PathWords;
 use crate::render::{hours, minutes, money, percent, ratio, Report};
 
 /// `CRM → Closed deals tracker → Accounting`, the systems along a handoff's path.
@@ -37,6 +38,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let cur = report.currency();
     let mut blocks = Vec::new();
     let mut automated = Vec::new();
+    let words = PathWords::new(model);
     for (w, workflow) in analysis.workflows.iter().enumerate() {
         let gaps: Vec<&HandoffResult> = analysis
             .handoffs
@@ -147,6 +149,18 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             ]),
             rows,
         }));
+        let notes: Vec<Vec<Span>> = gaps
+            .iter()
+            .flat_map(|h| {
+                words
+                    .notes(h)
+                    .into_iter()
+                    .map(move |note| vec![text(format!("Step {}: {note}", h.step))])
+            })
+            .collect();
+        if !notes.is_empty() {
+            blocks.push(Block::Bullets(notes));
+        }
     }
     if blocks.is_empty() {
         let message = if analysis.workflows.is_empty() {

@@ -321,7 +321,10 @@ fn summary(report: &Report) -> Section {
         },
         Figure {
             value: hours(s.annual_hours),
-            label: "staff hours a year spent working around the gaps".to_string(),
+            label: format!(
+                "staff hours a year ({}) spent working around the gaps",
+                crate::render::fidelity::fte(s.annual_fte)
+            ),
             loss: s.annual_hours > 0.0,
         },
         Figure {
@@ -339,6 +342,10 @@ fn summary(report: &Report) -> Section {
             loss: s.strategic_value > 0.0,
         },
     ])];
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "{}.",
+        crate::render::fidelity::assumptions(&report.analysis.assumptions)
+    ))]));
     if let Some(best) = report.analysis.fixes.first() {
         let mut spans = vec![
             text("Best first step: "),

@@ -1,0 +1,111 @@
+//! The words every human format uses for what a figure rests on (CLI.md, "Additions to the
+//! report"): hours as full-time people, how much rests on defaults, and per gap which
+//! minutes were used and whether its ends are connected for other data.
+
+use std::collections::HashMap;
+
+use super::{hours, minutes};
+use crate::analysis::{Assumptions, HandoffResult, MinutesSource};
+use crate::model::Model;
+
+/// `2.0 FTE`.
+pub fn fte(annual_fte: f64) -> String {
+    format!("{} FTE", hours(annual_fte))
+}
+
+/// "1,920.0 of 3,422.0 gap hours rest on default minutes; 4 of 8 fix costs are the default".
+pub fn assumptions(a: &Assumptions) -> String {
+    format!(
+        "{} of {} gap hours rest on default minutes; {} of {} fix costs are the default",
+        hours(a.gap_hours_on_defaults),
+        hours(a.gap_hours),
+        a.fixes_on_default_cost,
+        a.fixes
+    )
+}
+
+/// Paths written as system ids (`crm->sheet->erp`), looked up once per report.
+pub struct PathWords<'a> {
+    model: &'a Model,
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> PathWords<'a> {
+    /// The lookup for `model`'s integrations.
+    pub fn new(model: &'a Model) -> PathWords<'a> {
+        let by_id = model
+            .integrations
+            .iter()
+            .enumerate()
+            .map(|(i, integration)| (integration.id.as_str(), i))
+            .collect();
+        PathWords { model, by_id }
+    }
+
+    /// The systems along integrations `ids` from `from`; the ids themselves if one is not
+    /// an integration of the model (a fix's hop).
+    fn chain(&self, from: usize, ids: &[String]) -> String {
+        let mut systems = vec![self.model.systems[from].id.as_str()];
+        for id in ids {
+            match self.by_id.get(id.as_str()) {
+                Some(i) => systems.push(&self.model.systems[self.model.integrations[*i].to].id),
+                None => return ids.join(", "),
+            }
+        }
+        systems.join("->")
+    }
+
+    /// Which minutes a gap uses when that is worth a reader's attention: a default, a path
+    /// with default hops, or a path quicker than the handoff's own figure. `None` when the
+    /// handoff's own minutes stand, or the path's rest on stated minutes only.
+    pub fn minutes_note(&self, h: &HandoffResult) -> Option<String> {
+        let by_path = || {
+            let defaults = match (h.path_defaults.semi, h.path_defaults.manual) {
+                (true, true) => " (default semi and manual minutes)",
+                (true, false) => " (default semi minutes)",
+                (false, true) => " (default manual minutes)",
+                (false, false) => "",
+            };
+            format!(
+                "{} min by path {}{defaults}",
+                minutes(h.minutes),
+                self.chain(h.from_index, &h.path)
+            )
+        };
+        match h.minutes_source {
+            MinutesSource::Handoff => None,
+            MinutesSource::Default => Some(format!(
+                "{} min is defaults.missing_minutes (the handoff states no minutes)",
+                minutes(h.minutes)
+            )),
+            MinutesSource::Path => match h.stated_minutes {
+                Some(stated) if h.stated_minutes_set_aside() => {
+                    Some(format!("{} min stated; {}", minutes(stated), by_path()))
+                }
+                _ if h.path_defaults.any() => Some(by_path()),
+                _ => None,
+            },
+        }
+    }
+
+    /// On a missing gap whose ends are connected for other data: "crm and payroll are
+    /// connected, but not for `commission`: crm->sheet->payroll".
+    pub fn other_data_note(&self, h: &HandoffResult) -> Option<String> {
+        let ids = h.path_other_data.as_ref()?;
+        Some(format!(
+            "{} and {} are connected, but not for `{}`: {}",
+            h.from,
+            h.to,
+            h.data,
+            self.chain(h.from_index, ids)
+        ))
+    }
+
+    /// Both notes of a gap, in that order.
+    pub fn notes(&self, h: &HandoffResult) -> Vec<String> {
+        self.minutes_note(h)
+            .into_iter()
+            .chain(self.other_data_note(h))
+            .collect()
+    }
+}
