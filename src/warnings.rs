@@ -85,6 +85,35 @@ pub fn write_warnings(
     Ok(())
 }
 
+/// The warnings as one line each for a report's own Warnings section, with kinds of more
+/// than [`GROUP_ABOVE`] grouped into one line as on standard error. Without such a kind the
+/// lines are exactly [`Diagnostic::summary`] of each, in order.
+pub fn report_lines(warnings: &[Diagnostic]) -> Vec<String> {
+    let mut kinds: IndexMap<Code, Vec<&Diagnostic>> = IndexMap::new();
+    for w in warnings {
+        kinds.entry(w.code).or_default().push(w);
+    }
+    if kinds.values().all(|group| group.len() <= GROUP_ABOVE) {
+        return warnings.iter().map(Diagnostic::summary).collect();
+    }
+    let mut lines = Vec::new();
+    for (code, group) in kinds {
+        if group.len() <= GROUP_ABOVE {
+            lines.extend(group.into_iter().map(Diagnostic::summary));
+            continue;
+        }
+        let ids: Vec<&str> = group.iter().take(IDS_SHOWN).map(|w| subject(w)).collect();
+        lines.push(format!(
+            "{} {}: {}, ... and {} more (the JSON report and `validate --warnings all` list each)",
+            grouped(group.len()),
+            plural_phrase(code),
+            ids.join(", "),
+            grouped(group.len() - IDS_SHOWN)
+        ));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::grouped;

@@ -79,3 +79,31 @@ fn the_json_report_keeps_every_warning() {
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["warnings"].as_array().unwrap().len(), 43);
 }
+
+#[test]
+fn human_reports_group_many_warnings_of_a_kind_too() {
+    let (table, _) = run(&["analyze", "-", "--format", "table"], model(40));
+    assert!(
+        table.contains(
+            "40 workflows serve no objective: wf-0, wf-1, wf-2, ... and 37 more \
+             (the JSON report and `validate --warnings all` list each)"
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("`wf-39` serves no objective"), "{table}");
+    assert_eq!(
+        table.matches("is not touched by any integration").count(),
+        2
+    );
+    let (markdown, _) = run(&["analyze", "-", "--format", "markdown"], model(40));
+    assert!(markdown.contains("40 workflows serve no objective: wf-0, wf-1, wf-2, ... and 37 more"));
+    assert!(!markdown.contains("`wf-39` serves no objective"), "{markdown}");
+}
+
+#[test]
+fn few_warnings_of_a_kind_stay_one_line_each_in_human_reports() {
+    let (table, _) = run(&["analyze", "-", "--format", "table"], model(3));
+    assert!(table.contains("`wf-2` serves no objective"), "{table}");
+    let (markdown, _) = run(&["analyze", "-", "--format", "markdown"], model(3));
+    assert!(markdown.contains("`wf-2` serves no objective"), "{markdown}");
+}

@@ -65,9 +65,15 @@ impl Report<'_> {
         }
     }
 
-    /// Warnings as one line each.
+    /// Warnings as one line each (the JSON report keeps every one).
     pub fn warning_lines(&self) -> Vec<String> {
         self.warnings.iter().map(Diagnostic::summary).collect()
+    }
+
+    /// Warnings for a human reader: a kind with many warnings is one line with its count
+    /// and the first few ids.
+    pub fn readable_warning_lines(&self) -> Vec<String> {
+        crate::warnings::report_lines(self.warnings)
     }
 
     /// The currency code.

@@ -378,7 +378,7 @@ impl Table {
             }
         }
 
-        let warnings = report.warning_lines();
+        let warnings = report.readable_warning_lines();
         if !warnings.is_empty() {
             writeln!(out)?;
             heading(out, "Warnings")?;

@@ -194,7 +194,7 @@ pub fn document(
     sections.push(gaps::gaps_by_workflow(report, top));
     sections.push(automation::automation(report));
     sections.push(audit::audit(report));
-    let warnings = report.warning_lines();
+    let warnings = report.readable_warning_lines();
     if !warnings.is_empty() {
         sections.push(Section {
             id: "warnings",
