@@ -97,7 +97,10 @@ fn human_reports_group_many_warnings_of_a_kind_too() {
     );
     let (markdown, _) = run(&["analyze", "-", "--format", "markdown"], model(40));
     assert!(markdown.contains("40 workflows serve no objective: wf-0, wf-1, wf-2, ... and 37 more"));
-    assert!(!markdown.contains("`wf-39` serves no objective"), "{markdown}");
+    assert!(
+        !markdown.contains("`wf-39` serves no objective"),
+        "{markdown}"
+    );
 }
 
 #[test]
@@ -105,5 +108,8 @@ fn few_warnings_of_a_kind_stay_one_line_each_in_human_reports() {
     let (table, _) = run(&["analyze", "-", "--format", "table"], model(3));
     assert!(table.contains("`wf-2` serves no objective"), "{table}");
     let (markdown, _) = run(&["analyze", "-", "--format", "markdown"], model(3));
-    assert!(markdown.contains("`wf-2` serves no objective"), "{markdown}");
+    assert!(
+        markdown.contains("`wf-2` serves no objective"),
+        "{markdown}"
+    );
 }

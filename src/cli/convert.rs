@@ -1,0 +1,239 @@
+//! The parsed command line as the library's own command and format types: the one place
+//! where clap's types meet gapgraph's.
+
+use clap::CommandFactory;
+use gapgraph::analysis;
+use gapgraph::app::{self, Environment};
+use gapgraph::render::{self, Limit};
+use gapgraph::select::Names;
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+impl Cli {
+    /// The library command these arguments ask for; `env` decides colour.
+    pub fn into_command(self, env: &Environment) -> app::Command {
+        match self.command {
+            Command::Analyze(a) => {
+                let top = a.top;
+                let format = match a.format {
+                    ReportFormat::Table => render::Format::Table {
+                        colour: env.colour(a.output.as_deref()),
+                        top,
+                    },
+                    ReportFormat::Json => render::Format::Json { top },
+                    // The application records the provenance; it reads the model.
+                    ReportFormat::Markdown => render::Format::Markdown {
+                        top,
+                        budget: a.budget,
+                        provenance: None,
+                    },
+                    ReportFormat::Html => render::Format::Html {
+                        top,
+                        budget: a.budget,
+                        provenance: None,
+                    },
+                    ReportFormat::Csv => render::Format::Csv {
+                        table: a.csv_table.into(),
+                        top,
+                    },
+                };
+                app::Command::Analyze(app::Analyze {
+                    model: a.model,
+                    strategy: a.strategy,
+                    rank_by: a.rank_by.into(),
+                    format,
+                    output: a.output,
+                })
+            }
+            Command::Diagram(d) => app::Command::Diagram(app::Diagram {
+                model: d.model,
+                names: Names {
+                    strategy: d.strategy,
+                    workflows: d.workflow,
+                    units: d.unit,
+                },
+                level: match d.level {
+                    DiagramLevel::System => render::Level::System,
+                    DiagramLevel::Unit => render::Level::Unit,
+                },
+                gaps_only: d.gaps_only,
+                top: d.top,
+                kind: d.format.into(),
+                output: d.output,
+            }),
+            Command::Validate(v) => app::Command::Validate(app::Validate {
+                model: v.model,
+                all_warnings: v.warnings == WarningsArg::All,
+            }),
+            Command::Plan(p) => app::Command::Plan(app::Plan {
+                model: p.model,
+                strategy: p.strategy,
+                budget: p.budget,
+                format: match p.format {
+                    PlanFormat::Table => render::PlanFormat::Table,
+                    PlanFormat::Json => render::PlanFormat::Json,
+                    PlanFormat::Markdown => render::PlanFormat::Markdown,
+                    PlanFormat::Csv => render::PlanFormat::Csv,
+                },
+                output: p.output,
+            }),
+            Command::Check(c) => {
+                // Reported in this order whatever the order on the command line.
+                let limits = [
+                    c.min_automation.map(Limit::MinAutomation),
+                    c.min_strategic_automation
+                        .map(Limit::MinStrategicAutomation),
+                    c.max_missing.map(Limit::MaxMissing),
+                    c.max_annual_hours.map(Limit::MaxAnnualHours),
+                ];
+                app::Command::Check(app::Check {
+                    model: c.model,
+                    strategy: c.strategy,
+                    limits: limits.into_iter().flatten().collect(),
+                })
+            }
+            Command::Compare(c) => app::Command::Compare(app::Compare {
+                model: c.model,
+                strategies: c.strategies,
+                format: match c.format {
+                    CompareFormat::Table => render::DecisionFormat::Table,
+                    CompareFormat::Json => render::DecisionFormat::Json,
+                    CompareFormat::Markdown => render::DecisionFormat::Markdown,
+                    CompareFormat::Csv => render::DecisionFormat::Csv,
+                },
+                output: c.output,
+            }),
+            Command::Diff(d) => app::Command::Diff(app::Diff {
+                old: d.old,
+                new: d.new,
+                strategy: d.strategy,
+                format: d.format.into(),
+                output: d.output,
+            }),
+            Command::Explain(e) => app::Command::Explain(app::Explain {
+                model: e.model,
+                fix: e.fix,
+                action: e.action.map(|a| match a {
+                    FixAction::Automate => analysis::Action::Automate,
+                    FixAction::Catalog => analysis::Action::Catalog,
+                    FixAction::Connect => analysis::Action::Connect,
+                }),
+                strategy: e.strategy,
+                format: match e.format {
+                    ExplainFormat::Table => render::DecisionFormat::Table,
+                    ExplainFormat::Json => render::DecisionFormat::Json,
+                },
+                output: e.output,
+            }),
+            Command::Sensitivity(s) => app::Command::Sensitivity(app::Sensitivity {
+                model: s.model,
+                strategy: s.strategy,
+                spread: s.spread,
+                samples: s.samples as usize,
+                seed: s.seed,
+                top: s.top as usize,
+                format: s.format.into(),
+                output: s.output,
+            }),
+            Command::Import(ImportCommand::Archimate(a)) => {
+                app::Command::ImportArchimate(app::ImportArchimate {
+                    file: a.file,
+                    lang: a.lang,
+                    output: a.output,
+                })
+            }
+            Command::Import(ImportCommand::Sheets(s)) => {
+                app::Command::ImportSheets(app::ImportSheets {
+                    systems: s.systems,
+                    integrations: s.integrations,
+                    workflows: s.workflows,
+                    units: s.units,
+                    output: s.output,
+                })
+            }
+            Command::Init(i) => app::Command::Init(app::Init {
+                output: i.output,
+                force: i.force,
+            }),
+            Command::Export(ExportCommand::Sheets(e)) => {
+                app::Command::ExportSheets(app::ExportSheets {
+                    model: e.model,
+                    dir: e.dir,
+                })
+            }
+            Command::Export(ExportCommand::Graphml(e)) => {
+                app::Command::ExportGraphml(app::ExportGraphml {
+                    model: e.model,
+                    strategy: e.strategy,
+                    output: e.output,
+                })
+            }
+            Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
+            Command::Completions(c) => {
+                let mut text = Vec::new();
+                clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);
+                app::Command::Emit(app::Emit {
+                    text,
+                    output: c.output,
+                })
+            }
+            Command::Man(m) => app::Command::Emit(app::Emit {
+                text: man_page(),
+                output: m.output,
+            }),
+        }
+    }
+}
+
+/// The man page (roff) of the whole command line.
+fn man_page() -> Vec<u8> {
+    let mut text = Vec::new();
+    // Rendering into memory cannot fail; an empty page would show it if it did.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+    text
+}
+
+impl From<RankBy> for analysis::RankBy {
+    fn from(r: RankBy) -> Self {
+        match r {
+            RankBy::Priority => analysis::RankBy::Priority,
+            RankBy::Value => analysis::RankBy::Value,
+            RankBy::Saving => analysis::RankBy::Saving,
+            RankBy::Payback => analysis::RankBy::Payback,
+        }
+    }
+}
+
+impl From<CsvTable> for render::CsvTable {
+    fn from(t: CsvTable) -> Self {
+        match t {
+            CsvTable::Fixes => render::CsvTable::Fixes,
+            CsvTable::Gaps => render::CsvTable::Gaps,
+            CsvTable::Workflows => render::CsvTable::Workflows,
+            CsvTable::Systems => render::CsvTable::Systems,
+            CsvTable::Units => render::CsvTable::Units,
+        }
+    }
+}
+
+impl From<DiagramFormat> for render::DiagramKind {
+    fn from(f: DiagramFormat) -> Self {
+        match f {
+            DiagramFormat::Dot => render::DiagramKind::Dot,
+            DiagramFormat::Svg => render::DiagramKind::Svg,
+            DiagramFormat::Png => render::DiagramKind::Png,
+            DiagramFormat::Mermaid => render::DiagramKind::Mermaid,
+        }
+    }
+}
+
+impl From<DocumentFormat> for render::DecisionFormat {
+    fn from(f: DocumentFormat) -> Self {
+        match f {
+            DocumentFormat::Table => render::DecisionFormat::Table,
+            DocumentFormat::Json => render::DecisionFormat::Json,
+            DocumentFormat::Markdown => render::DecisionFormat::Markdown,
+        }
+    }
+}
