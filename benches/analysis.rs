@@ -40,11 +40,11 @@ fn bench_engine(c: &mut Criterion) {
             .expect("benchmark model is valid")
             .model;
         group.bench_with_input(BenchmarkId::new("analyze", name), &model, |b, model| {
-            b.iter(|| gapgraph::analysis::analyze(model, model.default_strategy))
+            b.iter(|| gapgraph::analysis::analyze(model, model.default_strategy));
         });
         if name == "e1" {
             group.bench_with_input(BenchmarkId::new("plan-600000", name), &model, |b, model| {
-                b.iter(|| gapgraph::analysis::plan(model, model.default_strategy, 600_000.0))
+                b.iter(|| gapgraph::analysis::plan(model, model.default_strategy, 600_000.0));
             });
         }
     }
@@ -54,7 +54,7 @@ fn bench_engine(c: &mut Criterion) {
 fn bench_load(c: &mut Criterion) {
     let source = generate::generated_model(10);
     c.bench_function("load/300 systems", |b| {
-        b.iter(|| gapgraph::load_str(&source, "bench.yaml").unwrap())
+        b.iter(|| gapgraph::load_str(&source, "bench.yaml").unwrap());
     });
 }
 

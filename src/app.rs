@@ -526,7 +526,7 @@ fn write_out(
     let written = match output {
         Some(path) => write_atomic(path, buffer)
             .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
-        None => match stdout.write_all(buffer).and_then(|_| stdout.flush()) {
+        None => match stdout.write_all(buffer).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             other => other.map_err(|e| format!("cannot write to standard output: {e}")),
         },

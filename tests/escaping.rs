@@ -107,7 +107,7 @@ fn mermaid_labels_are_closed_and_escaped() {
         .lines()
         .filter(|l| {
             let t = l.trim_start();
-            t.starts_with('n') && t.contains("[") && !t.contains("-->") && !t.contains("-.->")
+            t.starts_with('n') && t.contains('[') && !t.contains("-->") && !t.contains("-.->")
         })
         .count();
     assert_eq!(nodes, 5, "{chart}");
@@ -143,7 +143,7 @@ fn csv_neutralises_formulas_from_the_model() {
         for record in reader.records() {
             let record = record.expect("RFC 4180 reads back");
             rows += 1;
-            for cell in record.iter() {
+            for cell in &record {
                 let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
                 let our_number = cell.parse::<f64>().is_ok();
                 assert!(
@@ -304,7 +304,7 @@ fn csv_tables_show_controls_escaped() {
 fn json_keeps_the_exact_text() {
     let text = output(&["analyze", HOSTILE, "--format", "json"]);
     assert_no_hazard("json", &text, &['\u{1b}', '\u{7}', '\u{0}', '\r']);
-    assert!(text.contains(r#"\u001b[31m\u001b]0;pwned\u0007\u0000\r"#));
+    assert!(text.contains(r"\u001b[31m\u001b]0;pwned\u0007\u0000\r"));
     let report: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(report["currency"], format!("<b>$</b>|{CONTROLS}"));
     assert_eq!(

@@ -113,7 +113,10 @@ fn assert_strs(v: &Value, expected: &[&str]) {
 fn assert_flags(system: &Value, expected: &[&str]) {
     let mut got = strs(&system["flags"]);
     got.sort();
-    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    let mut want: Vec<String> = expected
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     want.sort();
     assert_eq!(got, want, "flags of {}", system["id"]);
 }

@@ -247,7 +247,7 @@ pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> Default
         match hop.integration.map(|i| &model.integrations[i]) {
             Some(i) if i.minutes.is_some() => {}
             Some(i) if model.effective_mode(i.mode, i.from, i.to) == Mode::Manual => {
-                defaults.manual = true
+                defaults.manual = true;
             }
             _ => defaults.semi = true,
         }

@@ -222,7 +222,12 @@ pub(super) fn export_sheets(
     stdin: &mut dyn Read,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let (loaded, _) = load_and_select(&command.model, &Default::default(), stdin, stderr)?;
+    let (loaded, _) = load_and_select(
+        &command.model,
+        &crate::select::Names::default(),
+        stdin,
+        stderr,
+    )?;
     let exported = sheets::export(&loaded.model).map_err(|e| fail(stderr, e))?;
     let dir = &command.dir;
     fs::create_dir_all(dir).map_err(|e| {

@@ -167,34 +167,42 @@ impl Draft {
     pub fn assumptions(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (key, value) in &self.defaults {
-            push_assumed(&mut out, format!("defaults.{key}"), &value.assumed);
+            push_assumed(&mut out, format!("defaults.{key}"), value.assumed.as_ref());
         }
         for (id, _, weights) in &self.strategies {
-            push_assumed(&mut out, format!("strategies.{id}"), &weights.assumed);
+            push_assumed(
+                &mut out,
+                format!("strategies.{id}"),
+                weights.assumed.as_ref(),
+            );
         }
         for s in &self.systems {
             if let Some(kind) = &s.kind {
-                push_assumed(&mut out, format!("systems.{}.kind", s.id), &kind.assumed);
+                push_assumed(
+                    &mut out,
+                    format!("systems.{}.kind", s.id),
+                    kind.assumed.as_ref(),
+                );
             }
         }
         for (i, g) in self.integrations.iter().enumerate() {
             let at = format!("integrations[{}].carries", i + 1);
-            push_assumed(&mut out, at, &g.carries.assumed);
+            push_assumed(&mut out, at, g.carries.assumed.as_ref());
         }
         for w in &self.workflows {
             push_assumed(
                 &mut out,
                 format!("workflows.{}.runs", w.id),
-                &w.runs.assumed,
+                w.runs.assumed.as_ref(),
             );
             push_assumed(
                 &mut out,
                 format!("workflows.{}.serves", w.id),
-                &w.serves.assumed,
+                w.serves.assumed.as_ref(),
             );
             for (i, h) in w.handoffs.iter().enumerate() {
                 let at = format!("workflows.{}.handoffs[{}].data", w.id, i + 1);
-                push_assumed(&mut out, at, &h.data.assumed);
+                push_assumed(&mut out, at, h.data.assumed.as_ref());
             }
         }
         out
@@ -214,7 +222,7 @@ impl Draft {
             y.push_str("defaults:\n");
             for (key, value) in &self.defaults {
                 let line = format!("  {key}: {}", number(value.value));
-                push_line(&mut y, line, &value.assumed);
+                push_line(&mut y, line, value.assumed.as_ref());
             }
         }
         if !self.objectives.is_empty() {
@@ -228,7 +236,7 @@ impl Draft {
             for (id, name, weights) in &self.strategies {
                 let _ = writeln!(y, "  {}:\n    name: {}", key(id), quote(name));
                 let line = format!("    weights: {}", flow_numbers(&weights.value));
-                push_line(&mut y, line, &weights.assumed);
+                push_line(&mut y, line, weights.assumed.as_ref());
             }
         }
         if !self.units.is_empty() {
@@ -249,7 +257,11 @@ impl Draft {
         for s in &self.systems {
             let _ = writeln!(y, "  {}:\n    name: {}", key(&s.id), quote(&s.name));
             if let Some(kind) = &s.kind {
-                push_line(&mut y, format!("    kind: {}", kind.value), &kind.assumed);
+                push_line(
+                    &mut y,
+                    format!("    kind: {}", kind.value),
+                    kind.assumed.as_ref(),
+                );
             }
             if let Some(owner) = &s.owner {
                 let _ = writeln!(y, "    owner: {}", quote(owner));
@@ -294,7 +306,7 @@ impl Draft {
                 fields.push(format!("note: {}", quote(note)));
             }
             let line = format!("  - {{{}}}", fields.join(", "));
-            push_line(&mut y, line, &g.carries.assumed);
+            push_line(&mut y, line, g.carries.assumed.as_ref());
         }
         if !self.workflows.is_empty() {
             y.push_str("workflows:\n");
@@ -313,10 +325,10 @@ impl Draft {
                 number(runs.count),
                 runs.per
             );
-            push_line(&mut y, line, &w.runs.assumed);
+            push_line(&mut y, line, w.runs.assumed.as_ref());
             if !w.serves.value.is_empty() {
                 let line = format!("    serves: {}", flow_numbers(&w.serves.value));
-                push_line(&mut y, line, &w.serves.assumed);
+                push_line(&mut y, line, w.serves.assumed.as_ref());
             }
             y.push_str("    handoffs:\n");
             for h in &w.handoffs {
@@ -332,20 +344,20 @@ impl Draft {
                     fields.push(format!("note: {}", quote(note)));
                 }
                 let line = format!("      - {{{}}}", fields.join(", "));
-                push_line(&mut y, line, &h.data.assumed);
+                push_line(&mut y, line, h.data.assumed.as_ref());
             }
         }
         y
     }
 }
 
-fn push_assumed(out: &mut Vec<String>, at: String, why: &Option<String>) {
+fn push_assumed(out: &mut Vec<String>, at: String, why: Option<&String>) {
     if let Some(why) = why {
         out.push(format!("{at}: {why}"));
     }
 }
 
-fn push_line(y: &mut String, line: String, assumed: &Option<String>) {
+fn push_line(y: &mut String, line: String, assumed: Option<&String>) {
     y.push_str(&line);
     if let Some(why) = assumed {
         y.push_str(" # assumed: ");

@@ -105,16 +105,18 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
         let runs = index
             .property(properties, &FREQUENCY_KEYS)
             .and_then(parse_runs)
-            .map(Assumable::given)
-            .unwrap_or_else(|| {
-                Assumable::assumed(
-                    Runs {
-                        count: 1.0,
-                        per: "day",
-                    },
-                    "the file gives no frequency; set how often it runs",
-                )
-            });
+            .map_or_else(
+                || {
+                    Assumable::assumed(
+                        Runs {
+                            count: 1.0,
+                            per: "day",
+                        },
+                        "the file gives no frequency; set how often it runs",
+                    )
+                },
+                Assumable::given,
+            );
         let mut serves = Vec::new();
         for step in &steps {
             for goal in motivations(index, step) {
@@ -434,8 +436,7 @@ fn chain_head<'a>(index: &Index<'a>, steps: &[&'a str]) -> &'a str {
     index
         .into(steps[0], &["Composition", "Aggregation"])
         .find(|r| index.kind(&r.source) == Some("BusinessProcess"))
-        .map(|r| r.source.as_str())
-        .unwrap_or(steps[0])
+        .map_or(steps[0], |r| r.source.as_str())
 }
 
 /// Goals, Drivers and Outcomes linked to a step by any relationship, either direction.

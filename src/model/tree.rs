@@ -20,6 +20,8 @@ pub enum Syntax {
 impl Syntax {
     /// `.json` is JSON and `.yaml`/`.yml` YAML; anything else (stdin included) is JSON when
     /// the first non-blank character is `{`.
+    // `origin` is lowercased first, so the comparisons below are case-insensitive.
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
     pub fn detect(origin: &str, source: &str) -> Syntax {
         let lower = origin.to_ascii_lowercase();
         if lower.ends_with(".json") {

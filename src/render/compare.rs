@@ -182,7 +182,7 @@ impl Render<CompareReport<'_>> for CompareCsv {
                         s.aligned.to_string(),
                     ]),
                     None => {
-                        row.extend([String::new(), String::new(), String::new(), String::new()])
+                        row.extend([String::new(), String::new(), String::new(), String::new()]);
                     }
                 }
             }

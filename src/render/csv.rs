@@ -93,7 +93,7 @@ fn to_io(e: csv::Error) -> std::io::Error {
 }
 
 fn names(fixed: &[&str]) -> Vec<String> {
-    fixed.iter().map(|s| s.to_string()).collect()
+    fixed.iter().map(ToString::to_string).collect()
 }
 
 fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {

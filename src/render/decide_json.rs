@@ -13,6 +13,7 @@ use super::explain::ExplainReport;
 use super::json::write_json;
 use super::sensitivity::SensitivityReport;
 use super::{Render, RenderError};
+use crate::analysis::Status;
 use crate::decide::{Diff, GapDelta};
 
 /// The schema of `compare --format json`.
@@ -137,8 +138,8 @@ impl<'a> From<&'a GapDelta> for GapWire<'a> {
             from: &g.from,
             to: &g.to,
             data: &g.data,
-            status_before: g.status_before.map(|s| s.as_str()),
-            status_after: g.status_after.map(|s| s.as_str()),
+            status_before: g.status_before.map(Status::as_str),
+            status_after: g.status_after.map(Status::as_str),
             minutes_before: g.minutes_before,
             minutes_after: g.minutes_after,
             annual_cost_before: g.annual_cost_before,

@@ -29,7 +29,7 @@ pub struct Html {
 /// so a model string cannot run through it. It marks `<body data-sortable>` when ready,
 /// which the browser test uses to tell that our script ran and the policy let nothing
 /// else run.
-const SORT_SCRIPT: &str = r#"(function () {
+const SORT_SCRIPT: &str = r"(function () {
   function key(row, column, numeric) {
     var cell = row.cells[column];
     if (!numeric) { return cell ? cell.textContent.trim().toLowerCase() : ''; }
@@ -80,7 +80,7 @@ const SORT_SCRIPT: &str = r#"(function () {
     });
   });
   document.body.setAttribute('data-sortable', 'ready');
-})();"#;
+})();";
 
 /// `sha256-` + base64 of SHA-256 of [`SORT_SCRIPT`], for the page's script-src policy.
 /// A unit test recomputes it (and tests/browser.rs sees the script run), so editing the

@@ -53,7 +53,7 @@ pub struct Sheet {
 impl Sheet {
     /// A sheet from literal rows, the first being the header (for tests and examples).
     pub fn from_rows(file: &str, rows: &[&[&str]]) -> Sheet {
-        let text = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let text = |r: &[&str]| r.iter().map(ToString::to_string).collect::<Vec<_>>();
         Sheet {
             file: file.to_string(),
             header: rows.first().map(|r| text(r)).unwrap_or_default(),

@@ -161,7 +161,7 @@ impl Validator {
             return None;
         };
         let mut kept = Vec::with_capacity(entries.len());
-        for (key, value) in entries.iter() {
+        for (key, value) in entries {
             if section.field(&key.text).is_some() {
                 kept.push((key, value));
             } else {
@@ -205,7 +205,7 @@ impl Validator {
         match node.map(|n| (&n.value, n)) {
             None | Some((Value::Null, _)) => Vec::new(),
             Some((Value::Map(entries), _)) => {
-                for (key, _) in entries.iter() {
+                for (key, _) in entries {
                     self.check_identifier(&key.text, &join(path, &key.text), key.mark);
                 }
                 entries.iter().map(|(k, v)| (k, v)).collect()

@@ -229,7 +229,7 @@ impl Validator {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (key, value) in entries.iter() {
+        for (key, value) in entries {
             let entry_path = join(path, &key.text);
             let objective = objectives.index(&key.text);
             if objective.is_none() {
