@@ -281,8 +281,17 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
         .collect();
     if !missing.is_empty() {
         // The same searches and tie-breaks, over a graph where every hop carries anything.
+        // There the data object makes no difference, so every missing handoff is searched
+        // as data 0: one search per source instead of one per (source, data).
         let today = std::mem::replace(&mut engine.graph, Graph::ignoring_data(network));
+        let data: Vec<u32> = missing
+            .iter()
+            .map(|k| std::mem::replace(&mut engine.keys[*k as usize].data, 0))
+            .collect();
         let routes = engine.routes(&missing);
+        for (k, d) in missing.iter().zip(data) {
+            engine.keys[*k as usize].data = d;
+        }
         engine.graph = today;
         for (k, route) in missing.iter().zip(routes) {
             results[*k as usize].path_other_data = route.map(|r| {
