@@ -486,9 +486,11 @@ fn emit<D>(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let mut buffer = Vec::new();
-    renderer
-        .render(document, &mut buffer)
-        .map_err(|e| fail(stderr, e))?;
+    let rendered = renderer.render(document, &mut buffer);
+    for notice in render::graphviz_run::take_notices() {
+        let _ = writeln!(stderr, "note: {notice}");
+    }
+    rendered.map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
 }
 

@@ -1,8 +1,7 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary.
 
-use std::io::{ErrorKind, Write};
+use std::io::Write;
 
-use graphviz_rust::cmd::{CommandArg, Format};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -11,7 +10,7 @@ use graphviz_rust::printer::PrinterContext;
 use super::view::{effective_mode, scene, short_list, wrap, Scene, View, LABEL_ITEMS, NAME_WIDTH};
 use super::{hours, minutes, Render, RenderError, Report};
 use crate::model::Mode;
-use crate::text::{dot_lines, dot_quoted};
+use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
 
 /// Colours shared by every diagram format (DOT, Mermaid, HTML).
 pub mod palette {
@@ -70,21 +69,10 @@ impl Render<Report<'_>> for Graphviz {
                 out.write_all(b"\n")?;
                 return Ok(());
             }
-            GraphvizOutput::Svg => Format::Svg,
-            GraphvizOutput::Png => Format::Png,
+            GraphvizOutput::Svg => "svg",
+            GraphvizOutput::Png => "png",
         };
-        let bytes = graphviz_rust::exec(
-            graph,
-            &mut PrinterContext::default(),
-            vec![CommandArg::Format(format)],
-        )
-        .map_err(|e| {
-            if e.kind() == ErrorKind::NotFound {
-                RenderError::GraphvizMissing
-            } else {
-                RenderError::Graphviz(e.to_string().trim().to_string())
-            }
-        })?;
+        let bytes = super::graphviz_run::draw(graph, format)?;
         out.write_all(&bytes)?;
         Ok(())
     }
@@ -103,6 +91,10 @@ fn id(s: &str) -> Id {
 
 fn text(s: &str) -> Id {
     Id::Escaped(dot_quoted(s))
+}
+
+fn label_text(s: &str) -> Id {
+    Id::Escaped(dot_label(s))
 }
 
 fn attr(key: &str, value: Id) -> Attribute {
@@ -158,7 +150,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", id("LR")),
             attr("fontname", text("Helvetica")),
-            attr("label", text(&title(report))),
+            attr("label", text(&ellipsis(&title(report), TITLE_CHARS))),
             attr("labelloc", id("t")),
             attr("fontsize", id("20")),
             attr("nodesep", text("0.35")),
@@ -179,7 +171,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
     // One cluster per unit, in file order; systems without a unit outside.
     for group in scene.unit_groups(model) {
         let mut inner = vec![
-            Stmt::Attribute(attr("label", text(&group.title))),
+            Stmt::Attribute(attr("label", label_text(&group.title))),
             Stmt::Attribute(attr("fontsize", id("16"))),
             Stmt::Attribute(attr("style", text("rounded,filled"))),
             Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
@@ -232,7 +224,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
             Mode::Manual => ("dashed", palette::GAP),
         };
         let mut attributes = vec![
-            attr("label", text(&label)),
+            attr("label", label_text(&label)),
             attr("style", text(style)),
             attr("color", text(color)),
             attr("fontcolor", text(color)),
@@ -265,7 +257,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
             node_id(gap.from),
             node_id(gap.to),
             vec![
-                attr("label", text(&label)),
+                attr("label", label_text(&label)),
                 attr("style", text("dotted")),
                 attr("color", text(palette::GAP)),
                 attr("fontcolor", text(palette::GAP)),
@@ -292,7 +284,7 @@ fn build(report: &Report, scene: &Scene) -> Graph {
             node_id(fix.from),
             node_id(fix.to),
             vec![
-                attr("label", text(&label)),
+                attr("label", label_text(&label)),
                 attr("style", text("bold,dashed")),
                 attr("color", text(palette::FIX)),
                 attr("fontcolor", text(palette::FIX)),

@@ -7,6 +7,7 @@
 mod check;
 mod csv;
 pub mod dot;
+pub mod graphviz_run;
 mod html;
 mod json;
 mod markdown;
