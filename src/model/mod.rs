@@ -3,6 +3,7 @@
 
 mod json;
 pub mod schema;
+mod seen;
 mod tree;
 mod validate;
 mod yaml;

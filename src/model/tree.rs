@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::seen::Seen;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// The syntax a model is written in.
@@ -283,10 +284,6 @@ fn size_of(node: &Node) -> (usize, usize) {
         Value::Null => (1, 1),
     }
 }
-
-/// Maps with more entries than this find duplicate keys through a hash set; smaller ones
-/// (nearly all) by a scan, which is cheaper.
-const SCAN_LIMIT: usize = 16;
 
 impl Builder {
     /// The shared copy of `text`.
@@ -570,39 +567,6 @@ impl Builder {
             }
         }
         explicit
-    }
-}
-
-/// The keys of a map seen so far: a scan of the kept entries for small maps, a hash map
-/// for large ones.
-enum Seen {
-    Scan,
-    Hashed(HashMap<Rc<str>, Mark>),
-}
-
-impl Seen {
-    fn new(len: usize) -> Seen {
-        if len > SCAN_LIMIT {
-            Seen::Hashed(HashMap::with_capacity(len))
-        } else {
-            Seen::Scan
-        }
-    }
-
-    fn get(&self, kept: &[(Key, Node)], text: &str) -> Option<Mark> {
-        match self {
-            Seen::Scan => kept
-                .iter()
-                .find(|(k, _)| &*k.text == text)
-                .map(|(k, _)| k.mark),
-            Seen::Hashed(map) => map.get(text).copied(),
-        }
-    }
-
-    fn insert(&mut self, key: &Key) {
-        if let Seen::Hashed(map) = self {
-            map.insert(Rc::clone(&key.text), key.mark);
-        }
     }
 }
 
