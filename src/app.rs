@@ -8,16 +8,28 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{self, Analysis, RankBy, Summary};
+mod decision;
+
+use crate::analysis::{self, Analysis, RankBy};
+use crate::decide;
 use crate::diagnostic::write_diagnostics;
 use crate::output::{check_not_input, write_output};
 use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, Render, Report, Verdict,
-    View,
+    self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
+    Provenance, Render, Report, View,
 };
 use crate::select::{select, Names, Selection};
+
 use crate::text::terminal;
 use crate::{load_str, Loaded};
+pub use decision::{Compare, Diff, Explain, Sensitivity};
+
+mod interop;
+
+pub use interop::{
+    Emit, ExportGraphml, ExportSheets, ImportArchimate, ImportSheets, Init, Schema,
+    INIT_DEFAULT_FILE,
+};
 
 /// Exit status: done.
 pub const EXIT_OK: u8 = 0;
@@ -26,13 +38,19 @@ pub const EXIT_LIMIT: u8 = 1;
 /// Exit status: could not run.
 pub const EXIT_ERROR: u8 = 2;
 
-/// What the process knows about where output goes.
-#[derive(Clone, Copy, Debug)]
+/// What the process knows about where output goes and how it was started.
+#[derive(Clone, Debug)]
 pub struct Environment {
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
     /// `NO_COLOR` is set to something non-empty.
     pub no_color: bool,
+    /// Standard error is a terminal (progress may be shown there).
+    pub stderr_is_terminal: bool,
+    /// `SOURCE_DATE_EPOCH` as set: the date review documents record (else today, UTC).
+    pub source_date_epoch: Option<String>,
+    /// The arguments after the program name, recorded in review documents.
+    pub args: Vec<String>,
 }
 
 impl Environment {
@@ -71,6 +89,28 @@ pub enum Command {
     Plan(Plan),
     /// A gate for CI.
     Check(Check),
+    /// The fix ranking under several strategies.
+    Compare(Compare),
+    /// What changed between two versions of a model.
+    Diff(Diff),
+    /// One fix's arithmetic.
+    Explain(Explain),
+    /// How far the ranking holds when the estimates are uncertain.
+    Sensitivity(Sensitivity),
+    /// An ArchiMate exchange file as a model.
+    ImportArchimate(ImportArchimate),
+    /// Inventory spreadsheets as a model.
+    ImportSheets(ImportSheets),
+    /// A commented starter model.
+    Init(Init),
+    /// A model as inventory spreadsheets.
+    ExportSheets(ExportSheets),
+    /// The graph as GraphML.
+    ExportGraphml(ExportGraphml),
+    /// The JSON Schema of the model file.
+    Schema(Schema),
+    /// Text made by the command line itself (shell completions, the man page).
+    Emit(Emit),
 }
 
 /// `analyze`: the gap report in one format.
@@ -95,6 +135,8 @@ pub struct Diagram {
     pub model: String,
     /// The strategy in force and the workflows and units in focus, as named.
     pub names: Names,
+    /// Systems or units as nodes.
+    pub level: Level,
     /// Only systems that touch a gap.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -175,11 +217,22 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         }
     }
     let result = match command {
-        Command::Analyze(c) => analyze(c, stdin, stdout, stderr),
+        Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
         Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
         Command::Validate(c) => validate(c, stdin, stdout, stderr),
         Command::Plan(c) => plan(c, stdin, stdout, stderr),
         Command::Check(c) => check(c, stdin, stdout, stderr),
+        Command::Compare(c) => decision::compare(c, stdin, stdout, stderr),
+        Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
+        Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
+        Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),
+        Command::ImportArchimate(c) => interop::import_archimate(c, stdin, stdout, stderr),
+        Command::ImportSheets(c) => interop::import_sheets(c, stdout, stderr),
+        Command::Init(c) => interop::init(c, stdout, stderr),
+        Command::ExportSheets(c) => interop::export_sheets(c, stdin, stderr),
+        Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
+        Command::Schema(c) => interop::schema(c, stdout, stderr),
+        Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,
@@ -281,13 +334,22 @@ fn load_and_select(
     stderr: &mut dyn Write,
 ) -> Result<(Loaded, Selection), Failed> {
     let (loaded, _) = load(path, stdin, stderr)?;
-    let selection = select(&loaded.model, names).map_err(|problems| {
+    let selection = select_names(&loaded, names, stderr)?;
+    Ok((loaded, selection))
+}
+
+/// The identifiers `names` gives resolved against the loaded model.
+fn select_names(
+    loaded: &Loaded,
+    names: &Names,
+    stderr: &mut dyn Write,
+) -> Result<Selection, Failed> {
+    select(&loaded.model, names).map_err(|problems| {
         for problem in &problems {
             fail(stderr, problem.summary());
         }
         Failed
-    })?;
-    Ok((loaded, selection))
+    })
 }
 
 fn strategy_only(strategy: Option<String>) -> Names {
@@ -330,18 +392,32 @@ fn terminal_lines(text: &str) -> String {
 
 fn analyze(
     command: Analyze,
+    env: &Environment,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let (loaded, source) = load(&command.model, stdin, stderr)?;
+    let selection = select_names(&loaded, &names, stderr)?;
+    let format = command
+        .format
+        .with_provenance(|| {
+            let date = document_date(env.source_date_epoch.as_deref())?;
+            Ok(Provenance::new(
+                origin(&command.model),
+                source.as_bytes(),
+                date,
+                &env.args,
+            ))
+        })
+        .map_err(|message| fail(stderr, message))?;
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
         analysis.rerank(command.rank_by);
     }
     let report = report(&loaded, &analysis);
-    let renderer = render::renderer(command.format);
+    let renderer = render::renderer(format);
     emit(
         renderer.as_ref(),
         &report,
@@ -378,6 +454,7 @@ fn diagram(
     let (loaded, selection) = load_and_select(&command.model, &command.names, stdin, stderr)?;
     let analysis = analysis::analyze(&loaded.model, selection.strategy);
     let view = View {
+        level: command.level,
         workflows: selection.workflows,
         units: selection.units,
         gaps_only: command.gaps_only,
@@ -405,9 +482,9 @@ fn plan(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
-    let plan = analysis::plan(&loaded.model, selection.strategy, command.budget);
+    let roadmap = decide::roadmap(&loaded.model, selection.strategy, command.budget);
     let report = PlanReport {
-        plan: &plan,
+        roadmap: &roadmap,
         strategy: strategy.as_ref(),
         currency: &loaded.model.currency,
     };
@@ -438,7 +515,7 @@ fn check(
         verdicts: command
             .limits
             .iter()
-            .map(|limit| verdict(*limit, &analysis.summary))
+            .map(|limit| decide::verdict(*limit, &analysis))
             .collect(),
     };
     emit(
@@ -460,24 +537,8 @@ fn check(
     Ok(Outcome::LimitBroken)
 }
 
-/// `limit` checked against `summary`; a model without handoffs counts as automated.
-fn verdict(limit: Limit, summary: &Summary) -> Verdict {
-    let (actual, ok) = match limit {
-        Limit::MinAutomation(min) => {
-            let actual = summary.automation_rate.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MinStrategicAutomation(min) => {
-            let actual = summary.strategic_automation.unwrap_or(1.0);
-            (actual, actual >= min)
-        }
-        Limit::MaxMissing(max) => (summary.missing as f64, summary.missing <= max),
-        Limit::MaxAnnualHours(max) => (summary.annual_hours, summary.annual_hours <= max),
-    };
-    Verdict { limit, actual, ok }
-}
-
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
+/// What the renderer notes (Graphviz's warnings, size hints) goes to standard error.
 fn emit<D>(
     renderer: &dyn Render<D>,
     document: &D,
@@ -486,9 +547,10 @@ fn emit<D>(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let mut buffer = Vec::new();
-    let rendered = renderer.render(document, &mut buffer);
-    for notice in render::graphviz_run::take_notices() {
-        let _ = writeln!(stderr, "note: {notice}");
+    let mut notes = Vec::new();
+    let rendered = renderer.render_noting(document, &mut buffer, &mut notes);
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", terminal(note));
     }
     rendered.map_err(|e| fail(stderr, e))?;
     write_out(&buffer, output, stdout, stderr)
@@ -510,39 +572,4 @@ fn write_out(
     };
     written.map_err(|message| fail(stderr, message))?;
     Ok(Outcome::Done)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_hold_at_their_bounds_and_break_past_them() {
-        let summary = Summary {
-            workflows: 1,
-            handoffs: 4,
-            automated: 2,
-            manual: 1,
-            missing: 1,
-            automation_rate: Some(0.5),
-            strategic_automation: None,
-            annual_hours: 120.0,
-            annual_cost: 6000.0,
-            strategic_value: 6000.0,
-        };
-        let ok = |limit| verdict(limit, &summary).ok;
-        assert!(ok(Limit::MinAutomation(0.5)));
-        assert!(!ok(Limit::MinAutomation(0.51)));
-        assert!(
-            ok(Limit::MinStrategicAutomation(1.0)),
-            "no weight counts as automated"
-        );
-        assert!(ok(Limit::MaxMissing(1)));
-        assert!(!ok(Limit::MaxMissing(0)));
-        assert!(ok(Limit::MaxAnnualHours(120.0)));
-        assert_eq!(
-            verdict(Limit::MaxAnnualHours(100.0), &summary).actual,
-            120.0
-        );
-    }
 }

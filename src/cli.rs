@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use gapgraph::analysis;
 use gapgraph::app::{self, Environment};
 use gapgraph::render::{self, Limit};
@@ -32,6 +32,141 @@ pub enum Command {
     Plan(PlanArgs),
     /// A gate for CI: exit 1 and say which limit broke.
     Check(CheckArgs),
+    /// The fix ranking under each strategy, side by side.
+    Compare(CompareArgs),
+    /// What changed between two versions of a model; exit 0 whatever changed.
+    Diff(DiffArgs),
+    /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
+    Explain(ExplainArgs),
+    /// How far the ranking holds when every estimate is uncertain.
+    Sensitivity(SensitivityArgs),
+    /// Make a model from what you have: an ArchiMate exchange file, inventory spreadsheets.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write a commented starter model (default `gapgraph.yaml`).
+    Init(InitArgs),
+    /// Take a model to other tools: inventory spreadsheets, GraphML.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The JSON Schema (draft 2020-12) of the model file, for editors.
+    Schema(SchemaArgs),
+    /// Shell completions: `gapgraph completions bash > ~/.local/share/bash-completion/completions/gapgraph`.
+    Completions(CompletionsArgs),
+    /// The man page, as roff: `gapgraph man > gapgraph.1`.
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+/// `gapgraph import ...`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// An ArchiMate Model Exchange File (OEF 2.1, 3.0, 3.1) as a model.
+    Archimate(ImportArchimateArgs),
+    /// Inventory spreadsheets (CSV, XLSX, XLS, ODS) as a model; `import csv` is the same.
+    #[command(alias = "csv")]
+    Sheets(ImportSheetsArgs),
+}
+
+/// `gapgraph import archimate`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArchimateArgs {
+    /// The exchange file (.xml), or `-` for standard input.
+    pub file: String,
+    /// The language of names (e.g. `nl`, `fr`); default the file's first.
+    #[arg(long, value_name = "L")]
+    pub lang: Option<String>,
+    /// Write the model to MODEL (atomically; JSON when it ends with .json) instead of standard output.
+    #[arg(long, short = 'o', value_name = "MODEL")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph import sheets`.
+#[derive(Debug, clap::Args)]
+pub struct ImportSheetsArgs {
+    /// The systems sheet (id, name, kind, unit, owner, satisfaction, annual_cost).
+    #[arg(long, value_name = "F")]
+    pub systems: PathBuf,
+    /// The integrations sheet (id, from, to, carries, mode, minutes, fix_cost, via, name, note).
+    #[arg(long, value_name = "F")]
+    pub integrations: PathBuf,
+    /// The workflows sheet, one row per handoff (workflow, runs, per, step, from, to, data, ...).
+    #[arg(long, value_name = "F")]
+    pub workflows: Option<PathBuf>,
+    /// The units sheet (id, name, owner, hourly_cost).
+    #[arg(long, value_name = "F")]
+    pub units: Option<PathBuf>,
+    /// Write the model to MODEL (atomically; JSON when it ends with .json) instead of standard output.
+    #[arg(long, short = 'o', value_name = "MODEL")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write the starter model; `-` for standard output.
+    #[arg(long, short = 'o', value_name = "FILE", default_value = app::INIT_DEFAULT_FILE)]
+    pub output: PathBuf,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `gapgraph export ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The model as the CSV sheets `import sheets` reads (units, systems, integrations, workflows).
+    Sheets(ExportSheetsArgs),
+    /// The graph as GraphML (yEd, Gephi, Cytoscape, Neo4j), gap handoffs as edges of their own.
+    Graphml(ExportGraphmlArgs),
+}
+
+/// `gapgraph export sheets`.
+#[derive(Debug, clap::Args)]
+pub struct ExportSheetsArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The folder to write the CSV files into (created when missing).
+    #[arg(long, value_name = "D")]
+    pub dir: PathBuf,
+}
+
+/// `gapgraph export graphml`.
+#[derive(Debug, clap::Args)]
+pub struct ExportGraphmlArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (for the gaps' strategic value).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats of `analyze`.
@@ -60,6 +195,8 @@ pub enum CsvTable {
     Workflows,
     /// Per-system measures and audit flags.
     Systems,
+    /// Per-unit measures.
+    Units,
 }
 
 /// Output formats of `diagram`.
@@ -73,6 +210,16 @@ pub enum DiagramFormat {
     Png,
     /// A Mermaid flowchart.
     Mermaid,
+}
+
+/// What the nodes of a diagram are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagramLevel {
+    /// Systems, grouped by business unit.
+    System,
+    /// Business units (systems without a unit as one "no unit" node), with the handoffs
+    /// between two units summed: gap hours, cost a year, count by status.
+    Unit,
 }
 
 /// How fixes are ordered.
@@ -102,6 +249,9 @@ pub struct AnalyzeArgs {
     /// List only the N best fixes (the table shows 10 unless told).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// With --format markdown or html: add a "Roadmap" section planned within this budget.
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget: Option<f64>,
     /// Order fixes by this key; ties fall back to the spec's ranking.
     #[arg(long, value_enum, default_value_t = RankBy::Priority)]
     pub rank_by: RankBy,
@@ -121,14 +271,19 @@ pub struct DiagramArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = DiagramFormat::Dot)]
     pub format: DiagramFormat,
+    /// Draw systems, or one node per business unit (an overview for large models).
+    #[arg(long, value_enum, default_value_t = DiagramLevel::System)]
+    pub level: DiagramLevel,
     /// Show only the systems and edges of this workflow (repeatable).
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", conflicts_with = "level")]
     pub workflow: Vec<String>,
-    /// Show only the systems of this unit and the edges between them (repeatable).
-    #[arg(long, value_name = "U")]
+    /// Show U's systems and every integration and handoff with an end in U, whatever
+    /// workflow it belongs to; the other ends are drawn as external nodes outside U's box
+    /// (repeatable).
+    #[arg(long, value_name = "U", conflicts_with = "level")]
     pub unit: Vec<String>,
     /// Show only systems that touch a gap, and the edges of the chosen paths.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "level")]
     pub gaps_only: bool,
     /// Mark the N best fixes (default 5).
     #[arg(long, value_name = "N", default_value_t = 5)]
@@ -193,6 +348,137 @@ pub enum PlanFormat {
     Table,
     /// The `gapgraph.plan/v1` JSON document.
     Json,
+    /// A Markdown section for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows: the steps, then what is left undone.
+    Csv,
+}
+
+/// Output formats of `compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A readable terminal table.
+    Table,
+    /// The `gapgraph.compare/v1` JSON document.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows.
+    Csv,
+}
+
+/// Output formats of `diff` and `sensitivity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// A readable terminal table.
+    Table,
+    /// The JSON document (`gapgraph.diff/v1`, `gapgraph.sensitivity/v1`).
+    Json,
+    /// Markdown, ready to paste into a pull request.
+    Markdown,
+}
+
+/// Output formats of `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The arithmetic in words and numbers.
+    Table,
+    /// The `gapgraph.explain/v1` JSON document.
+    Json,
+}
+
+/// A fix's action, to pick one of two fixes that share an id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FixAction {
+    /// Make an existing integration automated.
+    Automate,
+    /// Build a catalogued fix.
+    Catalog,
+    /// Build a new integration.
+    Connect,
+}
+
+/// `gapgraph compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategies to compare, in this order (default: all, in file order).
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
+    pub strategies: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier model (baseline, last quarter).
+    pub old: String,
+    /// The later model (target, now).
+    pub new: String,
+    /// The strategy in force on both sides (default: each model's own).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DocumentFormat::Table)]
+    pub format: DocumentFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The fix id, as the report lists it.
+    pub fix: String,
+    /// Which action, when two fixes share the id.
+    #[arg(long, value_enum)]
+    pub action: Option<FixAction>,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExplainFormat::Table)]
+    pub format: ExplainFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `gapgraph sensitivity`.
+#[derive(Debug, clap::Args)]
+pub struct SensitivityArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (default: the model's `strategy`, else its first).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+    /// Each estimate is multiplied by a factor in [1/(1+SPREAD), 1+SPREAD].
+    #[arg(long, value_name = "SPREAD", default_value_t = 0.3, value_parser = non_negative)]
+    pub spread: f64,
+    /// How many samples.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: u32,
+    /// Seed of the random generator (same seed, same output).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Count membership of the top K.
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DocumentFormat::Table)]
+    pub format: DocumentFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `gapgraph plan`.
@@ -226,8 +512,17 @@ impl Cli {
                         top,
                     },
                     ReportFormat::Json => render::Format::Json { top },
-                    ReportFormat::Markdown => render::Format::Markdown { top },
-                    ReportFormat::Html => render::Format::Html { top },
+                    // The application records the provenance; it reads the model.
+                    ReportFormat::Markdown => render::Format::Markdown {
+                        top,
+                        budget: a.budget,
+                        provenance: None,
+                    },
+                    ReportFormat::Html => render::Format::Html {
+                        top,
+                        budget: a.budget,
+                        provenance: None,
+                    },
                     ReportFormat::Csv => render::Format::Csv {
                         table: a.csv_table.into(),
                         top,
@@ -248,6 +543,10 @@ impl Cli {
                     workflows: d.workflow,
                     units: d.unit,
                 },
+                level: match d.level {
+                    DiagramLevel::System => render::Level::System,
+                    DiagramLevel::Unit => render::Level::Unit,
+                },
                 gaps_only: d.gaps_only,
                 top: d.top,
                 kind: d.format.into(),
@@ -261,6 +560,8 @@ impl Cli {
                 format: match p.format {
                     PlanFormat::Table => render::PlanFormat::Table,
                     PlanFormat::Json => render::PlanFormat::Json,
+                    PlanFormat::Markdown => render::PlanFormat::Markdown,
+                    PlanFormat::Csv => render::PlanFormat::Csv,
                 },
                 output: p.output,
             }),
@@ -279,8 +580,105 @@ impl Cli {
                     limits: limits.into_iter().flatten().collect(),
                 })
             }
+            Command::Compare(c) => app::Command::Compare(app::Compare {
+                model: c.model,
+                strategies: c.strategies,
+                format: match c.format {
+                    CompareFormat::Table => render::DecisionFormat::Table,
+                    CompareFormat::Json => render::DecisionFormat::Json,
+                    CompareFormat::Markdown => render::DecisionFormat::Markdown,
+                    CompareFormat::Csv => render::DecisionFormat::Csv,
+                },
+                output: c.output,
+            }),
+            Command::Diff(d) => app::Command::Diff(app::Diff {
+                old: d.old,
+                new: d.new,
+                strategy: d.strategy,
+                format: d.format.into(),
+                output: d.output,
+            }),
+            Command::Explain(e) => app::Command::Explain(app::Explain {
+                model: e.model,
+                fix: e.fix,
+                action: e.action.map(|a| match a {
+                    FixAction::Automate => analysis::Action::Automate,
+                    FixAction::Catalog => analysis::Action::Catalog,
+                    FixAction::Connect => analysis::Action::Connect,
+                }),
+                strategy: e.strategy,
+                format: match e.format {
+                    ExplainFormat::Table => render::DecisionFormat::Table,
+                    ExplainFormat::Json => render::DecisionFormat::Json,
+                },
+                output: e.output,
+            }),
+            Command::Sensitivity(s) => app::Command::Sensitivity(app::Sensitivity {
+                model: s.model,
+                strategy: s.strategy,
+                spread: s.spread,
+                samples: s.samples as usize,
+                seed: s.seed,
+                top: s.top as usize,
+                format: s.format.into(),
+                output: s.output,
+            }),
+            Command::Import(ImportCommand::Archimate(a)) => {
+                app::Command::ImportArchimate(app::ImportArchimate {
+                    file: a.file,
+                    lang: a.lang,
+                    output: a.output,
+                })
+            }
+            Command::Import(ImportCommand::Sheets(s)) => {
+                app::Command::ImportSheets(app::ImportSheets {
+                    systems: s.systems,
+                    integrations: s.integrations,
+                    workflows: s.workflows,
+                    units: s.units,
+                    output: s.output,
+                })
+            }
+            Command::Init(i) => app::Command::Init(app::Init {
+                output: i.output,
+                force: i.force,
+            }),
+            Command::Export(ExportCommand::Sheets(e)) => {
+                app::Command::ExportSheets(app::ExportSheets {
+                    model: e.model,
+                    dir: e.dir,
+                })
+            }
+            Command::Export(ExportCommand::Graphml(e)) => {
+                app::Command::ExportGraphml(app::ExportGraphml {
+                    model: e.model,
+                    strategy: e.strategy,
+                    output: e.output,
+                })
+            }
+            Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
+            Command::Completions(c) => {
+                let mut text = Vec::new();
+                clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);
+                app::Command::Emit(app::Emit {
+                    text,
+                    output: c.output,
+                })
+            }
+            Command::Man(m) => app::Command::Emit(app::Emit {
+                text: man_page(),
+                output: m.output,
+            }),
         }
     }
+}
+
+/// The man page (roff) of the whole command line.
+fn man_page() -> Vec<u8> {
+    let mut text = Vec::new();
+    // Rendering into memory cannot fail; an empty page would show it if it did.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut text);
+    text
 }
 
 impl From<RankBy> for analysis::RankBy {
@@ -301,6 +699,7 @@ impl From<CsvTable> for render::CsvTable {
             CsvTable::Gaps => render::CsvTable::Gaps,
             CsvTable::Workflows => render::CsvTable::Workflows,
             CsvTable::Systems => render::CsvTable::Systems,
+            CsvTable::Units => render::CsvTable::Units,
         }
     }
 }
@@ -312,6 +711,16 @@ impl From<DiagramFormat> for render::DiagramKind {
             DiagramFormat::Svg => render::DiagramKind::Svg,
             DiagramFormat::Png => render::DiagramKind::Png,
             DiagramFormat::Mermaid => render::DiagramKind::Mermaid,
+        }
+    }
+}
+
+impl From<DocumentFormat> for render::DecisionFormat {
+    fn from(f: DocumentFormat) -> Self {
+        match f {
+            DocumentFormat::Table => render::DecisionFormat::Table,
+            DocumentFormat::Json => render::DecisionFormat::Json,
+            DocumentFormat::Markdown => render::DecisionFormat::Markdown,
         }
     }
 }

@@ -81,11 +81,15 @@ pub enum Code {
     WorkflowServesNothing,
     /// A handoff's data object that nothing carries by name, close to a name that is carried.
     DataTypo,
+    /// A command that compares strategies, run on a model that declares none.
+    NoStrategy,
+    /// A fix id on the command line that two fixes share, without `--action`.
+    AmbiguousFix,
 }
 
 impl Code {
     /// Every code, errors first, in the order of the docs.
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 29] = [
         Code::Syntax,
         Code::AliasBudget,
         Code::EmptyFile,
@@ -113,6 +117,8 @@ impl Code {
         Code::UnservedObjective,
         Code::WorkflowServesNothing,
         Code::DataTypo,
+        Code::NoStrategy,
+        Code::AmbiguousFix,
     ];
 
     /// The kebab-case name shown in messages.
@@ -145,6 +151,8 @@ impl Code {
             Code::UnservedObjective => "unserved-objective",
             Code::WorkflowServesNothing => "workflow-serves-nothing",
             Code::DataTypo => "data-typo",
+            Code::NoStrategy => "no-strategy",
+            Code::AmbiguousFix => "ambiguous-fix",
         }
     }
 
@@ -192,6 +200,8 @@ impl Code {
             Code::UnservedObjective => "an objective that no workflow serves above 0",
             Code::WorkflowServesNothing => "a workflow that serves no objective",
             Code::DataTypo => "a handoff's data object that nothing carries by name, close to a name that is carried",
+            Code::NoStrategy => "a command that compares strategies, on a model that declares none",
+            Code::AmbiguousFix => "a fix id on the command line that two fixes share, without `--action`",
         }
     }
 }

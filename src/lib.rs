@@ -13,12 +13,15 @@
 
 pub mod analysis;
 pub mod app;
+pub mod decide;
 pub mod diagnostic;
 pub mod import;
+pub mod json_schema;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod select;
+pub mod sheets;
 pub mod text;
 
 pub use diagnostic::Diagnostic;

@@ -26,6 +26,12 @@ fn main() -> ExitCode {
     let env = Environment {
         stdout_is_terminal: io::stdout().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
+        source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+        args: std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect(),
     };
     let mut stdout: Box<dyn Write> = if stdout_is_open() {
         Box::new(io::stdout().lock())

@@ -124,3 +124,36 @@ fn html_report_renders_and_runs_no_model_script() {
         "the hostile system name shows as text"
     );
 }
+
+#[test]
+#[cfg_attr(
+    gapgraph_no_chromium,
+    ignore = "Chromium is not on PATH (CI installs chromium)"
+)]
+fn html_report_opens_with_the_unit_overview_and_maps_enlarge() {
+    let browser = chromium().expect("chromium is on PATH (CI=true means it must be)");
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("fixtures/valid/seed.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    let figures: Vec<&str> = dom.split("<figure ").skip(1).collect();
+    assert!(
+        figures[0].contains("id=\"map-units\""),
+        "the unit overview comes first"
+    );
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.contains("id=\"map-lead-to-cash\"")),
+        "a map per workflow"
+    );
+    for figure in &figures {
+        // Our script made every map a control that enlarges it on click or Enter.
+        assert!(figure.contains("tabindex=\"0\""), "{}", &figure[..80]);
+        assert!(figure.contains("title=\"Click to enlarge or shrink the map\""));
+        assert!(
+            figure.contains("<svg style=\"min-width:"),
+            "a legible least size"
+        );
+    }
+    assert!(dom.contains("Model SHA-256"), "the provenance is recorded");
+}

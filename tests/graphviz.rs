@@ -32,10 +32,12 @@ fn gapgraph() -> Command {
     Command::cargo_bin("gapgraph").expect("the binary is built")
 }
 
-fn draw(model: &Path, format: &str, out: &Path) {
+/// Draws `model` (with `extra` arguments) and returns what gapgraph said on stderr.
+fn draw(model: &Path, format: &str, extra: &[&str], out: &Path) -> String {
     let output = gapgraph()
         .arg("diagram")
         .arg(model)
+        .args(extra)
         .args(["--format", format, "-o"])
         .arg(out)
         .output()
@@ -43,10 +45,11 @@ fn draw(model: &Path, format: &str, out: &Path) {
     assert_eq!(
         output.status.code(),
         Some(0),
-        "{} --format {format}: {}",
+        "{} {extra:?} --format {format}: {}",
         model.display(),
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn draw_every_model(format: &str, magic: &[u8]) {
@@ -54,14 +57,33 @@ fn draw_every_model(format: &str, magic: &[u8]) {
     assert!(!models.is_empty(), "fixtures were found");
     let dir = tempfile::tempdir().unwrap();
     for model in &models {
-        let out = dir.path().join(format!("diagram.{format}"));
-        draw(model, format, &out);
-        let bytes = std::fs::read(&out).unwrap();
-        assert!(
-            bytes.windows(magic.len()).take(1000).any(|w| w == magic),
-            "{} gives a {format}",
-            model.display()
-        );
+        for level in ["system", "unit"] {
+            let out = dir.path().join(format!("diagram.{format}"));
+            let stderr = draw(model, format, &["--level", level], &out);
+            let bytes = std::fs::read(&out).unwrap();
+            assert!(
+                bytes.windows(magic.len()).take(1000).any(|w| w == magic),
+                "{} --level {level} gives a {format}",
+                model.display()
+            );
+            let large = model.ends_with("large-300.yaml");
+            if level == "unit" || !large {
+                assert_eq!(stderr, "", "{} --level {level}", model.display());
+            } else {
+                assert!(
+                    stderr.contains("hint: this diagram has 300 systems"),
+                    "{stderr}"
+                );
+                if format == "png" {
+                    // Graphviz scales a bitmap this large down, and says so: the user must
+                    // hear it.
+                    assert!(
+                        stderr.contains("Graphviz: ") && stderr.contains("too large"),
+                        "{stderr}"
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -109,6 +131,20 @@ fn focus_views_draw_too() {
     assert_eq!(output.status.code(), Some(0));
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("CRM") && !text.contains("Old archive"));
+
+    // A unit and its neighbours: the unit's box, the other ends outside it.
+    let model = Path::new("fixtures/valid/seed.yaml");
+    let stderr = draw(model, "svg", &["--unit", "finance"], &svg);
+    assert_eq!(stderr, "");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Finance (CFO)") && text.contains("[Sales]"));
+    assert!(!text.contains("Manufacturing (Plant manager)"));
+    // One workflow of the large model: its steps are numbered.
+    let large = Path::new("fixtures/valid/large-300.yaml");
+    let stderr = draw(large, "svg", &["--workflow", "w0-0"], &svg);
+    assert_eq!(stderr, "", "one workflow draws without a hint");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("step 1"), "step numbers in a workflow view");
 }
 
 #[test]

@@ -1,14 +1,16 @@
 //! Properties of the analysis on random valid models (MODEL.md sections 4-6).
 
+use gapgraph::analysis::strategy_in_force;
 use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network};
-use gapgraph::analysis::{plan, strategy_in_force};
+use gapgraph::decide::roadmap;
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
     Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, System, SystemKind,
     Unit, Workflow,
 };
 use gapgraph::render::{
-    plan_renderer, renderer, CsvTable, DiagramKind, Format, PlanFormat, PlanReport, Report, View,
+    plan_renderer, renderer, CsvTable, DiagramKind, Format, Level, PlanFormat, PlanReport, Report,
+    View,
 };
 use proptest::prelude::*;
 
@@ -260,6 +262,7 @@ proptest! {
 /// Every format the tool writes for a report, SVG and PNG only when Graphviz is installed.
 fn every_format() -> Vec<Format> {
     let view = View {
+        level: Level::System,
         workflows: Vec::new(),
         units: Vec::new(),
         gaps_only: false,
@@ -275,8 +278,16 @@ fn every_format() -> Vec<Format> {
             top: Some(2),
         },
         Format::Json { top: None },
-        Format::Markdown { top: None },
-        Format::Html { top: None },
+        Format::Markdown {
+            top: None,
+            budget: Some(30_000.0),
+            provenance: None,
+        },
+        Format::Html {
+            top: None,
+            budget: None,
+            provenance: None,
+        },
     ];
     for table in [
         CsvTable::Fixes,
@@ -334,9 +345,9 @@ proptest! {
             }
         }
         let strategy = strategy_in_force(&model, model.default_strategy);
-        let planned = plan(&model, model.default_strategy, 30_000.0);
-        let plan_report = PlanReport { plan: &planned, strategy: strategy.as_ref(), currency: &model.currency };
-        for format in [PlanFormat::Table, PlanFormat::Json] {
+        let planned = roadmap(&model, model.default_strategy, 30_000.0);
+        let plan_report = PlanReport { roadmap: &planned, strategy: strategy.as_ref(), currency: &model.currency };
+        for format in [PlanFormat::Table, PlanFormat::Json, PlanFormat::Markdown, PlanFormat::Csv] {
             let mut out = Vec::new();
             prop_assert!(plan_renderer(format).render(&plan_report, &mut out).is_ok());
             prop_assert!(!out.is_empty());

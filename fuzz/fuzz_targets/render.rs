@@ -1,11 +1,12 @@
 //! Every renderer: a model that loads is analysed and written in every report format (the
-//! terminal table with and without colour, JSON, Markdown, HTML, each CSV table, DOT
-//! source, Mermaid) and every plan format; none may fail or panic.
+//! terminal table with and without colour, JSON, Markdown with a roadmap, HTML, each CSV
+//! table, DOT source and Mermaid at system and unit level) and every plan format; none may
+//! fail or panic.
 #![no_main]
 
 use gapgraph::analysis::{self, RankBy};
 use gapgraph::render::{
-    self, CsvTable, DiagramKind, Format, PlanFormat, PlanReport, Report, View,
+    self, CsvTable, DiagramKind, Format, Level, PlanFormat, PlanReport, Report, View,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -29,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
         warnings: &loaded.warnings,
     };
     let view = View {
+        level: Level::System,
         workflows: Vec::new(),
         units: Vec::new(),
         gaps_only: false,
@@ -38,13 +40,15 @@ fuzz_target!(|data: &[u8]| {
         Format::Table { colour: false, top: None },
         Format::Table { colour: true, top: Some(1) },
         Format::Json { top: None },
-        Format::Markdown { top: None },
-        Format::Html { top: None },
+        Format::Markdown { top: None, budget: Some(30_000.0), provenance: None },
+        Format::Html { top: None, budget: None, provenance: None },
         Format::Diagram { view: view.clone(), kind: DiagramKind::Dot },
         Format::Diagram { view: View { gaps_only: true, ..view.clone() }, kind: DiagramKind::Mermaid },
+        Format::Diagram { view: View { level: Level::Unit, ..view.clone() }, kind: DiagramKind::Dot },
+        Format::Diagram { view: View { level: Level::Unit, ..view.clone() }, kind: DiagramKind::Mermaid },
         Format::Diagram { view, kind: DiagramKind::Mermaid },
     ];
-    for table in [CsvTable::Fixes, CsvTable::Gaps, CsvTable::Workflows, CsvTable::Systems] {
+    for table in [CsvTable::Fixes, CsvTable::Gaps, CsvTable::Workflows, CsvTable::Systems, CsvTable::Units] {
         formats.push(Format::Csv { table, top: None });
     }
     for format in formats {
@@ -55,13 +59,13 @@ fuzz_target!(|data: &[u8]| {
     }
     analysis.rerank(RankBy::Payback);
     let strategy = analysis::strategy_in_force(model, model.default_strategy);
-    let plan = analysis::plan(model, model.default_strategy, 25_000.0);
+    let plan = gapgraph::decide::roadmap(model, model.default_strategy, 25_000.0);
     let plan_report = PlanReport {
-        plan: &plan,
+        roadmap: &plan,
         strategy: strategy.as_ref(),
         currency: &model.currency,
     };
-    for format in [PlanFormat::Table, PlanFormat::Json] {
+    for format in [PlanFormat::Table, PlanFormat::Json, PlanFormat::Markdown, PlanFormat::Csv] {
         let mut out = Vec::new();
         render::plan_renderer(format)
             .render(&plan_report, &mut out)

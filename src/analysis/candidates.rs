@@ -1,6 +1,10 @@
 //! Fix candidates (MODEL.md section 5): automate an integration, connect a pair that has
 //! gaps, or build a fix the architects catalogued.
 
+use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexMap;
+
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
 use crate::model::{Carries, Mode, Model};
@@ -49,6 +53,17 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// The minutes of the fix's hop once it is made, in `network`: the one effective-weight
+    /// rule that every engine uses. A new hop is automated, but into or out of a manual kind
+    /// it stays effectively semi; automating an existing hop never raises it.
+    pub fn minutes_after(&self, model: &Model, network: &Network) -> f64 {
+        let automated = model.hop_minutes(Mode::Automated, self.from, self.to, None);
+        match self.integration {
+            Some(i) => network.automated_minutes(model, i).unwrap_or(automated),
+            None => automated,
+        }
+    }
+
     /// Applies the fix to a network.
     pub fn apply(&self, model: &Model, network: &mut Network) {
         match self.integration {
@@ -56,7 +71,7 @@ impl Candidate {
             None => network.add(Hop {
                 from: self.from,
                 to: self.to,
-                minutes: model.hop_minutes(Mode::Automated, self.from, self.to, None),
+                minutes: self.minutes_after(model, network),
                 carries: self.carries.clone(),
                 id: self.id.clone(),
                 integration: None,
@@ -65,32 +80,34 @@ impl Candidate {
     }
 }
 
-/// The data of today's gaps from `from` to `to`, in order of first appearance.
-fn gap_data(handoffs: &[HandoffResult], from: usize, to: usize) -> Vec<String> {
-    let mut data: Vec<String> = Vec::new();
-    for h in handoffs
-        .iter()
-        .filter(|h| h.status.is_gap() && h.from_index == from && h.to_index == to)
-    {
+/// The data of today's gaps per (from, to) pair, pairs and data in order of first appearance.
+fn gap_data(handoffs: &[HandoffResult]) -> IndexMap<(usize, usize), Vec<String>> {
+    let mut pairs: IndexMap<(usize, usize), Vec<String>> = IndexMap::new();
+    for h in handoffs.iter().filter(|h| h.status.is_gap()) {
+        let data = pairs.entry((h.from_index, h.to_index)).or_default();
         if !data.contains(&h.data) {
             data.push(h.data.clone());
         }
     }
-    data
+    pairs
 }
 
 /// Every candidate of today's model: automate (integration order), connect (pairs in order
 /// of first gap), catalog (file order), with the catalog's pairs removing the others.
 pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
-    let catalogued =
-        |from: usize, to: usize| model.fixes.iter().any(|f| f.from == from && f.to == to);
+    let catalogued: HashSet<(usize, usize)> = model.fixes.iter().map(|f| (f.from, f.to)).collect();
     let mut out = Vec::new();
+    let mut automate_by_pair: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (i, integration) in model.integrations.iter().enumerate() {
         let (from, to) = (integration.from, integration.to);
         let automatable = model.effective_mode(integration.mode, from, to) != Mode::Automated
             && !model.is_manual_system(from)
             && !model.is_manual_system(to);
-        if automatable && !catalogued(from, to) {
+        if automatable && !catalogued.contains(&(from, to)) {
+            automate_by_pair
+                .entry((from, to))
+                .or_default()
+                .push(out.len());
             out.push(Candidate {
                 id: integration.id.clone(),
                 action: Action::Automate,
@@ -105,22 +122,18 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             });
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for h in handoffs.iter().filter(|h| h.status.is_gap()) {
-        if !pairs.contains(&(h.from_index, h.to_index)) {
-            pairs.push((h.from_index, h.to_index));
-        }
-    }
-    for (from, to) in pairs {
-        if model.is_manual_system(from) || model.is_manual_system(to) || catalogued(from, to) {
+    let gaps = gap_data(handoffs);
+    for (&(from, to), data) in &gaps {
+        if model.is_manual_system(from)
+            || model.is_manual_system(to)
+            || catalogued.contains(&(from, to))
+        {
             continue;
         }
-        let data = gap_data(handoffs, from, to);
-        let covered = out.iter().any(|c: &Candidate| {
-            c.action == Action::Automate
-                && c.from == from
-                && c.to == to
-                && data.iter().all(|d| c.carries.carries(d))
+        let covered = automate_by_pair.get(&(from, to)).is_some_and(|automates| {
+            automates
+                .iter()
+                .any(|c| data.iter().all(|d| out[*c].carries.carries(d)))
         });
         if !covered {
             out.push(Candidate {
@@ -128,7 +141,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 action: Action::Connect,
                 from,
                 to,
-                carries: Carries(data),
+                carries: Carries(data.clone()),
                 cost: model.defaults.integration_cost,
                 name: None,
                 integration: None,
@@ -141,10 +154,9 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             action: Action::Catalog,
             from: fix.from,
             to: fix.to,
-            carries: fix
-                .carries
-                .clone()
-                .unwrap_or_else(|| Carries(gap_data(handoffs, fix.from, fix.to))),
+            carries: fix.carries.clone().unwrap_or_else(|| {
+                Carries(gaps.get(&(fix.from, fix.to)).cloned().unwrap_or_default())
+            }),
             cost: fix.cost,
             name: fix.name.clone(),
             integration: None,

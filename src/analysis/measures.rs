@@ -202,7 +202,8 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             .iter()
             .flat_map(|i| [model.integrations[*i].from, model.integrations[*i].to]);
         for s in [h.from_index, h.to_index].into_iter().chain(on_path) {
-            if !touching[s].contains(&h.workflow_index) {
+            // Handoffs come workflow by workflow, so a repeat is always the last entry.
+            if touching[s].last() != Some(&h.workflow_index) {
                 touching[s].push(h.workflow_index);
             }
         }

@@ -3,10 +3,14 @@
 //! Pure functions over a validated [`Model`]; every result carries its explanation.
 
 mod candidates;
+mod engine;
+mod graph;
 mod measures;
 mod network;
 mod plan;
 mod resolve;
+mod search;
+mod valuation;
 mod value;
 
 use indexmap::IndexMap;

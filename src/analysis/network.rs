@@ -1,12 +1,7 @@
-//! The integration graph (petgraph) and handoff resolution (MODEL.md section 4).
+//! The integration graph (petgraph) that every scenario lives in: today's model, or today's
+//! model with fixes applied. The searches run over flat arrays built from it (`graph.rs`).
 
-use std::cmp::Ordering;
-use std::ops::Add;
-
-use petgraph::algo::dijkstra;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use petgraph::visit::{EdgeFiltered, EdgeRef};
-use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{Carries, Mode, Model};
 
@@ -27,38 +22,12 @@ pub struct Hop {
     pub integration: Option<usize>,
 }
 
-/// The systems and hops of one scenario (today's model, or today's model with fixes applied).
+/// The systems and hops of one scenario. Edge weights of the petgraph store are indexes into
+/// [`Network::hops`], so a hop added later is also later in file order.
 #[derive(Clone, Debug)]
 pub struct Network {
     graph: DiGraph<(), usize>,
     hops: Vec<Hop>,
-    edges: Vec<EdgeIndex>,
-}
-
-/// Path cost: human minutes first, then fewer hops.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Cost {
-    minutes: f64,
-    hops: u32,
-}
-
-impl Add for Cost {
-    type Output = Cost;
-    fn add(self, other: Cost) -> Cost {
-        Cost {
-            minutes: self.minutes + other.minutes,
-            hops: self.hops + other.hops,
-        }
-    }
-}
-
-impl PartialOrd for Cost {
-    fn partial_cmp(&self, other: &Cost) -> Option<Ordering> {
-        match self.minutes.partial_cmp(&other.minutes)? {
-            Ordering::Equal => Some(self.hops.cmp(&other.hops)),
-            unequal => Some(unequal),
-        }
-    }
 }
 
 /// A least path for one data object between two systems.
@@ -79,8 +48,7 @@ impl Network {
         }
         let mut network = Network {
             graph,
-            hops: Vec::new(),
-            edges: Vec::new(),
+            hops: Vec::with_capacity(model.integrations.len()),
         };
         for (i, integration) in model.integrations.iter().enumerate() {
             network.add(Hop {
@@ -102,28 +70,57 @@ impl Network {
 
     /// Adds a hop; it is tried after the earlier ones when paths tie.
     pub fn add(&mut self, hop: Hop) {
-        let edge = self.graph.add_edge(
+        self.graph.add_edge(
             NodeIndex::new(hop.from),
             NodeIndex::new(hop.to),
             self.hops.len(),
         );
         self.hops.push(hop);
-        self.edges.push(edge);
     }
 
-    /// Makes the hop of a model integration automated (a fix of action `automate`); into or
-    /// out of a manual kind it stays effectively semi, at its own minutes.
+    /// The minutes of a model integration's hop once automated: into or out of a manual kind
+    /// it stays effectively semi, at its own minutes; it is never raised.
+    pub fn automated_minutes(&self, model: &Model, integration: usize) -> Option<f64> {
+        let hop = self.integration_hop(integration)?;
+        let automated = model.hop_minutes(
+            Mode::Automated,
+            hop.from,
+            hop.to,
+            model.integrations[integration].minutes,
+        );
+        Some(hop.minutes.min(automated))
+    }
+
+    /// Makes the hop of a model integration automated (a fix of action `automate`).
     pub fn automate(&mut self, model: &Model, integration: usize) {
-        let minutes = model.integrations[integration].minutes;
-        if let Some(hop) = self
-            .hops
-            .iter_mut()
-            .find(|h| h.integration == Some(integration))
-        {
-            hop.minutes =
-                hop.minutes
-                    .min(model.hop_minutes(Mode::Automated, hop.from, hop.to, minutes));
+        if let Some(minutes) = self.automated_minutes(model, integration) {
+            if let Some(hop) = self.integration_hop_mut(integration) {
+                hop.minutes = minutes;
+            }
         }
+    }
+
+    /// The hop standing for a model integration.
+    pub fn integration_hop(&self, integration: usize) -> Option<&Hop> {
+        // `of_model` adds the integrations first, in order; fall back to a scan otherwise.
+        match self.hops.get(integration) {
+            Some(hop) if hop.integration == Some(integration) => Some(hop),
+            _ => self
+                .hops
+                .iter()
+                .find(|h| h.integration == Some(integration)),
+        }
+    }
+
+    fn integration_hop_mut(&mut self, integration: usize) -> Option<&mut Hop> {
+        let index = match self.hops.get(integration) {
+            Some(hop) if hop.integration == Some(integration) => Some(integration),
+            _ => self
+                .hops
+                .iter()
+                .position(|h| h.integration == Some(integration)),
+        }?;
+        self.hops.get_mut(index)
     }
 
     /// Every hop, integrations first in file order.
@@ -131,49 +128,13 @@ impl Network {
         &self.hops
     }
 
-    /// The least path carrying `data` from `from` to `to`: least minutes, then fewest hops,
-    /// then the earliest hops (file order) walking back from the target.
-    pub fn route(&self, from: usize, to: usize, data: &str) -> Option<Route> {
-        let hops = &self.hops;
-        let carrying =
-            |e: petgraph::graph::EdgeReference<'_, usize>| hops[*e.weight()].carries.carries(data);
-        let filtered = EdgeFiltered::from_fn(&self.graph, carrying);
-        let target = NodeIndex::new(to);
-        let costs = dijkstra(&filtered, NodeIndex::new(from), Some(target), |e| Cost {
-            minutes: hops[*e.weight()].minutes,
-            hops: 1,
-        });
-        let total = *costs.get(&target)?;
-        // Walk back along tight edges; each step strictly lowers the cost (hops >= 1), so it ends.
-        let mut path = Vec::new();
-        let mut node = target;
-        let mut cost = total;
-        while node != NodeIndex::new(from) {
-            let tight = self
-                .graph
-                .edges_directed(node, Direction::Incoming)
-                .filter(|e| hops[*e.weight()].carries.carries(data))
-                .filter_map(|e| {
-                    let before = costs.get(&e.source())?;
-                    let step = Cost {
-                        minutes: hops[*e.weight()].minutes,
-                        hops: 1,
-                    };
-                    (*before + step == cost && before.hops < cost.hops).then_some((
-                        *e.weight(),
-                        e.source(),
-                        *before,
-                    ))
-                })
-                .min_by_key(|(hop, _, _)| *hop)?;
-            path.push(tight.0);
-            node = tight.1;
-            cost = tight.2;
-        }
-        path.reverse();
-        Some(Route {
-            minutes: total.minutes,
-            hops: path,
-        })
+    /// The petgraph store: one node per system, one edge per hop (weight: the hop index).
+    pub fn graph(&self) -> &DiGraph<(), usize> {
+        &self.graph
+    }
+
+    /// The number of systems.
+    pub fn systems(&self) -> usize {
+        self.graph.node_count()
     }
 }

@@ -2,9 +2,11 @@
 //! against the model with the earlier picks applied.
 
 use super::candidates::{candidates, Action};
+use super::engine::Engine;
 use super::network::Network;
-use super::resolve::{resolve_all, Alignment};
-use super::value::{rank, value, RankBy};
+use super::resolve::{resolve_again, resolve_all, Alignment};
+use super::valuation::CandidateIndex;
+use super::value::{fix_of, lowered_by_data, spec_order, Fix};
 use crate::model::Model;
 
 /// One pick of the plan, with its marginal value and the running totals.
@@ -46,35 +48,78 @@ pub struct Plan {
 }
 
 /// Picks fixes greedily within `budget` under strategy `strategy` (index).
+///
+/// Incremental: a pick carrying data set D changes only the handoffs of data in D (their
+/// graph is the only one that changed), and only the candidates carrying some data of D (or
+/// `"*"`) can change value, since a value sums over the gaps of the data a candidate carries.
+/// Those handoffs are resolved again, those data's searches run again, those candidates are
+/// valued again; every other value is kept.
 pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
     let mut state = resolve_all(model, &network, &alignment);
-    let mut pool = candidates(model, &state);
+    let pool = candidates(model, &state);
+    let mut engine = Engine::new(model, &network);
+    let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
+    let mut lowered = vec![Vec::new(); pool.len()];
+    lowered_by_data(&mut engine, &index, &state, None, &mut lowered);
+    let mut valued: Vec<Fix> = pool
+        .iter()
+        .zip(&lowered)
+        .map(|(c, lowered)| fix_of(model, &state, &alignment, c, lowered))
+        .collect();
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
     loop {
-        let valued: Vec<_> = pool
-            .iter()
-            .map(|c| value(model, &network, &state, &alignment, c))
+        // The ranking of `rank`, on references: the best that saves and fits.
+        let mut ranked: Vec<usize> = (0..pool.len())
+            .filter(|c| index.is_active(*c) && valued[*c].annual_hours_saved > 0.0)
             .collect();
-        let ranked = rank(
-            valued
-                .into_iter()
-                .filter(|f| f.annual_hours_saved > 0.0)
-                .collect(),
-            RankBy::Priority,
-        );
-        let Some(pick) = ranked.into_iter().find(|f| spent + f.cost <= budget) else {
+        ranked.sort_by(|a, b| spec_order(&valued[*a], &valued[*b]));
+        let Some(chosen) = ranked
+            .into_iter()
+            .find(|c| spent + valued[*c].cost <= budget)
+        else {
             break;
         };
-        let index = pool
+        let pick = valued[chosen].clone();
+        index.remove(chosen);
+        pool[chosen].apply(model, &mut network);
+        engine.rebuild(&network);
+
+        let changed: Vec<u32> = match index.carries(chosen) {
+            Some(data) => data.to_vec(),
+            None => (0..engine.data.len() as u32).collect(),
+        };
+        let handoffs: Vec<u32> = changed
             .iter()
-            .position(|c| c.id == pick.id && c.action == pick.action)
-            .expect("a ranked fix comes from the pool");
-        let candidate = pool.remove(index);
-        candidate.apply(model, &mut network);
-        state = resolve_all(model, &network, &alignment);
+            .flat_map(|d| engine.by_data[*d as usize].iter().copied())
+            .collect();
+        resolve_again(
+            model,
+            &network,
+            &alignment,
+            &mut engine,
+            &handoffs,
+            &mut state,
+        );
+        let touched: Vec<usize> = (0..pool.len())
+            .filter(|c| {
+                index.is_active(*c)
+                    && index
+                        .carries(*c)
+                        .is_none_or(|data| data.iter().any(|d| changed.contains(d)))
+            })
+            .collect();
+        for &c in &touched {
+            let keys = &engine.keys;
+            lowered[c].retain(|(k, _)| !changed.contains(&keys[*k as usize].data));
+        }
+        lowered_by_data(&mut engine, &index, &state, Some(&changed), &mut lowered);
+        for &c in &touched {
+            valued[c] = fix_of(model, &state, &alignment, &pool[c], &lowered[c]);
+        }
+
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;

@@ -1,7 +1,8 @@
 //! Resolving every handoff of every workflow, and pricing it (MODEL.md section 4).
 
-use super::network::Network;
-use crate::model::Model;
+use super::engine::{Engine, HandoffKey};
+use super::network::{Network, Route};
+use crate::model::{Handoff, Model, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,44 +156,83 @@ pub fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
     runs_per_year * minutes / 60.0
 }
 
+/// How often a handoff happens a year: the one place that decides it.
+pub fn runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
+    handoff.runs_per_year(workflow)
+}
+
 /// Resolves every handoff against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
-    let mut out = Vec::new();
-    for (w, workflow) in model.workflows.iter().enumerate() {
-        let hourly = model.hourly_cost(workflow);
-        for (i, handoff) in workflow.handoffs.iter().enumerate() {
-            let runs_per_year = handoff.runs_per_year(workflow);
-            let route = network.route(handoff.from, handoff.to, &handoff.data);
-            let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
-            let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
-            let hops = route.as_ref().map(|r| r.hops.clone()).unwrap_or_default();
-            let annual_hours = annual_hours(runs_per_year, minutes);
-            let annual_cost = annual_hours * hourly;
-            out.push(HandoffResult {
-                workflow: workflow.id.clone(),
-                step: i + 1,
-                from: model.systems[handoff.from].id.clone(),
-                to: model.systems[handoff.to].id.clone(),
-                data: handoff.data.clone(),
-                status,
-                minutes,
-                path: hops.iter().map(|h| network.hops()[*h].id.clone()).collect(),
-                runs_per_year,
-                annual_hours,
-                annual_cost,
-                alignment: alignment.per_workflow[w],
-                strategic_value: annual_cost * alignment.per_workflow[w],
-                path_minutes: route.map(|r| r.minutes),
-                fallback_minutes: fallback,
-                workflow_index: w,
-                from_index: handoff.from,
-                to_index: handoff.to,
-                path_integrations: hops
-                    .iter()
-                    .filter_map(|h| network.hops()[*h].integration)
-                    .collect(),
-            });
-        }
+    let mut engine = Engine::new(model, network);
+    let all: Vec<u32> = (0..engine.keys.len() as u32).collect();
+    let routes = engine.routes(&all);
+    engine
+        .keys
+        .iter()
+        .zip(routes)
+        .map(|(key, route)| priced(model, network, alignment, key, route))
+        .collect()
+}
+
+/// Resolves the handoffs `handoffs` (indexes into `results`) again in the engine's current
+/// graph, which stands for `network`.
+pub fn resolve_again(
+    model: &Model,
+    network: &Network,
+    alignment: &Alignment,
+    engine: &mut Engine,
+    handoffs: &[u32],
+    results: &mut [HandoffResult],
+) {
+    let routes = engine.routes(handoffs);
+    for (&k, route) in handoffs.iter().zip(routes) {
+        results[k as usize] = priced(model, network, alignment, &engine.keys[k as usize], route);
     }
-    out
+}
+
+/// One handoff priced from its least route (section 4, step 5 onwards).
+fn priced(
+    model: &Model,
+    network: &Network,
+    alignment: &Alignment,
+    key: &HandoffKey,
+    route: Option<Route>,
+) -> HandoffResult {
+    let w = key.workflow as usize;
+    let workflow = &model.workflows[w];
+    let handoff = &workflow.handoffs[key.step as usize];
+    let runs_per_year = runs_per_year(workflow, handoff);
+    let hourly = model.hourly_cost(workflow);
+    let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
+    let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
+    let hops = route
+        .as_ref()
+        .map(|r| r.hops.as_slice())
+        .unwrap_or_default();
+    let annual_hours = annual_hours(runs_per_year, minutes);
+    let annual_cost = annual_hours * hourly;
+    HandoffResult {
+        workflow: workflow.id.clone(),
+        step: key.step as usize + 1,
+        from: model.systems[handoff.from].id.clone(),
+        to: model.systems[handoff.to].id.clone(),
+        data: handoff.data.clone(),
+        status,
+        minutes,
+        path: hops.iter().map(|h| network.hops()[*h].id.clone()).collect(),
+        runs_per_year,
+        annual_hours,
+        annual_cost,
+        alignment: alignment.per_workflow[w],
+        strategic_value: annual_cost * alignment.per_workflow[w],
+        path_minutes: route.as_ref().map(|r| r.minutes),
+        fallback_minutes: fallback,
+        workflow_index: w,
+        from_index: handoff.from,
+        to_index: handoff.to,
+        path_integrations: hops
+            .iter()
+            .filter_map(|h| network.hops()[*h].integration)
+            .collect(),
+    }
 }

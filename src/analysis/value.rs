@@ -2,11 +2,12 @@
 //! (MODEL.md section 6).
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::candidates::{Action, Candidate};
+use super::engine::Engine;
 use super::network::Network;
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
+use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
 use crate::model::Model;
 
@@ -72,17 +73,16 @@ pub struct Fix {
     pub integration: Option<usize>,
 }
 
-/// Values `candidate` applied alone to `network`, whose handoffs resolve to `before`.
-pub fn value(
+/// The fix of `candidate` from the handoffs it lowers: `lowered` holds (handoff index into
+/// `before`, minutes per run after the fix), in file order. The sums run in file order, as
+/// MODEL.md section 6 reads.
+pub fn fix_of(
     model: &Model,
-    network: &Network,
     before: &[HandoffResult],
     alignment: &Alignment,
     candidate: &Candidate,
+    lowered: &[(u32, f64)],
 ) -> Fix {
-    let mut after = network.clone();
-    candidate.apply(model, &mut after);
-    let mut routes: HashMap<(usize, usize, &str), Option<f64>> = HashMap::new();
     let mut fix = Fix {
         rank: 0,
         id: candidate.id.clone(),
@@ -108,18 +108,9 @@ pub fn value(
         to_index: candidate.to,
         integration: candidate.integration,
     };
-    for h in before
-        .iter()
-        .filter(|h| h.status.is_gap() && candidate.carries.carries(&h.data))
-    {
-        let path_minutes = *routes
-            .entry((h.from_index, h.to_index, h.data.as_str()))
-            .or_insert_with(|| {
-                after
-                    .route(h.from_index, h.to_index, &h.data)
-                    .map(|r| r.minutes)
-            });
-        let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
+    for &(k, path_minutes) in lowered {
+        let h = &before[k as usize];
+        let (_, minutes) = status_and_minutes(Some(path_minutes), h.fallback_minutes);
         if minutes >= h.minutes {
             continue;
         }
@@ -136,7 +127,8 @@ pub fn value(
                 *sum += part;
             }
         }
-        if !fix.workflows.contains(&workflow.id) {
+        // Handoffs come in file order, so a workflow already listed is the last one.
+        if fix.workflows.last() != Some(&workflow.id) {
             fix.workflows.push(workflow.id.clone());
         }
         fix.improves.push(Improvement {
@@ -158,6 +150,37 @@ pub fn value(
     fix
 }
 
+/// For each candidate of `pool`, the handoffs of `before` it lowers alone, in file order,
+/// with the path minutes after it; only the data in `data` are searched (all when `None`).
+/// `lowered` keeps its entries for other data.
+pub fn lowered_by_data(
+    engine: &mut Engine,
+    index: &CandidateIndex,
+    before: &[HandoffResult],
+    data: Option<&[u32]>,
+    lowered: &mut [Vec<(u32, f64)>],
+) {
+    let all: Vec<u32>;
+    let data = match data {
+        Some(data) => data,
+        None => {
+            all = (0..engine.data.len() as u32).collect();
+            &all
+        }
+    };
+    let mut scratch = Scratch::default();
+    let mut found = Vec::new();
+    for &d in data {
+        improvements(engine, index, before, d, &mut scratch, &mut found);
+    }
+    found.sort_unstable_by_key(|(c, k, _)| (*c, *k));
+    for group in found.chunk_by(|a, b| a.0 == b.0) {
+        let list = &mut lowered[group[0].0 as usize];
+        list.extend(group.iter().map(|(_, k, m)| (*k, *m)));
+        list.sort_unstable_by_key(|(k, _)| *k);
+    }
+}
+
 /// Values every candidate alone and keeps those that save hours.
 pub fn value_all(
     model: &Model,
@@ -166,8 +189,15 @@ pub fn value_all(
     alignment: &Alignment,
     pool: &[Candidate],
 ) -> Vec<Fix> {
+    let mut engine = Engine::new(model, network);
+    let index = CandidateIndex::new(model, network, &engine.data, pool);
+    let mut lowered = vec![Vec::new(); pool.len()];
+    lowered_by_data(&mut engine, &index, before, None, &mut lowered);
+    // A candidate that lowers nothing saves nothing: no need to build its fix.
     pool.iter()
-        .map(|c| value(model, network, before, alignment, c))
+        .zip(&lowered)
+        .filter(|(_, lowered)| !lowered.is_empty())
+        .map(|(c, lowered)| fix_of(model, before, alignment, c, lowered))
         .filter(|f| f.annual_hours_saved > 0.0)
         .collect()
 }

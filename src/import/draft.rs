@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use serde_json::{json, Map, Value};
+mod json;
 
 /// A value with, when the source did not give it, why this value was assumed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,6 +58,23 @@ pub struct DraftSystem {
     pub owner: Option<String>,
     /// Annual cost.
     pub annual_cost: Option<f64>,
+    /// Owning unit id.
+    pub unit: Option<String>,
+    /// Users' rating, 1 to 5.
+    pub satisfaction: Option<f64>,
+}
+
+/// One business unit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftUnit {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Staff cost of an hour.
+    pub hourly_cost: Option<f64>,
 }
 
 /// One integration.
@@ -79,6 +96,10 @@ pub struct DraftIntegration {
     pub via: Option<String>,
     /// Display name.
     pub name: Option<String>,
+    /// Cost to automate it.
+    pub fix_cost: Option<f64>,
+    /// Free text.
+    pub note: Option<String>,
 }
 
 /// One handoff.
@@ -92,6 +113,8 @@ pub struct DraftHandoff {
     pub data: Assumable<String>,
     /// Where it comes from.
     pub note: Option<String>,
+    /// Human minutes per run to do it around the systems.
+    pub minutes: Option<f64>,
 }
 
 /// One workflow.
@@ -109,6 +132,8 @@ pub struct DraftWorkflow {
     pub serves: Assumable<Vec<(String, f64)>>,
     /// Steps in order.
     pub handoffs: Vec<DraftHandoff>,
+    /// Owning unit id.
+    pub unit: Option<String>,
 }
 
 /// Objective id -> weight (or share), possibly assumed.
@@ -127,6 +152,8 @@ pub struct Draft {
     pub objectives: Vec<(String, String)>,
     /// Strategy (id, name, weights), possibly assumed.
     pub strategies: Vec<(String, String, Weights)>,
+    /// Business units in order.
+    pub units: Vec<DraftUnit>,
     /// Systems in order.
     pub systems: Vec<DraftSystem>,
     /// Integrations in order.
@@ -204,6 +231,18 @@ impl Draft {
                 push_line(&mut y, line, &weights.assumed);
             }
         }
+        if !self.units.is_empty() {
+            y.push_str("units:\n");
+        }
+        for u in &self.units {
+            let _ = writeln!(y, "  {}:\n    name: {}", key(&u.id), quote(&u.name));
+            if let Some(owner) = &u.owner {
+                let _ = writeln!(y, "    owner: {}", quote(owner));
+            }
+            if let Some(cost) = u.hourly_cost {
+                let _ = writeln!(y, "    hourly_cost: {}", number(cost));
+            }
+        }
         if !self.systems.is_empty() {
             y.push_str("systems:\n");
         }
@@ -215,8 +254,14 @@ impl Draft {
             if let Some(owner) = &s.owner {
                 let _ = writeln!(y, "    owner: {}", quote(owner));
             }
+            if let Some(unit) = &s.unit {
+                let _ = writeln!(y, "    unit: {}", key(unit));
+            }
             if let Some(cost) = s.annual_cost {
                 let _ = writeln!(y, "    annual_cost: {}", number(cost));
+            }
+            if let Some(rating) = s.satisfaction {
+                let _ = writeln!(y, "    satisfaction: {}", number(rating));
             }
         }
         if !self.integrations.is_empty() {
@@ -242,6 +287,12 @@ impl Draft {
             if let Some(name) = &g.name {
                 fields.push(format!("name: {}", quote(name)));
             }
+            if let Some(cost) = g.fix_cost {
+                fields.push(format!("fix_cost: {}", number(cost)));
+            }
+            if let Some(note) = &g.note {
+                fields.push(format!("note: {}", quote(note)));
+            }
             let line = format!("  - {{{}}}", fields.join(", "));
             push_line(&mut y, line, &g.carries.assumed);
         }
@@ -250,6 +301,9 @@ impl Draft {
         }
         for w in &self.workflows {
             let _ = writeln!(y, "  {}:\n    name: {}", key(&w.id), quote(&w.name));
+            if let Some(unit) = &w.unit {
+                let _ = writeln!(y, "    unit: {}", key(unit));
+            }
             if let Some(owner) = &w.owner {
                 let _ = writeln!(y, "    owner: {}", quote(owner));
             }
@@ -271,6 +325,9 @@ impl Draft {
                     format!("to: {}", key(&h.to)),
                     format!("data: {}", quote(&h.data.value)),
                 ];
+                if let Some(minutes) = h.minutes {
+                    fields.push(format!("minutes: {}", number(minutes)));
+                }
                 if let Some(note) = &h.note {
                     fields.push(format!("note: {}", quote(note)));
                 }
@@ -279,151 +336,6 @@ impl Draft {
             }
         }
         y
-    }
-
-    /// The model as JSON (pretty, two-space indent, a final newline).
-    pub fn to_json(&self) -> String {
-        let mut root = Map::new();
-        root.insert("version".into(), json!(1));
-        if let Some(name) = &self.name {
-            root.insert("name".into(), json!(name));
-        }
-        if !self.defaults.is_empty() {
-            let d: Map<String, Value> = self
-                .defaults
-                .iter()
-                .map(|(k, v)| (k.to_string(), json_number(v.value)))
-                .collect();
-            root.insert("defaults".into(), Value::Object(d));
-        }
-        if !self.objectives.is_empty() {
-            let o: Map<String, Value> = self
-                .objectives
-                .iter()
-                .map(|(id, name)| (id.clone(), json!({ "name": name })))
-                .collect();
-            root.insert("objectives".into(), Value::Object(o));
-        }
-        if !self.strategies.is_empty() {
-            let s: Map<String, Value> = self
-                .strategies
-                .iter()
-                .map(|(id, name, w)| {
-                    let weights = numbers_object(&w.value);
-                    (id.clone(), json!({ "name": name, "weights": weights }))
-                })
-                .collect();
-            root.insert("strategies".into(), Value::Object(s));
-        }
-        if !self.systems.is_empty() {
-            let systems: Map<String, Value> = self
-                .systems
-                .iter()
-                .map(|s| {
-                    let mut m = Map::new();
-                    m.insert("name".into(), json!(s.name));
-                    if let Some(kind) = &s.kind {
-                        m.insert("kind".into(), json!(kind.value));
-                    }
-                    if let Some(owner) = &s.owner {
-                        m.insert("owner".into(), json!(owner));
-                    }
-                    if let Some(cost) = s.annual_cost {
-                        m.insert("annual_cost".into(), json_number(cost));
-                    }
-                    (s.id.clone(), Value::Object(m))
-                })
-                .collect();
-            root.insert("systems".into(), Value::Object(systems));
-        }
-        if !self.integrations.is_empty() {
-            let list = self.integrations.iter().map(integration_json).collect();
-            root.insert("integrations".into(), Value::Array(list));
-        }
-        if !self.workflows.is_empty() {
-            let w: Map<String, Value> = self
-                .workflows
-                .iter()
-                .map(|w| (w.id.clone(), workflow_json(w)))
-                .collect();
-            root.insert("workflows".into(), Value::Object(w));
-        }
-        let mut text = serde_json::to_string_pretty(&Value::Object(root))
-            .unwrap_or_else(|_| String::from("{}"));
-        text.push('\n');
-        text
-    }
-}
-
-fn integration_json(g: &DraftIntegration) -> Value {
-    let mut m = Map::new();
-    if let Some(id) = &g.id {
-        m.insert("id".into(), json!(id));
-    }
-    m.insert("from".into(), json!(g.from));
-    m.insert("to".into(), json!(g.to));
-    m.insert("carries".into(), json!(g.carries.value));
-    if let Some(mode) = g.mode {
-        m.insert("mode".into(), json!(mode));
-    }
-    if let Some(minutes) = g.minutes {
-        m.insert("minutes".into(), json_number(minutes));
-    }
-    if let Some(via) = &g.via {
-        m.insert("via".into(), json!(via));
-    }
-    if let Some(name) = &g.name {
-        m.insert("name".into(), json!(name));
-    }
-    Value::Object(m)
-}
-
-fn workflow_json(w: &DraftWorkflow) -> Value {
-    let mut m = Map::new();
-    m.insert("name".into(), json!(w.name));
-    if let Some(owner) = &w.owner {
-        m.insert("owner".into(), json!(owner));
-    }
-    m.insert(
-        "runs".into(),
-        json!({ "count": json_number(w.runs.value.count), "per": w.runs.value.per }),
-    );
-    if !w.serves.value.is_empty() {
-        m.insert("serves".into(), numbers_object(&w.serves.value));
-    }
-    let handoffs = w
-        .handoffs
-        .iter()
-        .map(|h| {
-            let mut o = Map::new();
-            o.insert("from".into(), json!(h.from));
-            o.insert("to".into(), json!(h.to));
-            o.insert("data".into(), json!(h.data.value));
-            if let Some(note) = &h.note {
-                o.insert("note".into(), json!(note));
-            }
-            Value::Object(o)
-        })
-        .collect();
-    m.insert("handoffs".into(), Value::Array(handoffs));
-    Value::Object(m)
-}
-
-fn numbers_object(pairs: &[(String, f64)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.clone(), json_number(*v)))
-            .collect(),
-    )
-}
-
-/// Whole numbers as integers, so `50` is not written `50.0`.
-fn json_number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        json!(n as i64)
-    } else {
-        json!(n)
     }
 }
 

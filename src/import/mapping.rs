@@ -473,7 +473,7 @@ fn add(index: &Index, apps: &mut Applications, found: Found, parallel: &str) {
         mode,
         minutes,
         via: found.via,
-        name: None,
+        ..DraftIntegration::default()
     });
     apps.integration_of
         .insert((found.from, found.to), apps.integrations.len() - 1);

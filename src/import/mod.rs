@@ -24,7 +24,7 @@
 pub mod draft;
 mod mapping;
 mod oef;
-mod slug;
+pub(crate) mod slug;
 mod workflows;
 
 use std::collections::BTreeMap;
@@ -162,7 +162,7 @@ pub enum ImportError {
 }
 
 /// The defaults written to every imported model, each marked assumed.
-const DEFAULTS: [(&str, f64, &str); 5] = [
+pub(crate) const DEFAULTS: [(&str, f64, &str); 5] = [
     (
         "hourly_cost",
         50.0,

@@ -75,6 +75,11 @@ pub struct Ids {
 }
 
 impl Ids {
+    /// Marks `id` as taken (an identifier the source gives); false when it already was.
+    pub fn reserve(&mut self, id: &str) -> bool {
+        self.taken.insert(id.to_string())
+    }
+
     /// A unique id from `name`: its slug, or the slug with the first free `-N` suffix.
     pub fn take(&mut self, name: &str, fallback: &str) -> String {
         let base = slug(name, fallback);

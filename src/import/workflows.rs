@@ -139,6 +139,7 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
                 "a step is linked to each; how much it serves it is yours to weigh",
             ),
             handoffs,
+            unit: None,
         });
     }
     out
@@ -407,6 +408,7 @@ fn handoff(
         to: apps.systems[b].id.clone(),
         data,
         note: Some(note),
+        minutes: None,
     }
 }
 

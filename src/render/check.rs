@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{hours, Render, RenderError};
-use crate::text::TerminalText;
+use crate::analysis::Status;
+use crate::text::{terminal, TerminalText};
 
 /// A limit `check` can enforce on the summary.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,8 +20,28 @@ pub enum Limit {
     MaxAnnualHours(f64),
 }
 
+/// A gap that weighs on a broken limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offender {
+    /// Workflow id.
+    pub workflow: String,
+    /// 1-based step.
+    pub step: usize,
+    /// Source system id.
+    pub from: String,
+    /// Target system id.
+    pub to: String,
+    /// The data object.
+    pub data: String,
+    /// Manual or missing.
+    pub status: Status,
+    /// What it weighs on the limit: runs a year (automation), runs × alignment
+    /// (strategic automation) or hours a year (missing, hours).
+    pub weight: f64,
+}
+
 /// One limit and what the model measures against it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     /// The limit.
     pub limit: Limit,
@@ -28,6 +49,8 @@ pub struct Verdict {
     pub actual: f64,
     /// Whether the limit holds.
     pub ok: bool,
+    /// When it breaks, the gaps that weigh most on it, heaviest first (at most 3).
+    pub offenders: Vec<Offender>,
 }
 
 /// Every limit checked, in the order given.
@@ -57,6 +80,9 @@ impl Render<CheckReport> for CheckLines {
                 if verdict.ok { "ok:    " } else { "BROKEN:" },
                 line(verdict)
             );
+            for o in &verdict.offenders {
+                let _ = writeln!(text, "         {}", offender(verdict.limit, o));
+            }
         }
         out.write_all(text.into_string().as_bytes())?;
         Ok(())
@@ -82,4 +108,25 @@ fn line(verdict: &Verdict) -> String {
             hours(max)
         ),
     }
+}
+
+fn offender(limit: Limit, o: &Offender) -> String {
+    let weight = match limit {
+        Limit::MinAutomation(_) => {
+            format!("{} runs a year", hours(o.weight).trim_end_matches(".0"))
+        }
+        Limit::MinStrategicAutomation(_) => format!("{} runs a year x alignment", hours(o.weight)),
+        Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) => {
+            format!("{} hours a year", hours(o.weight))
+        }
+    };
+    format!(
+        "worst: {} step {} ({} -> {}, {}) {}: {weight}",
+        o.workflow,
+        o.step,
+        o.from,
+        o.to,
+        terminal(&o.data),
+        o.status.as_str()
+    )
 }

@@ -74,6 +74,7 @@ impl Render<Report<'_>> for Csv {
             CsvTable::Gaps => gaps(report),
             CsvTable::Workflows => workflows(report),
             CsvTable::Systems => systems(report),
+            CsvTable::Units => units(report),
         };
         writer.write_record(&header).map_err(to_io)?;
         for row in rows {
@@ -245,6 +246,41 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(c.annual_hours)
                 .number(c.annual_cost)
                 .number(w.alignment)
+        })
+        .collect();
+    (header, rows)
+}
+
+fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
+    let header = names(&[
+        "id",
+        "name",
+        "owner",
+        "handoffs",
+        "automated",
+        "manual",
+        "missing",
+        "automation_rate",
+        "annual_hours",
+        "annual_cost",
+    ]);
+    let rows = report
+        .analysis
+        .units
+        .iter()
+        .map(|u| {
+            let c = &u.counts;
+            Row::default()
+                .text(&u.id)
+                .text(&u.name)
+                .optional_text(u.owner.as_deref())
+                .count(c.handoffs)
+                .count(c.automated)
+                .count(c.manual)
+                .count(c.missing)
+                .optional_number(c.automation_rate)
+                .number(c.annual_hours)
+                .number(c.annual_cost)
         })
         .collect();
     (header, rows)

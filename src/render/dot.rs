@@ -1,38 +1,31 @@
-//! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary.
+//! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
+//! whose warnings are passed on as notes. The unit level is drawn by [`super::units`].
 
-use std::io::Write;
+use std::io::{ErrorKind, Read, Write};
+use std::process::{Command, Stdio};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::PrinterContext;
 
-use super::view::{effective_mode, scene, short_list, wrap, Scene, View, LABEL_ITEMS, NAME_WIDTH};
-use super::{hours, minutes, Render, RenderError, Report};
+use super::palette::{self, Look};
+use super::view::{
+    effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
+    NAME_WIDTH,
+};
+use super::{hours, minutes, money, units, Render, RenderError, Report};
 use crate::model::Mode;
 use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
 
-/// Colours shared by every diagram format (DOT, Mermaid, HTML).
-pub mod palette {
-    /// Automated integrations.
-    pub const AUTOMATED: &str = "#2b6cb0";
-    /// Semi-automated integrations.
-    pub const SEMI: &str = "#b7791f";
-    /// Manual integrations, and gaps.
-    pub const GAP: &str = "#c53030";
-    /// Fixes.
-    pub const FIX: &str = "#2f855a";
-    /// Fill of ordinary systems.
-    pub const SYSTEM_FILL: &str = "#ebf8ff";
-    /// Border of ordinary systems.
-    pub const SYSTEM_LINE: &str = "#2c5282";
-    /// Fill of manual-kind systems.
-    pub const MANUAL_FILL: &str = "#fefcbf";
-    /// Border of manual-kind systems.
-    pub const MANUAL_LINE: &str = "#975a16";
-    /// Unit cluster fill.
-    pub const UNIT_FILL: &str = "#f7fafc";
-}
+/// Above this many systems a picture of single systems cannot be read on a page or a
+/// projector (labels shrink below 6 pt when fitted); past it the user is told how to
+/// draw less.
+pub const READABLE_SYSTEMS: usize = 150;
+
+/// What to try instead of one huge picture.
+pub const FOCUS_HINT: &str = "draw less with `--level unit` (one node per business unit), \
+     `--unit U` (one unit and its neighbours) or `--workflow W` (one workflow)";
 
 /// Which graphviz output to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,11 +53,19 @@ impl Graphviz {
 
 impl Render<Report<'_>> for Graphviz {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let scene = scene(report, &self.view);
-        let graph = build(report, &scene);
+        self.render_noting(report, out, &mut Vec::new())
+    }
+
+    fn render_noting(
+        &self,
+        report: &Report,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let graph = graph(report, &self.view, notes)?;
+        let text = graphviz_rust::print(graph, &mut PrinterContext::default());
         let format = match self.output {
             GraphvizOutput::Source => {
-                let text = graphviz_rust::print(graph, &mut PrinterContext::default());
                 out.write_all(text.as_bytes())?;
                 out.write_all(b"\n")?;
                 return Ok(());
@@ -72,16 +73,131 @@ impl Render<Report<'_>> for Graphviz {
             GraphvizOutput::Svg => "svg",
             GraphvizOutput::Png => "png",
         };
-        let bytes = super::graphviz_run::draw(graph, format)?;
+        let bytes = super::graphviz_run::draw(&text, format, notes)?;
         out.write_all(&bytes)?;
         Ok(())
     }
 }
 
-/// Renders the scene of `view` as SVG text through `dot`, for pages that inline it.
-pub fn svg(report: &Report, view: &View) -> Result<Vec<u8>, RenderError> {
+/// The graph `view` asks for; a focus that selects nothing is an error, a picture too
+/// large to read gets a note.
+pub fn graph(report: &Report, view: &View, notes: &mut Vec<String>) -> Result<Graph, RenderError> {
+    if view.level == Level::Unit {
+        return Ok(units::dot_graph(report, view));
+    }
+    let scene = scene(report, view);
+    if view.is_focused() && scene.is_empty() {
+        return Err(RenderError::EmptyFocus(empty_focus(report, view)));
+    }
+    if scene.systems.len() > READABLE_SYSTEMS {
+        notes.push(format!(
+            "hint: this diagram has {} systems, more than the {READABLE_SYSTEMS} that stay \
+             readable in one picture; {FOCUS_HINT}",
+            scene.systems.len()
+        ));
+    }
+    Ok(build(report, view, &scene))
+}
+
+/// Why a focus drew nothing, in the model's words.
+pub fn empty_focus(report: &Report, view: &View) -> String {
+    let model = report.model;
+    let ids = |ids: Vec<&str>| {
+        ids.iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let workflows = ids(view
+        .workflows
+        .iter()
+        .map(|w| model.workflows[*w].id.as_str())
+        .collect());
+    let unit_ids = ids(view
+        .units
+        .iter()
+        .map(|u| model.units[*u].id.as_str())
+        .collect());
+    let gaps = if view.gaps_only { "gap " } else { "" };
+    let what = match (view.workflows.is_empty(), view.units.is_empty()) {
+        (false, false) => {
+            format!("no {gaps}handoff of workflow {workflows} has an end in unit {unit_ids}")
+        }
+        (false, true) => format!("workflow {workflows} has no {gaps}handoff"),
+        (true, false) => format!("unit {unit_ids} has no system and no {gaps}handoff"),
+        (true, true) => "the model has no gap".to_string(),
+    };
+    format!("nothing to draw: {what}")
+}
+
+/// Bytes drawn by `dot` and what it warned about.
+pub struct Drawn {
+    /// The SVG or PNG.
+    pub bytes: Vec<u8>,
+    /// `dot`'s warnings, one per line, prefixed "Graphviz: ".
+    pub warnings: Vec<String>,
+}
+
+/// Runs Graphviz `dot -T<format>` on `source`, keeping its warnings (graphviz-rust's own
+/// runner drops them, and "graph is too large ... scaling" is one a user must see).
+pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == ErrorKind::NotFound {
+                RenderError::GraphvizMissing
+            } else {
+                RenderError::Graphviz(e.to_string())
+            }
+        })?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    // Write and read on separate threads: a large graph fills the pipes both ways.
+    let input = source.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut bytes = Vec::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_to_end(&mut bytes)?;
+    let status = child.wait()?;
+    let written = writer.join().unwrap_or(Ok(()));
+    let errors = errors.join().unwrap_or_default();
+    let lines: Vec<String> = errors
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("Graphviz: {l}"))
+        .collect();
+    if !status.success() {
+        return Err(RenderError::Graphviz(if errors.trim().is_empty() {
+            status.to_string()
+        } else {
+            errors.trim().to_string()
+        }));
+    }
+    written?;
+    Ok(Drawn {
+        bytes,
+        warnings: lines,
+    })
+}
+
+/// Renders `view` as SVG text through `dot`, for pages that inline it; `dot`'s warnings
+/// go to `notes`.
+pub fn svg(report: &Report, view: &View, notes: &mut Vec<String>) -> Result<Vec<u8>, RenderError> {
     let mut buffer = Vec::new();
-    Graphviz::new(GraphvizOutput::Svg, view.clone()).render(report, &mut buffer)?;
+    Graphviz::new(GraphvizOutput::Svg, view.clone()).render_noting(report, &mut buffer, notes)?;
     Ok(buffer)
 }
 
@@ -89,54 +205,93 @@ fn id(s: &str) -> Id {
     Id::Plain(s.to_string())
 }
 
-fn text(s: &str) -> Id {
+/// A quoted DOT string.
+pub fn text(s: &str) -> Id {
     Id::Escaped(dot_quoted(s))
 }
 
+/// A quoted DOT label, cut as [`crate::text::label_lines`] says.
 fn label_text(s: &str) -> Id {
     Id::Escaped(dot_label(s))
 }
 
-fn attr(key: &str, value: Id) -> Attribute {
+/// `key=value`.
+pub fn attr(key: &str, value: Id) -> Attribute {
     Attribute(id(key), value)
+}
+
+/// A plain (unquoted) DOT id or number.
+pub fn plain(s: &str) -> Id {
+    id(s)
 }
 
 fn node_id(system: usize) -> NodeId {
     NodeId(id(&format!("n{system}")), None)
 }
 
-fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
+/// An edge between two generated node ids.
+pub fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
     Stmt::Edge(Edge {
         ty: EdgeTy::Pair(Vertex::N(from), Vertex::N(to)),
         attributes,
     })
 }
 
-fn system_node(report: &Report, s: usize) -> Stmt {
-    let system = &report.model.systems[s];
+/// The attributes every edge of `look` has: line, arrowhead, label colour.
+pub fn look_attributes(look: Look, label: &str, tooltip: &str) -> Vec<Attribute> {
+    vec![
+        attr("label", label_text(label)),
+        attr("style", text(look.dot_style())),
+        attr("color", text(&look.dot_colour())),
+        attr("fontcolor", text(look.text_colour())),
+        attr("arrowhead", id(look.dot_arrowhead())),
+        attr("penwidth", text(look.dot_width())),
+        attr("tooltip", text(tooltip)),
+    ]
+}
+
+fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
+    let model = report.model;
+    let system = &model.systems[s];
     let mut lines = wrap(&system.name, NAME_WIDTH);
     let manual = system.kind.is_manual();
     if manual || system.kind != crate::model::SystemKind::Application {
         lines.push(format!("({})", system.kind.as_str()));
     }
+    let external = scene.is_external(model, s);
+    if external {
+        let unit = system
+            .unit
+            .map_or("no unit", |u| model.units[u].name.as_str());
+        lines.push(format!("[{unit}]"));
+    }
     let mut tooltip = format!("{} [{}], {}", system.name, system.id, system.kind.as_str());
     if let Some(owner) = &system.owner {
         tooltip.push_str(&format!(", owner {owner}"));
     }
-    let (shape, fill, line) = if manual {
-        ("note", palette::MANUAL_FILL, palette::MANUAL_LINE)
+    let (shape, fill, line, style) = if manual {
+        ("note", palette::MANUAL_FILL, palette::MANUAL_LINE, "filled")
+    } else if external {
+        (
+            "box",
+            palette::EXTERNAL_FILL,
+            palette::EXTERNAL_LINE,
+            "rounded,dashed,filled",
+        )
     } else {
-        ("box", palette::SYSTEM_FILL, palette::SYSTEM_LINE)
+        (
+            "box",
+            palette::SYSTEM_FILL,
+            palette::SYSTEM_LINE,
+            "rounded,filled",
+        )
     };
     Stmt::Node(Node {
         id: node_id(s),
         attributes: vec![
             attr("label", Id::Escaped(dot_lines(&lines))),
             attr("shape", id(shape)),
-            attr(
-                "style",
-                text(if manual { "filled" } else { "rounded,filled" }),
-            ),
+            attr("style", text(style)),
             attr("fillcolor", text(fill)),
             attr("color", text(line)),
             attr("tooltip", text(&tooltip)),
@@ -144,19 +299,20 @@ fn system_node(report: &Report, s: usize) -> Stmt {
     })
 }
 
-fn build(report: &Report, scene: &Scene) -> Graph {
-    let model = report.model;
-    let mut stmts = vec![
+/// Graph-wide attributes: flowing `rankdir` (`LR`, `TB`), the title on top, sizes that
+/// stay legible when the picture is scaled to a page or a projector.
+pub fn header(title: &str, rankdir: &str) -> Vec<Stmt> {
+    vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", id("LR")),
+            attr("rankdir", id(rankdir)),
             attr("fontname", text("Helvetica")),
-            attr("label", text(&ellipsis(&title(report), TITLE_CHARS))),
+            attr("label", text(&ellipsis(title, TITLE_CHARS))),
             attr("labelloc", id("t")),
-            attr("fontsize", id("20")),
-            attr("nodesep", text("0.35")),
-            attr("ranksep", text("0.7")),
+            attr("labeljust", id("l")),
+            attr("fontsize", id("22")),
+            attr("nodesep", text("0.4")),
+            attr("ranksep", text("0.9")),
         ])),
-        // Sizes chosen to stay legible when the picture is scaled to a projector or page.
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", text("Helvetica")),
             attr("fontsize", id("14")),
@@ -164,46 +320,73 @@ fn build(report: &Report, scene: &Scene) -> Graph {
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", text("Helvetica")),
-            attr("fontsize", id("12")),
+            attr("fontsize", id("13")),
+            attr("arrowsize", text("1.1")),
         ])),
-    ];
+    ]
+}
 
-    // One cluster per unit, in file order; systems without a unit outside.
+/// A unit's cluster around `nodes`. Its title is a text node laid out like any other
+/// (Graphviz places a cluster's own label without regard to edge labels, which then
+/// print over it).
+pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
+    let mut stmts = vec![
+        Stmt::Attribute(attr("label", text(""))),
+        Stmt::Attribute(attr("style", text("rounded,filled"))),
+        Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
+        Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
+        Stmt::Attribute(attr("margin", id("14"))),
+        Stmt::Node(Node {
+            id: NodeId(id(&format!("title_unit_{unit}")), None),
+            attributes: vec![
+                attr("label", label_text(title)),
+                attr("shape", id("plaintext")),
+                attr("fontname", text("Helvetica-Bold")),
+                attr("fontsize", id("16")),
+                attr("tooltip", text(title)),
+            ],
+        }),
+    ];
+    stmts.extend(nodes);
+    Stmt::Subgraph(Subgraph {
+        id: id(&format!("cluster_unit_{unit}")),
+        stmts,
+    })
+}
+
+fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
+    let model = report.model;
+    let cur = report.currency();
+    let mut stmts = header(&title(report, view, scene), "LR");
+
+    // One cluster per unit (in a unit view, per unit in focus), in file order; the rest
+    // outside.
     for group in scene.unit_groups(model) {
-        let mut inner = vec![
-            Stmt::Attribute(attr("label", label_text(&group.title))),
-            Stmt::Attribute(attr("fontsize", id("16"))),
-            Stmt::Attribute(attr("style", text("rounded,filled"))),
-            Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
-            Stmt::Attribute(attr("color", text("#a0aec0"))),
-        ];
-        inner.extend(group.systems.iter().map(|s| system_node(report, *s)));
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: id(&format!("cluster_unit_{}", group.unit)),
-            stmts: inner,
-        }));
+        let nodes = group
+            .systems
+            .iter()
+            .map(|s| system_node(report, scene, *s))
+            .collect();
+        stmts.push(cluster(group.unit, &group.title, nodes));
     }
     for s in scene.ungrouped(model) {
-        stmts.push(system_node(report, s));
+        stmts.push(system_node(report, scene, s));
     }
 
     for i in scene.integrations.iter().copied() {
         let integration = &model.integrations[i];
         let mode = effective_mode(report, i);
-        let mut label = short_list(&integration.carries.0, LABEL_ITEMS);
-        let hop = model.hop_minutes(
-            integration.mode,
-            integration.from,
-            integration.to,
-            integration.minutes,
-        );
+        let mut lines = Vec::new();
+        lines.extend(scene.step_label(i));
+        lines.push(short_list(&integration.carries.0, LABEL_ITEMS));
         if mode != Mode::Automated {
-            label.push_str(&format!("\n{} min", minutes(hop)));
-        }
-        let badges = scene.badges(i);
-        if !badges.is_empty() {
-            let ranks: Vec<String> = badges.iter().map(|r| format!("#{r}")).collect();
-            label = format!("fix {}\n{label}", ranks.join(" "));
+            let hop = model.hop_minutes(
+                integration.mode,
+                integration.from,
+                integration.to,
+                integration.minutes,
+            );
+            lines.push(format!("{} min/use", minutes(hop)));
         }
         let mut tooltip = format!(
             "{}: {} ({} mode",
@@ -218,34 +401,24 @@ fn build(report: &Report, scene: &Scene) -> Graph {
         if let Some(via) = &integration.via {
             tooltip.push_str(&format!(" via {via}"));
         }
-        let (style, color) = match mode {
-            Mode::Automated => ("solid", palette::AUTOMATED),
-            Mode::Semi => ("dashed", palette::SEMI),
-            Mode::Manual => ("dashed", palette::GAP),
-        };
-        let mut attributes = vec![
-            attr("label", label_text(&label)),
-            attr("style", text(style)),
-            attr("color", text(color)),
-            attr("fontcolor", text(color)),
-            attr("tooltip", text(&tooltip)),
-        ];
-        if !badges.is_empty() {
-            attributes.push(attr("penwidth", id("2.5")));
-        }
         stmts.push(edge(
             node_id(integration.from),
             node_id(integration.to),
-            attributes,
+            look_attributes(Look::of(mode), &lines.join("\n"), &tooltip),
         ));
     }
 
     for gap in &scene.missing {
-        let label = format!(
-            "{}\n{} h/yr",
-            short_list(&gap.data, LABEL_ITEMS),
-            hours(gap.annual_hours)
-        );
+        let mut lines = Vec::new();
+        if !gap.steps.is_empty() {
+            lines.push(step_label(&gap.steps));
+        }
+        lines.push(short_list(&gap.data, LABEL_ITEMS));
+        lines.push(format!(
+            "{} h \u{b7} {cur} {}/yr",
+            hours(gap.annual_hours),
+            money(gap.annual_cost)
+        ));
         let tooltip = format!(
             "missing: {} from {} to {} has no path ({})",
             gap.data.join(", "),
@@ -256,45 +429,67 @@ fn build(report: &Report, scene: &Scene) -> Graph {
         stmts.push(edge(
             node_id(gap.from),
             node_id(gap.to),
-            vec![
-                attr("label", label_text(&label)),
-                attr("style", text("dotted")),
-                attr("color", text(palette::GAP)),
-                attr("fontcolor", text(palette::GAP)),
-                attr("penwidth", id("2")),
-                attr("tooltip", text(&tooltip)),
-            ],
+            look_attributes(Look::Missing, &lines.join("\n"), &tooltip),
         ));
     }
 
-    for fix in scene.new_edges() {
-        let label = format!(
-            "fix #{}\n{}",
-            fix.rank,
-            short_list(&fix.carries, LABEL_ITEMS)
-        );
+    for fix in &scene.fixes {
+        let mut lines = vec![fix.headline()];
+        if fix.integration.is_none() {
+            lines.push(short_list(&fix.carries, LABEL_ITEMS));
+        }
+        lines.push(fix.money_line(cur));
         let tooltip = format!(
-            "fix #{} {} ({}): saves {} h/yr",
+            "fix #{} {} ({}): costs {cur} {}, saves {} h = {cur} {} a year",
             fix.rank,
             fix.id,
             fix.action.as_str(),
-            hours(fix.annual_hours_saved)
+            money(fix.cost),
+            hours(fix.annual_hours_saved),
+            money(fix.annual_saving)
         );
         stmts.push(edge(
             node_id(fix.from),
             node_id(fix.to),
-            vec![
-                attr("label", label_text(&label)),
-                attr("style", text("bold,dashed")),
-                attr("color", text(palette::FIX)),
-                attr("fontcolor", text(palette::FIX)),
-                attr("penwidth", id("2.5")),
-                attr("tooltip", text(&tooltip)),
-            ],
+            look_attributes(fix.look(), &lines.join("\n"), &tooltip),
         ));
     }
 
-    stmts.push(legend());
+    let external = scene
+        .systems
+        .iter()
+        .any(|s| scene.is_external(model, *s) && !model.systems[*s].kind.is_manual());
+    let manual = scene
+        .systems
+        .iter()
+        .any(|s| model.systems[*s].kind.is_manual());
+    let mut rows = vec![node_row(
+        palette::SYSTEM_FILL,
+        palette::SYSTEM_LINE,
+        "system",
+        "grouped by business unit",
+    )];
+    if manual {
+        rows.push(node_row(
+            palette::MANUAL_FILL,
+            palette::MANUAL_LINE,
+            "spreadsheet",
+            "manual kind: spreadsheet, e-mail, paper, person",
+        ));
+    }
+    if external {
+        rows.push(node_row(
+            palette::EXTERNAL_FILL,
+            palette::EXTERNAL_LINE,
+            "[other unit]",
+            "outside the unit in focus",
+        ));
+    }
+    rows.extend(scene.looks(report).into_iter().map(look_row));
+    if !scene.steps.is_empty() || scene.missing.iter().any(|m| !m.steps.is_empty()) {
+        rows.push(legend_row("step N", "the workflow's handoff number"));
+    }
+    stmts.push(legend(&rows));
     Graph::DiGraph {
         id: id("gapgraph"),
         strict: false,
@@ -302,64 +497,71 @@ fn build(report: &Report, scene: &Scene) -> Graph {
     }
 }
 
-fn title(report: &Report) -> String {
-    let name = report
-        .analysis
-        .model_name
-        .clone()
-        .unwrap_or_else(|| "gapgraph".to_string());
-    match &report.analysis.strategy {
-        Some(s) => format!("{name}: gaps and fixes under strategy {}", s.name),
-        None => format!("{name}: gaps and fixes"),
-    }
+/// "Render fixture: workflow Quote to cash · strategy Growth first · fixes #1, #3 marked".
+fn title(report: &Report, view: &View, scene: &Scene) -> String {
+    let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
+    diagram_title(report, &view.describe(report.model), &ranks)
 }
 
-/// A small cluster explaining the node and line styles: one table-shaped node, so the
-/// key stays compact instead of spreading sample edges over the layout. It holds no
-/// model text, so its HTML-like label needs no escaping.
-fn legend() -> Stmt {
-    let row = |sample: String, meaning: &str| {
-        format!("<TR><TD ALIGN=\"LEFT\">{sample}</TD><TD ALIGN=\"LEFT\">{meaning}</TD></TR>")
+/// A diagram's title: the model, the focus, the strategy and the fixes marked.
+pub fn diagram_title(report: &Report, focus: &str, ranks: &[usize]) -> String {
+    let name = report.analysis.model_name.as_deref().unwrap_or("gapgraph");
+    let strategy = match &report.analysis.strategy {
+        Some(s) => format!("strategy {}", s.name),
+        None => "no strategy".to_string(),
     };
-    let line = |color: &str, glyphs: &str| {
-        format!("<FONT COLOR=\"{color}\" POINT-SIZE=\"16\"><B>{glyphs}</B></FONT>")
+    let fixes = match ranks {
+        [] => "no fix marked".to_string(),
+        [one] => format!("fix #{one} marked"),
+        many => format!(
+            "fixes {} marked",
+            many.iter()
+                .map(|r| format!("#{r}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
-    let boxed = |fill: &str, border: &str, label: &str| {
-        format!(
+    format!("{name}: {focus} \u{b7} {strategy} \u{b7} {fixes}")
+}
+
+/// A legend row: a sample, then what it means. Samples and meanings are our own words,
+/// so the HTML-like label needs no escaping.
+pub fn legend_row(sample: &str, meaning: &str) -> String {
+    format!("<TR><TD ALIGN=\"LEFT\">{sample}</TD><TD ALIGN=\"LEFT\">{meaning}</TD></TR>")
+}
+
+/// The legend row of an edge look.
+pub fn look_row(look: Look) -> String {
+    look_row_saying(look, look.meaning())
+}
+
+/// The legend row of an edge look, with its meaning in this diagram's words.
+pub fn look_row_saying(look: Look, meaning: &str) -> String {
+    legend_row(
+        &format!(
+            "<FONT COLOR=\"{}\" POINT-SIZE=\"18\"><B>{}</B></FONT>",
+            look.colour(),
+            look.glyphs()
+        ),
+        meaning,
+    )
+}
+
+/// The legend row of a node style.
+pub fn node_row(fill: &str, border: &str, label: &str, meaning: &str) -> String {
+    legend_row(
+        &format!(
             "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" COLOR=\"{border}\" \
              BGCOLOR=\"{fill}\"><TR><TD>{label}</TD></TR></TABLE>"
-        )
-    };
-    let rows = [
-        row(
-            boxed(palette::SYSTEM_FILL, palette::SYSTEM_LINE, "system"),
-            "grouped by business unit",
         ),
-        row(
-            boxed(palette::MANUAL_FILL, palette::MANUAL_LINE, "spreadsheet"),
-            "manual kind: spreadsheet, e-mail, paper, person",
-        ),
-        row(
-            line(palette::AUTOMATED, "\u{2500}\u{2500}\u{2500}\u{25B6}"),
-            "automated integration",
-        ),
-        row(
-            line(palette::SEMI, "\u{2012} \u{2012} \u{25B6}"),
-            "semi: export/import (minutes per use)",
-        ),
-        row(
-            line(palette::GAP, "\u{2012} \u{2012} \u{25B6}"),
-            "manual: re-keying (minutes per use)",
-        ),
-        row(
-            line(palette::GAP, "\u{00B7}\u{00B7}\u{00B7}\u{00B7}\u{25B6}"),
-            "missing: no path (hours a year)",
-        ),
-        row(
-            line(palette::FIX, "\u{2012} \u{2012} \u{25B6}"),
-            "fix #rank: build or automate",
-        ),
-    ];
+        meaning,
+    )
+}
+
+/// A small cluster explaining each visual the diagram uses, one row each: one
+/// table-shaped node, so the key stays compact instead of spreading sample edges over the
+/// layout.
+pub fn legend(rows: &[String]) -> Stmt {
     let label = format!(
         "<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">{}</TABLE>>",
         rows.concat()
@@ -370,13 +572,13 @@ fn legend() -> Stmt {
             Stmt::Attribute(attr("label", text("Legend"))),
             Stmt::Attribute(attr("fontsize", id("14"))),
             Stmt::Attribute(attr("style", text("rounded"))),
-            Stmt::Attribute(attr("color", text("#a0aec0"))),
+            Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
             Stmt::Node(Node {
                 id: NodeId(id("legend"), None),
                 attributes: vec![
                     attr("label", Id::Html(label)),
                     attr("shape", id("plaintext")),
-                    attr("fontsize", id("12")),
+                    attr("fontsize", id("13")),
                 ],
             }),
         ],

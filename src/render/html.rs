@@ -6,21 +6,29 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::dot::{palette, svg};
+use super::dot::svg;
+use super::palette;
 use super::review::{document, Block, Document, Span, Table};
-use super::{Render, RenderError, Report};
+use super::view::Level;
+use super::{Provenance, Render, RenderError, Report};
 use crate::text::html;
 
 /// `analyze --format html`.
 pub struct Html {
     /// Fixes listed and marked on the map (`None`: the review's defaults).
     pub top: Option<usize>,
+    /// With a budget, a "Roadmap" section after the fixes.
+    pub budget: Option<f64>,
+    /// Where the document came from.
+    pub provenance: Option<Provenance>,
 }
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
-/// text. It reads only `textContent` and attributes we wrote, and never builds HTML, so a
-/// model string cannot run through it. It marks `<body data-sortable>` when ready, which
-/// the browser test uses to tell that our script ran and the policy let nothing else run.
+/// text; enlarges a map to the whole window when clicked (Enter, Space or Escape from the
+/// keyboard). It reads only `textContent` and attributes we wrote, and never builds HTML,
+/// so a model string cannot run through it. It marks `<body data-sortable>` when ready,
+/// which the browser test uses to tell that our script ran and the policy let nothing
+/// else run.
 const SORT_SCRIPT: &str = r#"(function () {
   function key(row, column, numeric) {
     var cell = row.cells[column];
@@ -59,17 +67,29 @@ const SORT_SCRIPT: &str = r#"(function () {
       });
     });
   });
+  document.querySelectorAll('figure.diagram').forEach(function (figure) {
+    figure.tabIndex = 0;
+    figure.title = 'Click to enlarge or shrink the map';
+    function toggle() { figure.classList.toggle('enlarged'); }
+    figure.addEventListener('click', toggle);
+    figure.addEventListener('keydown', function (event) {
+      var open = figure.classList.contains('enlarged');
+      if (event.key === 'Enter' || event.key === ' ' || (event.key === 'Escape' && open)) {
+        event.preventDefault(); toggle();
+      }
+    });
+  });
   document.body.setAttribute('data-sortable', 'ready');
 })();"#;
 
 /// `sha256-` + base64 of SHA-256 of [`SORT_SCRIPT`], for the page's script-src policy.
 /// A unit test recomputes it (and tests/browser.rs sees the script run), so editing the
 /// script without updating this fails.
-const SORT_SCRIPT_SHA256: &str = "sha256-F2iUdUUjqRK9v3SAFYsi+k67g2erSggpApUAo7bmhH0=";
+const SORT_SCRIPT_SHA256: &str = "sha256-7IeWRvKLpZYkqF/vKWxDNCCmWlpsIWM7BsAWhqF06Pk=";
 
 fn style() -> String {
     format!(
-        r#":root {{ --automated: {automated}; --semi: {semi}; --gap: {gap}; --fix: {fix};
+        r#":root {{ --automated: {automated}; --semi: {semi}; --manual: {manual}; --gap: {gap}; --fix: {fix};
   --ink: #1a202c; --muted: #4a5568; --line: #cbd5e0; --zebra: #f7fafc; --head: #edf2f7; }}
 * {{ box-sizing: border-box; }}
 body {{ margin: 0; color: var(--ink); background: #fff;
@@ -102,20 +122,23 @@ table.sortable th {{ cursor: pointer; }}
 table.sortable th[aria-sort=ascending]::after {{ content: " \25B2"; }}
 table.sortable th[aria-sort=descending]::after {{ content: " \25BC"; }}
 #fix-table td:nth-child(2) {{ min-width: 12em; }}
-#fix-table td:last-child {{ min-width: 20em; color: var(--muted); font-size: .9em; }}
 .tag {{ display: inline-block; padding: 0 .55em; border-radius: 1em; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }}
 .tag.automated {{ background: var(--automated); }}
-.tag.manual {{ background: var(--semi); }}
-.tag.missing {{ background: var(--gap); }}
+.tag.manual {{ background: #8E3B6D; }}
+.tag.missing {{ background: #A33F00; }}
 .tag.flag {{ background: var(--muted); }}
-figure.diagram {{ margin: .6em 0; padding: 10px; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }}
+figure.diagram {{ margin: .6em 0; padding: 10px; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; cursor: zoom-in; }}
 figure.diagram svg {{ display: block; max-width: 100%; height: auto; margin: 0 auto; }}
+figure.diagram.enlarged {{ position: fixed; top: 0; left: 0; right: 0; bottom: 0; z-index: 10; margin: 0; border: 0; border-radius: 0; background: #fff; overflow: auto; cursor: zoom-out; }}
+figure.diagram.enlarged svg {{ max-width: none; min-width: 0 !important; }}
+figure.diagram:focus-visible {{ outline: 3px solid var(--automated); }}
 .note {{ border-left: 8px solid var(--semi); background: #fffaf0; padding: 10px 16px; }}
 footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: .9rem; }}
 @media print {{ th {{ position: static; }} nav {{ display: none; }} }}
 "#,
         automated = palette::AUTOMATED,
         semi = palette::SEMI,
+        manual = palette::MANUAL,
         gap = palette::GAP,
         fix = palette::FIX,
     )
@@ -123,14 +146,24 @@ footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: 
 
 impl Render<Report<'_>> for Html {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top);
-        let page = page(report, &doc)?;
+        self.render_noting(report, out, &mut Vec::new())
+    }
+
+    fn render_noting(
+        &self,
+        report: &Report,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let doc = document(report, self.top, self.budget, self.provenance.as_ref());
+        let page = page(report, &doc, notes)?;
         out.write_all(page.as_bytes())?;
         Ok(())
     }
 }
 
-fn page(report: &Report, doc: &Document) -> Result<String, RenderError> {
+/// The page; the warnings of the Graphviz runs that draw its maps go to `notes`.
+fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<String, RenderError> {
     let mut p = String::new();
     let title = html(&doc.title);
     // Writing to a String cannot fail; `let _ =` keeps the many writes readable.
@@ -146,7 +179,7 @@ fn page(report: &Report, doc: &Document) -> Result<String, RenderError> {
         style()
     );
     for block in &doc.lead {
-        write_block(report, block, &mut p)?;
+        write_block(report, block, &mut p, notes)?;
     }
     p.push_str("<nav>");
     for section in &doc.sections {
@@ -166,14 +199,14 @@ fn page(report: &Report, doc: &Document) -> Result<String, RenderError> {
             html(&section.title)
         );
         for block in &section.blocks {
-            write_block(report, block, &mut p)?;
+            write_block(report, block, &mut p, notes)?;
         }
         p.push_str("</section>\n");
     }
     let _ = write!(
         p,
-        "</main>\n<footer>Generated by gapgraph. Click a column heading to sort a table.\
-         </footer>\n<script>{SORT_SCRIPT}</script>\n</body>\n</html>\n"
+        "</main>\n<footer>Click a column heading to sort a table; click a map to enlarge it \
+         (and again to shrink it).</footer>\n<script>{SORT_SCRIPT}</script>\n</body>\n</html>\n"
     );
     Ok(p)
 }
@@ -248,7 +281,12 @@ fn write_table(table: &Table, p: &mut String) {
     p.push_str("</tbody>\n</table></div>\n");
 }
 
-fn write_block(report: &Report, block: &Block, p: &mut String) -> Result<(), RenderError> {
+fn write_block(
+    report: &Report,
+    block: &Block,
+    p: &mut String,
+    notes: &mut Vec<String>,
+) -> Result<(), RenderError> {
     match block {
         Block::Heading(spans) => {
             let _ = writeln!(p, "<h3>{}</h3>", inline(spans));
@@ -279,8 +317,13 @@ fn write_block(report: &Report, block: &Block, p: &mut String) -> Result<(), Ren
             p.push_str("</div>\n");
         }
         Block::Diagram(view) => {
-            p.push_str("<figure class=\"diagram\">\n");
-            match svg(report, view) {
+            let id = match (view.level, view.workflows.as_slice()) {
+                (Level::Unit, _) => "map-units".to_string(),
+                (Level::System, [w]) => format!("map-{}", anchor(&report.model.workflows[*w].id)),
+                _ => "map-systems".to_string(),
+            };
+            let _ = writeln!(p, "<figure class=\"diagram\" id=\"{id}\">");
+            match svg(report, view, notes) {
                 Ok(bytes) => p.push_str(&inline_svg(&String::from_utf8_lossy(&bytes))),
                 Err(RenderError::GraphvizMissing) => p.push_str(
                     "<p class=\"note\">The integration map is drawn by Graphviz <code>dot</code>, \
@@ -298,8 +341,20 @@ fn write_block(report: &Report, block: &Block, p: &mut String) -> Result<(), Ren
                         html(&message)
                     );
                 }
+                Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
+                    let _ = writeln!(
+                        p,
+                        "<p class=\"note\">Map not drawn: {}.</p>",
+                        html(&message)
+                    );
+                }
                 Err(e) => return Err(e),
             }
+            p.push_str("</figure>\n");
+        }
+        Block::Chart(chart) => {
+            p.push_str("<figure class=\"chart\">\n");
+            p.push_str(&chart.svg());
             p.push_str("</figure>\n");
         }
     }
@@ -354,8 +409,9 @@ fn inline_svg(svg: &str) -> String {
     joined
 }
 
-/// The smallest scale at which the diagram's 12-14 pt labels stay readable.
-const MIN_SCALE: f64 = 0.5;
+/// The smallest scale at which the diagram's 13-14 pt labels stay readable (about 13 px
+/// on screen); a wider map scrolls sideways instead of shrinking further.
+const MIN_SCALE: f64 = 0.75;
 
 /// The width Graphviz gave the `<svg>` element (`width="123pt"`), in CSS pixels.
 fn svg_width_px(svg: &str) -> Option<f64> {
@@ -378,7 +434,7 @@ mod tests {
                    <text>a &lt; b</text></g>\n</svg>\n";
         assert_eq!(
             inline_svg(svg),
-            "<svg style=\"min-width:7px\" width=\"10pt\">\n\
+            "<svg style=\"min-width:10px\" width=\"10pt\">\n\
              <g id=\"node1\">\n<text>a &lt; b</text></g>\n</svg>\n"
         );
         assert_eq!(
@@ -388,105 +444,12 @@ mod tests {
         assert_eq!(svg_width_px("<svg>"), None);
     }
 
-    /// SHA-256 (FIPS 180-4), small and slow, to check the policy hash without a crate.
-    fn sha256(message: &[u8]) -> [u8; 32] {
-        const K: [u32; 64] = [
-            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-            0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-            0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-            0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-            0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-            0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-            0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-            0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-            0xc67178f2,
-        ];
-        let mut h: [u32; 8] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-            0x5be0cd19,
-        ];
-        let mut data = message.to_vec();
-        data.push(0x80);
-        while data.len() % 64 != 56 {
-            data.push(0);
-        }
-        data.extend_from_slice(&((message.len() as u64) * 8).to_be_bytes());
-        for block in data.chunks(64) {
-            let mut w = [0u32; 64];
-            for (i, word) in block.chunks(4).enumerate() {
-                w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-            }
-            for i in 16..64 {
-                let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-                let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-                w[i] = w[i - 16]
-                    .wrapping_add(s0)
-                    .wrapping_add(w[i - 7])
-                    .wrapping_add(s1);
-            }
-            let mut v = h;
-            for i in 0..64 {
-                let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
-                let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
-                let t1 = v[7]
-                    .wrapping_add(s1)
-                    .wrapping_add(ch)
-                    .wrapping_add(K[i])
-                    .wrapping_add(w[i]);
-                let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
-                let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-                let t2 = s0.wrapping_add(maj);
-                v = [
-                    t1.wrapping_add(t2),
-                    v[0],
-                    v[1],
-                    v[2],
-                    v[3].wrapping_add(t1),
-                    v[4],
-                    v[5],
-                    v[6],
-                ];
-            }
-            for (a, b) in h.iter_mut().zip(v) {
-                *a = a.wrapping_add(b);
-            }
-        }
-        let mut out = [0u8; 32];
-        for (i, word) in h.iter().enumerate() {
-            out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
-        }
-        out
-    }
-
-    fn base64(bytes: &[u8]) -> String {
-        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = (u32::from(chunk[0]) << 16)
-                | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-                | u32::from(*chunk.get(2).unwrap_or(&0));
-            for k in 0..4 {
-                if k <= chunk.len() {
-                    out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
     #[test]
     fn policy_hash_matches_the_sort_script() {
-        assert_eq!(
-            base64(&sha256(b"abc")),
-            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
-        );
-        assert_eq!(
-            SORT_SCRIPT_SHA256,
-            format!("sha256-{}", base64(&sha256(SORT_SCRIPT.as_bytes())))
-        );
+        use base64::Engine as _;
+        use sha2::{Digest, Sha256};
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SORT_SCRIPT));
+        assert_eq!(SORT_SCRIPT_SHA256, format!("sha256-{hash}"));
     }
 
     #[test]

@@ -313,7 +313,23 @@ struct PlanDocument<'a> {
     spent: f64,
     annual_saving: f64,
     strategic_value: f64,
+    automation_rate_before: Option<f64>,
     steps: Vec<PlanStepWire<'a>>,
+    left_undone: Vec<UndoneWire<'a>>,
+}
+
+/// A fix the budget left undone, valued against the model with every pick built.
+#[derive(Serialize)]
+struct UndoneWire<'a> {
+    rank: usize,
+    id: &'a str,
+    action: &'static str,
+    from: &'a str,
+    to: &'a str,
+    cost: f64,
+    annual_hours_saved: f64,
+    annual_saving: f64,
+    strategic_value: f64,
 }
 
 #[derive(Serialize)]
@@ -330,10 +346,11 @@ struct PlanStepWire<'a> {
     cumulative_cost: f64,
     cumulative_saving: f64,
     cumulative_strategic_value: f64,
+    automation_rate: Option<f64>,
 }
 
-impl<'a> From<&'a PlanStep> for PlanStepWire<'a> {
-    fn from(s: &'a PlanStep) -> Self {
+impl<'a> PlanStepWire<'a> {
+    fn new(s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
         PlanStepWire {
             step: s.step,
             id: &s.id,
@@ -347,6 +364,7 @@ impl<'a> From<&'a PlanStep> for PlanStepWire<'a> {
             cumulative_cost: s.cumulative_cost,
             cumulative_saving: s.cumulative_saving,
             cumulative_strategic_value: s.cumulative_strategic_value,
+            automation_rate,
         }
     }
 }
@@ -361,18 +379,41 @@ impl Render<PlanReport<'_>> for PlanJson {
             schema: PLAN_SCHEMA,
             strategy: report.strategy.map(|s| s.id.as_str()),
             currency: report.currency,
-            budget: report.plan.budget,
+            budget: report.plan().budget,
             spent: totals.spent,
             annual_saving: totals.annual_saving,
             strategic_value: totals.strategic_value,
-            steps: report.plan.steps.iter().map(PlanStepWire::from).collect(),
+            automation_rate_before: report.roadmap.automation_before,
+            steps: report
+                .plan()
+                .steps
+                .iter()
+                .zip(&report.roadmap.automation_after)
+                .map(|(s, a)| PlanStepWire::new(s, *a))
+                .collect(),
+            left_undone: report
+                .roadmap
+                .left_undone
+                .iter()
+                .map(|f| UndoneWire {
+                    rank: f.rank,
+                    id: &f.id,
+                    action: f.action.as_str(),
+                    from: &f.from,
+                    to: &f.to,
+                    cost: f.cost,
+                    annual_hours_saved: f.annual_hours_saved,
+                    annual_saving: f.annual_saving,
+                    strategic_value: f.strategic_value,
+                })
+                .collect(),
         };
         write_json(out, &document)
     }
 }
 
 /// Pretty JSON with a final newline.
-fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<(), RenderError> {
+pub(super) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<(), RenderError> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
     Ok(())

@@ -6,18 +6,22 @@ use std::io::Write;
 
 use super::mermaid::Mermaid;
 use super::review::{document, Block, Span, Table};
-use super::{Render, RenderError, Report};
+use super::{Provenance, Render, RenderError, Report};
 use crate::text::markdown;
 
 /// `analyze --format markdown`.
 pub struct Markdown {
     /// Fixes listed and marked on the map (`None`: the review's defaults).
     pub top: Option<usize>,
+    /// With a budget, a "Roadmap" section after the fixes.
+    pub budget: Option<f64>,
+    /// Where the document came from.
+    pub provenance: Option<Provenance>,
 }
 
 impl Render<Report<'_>> for Markdown {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top);
+        let doc = document(report, self.top, self.budget, self.provenance.as_ref());
         writeln!(out, "# {}", markdown(&doc.title))?;
         for block in &doc.lead {
             writeln!(out)?;
@@ -105,11 +109,19 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
             // and cannot close this fence.
             let mut chart = Vec::new();
             let mermaid = Mermaid { view: view.clone() };
-            mermaid.render(report, &mut chart)?;
+            match mermaid.render(report, &mut chart) {
+                Ok(()) => {}
+                Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
+                    writeln!(out, "*Map not drawn: {}.*", markdown(&message))?;
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            }
             writeln!(out, "```mermaid")?;
             out.write_all(&chart)?;
             writeln!(out, "```")?;
         }
+        Block::Chart(chart) => writeln!(out, "{}", markdown(&chart.sentence()))?,
     }
     Ok(())
 }

@@ -1,15 +1,25 @@
 //! `diagram --format mermaid`: the same scene as the DOT diagram as a Mermaid flowchart,
 //! for Markdown pages that GitHub and GitLab draw. Nodes get generated ids (`n0`, `n1`,
-//! ... by system index, as in DOT) and every label is quoted and entity-escaped, so no
-//! name can break the chart.
+//! ... by system index, as in DOT; `u0`, ... and `nounit` at the unit level) and every
+//! label is quoted and entity-escaped, so no name can break the chart. Mermaid refuses
+//! charts of more than 500 edges, so such a chart is refused here, with what to draw
+//! instead.
 
 use std::io::Write;
 
-use super::dot::palette;
-use super::view::{effective_mode, scene, short_list, wrap, Scene, View, LABEL_ITEMS, NAME_WIDTH};
-use super::{hours, minutes, Render, RenderError, Report};
+use super::dot::{diagram_title, empty_focus, FOCUS_HINT, READABLE_SYSTEMS};
+use super::palette::{self, Look};
+use super::units::{self, edge_lines, node_lines, node_name, unit_scene, width};
+use super::view::{
+    effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
+    NAME_WIDTH,
+};
+use super::{hours, minutes, money, Render, RenderError, Report};
 use crate::model::{Mode, SystemKind};
 use crate::text::{mermaid, mermaid_lines};
+
+/// Mermaid's default `maxEdges`: past it, it draws "Edge limit exceeded" instead.
+pub const MAX_EDGES: usize = 500;
 
 /// `diagram --format mermaid`.
 pub struct Mermaid {
@@ -17,106 +27,88 @@ pub struct Mermaid {
     pub view: View,
 }
 
-/// How an edge is drawn: the arrow and its `linkStyle`, as in the DOT diagram.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Line {
-    Automated,
-    Semi,
-    Manual,
-    Missing,
-    /// A new integration a fix builds.
-    Fix,
-    /// An integration a fix automates: today's style, drawn heavier, like DOT's badge.
-    Badged(Mode),
-}
-
-impl Line {
-    /// The styles in `linkStyle` order.
-    const ALL: [Line; 8] = [
-        Line::Automated,
-        Line::Semi,
-        Line::Manual,
-        Line::Missing,
-        Line::Fix,
-        Line::Badged(Mode::Automated),
-        Line::Badged(Mode::Semi),
-        Line::Badged(Mode::Manual),
-    ];
-
-    /// The styles the legend explains.
-    const LEGEND: [Line; 5] = [
-        Line::Automated,
-        Line::Semi,
-        Line::Manual,
-        Line::Missing,
-        Line::Fix,
-    ];
-
-    fn of(mode: Mode) -> Line {
-        match mode {
-            Mode::Automated => Line::Automated,
-            Mode::Semi => Line::Semi,
-            Mode::Manual => Line::Manual,
-        }
-    }
-
-    fn arrow(self) -> &'static str {
-        match self {
-            Line::Automated | Line::Badged(Mode::Automated) => "-->",
-            Line::Fix => "==>",
-            _ => "-.->",
-        }
-    }
-
-    fn style(self) -> String {
-        let (color, width, dashes) = match self {
-            Line::Automated => (palette::AUTOMATED, "1.5px", None),
-            Line::Semi => (palette::SEMI, "1.5px", Some("6 4")),
-            Line::Manual => (palette::GAP, "1.5px", Some("6 4")),
-            Line::Missing => (palette::GAP, "2.5px", Some("2 4")),
-            Line::Fix => (palette::FIX, "3px", Some("8 4")),
-            Line::Badged(Mode::Automated) => (palette::AUTOMATED, "3px", None),
-            Line::Badged(Mode::Semi) => (palette::SEMI, "3px", Some("6 4")),
-            Line::Badged(Mode::Manual) => (palette::GAP, "3px", Some("6 4")),
-        };
-        let mut style = format!("stroke:{color},stroke-width:{width},color:{color}");
-        if let Some(d) = dashes {
-            style.push_str(&format!(",stroke-dasharray:{d}"));
-        }
-        style
-    }
-
-    fn legend(self) -> &'static str {
-        match self {
-            Line::Automated => "automated",
-            Line::Semi => "semi: export/import",
-            Line::Manual => "manual: re-keying",
-            Line::Missing => "missing: no path",
-            Line::Fix | Line::Badged(_) => "fix #rank",
-        }
-    }
-}
-
 struct Chart {
     lines: Vec<String>,
-    edges: Vec<Line>,
+    /// The look and, for weighted unit edges, the width of each edge in order.
+    edges: Vec<(Look, Option<String>)>,
 }
 
 impl Chart {
-    fn edge(&mut self, indent: &str, from: &str, to: &str, line: Line, label: &str) {
+    fn new(title: &str) -> Chart {
+        Chart {
+            lines: vec![
+                "---".to_string(),
+                format!("title: \"{}\"", title_text(title)),
+                "---".to_string(),
+                "flowchart LR".to_string(),
+            ],
+            edges: Vec::new(),
+        }
+    }
+
+    fn edge(&mut self, indent: &str, from: &str, to: &str, look: Look, label: &str) {
         self.lines.push(format!(
             "{indent}{from} {} |\"{label}\"| {to}",
-            line.arrow()
+            look.mermaid_arrow()
         ));
-        self.edges.push(line);
+        self.edges.push((look, None));
+    }
+
+    /// The `linkStyle` lines: one per look, and one per edge whose width is its own.
+    fn link_styles(&mut self) {
+        for look in Look::ALL {
+            let indexes: Vec<String> = self
+                .edges
+                .iter()
+                .enumerate()
+                .filter(|(_, (l, w))| *l == look && w.is_none())
+                .map(|(k, _)| k.to_string())
+                .collect();
+            if !indexes.is_empty() {
+                self.lines.push(format!(
+                    "  linkStyle {} {}",
+                    indexes.join(","),
+                    look.mermaid_style()
+                ));
+            }
+        }
+        for (k, (look, w)) in self.edges.iter().enumerate() {
+            if let Some(w) = w {
+                self.lines.push(format!(
+                    "  linkStyle {k} {}",
+                    look.mermaid_style_width(Some(w))
+                ));
+            }
+        }
     }
 }
 
-fn node(report: &Report, s: usize) -> String {
-    let system = &report.model.systems[s];
+/// A title for the front matter: a double-quoted YAML scalar that Mermaid shows as text.
+/// Characters YAML or Mermaid could read as syntax become spaces.
+fn title_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || "\"\\<>|[]{};`".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn node(report: &Report, scene: &Scene, s: usize) -> String {
+    let model = report.model;
+    let system = &model.systems[s];
     let mut lines = wrap(&system.name, NAME_WIDTH);
     if system.kind != SystemKind::Application {
         lines.push(format!("({})", system.kind.as_str()));
+    }
+    if scene.is_external(model, s) {
+        let unit = system
+            .unit
+            .map_or("no unit", |u| model.units[u].name.as_str());
+        lines.push(format!("[{unit}]"));
     }
     let label = mermaid_lines(&lines);
     if system.kind.is_manual() {
@@ -129,8 +121,38 @@ fn node(report: &Report, s: usize) -> String {
 
 impl Render<Report<'_>> for Mermaid {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let scene = scene(report, &self.view);
-        let chart = chart(report, &scene);
+        self.render_noting(report, out, &mut Vec::new())
+    }
+
+    fn render_noting(
+        &self,
+        report: &Report,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let chart = if self.view.level == Level::Unit {
+            unit_chart(report, &self.view)
+        } else {
+            let scene = scene(report, &self.view);
+            if self.view.is_focused() && scene.is_empty() {
+                return Err(RenderError::EmptyFocus(empty_focus(report, &self.view)));
+            }
+            if scene.systems.len() > READABLE_SYSTEMS {
+                notes.push(format!(
+                    "hint: this diagram has {} systems, more than the {READABLE_SYSTEMS} that \
+                     stay readable in one picture; {FOCUS_HINT}",
+                    scene.systems.len()
+                ));
+            }
+            chart(report, &self.view, &scene)
+        };
+        if chart.edges.len() > MAX_EDGES {
+            return Err(RenderError::TooLarge(format!(
+                "this Mermaid chart would have {} edges; Mermaid draws at most {MAX_EDGES} \
+                 (GitHub and GitLab show \"Edge limit exceeded\" instead); {FOCUS_HINT}",
+                chart.edges.len()
+            )));
+        }
         for line in chart.lines {
             writeln!(out, "{line}")?;
         }
@@ -138,53 +160,56 @@ impl Render<Report<'_>> for Mermaid {
     }
 }
 
-fn chart(report: &Report, scene: &Scene) -> Chart {
-    let model = report.model;
-    let mut chart = Chart {
-        lines: vec![
-            "flowchart LR".to_string(),
-            format!(
-                "  classDef system fill:{},stroke:{},color:#1a202c",
-                palette::SYSTEM_FILL,
-                palette::SYSTEM_LINE
-            ),
-            format!(
-                "  classDef manual fill:{},stroke:{},color:#1a202c",
-                palette::MANUAL_FILL,
-                palette::MANUAL_LINE
-            ),
-        ],
-        edges: Vec::new(),
-    };
+fn class_definitions(chart: &mut Chart) {
+    chart.lines.push(format!(
+        "  classDef system fill:{},stroke:{},color:#1a1a1a",
+        palette::SYSTEM_FILL,
+        palette::SYSTEM_LINE
+    ));
+    chart.lines.push(format!(
+        "  classDef manual fill:{},stroke:{},color:#1a1a1a",
+        palette::MANUAL_FILL,
+        palette::MANUAL_LINE
+    ));
+    chart.lines.push(format!(
+        "  classDef external fill:{},stroke:{},stroke-dasharray:5 3,color:#1a1a1a",
+        palette::EXTERNAL_FILL,
+        palette::EXTERNAL_LINE
+    ));
+}
 
-    // One subgraph per unit in file order; systems without a unit outside.
+fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
+    let model = report.model;
+    let cur = report.currency();
+    let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
+    let mut chart = Chart::new(&diagram_title(report, &view.describe(model), &ranks));
+    class_definitions(&mut chart);
+
+    // One subgraph per unit (in focus) in file order; the other systems outside.
     for group in scene.unit_groups(model) {
         let u = group.unit;
         chart
             .lines
             .push(format!("  subgraph unit{u}[\"{}\"]", mermaid(&group.title)));
         for s in group.systems {
-            chart.lines.push(format!("    {}", node(report, s)));
+            chart.lines.push(format!("    {}", node(report, scene, s)));
         }
         chart.lines.push("  end".to_string());
         chart.lines.push(format!(
-            "  style unit{u} fill:{},stroke:#a0aec0",
-            palette::UNIT_FILL
+            "  style unit{u} fill:{},stroke:{}",
+            palette::UNIT_FILL,
+            palette::UNIT_LINE
         ));
     }
     for s in scene.ungrouped(model) {
-        chart.lines.push(format!("  {}", node(report, s)));
+        chart.lines.push(format!("  {}", node(report, scene, s)));
     }
 
     for i in scene.integrations.iter().copied() {
         let integration = &model.integrations[i];
         let mode = effective_mode(report, i);
         let mut label = Vec::new();
-        let badges = scene.badges(i);
-        if !badges.is_empty() {
-            let ranks: Vec<String> = badges.iter().map(|r| format!("#{r}")).collect();
-            label.push(format!("fix {}", ranks.join(" ")));
-        }
+        label.extend(scene.step_label(i));
         label.push(short_list(&integration.carries.0, LABEL_ITEMS));
         if mode != Mode::Automated {
             let hop = model.hop_minutes(
@@ -193,126 +218,226 @@ fn chart(report: &Report, scene: &Scene) -> Chart {
                 integration.to,
                 integration.minutes,
             );
-            label.push(format!("{} min", minutes(hop)));
+            label.push(format!("{} min/use", minutes(hop)));
         }
-        let line = if badges.is_empty() {
-            Line::of(mode)
-        } else {
-            Line::Badged(mode)
-        };
         chart.edge(
             "  ",
             &format!("n{}", integration.from),
             &format!("n{}", integration.to),
-            line,
+            Look::of(mode),
             &mermaid_lines(&label),
         );
     }
 
     for gap in &scene.missing {
-        let label = [
-            short_list(&gap.data, LABEL_ITEMS),
-            format!("{} h/yr", hours(gap.annual_hours)),
-        ];
+        let mut label = Vec::new();
+        if !gap.steps.is_empty() {
+            label.push(step_label(&gap.steps));
+        }
+        label.push(short_list(&gap.data, LABEL_ITEMS));
+        label.push(format!(
+            "{} h \u{b7} {cur} {}/yr",
+            hours(gap.annual_hours),
+            money(gap.annual_cost)
+        ));
         chart.edge(
             "  ",
             &format!("n{}", gap.from),
             &format!("n{}", gap.to),
-            Line::Missing,
+            Look::Missing,
             &mermaid_lines(&label),
         );
     }
 
-    for fix in scene.new_edges() {
-        let label = [
-            format!("fix #{}", fix.rank),
-            short_list(&fix.carries, LABEL_ITEMS),
-        ];
+    for fix in &scene.fixes {
+        let mut label = vec![fix.headline()];
+        if fix.integration.is_none() {
+            label.push(short_list(&fix.carries, LABEL_ITEMS));
+        }
+        label.push(fix.money_line(cur));
         chart.edge(
             "  ",
             &format!("n{}", fix.from),
             &format!("n{}", fix.to),
-            Line::Fix,
+            fix.look(),
             &mermaid_lines(&label),
         );
     }
 
-    legend(&mut chart);
+    let looks = scene.looks(report);
+    let manual = scene
+        .systems
+        .iter()
+        .any(|s| model.systems[*s].kind.is_manual());
+    let external = scene
+        .systems
+        .iter()
+        .any(|s| scene.is_external(model, *s) && !model.systems[*s].kind.is_manual());
+    legend(
+        &mut chart,
+        &looks.iter().map(|l| (*l, l.meaning())).collect::<Vec<_>>(),
+        manual,
+        external,
+        "system",
+    );
 
-    let of_kind = |manual: bool| -> Vec<String> {
+    let of_class = |class: &str| -> Vec<String> {
         scene
             .systems
             .iter()
-            .filter(|s| model.systems[**s].kind.is_manual() == manual)
+            .filter(|s| {
+                let system = &model.systems[**s];
+                let is = if system.kind.is_manual() {
+                    "manual"
+                } else if scene.is_external(model, **s) {
+                    "external"
+                } else {
+                    "system"
+                };
+                is == class
+            })
             .map(|s| format!("n{s}"))
             .collect()
     };
-    let ordinary = of_kind(false);
-    if !ordinary.is_empty() {
-        chart
-            .lines
-            .push(format!("  class {} system", ordinary.join(",")));
-    }
-    let manual = of_kind(true);
-    if !manual.is_empty() {
-        chart
-            .lines
-            .push(format!("  class {} manual", manual.join(",")));
-    }
-    chart.lines.push("  class legend_system system".to_string());
-    chart.lines.push("  class legend_manual manual".to_string());
-    chart
-        .lines
-        .push("  classDef point fill:#4a5568,stroke:#4a5568".to_string());
-    let points: Vec<String> = (0..Line::LEGEND.len())
-        .flat_map(|k| [format!("legend_{k}_a"), format!("legend_{k}_b")])
-        .collect();
-    chart
-        .lines
-        .push(format!("  class {} point", points.join(",")));
-    for line in Line::ALL {
-        let indexes: Vec<String> = chart
-            .edges
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| **l == line)
-            .map(|(k, _)| k.to_string())
-            .collect();
-        if !indexes.is_empty() {
-            chart.lines.push(format!(
-                "  linkStyle {} {}",
-                indexes.join(","),
-                line.style()
-            ));
+    for class in ["system", "manual", "external"] {
+        let members = of_class(class);
+        if !members.is_empty() {
+            chart
+                .lines
+                .push(format!("  class {} {class}", members.join(",")));
         }
     }
+    chart.link_styles();
     chart
 }
 
-/// A subgraph explaining the node shapes and line styles, drawn with the same styles.
-fn legend(chart: &mut Chart) {
+/// A subgraph explaining each node style and line the chart uses, drawn in the same
+/// styles.
+fn legend(chart: &mut Chart, looks: &[(Look, &str)], manual: bool, external: bool, node: &str) {
     chart
         .lines
         .push(format!("  subgraph legend[\"{}\"]", mermaid("Legend")));
     chart.lines.push("    direction LR".to_string());
     chart
         .lines
-        .push(format!("    legend_system[\"{}\"]", mermaid("system")));
-    chart.lines.push(format!(
-        "    legend_manual[/\"{}\"\\]",
-        mermaid_lines(&["manual kind".into(), "(spreadsheet, e-mail, ...)".into()])
-    ));
-    for (k, line) in Line::LEGEND.iter().enumerate() {
+        .push(format!("    legend_system[\"{}\"]", mermaid(node)));
+    chart
+        .lines
+        .push("    class legend_system system".to_string());
+    if manual {
+        chart.lines.push(format!(
+            "    legend_manual[/\"{}\"\\]",
+            mermaid_lines(&["manual kind".into(), "(spreadsheet, e-mail, ...)".into()])
+        ));
+        chart
+            .lines
+            .push("    class legend_manual manual".to_string());
+    }
+    if external {
+        chart.lines.push(format!(
+            "    legend_external[\"{}\"]",
+            mermaid(if node == "unit" {
+                "no unit"
+            } else {
+                "[other unit]: outside the unit in focus"
+            })
+        ));
+        chart
+            .lines
+            .push("    class legend_external external".to_string());
+    }
+    for (k, (look, meaning)) in looks.iter().enumerate() {
         chart.edge(
             "    ",
             &format!("legend_{k}_a(( ))"),
             &format!("legend_{k}_b(( ))"),
-            *line,
-            &mermaid(line.legend()),
+            *look,
+            &mermaid(meaning),
         );
     }
     chart.lines.push("  end".to_string());
+    chart.lines.push(format!(
+        "  style legend fill:#ffffff,stroke:{}",
+        palette::UNIT_LINE
+    ));
+    if !looks.is_empty() {
+        chart
+            .lines
+            .push("  classDef point fill:#555555,stroke:#555555".to_string());
+        let points: Vec<String> = (0..looks.len())
+            .flat_map(|k| [format!("legend_{k}_a"), format!("legend_{k}_b")])
+            .collect();
+        chart
+            .lines
+            .push(format!("  class {} point", points.join(",")));
+    }
+}
+
+/// The unit level as a Mermaid chart.
+fn unit_chart(report: &Report, view: &View) -> Chart {
+    let scene = unit_scene(report, view.top);
+    let cur = report.currency();
+    let mut chart = Chart::new(&diagram_title(report, "unit overview", &scene.ranks()));
+    class_definitions(&mut chart);
+    for node in &scene.nodes {
+        chart.lines.push(format!(
+            "  {}[\"{}\"]",
+            node_name(node.unit),
+            mermaid_lines(&node_lines(report, node))
+        ));
+    }
+    let max = scene
+        .edges
+        .iter()
+        .map(|e| e.tally.annual_hours)
+        .fold(0.0, f64::max);
+    for e in &scene.edges {
+        let look = e.tally.look();
+        chart.edge(
+            "  ",
+            &node_name(e.from),
+            &node_name(e.to),
+            look,
+            &mermaid_lines(&edge_lines(report, &e.tally)),
+        );
+        let last = chart.edges.len() - 1;
+        chart.edges[last].1 = Some(format!("{:.1}px", width(&e.tally, max)));
+    }
+    for f in &scene.fixes {
+        let mark = &f.fix;
+        let label = [
+            mark.headline(),
+            short_list(&mark.carries, LABEL_ITEMS),
+            mark.money_line(cur),
+        ];
+        chart.edge(
+            "  ",
+            &node_name(f.from),
+            &node_name(f.to),
+            mark.look(),
+            &mermaid_lines(&label),
+        );
+    }
+    let looks: Vec<(Look, &str)> = units::looks(&scene)
+        .into_iter()
+        .map(|l| (l, units::unit_meaning(l)))
+        .collect();
+    let no_unit = scene.nodes.iter().any(|n| n.unit.is_none());
+    legend(&mut chart, &looks, false, no_unit, "unit");
+    let with_unit: Vec<String> = scene
+        .nodes
+        .iter()
+        .filter(|n| n.unit.is_some())
+        .map(|n| node_name(n.unit))
+        .collect();
+    if !with_unit.is_empty() {
+        chart
+            .lines
+            .push(format!("  class {} system", with_unit.join(",")));
+    }
+    if no_unit {
+        chart.lines.push("  class nounit external".to_string());
+    }
+    chart.link_styles();
     chart
-        .lines
-        .push("  style legend fill:#ffffff,stroke:#a0aec0".to_string());
 }

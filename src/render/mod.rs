@@ -5,17 +5,26 @@
 //! line: the binary maps its arguments to these types.
 
 mod check;
+mod compare;
 mod csv;
+mod decide_json;
+mod diff;
 pub mod dot;
-pub mod graphviz_run;
+mod explain;
+pub mod graphml;
+mod graphviz_run;
 mod html;
 mod json;
 mod markdown;
 pub mod mermaid;
 mod numbers;
+pub mod palette;
 mod plan;
+mod provenance;
 mod review;
+mod sensitivity;
 mod table;
+pub mod units;
 pub mod view;
 
 use std::io::{self, Write};
@@ -24,11 +33,16 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-pub use check::{CheckReport, Limit, Verdict};
+pub use check::{CheckReport, Limit, Offender, Verdict};
+pub use compare::CompareReport;
+pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
+pub use explain::ExplainReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use numbers::{hours, minutes, money, percent, ratio};
 pub use plan::{PlanReport, PlanTotals};
-pub use view::View;
+pub use provenance::{date_of, document_date, Provenance};
+pub use sensitivity::SensitivityReport;
+pub use view::{Level, View};
 
 /// What the report formats show: a model, its analysis and its load warnings.
 #[derive(Clone, Copy)]
@@ -74,12 +88,31 @@ pub enum RenderError {
     /// Graphviz `dot` failed.
     #[error("Graphviz `dot` failed: {0}")]
     Graphviz(String),
+    /// A diagram's focus selects nothing to draw.
+    #[error("{0}")]
+    EmptyFocus(String),
+    /// The output would be too large for the format to show.
+    #[error("{0}")]
+    TooLarge(String),
 }
 
 /// One output format of documents of type `D`.
 pub trait Render<D: ?Sized> {
     /// Writes `document` to `out`.
     fn render(&self, document: &D, out: &mut dyn Write) -> Result<(), RenderError>;
+
+    /// Writes `document` to `out`, adding to `notes` what the user should hear about it
+    /// (an external tool's warnings, a hint that the output is too large to read); the
+    /// caller decides where notes go. Most formats have none.
+    fn render_noting(
+        &self,
+        document: &D,
+        out: &mut dyn Write,
+        notes: &mut Vec<String>,
+    ) -> Result<(), RenderError> {
+        let _ = notes;
+        self.render(document, out)
+    }
 }
 
 /// A renderer of reports, whatever their lifetime.
@@ -99,6 +132,8 @@ pub enum CsvTable {
     Workflows,
     /// Per-system measures and audit flags.
     Systems,
+    /// Per-unit measures.
+    Units,
 }
 
 /// How a diagram is written.
@@ -134,11 +169,19 @@ pub enum Format {
     Markdown {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// With a budget, a "Roadmap" section after the fixes.
+        budget: Option<f64>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// The review document as one HTML page.
     Html {
         /// Fixes listed (default 20) and marked on the map (default 5).
         top: Option<usize>,
+        /// With a budget, a "Roadmap" section after the fixes.
+        budget: Option<f64>,
+        /// Where the document came from (`None`: not recorded).
+        provenance: Option<Provenance>,
     },
     /// One table as CSV.
     Csv {
@@ -156,13 +199,52 @@ pub enum Format {
     },
 }
 
+impl Format {
+    /// The same format; a review document (Markdown, HTML) also records the provenance
+    /// `make` gives, or fails with its message.
+    pub fn with_provenance(
+        self,
+        make: impl FnOnce() -> Result<Provenance, String>,
+    ) -> Result<Format, String> {
+        Ok(match self {
+            Format::Markdown { top, budget, .. } => Format::Markdown {
+                top,
+                budget,
+                provenance: Some(make()?),
+            },
+            Format::Html { top, budget, .. } => Format::Html {
+                top,
+                budget,
+                provenance: Some(make()?),
+            },
+            other => other,
+        })
+    }
+}
+
 /// The renderer of `format`.
 pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown { top } => Box::new(markdown::Markdown { top }),
-        Format::Html { top } => Box::new(html::Html { top }),
+        Format::Markdown {
+            top,
+            budget,
+            provenance,
+        } => Box::new(markdown::Markdown {
+            top,
+            budget,
+            provenance,
+        }),
+        Format::Html {
+            top,
+            budget,
+            provenance,
+        } => Box::new(html::Html {
+            top,
+            budget,
+            provenance,
+        }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
@@ -180,6 +262,10 @@ pub enum PlanFormat {
     Table,
     /// The `gapgraph.plan/v1` JSON document.
     Json,
+    /// A Markdown section.
+    Markdown,
+    /// One row per step, then the fixes left undone.
+    Csv,
 }
 
 /// The renderer of a plan in `format`.
@@ -187,6 +273,60 @@ pub fn plan_renderer(format: PlanFormat) -> PlanRenderer {
     match format {
         PlanFormat::Table => Box::new(plan::PlanTable),
         PlanFormat::Json => Box::new(json::PlanJson),
+        PlanFormat::Markdown => Box::new(plan::PlanMarkdown),
+        PlanFormat::Csv => Box::new(plan::PlanCsv),
+    }
+}
+
+/// The formats of the decision documents (`compare`, `diff`, `sensitivity`, `explain`);
+/// each command accepts the ones its document has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionFormat {
+    /// A terminal table.
+    Table,
+    /// The document's JSON schema.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+    /// Spreadsheet rows.
+    Csv,
+}
+
+/// The renderer of a comparison.
+pub fn compare_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<CompareReport<'a>>> {
+    match format {
+        DecisionFormat::Table => Box::new(compare::CompareTable),
+        DecisionFormat::Json => Box::new(decide_json::CompareJson),
+        DecisionFormat::Markdown => Box::new(compare::CompareMarkdown),
+        DecisionFormat::Csv => Box::new(compare::CompareCsv),
+    }
+}
+
+/// The renderer of a diff (CSV: the table).
+pub fn diff_renderer(format: DecisionFormat) -> Box<dyn Render<crate::decide::Diff>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::DiffJson),
+        DecisionFormat::Markdown => Box::new(diff::DiffMarkdown),
+        DecisionFormat::Table | DecisionFormat::Csv => Box::new(diff::DiffTable),
+    }
+}
+
+/// The renderer of a sensitivity analysis (CSV: the table).
+pub fn sensitivity_renderer(
+    format: DecisionFormat,
+) -> Box<dyn for<'a> Render<SensitivityReport<'a>>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::SensitivityJson),
+        DecisionFormat::Markdown => Box::new(sensitivity::SensitivityMarkdown),
+        DecisionFormat::Table | DecisionFormat::Csv => Box::new(sensitivity::SensitivityTable),
+    }
+}
+
+/// The renderer of an explanation (Markdown and CSV: the text).
+pub fn explain_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<ExplainReport<'a>>> {
+    match format {
+        DecisionFormat::Json => Box::new(decide_json::ExplainJson),
+        _ => Box::new(explain::ExplainText),
     }
 }
 

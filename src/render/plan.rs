@@ -1,17 +1,20 @@
-//! The budgeted roadmap (`gapgraph plan`) as a terminal table; its JSON is in `json.rs`.
+//! The budgeted roadmap (`gapgraph plan`) as a terminal table, Markdown and CSV; its JSON
+//! is in `json.rs`. Every format shows the automation rate after each step and ends with
+//! what the budget left undone.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, money, Render, RenderError};
+use super::{hours, money, percent, Render, RenderError};
 use crate::analysis::{Plan, StrategyInForce};
-use crate::text::{terminal, TerminalText};
+use crate::decide::Roadmap;
+use crate::text::{csv_text, markdown, terminal, TerminalText};
 
 /// What the plan formats show.
 #[derive(Clone, Copy)]
 pub struct PlanReport<'a> {
-    /// The picks.
-    pub plan: &'a Plan,
+    /// The picks and their consequences.
+    pub roadmap: &'a Roadmap,
     /// The strategy it was valued under (`None`: the model declares none).
     pub strategy: Option<&'a StrategyInForce>,
     /// Display currency.
@@ -30,9 +33,14 @@ pub struct PlanTotals {
 }
 
 impl PlanReport<'_> {
+    /// The picks.
+    pub fn plan(&self) -> &Plan {
+        &self.roadmap.plan
+    }
+
     /// The running totals after the last step (zero without steps).
     pub fn totals(&self) -> PlanTotals {
-        self.plan.steps.last().map_or(
+        self.plan().steps.last().map_or(
             PlanTotals {
                 spent: 0.0,
                 annual_saving: 0.0,
@@ -45,7 +53,106 @@ impl PlanReport<'_> {
             },
         )
     }
+
+    /// "Plan under strategy NAME (id), budget EUR 25,000", model text raw.
+    fn title(&self) -> String {
+        let budget = format!("budget {} {}", self.currency, money(self.plan().budget));
+        match self.strategy {
+            Some(s) => format!("Plan under strategy {} ({}), {budget}", s.name, s.id),
+            None => format!("Plan (no strategies declared), {budget}"),
+        }
+    }
+
+    /// The closing lines: the totals, automation before and after, and what is left.
+    fn closing(&self) -> Vec<String> {
+        let cur = self.currency;
+        let t = self.totals();
+        let r = self.roadmap;
+        let after = r
+            .automation_after
+            .last()
+            .copied()
+            .unwrap_or(r.automation_before);
+        let mut lines = vec![format!(
+            "Spent {cur} {} of {}; saves {cur} {} a year (strategic value {cur} {}); \
+             automation {} -> {} of runs.",
+            money(t.spent),
+            money(self.plan().budget),
+            money(t.annual_saving),
+            money(t.strategic_value),
+            percent(r.automation_before),
+            percent(after)
+        )];
+        if r.left_undone.is_empty() {
+            lines.push("Left undone: nothing; every fix that saves time is in the plan.".into());
+        } else {
+            lines.push(format!(
+                "Left undone: {} fix{} costing {cur} {} in all; {} staff hours a year stay in gaps.",
+                r.left_undone.len(),
+                if r.left_undone.len() == 1 { "" } else { "es" },
+                money(r.undone_cost()),
+                hours(r.annual_hours_after)
+            ));
+        }
+        lines
+    }
 }
+
+const HEADER: [&str; 10] = [
+    "Step",
+    "Fix",
+    "Action",
+    "Cost",
+    "Hours/yr",
+    "Saving/yr",
+    "Strategic",
+    "Spent",
+    "Saved/yr",
+    "Automation after",
+];
+
+fn cells(report: &PlanReport) -> Vec<Vec<String>> {
+    report
+        .plan()
+        .steps
+        .iter()
+        .zip(&report.roadmap.automation_after)
+        .map(|(s, automation)| {
+            vec![
+                s.step.to_string(),
+                s.id.clone(),
+                s.action.as_str().to_string(),
+                money(s.cost),
+                hours(s.annual_hours_saved),
+                money(s.annual_saving),
+                money(s.strategic_value),
+                money(s.cumulative_cost),
+                money(s.cumulative_saving),
+                percent(*automation),
+            ]
+        })
+        .collect()
+}
+
+fn undone_cells(report: &PlanReport) -> Vec<Vec<String>> {
+    report
+        .roadmap
+        .left_undone
+        .iter()
+        .map(|f| {
+            vec![
+                f.rank.to_string(),
+                f.id.clone(),
+                f.action.as_str().to_string(),
+                money(f.cost),
+                money(f.annual_saving),
+                money(f.strategic_value),
+            ]
+        })
+        .collect()
+}
+
+const UNDONE_HEADER: [&str; 6] = ["#", "Fix", "Action", "Cost", "Saving/yr", "Strategic"];
 
 /// `plan --format table`.
 pub struct PlanTable;
@@ -60,59 +167,143 @@ impl Render<PlanReport<'_>> for PlanTable {
 }
 
 fn write_table(report: &PlanReport, out: &mut TerminalText) -> std::fmt::Result {
-    let plan = report.plan;
-    let currency = terminal(report.currency);
-    let totals = report.totals();
-    match report.strategy {
-        Some(s) => writeln!(
-            out,
-            "Plan under strategy {} ({}), budget {currency} {}",
-            terminal(&s.name),
-            s.id,
-            money(plan.budget)
-        )?,
-        None => writeln!(
-            out,
-            "Plan (no strategies declared), budget {currency} {}",
-            money(plan.budget)
-        )?,
-    }
-    if plan.steps.is_empty() {
+    writeln!(out, "{}", terminal(&report.title()))?;
+    if report.plan().steps.is_empty() {
         writeln!(out, "No fix both saves time and fits the budget.")?;
-        return Ok(());
+    } else {
+        let mut grid = super::table::grid(&HEADER);
+        for row in cells(report) {
+            grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
+        }
+        super::table::align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8, 9]);
+        writeln!(out, "{grid}")?;
     }
-    let mut grid = super::table::grid(&[
-        "Step",
-        "Fix",
-        "Action",
-        "Cost",
-        "Hours/yr",
-        "Saving/yr",
-        "Strategic",
-        "Spent",
-        "Saved/yr",
-    ]);
-    for s in &plan.steps {
-        grid.add_row(vec![
-            s.step.to_string(),
-            s.id.clone(),
-            s.action.as_str().to_string(),
-            money(s.cost),
-            hours(s.annual_hours_saved),
-            money(s.annual_saving),
-            money(s.strategic_value),
-            money(s.cumulative_cost),
-            money(s.cumulative_saving),
-        ]);
+    for line in report.closing() {
+        writeln!(out, "{}", terminal(&line))?;
     }
-    super::table::align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8]);
-    writeln!(out, "{grid}")?;
-    writeln!(
-        out,
-        "Spent {currency} {} of {}; saves {currency} {} a year (strategic value {currency} {}).",
-        money(totals.spent),
-        money(plan.budget),
-        money(totals.annual_saving),
-        money(totals.strategic_value)
-    )
+    if !report.roadmap.left_undone.is_empty() {
+        let mut grid = super::table::grid(&UNDONE_HEADER);
+        for row in undone_cells(report) {
+            grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
+        }
+        super::table::align_right(&mut grid, &[0, 3, 4, 5]);
+        writeln!(out, "{grid}")?;
+    }
+    Ok(())
+}
+
+/// A GFM table; `numeric` columns right-aligned. Cells are escaped here.
+pub(super) fn markdown_table(header: &[&str], numeric: &[usize], rows: &[Vec<String>]) -> String {
+    let mut s = String::new();
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    s.push_str(&line(header.iter().map(|h| markdown(h)).collect()));
+    s.push_str(&line(
+        (0..header.len())
+            .map(|c| if numeric.contains(&c) { "---:" } else { "---" }.to_string())
+            .collect(),
+    ));
+    for row in rows {
+        s.push_str(&line(row.iter().map(|c| markdown(c)).collect()));
+    }
+    s
+}
+
+/// `plan --format markdown`.
+pub struct PlanMarkdown;
+
+impl Render<PlanReport<'_>> for PlanMarkdown {
+    fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
+        writeln!(out, "## {}\n", markdown(&report.title()))?;
+        if report.plan().steps.is_empty() {
+            writeln!(out, "No fix both saves time and fits the budget.\n")?;
+        } else {
+            let table = markdown_table(&HEADER, &[0, 3, 4, 5, 6, 7, 8, 9], &cells(report));
+            writeln!(out, "{table}")?;
+        }
+        for line in report.closing() {
+            writeln!(out, "{}\n", markdown(&line))?;
+        }
+        if !report.roadmap.left_undone.is_empty() {
+            let table = markdown_table(&UNDONE_HEADER, &[0, 3, 4, 5], &undone_cells(report));
+            write!(out, "{table}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `plan --format csv`: one row per step, full precision, then one row per fix left
+/// undone (step empty, `left_undone` true).
+pub struct PlanCsv;
+
+impl Render<PlanReport<'_>> for PlanCsv {
+    fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        let to_io = |e: csv::Error| std::io::Error::other(e.to_string());
+        let number = |x: f64| format!("{}", x + 0.0);
+        let optional = |x: Option<f64>| x.map(number).unwrap_or_default();
+        w.write_record([
+            "step",
+            "id",
+            "action",
+            "from",
+            "to",
+            "cost",
+            "annual_hours_saved",
+            "annual_saving",
+            "strategic_value",
+            "cumulative_cost",
+            "cumulative_saving",
+            "cumulative_strategic_value",
+            "automation_rate",
+            "left_undone",
+        ])
+        .map_err(to_io)?;
+        for (s, automation) in report
+            .plan()
+            .steps
+            .iter()
+            .zip(&report.roadmap.automation_after)
+        {
+            w.write_record([
+                s.step.to_string(),
+                csv_text(&s.id),
+                s.action.as_str().to_string(),
+                csv_text(&s.from),
+                csv_text(&s.to),
+                number(s.cost),
+                number(s.annual_hours_saved),
+                number(s.annual_saving),
+                number(s.strategic_value),
+                number(s.cumulative_cost),
+                number(s.cumulative_saving),
+                number(s.cumulative_strategic_value),
+                optional(*automation),
+                "false".to_string(),
+            ])
+            .map_err(to_io)?;
+        }
+        for f in &report.roadmap.left_undone {
+            w.write_record([
+                String::new(),
+                csv_text(&f.id),
+                f.action.as_str().to_string(),
+                csv_text(&f.from),
+                csv_text(&f.to),
+                number(f.cost),
+                number(f.annual_hours_saved),
+                number(f.annual_saving),
+                number(f.strategic_value),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "true".to_string(),
+            ])
+            .map_err(to_io)?;
+        }
+        w.flush()?;
+        Ok(())
+    }
 }

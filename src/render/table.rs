@@ -55,28 +55,36 @@ pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
     }
 }
 
-/// One line on why a fix ranks where it does: what it closes and which objectives it serves.
+/// One line on why a fix ranks where it does: what it closes (a gap it removes), what it
+/// improves (a gap it only makes cheaper) and which objectives it serves.
 pub fn why(fix: &Fix, currency: &str) -> String {
-    let mut parts: Vec<String> = fix
-        .improves
+    let describe = |i: &crate::analysis::Improvement| {
+        format!(
+            "{} step {} ({}: {} -> {} min)",
+            i.workflow,
+            i.step,
+            terminal(&i.data),
+            minutes(i.minutes_before),
+            minutes(i.minutes_after)
+        )
+    };
+    let shown = fix.improves.len().min(3);
+    let (closes, improves): (Vec<_>, Vec<_>) = fix.improves[..shown]
         .iter()
-        .map(|i| {
-            format!(
-                "{} step {} ({}: {} -> {} min)",
-                i.workflow,
-                i.step,
-                terminal(&i.data),
-                minutes(i.minutes_before),
-                minutes(i.minutes_after)
-            )
-        })
-        .collect();
-    if parts.len() > 3 {
-        let more = parts.len() - 3;
-        parts.truncate(3);
-        parts.push(format!("{more} more"));
+        .partition(|i| i.minutes_after == 0.0);
+    let mut clauses = Vec::new();
+    if !closes.is_empty() {
+        let parts: Vec<String> = closes.into_iter().map(describe).collect();
+        clauses.push(format!("closes {}", parts.join(", ")));
     }
-    let mut line = format!("closes {}", parts.join(", "));
+    if !improves.is_empty() {
+        let parts: Vec<String> = improves.into_iter().map(describe).collect();
+        clauses.push(format!("improves {}", parts.join(", ")));
+    }
+    let mut line = clauses.join("; ");
+    if fix.improves.len() > shown {
+        line.push_str(&format!(", {} more", fix.improves.len() - shown));
+    }
     let served: Vec<String> = fix
         .objectives
         .iter()
@@ -169,8 +177,14 @@ impl Table {
                 analysis.ranked_by.describe(cur)
             ),
         )?;
-        if fixes.is_empty() {
+        if total == 0 {
             writeln!(out, "  No fix would save any time.")?;
+        } else if fixes.is_empty() {
+            writeln!(
+                out,
+                "  {} not listed (use --top {total} to list all)",
+                plural(total, "fix"),
+            )?;
         } else {
             let mut grid = grid(&[
                 "#",
@@ -263,6 +277,7 @@ impl Table {
                 "Missing",
                 "Automation",
                 "Hours/yr",
+                "Cost/yr",
                 "Alignment",
             ]);
             for w in &analysis.workflows {
@@ -276,10 +291,11 @@ impl Table {
                     w.counts.missing.to_string(),
                     percent(w.counts.automation_rate),
                     hours(w.counts.annual_hours),
+                    money(w.counts.annual_cost),
                     ratio(Some(w.alignment)),
                 ]);
             }
-            align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9]);
+            align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9, 10]);
             writeln!(out, "{grid}")?;
             for w in &analysis.workflows {
                 write!(out, "  {}: ", w.id)?;
@@ -293,6 +309,37 @@ impl Table {
                 }
                 writeln!(out)?;
             }
+        }
+
+        if !analysis.units.is_empty() {
+            writeln!(out)?;
+            heading(out, "Units")?;
+            let mut grid = grid(&[
+                "Unit",
+                "Owner",
+                "Handoffs",
+                "Automated",
+                "Manual",
+                "Missing",
+                "Automation",
+                "Hours/yr",
+                "Cost/yr",
+            ]);
+            for u in &analysis.units {
+                grid.add_row(vec![
+                    u.id.clone(),
+                    terminal(u.owner.as_deref().unwrap_or("")),
+                    u.counts.handoffs.to_string(),
+                    u.counts.automated.to_string(),
+                    u.counts.manual.to_string(),
+                    u.counts.missing.to_string(),
+                    percent(u.counts.automation_rate),
+                    hours(u.counts.annual_hours),
+                    money(u.counts.annual_cost),
+                ]);
+            }
+            align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8]);
+            writeln!(out, "{grid}")?;
         }
 
         let flagged: Vec<_> = analysis
@@ -332,9 +379,9 @@ impl Table {
 }
 
 fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    match n {
+        1 => format!("1 {noun}"),
+        _ if noun.ends_with('x') => format!("{n} {noun}es"),
+        _ => format!("{n} {noun}s"),
     }
 }

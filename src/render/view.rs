@@ -1,17 +1,35 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
-use super::Report;
-use crate::analysis::{Action, Status};
+use std::collections::BTreeMap;
+
+use super::palette::Look;
+use super::{money, Report};
+use crate::analysis::{Action, Fix, HandoffResult, Status};
 use crate::model::{Mode, Model};
 
+/// How much detail a diagram shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Level {
+    /// Systems as nodes, integrations and handoffs as edges.
+    #[default]
+    System,
+    /// Business units as nodes (systems without a unit as one "no unit" node), the handoffs
+    /// between them summed into one edge per pair of units.
+    Unit,
+}
+
 /// The focus of a diagram. Workflows and units are model indexes, resolved from the
-/// command line's ids before analysis ([`crate::select`]).
+/// command line's ids before analysis ([`crate::select`]). The unit level always shows
+/// every unit; it ignores `workflows`, `units` and `gaps_only`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
+    /// Systems or units as nodes.
+    pub level: Level,
     /// Only these workflows' handoff paths and gaps (empty: all).
     pub workflows: Vec<usize>,
-    /// Only these units' systems and workflows (empty: all).
+    /// Only these units' systems, and every integration and handoff with an end in one of
+    /// them whatever workflow it belongs to (empty: all).
     pub units: Vec<usize>,
     /// Only systems that touch a gap, and the edges of the chosen paths.
     pub gaps_only: bool,
@@ -23,6 +41,51 @@ impl View {
     /// The whole graph with the best `top` fixes marked.
     pub fn with_top(self, top: usize) -> View {
         View { top, ..self }
+    }
+
+    /// Whether part of the graph is chosen (a workflow, a unit, or gaps only).
+    pub fn is_focused(&self) -> bool {
+        self.level == Level::System
+            && (!self.workflows.is_empty() || !self.units.is_empty() || self.gaps_only)
+    }
+
+    /// What the view shows, for a diagram's title: "unit overview", "workflow Quote to
+    /// cash", "unit Finance and its neighbours, gaps only".
+    pub fn describe(&self, model: &Model) -> String {
+        if self.level == Level::Unit {
+            return "unit overview".to_string();
+        }
+        let mut parts = Vec::new();
+        if !self.workflows.is_empty() {
+            let names: Vec<&str> = self
+                .workflows
+                .iter()
+                .map(|w| model.workflows[*w].name.as_str())
+                .collect();
+            let noun = if names.len() == 1 {
+                "workflow"
+            } else {
+                "workflows"
+            };
+            parts.push(format!("{noun} {}", names.join(", ")));
+        }
+        if !self.units.is_empty() {
+            let names: Vec<&str> = self
+                .units
+                .iter()
+                .map(|u| model.units[*u].name.as_str())
+                .collect();
+            let noun = if names.len() == 1 { "unit" } else { "units" };
+            parts.push(format!("{noun} {} and its neighbours", names.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("all systems".to_string());
+        }
+        let mut text = parts.join(" in ");
+        if self.gaps_only {
+            text.push_str(", gaps only");
+        }
+        text
     }
 }
 
@@ -37,8 +100,12 @@ pub struct MissingEdge {
     pub data: Vec<String>,
     /// Σ hours a year.
     pub annual_hours: f64,
+    /// Σ staff cost a year.
+    pub annual_cost: f64,
     /// Workflows, first appearance first.
     pub workflows: Vec<String>,
+    /// Step numbers, in a workflow view (empty otherwise).
+    pub steps: Vec<String>,
 }
 
 /// A fix drawn on the diagram.
@@ -54,12 +121,61 @@ pub struct FixMark {
     pub from: usize,
     /// Target system index.
     pub to: usize,
-    /// The integration it automates (drawn as a badge on that edge).
+    /// The integration it automates (drawn beside that edge).
     pub integration: Option<usize>,
     /// What it carries.
     pub carries: Vec<String>,
     /// Hours a year it saves.
     pub annual_hours_saved: f64,
+    /// What it costs to make.
+    pub cost: f64,
+    /// Staff cost it saves a year.
+    pub annual_saving: f64,
+}
+
+impl FixMark {
+    /// How it is drawn.
+    pub fn look(&self) -> Look {
+        if self.integration.is_some() {
+            Look::AutomateFix
+        } else {
+            Look::BuildFix
+        }
+    }
+
+    /// "fix #3 automate", the first line of its label.
+    pub fn headline(&self) -> String {
+        let verb = match self.action {
+            Action::Automate => "automate",
+            Action::Catalog | Action::Connect => "build",
+        };
+        format!("fix #{} {verb}", self.rank)
+    }
+
+    /// "USD 3,000 \u{2192} saves USD 9,600/yr", cost and saving for its label.
+    pub fn money_line(&self, currency: &str) -> String {
+        format!(
+            "{currency} {} \u{2192} saves {currency} {}/yr",
+            money(self.cost),
+            money(self.annual_saving)
+        )
+    }
+
+    /// The mark of `fix`.
+    pub fn of(fix: &Fix) -> FixMark {
+        FixMark {
+            rank: fix.rank,
+            id: fix.id.clone(),
+            action: fix.action,
+            from: fix.from_index,
+            to: fix.to_index,
+            integration: fix.integration,
+            carries: fix.carries.clone(),
+            annual_hours_saved: fix.annual_hours_saved,
+            cost: fix.cost,
+            annual_saving: fix.annual_saving,
+        }
+    }
 }
 
 /// The systems and edges one diagram shows, in model order.
@@ -73,6 +189,10 @@ pub struct Scene {
     pub missing: Vec<MissingEdge>,
     /// Fixes to mark, best first.
     pub fixes: Vec<FixMark>,
+    /// Step numbers of the handoffs whose path uses an integration, in a workflow view.
+    pub steps: BTreeMap<usize, Vec<String>>,
+    /// The units in focus: only they get a cluster; other systems are drawn as external.
+    pub focus_units: Vec<usize>,
 }
 
 impl Scene {
@@ -81,18 +201,53 @@ impl Scene {
         self.systems.binary_search(&s).is_ok()
     }
 
-    /// The rank badges of fixes that automate integration `i`.
-    pub fn badges(&self, i: usize) -> Vec<usize> {
-        self.fixes
-            .iter()
-            .filter(|f| f.integration == Some(i))
-            .map(|f| f.rank)
-            .collect()
+    /// Whether the scene has nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.systems.is_empty()
     }
 
-    /// Fixes drawn as new edges (connect and catalog).
-    pub fn new_edges(&self) -> impl Iterator<Item = &FixMark> {
-        self.fixes.iter().filter(|f| f.integration.is_none())
+    /// Whether system `s` is drawn as external: outside the units in focus.
+    pub fn is_external(&self, model: &Model, s: usize) -> bool {
+        !self.focus_units.is_empty()
+            && !model.systems[s]
+                .unit
+                .is_some_and(|u| self.focus_units.contains(&u))
+    }
+
+    /// The looks the scene's edges use, in legend order.
+    pub fn looks(&self, report: &Report) -> Vec<Look> {
+        let mut used: Vec<Look> = self
+            .integrations
+            .iter()
+            .map(|i| Look::of(effective_mode(report, *i)))
+            .collect();
+        if !self.missing.is_empty() {
+            used.push(Look::Missing);
+        }
+        used.extend(self.fixes.iter().map(FixMark::look));
+        Look::ALL.into_iter().filter(|l| used.contains(l)).collect()
+    }
+
+    /// The step label of integration `i` ("step 2", "steps 1, 3"), if any.
+    pub fn step_label(&self, i: usize) -> Option<String> {
+        self.steps.get(&i).map(|steps| step_label(steps))
+    }
+}
+
+/// "step 2" or "steps 1, 3".
+pub fn step_label(steps: &[String]) -> String {
+    let noun = if steps.len() == 1 { "step" } else { "steps" };
+    format!("{noun} {}", steps.join(", "))
+}
+
+impl Look {
+    /// The look of an integration in `mode`.
+    pub fn of(mode: Mode) -> Look {
+        match mode {
+            Mode::Automated => Look::Automated,
+            Mode::Semi => Look::Semi,
+            Mode::Manual => Look::Manual,
+        }
     }
 }
 
@@ -107,14 +262,22 @@ pub struct UnitGroup {
     pub systems: Vec<usize>,
 }
 
+/// "Name (owner)" of unit `u`.
+pub fn unit_title(model: &Model, u: usize) -> String {
+    let unit = &model.units[u];
+    match &unit.owner {
+        Some(owner) => format!("{} ({owner})", unit.name),
+        None => unit.name.clone(),
+    }
+}
+
 impl Scene {
-    /// One group per unit with shown systems, in file order.
+    /// One group per unit with shown systems, in file order; in a unit view, the units in
+    /// focus only.
     pub fn unit_groups(&self, model: &Model) -> Vec<UnitGroup> {
-        model
-            .units
-            .iter()
-            .enumerate()
-            .filter_map(|(u, unit)| {
+        (0..model.units.len())
+            .filter(|u| self.focus_units.is_empty() || self.focus_units.contains(u))
+            .filter_map(|u| {
                 let systems: Vec<usize> = self
                     .systems
                     .iter()
@@ -124,25 +287,25 @@ impl Scene {
                 if systems.is_empty() {
                     return None;
                 }
-                let title = match &unit.owner {
-                    Some(owner) => format!("{} ({owner})", unit.name),
-                    None => unit.name.clone(),
-                };
                 Some(UnitGroup {
                     unit: u,
-                    title,
+                    title: unit_title(model, u),
                     systems,
                 })
             })
             .collect()
     }
 
-    /// Shown systems that belong to no unit, in model order.
+    /// Shown systems outside every cluster (no unit, or external to the units in focus),
+    /// in model order.
     pub fn ungrouped<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = usize> + 'a {
         self.systems
             .iter()
             .copied()
-            .filter(|s| model.systems[*s].unit.is_none())
+            .filter(|s| match model.systems[*s].unit {
+                None => true,
+                Some(u) => !self.focus_units.is_empty() && !self.focus_units.contains(&u),
+            })
     }
 }
 
@@ -151,20 +314,20 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     let model = report.model;
     let workflow_filter = &view.workflows;
     let unit_filter = &view.units;
-    let filtered = !workflow_filter.is_empty() || !unit_filter.is_empty() || view.gaps_only;
+    let filtered = view.is_focused();
+    let in_units = |s: usize| {
+        model.systems[s]
+            .unit
+            .is_some_and(|u| unit_filter.contains(&u))
+    };
 
-    // The handoffs in focus.
+    // The handoffs in focus: of the workflows chosen, with an end in the units chosen.
     let in_focus: Vec<_> = report
         .analysis
         .handoffs
         .iter()
         .filter(|h| workflow_filter.is_empty() || workflow_filter.contains(&h.workflow_index))
-        .filter(|h| {
-            unit_filter.is_empty()
-                || model.workflows[h.workflow_index]
-                    .unit
-                    .is_some_and(|u| unit_filter.contains(&u))
-        })
+        .filter(|h| unit_filter.is_empty() || in_units(h.from_index) || in_units(h.to_index))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect();
 
@@ -181,67 +344,91 @@ pub fn scene(report: &Report, view: &View) -> Scene {
             }
         }
         if workflow_filter.is_empty() && !view.gaps_only {
-            // A unit view also shows the unit's own systems and the integrations among them.
-            for (s, system) in model.systems.iter().enumerate() {
-                if system.unit.is_some_and(|u| unit_filter.contains(&u)) {
-                    shown[s] = true;
+            // A unit view shows the unit's own systems and every integration with an end
+            // in it, whatever workflow uses it (or none).
+            for (s, show) in shown.iter_mut().enumerate() {
+                if in_units(s) {
+                    *show = true;
                 }
             }
             for (i, integration) in model.integrations.iter().enumerate() {
-                if shown[integration.from] && shown[integration.to] {
+                if in_units(integration.from) || in_units(integration.to) {
                     edges[i] = true;
+                    shown[integration.from] = true;
+                    shown[integration.to] = true;
                 }
             }
         }
     }
 
+    let step_of = |h: &HandoffResult| {
+        if workflow_filter.len() == 1 {
+            h.step.to_string()
+        } else {
+            format!("{} {}", h.workflow, h.step)
+        }
+    };
+    let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut missing: Vec<MissingEdge> = Vec::new();
-    for h in in_focus.iter().filter(|h| h.status == Status::Missing) {
-        match missing
-            .iter_mut()
-            .find(|m| m.from == h.from_index && m.to == h.to_index)
-        {
-            Some(m) => {
-                if !m.data.contains(&h.data) {
-                    m.data.push(h.data.clone());
+    for h in &in_focus {
+        let step = (!workflow_filter.is_empty()).then(|| step_of(h));
+        if let Some(step) = &step {
+            for i in &h.path_integrations {
+                let list = steps.entry(*i).or_default();
+                if !list.contains(step) {
+                    list.push(step.clone());
                 }
-                if !m.workflows.contains(&h.workflow) {
-                    m.workflows.push(h.workflow.clone());
-                }
-                m.annual_hours += h.annual_hours;
             }
-            None => missing.push(MissingEdge {
-                from: h.from_index,
-                to: h.to_index,
-                data: vec![h.data.clone()],
-                annual_hours: h.annual_hours,
-                workflows: vec![h.workflow.clone()],
-            }),
         }
+        if h.status != Status::Missing {
+            continue;
+        }
+        let edge = match missing
+            .iter_mut()
+            .position(|m| m.from == h.from_index && m.to == h.to_index)
+        {
+            Some(k) => &mut missing[k],
+            None => {
+                missing.push(MissingEdge {
+                    from: h.from_index,
+                    to: h.to_index,
+                    data: Vec::new(),
+                    annual_hours: 0.0,
+                    annual_cost: 0.0,
+                    workflows: Vec::new(),
+                    steps: Vec::new(),
+                });
+                missing.last_mut().expect("just pushed")
+            }
+        };
+        if !edge.data.contains(&h.data) {
+            edge.data.push(h.data.clone());
+        }
+        if !edge.workflows.contains(&h.workflow) {
+            edge.workflows.push(h.workflow.clone());
+        }
+        edge.steps.extend(step);
+        edge.annual_hours += h.annual_hours;
+        edge.annual_cost += h.annual_cost;
     }
 
-    let focus_workflows: Vec<&str> = in_focus.iter().map(|h| h.workflow.as_str()).collect();
+    // The fixes that make a handoff in focus cheaper.
+    let focus_steps: Vec<(&str, usize)> = in_focus
+        .iter()
+        .map(|h| (h.workflow.as_str(), h.step))
+        .collect();
     let fixes: Vec<FixMark> = report
         .analysis
         .fixes
         .iter()
         .filter(|f| {
             !filtered
-                || f.workflows
+                || f.improves
                     .iter()
-                    .any(|w| focus_workflows.contains(&w.as_str()))
+                    .any(|i| focus_steps.contains(&(i.workflow.as_str(), i.step)))
         })
         .take(view.top)
-        .map(|f| FixMark {
-            rank: f.rank,
-            id: f.id.clone(),
-            action: f.action,
-            from: f.from_index,
-            to: f.to_index,
-            integration: f.integration,
-            carries: f.carries.clone(),
-            annual_hours_saved: f.annual_hours_saved,
-        })
+        .map(FixMark::of)
         .collect();
     for f in &fixes {
         shown[f.from] = true;
@@ -258,6 +445,8 @@ pub fn scene(report: &Report, view: &View) -> Scene {
             .collect(),
         missing,
         fixes,
+        steps,
+        focus_units: unit_filter.clone(),
     }
 }
 

@@ -1,89 +1,171 @@
-//! The integration map, focused on the best fixes when the model is large.
+//! The maps of the review document: the unit overview that opens it, the whole
+//! integration map when the model is small enough to read in one picture, and one map per
+//! workflow beside its gaps. Every caption names exactly the fixes its map marks.
 
-use super::{code, text, Block, Section};
-use crate::render::view::{scene, View};
+use super::{code, text, Block, Section, Span};
+use crate::render::units::unit_scene;
+use crate::render::view::{scene, FixMark, Level, View};
 use crate::render::Report;
 
-/// Fixes marked on the embedded diagram when `--top` is not given.
-const DIAGRAM_TOP: usize = 5;
+/// Fixes marked on the maps when `--top` is not given.
+pub(super) const DIAGRAM_TOP: usize = 5;
 
-/// Above this many systems the embedded diagram shows only the systems touching a gap.
+/// Above this many systems the whole integration map is left out: the unit overview and
+/// the workflow maps show the same edges at a size that can be read.
 const LARGE_DIAGRAM: usize = 40;
 
-/// The map of the whole model with the best `top` fixes marked (`None`: 5), or of the
-/// gaps the best fixes close when the whole model would be too large to read.
-pub(super) fn diagram(report: &Report, top: Option<usize>) -> Section {
-    let model = report.model;
-    let mut view = View::default().with_top(top.unwrap_or(DIAGRAM_TOP));
-    let mut blocks = Vec::new();
-    let systems = scene(report, &view).systems.len();
-    if systems > LARGE_DIAGRAM {
-        // A whole large estate is unreadable on a page; show where the best fixes act,
-        // adding the workflows of one fix after another while the picture stays small.
-        let mut focus = View {
-            gaps_only: true,
-            ..view.clone()
-        };
-        let mut fixes_shown = 0;
-        for fix in report.analysis.fixes.iter().take(view.top.max(1)) {
-            let mut wider = focus.clone();
-            let indexes = fix
-                .workflows
-                .iter()
-                .filter_map(|id| model.workflows.iter().position(|w| &w.id == id));
-            for w in indexes {
-                if !wider.workflows.contains(&w) {
-                    wider.workflows.push(w);
-                }
-            }
-            let size = scene(report, &wider).systems.len();
-            if fixes_shown > 0 && size > LARGE_DIAGRAM {
-                break;
-            }
-            focus = wider;
-            fixes_shown += 1;
-        }
-        let shown = scene(report, &focus).systems.len();
-        let which = if fixes_shown == 1 {
-            "the best fix improves".to_string()
-        } else {
-            format!("the top {fixes_shown} fixes improve")
-        };
-        let mut spans = vec![text(format!(
-            "The model has {} systems, too many for one picture; this map shows the {shown} \
-             on the gaps of the workflows that {which}",
-            report.model.systems.len(),
-        ))];
-        for (k, w) in focus.workflows.iter().enumerate() {
-            spans.push(text(if k == 0 { " (" } else { ", " }));
-            spans.push(code(&model.workflows[*w].id));
-        }
-        spans.push(text(if focus.workflows.is_empty() {
-            ". "
-        } else {
-            "). "
-        }));
-        spans.push(text("For any one workflow, run "));
-        spans.push(code("gapgraph diagram MODEL --workflow ID --format svg"));
-        spans.push(text("."));
-        blocks.push(Block::Paragraph(spans));
-        view = focus;
+/// "#1, #3 and #7".
+fn ranks(ranks: &[usize]) -> String {
+    let named: Vec<String> = ranks.iter().map(|r| format!("#{r}")).collect();
+    match named.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-    blocks.push(Block::Diagram(view.clone()));
-    let fixes = match view.top {
-        0 => "no fix is marked (--top 0).".to_string(),
-        1 => "green arrows and badges mark the best fix.".to_string(),
-        n => format!("green arrows and badges mark the top {n} fixes by rank."),
+}
+
+/// What the line styles mean, said once per caption.
+const LINES: &str = "Blue solid arrows with filled heads are automated; orange dashed arrows \
+    with open heads are semi-automated (someone runs an export/import) and purple dashed \
+    arrows ending in a circle are manual re-keying, both with minutes per use; vermillion \
+    dotted arrows ending in a bar are handoffs with no path at all, with their hours and \
+    cost a year.";
+
+/// The unit overview that opens the document.
+pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
+    let top = top.unwrap_or(DIAGRAM_TOP);
+    let units = unit_scene(report, top);
+    let view = View {
+        level: Level::Unit,
+        ..View::default()
+    }
+    .with_top(top);
+    let mut caption = vec![text(
+        "Each box is a business unit with its systems and the gaps inside it (systems \
+         without a unit share the \"no unit\" box). An arrow sums the handoffs from one unit \
+         to another: their count by status, and the hours and cost a year of the gaps among \
+         them; the thicker the arrow, the more hours. Its colour, line and arrowhead show \
+         the worst status among them: vermillion dotted with a bar, at least one handoff \
+         has no path; purple dashed with a circle, a person is in the loop; blue solid, \
+         all automated.",
+    )];
+    let between: Vec<usize> = units.fixes.iter().map(|f| f.fix.rank).collect();
+    let inside: Vec<usize> = units
+        .nodes
+        .iter()
+        .flat_map(|n| n.fixes_inside.iter().copied())
+        .collect();
+    let between_text = match between.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "A double green arrow marks fix #{one}, between units"
+        )),
+        many => Some(format!(
+            "Double green arrows mark fixes {}, between units",
+            ranks(many)
+        )),
     };
-    blocks.push(Block::Paragraph(vec![text(format!(
-        "Boxes are systems grouped by business unit; yellow shapes are manual kinds \
-         (spreadsheet, e-mail, paper, person). Blue solid arrows are automated integrations; \
-         dashed arrows have a person in the loop (amber semi, red manual, with minutes per \
-         use); red dotted arrows are handoffs with no path at all (hours a year); {fixes}"
-    ))]));
+    let inside_text = match inside.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "fix #{one} works inside one unit and is named in its box"
+        )),
+        many => Some(format!(
+            "fixes {} work inside one unit each and are named in its box",
+            ranks(many)
+        )),
+    };
+    caption.push(text(match (between_text, inside_text) {
+        (None, None) => " No fix is marked.".to_string(),
+        (Some(b), None) => format!(" {b}."),
+        (None, Some(i)) => format!(" {}{}.", i[..1].to_uppercase(), &i[1..]),
+        (Some(b), Some(i)) => format!(" {b}; {i}."),
+    }));
     Section {
+        id: "overview",
+        title: "Unit overview".to_string(),
+        blocks: vec![Block::Diagram(view), Block::Paragraph(caption)],
+    }
+}
+
+/// The caption's sentence on the fixes a system-level map marks, by how each is drawn.
+fn fix_sentence(marked: &[FixMark]) -> String {
+    let of = |automate: bool| -> Vec<usize> {
+        marked
+            .iter()
+            .filter(|f| f.integration.is_some() == automate)
+            .map(|f| f.rank)
+            .collect()
+    };
+    let (build, automate) = (of(false), of(true));
+    let mut parts = Vec::new();
+    match build.as_slice() {
+        [] => {}
+        [one] => parts.push(format!(
+            "a solid double green arrow marks fix #{one}, a new integration"
+        )),
+        many => parts.push(format!(
+            "solid double green arrows mark fixes {}, new integrations",
+            ranks(many)
+        )),
+    }
+    match automate.as_slice() {
+        [] => {}
+        [one] => parts.push(format!(
+            "a dashed double green arrow marks fix #{one}, beside the integration it makes automated"
+        )),
+        many => parts.push(format!(
+            "dashed double green arrows mark fixes {}, each beside the integration it makes \
+             automated",
+            ranks(many)
+        )),
+    }
+    if parts.is_empty() {
+        return "No fix is marked.".to_string();
+    }
+    let sentence = parts.join("; ");
+    format!("{}{}.", sentence[..1].to_uppercase(), &sentence[1..])
+}
+
+/// The whole integration map with the best `top` fixes marked, when the model is small
+/// enough to read in one picture.
+pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Section> {
+    let view = View::default().with_top(top.unwrap_or(DIAGRAM_TOP));
+    let shown = scene(report, &view);
+    if shown.systems.len() > LARGE_DIAGRAM {
+        return None;
+    }
+    Some(Section {
         id: "diagram",
         title: "Integration map".to_string(),
-        blocks,
+        blocks: vec![
+            Block::Diagram(view),
+            Block::Paragraph(vec![text(format!(
+                "Boxes are systems grouped by business unit; yellow notes are manual kinds \
+                 (spreadsheet, e-mail, paper, person). {LINES} {}",
+                fix_sentence(&shown.fixes)
+            ))]),
+        ],
+    })
+}
+
+/// The map of workflow `w` with the best fixes that help it, and its caption.
+pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec<Block> {
+    let view = View {
+        workflows: vec![w],
+        ..View::default()
     }
+    .with_top(top.unwrap_or(DIAGRAM_TOP));
+    let marked = scene(report, &view).fixes;
+    let mut caption: Vec<Span> = vec![text(format!(
+        "Map of this workflow: labels give the step numbers. {}",
+        fix_sentence(&marked)
+    ))];
+    caption.push(text(" Draw it alone with "));
+    caption.push(code(format!(
+        "gapgraph diagram MODEL --workflow {} --format svg",
+        report.model.workflows[w].id
+    )));
+    caption.push(text("."));
+    vec![Block::Diagram(view), Block::Paragraph(caption)]
 }

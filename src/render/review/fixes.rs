@@ -26,8 +26,14 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         if k > 0 {
             spans.push(Span::Break);
         }
+        // A fix that only makes a gap cheaper does not close it.
+        let verb = if i.minutes_after == 0.0 {
+            "closes"
+        } else {
+            "improves"
+        };
         spans.push(text(format!(
-            "closes {} step {}: {}, {} \u{2192} {}\u{a0}min",
+            "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
             i.workflow,
             i.step,
             i.data,
@@ -80,6 +86,7 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
         all.len(),
         report.analysis.ranked_by.describe(cur)
     ))]));
+    let model = report.model;
     let rows: Vec<Vec<Cell>> = shown
         .iter()
         .map(|fix| {
@@ -91,8 +98,8 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
             name.push(Span::Break);
             name.push(text(format!(
                 "{} \u{2192} {}: {}",
-                fix.from,
-                fix.to,
+                model.systems[fix.from_index].name,
+                model.systems[fix.to_index].name,
                 short_list(&fix.carries, LABEL_ITEMS)
             )));
             vec![
@@ -100,22 +107,24 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
                 cell(name),
                 text_cell(fix.action.as_str()),
                 number_cell(money(fix.cost), Some(fix.cost)),
-                number_cell(hours(fix.annual_hours_saved), Some(fix.annual_hours_saved)),
                 number_cell(money(fix.annual_saving), Some(fix.annual_saving)),
                 number_cell(money(fix.strategic_value), Some(fix.strategic_value)),
                 match fix.priority {
                     Some(p) => number_cell(ratio(Some(p)), Some(p)),
                     None => number_cell("free".to_string(), Some(f64::INFINITY)),
                 },
-                number_cell(ratio(fix.payback_months), fix.payback_months),
-                text_cell(fix.workflows.join(", ")),
-                cell(why(report, fix)),
             ]
         })
         .collect();
     // `--top 0` gives no table rather than a header without rows.
     if !rows.is_empty() {
         blocks.push(fix_table(cur, rows));
+        blocks.push(Block::Heading(vec![text(
+            "Why each fix ranks where it does",
+        )]));
+        blocks.push(Block::Bullets(
+            shown.iter().map(|fix| why_item(report, fix)).collect(),
+        ));
     }
     if all.len() > shown.len() {
         blocks.push(Block::Paragraph(vec![text(format!(
@@ -131,6 +140,33 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
     }
 }
 
+/// One fix's line under the table: what it saves, when it pays back, the workflows it
+/// helps, then why it ranks where it does.
+fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
+    let cur = report.currency();
+    let mut spans = vec![
+        Span::Strong(format!("#{}", fix.rank)),
+        text(" "),
+        code(&fix.id),
+        text(format!(
+            ": saves {} staff hours = {cur} {} a year",
+            hours(fix.annual_hours_saved),
+            money(fix.annual_saving)
+        )),
+    ];
+    match fix.payback_months {
+        Some(m) if m > 0.0 => spans.push(text(format!(", pays back in {} months", ratio(Some(m))))),
+        Some(_) => spans.push(text(", at no cost")),
+        None => {}
+    }
+    if !fix.workflows.is_empty() {
+        spans.push(text(format!("; workflows {}", fix.workflows.join(", "))));
+    }
+    spans.push(Span::Break);
+    spans.extend(why(report, fix));
+    spans
+}
+
 fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
     let cost = format!("Cost ({cur})");
     let saving = format!("Saving/yr ({cur})");
@@ -142,13 +178,9 @@ fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
             ("Fix", false),
             ("Action", false),
             (&cost, true),
-            ("Hours saved/yr", true),
             (&saving, true),
             (&value, true),
             ("Priority", true),
-            ("Payback (months)", true),
-            ("Workflows", false),
-            ("Why", false),
         ]),
         rows,
     })

@@ -31,7 +31,7 @@ fn path_names(report: &Report, h: &HandoffResult) -> String {
     names.join(" \u{2192} ")
 }
 
-pub(super) fn gaps_by_workflow(report: &Report) -> Section {
+pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let analysis = report.analysis;
     let model = report.model;
     let cur = report.currency();
@@ -72,6 +72,7 @@ pub(super) fn gaps_by_workflow(report: &Report) -> Section {
             money(workflow.counts.annual_cost)
         ));
         blocks.push(Block::Paragraph(vec![text(about.join("; "))]));
+        blocks.extend(super::diagram::workflow_map(report, w, top));
         let rows = gaps
             .iter()
             .map(|h| {

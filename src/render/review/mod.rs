@@ -7,9 +7,11 @@ mod automation;
 mod diagram;
 mod fixes;
 mod gaps;
+mod roadmap;
 
+use super::provenance::VERSION;
 use super::view::View;
-use super::{hours, minutes, money, percent, ratio, Report};
+use super::{hours, minutes, money, percent, ratio, Provenance, Report};
 use crate::analysis::Status;
 
 /// A piece of inline text.
@@ -109,6 +111,8 @@ pub enum Block {
     Figures(Vec<Figure>),
     /// The integration map, drawn with this focus.
     Diagram(View),
+    /// The roadmap's cumulative saving, step by step.
+    Chart(roadmap::StepChart),
 }
 
 /// A top-level section.
@@ -165,16 +169,29 @@ fn columns(titles: &[(&str, bool)]) -> Vec<Column> {
 }
 
 /// Builds the review document of `report`, listing the best `top` fixes (`None`: 20) and
-/// marking them on the map (`None`: 5).
-pub fn document(report: &Report, top: Option<usize>) -> Document {
+/// marking them on the maps (`None`: 5), with a "Roadmap" section right after the fixes when
+/// a `budget` is given, and its provenance when recorded.
+pub fn document(
+    report: &Report,
+    top: Option<usize>,
+    budget: Option<f64>,
+    provenance: Option<&Provenance>,
+) -> Document {
     let analysis = report.analysis;
     let title = analysis
         .model_name
         .clone()
         .unwrap_or_else(|| "gapgraph report".to_string());
-    let mut sections = vec![summary(report), fixes::fixes(report, top)];
-    sections.push(diagram::diagram(report, top));
-    sections.push(gaps::gaps_by_workflow(report));
+    let mut sections = vec![
+        diagram::overview(report, top),
+        summary(report),
+        fixes::fixes(report, top),
+    ];
+    if let Some(budget) = budget {
+        sections.push(roadmap::roadmap_section(report, budget));
+    }
+    sections.extend(diagram::integration_map(report, top));
+    sections.push(gaps::gaps_by_workflow(report, top));
     sections.push(automation::automation(report));
     sections.push(audit::audit(report));
     let warnings = report.warning_lines();
@@ -187,10 +204,40 @@ pub fn document(report: &Report, top: Option<usize>) -> Document {
             )],
         });
     }
+    sections.push(about(report, provenance));
     Document {
         title,
         lead: strategy(report),
         sections,
+    }
+}
+
+/// What the document was made from and by, to put it on record.
+fn about(report: &Report, provenance: Option<&Provenance>) -> Section {
+    let strategy = match &report.analysis.strategy {
+        Some(s) => vec![
+            text("Strategy: "),
+            text(&s.name),
+            text(" ("),
+            code(&s.id),
+            text(")"),
+        ],
+        None => vec![text("Strategy: none declared")],
+    };
+    let mut items = vec![vec![text(format!("Made by gapgraph {VERSION}"))]];
+    if let Some(p) = provenance {
+        items.push(vec![text("Model file: "), code(&p.model_file)]);
+        items.push(vec![text("Model SHA-256: "), code(&p.model_sha256)]);
+        items.push(strategy);
+        items.push(vec![text(format!("Date: {}", p.date))]);
+        items.push(vec![text("Command: "), code(&p.command_line)]);
+    } else {
+        items.push(strategy);
+    }
+    Section {
+        id: "provenance",
+        title: "About this document".to_string(),
+        blocks: vec![Block::Bullets(items)],
     }
 }
 

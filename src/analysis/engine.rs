@@ -1,0 +1,156 @@
+//! The search engine shared by resolution, valuation and plans: the model's handoffs keyed by
+//! interned data, the flat graph of the current scenario, and reusable search buffers.
+//!
+//! Resolution runs one forward search per (source, data) group of handoffs and reads every
+//! handoff of the group off it, with the reported path walked back over tight edges.
+
+use super::graph::{DataIds, Direction, Graph};
+use super::network::{Network, Route};
+use super::search::{Query, Search};
+use crate::model::Model;
+
+/// One handoff of the model, by indexes.
+#[derive(Clone, Copy, Debug)]
+pub struct HandoffKey {
+    /// Workflow index.
+    pub workflow: u32,
+    /// 0-based step in the workflow.
+    pub step: u32,
+    /// Source system.
+    pub from: u32,
+    /// Target system.
+    pub to: u32,
+    /// Interned data object.
+    pub data: u32,
+}
+
+/// Handoffs, graph and buffers of one scenario.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    /// The interned data objects of the handoffs.
+    pub data: DataIds,
+    /// Every handoff, workflows in file order, steps in order.
+    pub keys: Vec<HandoffKey>,
+    /// The handoffs of each data object, in file order.
+    pub by_data: Vec<Vec<u32>>,
+    /// The current scenario's graph.
+    pub graph: Graph,
+    /// The main search (forward groups).
+    pub search: Search,
+    /// A second search (reverse groups).
+    pub reverse: Search,
+    /// A third search (exact checks).
+    pub check: Search,
+    order: Vec<u32>,
+}
+
+impl Engine {
+    /// The engine for `model` in the scenario `network`.
+    pub fn new(model: &Model, network: &Network) -> Engine {
+        let data = DataIds::of_handoffs(model);
+        let mut keys = Vec::new();
+        let mut by_data = vec![Vec::new(); data.len()];
+        for (w, workflow) in model.workflows.iter().enumerate() {
+            for (i, handoff) in workflow.handoffs.iter().enumerate() {
+                let d = data
+                    .get(&handoff.data)
+                    .expect("every handoff's data is interned");
+                by_data[d as usize].push(keys.len() as u32);
+                keys.push(HandoffKey {
+                    workflow: w as u32,
+                    step: i as u32,
+                    from: handoff.from as u32,
+                    to: handoff.to as u32,
+                    data: d,
+                });
+            }
+        }
+        let graph = Graph::build(network, &data);
+        let nodes = graph.nodes();
+        Engine {
+            data,
+            keys,
+            by_data,
+            graph,
+            search: Search::new(nodes),
+            reverse: Search::new(nodes),
+            check: Search::new(nodes),
+            order: Vec::new(),
+        }
+    }
+
+    /// Rebuilds the graph after `network` changed (a fix was applied).
+    pub fn rebuild(&mut self, network: &Network) {
+        self.graph = Graph::build(network, &self.data);
+    }
+
+    /// The least route of each handoff in `handoffs` (indexes into `keys`), in the order
+    /// given; one forward search per (source, data) group.
+    pub fn routes(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
+        order.extend(0..handoffs.len() as u32);
+        let key = |i: &u32| {
+            let k = self.keys[handoffs[*i as usize] as usize];
+            (k.from, k.data)
+        };
+        order.sort_by_key(key);
+        let mut routes = vec![None; handoffs.len()];
+        let mut targets = Vec::new();
+        for group in order.chunk_by(|a, b| key(a) == key(b)) {
+            let (from, data) = key(&group[0]);
+            targets.clear();
+            targets.extend(
+                group
+                    .iter()
+                    .map(|i| self.keys[handoffs[*i as usize] as usize].to),
+            );
+            let query = Query {
+                dir: Direction::Forward,
+                start: from as usize,
+                minutes: 0.0,
+                data,
+                limit: f64::INFINITY,
+            };
+            self.search.run(&self.graph, query, &targets);
+            for i in group {
+                let to = self.keys[handoffs[*i as usize] as usize].to;
+                routes[*i as usize] = self.walk_back(from as usize, to as usize, data);
+            }
+        }
+        self.order = order;
+        routes
+    }
+
+    /// The reported path to `target` of the last forward search from `source`: least
+    /// minutes, then fewest hops, then the earliest hop (file order) walking back from the
+    /// target.
+    fn walk_back(&self, source: usize, target: usize, data: u32) -> Option<Route> {
+        let total = self.search.settled(target)?;
+        let mut hops = Vec::with_capacity(total.hops as usize);
+        let (mut node, mut cost) = (target, total);
+        // Each step strictly lowers the hop count, so the walk ends.
+        while node != source {
+            let mut best: Option<(u32, usize, _)> = None;
+            for e in self.graph.edges(Direction::Reverse, node, data) {
+                let previous = self.graph.from(e);
+                let Some(before) = self.search.cost(previous) else {
+                    continue;
+                };
+                let tight = before.then(self.graph.minutes(e)) == cost && before.hops < cost.hops;
+                if tight && best.is_none_or(|(b, _, _)| e < b) {
+                    best = Some((e, previous, before));
+                }
+            }
+            let (e, previous, before) = best?;
+            hops.push(e as usize);
+            node = previous;
+            cost = before;
+        }
+        hops.reverse();
+        Some(Route {
+            minutes: total.minutes,
+            hops,
+        })
+    }
+}

@@ -1,0 +1,194 @@
+//! Flat arrays for the searches, built from the petgraph store: data objects interned, and
+//! per system its out- and in-edges grouped by the data object they carry, with the `"*"`
+//! edges apart (they belong to every data object's view).
+
+use std::collections::HashMap;
+
+use super::network::Network;
+use crate::model::Model;
+
+/// The data objects handoffs move, numbered in order of first appearance. Data that no
+/// handoff moves cannot change any result, so edges ignore it.
+#[derive(Clone, Debug, Default)]
+pub struct DataIds {
+    ids: HashMap<String, u32>,
+}
+
+impl DataIds {
+    /// The data of every handoff of `model`.
+    pub fn of_handoffs(model: &Model) -> DataIds {
+        let mut ids = HashMap::new();
+        for handoff in model.workflows.iter().flat_map(|w| &w.handoffs) {
+            let next = ids.len() as u32;
+            ids.entry(handoff.data.clone()).or_insert(next);
+        }
+        DataIds { ids }
+    }
+
+    /// The id of a data object, if some handoff moves it.
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(name).copied()
+    }
+
+    /// How many data objects handoffs move.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The ids of what a carries list moves (each once), or `None` for `"*"`: everything.
+    pub fn of_carries(&self, carries: &[String]) -> Option<Vec<u32>> {
+        if carries.iter().any(|d| d == "*") {
+            return None;
+        }
+        let mut ids: Vec<u32> = carries.iter().filter_map(|d| self.get(d)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Some(ids)
+    }
+}
+
+/// One direction of the adjacency: per node, `(data, edge)` sorted by data then edge, and
+/// the `"*"` edges.
+#[derive(Clone, Debug, Default)]
+struct Adjacency {
+    offsets: Vec<u32>,
+    entries: Vec<(u32, u32)>,
+    wild_offsets: Vec<u32>,
+    wild: Vec<u32>,
+}
+
+impl Adjacency {
+    fn build(nodes: usize, mut by_data: Vec<(u32, u32, u32)>, mut wild: Vec<(u32, u32)>) -> Self {
+        by_data.sort_unstable();
+        wild.sort_unstable();
+        Adjacency {
+            offsets: offsets(nodes, by_data.iter().map(|e| e.0)),
+            entries: by_data.into_iter().map(|(_, d, e)| (d, e)).collect(),
+            wild_offsets: offsets(nodes, wild.iter().map(|e| e.0)),
+            wild: wild.into_iter().map(|(_, e)| e).collect(),
+        }
+    }
+
+    /// The edges of `node` that carry `data`: those naming it, then the `"*"` ones.
+    fn edges(&self, node: usize, data: u32) -> impl Iterator<Item = u32> + '_ {
+        let all = &self.entries[self.offsets[node] as usize..self.offsets[node + 1] as usize];
+        let start = all.partition_point(|e| e.0 < data);
+        let end = start + all[start..].partition_point(|e| e.0 == data);
+        let wild =
+            &self.wild[self.wild_offsets[node] as usize..self.wild_offsets[node + 1] as usize];
+        all[start..end]
+            .iter()
+            .map(|e| e.1)
+            .chain(wild.iter().copied())
+    }
+}
+
+/// Start of each node's run in a list sorted by node, plus the end.
+fn offsets(nodes: usize, sorted_nodes: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut counts = vec![0u32; nodes + 1];
+    for node in sorted_nodes {
+        counts[node as usize + 1] += 1;
+    }
+    for i in 1..counts.len() {
+        counts[i] += counts[i - 1];
+    }
+    counts
+}
+
+/// The hops of a network as flat arrays with both adjacencies. Edge `e` is hop `e`.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    from: Vec<u32>,
+    to: Vec<u32>,
+    minutes: Vec<f64>,
+    out: Adjacency,
+    inc: Adjacency,
+}
+
+/// Which way a search walks the edges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// From the source along edges.
+    Forward,
+    /// From the target against edges.
+    Reverse,
+}
+
+impl Graph {
+    /// The flat view of `network` for the data in `data`.
+    pub fn build(network: &Network, data: &DataIds) -> Graph {
+        let hops = network.hops();
+        let nodes = network.systems();
+        let mut graph = Graph {
+            from: Vec::with_capacity(hops.len()),
+            to: Vec::with_capacity(hops.len()),
+            minutes: Vec::with_capacity(hops.len()),
+            ..Graph::default()
+        };
+        let (mut out, mut inc, mut out_wild, mut inc_wild) = (vec![], vec![], vec![], vec![]);
+        for edge in network.graph().edge_indices() {
+            let (source, target) = network
+                .graph()
+                .edge_endpoints(edge)
+                .expect("an edge index of the graph");
+            let hop = network.graph()[edge];
+            let (s, t, e) = (source.index() as u32, target.index() as u32, hop as u32);
+            // Edges are added in hop order, so edge `e` is hop `e`.
+            debug_assert_eq!(edge.index(), hop);
+            graph.from.push(s);
+            graph.to.push(t);
+            graph.minutes.push(hops[hop].minutes);
+            match data.of_carries(&hops[hop].carries.0) {
+                None => {
+                    out_wild.push((s, e));
+                    inc_wild.push((t, e));
+                }
+                Some(ids) => {
+                    for d in ids {
+                        out.push((s, d, e));
+                        inc.push((t, d, e));
+                    }
+                }
+            }
+        }
+        graph.out = Adjacency::build(nodes, out, out_wild);
+        graph.inc = Adjacency::build(nodes, inc, inc_wild);
+        graph
+    }
+
+    /// The number of nodes.
+    pub fn nodes(&self) -> usize {
+        self.out.offsets.len().saturating_sub(1)
+    }
+
+    /// Minutes of edge `e`.
+    pub fn minutes(&self, e: u32) -> f64 {
+        self.minutes[e as usize]
+    }
+
+    /// Source of edge `e`.
+    pub fn from(&self, e: u32) -> usize {
+        self.from[e as usize] as usize
+    }
+
+    /// Target of edge `e`.
+    pub fn to(&self, e: u32) -> usize {
+        self.to[e as usize] as usize
+    }
+
+    /// The edges carrying `data` that leave (`Forward`) or enter (`Reverse`) `node`.
+    pub fn edges(&self, dir: Direction, node: usize, data: u32) -> impl Iterator<Item = u32> + '_ {
+        match dir {
+            Direction::Forward => self.out.edges(node, data),
+            Direction::Reverse => self.inc.edges(node, data),
+        }
+    }
+
+    /// The node an edge leads to when walked in direction `dir`.
+    pub fn next(&self, dir: Direction, e: u32) -> usize {
+        match dir {
+            Direction::Forward => self.to(e),
+            Direction::Reverse => self.from(e),
+        }
+    }
+}

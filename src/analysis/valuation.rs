@@ -1,0 +1,229 @@
+//! Exact incremental valuation (MODEL.md section 6, `../shared/design/valuation.md`).
+//!
+//! A fix adds (or cheapens) one edge u->v for the data it carries. Weights are >= 0, so for a
+//! gap s->t of data d the least path after the fix is min(today's, dist(s,u) + w' + dist(v,t)),
+//! all distances in today's graph. Per data object: one forward search per gap source, one
+//! reverse search per gap target, and for each gap only the candidates whose `from` its source
+//! reaches. The formula, whose terms are summed in another order than the reference sums a
+//! path, only selects; the minutes of a selected pair are then computed exactly as the
+//! reference does: from fl(dist(s,u) + w'), a search from v sums onward edge by edge.
+
+use super::candidates::Candidate;
+use super::engine::Engine;
+use super::graph::{DataIds, Direction};
+use super::network::Network;
+use super::resolve::HandoffResult;
+use super::search::Query;
+use crate::model::Model;
+
+/// Relative slack of the selecting formula: far above the rounding of any path sum (about
+/// hops × 1.1e-16), far below any real difference the figures show.
+const SLACK: f64 = 1e-9;
+
+/// The candidates as edges, indexed by the data they carry.
+#[derive(Clone, Debug)]
+pub struct CandidateIndex {
+    /// (from, to, minutes of the new or cheaper hop) per candidate.
+    edges: Vec<(u32, u32, f64)>,
+    /// Per candidate: the data it carries, or `None` for `"*"`.
+    carries: Vec<Option<Vec<u32>>>,
+    /// Per data object: the candidates naming it.
+    by_data: Vec<Vec<u32>>,
+    /// The candidates carrying `"*"`.
+    wildcard: Vec<u32>,
+    /// Candidates still in the pool.
+    active: Vec<bool>,
+}
+
+impl CandidateIndex {
+    /// The index of `pool` in the scenario `network`.
+    pub fn new(model: &Model, network: &Network, data: &DataIds, pool: &[Candidate]) -> Self {
+        let mut index = CandidateIndex {
+            edges: Vec::with_capacity(pool.len()),
+            carries: Vec::with_capacity(pool.len()),
+            by_data: vec![Vec::new(); data.len()],
+            wildcard: Vec::new(),
+            active: vec![true; pool.len()],
+        };
+        for (c, candidate) in pool.iter().enumerate() {
+            index.edges.push((
+                candidate.from as u32,
+                candidate.to as u32,
+                candidate.minutes_after(model, network),
+            ));
+            let carries = data.of_carries(&candidate.carries.0);
+            match &carries {
+                None => index.wildcard.push(c as u32),
+                Some(ids) => {
+                    for d in ids {
+                        index.by_data[*d as usize].push(c as u32);
+                    }
+                }
+            }
+            index.carries.push(carries);
+        }
+        index
+    }
+
+    /// Takes a candidate out of the pool.
+    pub fn remove(&mut self, candidate: usize) {
+        self.active[candidate] = false;
+    }
+
+    /// Whether a candidate is still in the pool.
+    pub fn is_active(&self, candidate: usize) -> bool {
+        self.active[candidate]
+    }
+
+    /// What a candidate carries (`None`: everything).
+    pub fn carries(&self, candidate: usize) -> Option<&[u32]> {
+        self.carries[candidate].as_deref()
+    }
+
+    /// The active candidates carrying data object `d`, sorted by `from`.
+    fn for_data(&self, d: u32, out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        let named = self.by_data.get(d as usize).map_or(&[][..], Vec::as_slice);
+        out.extend(
+            named
+                .iter()
+                .chain(&self.wildcard)
+                .filter(|c| self.active[**c as usize])
+                .map(|c| (self.edges[*c as usize].0, *c)),
+        );
+        out.sort_unstable();
+    }
+}
+
+/// A fix lowering one handoff: (candidate, handoff, minutes per run after the fix).
+pub type Found = (u32, u32, f64);
+
+/// Reusable buffers of [`improvements`].
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    gaps: Vec<(u32, u32, u32, f64)>,
+    candidates: Vec<(u32, u32)>,
+    first_at: Vec<u32>,
+    reached: Vec<(u32, f64)>,
+    ranges: Vec<(u32, u32)>,
+    order: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Appends to `found` every (candidate, gap) of data object `d` where the candidate alone
+/// lowers the gap's minutes, with the minutes after; `handoffs` is today's resolution.
+pub fn improvements(
+    engine: &mut Engine,
+    index: &CandidateIndex,
+    handoffs: &[HandoffResult],
+    d: u32,
+    scratch: &mut Scratch,
+    found: &mut Vec<Found>,
+) {
+    let Scratch {
+        gaps,
+        candidates,
+        first_at,
+        reached,
+        ranges,
+        order,
+    } = scratch;
+    // (source, handoff, target, minutes today): only a gap with minutes can get cheaper.
+    gaps.clear();
+    for &k in &engine.by_data[d as usize] {
+        let h = &handoffs[k as usize];
+        if h.status.is_gap() && h.minutes > 0.0 {
+            gaps.push((h.from_index as u32, k, h.to_index as u32, h.minutes));
+        }
+    }
+    index.for_data(d, candidates);
+    if gaps.is_empty() || candidates.is_empty() {
+        return;
+    }
+    first_at.resize(engine.graph.nodes(), NONE);
+    for (i, (from, _)) in candidates.iter().enumerate().rev() {
+        first_at[*from as usize] = i as u32;
+    }
+
+    // Forward: per gap source, the candidate `from`s it reaches, with their minutes.
+    gaps.sort_unstable_by_key(|g| (g.0, g.1));
+    reached.clear();
+    ranges.clear();
+    for group in gaps.chunk_by(|a, b| a.0 == b.0) {
+        let limit = group.iter().fold(0.0, |m: f64, g| m.max(g.3));
+        let search = &mut engine.search;
+        let query = Query {
+            dir: Direction::Forward,
+            start: group[0].0 as usize,
+            minutes: 0.0,
+            data: d,
+            limit,
+        };
+        search.run(&engine.graph, query, &[]);
+        let start = reached.len() as u32;
+        for &u in search.reached() {
+            if first_at[u as usize] != NONE {
+                let cost = search
+                    .settled(u as usize)
+                    .expect("an exhausted search settles");
+                reached.push((u, cost.minutes));
+            }
+        }
+        ranges.extend(group.iter().map(|_| (start, reached.len() as u32)));
+    }
+
+    // Reverse: per gap target, test each gap's reached candidates.
+    order.clear();
+    order.extend(0..gaps.len() as u32);
+    order.sort_unstable_by_key(|i| (gaps[*i as usize].2, *i));
+    for group in order.chunk_by(|a, b| gaps[*a as usize].2 == gaps[*b as usize].2) {
+        let target = gaps[group[0] as usize].2 as usize;
+        let limit = group
+            .iter()
+            .fold(0.0, |m: f64, i| m.max(gaps[*i as usize].3))
+            * (1.0 + SLACK);
+        let query = Query {
+            dir: Direction::Reverse,
+            start: target,
+            minutes: 0.0,
+            data: d,
+            limit,
+        };
+        engine.reverse.run(&engine.graph, query, &[]);
+        for &i in group {
+            let (_, k, _, today) = gaps[i as usize];
+            let (start, end) = ranges[i as usize];
+            for &(u, to_u) in &reached[start as usize..end as usize] {
+                if to_u >= today {
+                    continue;
+                }
+                let first = first_at[u as usize] as usize;
+                for &(_, c) in candidates[first..].iter().take_while(|e| e.0 == u) {
+                    let (_, v, minutes) = index.edges[c as usize];
+                    let Some(back) = engine.reverse.settled(v as usize) else {
+                        continue;
+                    };
+                    if to_u + minutes + back.minutes >= today * (1.0 + SLACK) {
+                        continue;
+                    }
+                    let at_v = to_u + minutes;
+                    let query = Query {
+                        dir: Direction::Forward,
+                        start: v as usize,
+                        minutes: at_v,
+                        data: d,
+                        limit: today,
+                    };
+                    engine.check.run(&engine.graph, query, &[target as u32]);
+                    if let Some(after) = engine.check.settled(target) {
+                        found.push((c, k, after.minutes));
+                    }
+                }
+            }
+        }
+    }
+    for (from, _) in candidates.iter() {
+        first_at[*from as usize] = NONE;
+    }
+}

@@ -1,0 +1,252 @@
+//! The decision commands (`compare`, `diff`, `explain`, `sensitivity`): their
+//! descriptions and how each runs, through the same load, render and error path as the
+//! rest of [`crate::app`].
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use super::{emit, fail, load, load_and_select, strategy_only, Environment, Failed, Outcome};
+use crate::analysis;
+use crate::decide;
+use crate::diagnostic::Diagnostic;
+use crate::render::{self, CompareReport, DecisionFormat, ExplainReport, SensitivityReport};
+use crate::select::{select_fix, select_strategies};
+
+/// `compare`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compare {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategies, in order (empty: all).
+    pub strategies: Vec<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `diff`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// The old model file (`-`: standard input).
+    pub old: String,
+    /// The new model file (`-`: standard input, when OLD is not).
+    pub new: String,
+    /// The strategy in force on both sides (`None`: each model's default).
+    pub strategy: Option<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explain {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The fix id.
+    pub fix: String,
+    /// Which action, when two fixes share the id.
+    pub action: Option<analysis::Action>,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `sensitivity`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sensitivity {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (`None`: the model's default).
+    pub strategy: Option<String>,
+    /// Factors lie in [1/(1+spread), 1+spread].
+    pub spread: f64,
+    /// How many samples.
+    pub samples: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// The top K counted.
+    pub top: usize,
+    /// Output format.
+    pub format: DecisionFormat,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// Says each problem of resolving the command line's identifiers.
+fn report_problems(stderr: &mut dyn Write, problems: Vec<Diagnostic>) -> Failed {
+    for problem in &problems {
+        fail(stderr, problem.summary());
+    }
+    Failed
+}
+
+pub(super) fn compare(
+    command: Compare,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let (loaded, _) = load(&command.model, stdin, stderr)?;
+    let strategies = select_strategies(&loaded.model, &command.strategies)
+        .map_err(|p| report_problems(stderr, p))?;
+    let comparison = decide::compare(&loaded.model, &strategies);
+    let report = CompareReport {
+        comparison: &comparison,
+        currency: &loaded.model.currency,
+    };
+    let renderer = render::compare_renderer(command.format);
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}
+
+pub(super) fn diff(
+    command: Diff,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    if command.old == "-" && command.new == "-" {
+        return Err(fail(
+            stderr,
+            "only one of OLD and NEW can be standard input",
+        ));
+    }
+    let names = strategy_only(command.strategy);
+    let (old, old_selection) = load_and_select(&command.old, &names, stdin, stderr)?;
+    let (new, new_selection) = load_and_select(&command.new, &names, stdin, stderr)?;
+    let old_analysis = analysis::analyze(&old.model, old_selection.strategy);
+    let new_analysis = analysis::analyze(&new.model, new_selection.strategy);
+    let d = decide::diff(
+        decide::Side {
+            model: &old.model,
+            analysis: &old_analysis,
+        },
+        decide::Side {
+            model: &new.model,
+            analysis: &new_analysis,
+        },
+    );
+    let renderer = render::diff_renderer(command.format);
+    emit(
+        renderer.as_ref(),
+        &d,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}
+
+pub(super) fn explain(
+    command: Explain,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let index = select_fix(&analysis.fixes, &command.fix, command.action)
+        .map_err(|p| report_problems(stderr, p))?;
+    let explanation = decide::explain(&loaded.model, &analysis, index);
+    let report = ExplainReport {
+        explanation: &explanation,
+        strategy: analysis.strategy.as_ref(),
+        currency: &loaded.model.currency,
+    };
+    let renderer = render::explain_renderer(command.format);
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}
+
+/// Progress on standard error, shown only on a terminal and only once a run has taken
+/// more than a second (a quick run stays silent).
+struct Progress {
+    enabled: bool,
+    total: u64,
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(enabled: bool, total: usize) -> Progress {
+        Progress {
+            enabled,
+            total: total as u64,
+            started: std::time::Instant::now(),
+            bar: None,
+        }
+    }
+
+    fn update(&mut self, done: usize) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() > std::time::Duration::from_secs(1) {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(self.total),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_message("samples");
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+pub(super) fn sensitivity(
+    command: Sensitivity,
+    env: Environment,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let options = decide::SensitivityOptions {
+        strategy: selection.strategy,
+        spread: command.spread,
+        samples: command.samples,
+        seed: command.seed,
+        top: command.top,
+    };
+    let mut progress = Progress::new(env.stderr_is_terminal, command.samples);
+    let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
+    progress.finish();
+    let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
+    let report = SensitivityReport {
+        sensitivity: &result,
+        strategy: strategy.as_ref(),
+    };
+    let renderer = render::sensitivity_renderer(command.format);
+    emit(
+        renderer.as_ref(),
+        &report,
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}

@@ -1,0 +1,291 @@
+//! Commands that bring models in from other tools and take them out: `import archimate`,
+//! `import sheets`, `init`, `export sheets`, `export graphml`, `schema`, and text the command
+//! line makes itself (completions, the man page).
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::{
+    emit, fail, load_and_select, read_model, report, strategy_only, terminal_lines, write_out,
+    Failed, Outcome,
+};
+use crate::analysis;
+use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
+use crate::output::write_atomic;
+use crate::render::graphml::Graphml;
+use crate::sheets::{self, SheetSet};
+
+/// `import archimate`: an ArchiMate exchange file as a model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportArchimate {
+    /// The exchange file, or `-` for standard input.
+    pub file: String,
+    /// The language of names (`None`: the file's first).
+    pub lang: Option<String>,
+    /// Write the model here (atomically; JSON when it ends with `.json`) instead of standard
+    /// output.
+    pub output: Option<PathBuf>,
+}
+
+/// `import sheets` (alias `import csv`): inventory spreadsheets as a model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSheets {
+    /// The systems sheet.
+    pub systems: PathBuf,
+    /// The integrations sheet.
+    pub integrations: PathBuf,
+    /// The workflows sheet (one row per handoff).
+    pub workflows: Option<PathBuf>,
+    /// The units sheet.
+    pub units: Option<PathBuf>,
+    /// Write the model here (atomically; JSON when it ends with `.json`) instead of standard
+    /// output.
+    pub output: Option<PathBuf>,
+}
+
+/// `init`: the starter model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Init {
+    /// Where to write it (`-`: standard output).
+    pub output: PathBuf,
+    /// Overwrite an existing file.
+    pub force: bool,
+}
+
+/// `init` writes here unless told otherwise.
+pub const INIT_DEFAULT_FILE: &str = "gapgraph.yaml";
+
+/// `export sheets`: a model as the sheets `import sheets` reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportSheets {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The folder to write the CSV files into (created when missing).
+    pub dir: PathBuf,
+}
+
+/// `export graphml`: the graph, with gap handoffs as edges of their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportGraphml {
+    /// The model file, or `-` for standard input.
+    pub model: String,
+    /// The strategy in force (for each gap's strategic value).
+    pub strategy: Option<String>,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `schema`: the JSON Schema of the model file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// Finished text to write, made by the caller (shell completions, the man page).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Emit {
+    /// The bytes.
+    pub text: Vec<u8>,
+    /// Write here (atomically) instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+fn wants_json(output: Option<&Path>) -> bool {
+    output
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Writes an imported model and its summary (to stderr, after the model is safely written).
+fn write_imported(
+    imported: &Imported,
+    output: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let outcome = write_out(imported.text.as_bytes(), output, stdout, stderr)?;
+    let _ = write!(stderr, "{}", terminal_lines(&imported.summary.to_string()));
+    if let Some(path) = output {
+        let _ = writeln!(
+            stderr,
+            "wrote {}; check it with `gapgraph validate {}`",
+            terminal_lines(&path.display().to_string()),
+            terminal_lines(&path.display().to_string())
+        );
+    }
+    Ok(outcome)
+}
+
+pub(super) fn import_archimate(
+    command: ImportArchimate,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let xml = read_model(&command.file, stdin, stderr)?;
+    let options = ArchimateOptions {
+        lang: command.lang,
+        json: wants_json(command.output.as_deref()),
+    };
+    let imported = import::archimate(&xml, &options).map_err(|e| {
+        let at = if command.file == "-" {
+            "<stdin>"
+        } else {
+            &command.file
+        };
+        fail(stderr, format!("cannot import {at}: {e}"))
+    })?;
+    write_imported(&imported, command.output.as_deref(), stdout, stderr)
+}
+
+pub(super) fn import_sheets(
+    command: ImportSheets,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    // Every file is read before any is judged, so all problems are reported at once.
+    let mut problems = Vec::new();
+    let mut read = |path: &Path, role: &str| match sheets::read_sheet(path, role) {
+        Ok(sheet) => Some(sheet),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
+    let systems = read(&command.systems, "systems");
+    let integrations = read(&command.integrations, "integrations");
+    let workflows = command
+        .workflows
+        .as_deref()
+        .and_then(|p| read(p, "workflows"));
+    let units = command.units.as_deref().and_then(|p| read(p, "units"));
+    let imported = match (systems, integrations, workflows, units) {
+        (Some(systems), Some(integrations), workflows, units) if problems.is_empty() => {
+            let set = SheetSet {
+                systems,
+                integrations,
+                workflows,
+                units,
+            };
+            sheets::import(&set, wants_json(command.output.as_deref()))
+                .map_err(|more| problems.extend(more))
+                .ok()
+        }
+        _ => None,
+    };
+    let Some(imported) = imported else {
+        for problem in &problems {
+            let _ = writeln!(stderr, "error: {}", terminal_lines(&problem.to_string()));
+        }
+        let n = problems.len();
+        return Err(fail(
+            stderr,
+            format!(
+                "nothing written: {n} problem{} in the sheets",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
+    };
+    write_imported(&imported, command.output.as_deref(), stdout, stderr)
+}
+
+pub(super) fn init(
+    command: Init,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    if command.output.as_os_str() == "-" {
+        return write_out(STARTER_MODEL.as_bytes(), None, stdout, stderr);
+    }
+    let path = command.output.as_path();
+    let shown = terminal_lines(&path.display().to_string());
+    if !command.force && fs::symlink_metadata(path).is_ok() {
+        return Err(fail(
+            stderr,
+            format!(
+                "`{shown}` already exists; use --force to overwrite it, or -o to write elsewhere"
+            ),
+        ));
+    }
+    let outcome = write_out(STARTER_MODEL.as_bytes(), Some(path), stdout, stderr)?;
+    let _ = writeln!(
+        stderr,
+        "wrote {shown}: a starter model with an automated, a manual and a missing handoff\nnext: gapgraph analyze {shown}"
+    );
+    Ok(outcome)
+}
+
+pub(super) fn export_sheets(
+    command: ExportSheets,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let (loaded, _) = load_and_select(&command.model, &Default::default(), stdin, stderr)?;
+    let exported = sheets::export(&loaded.model).map_err(|e| fail(stderr, e))?;
+    let dir = &command.dir;
+    fs::create_dir_all(dir).map_err(|e| {
+        fail(
+            stderr,
+            format!(
+                "cannot create `{}`: {e}",
+                terminal_lines(&dir.display().to_string())
+            ),
+        )
+    })?;
+    for file in &exported.files {
+        let path = dir.join(file.name);
+        write_atomic(&path, &file.bytes).map_err(|e| {
+            fail(
+                stderr,
+                format!(
+                    "cannot write `{}`: {e}",
+                    terminal_lines(&path.display().to_string())
+                ),
+            )
+        })?;
+        let _ = writeln!(
+            stderr,
+            "wrote {} ({} row{})",
+            terminal_lines(&path.display().to_string()),
+            file.rows,
+            if file.rows == 1 { "" } else { "s" }
+        );
+    }
+    if !exported.left_out.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "not in the sheets (keep the model file for these): {}",
+            terminal_lines(&exported.left_out.join(", "))
+        );
+    }
+    Ok(Outcome::Done)
+}
+
+pub(super) fn export_graphml(
+    command: ExportGraphml,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    emit(
+        &Graphml,
+        &report(&loaded, &analysis),
+        command.output.as_deref(),
+        stdout,
+        stderr,
+    )
+}
+
+pub(super) fn schema(
+    command: Schema,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let text = crate::json_schema::json_schema_text();
+    write_out(text.as_bytes(), command.output.as_deref(), stdout, stderr)
+}

@@ -1,0 +1,381 @@
+//! What changed between two versions of a model: gaps closed, opened and changed (keyed by
+//! workflow, from, to and data), workflows renamed, integrations added, removed or with a
+//! new mode, the summary before and after, and the fixes whose rank moved.
+
+use crate::analysis::{Action, Analysis, HandoffResult, Status, Summary};
+use crate::model::{Mode, Model};
+
+/// One side of the diff: a model and its analysis.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// Its analysis.
+    pub analysis: &'a Analysis,
+}
+
+/// A gap as the diff shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapDelta {
+    /// Workflow id.
+    pub workflow: String,
+    /// Source system id.
+    pub from: String,
+    /// Target system id.
+    pub to: String,
+    /// The data object.
+    pub data: String,
+    /// Status before (`None`: the handoff did not exist).
+    pub status_before: Option<Status>,
+    /// Status after (`None`: the handoff no longer exists).
+    pub status_after: Option<Status>,
+    /// Minutes per run before (0 when absent).
+    pub minutes_before: f64,
+    /// Minutes per run after (0 when absent).
+    pub minutes_after: f64,
+    /// Annual cost before (0 when absent or automated).
+    pub annual_cost_before: f64,
+    /// Annual cost after.
+    pub annual_cost_after: f64,
+}
+
+/// Gaps closed, opened and changed.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct GapChange {
+    /// Gaps of the old model that the new one does not have.
+    pub closed: Vec<GapDelta>,
+    /// Gaps of the new model that the old one did not have.
+    pub opened: Vec<GapDelta>,
+    /// Gaps in both whose status, minutes or cost changed.
+    pub changed: Vec<GapDelta>,
+}
+
+/// A workflow id that disappeared while one with the same handoffs appeared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rename {
+    /// The old id.
+    pub from: String,
+    /// The new id.
+    pub to: String,
+}
+
+/// An integration's declared mode, before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModeChange {
+    /// Integration id.
+    pub id: String,
+    /// Mode before.
+    pub before: Mode,
+    /// Mode after.
+    pub after: Mode,
+}
+
+/// An integration that exists on one side only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntegrationChange {
+    /// Integration id.
+    pub id: String,
+    /// Source system id.
+    pub from: String,
+    /// Target system id.
+    pub to: String,
+    /// Declared mode.
+    pub mode: Mode,
+}
+
+/// A fix's rank before and after (`None`: not listed on that side).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixMove {
+    /// Fix id.
+    pub id: String,
+    /// What it does.
+    pub action: Action,
+    /// Rank before.
+    pub before: Option<usize>,
+    /// Rank after.
+    pub after: Option<usize>,
+}
+
+/// A summary figure before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The field's name in the JSON report's summary.
+    pub name: &'static str,
+    /// Before (`None`: null).
+    pub before: Option<f64>,
+    /// After.
+    pub after: Option<f64>,
+}
+
+impl Change {
+    /// after − before, when both exist.
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.after? - self.before?)
+    }
+}
+
+/// The summary, field by field.
+pub type SummaryDelta = Vec<Change>;
+
+/// Everything that changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// The old model's name.
+    pub old_name: Option<String>,
+    /// The new model's name.
+    pub new_name: Option<String>,
+    /// Strategy id used for the old model.
+    pub old_strategy: Option<String>,
+    /// Strategy id used for the new model.
+    pub new_strategy: Option<String>,
+    /// Display currency (the new model's).
+    pub currency: String,
+    /// Summary figures.
+    pub summary: SummaryDelta,
+    /// Gaps.
+    pub gaps: GapChange,
+    /// Workflows only in the old model.
+    pub workflows_removed: Vec<String>,
+    /// Workflows only in the new model.
+    pub workflows_added: Vec<String>,
+    /// Removed and added workflows with the same handoffs.
+    pub renamed: Vec<Rename>,
+    /// Integrations only in the new model.
+    pub integrations_added: Vec<IntegrationChange>,
+    /// Integrations only in the old model.
+    pub integrations_removed: Vec<IntegrationChange>,
+    /// Integrations whose declared mode changed.
+    pub modes_changed: Vec<ModeChange>,
+    /// Fixes whose rank moved, appeared or disappeared, in the new ranking's order, then
+    /// those that disappeared in the old order.
+    pub fixes: Vec<FixMove>,
+}
+
+type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn key(h: &HandoffResult) -> Key<'_> {
+    (&h.workflow, &h.from, &h.to, &h.data)
+}
+
+/// Handoffs of `side` by key; duplicates of a key pair up in step order.
+fn take<'a>(pool: &mut Vec<&'a HandoffResult>, k: Key) -> Option<&'a HandoffResult> {
+    let i = pool.iter().position(|h| key(h) == k)?;
+    Some(pool.remove(i))
+}
+
+fn delta(before: Option<&HandoffResult>, after: Option<&HandoffResult>) -> GapDelta {
+    let any = before.or(after).expect("one side exists");
+    let cost = |h: Option<&HandoffResult>| h.map_or(0.0, |h| h.annual_cost);
+    GapDelta {
+        workflow: any.workflow.clone(),
+        from: any.from.clone(),
+        to: any.to.clone(),
+        data: any.data.clone(),
+        status_before: before.map(|h| h.status),
+        status_after: after.map(|h| h.status),
+        minutes_before: before.map_or(0.0, |h| h.minutes),
+        minutes_after: after.map_or(0.0, |h| h.minutes),
+        annual_cost_before: cost(before),
+        annual_cost_after: cost(after),
+    }
+}
+
+/// The diff of `old` to `new`.
+pub fn diff(old: Side, new: Side) -> Diff {
+    let mut gaps = GapChange::default();
+    let mut unmatched: Vec<&HandoffResult> = new.analysis.handoffs.iter().collect();
+    for before in &old.analysis.handoffs {
+        let after = take(&mut unmatched, key(before));
+        let differs = |a: &HandoffResult| {
+            a.status != before.status
+                || a.minutes != before.minutes
+                || a.annual_cost != before.annual_cost
+        };
+        match (before.status.is_gap(), after) {
+            (true, Some(a)) if a.status.is_gap() && differs(a) => {
+                gaps.changed.push(delta(Some(before), Some(a)));
+            }
+            (true, Some(a)) if a.status.is_gap() => {}
+            (true, after) => gaps.closed.push(delta(Some(before), after)),
+            (false, Some(a)) if a.status.is_gap() => gaps.opened.push(delta(Some(before), Some(a))),
+            _ => {}
+        }
+    }
+    for after in unmatched.into_iter().filter(|h| h.status.is_gap()) {
+        gaps.opened.push(delta(None, Some(after)));
+    }
+    // Opened gaps in the new model's order.
+    let order = |g: &GapDelta| {
+        new.analysis
+            .handoffs
+            .iter()
+            .position(|h| key(h) == (&g.workflow, &g.from, &g.to, &g.data))
+    };
+    gaps.opened.sort_by_key(order);
+
+    let ids = |m: &Model| m.workflows.iter().map(|w| w.id.clone()).collect::<Vec<_>>();
+    let (old_ids, new_ids) = (ids(old.model), ids(new.model));
+    let workflows_removed: Vec<String> = old_ids
+        .iter()
+        .filter(|i| !new_ids.contains(i))
+        .cloned()
+        .collect();
+    let workflows_added: Vec<String> = new_ids
+        .iter()
+        .filter(|i| !old_ids.contains(i))
+        .cloned()
+        .collect();
+    let shape = |side: Side, id: &str| -> Vec<(String, String, String)> {
+        side.analysis
+            .handoffs
+            .iter()
+            .filter(|h| h.workflow == id)
+            .map(|h| (h.from.clone(), h.to.clone(), h.data.clone()))
+            .collect()
+    };
+    let mut renamed = Vec::new();
+    let mut claimed: Vec<&String> = Vec::new();
+    for gone in &workflows_removed {
+        let old_shape = shape(old, gone);
+        if let Some(added) = workflows_added
+            .iter()
+            .find(|a| !claimed.contains(a) && shape(new, a) == old_shape)
+        {
+            claimed.push(added);
+            renamed.push(Rename {
+                from: gone.clone(),
+                to: added.clone(),
+            });
+        }
+    }
+
+    let integration = |m: &Model, i: usize| {
+        let x = &m.integrations[i];
+        IntegrationChange {
+            id: x.id.clone(),
+            from: m.systems[x.from].id.clone(),
+            to: m.systems[x.to].id.clone(),
+            mode: x.mode,
+        }
+    };
+    let find = |m: &Model, id: &str| m.integrations.iter().position(|x| x.id == id);
+    let integrations_added = (0..new.model.integrations.len())
+        .filter(|i| find(old.model, &new.model.integrations[*i].id).is_none())
+        .map(|i| integration(new.model, i))
+        .collect();
+    let integrations_removed = (0..old.model.integrations.len())
+        .filter(|i| find(new.model, &old.model.integrations[*i].id).is_none())
+        .map(|i| integration(old.model, i))
+        .collect();
+    let modes_changed = new
+        .model
+        .integrations
+        .iter()
+        .filter_map(|x| {
+            let before = &old.model.integrations[find(old.model, &x.id)?];
+            (before.mode != x.mode).then(|| ModeChange {
+                id: x.id.clone(),
+                before: before.mode,
+                after: x.mode,
+            })
+        })
+        .collect();
+
+    let mut fixes: Vec<FixMove> = new
+        .analysis
+        .fixes
+        .iter()
+        .map(|f| FixMove {
+            id: f.id.clone(),
+            action: f.action,
+            before: super::find_fix(&old.analysis.fixes, &f.id, f.action).map(|o| o.rank),
+            after: Some(f.rank),
+        })
+        .filter(|m| m.before != m.after)
+        .collect();
+    fixes.extend(
+        old.analysis
+            .fixes
+            .iter()
+            .filter(|f| super::find_fix(&new.analysis.fixes, &f.id, f.action).is_none())
+            .map(|f| FixMove {
+                id: f.id.clone(),
+                action: f.action,
+                before: Some(f.rank),
+                after: None,
+            }),
+    );
+
+    Diff {
+        old_name: old.analysis.model_name.clone(),
+        new_name: new.analysis.model_name.clone(),
+        old_strategy: old.analysis.strategy.as_ref().map(|s| s.id.clone()),
+        new_strategy: new.analysis.strategy.as_ref().map(|s| s.id.clone()),
+        currency: new.analysis.currency.clone(),
+        summary: summary(&old.analysis.summary, &new.analysis.summary),
+        gaps,
+        workflows_removed,
+        workflows_added,
+        renamed,
+        integrations_added,
+        integrations_removed,
+        modes_changed,
+        fixes,
+    }
+}
+
+fn summary(a: &Summary, b: &Summary) -> SummaryDelta {
+    let count = |x: usize| Some(x as f64);
+    vec![
+        Change {
+            name: "workflows",
+            before: count(a.workflows),
+            after: count(b.workflows),
+        },
+        Change {
+            name: "handoffs",
+            before: count(a.handoffs),
+            after: count(b.handoffs),
+        },
+        Change {
+            name: "automated",
+            before: count(a.automated),
+            after: count(b.automated),
+        },
+        Change {
+            name: "manual",
+            before: count(a.manual),
+            after: count(b.manual),
+        },
+        Change {
+            name: "missing",
+            before: count(a.missing),
+            after: count(b.missing),
+        },
+        Change {
+            name: "automation_rate",
+            before: a.automation_rate,
+            after: b.automation_rate,
+        },
+        Change {
+            name: "strategic_automation",
+            before: a.strategic_automation,
+            after: b.strategic_automation,
+        },
+        Change {
+            name: "annual_hours",
+            before: Some(a.annual_hours),
+            after: Some(b.annual_hours),
+        },
+        Change {
+            name: "annual_cost",
+            before: Some(a.annual_cost),
+            after: Some(b.annual_cost),
+        },
+        Change {
+            name: "strategic_value",
+            before: Some(a.strategic_value),
+            after: Some(b.strategic_value),
+        },
+    ]
+}

@@ -1,0 +1,85 @@
+//! Decision support built on the public analysis (`analysis::analyze`, `analysis::plan`):
+//! the ranking under several strategies ([`compare`]), two versions of a model side by
+//! side ([`diff`]), one fix's arithmetic ([`explain`]), how far the ranking survives
+//! uncertain estimates ([`sensitivity`]) and a plan with what it does to automation
+//! ([`roadmap`]). Nothing here values a fix itself: each question re-runs the analysis on
+//! a model changed the way the question asks, so the numbers are the report's own.
+
+mod compare;
+mod diff;
+mod explain;
+mod gate;
+mod roadmap;
+mod sensitivity;
+
+pub use compare::{compare, CompareRow, Comparison, Flip, Standing};
+pub use diff::{
+    diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename, Side,
+    SummaryDelta,
+};
+pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
+pub use gate::{verdict, OFFENDERS};
+pub use roadmap::{roadmap, Roadmap};
+pub use sensitivity::{sensitivity, FixSensitivity, Sensitivity, SensitivityOptions};
+
+use crate::analysis::{Action, Fix};
+use crate::model::{Carries, Integration, Mode, Model};
+
+/// `model` with `fixes` built, as MODEL.md section 5 describes their effect: automate
+/// makes its integration automated; connect and catalog add an automated integration
+/// carrying what the fix carries (a catalog entry, once built, is no longer an option).
+pub fn with_fixes<'a>(model: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -> Model {
+    let mut model = model.clone();
+    for fix in fixes {
+        match (fix.action, fix.integration) {
+            (Action::Automate, Some(i)) => model.integrations[i].mode = Mode::Automated,
+            _ => {
+                if fix.action == Action::Catalog {
+                    model.fixes.retain(|f| f.id != fix.id);
+                }
+                model.integrations.push(Integration {
+                    id: fix.id.clone(),
+                    from: fix.from_index,
+                    to: fix.to_index,
+                    carries: Carries(fix.carries.clone()),
+                    mode: Mode::Automated,
+                    minutes: None,
+                    fix_cost: None,
+                    via: None,
+                    name: fix.name.clone(),
+                    note: None,
+                });
+            }
+        }
+    }
+    model
+}
+
+/// The fix of `fixes` with this id and action.
+pub fn find_fix<'a>(fixes: &'a [Fix], id: &str, action: Action) -> Option<&'a Fix> {
+    fixes.iter().find(|f| f.id == id && f.action == action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn building_a_fix_removes_exactly_the_gaps_it_was_valued_on() {
+        let source = include_str!("../../fixtures/valid/seed.yaml");
+        let model = crate::load_str(source, "seed.yaml").unwrap().model;
+        let today = analyze(&model, Some(0));
+        for fix in &today.fixes {
+            let after = analyze(&with_fixes(&model, [fix]), Some(0));
+            let saved = today.summary.annual_cost - after.summary.annual_cost;
+            assert!(
+                (saved - fix.annual_saving).abs() < 1e-6,
+                "{}: {saved} vs {}",
+                fix.id,
+                fix.annual_saving
+            );
+            assert!(find_fix(&after.fixes, &fix.id, fix.action).is_none());
+        }
+    }
+}

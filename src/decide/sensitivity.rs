@@ -1,0 +1,316 @@
+//! How far the ranking can be trusted when every estimate is uncertain: each sample
+//! multiplies every estimate by its own factor, drawn log-uniformly in
+//! [1/(1+spread), 1+spread], re-ranks, and counts where today's fixes land.
+//!
+//! Perturbed, in this order (the order of the draws, so a seed always gives the same
+//! samples): the default minutes (manual, semi, missing) and hourly cost; each unit's
+//! hourly cost; each integration's `minutes`; each workflow's `runs.count` and each of
+//! its handoffs' `minutes`; the weights of the strategy in force; then each of today's
+//! fixes' cost, one factor per fix (so two connect fixes priced at the default do not
+//! move together). Ranks are taken among today's fixes only: a fix that saves nothing in
+//! a sample ranks after those that do, in today's order, so in every sample the ranks are
+//! 1..n and the top shares sum to min(K, n).
+
+use rand_core::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+use crate::analysis::{analyze, rank, Action, Fix, RankBy};
+use crate::model::Model;
+
+/// What to sample.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SensitivityOptions {
+    /// The strategy in force (index).
+    pub strategy: Option<usize>,
+    /// Factors lie in [1/(1+spread), 1+spread]; 0 leaves every estimate as it is.
+    pub spread: f64,
+    /// How many samples.
+    pub samples: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// The top K whose membership is counted.
+    pub top: usize,
+}
+
+/// One of today's fixes across the samples.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixSensitivity {
+    /// Fix id.
+    pub id: String,
+    /// What it does.
+    pub action: Action,
+    /// Today's rank.
+    pub rank: usize,
+    /// Share of samples in which it ranks in the top K.
+    pub top_share: f64,
+    /// Median rank (nearest-rank 50th percentile).
+    pub median_rank: usize,
+    /// Nearest-rank 5th percentile of its rank.
+    pub rank_p5: usize,
+    /// Nearest-rank 95th percentile of its rank.
+    pub rank_p95: usize,
+    /// Share of samples in which the next fix of today's ranking ranks above this one
+    /// (`None` for the last).
+    pub overtaken_by_next: Option<f64>,
+}
+
+/// The result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sensitivity {
+    /// The options it ran with.
+    pub options: SensitivityOptions,
+    /// Today's fixes, in today's order.
+    pub fixes: Vec<FixSensitivity>,
+}
+
+/// A fix counts as a safe bet when it is in the top K at least this often.
+pub const STABLE_SHARE: f64 = 0.9;
+/// Neighbours trade places when the lower one comes first at least this often.
+pub const TRADE_SHARE: f64 = 0.25;
+
+/// Samples the ranking of `model`; `progress` is called with the samples done so far.
+pub fn sensitivity(
+    model: &Model,
+    options: SensitivityOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Sensitivity {
+    let today = analyze(model, options.strategy).fixes;
+    let n = today.len();
+    let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(options.samples); n];
+    let mut overtaken = vec![0usize; n];
+    let mut rng = Pcg64Mcg::seed_from_u64(options.seed);
+    let span = (1.0 + options.spread).ln();
+    for done in 0..options.samples {
+        let mut factor = || {
+            // 53 random bits give a uniform u in [0, 1); the factor is e^(span × (2u − 1)).
+            let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            (span * (2.0 * u - 1.0)).exp()
+        };
+        let mut sample = model.clone();
+        perturb(&mut sample, options.strategy, &mut factor);
+        let costs: Vec<f64> = today.iter().map(|f| f.cost * factor()).collect();
+        let mut fixes = analyze(&sample, options.strategy).fixes;
+        for fix in &mut fixes {
+            if let Some(k) = today
+                .iter()
+                .position(|t| t.id == fix.id && t.action == fix.action)
+            {
+                reprice(fix, costs[k]);
+            }
+        }
+        let order = rank(fixes, RankBy::Priority);
+        let mut position = vec![usize::MAX; n];
+        let mut next = 0;
+        for fix in &order {
+            if let Some(k) = today
+                .iter()
+                .position(|t| t.id == fix.id && t.action == fix.action)
+            {
+                next += 1;
+                position[k] = next;
+            }
+        }
+        for p in position.iter_mut().filter(|p| **p == usize::MAX) {
+            next += 1;
+            *p = next;
+        }
+        for k in 0..n {
+            ranks[k].push(position[k]);
+            if k + 1 < n && position[k + 1] < position[k] {
+                overtaken[k] += 1;
+            }
+        }
+        progress(done + 1);
+    }
+    let samples = options.samples.max(1) as f64;
+    let fixes = today
+        .iter()
+        .zip(ranks)
+        .enumerate()
+        .map(|(k, (fix, mut r))| {
+            r.sort_unstable();
+            FixSensitivity {
+                id: fix.id.clone(),
+                action: fix.action,
+                rank: fix.rank,
+                top_share: r.iter().filter(|x| **x <= options.top).count() as f64 / samples,
+                median_rank: nearest_rank(&r, 50.0),
+                rank_p5: nearest_rank(&r, 5.0),
+                rank_p95: nearest_rank(&r, 95.0),
+                overtaken_by_next: (k + 1 < n).then(|| overtaken[k] as f64 / samples),
+            }
+        })
+        .collect();
+    Sensitivity { options, fixes }
+}
+
+/// A fix's figures at another cost, as MODEL.md section 6 defines them.
+fn reprice(fix: &mut Fix, cost: f64) {
+    fix.cost = cost;
+    fix.priority = (cost > 0.0).then(|| fix.strategic_value / cost);
+    fix.payback_months = (fix.annual_saving > 0.0).then(|| cost / (fix.annual_saving / 12.0));
+}
+
+/// Every estimate of `model` times its own factor, in the documented order.
+fn perturb(model: &mut Model, strategy: Option<usize>, factor: &mut dyn FnMut() -> f64) {
+    let d = &mut model.defaults;
+    for x in [
+        &mut d.manual_minutes,
+        &mut d.semi_minutes,
+        &mut d.missing_minutes,
+        &mut d.hourly_cost,
+    ] {
+        *x *= factor();
+    }
+    for unit in &mut model.units {
+        if let Some(x) = &mut unit.hourly_cost {
+            *x *= factor();
+        }
+    }
+    for integration in &mut model.integrations {
+        if let Some(x) = &mut integration.minutes {
+            *x *= factor();
+        }
+    }
+    for workflow in &mut model.workflows {
+        workflow.runs_count *= factor();
+        for handoff in &mut workflow.handoffs {
+            if let Some(x) = &mut handoff.minutes {
+                *x *= factor();
+            }
+        }
+    }
+    if let Some(s) = strategy {
+        for (_, weight) in &mut model.strategies[s].weights {
+            *weight *= factor();
+        }
+    }
+}
+
+/// The nearest-rank `p`th percentile of sorted `values` (0 when empty).
+fn nearest_rank(sorted: &[usize], p: f64) -> usize {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let k = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[k.clamp(1, sorted.len()) - 1]
+}
+
+impl Sensitivity {
+    /// The sentence for the board: which fixes are safe bets, and which neighbours trade
+    /// places.
+    pub fn sentence(&self) -> String {
+        let k = self.options.top;
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        if self.fixes.is_empty() {
+            return "No fix saves anything, so there is no ranking to test.".to_string();
+        }
+        let stable: Vec<&FixSensitivity> = self
+            .fixes
+            .iter()
+            .take(k)
+            .take_while(|f| f.top_share >= STABLE_SHARE)
+            .collect();
+        let mut parts = Vec::new();
+        match stable.len() {
+            0 => parts.push(format!(
+                "no fix is in the top {k} in {} of samples",
+                pct(STABLE_SHARE)
+            )),
+            m => {
+                let least = stable.iter().map(|f| f.top_share).fold(1.0, f64::min);
+                let who = match m {
+                    1 => "the first fix is".to_string(),
+                    m => format!("the first {m} fixes are"),
+                };
+                parts.push(format!("{who} in the top {k} in {} of samples", pct(least)));
+            }
+        }
+        let trades: Vec<String> = self
+            .fixes
+            .iter()
+            .take(k + 1)
+            .filter_map(|f| {
+                let share = f.overtaken_by_next?;
+                (share >= TRADE_SHARE).then(|| {
+                    format!(
+                        "#{} and #{} trade places ({} of samples)",
+                        f.rank,
+                        f.rank + 1,
+                        pct(share)
+                    )
+                })
+            })
+            .collect();
+        if trades.is_empty() {
+            parts.push(format!(
+                "no two neighbours in the top {k} trade places in {} of samples",
+                pct(TRADE_SHARE)
+            ));
+        } else {
+            parts.extend(trades);
+        }
+        let mut sentence = parts.join("; ");
+        if let Some(first) = sentence.get(0..1) {
+            sentence = first.to_uppercase() + &sentence[1..];
+        }
+        sentence.push('.');
+        sentence
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Model {
+        let source = include_str!("../../fixtures/valid/seed.yaml");
+        crate::load_str(source, "seed.yaml").unwrap().model
+    }
+
+    fn options(spread: f64) -> SensitivityOptions {
+        SensitivityOptions {
+            strategy: Some(0),
+            spread,
+            samples: 50,
+            seed: 7,
+            top: 3,
+        }
+    }
+
+    #[test]
+    fn no_spread_gives_todays_ranking_in_every_sample() {
+        let s = sensitivity(&seed(), options(0.0), &mut |_| {});
+        for f in &s.fixes {
+            assert_eq!(
+                (f.median_rank, f.rank_p5, f.rank_p95),
+                (f.rank, f.rank, f.rank)
+            );
+            assert_eq!(f.top_share, if f.rank <= 3 { 1.0 } else { 0.0 });
+            assert_eq!(f.overtaken_by_next.unwrap_or(0.0), 0.0);
+        }
+    }
+
+    #[test]
+    fn top_shares_sum_to_k_and_a_seed_repeats() {
+        let mut calls = 0;
+        let s = sensitivity(&seed(), options(0.5), &mut |_| calls += 1);
+        assert_eq!(calls, 50);
+        let sum: f64 = s.fixes.iter().map(|f| f.top_share).sum();
+        assert!((sum - 3.0).abs() < 1e-9, "{sum}");
+        assert_eq!(s, sensitivity(&seed(), options(0.5), &mut |_| {}));
+        let other = SensitivityOptions {
+            seed: 8,
+            ..options(0.5)
+        };
+        assert_ne!(s, sensitivity(&seed(), other, &mut |_| {}));
+    }
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        let r: Vec<usize> = (1..=20).collect();
+        assert_eq!(nearest_rank(&r, 5.0), 1);
+        assert_eq!(nearest_rank(&r, 50.0), 10);
+        assert_eq!(nearest_rank(&r, 95.0), 19);
+    }
+}

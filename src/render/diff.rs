@@ -1,0 +1,265 @@
+//! `gapgraph diff` as a terminal report and as Markdown ready to paste into a pull
+//! request; its JSON is in `decide_json.rs`. Both are built from the same lines.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::plan::markdown_table;
+use super::{hours, minutes, money, percent, Render, RenderError};
+use crate::decide::{Change, Diff, GapDelta};
+use crate::text::{markdown, terminal, TerminalText};
+
+/// A titled part of the diff: a table, or lines when there is nothing to tabulate.
+struct Part {
+    title: String,
+    header: Vec<&'static str>,
+    numeric: Vec<usize>,
+    rows: Vec<Vec<String>>,
+    notes: Vec<String>,
+}
+
+fn figure(change: &Change, x: Option<f64>) -> String {
+    match change.name {
+        "automation_rate" | "strategic_automation" => percent(x),
+        "annual_hours" => x.map_or("n/a".into(), hours),
+        "annual_cost" | "strategic_value" => x.map_or("n/a".into(), money),
+        _ => x.map_or("n/a".into(), |x| format!("{x}")),
+    }
+}
+
+fn delta(change: &Change) -> String {
+    match change.delta() {
+        None => "n/a".into(),
+        Some(d) => {
+            let shown = match change.name {
+                "automation_rate" | "strategic_automation" => {
+                    format!("{:.1} pts", d * 100.0)
+                }
+                _ => figure(change, Some(d)),
+            };
+            if d > 0.0 {
+                format!("+{shown}")
+            } else {
+                shown
+            }
+        }
+    }
+}
+
+fn status(s: Option<crate::analysis::Status>) -> &'static str {
+    s.map_or("absent", |s| s.as_str())
+}
+
+fn gap_rows(gaps: &[GapDelta]) -> Vec<Vec<String>> {
+    gaps.iter()
+        .map(|g| {
+            vec![
+                g.workflow.clone(),
+                format!("{} -> {}", g.from, g.to),
+                g.data.clone(),
+                format!("{} -> {}", status(g.status_before), status(g.status_after)),
+                format!(
+                    "{} -> {}",
+                    minutes(g.minutes_before),
+                    minutes(g.minutes_after)
+                ),
+                format!(
+                    "{} -> {}",
+                    money(g.annual_cost_before),
+                    money(g.annual_cost_after)
+                ),
+            ]
+        })
+        .collect()
+}
+
+const GAP_HEADER: [&str; 6] = [
+    "Workflow", "Handoff", "Data", "Status", "Min/run", "Cost/yr",
+];
+
+fn parts(d: &Diff) -> Vec<Part> {
+    let mut parts = vec![Part {
+        title: "Summary".into(),
+        header: vec!["Measure", "Before", "After", "Change"],
+        numeric: vec![1, 2, 3],
+        rows: d
+            .summary
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.to_string(),
+                    figure(c, c.before),
+                    figure(c, c.after),
+                    delta(c),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    }];
+    for (title, gaps) in [
+        ("Gaps closed", &d.gaps.closed),
+        ("Gaps opened", &d.gaps.opened),
+        ("Gaps changed", &d.gaps.changed),
+    ] {
+        parts.push(Part {
+            title: format!("{title} ({})", gaps.len()),
+            header: GAP_HEADER.to_vec(),
+            numeric: vec![],
+            rows: gap_rows(gaps),
+            notes: Vec::new(),
+        });
+    }
+    let mut notes: Vec<String> = d
+        .renamed
+        .iter()
+        .map(|r| {
+            format!(
+                "workflow `{}` looks renamed to `{}` (same handoffs): its gaps count as closed under the old id and opened under the new one",
+                r.from, r.to
+            )
+        })
+        .collect();
+    let renamed = |id: &String| d.renamed.iter().any(|r| &r.from == id || &r.to == id);
+    notes.extend(
+        d.workflows_removed
+            .iter()
+            .filter(|w| !renamed(w))
+            .map(|w| format!("workflow `{w}` is gone")),
+    );
+    notes.extend(
+        d.workflows_added
+            .iter()
+            .filter(|w| !renamed(w))
+            .map(|w| format!("workflow `{w}` is new")),
+    );
+    parts.push(Part {
+        title: "Workflows".into(),
+        header: vec![],
+        numeric: vec![],
+        rows: vec![],
+        notes,
+    });
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (change, list) in [
+        ("added", &d.integrations_added),
+        ("removed", &d.integrations_removed),
+    ] {
+        for i in list {
+            rows.push(vec![
+                i.id.clone(),
+                format!("{} -> {}", i.from, i.to),
+                change.to_string(),
+                i.mode.as_str().to_string(),
+            ]);
+        }
+    }
+    for m in &d.modes_changed {
+        rows.push(vec![
+            m.id.clone(),
+            String::new(),
+            "mode changed".into(),
+            format!("{} -> {}", m.before.as_str(), m.after.as_str()),
+        ]);
+    }
+    parts.push(Part {
+        title: format!("Integrations ({})", rows.len()),
+        header: vec!["Integration", "Between", "Change", "Mode"],
+        numeric: vec![],
+        rows,
+        notes: Vec::new(),
+    });
+    let rank = |r: Option<usize>| r.map_or("-".to_string(), |r| format!("#{r}"));
+    parts.push(Part {
+        title: format!("Fixes whose rank moved ({})", d.fixes.len()),
+        header: vec!["Fix", "Action", "Before", "After"],
+        numeric: vec![2, 3],
+        rows: d
+            .fixes
+            .iter()
+            .map(|f| {
+                vec![
+                    f.id.clone(),
+                    f.action.as_str().to_string(),
+                    rank(f.before),
+                    rank(f.after),
+                ]
+            })
+            .collect(),
+        notes: Vec::new(),
+    });
+    parts
+}
+
+fn title(d: &Diff) -> String {
+    let name = |n: &Option<String>, s: &Option<String>| {
+        format!(
+            "{} ({})",
+            n.as_deref().unwrap_or("unnamed model"),
+            s.as_deref()
+                .map_or("no strategy".to_string(), |s| format!("strategy {s}"))
+        )
+    };
+    format!(
+        "Diff: {} -> {}; money in {}",
+        name(&d.old_name, &d.old_strategy),
+        name(&d.new_name, &d.new_strategy),
+        d.currency
+    )
+}
+
+/// `diff --format table`.
+pub struct DiffTable;
+
+impl Render<Diff> for DiffTable {
+    fn render(&self, d: &Diff, out: &mut dyn Write) -> Result<(), RenderError> {
+        let mut text = TerminalText::new(false);
+        let _ = writeln!(text, "{}", terminal(&title(d)));
+        for part in parts(d) {
+            let _ = writeln!(text, "\n{}", terminal(&part.title));
+            if part.header.is_empty() || part.rows.is_empty() {
+                if part.notes.is_empty() {
+                    let _ = writeln!(text, "  none");
+                }
+            } else {
+                let mut grid = super::table::grid(&part.header);
+                for row in &part.rows {
+                    grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
+                }
+                super::table::align_right(&mut grid, &part.numeric);
+                let _ = writeln!(text, "{grid}");
+            }
+            for note in &part.notes {
+                let _ = writeln!(text, "  {}", terminal(note));
+            }
+        }
+        out.write_all(text.into_string().as_bytes())?;
+        Ok(())
+    }
+}
+
+/// `diff --format markdown`.
+pub struct DiffMarkdown;
+
+impl Render<Diff> for DiffMarkdown {
+    fn render(&self, d: &Diff, out: &mut dyn Write) -> Result<(), RenderError> {
+        writeln!(out, "## {}", markdown(&title(d)))?;
+        for part in parts(d) {
+            writeln!(out, "\n### {}\n", markdown(&part.title))?;
+            if part.header.is_empty() || part.rows.is_empty() {
+                if part.notes.is_empty() {
+                    writeln!(out, "None.")?;
+                }
+            } else {
+                write!(
+                    out,
+                    "{}",
+                    markdown_table(&part.header, &part.numeric, &part.rows)
+                )?;
+            }
+            for note in &part.notes {
+                writeln!(out, "- {}", markdown(note))?;
+            }
+        }
+        Ok(())
+    }
+}

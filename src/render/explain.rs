@@ -1,0 +1,201 @@
+//! `gapgraph explain`: one fix's arithmetic in words and numbers; its JSON is in
+//! `decide_json.rs`.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::{hours, minutes, money, ratio, Render, RenderError};
+use crate::analysis::StrategyInForce;
+use crate::decide::{Explanation, Neighbour};
+use crate::text::{terminal, TerminalText};
+
+/// What the explain formats show.
+#[derive(Clone, Copy)]
+pub struct ExplainReport<'a> {
+    /// The explanation.
+    pub explanation: &'a Explanation,
+    /// The strategy in force.
+    pub strategy: Option<&'a StrategyInForce>,
+    /// Display currency.
+    pub currency: &'a str,
+}
+
+/// `explain --format table`.
+pub struct ExplainText;
+
+impl Render<ExplainReport<'_>> for ExplainText {
+    fn render(&self, report: &ExplainReport, out: &mut dyn Write) -> Result<(), RenderError> {
+        let mut text = TerminalText::new(false);
+        write(report, &mut text).map_err(std::io::Error::other)?;
+        out.write_all(text.into_string().as_bytes())?;
+        Ok(())
+    }
+}
+
+fn path(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "no path".to_string()
+    } else {
+        ids.iter()
+            .map(|i| terminal(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
+    let e = report.explanation;
+    let f = &e.fix;
+    let cur = &terminal(report.currency);
+    let name = f
+        .name
+        .as_deref()
+        .map(|n| format!(" ({})", terminal(n)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Fix {}{name}: {} {} -> {}, carrying {}; rank {} of {}",
+        f.id,
+        f.action.as_str(),
+        f.from,
+        f.to,
+        f.carries
+            .iter()
+            .map(|c| terminal(c))
+            .collect::<Vec<_>>()
+            .join(", "),
+        f.rank,
+        e.ranked
+    )?;
+    match report.strategy {
+        Some(s) => writeln!(out, "Strategy in force: {} ({})", terminal(&s.name), s.id)?,
+        None => writeln!(out, "No strategies declared: alignment is 1 everywhere.")?,
+    }
+    for (k, h) in e.handoffs.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. {} step {}: {} -> {}, {}",
+            k + 1,
+            h.workflow,
+            h.step,
+            h.from,
+            h.to,
+            terminal(&h.data)
+        )?;
+        writeln!(out, "   path before: {}", path(&h.path_before))?;
+        writeln!(out, "   path after:  {}", path(&h.path_after))?;
+        writeln!(
+            out,
+            "   {} runs a year x ({} - {}) min / 60 = {} hours a year saved",
+            hours(h.runs_per_year).trim_end_matches(".0"),
+            minutes(h.minutes_before),
+            minutes(h.minutes_after),
+            hours(h.annual_hours_saved)
+        )?;
+        writeln!(
+            out,
+            "   x {cur} {} an hour = {cur} {} a year",
+            minutes(h.hourly_cost),
+            money(h.annual_saving)
+        )?;
+        if h.objectives.is_empty() {
+            writeln!(out, "   alignment {}", ratio(Some(h.alignment)))?;
+        } else {
+            let terms: Vec<String> = h
+                .objectives
+                .iter()
+                .map(|o| format!("{} x {}", minutes(o.weight), minutes(o.serves)))
+                .collect();
+            writeln!(
+                out,
+                "   alignment ({}) / {} = {}",
+                terms.join(" + "),
+                minutes(e.total_weight),
+                ratio(Some(h.alignment))
+            )?;
+            for o in &h.objectives {
+                writeln!(
+                    out,
+                    "     {}: {cur} {} x {} = {cur} {}",
+                    o.objective,
+                    money(h.annual_saving),
+                    ratio(Some(o.term)),
+                    money(o.value)
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "   strategic value {cur} {} x {} = {cur} {}",
+            money(h.annual_saving),
+            ratio(Some(h.alignment)),
+            money(h.strategic_value)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Sums: {} hours a year, saving {cur} {} a year, strategic value {cur} {}",
+        hours(f.annual_hours_saved),
+        money(f.annual_saving),
+        money(f.strategic_value)
+    )?;
+    let priority = match f.priority {
+        Some(p) => format!(
+            "{} / {} = {}",
+            money(f.strategic_value),
+            money(f.cost),
+            ratio(Some(p))
+        ),
+        None => "none (free; a free fix with value ranks first)".to_string(),
+    };
+    writeln!(out, "Cost {cur} {}; priority {priority}", money(f.cost))?;
+    match f.payback_months {
+        Some(m) => writeln!(
+            out,
+            "Payback {} / ({} / 12) = {} months",
+            money(f.cost),
+            money(f.annual_saving),
+            ratio(Some(m))
+        )?,
+        None => writeln!(out, "Payback: none, it saves nothing")?,
+    }
+    if !f.aligned {
+        writeln!(
+            out,
+            "It serves no objective of this strategy (strategic value 0)."
+        )?;
+    }
+    if let Some(n) = &e.above {
+        writeln!(out, "Below #{}: {}", n.fix.rank, neighbour(n, cur))?;
+    }
+    if let Some(n) = &e.below {
+        writeln!(out, "Above #{}: {}", n.fix.rank, neighbour(n, cur))?;
+    }
+    Ok(())
+}
+
+fn neighbour(n: &Neighbour, cur: &str) -> String {
+    let f = &n.fix;
+    let by = match n.key {
+        "free" => "a free fix with strategic value ranks first".to_string(),
+        "priority" => format!("priority {}", ratio(f.priority.or(Some(0.0)))),
+        "strategic_value" => format!(
+            "same priority; strategic value {cur} {}",
+            money(f.strategic_value)
+        ),
+        "annual_saving" => format!(
+            "same priority and value; saving {cur} {}",
+            money(f.annual_saving)
+        ),
+        "id" => "every figure equal; ids in byte order".to_string(),
+        _ => "same id; automate, catalog, connect".to_string(),
+    };
+    format!(
+        "{} ({}), separated by {}: {by}",
+        f.id,
+        f.action.as_str(),
+        n.key
+    )
+}

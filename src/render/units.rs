@@ -1,0 +1,406 @@
+//! The unit level (`diagram --level unit`): one node per business unit (systems without a
+//! unit as one "no unit" node), the handoffs between two units summed into one edge with
+//! their gap hours, gap cost and count by status, and the best fixes that cross units.
+//! Computed here from the analysis, so DOT, Mermaid and the review documents agree.
+
+use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
+
+use super::dot::{
+    attr, diagram_title, edge, header, legend, legend_row, look_attributes, look_row_saying,
+    node_row, plain, text,
+};
+use super::palette::{self, Look};
+use super::view::{unit_title, FixMark, View};
+use super::{hours, money, Report};
+use crate::analysis::Status;
+use crate::text::dot_lines;
+
+/// Counts of handoffs by status, with their gap hours and cost.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tally {
+    /// Automated handoffs.
+    pub automated: usize,
+    /// Handoffs with a person in the loop.
+    pub manual: usize,
+    /// Handoffs with no path.
+    pub missing: usize,
+    /// Σ hours a year of these handoffs (automated ones add 0).
+    pub annual_hours: f64,
+    /// Σ staff cost a year.
+    pub annual_cost: f64,
+}
+
+impl Tally {
+    fn add(&mut self, status: Status, hours: f64, cost: f64) {
+        match status {
+            Status::Automated => self.automated += 1,
+            Status::Manual => self.manual += 1,
+            Status::Missing => self.missing += 1,
+        }
+        self.annual_hours += hours;
+        self.annual_cost += cost;
+    }
+
+    /// Manual and missing handoffs.
+    pub fn gaps(&self) -> usize {
+        self.manual + self.missing
+    }
+
+    /// The worst status: missing, else manual, else automated.
+    pub fn look(&self) -> Look {
+        if self.missing > 0 {
+            Look::Missing
+        } else if self.manual > 0 {
+            Look::Manual
+        } else {
+            Look::Automated
+        }
+    }
+
+    /// "2 missing · 1 manual · 3 automated".
+    pub fn counts(&self) -> String {
+        let parts: Vec<String> = [
+            (self.missing, "missing"),
+            (self.manual, "manual"),
+            (self.automated, "automated"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        parts.join(" \u{b7} ")
+    }
+}
+
+/// A unit's node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitNode {
+    /// Unit index (`None`: the systems without a unit).
+    pub unit: Option<usize>,
+    /// "Name (owner)", or "no unit".
+    pub title: String,
+    /// How many systems it has.
+    pub systems: usize,
+    /// Handoffs with both ends in it.
+    pub inside: Tally,
+    /// Ranks of the marked fixes with both ends in it.
+    pub fixes_inside: Vec<usize>,
+}
+
+/// The handoffs from one unit to another, summed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitEdge {
+    /// Source unit (`None`: no unit).
+    pub from: Option<usize>,
+    /// Target unit.
+    pub to: Option<usize>,
+    /// What they add up to.
+    pub tally: Tally,
+}
+
+/// A marked fix between two units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitFix {
+    /// The fix.
+    pub fix: FixMark,
+    /// Its source system's unit.
+    pub from: Option<usize>,
+    /// Its target system's unit.
+    pub to: Option<usize>,
+}
+
+/// What the unit level shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnitScene {
+    /// Units with systems in file order, then "no unit" when some system has none.
+    pub nodes: Vec<UnitNode>,
+    /// Edges between different units, in order of first handoff.
+    pub edges: Vec<UnitEdge>,
+    /// The best `top` fixes whose ends lie in different units, best first.
+    pub fixes: Vec<UnitFix>,
+}
+
+impl UnitScene {
+    /// Gap hours a year: inside the units and between them, which together are the
+    /// model's.
+    pub fn annual_hours(&self) -> f64 {
+        let inside: f64 = self.nodes.iter().map(|n| n.inside.annual_hours).sum();
+        inside + self.edges.iter().map(|e| e.tally.annual_hours).sum::<f64>()
+    }
+
+    /// The ranks of every fix marked, between or inside units, best first.
+    pub fn ranks(&self) -> Vec<usize> {
+        let mut ranks: Vec<usize> = self.fixes.iter().map(|f| f.fix.rank).collect();
+        ranks.extend(
+            self.nodes
+                .iter()
+                .flat_map(|n| n.fixes_inside.iter().copied()),
+        );
+        ranks.sort_unstable();
+        ranks
+    }
+}
+
+/// The unit level of `report` with its best `top` fixes marked.
+pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
+    let model = report.model;
+    let unit_of = |s: usize| model.systems[s].unit;
+    let mut keys: Vec<Option<usize>> = (0..model.units.len())
+        .filter(|u| model.systems.iter().any(|s| s.unit == Some(*u)))
+        .map(Some)
+        .collect();
+    if model.systems.iter().any(|s| s.unit.is_none()) {
+        keys.push(None);
+    }
+    let mut nodes: Vec<UnitNode> = keys
+        .iter()
+        .map(|key| UnitNode {
+            unit: *key,
+            title: key.map_or_else(|| "no unit".to_string(), |u| unit_title(model, u)),
+            systems: model.systems.iter().filter(|s| s.unit == *key).count(),
+            inside: Tally::default(),
+            fixes_inside: Vec::new(),
+        })
+        .collect();
+    let node = |nodes: &mut Vec<UnitNode>, key: Option<usize>| -> usize {
+        nodes
+            .iter()
+            .position(|n| n.unit == key)
+            .expect("every system's unit has a node")
+    };
+    let mut edges: Vec<UnitEdge> = Vec::new();
+    for h in &report.analysis.handoffs {
+        let (from, to) = (unit_of(h.from_index), unit_of(h.to_index));
+        let tally = if from == to {
+            let k = node(&mut nodes, from);
+            &mut nodes[k].inside
+        } else {
+            match edges.iter().position(|e| e.from == from && e.to == to) {
+                Some(k) => &mut edges[k].tally,
+                None => {
+                    edges.push(UnitEdge {
+                        from,
+                        to,
+                        tally: Tally::default(),
+                    });
+                    &mut edges.last_mut().expect("just pushed").tally
+                }
+            }
+        };
+        tally.add(h.status, h.annual_hours, h.annual_cost);
+    }
+    let mut fixes = Vec::new();
+    for f in report.analysis.fixes.iter().take(top) {
+        let (from, to) = (unit_of(f.from_index), unit_of(f.to_index));
+        if from == to {
+            let k = node(&mut nodes, from);
+            nodes[k].fixes_inside.push(f.rank);
+        } else {
+            fixes.push(UnitFix {
+                fix: FixMark::of(f),
+                from,
+                to,
+            });
+        }
+    }
+    UnitScene {
+        nodes,
+        edges,
+        fixes,
+    }
+}
+
+/// The generated node id of a unit.
+pub fn node_name(unit: Option<usize>) -> String {
+    unit.map_or_else(|| "nounit".to_string(), |u| format!("u{u}"))
+}
+
+/// The lines of a unit node's label.
+pub fn node_lines(report: &Report, node: &UnitNode) -> Vec<String> {
+    let cur = report.currency();
+    let mut lines = vec![
+        node.title.clone(),
+        format!(
+            "{} system{}",
+            node.systems,
+            if node.systems == 1 { "" } else { "s" }
+        ),
+    ];
+    let inside = &node.inside;
+    if inside.gaps() > 0 {
+        lines.push(format!(
+            "inside: {} gap{} of {} handoffs",
+            inside.gaps(),
+            if inside.gaps() == 1 { "" } else { "s" },
+            inside.gaps() + inside.automated
+        ));
+        lines.push(format!(
+            "{} h \u{b7} {cur} {}/yr",
+            hours(inside.annual_hours),
+            money(inside.annual_cost)
+        ));
+    } else if inside.automated > 0 {
+        lines.push(format!(
+            "inside: {} handoffs, all automated",
+            inside.automated
+        ));
+    }
+    if !node.fixes_inside.is_empty() {
+        let ranks: Vec<String> = node.fixes_inside.iter().map(|r| format!("#{r}")).collect();
+        lines.push(format!("fix {} inside", ranks.join(", ")));
+    }
+    lines
+}
+
+/// The lines of a unit edge's label.
+pub fn edge_lines(report: &Report, tally: &Tally) -> Vec<String> {
+    let mut lines = vec![tally.counts()];
+    if tally.gaps() > 0 {
+        lines.push(format!(
+            "{} h \u{b7} {} {}/yr",
+            hours(tally.annual_hours),
+            report.currency(),
+            money(tally.annual_cost)
+        ));
+    }
+    lines
+}
+
+/// Line width of an edge: 1.5 without gap hours, up to 8 for the costliest pair.
+pub fn width(tally: &Tally, max_hours: f64) -> f64 {
+    if max_hours <= 0.0 || tally.annual_hours <= 0.0 {
+        return 1.5;
+    }
+    1.5 + 6.5 * tally.annual_hours / max_hours
+}
+
+fn max_hours(scene: &UnitScene) -> f64 {
+    scene
+        .edges
+        .iter()
+        .map(|e| e.tally.annual_hours)
+        .fold(0.0, f64::max)
+}
+
+/// What the unit level's looks mean.
+pub fn unit_meaning(look: Look) -> &'static str {
+    match look {
+        Look::Automated => "every handoff between the units automated",
+        Look::Manual | Look::Semi => "worst handoff has a person in the loop",
+        Look::Missing => "at least one handoff has no path",
+        other => other.meaning(),
+    }
+}
+
+/// The looks the unit scene uses, in legend order.
+pub fn looks(scene: &UnitScene) -> Vec<Look> {
+    let mut used: Vec<Look> = scene.edges.iter().map(|e| e.tally.look()).collect();
+    used.extend(scene.fixes.iter().map(|f| f.fix.look()));
+    Look::ALL.into_iter().filter(|l| used.contains(l)).collect()
+}
+
+/// The unit level as a Graphviz graph.
+pub fn dot_graph(report: &Report, view: &View) -> Graph {
+    let scene = unit_scene(report, view.top);
+    let cur = report.currency();
+    // Top to bottom: units often hand work on in a chain, which left to right would draw
+    // as one strip too wide for any page.
+    let mut stmts = header(
+        &diagram_title(report, "unit overview", &scene.ranks()),
+        "TB",
+    );
+    for node in &scene.nodes {
+        let (fill, line) = if node.unit.is_some() {
+            (palette::SYSTEM_FILL, palette::SYSTEM_LINE)
+        } else {
+            (palette::EXTERNAL_FILL, palette::EXTERNAL_LINE)
+        };
+        stmts.push(Stmt::Node(Node {
+            id: NodeId(plain(&node_name(node.unit)), None),
+            attributes: vec![
+                attr("label", Id::Escaped(dot_lines(&node_lines(report, node)))),
+                attr("shape", plain("box")),
+                attr("style", text("rounded,filled")),
+                attr("fillcolor", text(fill)),
+                attr("color", text(line)),
+                attr("penwidth", text("1.5")),
+                attr("fontsize", plain("16")),
+                attr("margin", text("0.25,0.12")),
+            ],
+        }));
+    }
+    let max = max_hours(&scene);
+    for e in &scene.edges {
+        let look = e.tally.look();
+        let lines = edge_lines(report, &e.tally);
+        let tooltip = format!(
+            "{} \u{2192} {}: {}; {} h a year",
+            scene_title(&scene, e.from),
+            scene_title(&scene, e.to),
+            e.tally.counts(),
+            e.tally.annual_hours
+        );
+        let mut attributes = look_attributes(look, &lines.join("\n"), &tooltip);
+        for a in attributes.iter_mut().filter(|a| a.0 == plain("penwidth")) {
+            a.1 = text(&format!("{:.2}", width(&e.tally, max)));
+        }
+        stmts.push(edge(
+            NodeId(plain(&node_name(e.from)), None),
+            NodeId(plain(&node_name(e.to)), None),
+            attributes,
+        ));
+    }
+    for f in &scene.fixes {
+        let mark = &f.fix;
+        let lines = [
+            mark.headline(),
+            super::view::short_list(&mark.carries, super::view::LABEL_ITEMS),
+            mark.money_line(cur),
+        ];
+        let tooltip = format!("fix #{} {} ({})", mark.rank, mark.id, mark.action.as_str());
+        stmts.push(edge(
+            NodeId(plain(&node_name(f.from)), None),
+            NodeId(plain(&node_name(f.to)), None),
+            look_attributes(mark.look(), &lines.join("\n"), &tooltip),
+        ));
+    }
+    let mut rows = vec![node_row(
+        palette::SYSTEM_FILL,
+        palette::SYSTEM_LINE,
+        "unit",
+        "a business unit: its systems and the gaps inside it",
+    )];
+    if scene.nodes.iter().any(|n| n.unit.is_none()) {
+        rows.push(node_row(
+            palette::EXTERNAL_FILL,
+            palette::EXTERNAL_LINE,
+            "no unit",
+            "systems that belong to no unit",
+        ));
+    }
+    rows.extend(
+        looks(&scene)
+            .into_iter()
+            .map(|look| look_row_saying(look, unit_meaning(look))),
+    );
+    if max > 0.0 {
+        rows.push(legend_row(
+            "<B>thicker</B>",
+            "more gap hours a year between the units",
+        ));
+    }
+    stmts.push(legend(&rows));
+    Graph::DiGraph {
+        id: plain("gapgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+fn scene_title(scene: &UnitScene, unit: Option<usize>) -> String {
+    scene
+        .nodes
+        .iter()
+        .find(|n| n.unit == unit)
+        .map_or_else(String::new, |n| n.title.clone())
+}

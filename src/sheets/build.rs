@@ -1,0 +1,550 @@
+//! Sheets -> model. Every cell is checked where it is, every problem is collected, and a
+//! model is made only when there are none; the model is then loaded as a last check, so
+//! what is written always validates.
+
+use std::collections::HashMap;
+
+use super::{
+    column_letter, normalise_header, Column, Sheet, SheetProblem, SheetSet, SYSTEM_COLUMNS,
+    UNIT_COLUMNS,
+};
+use crate::import::draft::{Assumable, Draft, DraftSystem, DraftUnit};
+use crate::import::slug::Ids;
+use crate::import::{ImportSummary, Imported, DEFAULTS};
+use crate::model::{Period, SystemKind};
+
+/// A sheet with its columns found.
+pub(super) struct Table<'a> {
+    pub(super) sheet: &'a Sheet,
+    /// Canonical column name -> index in the row.
+    pub(super) columns: HashMap<&'static str, usize>,
+}
+
+impl<'a> Table<'a> {
+    /// Matches the header against `declared`; `required` columns must be there.
+    pub(super) fn new(
+        sheet: &'a Sheet,
+        declared: &[Column],
+        required: &[&str],
+        problems: &mut Vec<SheetProblem>,
+        ignored: &mut Vec<String>,
+    ) -> Table<'a> {
+        let mut columns = HashMap::new();
+        for (i, header) in sheet.header.iter().enumerate() {
+            let key = normalise_header(header);
+            match declared.iter().find(|c| c.name == key) {
+                Some(c) => {
+                    if columns.insert(c.name, i).is_some() {
+                        problems.push(SheetProblem {
+                            file: sheet.file.clone(),
+                            row: Some(1),
+                            column: Some((header.clone(), column_letter(i))),
+                            message: format!("a second `{}` column", c.name),
+                        });
+                    }
+                }
+                None if key.is_empty() => {}
+                None => ignored.push(format!("{} `{}`", sheet.file, header.trim())),
+            }
+        }
+        for name in required {
+            if !columns.contains_key(name) {
+                let known: Vec<&str> = declared.iter().map(|c| c.name).collect();
+                problems.push(SheetProblem {
+                    file: sheet.file.clone(),
+                    row: None,
+                    column: None,
+                    message: format!("no `{name}` column (columns read: {})", known.join(", ")),
+                });
+            }
+        }
+        Table { sheet, columns }
+    }
+
+    /// The trimmed text of `column` in `cells`, empty when absent; a leading `'` that
+    /// keeps a spreadsheet from reading a formula is dropped.
+    pub(super) fn cell<'c>(&self, cells: &'c [String], column: &str) -> &'c str {
+        let text = self
+            .columns
+            .get(column)
+            .and_then(|i| cells.get(*i))
+            .map_or("", |c| c.trim());
+        match text.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => text,
+        }
+    }
+
+    pub(super) fn problem(
+        &self,
+        row: usize,
+        column: &str,
+        message: impl Into<String>,
+    ) -> SheetProblem {
+        let at = self
+            .columns
+            .get(column)
+            .map(|i| (self.sheet.header[*i].trim().to_string(), column_letter(*i)));
+        SheetProblem {
+            file: self.sheet.file.clone(),
+            row: Some(row),
+            column: at,
+            message: message.into(),
+        }
+    }
+}
+
+/// Whether `s` matches `^[A-Za-z0-9][A-Za-z0-9_.-]*$`.
+pub(super) fn is_identifier(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// Names compared without case and extra spaces.
+pub(super) fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A number as sheets write it: `1234.5`, `1 234,5` or `1234,5`; a lone comma followed by
+/// exactly three digits (`24,000`) is refused as ambiguous.
+pub(super) fn number(text: &str) -> Result<f64, String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let normalised = match (compact.matches(',').count(), compact.contains('.')) {
+        (0, _) => compact.clone(),
+        (1, false) => {
+            let decimals = compact.rsplit(',').next().unwrap_or("");
+            if decimals.len() == 3 && decimals.chars().all(|c| c.is_ascii_digit()) {
+                return Err(format!(
+                    "`{text}` is ambiguous (a thousands separator or a decimal comma?); write it without separators"
+                ));
+            }
+            compact.replace(',', ".")
+        }
+        _ => {
+            return Err(format!(
+                "`{text}` is not a number; write it without thousands separators"
+            ))
+        }
+    };
+    match normalised.parse::<f64>() {
+        Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => Ok(x),
+        _ => Err(format!("`{text}` is not a number")),
+    }
+}
+
+/// An optional number in a range, reporting into `problems`.
+pub(super) fn optional_number(
+    table: &Table,
+    row: usize,
+    cells: &[String],
+    column: &str,
+    accepts: fn(f64) -> bool,
+    range: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<f64> {
+    let text = table.cell(cells, column);
+    if text.is_empty() {
+        return None;
+    }
+    match number(text) {
+        Ok(x) if accepts(x) => Some(x),
+        Ok(x) => {
+            problems.push(table.problem(
+                row,
+                column,
+                format!("{x} is out of range: expected {range}"),
+            ));
+            None
+        }
+        Err(e) => {
+            problems.push(table.problem(row, column, e));
+            None
+        }
+    }
+}
+
+pub(super) fn non_negative(x: f64) -> bool {
+    x >= 0.0
+}
+
+pub(super) fn positive(x: f64) -> bool {
+    x > 0.0
+}
+
+/// Things the sheets refer to by id or by name.
+#[derive(Default)]
+pub(super) struct Lookup {
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    ids: Vec<String>,
+}
+
+impl Lookup {
+    fn add(&mut self, id: &str, name: &str) -> usize {
+        let index = self.ids.len();
+        self.by_id.insert(id.to_string(), index);
+        self.by_name.entry(name_key(name)).or_default().push(index);
+        self.ids.push(id.to_string());
+        index
+    }
+
+    /// The id of entry `index`.
+    pub(super) fn id(&self, index: usize) -> &str {
+        &self.ids[index]
+    }
+
+    /// The entry `text` names: its id exactly, else its id or name without case.
+    pub(super) fn find(&self, text: &str, what: &str) -> Result<usize, String> {
+        if let Some(i) = self.by_id.get(text) {
+            return Ok(*i);
+        }
+        let key = name_key(text);
+        if let Some(i) = self.ids.iter().position(|id| id.to_lowercase() == key) {
+            return Ok(i);
+        }
+        match self.by_name.get(&key).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some(many) => {
+                let ids: Vec<&str> = many.iter().map(|i| self.ids[*i].as_str()).collect();
+                Err(format!(
+                    "`{text}` names {} {what}s ({}); use an id",
+                    many.len(),
+                    ids.join(", ")
+                ))
+            }
+            None => {
+                let near = self
+                    .ids
+                    .iter()
+                    .map(|id| (strsim::normalized_levenshtein(&id.to_lowercase(), &key), id))
+                    .chain(self.by_name.iter().map(|(name, i)| {
+                        (strsim::normalized_levenshtein(name, &key), &self.ids[i[0]])
+                    }))
+                    .filter(|(score, _)| *score >= 0.6)
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+                Err(match near {
+                    Some((_, id)) => format!("unknown {what} `{text}`; did you mean `{id}`?"),
+                    None => format!("unknown {what} `{text}`"),
+                })
+            }
+        }
+    }
+}
+
+/// An id from an `id` cell (checked) or made from the name.
+fn entry_id(
+    table: &Table,
+    row: usize,
+    cells: &[String],
+    ids: &mut Ids,
+    fallback: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<(String, String)> {
+    let id = table.cell(cells, "id");
+    let name = table.cell(cells, "name");
+    if id.is_empty() && name.is_empty() {
+        problems.push(table.problem(row, "name", "give an id or a name"));
+        return None;
+    }
+    if id.is_empty() {
+        let id = ids.take(name, fallback);
+        return Some((id, name.to_string()));
+    }
+    if !is_identifier(id) {
+        problems.push(table.problem(
+            row,
+            "id",
+            format!("`{id}` is not an identifier (letters, digits, `_`, `.`, `-`; starting with a letter or digit)"),
+        ));
+        return None;
+    }
+    let name = if name.is_empty() { id } else { name };
+    Some((id.to_string(), name.to_string()))
+}
+
+/// Reserves the valid ids the `id` column gives, reporting duplicates, so names made into
+/// ids never take one of them.
+fn reserve_ids(table: &Table, ids: &mut Ids, what: &str, problems: &mut Vec<SheetProblem>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (row, cells) in &table.sheet.rows {
+        let id = table.cell(cells, "id");
+        if is_identifier(id) {
+            ids.reserve(id);
+            if let Some(first) = seen.insert(id.to_string(), *row) {
+                problems.push(table.problem(
+                    *row,
+                    "id",
+                    format!("{what} `{id}` is already on row {first}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Units: from the units sheet, or made from the names systems and workflows give.
+pub(super) struct Units {
+    declared: bool,
+    lookup: Lookup,
+    ids: Ids,
+    list: Vec<DraftUnit>,
+}
+
+impl Units {
+    pub(super) fn resolve(&mut self, text: &str) -> Result<String, String> {
+        match self.lookup.find(text, "unit") {
+            Ok(i) => Ok(self.list[i].id.clone()),
+            Err(e) if self.declared => Err(e),
+            Err(_) => {
+                let id = if is_identifier(text) && self.ids.reserve(text) {
+                    text.to_string()
+                } else {
+                    self.ids.take(text, "unit")
+                };
+                self.lookup.add(&id, text);
+                self.list.push(DraftUnit {
+                    id: id.clone(),
+                    name: text.to_string(),
+                    ..DraftUnit::default()
+                });
+                Ok(id)
+            }
+        }
+    }
+}
+
+/// Builds the model from the sheets: every problem at once, or the model.
+pub fn import(set: &SheetSet, json: bool) -> Result<Imported, Vec<SheetProblem>> {
+    let mut problems = Vec::new();
+    let mut ignored = Vec::new();
+    let mut notes = Vec::new();
+
+    let mut units = Units {
+        declared: set.units.is_some(),
+        lookup: Lookup::default(),
+        ids: Ids::default(),
+        list: Vec::new(),
+    };
+    if let Some(sheet) = &set.units {
+        let table = Table::new(sheet, &UNIT_COLUMNS, &[], &mut problems, &mut ignored);
+        reserve_ids(&table, &mut units.ids, "unit", &mut problems);
+        for (row, cells) in &sheet.rows {
+            let Some((id, name)) =
+                entry_id(&table, *row, cells, &mut units.ids, "unit", &mut problems)
+            else {
+                continue;
+            };
+            let hourly_cost = optional_number(
+                &table,
+                *row,
+                cells,
+                "hourly_cost",
+                non_negative,
+                "a number >= 0",
+                &mut problems,
+            );
+            units.lookup.add(&id, &name);
+            units.list.push(DraftUnit {
+                id,
+                name,
+                owner: Some(table.cell(cells, "owner").to_string()).filter(|s| !s.is_empty()),
+                hourly_cost,
+            });
+        }
+    }
+
+    let mut systems = Lookup::default();
+    let mut draft_systems = Vec::new();
+    let table = Table::new(
+        &set.systems,
+        &SYSTEM_COLUMNS,
+        &[],
+        &mut problems,
+        &mut ignored,
+    );
+    if !table.columns.contains_key("id") && !table.columns.contains_key("name") {
+        problems.push(SheetProblem {
+            file: set.systems.file.clone(),
+            row: None,
+            column: None,
+            message: "no `id` or `name` column".into(),
+        });
+    }
+    let mut system_ids = Ids::default();
+    reserve_ids(&table, &mut system_ids, "system", &mut problems);
+    for (row, cells) in &set.systems.rows {
+        let Some((id, name)) = entry_id(
+            &table,
+            *row,
+            cells,
+            &mut system_ids,
+            "system",
+            &mut problems,
+        ) else {
+            continue;
+        };
+        let kind_text = table.cell(cells, "kind").to_lowercase();
+        let kind = if kind_text.is_empty() {
+            None
+        } else {
+            match SystemKind::ALL.iter().find(|k| k.as_str() == kind_text) {
+                Some(k) => Some(Assumable::given(k.as_str())),
+                None => {
+                    let all: Vec<&str> = SystemKind::ALL.iter().map(|k| k.as_str()).collect();
+                    problems.push(table.problem(
+                        *row,
+                        "kind",
+                        format!(
+                            "unknown kind `{kind_text}`; expected one of {}",
+                            all.join(", ")
+                        ),
+                    ));
+                    None
+                }
+            }
+        };
+        let unit = match table.cell(cells, "unit") {
+            "" => None,
+            text => units
+                .resolve(text)
+                .map_err(|e| problems.push(table.problem(*row, "unit", e)))
+                .ok(),
+        };
+        let satisfaction = optional_number(
+            &table,
+            *row,
+            cells,
+            "satisfaction",
+            |x| (1.0..=5.0).contains(&x),
+            "a rating from 1 to 5",
+            &mut problems,
+        );
+        let annual_cost = optional_number(
+            &table,
+            *row,
+            cells,
+            "annual_cost",
+            non_negative,
+            "a number >= 0",
+            &mut problems,
+        );
+        systems.add(&id, &name);
+        draft_systems.push(DraftSystem {
+            id,
+            name,
+            kind,
+            owner: Some(table.cell(cells, "owner").to_string()).filter(|s| !s.is_empty()),
+            annual_cost,
+            unit,
+            satisfaction,
+        });
+    }
+
+    let integrations =
+        super::links::integrations(set, &systems, &mut problems, &mut ignored, &mut notes);
+    let workflows = match &set.workflows {
+        Some(sheet) => {
+            super::links::workflows(sheet, &systems, &mut units, &mut problems, &mut ignored)
+        }
+        None => Vec::new(),
+    };
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if !ignored.is_empty() {
+        notes.push(format!("columns ignored: {}", ignored.join(", ")));
+    }
+    if !units.declared && !units.list.is_empty() {
+        notes.push(format!("{} units made from the names in `unit` columns (give a units sheet for their owner and hourly cost)", units.list.len()));
+    }
+    notes.push("sheets carry no objectives or strategies: every workflow counts in full until you add them to the model file".into());
+
+    let mut files = vec![set.systems.file.as_str(), set.integrations.file.as_str()];
+    files.extend(
+        set.workflows
+            .iter()
+            .chain(&set.units)
+            .map(|s| s.file.as_str()),
+    );
+    let draft = Draft {
+        header: vec![
+            format!(
+                "Imported by gapgraph from inventory sheets: {}.",
+                files.join(", ")
+            ),
+            "Values marked `# assumed:` are defaults the sheets do not give: check them.".into(),
+            "Objectives and strategies do not travel in sheets: add them here (docs/model.md)."
+                .into(),
+        ],
+        defaults: DEFAULTS
+            .iter()
+            .map(|(k, v, why)| (*k, Assumable::assumed(*v, *why)))
+            .collect(),
+        units: units.list,
+        systems: draft_systems,
+        integrations,
+        workflows,
+        ..Draft::default()
+    };
+    finish(draft, json, notes)
+}
+
+/// Writes the draft, loads it as a last check and counts what it holds.
+fn finish(draft: Draft, json: bool, notes: Vec<String>) -> Result<Imported, Vec<SheetProblem>> {
+    let text = if json {
+        draft.to_json()
+    } else {
+        draft.to_yaml()
+    };
+    let origin = if json { "model.json" } else { "model.yaml" };
+    if let Err(errors) = crate::load_str(&text, origin) {
+        return Err(errors
+            .iter()
+            .map(|d| SheetProblem {
+                file: "the model made from the sheets".into(),
+                row: None,
+                column: None,
+                message: d.summary(),
+            })
+            .collect());
+    }
+    let assumptions = draft.assumptions();
+    let summary = ImportSummary {
+        format: "inventory sheets".into(),
+        systems: draft.systems.len(),
+        integrations: draft.integrations.len(),
+        workflows: draft.workflows.len(),
+        handoffs: draft.workflows.iter().map(|w| w.handoffs.len()).sum(),
+        assumed: assumptions.len(),
+        assumptions: if json { assumptions } else { Vec::new() },
+        notes,
+        ..ImportSummary::default()
+    };
+    Ok(Imported { text, summary })
+}
+
+/// How often: a count and a period word (`month`, `monthly`, `months`, ...).
+pub(super) fn period(text: &str) -> Option<Period> {
+    let word = text.trim().to_lowercase();
+    Period::ALL.into_iter().find(|p| {
+        let base = p.as_str();
+        let adjective = match p {
+            Period::Day => "daily",
+            Period::Week => "weekly",
+            Period::Month => "monthly",
+            Period::Quarter => "quarterly",
+            Period::Year => "yearly",
+        };
+        word == base
+            || word == format!("{base}s")
+            || word == adjective
+            || (*p == Period::Year && word == "annually")
+    })
+}

@@ -1,0 +1,396 @@
+//! The integrations sheet and the workflows sheet (one row per handoff), read against the
+//! systems already read.
+
+use std::collections::HashMap;
+
+use super::build::{
+    is_identifier, name_key, non_negative, number, optional_number, period, positive, Lookup,
+    Table, Units,
+};
+use super::{Row, Sheet, SheetProblem, SheetSet, INTEGRATION_COLUMNS, WORKFLOW_COLUMNS};
+use crate::import::draft::{Assumable, DraftHandoff, DraftIntegration, DraftWorkflow, Runs};
+use crate::import::slug::Ids;
+
+const MODES: [&str; 3] = ["automated", "semi", "manual"];
+
+/// The system a cell names, or a problem at that cell.
+fn system(
+    table: &Table,
+    systems: &Lookup,
+    row: usize,
+    cells: &[String],
+    column: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<String> {
+    let text = table.cell(cells, column);
+    if text.is_empty() {
+        problems.push(table.problem(row, column, format!("`{column}` is empty: name a system")));
+        return None;
+    }
+    match systems.find(text, "system") {
+        Ok(i) => Some(systems.id(i).to_string()),
+        Err(e) => {
+            problems.push(table.problem(row, column, e));
+            None
+        }
+    }
+}
+
+/// Both ends of a row, different.
+fn ends(
+    table: &Table,
+    systems: &Lookup,
+    row: usize,
+    cells: &[String],
+    problems: &mut Vec<SheetProblem>,
+) -> Option<(String, String)> {
+    let from = system(table, systems, row, cells, "from", problems);
+    let to = system(table, systems, row, cells, "to", problems);
+    let (from, to) = (from?, to?);
+    if from == to {
+        problems.push(table.problem(row, "to", format!("`from` and `to` are both `{from}`")));
+        return None;
+    }
+    Some((from, to))
+}
+
+fn text(table: &Table, cells: &[String], column: &str) -> Option<String> {
+    Some(table.cell(cells, column).to_string()).filter(|s| !s.is_empty())
+}
+
+/// The integrations sheet.
+pub(super) fn integrations(
+    set: &SheetSet,
+    systems: &Lookup,
+    problems: &mut Vec<SheetProblem>,
+    ignored: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Vec<DraftIntegration> {
+    let sheet = &set.integrations;
+    let table = Table::new(
+        sheet,
+        &INTEGRATION_COLUMNS,
+        &["from", "to"],
+        problems,
+        ignored,
+    );
+    if !(table.columns.contains_key("from") && table.columns.contains_key("to")) {
+        return Vec::new();
+    }
+    let mut ids = Ids::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (row, cells) in &sheet.rows {
+        let id = table.cell(cells, "id");
+        if id.is_empty() {
+            continue;
+        }
+        if !is_identifier(id) {
+            problems.push(table.problem(*row, "id", format!("`{id}` is not an identifier")));
+        } else if let Some(first) = seen.insert(id.to_string(), *row) {
+            problems.push(table.problem(
+                *row,
+                "id",
+                format!("integration `{id}` is already on row {first}"),
+            ));
+        } else {
+            ids.reserve(id);
+        }
+    }
+    let mut default_taken: HashMap<(String, String), usize> = HashMap::new();
+    let mut renamed = 0;
+    let mut out = Vec::new();
+    for (row, cells) in &sheet.rows {
+        let ends = ends(&table, systems, *row, cells, problems);
+        let carried: Vec<String> = table
+            .cell(cells, "carries")
+            .split(';')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect();
+        let carries = if carried.is_empty() {
+            Assumable::assumed(
+                vec!["*".to_string()],
+                "the sheet names no data; \"*\" carries anything",
+            )
+        } else {
+            Assumable::given(carried)
+        };
+        let mode_text = table.cell(cells, "mode").to_lowercase();
+        let mode = match MODES.iter().find(|m| **m == mode_text) {
+            Some(m) => Some(*m),
+            None if mode_text.is_empty() => None,
+            None => {
+                problems.push(table.problem(
+                    *row,
+                    "mode",
+                    format!("unknown mode `{mode_text}`; expected automated, semi or manual"),
+                ));
+                None
+            }
+        };
+        let minutes = optional_number(
+            &table,
+            *row,
+            cells,
+            "minutes",
+            positive,
+            "a number > 0",
+            problems,
+        );
+        let fix_cost = optional_number(
+            &table,
+            *row,
+            cells,
+            "fix_cost",
+            non_negative,
+            "a number >= 0",
+            problems,
+        );
+        let Some((from, to)) = ends else { continue };
+        let mut id = text(&table, cells, "id");
+        if id.is_none() {
+            let uses = default_taken.entry((from.clone(), to.clone())).or_default();
+            *uses += 1;
+            // Two id-less integrations with the same ends would share the id FROM->TO.
+            if *uses > 1 {
+                id = Some(ids.take(&format!("{from}-{to}"), "integration"));
+                renamed += 1;
+            }
+        }
+        out.push(DraftIntegration {
+            id,
+            from,
+            to,
+            carries,
+            mode,
+            minutes,
+            via: text(&table, cells, "via"),
+            name: text(&table, cells, "name"),
+            fix_cost,
+            note: text(&table, cells, "note"),
+        });
+    }
+    if renamed > 0 {
+        notes.push(format!("{renamed} integrations with the same ends as an earlier one were given ids (FROM-TO, FROM-TO-2, ...)"));
+    }
+    out
+}
+
+/// The first value a workflow's rows give for `column`; a different value later is a problem.
+fn agreed<'c>(
+    table: &Table,
+    rows: &[&'c Row],
+    column: &str,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<(usize, &'c str)> {
+    let mut first: Option<(usize, &str)> = None;
+    for (row, cells) in rows.iter().map(|r| (r.0, r.1.as_slice())) {
+        let value = table.cell(cells, column);
+        if value.is_empty() {
+            continue;
+        }
+        match first {
+            None => first = Some((row, value)),
+            Some((at, v)) if v != value => problems.push(table.problem(
+                row,
+                column,
+                format!("`{value}` differs from `{v}` on row {at} for the same workflow"),
+            )),
+            Some(_) => {}
+        }
+    }
+    first
+}
+
+/// The workflows sheet: rows grouped by workflow in order of first appearance.
+pub(super) fn workflows(
+    sheet: &Sheet,
+    systems: &Lookup,
+    units: &mut Units,
+    problems: &mut Vec<SheetProblem>,
+    ignored: &mut Vec<String>,
+) -> Vec<DraftWorkflow> {
+    let required = ["workflow", "from", "to", "data"];
+    let table = Table::new(sheet, &WORKFLOW_COLUMNS, &required, problems, ignored);
+    if required.iter().any(|c| !table.columns.contains_key(c)) {
+        return Vec::new();
+    }
+    let mut groups: Vec<(String, Vec<&Row>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for entry in &sheet.rows {
+        let (row, cells) = entry;
+        let name = table.cell(cells, "workflow");
+        if name.is_empty() {
+            problems.push(table.problem(
+                *row,
+                "workflow",
+                "`workflow` is empty: name the workflow this handoff belongs to",
+            ));
+            continue;
+        }
+        let g = *group_of.entry(name_key(name)).or_insert_with(|| {
+            groups.push((name.to_string(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(entry);
+    }
+    let mut ids = Ids::default();
+    for (name, _) in &groups {
+        if is_identifier(name) {
+            ids.reserve(name);
+        }
+    }
+    let mut out = Vec::new();
+    for (name, rows) in groups {
+        let first_row = rows[0].0;
+        let id = if is_identifier(&name) {
+            name.clone()
+        } else {
+            ids.take(&name, "workflow")
+        };
+        let display =
+            agreed(&table, &rows, "name", problems).map_or(name.clone(), |(_, n)| n.to_string());
+        let owner = agreed(&table, &rows, "owner", problems).map(|(_, o)| o.to_string());
+        let unit = agreed(&table, &rows, "unit", problems).and_then(|(row, text)| {
+            units
+                .resolve(text)
+                .map_err(|e| problems.push(table.problem(row, "unit", e)))
+                .ok()
+        });
+        let count = match agreed(&table, &rows, "runs", problems) {
+            None => {
+                problems.push(table.problem(
+                    first_row,
+                    "runs",
+                    format!("workflow `{name}` has no `runs` on any of its rows"),
+                ));
+                None
+            }
+            Some((row, text)) => match number(text) {
+                Ok(x) if x > 0.0 => Some(x),
+                Ok(x) => {
+                    problems.push(table.problem(
+                        row,
+                        "runs",
+                        format!("{x} is out of range: expected a number > 0"),
+                    ));
+                    None
+                }
+                Err(e) => {
+                    problems.push(table.problem(row, "runs", e));
+                    None
+                }
+            },
+        };
+        let per = match agreed(&table, &rows, "per", problems) {
+            None => {
+                problems.push(table.problem(first_row, "per", format!("workflow `{name}` has no `per` (day, week, month, quarter, year) on any of its rows")));
+                None
+            }
+            Some((row, text)) => period(text).or_else(|| {
+                problems.push(table.problem(
+                    row,
+                    "per",
+                    format!("unknown period `{text}`; expected day, week, month, quarter or year"),
+                ));
+                None
+            }),
+        };
+        let ordered = ordered_steps(&table, rows, problems);
+        let mut handoffs = Vec::new();
+        for (row, cells) in ordered.iter().map(|r| (r.0, r.1.as_slice())) {
+            let ends = ends(&table, systems, row, cells, problems);
+            let data = table.cell(cells, "data");
+            if data.is_empty() || data == "*" {
+                problems.push(table.problem(
+                    row,
+                    "data",
+                    "name the data object that must move (not empty, not `*`)",
+                ));
+            }
+            let minutes = optional_number(
+                &table,
+                row,
+                cells,
+                "minutes",
+                non_negative,
+                "a number >= 0",
+                problems,
+            );
+            if let Some((from, to)) = ends {
+                handoffs.push(DraftHandoff {
+                    from,
+                    to,
+                    data: Assumable::given(data.to_string()),
+                    note: text(&table, cells, "note"),
+                    minutes,
+                });
+            }
+        }
+        if let (Some(count), Some(per)) = (count, per) {
+            out.push(DraftWorkflow {
+                id,
+                name: display,
+                owner,
+                runs: Assumable::given(Runs {
+                    count,
+                    per: per.as_str(),
+                }),
+                serves: Assumable::given(Vec::new()),
+                handoffs,
+                unit,
+            });
+        }
+    }
+    out
+}
+
+/// The rows of one workflow in `step` order when the column gives steps, else as written.
+fn ordered_steps<'c>(
+    table: &Table,
+    rows: Vec<&'c Row>,
+    problems: &mut Vec<SheetProblem>,
+) -> Vec<&'c Row> {
+    let given = rows
+        .iter()
+        .filter(|r| !table.cell(&r.1, "step").is_empty())
+        .count();
+    if given == 0 {
+        return rows;
+    }
+    let mut keyed = Vec::new();
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    for r in &rows {
+        let text = table.cell(&r.1, "step");
+        let step = match number(text) {
+            Ok(x) if x >= 1.0 && x.fract() == 0.0 && x < 1e9 => x as u64,
+            _ if text.is_empty() => {
+                problems.push(table.problem(
+                    r.0,
+                    "step",
+                    "other rows of this workflow give a step: give one here too",
+                ));
+                continue;
+            }
+            _ => {
+                problems.push(table.problem(
+                    r.0,
+                    "step",
+                    format!("`{text}` is not a step number (1, 2, 3, ...)"),
+                ));
+                continue;
+            }
+        };
+        if let Some(first) = seen.insert(step, r.0) {
+            problems.push(table.problem(
+                r.0,
+                "step",
+                format!("step {step} is already on row {first}"),
+            ));
+        }
+        keyed.push((step, *r));
+    }
+    keyed.sort_by_key(|(step, _)| *step);
+    keyed.into_iter().map(|(_, r)| r).collect()
+}

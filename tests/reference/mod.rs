@@ -1,0 +1,288 @@
+//! The straightforward method of MODEL.md sections 4-6, kept as the specification in code:
+//! resolve a handoff with petgraph's Dijkstra over the edges that carry its data; value a fix
+//! by applying it to a copy of the network and resolving every gap again; plan by valuing
+//! everything again after each pick. Slow (candidates × gaps searches) and obviously right;
+//! the engine must give exactly its results.
+
+#![allow(dead_code)]
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::ops::Add;
+
+use gapgraph::analysis::{
+    candidates, rank, Alignment, Candidate, Fix, HandoffResult, Improvement, Network, Plan,
+    PlanStep, RankBy, Route, Status,
+};
+use gapgraph::model::Model;
+use petgraph::algo::dijkstra;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::Direction;
+
+/// Path cost: human minutes first, then fewer hops.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Cost {
+    minutes: f64,
+    hops: u32,
+}
+
+impl Add for Cost {
+    type Output = Cost;
+    fn add(self, other: Cost) -> Cost {
+        Cost {
+            minutes: self.minutes + other.minutes,
+            hops: self.hops + other.hops,
+        }
+    }
+}
+
+impl PartialOrd for Cost {
+    fn partial_cmp(&self, other: &Cost) -> Option<Ordering> {
+        match self.minutes.partial_cmp(&other.minutes)? {
+            Ordering::Equal => Some(self.hops.cmp(&other.hops)),
+            unequal => Some(unequal),
+        }
+    }
+}
+
+/// The least path carrying `data` from `from` to `to`: least minutes, then fewest hops,
+/// then the earliest hops (file order) walking back from the target.
+pub fn route(network: &Network, from: usize, to: usize, data: &str) -> Option<Route> {
+    let hops = network.hops();
+    let graph = network.graph();
+    let carrying =
+        |e: petgraph::graph::EdgeReference<'_, usize>| hops[*e.weight()].carries.carries(data);
+    let filtered = EdgeFiltered::from_fn(graph, carrying);
+    let target = NodeIndex::new(to);
+    let costs = dijkstra(&filtered, NodeIndex::new(from), Some(target), |e| Cost {
+        minutes: hops[*e.weight()].minutes,
+        hops: 1,
+    });
+    let total = *costs.get(&target)?;
+    let mut path = Vec::new();
+    let mut node = target;
+    let mut cost = total;
+    while node != NodeIndex::new(from) {
+        let tight = graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|e| hops[*e.weight()].carries.carries(data))
+            .filter_map(|e| {
+                let before = costs.get(&e.source())?;
+                let step = Cost {
+                    minutes: hops[*e.weight()].minutes,
+                    hops: 1,
+                };
+                (*before + step == cost && before.hops < cost.hops).then_some((
+                    *e.weight(),
+                    e.source(),
+                    *before,
+                ))
+            })
+            .min_by_key(|(hop, _, _)| *hop)?;
+        path.push(tight.0);
+        node = tight.1;
+        cost = tight.2;
+    }
+    path.reverse();
+    Some(Route {
+        minutes: total.minutes,
+        hops: path,
+    })
+}
+
+/// Section 4, step 5.
+pub fn status_and_minutes(path_minutes: Option<f64>, fallback: f64) -> (Status, f64) {
+    match path_minutes {
+        Some(m) if m <= 0.0 => (Status::Automated, 0.0),
+        Some(m) => (Status::Manual, m.min(fallback)),
+        None => (Status::Missing, fallback),
+    }
+}
+
+fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
+    runs_per_year * minutes / 60.0
+}
+
+/// Every handoff resolved against `network`.
+pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
+    let mut out = Vec::new();
+    for (w, workflow) in model.workflows.iter().enumerate() {
+        let hourly = model.hourly_cost(workflow);
+        for (i, handoff) in workflow.handoffs.iter().enumerate() {
+            let runs_per_year = handoff.runs_per_year(workflow);
+            let route = route(network, handoff.from, handoff.to, &handoff.data);
+            let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
+            let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
+            let hops = route.as_ref().map(|r| r.hops.clone()).unwrap_or_default();
+            let annual_hours = annual_hours(runs_per_year, minutes);
+            let annual_cost = annual_hours * hourly;
+            out.push(HandoffResult {
+                workflow: workflow.id.clone(),
+                step: i + 1,
+                from: model.systems[handoff.from].id.clone(),
+                to: model.systems[handoff.to].id.clone(),
+                data: handoff.data.clone(),
+                status,
+                minutes,
+                path: hops.iter().map(|h| network.hops()[*h].id.clone()).collect(),
+                runs_per_year,
+                annual_hours,
+                annual_cost,
+                alignment: alignment.per_workflow[w],
+                strategic_value: annual_cost * alignment.per_workflow[w],
+                path_minutes: route.map(|r| r.minutes),
+                fallback_minutes: fallback,
+                workflow_index: w,
+                from_index: handoff.from,
+                to_index: handoff.to,
+                path_integrations: hops
+                    .iter()
+                    .filter_map(|h| network.hops()[*h].integration)
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Values `candidate` applied alone to `network`, whose handoffs resolve to `before`.
+pub fn value(
+    model: &Model,
+    network: &Network,
+    before: &[HandoffResult],
+    alignment: &Alignment,
+    candidate: &Candidate,
+) -> Fix {
+    let mut after = network.clone();
+    candidate.apply(model, &mut after);
+    let mut routes: HashMap<(usize, usize, &str), Option<f64>> = HashMap::new();
+    let mut fix = Fix {
+        rank: 0,
+        id: candidate.id.clone(),
+        action: candidate.action,
+        from: model.systems[candidate.from].id.clone(),
+        to: model.systems[candidate.to].id.clone(),
+        carries: candidate.carries.0.clone(),
+        name: candidate.name.clone(),
+        cost: candidate.cost,
+        annual_hours_saved: 0.0,
+        annual_saving: 0.0,
+        strategic_value: 0.0,
+        priority: None,
+        payback_months: None,
+        aligned: false,
+        workflows: Vec::new(),
+        objectives: alignment
+            .objective_ids()
+            .map(|id| (id.to_string(), 0.0))
+            .collect(),
+        improves: Vec::new(),
+        from_index: candidate.from,
+        to_index: candidate.to,
+        integration: candidate.integration,
+    };
+    for h in before
+        .iter()
+        .filter(|h| h.status.is_gap() && candidate.carries.carries(&h.data))
+    {
+        let path_minutes = *routes
+            .entry((h.from_index, h.to_index, h.data.as_str()))
+            .or_insert_with(|| route(&after, h.from_index, h.to_index, &h.data).map(|r| r.minutes));
+        let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
+        if minutes >= h.minutes {
+            continue;
+        }
+        let workflow = &model.workflows[h.workflow_index];
+        let hours_after = annual_hours(h.runs_per_year, minutes);
+        let cost_after = hours_after * model.hourly_cost(workflow);
+        let hours_saved = h.annual_hours - hours_after;
+        let saving = h.annual_cost - cost_after;
+        fix.annual_hours_saved += hours_saved;
+        fix.annual_saving += saving;
+        fix.strategic_value += saving * h.alignment;
+        for (id, part) in alignment.split(h.workflow_index, saving) {
+            if let Some(sum) = fix.objectives.get_mut(id) {
+                *sum += part;
+            }
+        }
+        if !fix.workflows.contains(&workflow.id) {
+            fix.workflows.push(workflow.id.clone());
+        }
+        fix.improves.push(Improvement {
+            workflow: workflow.id.clone(),
+            step: h.step,
+            data: h.data.clone(),
+            minutes_before: h.minutes,
+            minutes_after: minutes,
+            annual_hours_saved: hours_saved,
+        });
+    }
+    fix.aligned = fix.strategic_value > 0.0;
+    fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
+    fix.payback_months = if fix.annual_saving > 0.0 {
+        Some(fix.cost / (fix.annual_saving / 12.0))
+    } else {
+        None
+    };
+    fix
+}
+
+/// Every candidate valued alone, those that save hours, ranked.
+pub fn ranked_fixes(model: &Model, alignment: &Alignment) -> (Vec<HandoffResult>, Vec<Fix>) {
+    let network = Network::of_model(model);
+    let before = resolve_all(model, &network, alignment);
+    let fixes = candidates(model, &before)
+        .iter()
+        .map(|c| value(model, &network, &before, alignment, c))
+        .filter(|f| f.annual_hours_saved > 0.0)
+        .collect();
+    (before, rank(fixes, RankBy::Priority))
+}
+
+/// Picks fixes greedily within `budget`, valuing every remaining candidate again each round.
+pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
+    let alignment = Alignment::new(model, strategy);
+    let mut network = Network::of_model(model);
+    let mut state = resolve_all(model, &network, &alignment);
+    let mut pool = candidates(model, &state);
+    let mut steps: Vec<PlanStep> = Vec::new();
+    let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
+    loop {
+        let ranked = rank(
+            pool.iter()
+                .map(|c| value(model, &network, &state, &alignment, c))
+                .filter(|f| f.annual_hours_saved > 0.0)
+                .collect(),
+            RankBy::Priority,
+        );
+        let Some(pick) = ranked.into_iter().find(|f| spent + f.cost <= budget) else {
+            break;
+        };
+        let index = pool
+            .iter()
+            .position(|c| c.id == pick.id && c.action == pick.action)
+            .expect("a ranked fix comes from the pool");
+        let candidate = pool.remove(index);
+        candidate.apply(model, &mut network);
+        state = resolve_all(model, &network, &alignment);
+        spent += pick.cost;
+        saved += pick.annual_saving;
+        value_so_far += pick.strategic_value;
+        steps.push(PlanStep {
+            step: steps.len() + 1,
+            id: pick.id,
+            action: pick.action,
+            from: pick.from,
+            to: pick.to,
+            cost: pick.cost,
+            annual_hours_saved: pick.annual_hours_saved,
+            annual_saving: pick.annual_saving,
+            strategic_value: pick.strategic_value,
+            cumulative_cost: spent,
+            cumulative_saving: saved,
+            cumulative_strategic_value: value_so_far,
+        });
+    }
+    Plan { budget, steps }
+}
