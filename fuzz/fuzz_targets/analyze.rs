@@ -12,6 +12,9 @@ fn run_on(data: &[u8], command: Command) -> (u8, Vec<u8>) {
     let env = Environment {
         stdout_is_terminal: false,
         no_color: true,
+        stderr_is_terminal: false,
+        source_date_epoch: Some("0".to_string()),
+        args: vec!["gapgraph".to_string()],
     };
     let mut stdin = data;
     let mut stdout = Vec::new();
