@@ -217,6 +217,8 @@ fn cases() -> Vec<Case> {
         case("fuzz: a name with \"information\" is no infinity", File("fuzz/analyze-information.yaml"), &["analyze", "{}", "--format", "json"])
             .prints(&["\"name\": \"Laboratory information system\"", "\"annual_cost\": 6600.0"])
             .never(NOT_FINITE),
+        case("fuzz: gaps only, and the model has no gap", File("fuzz/no-gaps.yaml"), &["diagram", "{}", "--gaps-only"])
+            .exits(2, &["nothing to draw: the model has no gap"]),
         // Older findings that must stay handled.
         case("older: deep nesting", Generated("deep.yaml", deep_nesting), &["validate", "{}"])
             .exits(2, &["invalid YAML: recursion limit exceeded"]),
