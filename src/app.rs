@@ -13,7 +13,7 @@ mod decision;
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
 use crate::diagnostic::write_diagnostics;
-use crate::output::write_atomic;
+use crate::output::{check_not_input, write_output};
 use crate::render::{
     self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
     Provenance, Render, Report, View,
@@ -57,8 +57,13 @@ impl Environment {
     /// Whether a terminal report written to `output` (`None`: standard output) may use
     /// colour.
     pub fn colour(&self, output: Option<&Path>) -> bool {
-        output.is_none() && self.stdout_is_terminal && !self.no_color
+        is_stdout(output) && self.stdout_is_terminal && !self.no_color
     }
+}
+
+/// Whether `-o` leaves output on standard output (not given, or `-`).
+fn is_stdout(output: Option<&Path>) -> bool {
+    output.is_none_or(|path| path == Path::new("-"))
 }
 
 /// The streams a command uses.
@@ -177,6 +182,20 @@ pub struct Check {
     pub limits: Vec<Limit>,
 }
 
+impl Command {
+    /// The model read and the file written with `-o`, for commands that have both.
+    fn model_and_output(&self) -> Option<(&str, &Path)> {
+        let (model, output) = match self {
+            Command::Analyze(c) => (&c.model, &c.output),
+            Command::Diagram(c) => (&c.model, &c.output),
+            Command::Plan(c) => (&c.model, &c.output),
+            #[allow(unreachable_patterns)]
+            _ => return None,
+        };
+        Some((model, output.as_deref()?))
+    }
+}
+
 /// How a command that ran ended.
 enum Outcome {
     Done,
@@ -193,6 +212,12 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         stdout,
         stderr,
     } = io;
+    if let Some((model, output)) = command.model_and_output() {
+        if let Err(e) = check_not_input(model, output) {
+            let _ = fail(stderr, e);
+            return EXIT_ERROR;
+        }
+    }
     let result = match command {
         Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
         Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
@@ -225,14 +250,20 @@ fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
     Failed
 }
 
-/// The model text, from a file or standard input.
+/// The largest model read (256 MiB): generous for any real landscape (a 100 MB model
+/// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
+
+/// The model text, from a file or standard input, at most [`MAX_INPUT_BYTES`]; a byte
+/// order mark is dropped.
 fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<String, Failed> {
-    let bytes = if path == "-" {
-        let mut buffer = Vec::new();
-        stdin.read_to_end(&mut buffer).map(|_| buffer)
+    let mut buffer = Vec::new();
+    let read = if path == "-" {
+        stdin.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer)
     } else {
-        fs::read(path)
+        fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer))
     };
+    let bytes = read.map(|_| buffer);
     let bytes = bytes.map_err(|e| {
         let what = if path == "-" {
             "standard input".to_string()
@@ -241,6 +272,20 @@ fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Resul
         };
         fail(stderr, format!("cannot read {what}: {e}"))
     })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(fail(
+            stderr,
+            format!(
+                "{} is larger than the input limit of {} MiB",
+                origin(path),
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
         fail(
             stderr,
@@ -405,7 +450,10 @@ fn diagram(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    if command.kind == DiagramKind::Png && command.output.is_none() && env.stdout_is_terminal {
+    if command.kind == DiagramKind::Png
+        && is_stdout(command.output.as_deref())
+        && env.stdout_is_terminal
+    {
         return Err(fail(
             stderr,
             "a PNG is binary; write it to a file with -o FILE.png",
@@ -523,9 +571,8 @@ fn write_out(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let written = match output {
-        Some(path) => write_atomic(path, buffer)
-            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+    let written = match output.filter(|path| *path != Path::new("-")) {
+        Some(path) => write_output(path, buffer).map_err(|e| e.to_string()),
         None => match stdout.write_all(buffer).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             other => other.map_err(|e| format!("cannot write to standard output: {e}")),

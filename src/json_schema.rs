@@ -94,7 +94,7 @@ fn field(field: &Field) -> Value {
 
 fn number(range: Range) -> Value {
     match range {
-        Range::NonNegative => json!({"type": "number", "minimum": 0}),
+        Range::NonNegative | Range::Relative => json!({"type": "number", "minimum": 0}),
         Range::Positive => json!({"type": "number", "exclusiveMinimum": 0}),
         Range::UnitInterval => json!({"type": "number", "minimum": 0, "maximum": 1}),
         Range::Rating => json!({"type": "number", "minimum": 1, "maximum": 5}),

@@ -1,11 +1,133 @@
-//! Writing results: to standard output, or atomically to a file (a temporary file in the
-//! same folder renamed into place, so a failed run never leaves half a file).
+//! Writing results with `-o`. A regular file (or a path that does not exist yet) is written
+//! atomically: a temporary file in the same folder renamed into place, so a failed run never
+//! leaves half a file. A symbolic link is followed, so its target is replaced and the link
+//! kept. A character device (`/dev/null`, a terminal) or a FIFO is written directly: renaming
+//! a file over it would replace the node and lose the output. Anything else (a directory, a
+//! socket, a block device) is refused, as is the model file itself.
 
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically.
+/// How many links a chain of symbolic links may have (as Linux allows).
+const MAX_LINKS: usize = 40;
+
+/// Why output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The output is the model being read.
+    #[error("`{0}` is the model file: writing the report there would destroy the model")]
+    IsInput(PathBuf),
+    /// The output names something that is not a file, a character device or a FIFO.
+    #[error("`{0}` is {1}; give a file name")]
+    NotWritable(PathBuf, &'static str),
+    /// The system refused.
+    #[error("cannot write `{0}`: {1}")]
+    Io(PathBuf, io::Error),
+}
+
+/// Writes `bytes` to `path`: atomically to a regular file, directly to a device or FIFO.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let io_error = |e| OutputError::Io(path.to_path_buf(), e);
+    let target = resolve_links(path).map_err(io_error)?;
+    match fs::metadata(&target) {
+        Ok(meta) if meta.is_file() => write_atomic(&target, bytes).map_err(io_error),
+        Ok(meta) => match special_kind(&meta) {
+            Special::Stream => write_stream(&target, bytes).map_err(io_error),
+            Special::Refused(what) => Err(OutputError::NotWritable(path.to_path_buf(), what)),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            write_atomic(&target, bytes).map_err(io_error)
+        }
+        Err(e) => Err(io_error(e)),
+    }
+}
+
+/// Refuses an output that is the model file itself (the same file, by any name or link).
+pub fn check_not_input(model: &str, output: &Path) -> Result<(), OutputError> {
+    if model == "-" || output == Path::new("-") {
+        return Ok(());
+    }
+    let (Ok(a), Ok(b)) = (fs::metadata(model), fs::metadata(output)) else {
+        return Ok(());
+    };
+    if same_file(&a, &b, Path::new(model), output) {
+        return Err(OutputError::IsInput(output.to_path_buf()));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata, _: &Path, _: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata, a: &Path, b: &Path) -> bool {
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Follows symbolic links to the path finally written (which may not exist yet: a link
+/// to a file still to be created is followed too).
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+enum Special {
+    /// Written in place.
+    Stream,
+    /// Not written; what it is.
+    Refused(&'static str),
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &fs::Metadata) -> Special {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_char_device() || kind.is_fifo() {
+        Special::Stream
+    } else if kind.is_dir() {
+        Special::Refused("a directory")
+    } else if kind.is_block_device() {
+        Special::Refused("a block device")
+    } else if kind.is_socket() {
+        Special::Refused("a socket")
+    } else {
+        Special::Refused("not a regular file")
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(meta: &fs::Metadata) -> Special {
+    if meta.is_dir() {
+        Special::Refused("a directory")
+    } else {
+        Special::Stream
+    }
+}
+
+/// Writes to a device or FIFO as it is (no temporary file, no truncation of a node).
+fn write_stream(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// Writes `bytes` to the regular file `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -35,4 +157,59 @@ fn set_readable(path: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn set_readable(_path: &Path) -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::FileTypeExt;
+
+    #[test]
+    fn a_link_keeps_pointing_at_the_rewritten_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.txt");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink("report.txt", &link).unwrap();
+        write_output(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn devices_are_written_in_place_and_their_errors_reported() {
+        // Only on a sound /dev/null: a replaced one is a regular file, and stays one.
+        let null_is_device = |(): ()| {
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        };
+        if null_is_device(()) {
+            write_output(Path::new("/dev/null"), b"x").unwrap();
+            assert!(null_is_device(()), "/dev/null was replaced");
+        }
+        let full = write_output(Path::new("/dev/full"), b"x");
+        assert!(matches!(full, Err(OutputError::Io(..))), "{full:?}");
+    }
+
+    #[test]
+    fn a_directory_and_the_model_itself_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let refused = write_output(dir.path(), b"x");
+        assert!(matches!(
+            refused,
+            Err(OutputError::NotWritable(_, "a directory"))
+        ));
+        let model = dir.path().join("m.yaml");
+        fs::write(&model, "name: x\n").unwrap();
+        let alias = dir.path().join("alias.yaml");
+        std::os::unix::fs::symlink(&model, &alias).unwrap();
+        let same = check_not_input(model.to_str().unwrap(), &alias);
+        assert!(matches!(same, Err(OutputError::IsInput(_))));
+        assert!(check_not_input(model.to_str().unwrap(), &dir.path().join("r.txt")).is_ok());
+    }
 }

@@ -8,6 +8,7 @@ use std::fmt;
 /// A DOT quoted string (with its quotes): `\` doubled, `"` escaped, newlines as `\n`
 /// (a line break in labels), carriage returns dropped.
 pub fn dot_quoted(s: &str) -> String {
+    let s = ellipsis(s, MAX_DOT_STRING_CHARS);
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -25,9 +26,50 @@ pub fn dot_quoted(s: &str) -> String {
     out
 }
 
-/// A DOT label made of lines, each escaped, joined by DOT's centred line break.
+/// Characters of one line of a diagram label; a longer line ends in `…` (the full text
+/// stays in the tooltip and in every other format).
+pub const LABEL_LINE_CHARS: usize = 60;
+/// Characters of a diagram's title (the model's name and the strategy's).
+pub const TITLE_CHARS: usize = 200;
+/// Lines of a diagram label; more end in a line `…`.
+pub const LABEL_LINES: usize = 8;
+/// Characters of any DOT string (a tooltip): Graphviz refuses a quoted string over 16 KB,
+/// and 4,000 characters escape to at most 16,000 bytes.
+pub const MAX_DOT_STRING_CHARS: usize = 4000;
+
+/// `s` cut to `max` characters, the last one `…` when anything was cut.
+pub fn ellipsis(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep: String = s.chars().take(max.saturating_sub(1)).collect();
+            std::borrow::Cow::Owned(format!("{keep}\u{2026}"))
+        }
+    }
+}
+
+/// The lines of a diagram label within [`LABEL_LINES`] lines of [`LABEL_LINE_CHARS`].
+pub fn label_lines<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+    let mut kept: Vec<String> = lines
+        .iter()
+        .take(LABEL_LINES)
+        .map(|l| ellipsis(l.as_ref(), LABEL_LINE_CHARS).into_owned())
+        .collect();
+    if lines.len() > LABEL_LINES {
+        kept[LABEL_LINES - 1] = "\u{2026}".to_string();
+    }
+    kept
+}
+
+/// A DOT label (lines split at `\n`), shortened as [`label_lines`] says, quoted.
+pub fn dot_label(s: &str) -> String {
+    dot_lines(&s.split('\n').map(str::to_string).collect::<Vec<_>>())
+}
+
+/// A DOT label made of lines, each escaped, joined by DOT's centred line break; shortened
+/// as [`label_lines`] says.
 pub fn dot_lines(lines: &[String]) -> String {
-    let joined: Vec<String> = lines
+    let joined: Vec<String> = label_lines(lines)
         .iter()
         .map(|l| dot_quoted(l))
         .map(|q| q[1..q.len() - 1].to_string())
@@ -46,6 +88,23 @@ mod tests {
         assert_eq!(dot_quoted("}{<>|"), r#""}{<>|""#);
         assert_eq!(dot_quoted("a\u{1b}[31m\u{7}"), r#""a [31m ""#);
         assert_eq!(dot_lines(&["A\"".into(), "b".into()]), r#""A\"\nb""#);
+    }
+
+    #[test]
+    fn labels_and_dot_strings_are_cut_with_an_ellipsis() {
+        assert_eq!(ellipsis("abc", 3), "abc");
+        assert_eq!(ellipsis("abcd", 3), "ab\u{2026}");
+        let long = "x".repeat(16_400);
+        let label = dot_label(&long);
+        assert_eq!(label.chars().count(), LABEL_LINE_CHARS + 2);
+        assert!(label.ends_with("\u{2026}\""));
+        let tooltip = dot_quoted(&"\\".repeat(16_400));
+        assert!(tooltip.len() < 16_384);
+        let many: Vec<String> = (0..20).map(|i| i.to_string()).collect();
+        let kept = label_lines(&many);
+        assert_eq!(kept.len(), LABEL_LINES);
+        assert_eq!(kept[LABEL_LINES - 1], "\u{2026}");
+        assert_eq!(dot_label("a\nb"), r#""a\nb""#);
     }
 }
 
@@ -264,7 +323,7 @@ pub fn mermaid(s: &str) -> String {
 
 /// Lines of a Mermaid label, each escaped, joined by a line break.
 pub fn mermaid_lines(lines: &[String]) -> String {
-    let escaped: Vec<String> = lines.iter().map(|l| mermaid(l)).collect();
+    let escaped: Vec<String> = label_lines(lines).iter().map(|l| mermaid(l)).collect();
     escaped.join("<br>")
 }
 

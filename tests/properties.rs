@@ -1,12 +1,17 @@
 //! Properties of the analysis on random valid models (MODEL.md sections 4-6).
 
+use gapgraph::analysis::strategy_in_force;
 use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, Status};
+use gapgraph::decide::roadmap;
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
     Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, System,
     SystemKind, Unit, Workflow,
 };
-use gapgraph::render::{renderer, Format, Report};
+use gapgraph::render::{
+    plan_renderer, renderer, CsvTable, DiagramKind, Format, Level, PlanFormat, PlanReport,
+    RenderError, Report, View,
+};
 use proptest::prelude::*;
 
 const DATA: [&str; 3] = ["order", "invoice", "status"];
@@ -292,6 +297,108 @@ proptest! {
         };
         for format in [Format::Json { top: None }, Format::Table { colour: false, top: None }] {
             prop_assert_eq!(render(&format), render(&format));
+        }
+    }
+}
+
+/// Every format the tool writes for a report, SVG and PNG only when Graphviz is installed.
+fn every_format() -> Vec<Format> {
+    let view = View {
+        level: Level::System,
+        workflows: Vec::new(),
+        units: Vec::new(),
+        gaps_only: false,
+        top: 5,
+    };
+    let mut formats = vec![
+        Format::Table {
+            colour: false,
+            top: None,
+        },
+        Format::Table {
+            colour: true,
+            top: Some(2),
+        },
+        Format::Json { top: None },
+        Format::Markdown {
+            top: None,
+            budget: Some(30_000.0),
+            provenance: None,
+        },
+        Format::Html {
+            top: None,
+            budget: None,
+            provenance: None,
+        },
+    ];
+    for table in [
+        CsvTable::Fixes,
+        CsvTable::Gaps,
+        CsvTable::Workflows,
+        CsvTable::Systems,
+    ] {
+        formats.push(Format::Csv { table, top: None });
+    }
+    let graphviz = std::process::Command::new("dot").arg("-V").output().is_ok();
+    for kind in [
+        DiagramKind::Dot,
+        DiagramKind::Mermaid,
+        DiagramKind::Svg,
+        DiagramKind::Png,
+    ] {
+        if graphviz || matches!(kind, DiagramKind::Dot | DiagramKind::Mermaid) {
+            formats.push(Format::Diagram {
+                view: view.clone(),
+                kind,
+            });
+            formats.push(Format::Diagram {
+                view: View {
+                    gaps_only: true,
+                    ..view.clone()
+                },
+                kind,
+            });
+        }
+    }
+    formats
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Every valid model analyses and renders in every format (report and plan) without
+    /// an error, and no number it prints is infinite or not a number.
+    #[test]
+    fn every_valid_model_renders_in_every_format(model in arb_model()) {
+        let analysis = analyze(&model, model.default_strategy);
+        let report = Report { model: &model, analysis: &analysis, warnings: &[] };
+        for format in every_format() {
+            let mut out = Vec::new();
+            let rendered = renderer(format.clone()).render(&report, &mut out);
+            // A focus on gaps in a model without gaps draws nothing, and says so.
+            if matches!(rendered, Err(RenderError::EmptyFocus(_))) {
+                let gaps_only = matches!(&format, Format::Diagram { view, .. } if view.gaps_only);
+                prop_assert!(gaps_only, "{:?} drew nothing", format);
+                continue;
+            }
+            prop_assert!(rendered.is_ok(), "{:?}: {:?}", format, rendered.err());
+            prop_assert!(!out.is_empty(), "{:?} wrote nothing", format);
+            // PNG is binary; the HTML page's script says `NaN` itself.
+            if !matches!(format, Format::Diagram { kind: DiagramKind::Png, .. } | Format::Html { .. }) {
+                let text = String::from_utf8(out).unwrap();
+                let not_finite = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|word| matches!(word, "inf" | "NaN"));
+                prop_assert!(!not_finite, "{:?}: {}", format, text);
+            }
+        }
+        let strategy = strategy_in_force(&model, model.default_strategy);
+        let planned = roadmap(&model, model.default_strategy, 30_000.0);
+        let plan_report = PlanReport { roadmap: &planned, strategy: strategy.as_ref(), currency: &model.currency };
+        for format in [PlanFormat::Table, PlanFormat::Json, PlanFormat::Markdown, PlanFormat::Csv] {
+            let mut out = Vec::new();
+            prop_assert!(plan_renderer(format).render(&plan_report, &mut out).is_ok());
+            prop_assert!(!out.is_empty());
         }
     }
 }

@@ -14,23 +14,39 @@ pub enum Range {
     UnitInterval,
     /// `1 <= x <= 5`.
     Rating,
+    /// `x >= 0`, relative to the other numbers of its map (strategy weights): any finite
+    /// size, since only the ratios count and validation rescales them.
+    Relative,
 }
+
+/// The largest number a model may give (strategy weights aside): products of runs,
+/// minutes, hourly costs and sums over a large model then stay far inside the finite range.
+pub const MAX_NUMBER: f64 = 1e15;
+/// The smallest number other than 0 a model may give (strategy weights aside): dividing
+/// by it (priority = value / cost) stays finite.
+pub const MIN_NUMBER: f64 = 1e-9;
 
 impl Range {
     /// Whether `x` is in range.
     pub fn accepts(self, x: f64) -> bool {
         match self {
-            Range::NonNegative => x >= 0.0,
+            Range::NonNegative | Range::Relative => x >= 0.0,
             Range::Positive => x > 0.0,
             Range::UnitInterval => (0.0..=1.0).contains(&x),
             Range::Rating => (1.0..=5.0).contains(&x),
         }
     }
 
+    /// Whether `x` (in range) is small and large enough for products and quotients of
+    /// the model's numbers to stay finite.
+    pub fn within_limits(self, x: f64) -> bool {
+        self == Range::Relative || x == 0.0 || (MIN_NUMBER..=MAX_NUMBER).contains(&x.abs())
+    }
+
     /// "a number >= 0", as messages say it.
     pub fn describe(self) -> &'static str {
         match self {
-            Range::NonNegative => "a number >= 0",
+            Range::NonNegative | Range::Relative => "a number >= 0",
             Range::Positive => "a number > 0",
             Range::UnitInterval => "a number from 0 to 1",
             Range::Rating => "a number from 1 to 5",
@@ -295,7 +311,7 @@ pub const STRATEGY: Section = Section {
         field("description", Kind::Text, "none", "longer text"),
         required(
             "weights",
-            Kind::ObjectiveShares(Range::NonNegative),
+            Kind::ObjectiveShares(Range::Relative),
             "relative importance of each objective; at least one > 0",
         ),
     ],

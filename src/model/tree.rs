@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::seen::Seen;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// The syntax a model is written in.
@@ -136,10 +137,15 @@ impl Value {
 const MAX_DEPTH: usize = 128;
 /// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
 const MAX_NODES: usize = 2_000_000;
+/// Bytes of text that alias expansion may copy in all: far more than shared defaults
+/// need, far less than memory.
+pub const MAX_ALIAS_BYTES: usize = 64 << 20;
 
 /// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
 /// a second document) come back beside it, so validation can report everything at once.
 pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
+    // A byte order mark (Windows editors write one) is no part of the text.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if syntax == Syntax::Json {
         // serde_json gives JSON-worded syntax errors; the tree itself comes from the YAML
         // parser (JSON is YAML 1.2 flow syntax), which keeps positions and all keys.
@@ -165,6 +171,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
         anchors: HashMap::new(),
         strings: HashSet::new(),
         nodes: 0,
+        alias_bytes: 0,
         errors: Vec::new(),
     };
     let built = match syntax {
@@ -234,6 +241,8 @@ struct Builder {
     /// Every distinct scalar text once: keys, ids and data names recur thousands of times.
     strings: HashSet<Rc<str>>,
     nodes: usize,
+    /// Bytes of text copied by aliases so far.
+    alias_bytes: usize,
     errors: Vec<Diagnostic>,
 }
 
@@ -257,17 +266,26 @@ pub(super) enum Ev<'s> {
     Skip,
 }
 
-fn size_of(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(size_of).sum(),
-        Value::Map(entries) => entries.iter().map(|(_, v)| 1 + size_of(v)).sum(),
-        _ => 0,
+/// What an alias of `node` adds: values, and bytes of text (a value counts one byte at
+/// least). The tree shares the text, but everything after it (ids, names, reports) holds
+/// its own copies, so a 1 MB string aliased 100,000 times must count 100 GB.
+fn size_of(node: &Node) -> (usize, usize) {
+    match &node.value {
+        Value::Seq(items) => items.iter().fold((1, 1), |(n, b), item| {
+            let (n2, b2) = size_of(item);
+            (n + n2, b.saturating_add(b2))
+        }),
+        Value::Map(entries) => entries.iter().fold((1, 1), |(n, b), (key, value)| {
+            let (n2, b2) = size_of(value);
+            (
+                n + 1 + n2,
+                b.saturating_add(key.text.len() + 1).saturating_add(b2),
+            )
+        }),
+        Value::Scalar { text, .. } => (1, text.len().max(1)),
+        Value::Null => (1, 1),
     }
 }
-
-/// Maps with more entries than this find duplicate keys through a hash set; smaller ones
-/// (nearly all) by a scan, which is cheaper.
-const SCAN_LIMIT: usize = 16;
 
 impl Builder {
     /// The shared copy of `text`.
@@ -404,13 +422,26 @@ impl Builder {
                 "alias to an unknown anchor",
             )]);
         };
-        self.nodes += size_of(node);
+        let (nodes, bytes) = size_of(node);
+        self.nodes += nodes;
+        self.alias_bytes = self.alias_bytes.saturating_add(bytes);
         if self.nodes > MAX_NODES {
             return Err(vec![Diagnostic::error(
                 Code::AliasBudget,
                 "",
                 Some(mark.pos()),
                 format!("aliases expand to more than {MAX_NODES} values; the file is refused"),
+            )]);
+        }
+        if self.alias_bytes > MAX_ALIAS_BYTES {
+            return Err(vec![Diagnostic::error(
+                Code::AliasBudget,
+                "",
+                Some(mark.pos()),
+                format!(
+                    "aliases expand to more than {} MiB of text; the file is refused",
+                    MAX_ALIAS_BYTES >> 20
+                ),
             )]);
         }
         let mut node = node.clone();
@@ -541,39 +572,6 @@ impl Builder {
     }
 }
 
-/// The keys of a map seen so far: a scan of the kept entries for small maps, a hash map
-/// for large ones.
-enum Seen {
-    Scan,
-    Hashed(HashMap<Rc<str>, Mark>),
-}
-
-impl Seen {
-    fn new(len: usize) -> Seen {
-        if len > SCAN_LIMIT {
-            Seen::Hashed(HashMap::with_capacity(len))
-        } else {
-            Seen::Scan
-        }
-    }
-
-    fn get(&self, kept: &[(Key, Node)], text: &str) -> Option<Mark> {
-        match self {
-            Seen::Scan => kept
-                .iter()
-                .find(|(k, _)| &*k.text == text)
-                .map(|(k, _)| k.mark),
-            Seen::Hashed(map) => map.get(text).copied(),
-        }
-    }
-
-    fn insert(&mut self, key: &Key) {
-        if let Seen::Hashed(map) = self {
-            map.insert(Rc::clone(&key.text), key.mark);
-        }
-    }
-}
-
 /// The tree the YAML parser builds from a JSON text, for checking the JSON reader.
 #[cfg(test)]
 pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>) {
@@ -582,6 +580,7 @@ pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>
         anchors: HashMap::new(),
         strings: HashSet::new(),
         nodes: 0,
+        alias_bytes: 0,
         errors: Vec::new(),
     };
     let node = builder

@@ -16,7 +16,7 @@ use super::view::{
 };
 use super::{hours, minutes, money, units, Render, RenderError, Report};
 use crate::model::Mode;
-use crate::text::{dot_lines, dot_quoted};
+use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
 
 /// Above this many systems a picture of single systems cannot be read on a page or a
 /// projector (labels shrink below 6 pt when fitted); past it the user is told how to
@@ -73,9 +73,8 @@ impl Render<Report<'_>> for Graphviz {
             GraphvizOutput::Svg => "svg",
             GraphvizOutput::Png => "png",
         };
-        let drawn = run_dot(&text, format)?;
-        notes.extend(drawn.warnings);
-        out.write_all(&drawn.bytes)?;
+        let bytes = super::graphviz_run::draw(&text, format, notes)?;
+        out.write_all(&bytes)?;
         Ok(())
     }
 }
@@ -211,6 +210,11 @@ pub fn text(s: &str) -> Id {
     Id::Escaped(dot_quoted(s))
 }
 
+/// A quoted DOT label, cut as [`crate::text::label_lines`] says.
+fn label_text(s: &str) -> Id {
+    Id::Escaped(dot_label(s))
+}
+
 /// `key=value`.
 pub fn attr(key: &str, value: Id) -> Attribute {
     Attribute(id(key), value)
@@ -236,7 +240,7 @@ pub fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
 /// The attributes every edge of `look` has: line, arrowhead, label colour.
 pub fn look_attributes(look: Look, label: &str, tooltip: &str) -> Vec<Attribute> {
     vec![
-        attr("label", text(label)),
+        attr("label", label_text(label)),
         attr("style", text(look.dot_style())),
         attr("color", text(&look.dot_colour())),
         attr("fontcolor", text(look.text_colour())),
@@ -302,7 +306,7 @@ pub fn header(title: &str, rankdir: &str) -> Vec<Stmt> {
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", id(rankdir)),
             attr("fontname", text("Helvetica")),
-            attr("label", text(title)),
+            attr("label", text(&ellipsis(title, TITLE_CHARS))),
             attr("labelloc", id("t")),
             attr("labeljust", id("l")),
             attr("fontsize", id("22")),
@@ -335,7 +339,7 @@ pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
         Stmt::Node(Node {
             id: NodeId(id(&format!("title_unit_{unit}")), None),
             attributes: vec![
-                attr("label", text(title)),
+                attr("label", label_text(title)),
                 attr("shape", id("plaintext")),
                 attr("fontname", text("Helvetica-Bold")),
                 attr("fontsize", id("16")),

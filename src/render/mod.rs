@@ -13,6 +13,7 @@ pub mod dot;
 mod explain;
 mod fidelity;
 pub mod graphml;
+mod graphviz_run;
 mod html;
 mod json;
 mod markdown;

@@ -8,7 +8,7 @@ mod ids;
 mod sections;
 mod warnings;
 
-use super::schema::{Kind, Range, Section};
+use super::schema::{Kind, Range, Section, MAX_NUMBER, MIN_NUMBER};
 use super::tree::{self, join, Key, Mark, Node, Syntax, Value};
 use super::{parse_number, Carries, Model};
 use crate::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
@@ -302,6 +302,18 @@ impl Validator {
             Code::NotFinite
         } else if !range.accepts(value) {
             Code::OutOfRange
+        } else if !range.within_limits(value) {
+            self.error(
+                Code::OutOfRange,
+                path,
+                node.mark,
+                if value.abs() > MAX_NUMBER {
+                    format!("{value:e} is larger than {MAX_NUMBER:e}, the largest number a model may give (the limit keeps every total finite)")
+                } else {
+                    format!("{value:e} is smaller than {MIN_NUMBER:e}, the smallest number other than 0 a model may give (the limit keeps every ratio finite)")
+                },
+            );
+            return None;
         } else {
             return Some(value);
         };

@@ -142,6 +142,7 @@ impl Validator {
                     let wpath = f.path("weights");
                     strategy.weights =
                         self.objective_map(weights, &wpath, objectives, f.range("weights"));
+                    keep_weights_finite(&mut strategy.weights);
                     let all_valid = matches!(&weights.value, Value::Map(e) if e.len() == strategy.weights.len());
                     if all_valid && !strategy.weights.iter().any(|(_, w)| *w > 0.0) {
                         self.error(
@@ -252,5 +253,46 @@ impl Validator {
             }
         }
         out
+    }
+}
+
+/// Weights are relative, so any finite ones are accepted; when the largest is so large (or
+/// small) that their sum or their product with a cost could leave the finite range (or
+/// vanish), all are scaled by the same power of two. That is exact: every ratio, so every
+/// alignment, stays as written. Ordinary weights are left alone.
+pub(super) fn keep_weights_finite(weights: &mut [(usize, f64)]) {
+    const STEP: f64 = 18_446_744_073_709_551_616.0; // 2^64
+    let largest = |weights: &[(usize, f64)]| weights.iter().fold(0.0_f64, |m, (_, w)| m.max(*w));
+    let (low, high) = (2f64.powi(-30), 2f64.powi(40));
+    while largest(weights) > high {
+        for (_, w) in weights.iter_mut() {
+            *w /= STEP;
+        }
+    }
+    while (0.0..low).contains(&largest(weights)) && largest(weights) > 0.0 {
+        for (_, w) in weights.iter_mut() {
+            *w *= STEP;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_weights_finite;
+
+    #[test]
+    fn huge_and_tiny_weights_keep_their_ratios() {
+        let mut huge = vec![(0, 1e308), (1, 1e308), (2, 0.0)];
+        keep_weights_finite(&mut huge);
+        assert_eq!(huge[0].1, huge[1].1);
+        assert!(huge[0].1 + huge[1].1 <= 2f64.powi(41));
+        assert_eq!(huge[2].1, 0.0);
+        let mut tiny = vec![(0, 5e-324), (1, 1e-323)];
+        keep_weights_finite(&mut tiny);
+        assert_eq!(tiny[1].1 / tiny[0].1, 2.0);
+        assert!(tiny[0].1 > 1e-12);
+        let mut ordinary = vec![(0, 3.0), (1, 1.0)];
+        keep_weights_finite(&mut ordinary);
+        assert_eq!(ordinary, vec![(0, 3.0), (1, 1.0)]);
     }
 }

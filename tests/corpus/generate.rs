@@ -1,0 +1,105 @@
+//! The generated inputs of the corpus: too large to store, cheap to make.
+
+use std::fmt::Write as _;
+
+pub fn alias_bytes() -> String {
+    let mut s = format!("name: &big {}\nsystems:\n", "x".repeat(1 << 20));
+    for i in 0..100_000 {
+        let _ = writeln!(s, "  s{i}: {{name: *big}}");
+    }
+    s
+}
+
+pub fn unknown_refs() -> String {
+    let mut s = String::from("name: refs\nsystems:\n");
+    for i in 0..1000 {
+        let _ = writeln!(s, "  system-{i}: {{}}");
+    }
+    s.push_str("integrations:\n");
+    for i in 0..8000 {
+        let _ = writeln!(
+            s,
+            "  - {{from: ghost-{i}, to: system-{}, carries: [d]}}",
+            i % 1000
+        );
+    }
+    s
+}
+
+pub fn many_systems() -> String {
+    let n = 40_000;
+    let mut s = String::from("name: many\nsystems:\n");
+    for i in 0..n {
+        let _ = writeln!(s, "  s{i}: {{}}");
+    }
+    s.push_str("integrations:\n");
+    for i in 1..n {
+        let _ = writeln!(s, "  - {{from: s{}, to: s{i}, carries: [d]}}", i - 1);
+    }
+    s.push_str("workflows:\n  w:\n    runs: {count: 1, per: day}\n    handoffs:\n");
+    for i in 0..100 {
+        let _ = writeln!(
+            s,
+            "      - {{from: s{}, to: s{}, data: d}}",
+            i * 7,
+            i * 7 + 3
+        );
+    }
+    s
+}
+
+pub fn one_line_errors() -> String {
+    let systems: Vec<String> = (0..4000)
+        .map(|i| format!("\"s{i}\":{{\"kind\":\"robot\"}}"))
+        .collect();
+    format!(
+        "{{\"name\":\"one line\",\"systems\":{{{}}}}}",
+        systems.join(",")
+    )
+}
+
+pub fn long_name() -> String {
+    let name = "N".repeat(16_400);
+    format!(
+        "name: {name}\nunits: {{u: {{name: {name}}}}}\nsystems: {{a: {{name: {name}, unit: u}}, b: {{}}}}\n\
+         integrations: [{{from: a, to: b, carries: [{name}], mode: manual}}]\n\
+         workflows:\n  w:\n    runs: {{count: 1, per: day}}\n    handoffs: [{{from: a, to: b, data: {name}}}]\n"
+    )
+}
+
+pub fn deep_nesting() -> String {
+    format!("name: deep\nx: {}{}\n", "[".repeat(1000), "]".repeat(1000))
+}
+
+pub fn deep_json() -> String {
+    format!(
+        "{{\"name\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    )
+}
+
+/// `n` systems in a ring of manual `*` integrations; one one-step workflow per hop.
+pub fn ring(n: usize) -> String {
+    let mut s = String::from("name: ring\nsystems:\n");
+    for i in 0..n {
+        let _ = writeln!(s, "  s{i}: {{}}");
+    }
+    s.push_str("integrations:\n");
+    for i in 0..n {
+        let _ = writeln!(
+            s,
+            "  - {{from: s{i}, to: s{}, carries: [\"*\"], mode: manual}}",
+            (i + 1) % n
+        );
+    }
+    s.push_str("workflows:\n");
+    for i in 0..n {
+        let _ = writeln!(
+            s,
+            "  w{i}:\n    runs: {{count: 1, per: day}}\n    handoffs: [{{from: s{i}, to: s{}, data: d}}]",
+            (i + 1) % n
+        );
+    }
+    s
+}
