@@ -13,6 +13,7 @@ pub mod dot;
 mod explain;
 pub mod graphml;
 mod html;
+pub(crate) mod index;
 mod json;
 mod markdown;
 pub mod mermaid;

@@ -14,6 +14,54 @@ pub(super) const DIAGRAM_TOP: usize = 5;
 /// the workflow maps show the same edges at a size that can be read.
 const LARGE_DIAGRAM: usize = 40;
 
+/// Workflow maps drawn in "Gaps by workflow": past this many workflows with gaps, only
+/// those whose gaps cost the most a year get one. A review reads a few dozen maps, not
+/// thousands, and each costs a Graphviz run in the HTML report.
+pub(super) const WORKFLOW_MAPS: usize = 25;
+
+/// Which workflows get a map (by model index), and how many with gaps do not: the
+/// [`WORKFLOW_MAPS`] whose gaps cost the most a year, ties in file order.
+pub(super) fn mapped_workflows(report: &Report) -> (Vec<bool>, usize) {
+    let workflows = &report.analysis.workflows;
+    let mut with_gaps: Vec<usize> = (0..workflows.len())
+        .filter(|w| workflows[*w].counts.manual + workflows[*w].counts.missing > 0)
+        .collect();
+    let left_out = with_gaps.len().saturating_sub(WORKFLOW_MAPS);
+    if left_out > 0 {
+        // A stable sort keeps file order among equal costs.
+        with_gaps.sort_by(|a, b| {
+            workflows[*b]
+                .counts
+                .annual_cost
+                .total_cmp(&workflows[*a].counts.annual_cost)
+        });
+        with_gaps.truncate(WORKFLOW_MAPS);
+    }
+    let mut mapped = vec![false; workflows.len()];
+    for w in with_gaps {
+        mapped[w] = true;
+    }
+    (mapped, left_out)
+}
+
+/// The sentence that says which workflow maps were left out and how to draw them.
+pub(super) fn maps_left_out(left_out: usize) -> Block {
+    let noun = if left_out == 1 {
+        "workflow"
+    } else {
+        "workflows"
+    };
+    Block::Paragraph(vec![
+        text(format!(
+            "Maps are drawn for the {WORKFLOW_MAPS} workflows whose gaps cost the most a \
+             year; the other {left_out} {noun} with gaps are listed without one. Draw any \
+             workflow with "
+        )),
+        code("gapgraph diagram MODEL --workflow ID --format svg"),
+        text("."),
+    ])
+}
+
 /// "#1, #3 and #7".
 fn ranks(ranks: &[usize]) -> String {
     let named: Vec<String> = ranks.iter().map(|r| format!("#{r}")).collect();
