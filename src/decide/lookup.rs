@@ -66,3 +66,33 @@ impl<'a> HandoffLookup<'a> {
         self.handoffs[run].iter().find(|h| h.step == step)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn lookups_find_what_a_scan_finds() {
+        let source = include_str!("../../fixtures/valid/large-300.yaml");
+        let model = crate::load_str(source, "large-300.yaml").unwrap().model;
+        let analysis = analyze(&model, None);
+        let fixes = FixLookup::new(&analysis.fixes);
+        for fix in &analysis.fixes {
+            let scan = super::super::find_fix(&analysis.fixes, &fix.id, fix.action);
+            assert!(std::ptr::eq(
+                fixes.get(&fix.id, fix.action).unwrap(),
+                scan.unwrap()
+            ));
+        }
+        assert!(fixes.get("no such fix", Action::Connect).is_none());
+        let handoffs = HandoffLookup::new(&analysis.handoffs);
+        for h in &analysis.handoffs {
+            assert!(std::ptr::eq(handoffs.get(&h.workflow, h.step).unwrap(), h));
+        }
+        assert!(handoffs
+            .get(&analysis.handoffs[0].workflow, 10_000)
+            .is_none());
+        assert!(handoffs.get("no such workflow", 1).is_none());
+    }
+}

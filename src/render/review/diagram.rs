@@ -217,3 +217,55 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
     caption.push(text("."));
     vec![Block::Diagram(view), Block::Paragraph(caption)]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::render::review::{document, Block};
+
+    #[test]
+    fn only_the_costliest_workflows_get_a_map() {
+        let source = include_str!("../../../fixtures/valid/large-300.yaml");
+        let model = crate::load_str(source, "large-300.yaml").unwrap().model;
+        let analysis = analyze(&model, None);
+        let report = Report {
+            model: &model,
+            analysis: &analysis,
+            warnings: &[],
+        };
+        // 60 workflows have gaps: 25 maps, 35 left out.
+        let (mapped, left_out) = mapped_workflows(&report);
+        assert_eq!(mapped.iter().filter(|m| **m).count(), WORKFLOW_MAPS);
+        assert_eq!(left_out, 35);
+        let cost = |w: usize| analysis.workflows[w].counts.annual_cost;
+        let cheapest_mapped = (0..mapped.len())
+            .filter(|w| mapped[*w])
+            .map(cost)
+            .fold(f64::INFINITY, f64::min);
+        for w in (0..mapped.len()).filter(|w| !mapped[*w]) {
+            assert!(
+                cost(w) <= cheapest_mapped,
+                "workflow {w} costs more than a mapped one"
+            );
+        }
+        let doc = document(&report, None, None, None);
+        let gaps = doc.sections.iter().find(|s| s.id == "gaps").unwrap();
+        let maps = gaps
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Diagram(_)))
+            .count();
+        assert_eq!(maps, WORKFLOW_MAPS);
+        let Block::Paragraph(first) = &gaps.blocks[0] else {
+            panic!("the section opens with the sentence on the maps left out");
+        };
+        let Span::Text(sentence) = &first[0] else {
+            panic!("plain text");
+        };
+        assert!(
+            sentence.contains("the other 35 workflows with gaps"),
+            "{sentence}"
+        );
+    }
+}
