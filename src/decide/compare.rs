@@ -1,6 +1,9 @@
 //! The fix ranking under several strategies, side by side, with the fixes whose fate
 //! depends on the strategy called out.
 
+use std::collections::HashSet;
+
+use super::lookup::FixLookup;
 use crate::analysis::{analyze, strategy_in_force, Action, StrategyInForce};
 use crate::model::Model;
 
@@ -76,12 +79,10 @@ pub fn compare(model: &Model, strategies: &[usize]) -> Comparison {
         .map(|s| analyze(model, Some(*s)))
         .collect();
     let mut rows: Vec<CompareRow> = Vec::new();
+    let mut listed: HashSet<(&str, Action)> = HashSet::new();
     for analysis in &analyses {
         for fix in &analysis.fixes {
-            if !rows
-                .iter()
-                .any(|r| r.id == fix.id && r.action == fix.action)
-            {
+            if listed.insert((fix.id.as_str(), fix.action)) {
                 rows.push(CompareRow {
                     id: fix.id.clone(),
                     action: fix.action,
@@ -92,11 +93,12 @@ pub fn compare(model: &Model, strategies: &[usize]) -> Comparison {
             }
         }
     }
+    let lookups: Vec<FixLookup> = analyses.iter().map(|a| FixLookup::new(&a.fixes)).collect();
     for row in &mut rows {
-        row.standings = analyses
+        row.standings = lookups
             .iter()
             .map(|a| {
-                super::find_fix(&a.fixes, &row.id, row.action).map(|f| Standing {
+                a.get(&row.id, row.action).map(|f| Standing {
                     rank: f.rank,
                     strategic_value: f.strategic_value,
                     priority: f.priority,

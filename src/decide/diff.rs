@@ -2,6 +2,9 @@
 //! workflow, from, to and data), workflows renamed, integrations added, removed or with a
 //! new mode, the summary before and after, and the fixes whose rank moved.
 
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::lookup::FixLookup;
 use crate::analysis::{Action, Analysis, HandoffResult, Status, Summary};
 use crate::model::{Mode, Model};
 
@@ -157,10 +160,70 @@ fn key(h: &HandoffResult) -> Key<'_> {
     (&h.workflow, &h.from, &h.to, &h.data)
 }
 
-/// Handoffs of `side` by key; duplicates of a key pair up in step order.
-fn take<'a>(pool: &mut Vec<&'a HandoffResult>, k: Key) -> Option<&'a HandoffResult> {
-    let i = pool.iter().position(|h| key(h) == k)?;
-    Some(pool.remove(i))
+/// Handoffs not yet matched, by key; duplicates of a key pair up in step order.
+struct Pool<'a> {
+    handoffs: &'a [HandoffResult],
+    by_key: HashMap<Key<'a>, VecDeque<usize>>,
+    taken: Vec<bool>,
+}
+
+impl<'a> Pool<'a> {
+    fn new(handoffs: &'a [HandoffResult]) -> Pool<'a> {
+        let mut by_key: HashMap<Key, VecDeque<usize>> = HashMap::new();
+        for (k, h) in handoffs.iter().enumerate() {
+            by_key.entry(key(h)).or_default().push_back(k);
+        }
+        Pool {
+            handoffs,
+            by_key,
+            taken: vec![false; handoffs.len()],
+        }
+    }
+
+    /// The first handoff left with key `k`.
+    fn take(&mut self, k: Key<'a>) -> Option<&'a HandoffResult> {
+        let i = self.by_key.get_mut(&k)?.pop_front()?;
+        self.taken[i] = true;
+        Some(&self.handoffs[i])
+    }
+
+    /// The handoffs left, in list order.
+    fn left(self) -> impl Iterator<Item = &'a HandoffResult> {
+        let handoffs = self.handoffs;
+        self.taken
+            .into_iter()
+            .enumerate()
+            .filter(|(_, taken)| !taken)
+            .map(move |(i, _)| &handoffs[i])
+    }
+}
+
+/// The model index of each integration id (the first, as a scan from the top finds).
+fn integration_ids(m: &Model) -> HashMap<&str, usize> {
+    let mut ids = HashMap::new();
+    for (i, x) in m.integrations.iter().enumerate() {
+        ids.entry(x.id.as_str()).or_insert(i);
+    }
+    ids
+}
+
+/// Each workflow's handoffs as (from, to, data), by workflow id: what a rename keeps.
+type Shape<'a> = Vec<(&'a str, &'a str, &'a str)>;
+
+/// The shape of workflow `id` (empty when it has no handoffs).
+fn shape<'s>(shapes: &'s HashMap<&str, Shape<'s>>, id: &str) -> &'s [(&'s str, &'s str, &'s str)] {
+    shapes.get(id).map_or(&[], Vec::as_slice)
+}
+
+fn shapes(side: Side<'_>) -> HashMap<&str, Shape<'_>> {
+    let mut shapes: HashMap<&str, Shape> = HashMap::new();
+    for h in &side.analysis.handoffs {
+        shapes
+            .entry(h.workflow.as_str())
+            .or_default()
+            .push((&h.from, &h.to, &h.data));
+    }
+    shapes
 }
 
 fn delta(before: Option<&HandoffResult>, after: Option<&HandoffResult>) -> GapDelta {
@@ -183,9 +246,9 @@ fn delta(before: Option<&HandoffResult>, after: Option<&HandoffResult>) -> GapDe
 /// The diff of `old` to `new`.
 pub fn diff(old: Side, new: Side) -> Diff {
     let mut gaps = GapChange::default();
-    let mut unmatched: Vec<&HandoffResult> = new.analysis.handoffs.iter().collect();
+    let mut unmatched = Pool::new(&new.analysis.handoffs);
     for before in &old.analysis.handoffs {
-        let after = take(&mut unmatched, key(before));
+        let after = unmatched.take(key(before));
         let differs = |a: &HandoffResult| {
             a.status != before.status
                 || a.minutes != before.minutes
@@ -201,47 +264,46 @@ pub fn diff(old: Side, new: Side) -> Diff {
             _ => {}
         }
     }
-    for after in unmatched.into_iter().filter(|h| h.status.is_gap()) {
+    for after in unmatched.left().filter(|h| h.status.is_gap()) {
         gaps.opened.push(delta(None, Some(after)));
     }
-    // Opened gaps in the new model's order.
-    let order = |g: &GapDelta| {
-        new.analysis
-            .handoffs
-            .iter()
-            .position(|h| key(h) == (&g.workflow, &g.from, &g.to, &g.data))
-    };
+    // Opened gaps in the new model's order (of the first handoff with their key).
+    let mut first: HashMap<Key, usize> = HashMap::new();
+    for (i, h) in new.analysis.handoffs.iter().enumerate() {
+        first.entry(key(h)).or_insert(i);
+    }
+    let order = |g: &GapDelta| first.get(&(&g.workflow, &g.from, &g.to, &g.data)).copied();
     gaps.opened.sort_by_key(order);
 
     let ids = |m: &Model| m.workflows.iter().map(|w| w.id.clone()).collect::<Vec<_>>();
     let (old_ids, new_ids) = (ids(old.model), ids(new.model));
+    let (old_set, new_set): (HashSet<&String>, HashSet<&String>) =
+        (old_ids.iter().collect(), new_ids.iter().collect());
     let workflows_removed: Vec<String> = old_ids
         .iter()
-        .filter(|i| !new_ids.contains(i))
+        .filter(|i| !new_set.contains(i))
         .cloned()
         .collect();
     let workflows_added: Vec<String> = new_ids
         .iter()
-        .filter(|i| !old_ids.contains(i))
+        .filter(|i| !old_set.contains(i))
         .cloned()
         .collect();
-    let shape = |side: Side, id: &str| -> Vec<(String, String, String)> {
-        side.analysis
-            .handoffs
-            .iter()
-            .filter(|h| h.workflow == id)
-            .map(|h| (h.from.clone(), h.to.clone(), h.data.clone()))
-            .collect()
-    };
+    let (old_shapes, new_shapes) = (shapes(old), shapes(new));
+    let mut added_by_shape: HashMap<&[(&str, &str, &str)], VecDeque<&String>> = HashMap::new();
+    for added in &workflows_added {
+        added_by_shape
+            .entry(shape(&new_shapes, added))
+            .or_default()
+            .push_back(added);
+    }
     let mut renamed = Vec::new();
-    let mut claimed: Vec<&String> = Vec::new();
     for gone in &workflows_removed {
-        let old_shape = shape(old, gone);
-        if let Some(added) = workflows_added
-            .iter()
-            .find(|a| !claimed.contains(a) && shape(new, a) == old_shape)
+        let old_shape = shape(&old_shapes, gone);
+        if let Some(added) = added_by_shape
+            .get_mut(&old_shape)
+            .and_then(VecDeque::pop_front)
         {
-            claimed.push(added);
             renamed.push(Rename {
                 from: gone.clone(),
                 to: added.clone(),
@@ -258,13 +320,14 @@ pub fn diff(old: Side, new: Side) -> Diff {
             mode: x.mode,
         }
     };
-    let find = |m: &Model, id: &str| m.integrations.iter().position(|x| x.id == id);
+    let (old_integrations, new_integrations) =
+        (integration_ids(old.model), integration_ids(new.model));
     let integrations_added = (0..new.model.integrations.len())
-        .filter(|i| find(old.model, &new.model.integrations[*i].id).is_none())
+        .filter(|i| !old_integrations.contains_key(new.model.integrations[*i].id.as_str()))
         .map(|i| integration(new.model, i))
         .collect();
     let integrations_removed = (0..old.model.integrations.len())
-        .filter(|i| find(new.model, &old.model.integrations[*i].id).is_none())
+        .filter(|i| !new_integrations.contains_key(old.model.integrations[*i].id.as_str()))
         .map(|i| integration(old.model, i))
         .collect();
     let modes_changed = new
@@ -272,7 +335,7 @@ pub fn diff(old: Side, new: Side) -> Diff {
         .integrations
         .iter()
         .filter_map(|x| {
-            let before = &old.model.integrations[find(old.model, &x.id)?];
+            let before = &old.model.integrations[*old_integrations.get(x.id.as_str())?];
             (before.mode != x.mode).then(|| ModeChange {
                 id: x.id.clone(),
                 before: before.mode,
@@ -281,6 +344,10 @@ pub fn diff(old: Side, new: Side) -> Diff {
         })
         .collect();
 
+    let (old_fixes, new_fixes) = (
+        FixLookup::new(&old.analysis.fixes),
+        FixLookup::new(&new.analysis.fixes),
+    );
     let mut fixes: Vec<FixMove> = new
         .analysis
         .fixes
@@ -288,7 +355,7 @@ pub fn diff(old: Side, new: Side) -> Diff {
         .map(|f| FixMove {
             id: f.id.clone(),
             action: f.action,
-            before: super::find_fix(&old.analysis.fixes, &f.id, f.action).map(|o| o.rank),
+            before: old_fixes.get(&f.id, f.action).map(|o| o.rank),
             after: Some(f.rank),
         })
         .filter(|m| m.before != m.after)
@@ -297,7 +364,7 @@ pub fn diff(old: Side, new: Side) -> Diff {
         old.analysis
             .fixes
             .iter()
-            .filter(|f| super::find_fix(&new.analysis.fixes, &f.id, f.action).is_none())
+            .filter(|f| new_fixes.get(&f.id, f.action).is_none())
             .map(|f| FixMove {
                 id: f.id.clone(),
                 action: f.action,

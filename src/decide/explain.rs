@@ -2,7 +2,8 @@
 //! it does against its neighbours. The totals are the ranked fix's own, so they equal the
 //! JSON report's; the per-handoff terms are recomputed from the model to show the work.
 
-use crate::analysis::{analyze, Analysis, Fix, HandoffResult};
+use super::lookup::HandoffLookup;
+use crate::analysis::{analyze, Analysis, Fix};
 use crate::model::Model;
 
 /// One objective's share of a handoff's alignment: weight × serves / Σ weights.
@@ -93,12 +94,16 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         .map(|s| model.strategies[s].weights.clone())
         .unwrap_or_default();
     let total_weight: f64 = weights.iter().map(|(_, w)| w).sum();
+    let (today, built) = (
+        HandoffLookup::new(&analysis.handoffs),
+        HandoffLookup::new(&after.handoffs),
+    );
     let handoffs = fix
         .improves
         .iter()
         .filter_map(|i| {
-            let before = find(&analysis.handoffs, &i.workflow, i.step)?;
-            let later = find(&after.handoffs, &i.workflow, i.step)?;
+            let before = today.get(&i.workflow, i.step)?;
+            let later = built.get(&i.workflow, i.step)?;
             let workflow = &model.workflows[before.workflow_index];
             let hourly_cost = model.hourly_cost(workflow);
             let hours_after = before.runs_per_year * i.minutes_after / 60.0;
@@ -150,16 +155,6 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         ranked: analysis.fixes.len(),
         fix,
     }
-}
-
-fn find<'a>(
-    handoffs: &'a [HandoffResult],
-    workflow: &str,
-    step: usize,
-) -> Option<&'a HandoffResult> {
-    handoffs
-        .iter()
-        .find(|h| h.workflow == workflow && h.step == step)
 }
 
 /// The first key of MODEL.md section 6's ordering on which `a` and `b` differ.

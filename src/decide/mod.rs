@@ -9,6 +9,7 @@ mod compare;
 mod diff;
 mod explain;
 mod gate;
+mod lookup;
 mod roadmap;
 mod sensitivity;
 

@@ -14,6 +14,7 @@
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
+use super::lookup::FixLookup;
 use crate::analysis::{analyze, rank, Action, Fix, RankBy};
 use crate::model::Model;
 
@@ -78,6 +79,7 @@ pub fn sensitivity(
     let n = today.len();
     let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(options.samples); n];
     let mut overtaken = vec![0usize; n];
+    let today_at = FixLookup::new(&today);
     let mut rng = Pcg64Mcg::seed_from_u64(options.seed);
     let span = (1.0 + options.spread).ln();
     for done in 0..options.samples {
@@ -91,10 +93,7 @@ pub fn sensitivity(
         let costs: Vec<f64> = today.iter().map(|f| f.cost * factor()).collect();
         let mut fixes = analyze(&sample, options.strategy).fixes;
         for fix in &mut fixes {
-            if let Some(k) = today
-                .iter()
-                .position(|t| t.id == fix.id && t.action == fix.action)
-            {
+            if let Some(k) = today_at.position(&fix.id, fix.action) {
                 reprice(fix, costs[k]);
             }
         }
@@ -102,10 +101,7 @@ pub fn sensitivity(
         let mut position = vec![usize::MAX; n];
         let mut next = 0;
         for fix in &order {
-            if let Some(k) = today
-                .iter()
-                .position(|t| t.id == fix.id && t.action == fix.action)
-            {
+            if let Some(k) = today_at.position(&fix.id, fix.action) {
                 next += 1;
                 position[k] = next;
             }

@@ -119,7 +119,9 @@ fn parts(d: &Diff) -> Vec<Part> {
             )
         })
         .collect();
-    let renamed = |id: &String| d.renamed.iter().any(|r| &r.from == id || &r.to == id);
+    let renamed: std::collections::HashSet<&String> =
+        d.renamed.iter().flat_map(|r| [&r.from, &r.to]).collect();
+    let renamed = |id: &String| renamed.contains(id);
     notes.extend(
         d.workflows_removed
             .iter()

@@ -15,6 +15,7 @@ mod fidelity;
 pub mod graphml;
 mod graphviz_run;
 mod html;
+pub(crate) mod index;
 mod json;
 mod markdown;
 pub mod mermaid;

@@ -3,6 +3,8 @@
 //! their gap hours, gap cost and count by status, and the best fixes that cross units.
 //! Computed here from the analysis, so DOT, Mermaid and the review documents agree.
 
+use std::collections::HashMap;
+
 use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
 
 use super::dot::{
@@ -145,11 +147,16 @@ impl UnitScene {
 pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
     let model = report.model;
     let unit_of = |s: usize| model.systems[s].unit;
+    // Systems per unit (the last slot: no unit), counted once.
+    let mut systems = vec![0usize; model.units.len() + 1];
+    for s in &model.systems {
+        systems[s.unit.unwrap_or(model.units.len())] += 1;
+    }
     let mut keys: Vec<Option<usize>> = (0..model.units.len())
-        .filter(|u| model.systems.iter().any(|s| s.unit == Some(*u)))
+        .filter(|u| systems[*u] > 0)
         .map(Some)
         .collect();
-    if model.systems.iter().any(|s| s.unit.is_none()) {
+    if systems[model.units.len()] > 0 {
         keys.push(None);
     }
     let mut nodes: Vec<UnitNode> = keys
@@ -157,35 +164,31 @@ pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
         .map(|key| UnitNode {
             unit: *key,
             title: key.map_or_else(|| "no unit".to_string(), |u| unit_title(model, u)),
-            systems: model.systems.iter().filter(|s| s.unit == *key).count(),
+            systems: systems[key.unwrap_or(model.units.len())],
             inside: Tally::default(),
             fixes_inside: Vec::new(),
         })
         .collect();
     let node = |nodes: &mut Vec<UnitNode>, key: Option<usize>| -> usize {
-        nodes
-            .iter()
-            .position(|n| n.unit == key)
-            .expect("every system's unit has a node")
+        node_position(nodes, key).expect("every system's unit has a node")
     };
     let mut edges: Vec<UnitEdge> = Vec::new();
+    let mut edge_at: HashMap<(Option<usize>, Option<usize>), usize> = HashMap::new();
     for h in &report.analysis.handoffs {
         let (from, to) = (unit_of(h.from_index), unit_of(h.to_index));
         let tally = if from == to {
             let k = node(&mut nodes, from);
             &mut nodes[k].inside
         } else {
-            match edges.iter().position(|e| e.from == from && e.to == to) {
-                Some(k) => &mut edges[k].tally,
-                None => {
-                    edges.push(UnitEdge {
-                        from,
-                        to,
-                        tally: Tally::default(),
-                    });
-                    &mut edges.last_mut().expect("just pushed").tally
-                }
-            }
+            let k = *edge_at.entry((from, to)).or_insert_with(|| {
+                edges.push(UnitEdge {
+                    from,
+                    to,
+                    tally: Tally::default(),
+                });
+                edges.len() - 1
+            });
+            &mut edges[k].tally
         };
         tally.add(h.status, h.annual_hours, h.annual_cost);
     }
@@ -398,9 +401,14 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
 }
 
 fn scene_title(scene: &UnitScene, unit: Option<usize>) -> String {
-    scene
-        .nodes
-        .iter()
-        .find(|n| n.unit == unit)
-        .map_or_else(String::new, |n| n.title.clone())
+    node_position(&scene.nodes, unit).map_or_else(String::new, |k| scene.nodes[k].title.clone())
+}
+
+/// Where the node of `unit` is: nodes come in unit order with "no unit" last, so a binary
+/// search finds it.
+fn node_position(nodes: &[UnitNode], unit: Option<usize>) -> Option<usize> {
+    let order = |u: Option<usize>| u.unwrap_or(usize::MAX);
+    nodes
+        .binary_search_by_key(&order(unit), |n| order(n.unit))
+        .ok()
 }

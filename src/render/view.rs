@@ -1,8 +1,9 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::index::workflow_handoffs;
 use super::palette::Look;
 use super::{money, Report};
 use crate::analysis::{Action, Fix, HandoffResult, Status};
@@ -309,53 +310,80 @@ impl Scene {
     }
 }
 
-/// Works out what a diagram of `report` focused on `view` shows.
+/// Works out what a diagram of `report` focused on `view` shows. A workflow view costs
+/// its own handoffs (found by binary search) and one pass over the fixes, not a pass over
+/// the whole model, so a document can draw many of them.
 pub fn scene(report: &Report, view: &View) -> Scene {
     let model = report.model;
     let workflow_filter = &view.workflows;
     let unit_filter = &view.units;
     let filtered = view.is_focused();
+    let mut unit_chosen = vec![
+        false;
+        if unit_filter.is_empty() {
+            0
+        } else {
+            model.units.len()
+        }
+    ];
+    for u in unit_filter {
+        if let Some(chosen) = unit_chosen.get_mut(*u) {
+            *chosen = true;
+        }
+    }
     let in_units = |s: usize| {
         model.systems[s]
             .unit
-            .is_some_and(|u| unit_filter.contains(&u))
+            .is_some_and(|u| unit_chosen.get(u).copied().unwrap_or(false))
     };
 
     // The handoffs in focus: of the workflows chosen, with an end in the units chosen.
-    let in_focus: Vec<_> = report
-        .analysis
-        .handoffs
-        .iter()
-        .filter(|h| workflow_filter.is_empty() || workflow_filter.contains(&h.workflow_index))
+    let handoffs = &report.analysis.handoffs;
+    let of_workflows: Vec<&HandoffResult> = if workflow_filter.is_empty() {
+        handoffs.iter().collect()
+    } else {
+        let mut chosen = workflow_filter.clone();
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen
+            .iter()
+            .flat_map(|w| workflow_handoffs(handoffs, *w))
+            .collect()
+    };
+    let in_focus: Vec<&HandoffResult> = of_workflows
+        .into_iter()
         .filter(|h| unit_filter.is_empty() || in_units(h.from_index) || in_units(h.to_index))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect();
 
-    let mut shown = vec![!filtered; model.systems.len()];
-    let mut edges = vec![!filtered; model.integrations.len()];
+    // Shown systems and integrations, listed as found and sorted at the end.
+    let (mut systems, mut integrations): (Vec<usize>, Vec<usize>) = if filtered {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            (0..model.systems.len()).collect(),
+            (0..model.integrations.len()).collect(),
+        )
+    };
     if filtered {
         for h in &in_focus {
-            shown[h.from_index] = true;
-            shown[h.to_index] = true;
+            systems.push(h.from_index);
+            systems.push(h.to_index);
             for i in &h.path_integrations {
-                edges[*i] = true;
-                shown[model.integrations[*i].from] = true;
-                shown[model.integrations[*i].to] = true;
+                integrations.push(*i);
+                systems.push(model.integrations[*i].from);
+                systems.push(model.integrations[*i].to);
             }
         }
         if workflow_filter.is_empty() && !view.gaps_only {
             // A unit view shows the unit's own systems and every integration with an end
             // in it, whatever workflow uses it (or none).
-            for (s, show) in shown.iter_mut().enumerate() {
-                if in_units(s) {
-                    *show = true;
-                }
-            }
+            systems.extend((0..model.systems.len()).filter(|s| in_units(*s)));
             for (i, integration) in model.integrations.iter().enumerate() {
                 if in_units(integration.from) || in_units(integration.to) {
-                    edges[i] = true;
-                    shown[integration.from] = true;
-                    shown[integration.to] = true;
+                    integrations.push(i);
+                    systems.push(integration.from);
+                    systems.push(integration.to);
                 }
             }
         }
@@ -369,26 +397,25 @@ pub fn scene(report: &Report, view: &View) -> Scene {
         }
     };
     let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut step_listed: HashSet<(usize, String)> = HashSet::new();
     let mut missing: Vec<MissingEdge> = Vec::new();
+    let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut listed: HashSet<(usize, bool, &str)> = HashSet::new();
     for h in &in_focus {
         let step = (!workflow_filter.is_empty()).then(|| step_of(h));
         if let Some(step) = &step {
             for i in &h.path_integrations {
-                let list = steps.entry(*i).or_default();
-                if !list.contains(step) {
-                    list.push(step.clone());
+                if step_listed.insert((*i, step.clone())) {
+                    steps.entry(*i).or_default().push(step.clone());
                 }
             }
         }
         if h.status != Status::Missing {
             continue;
         }
-        let edge = match missing
-            .iter_mut()
-            .position(|m| m.from == h.from_index && m.to == h.to_index)
-        {
-            Some(k) => &mut missing[k],
-            None => {
+        let k = *missing_at
+            .entry((h.from_index, h.to_index))
+            .or_insert_with(|| {
                 missing.push(MissingEdge {
                     from: h.from_index,
                     to: h.to_index,
@@ -398,13 +425,13 @@ pub fn scene(report: &Report, view: &View) -> Scene {
                     workflows: Vec::new(),
                     steps: Vec::new(),
                 });
-                missing.last_mut().expect("just pushed")
-            }
-        };
-        if !edge.data.contains(&h.data) {
+                missing.len() - 1
+            });
+        let edge = &mut missing[k];
+        if listed.insert((k, false, &h.data)) {
             edge.data.push(h.data.clone());
         }
-        if !edge.workflows.contains(&h.workflow) {
+        if listed.insert((k, true, &h.workflow)) {
             edge.workflows.push(h.workflow.clone());
         }
         edge.steps.extend(step);
@@ -413,10 +440,14 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     }
 
     // The fixes that make a handoff in focus cheaper.
-    let focus_steps: Vec<(&str, usize)> = in_focus
-        .iter()
-        .map(|h| (h.workflow.as_str(), h.step))
-        .collect();
+    let focus_steps: HashSet<(&str, usize)> = if filtered {
+        in_focus
+            .iter()
+            .map(|h| (h.workflow.as_str(), h.step))
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let fixes: Vec<FixMark> = report
         .analysis
         .fixes
@@ -430,19 +461,21 @@ pub fn scene(report: &Report, view: &View) -> Scene {
         .take(view.top)
         .map(FixMark::of)
         .collect();
-    for f in &fixes {
-        shown[f.from] = true;
-        shown[f.to] = true;
-        if let Some(i) = f.integration {
-            edges[i] = true;
+    if filtered {
+        for f in &fixes {
+            systems.push(f.from);
+            systems.push(f.to);
+            integrations.extend(f.integration);
         }
+        systems.sort_unstable();
+        systems.dedup();
+        integrations.sort_unstable();
+        integrations.dedup();
     }
 
     Scene {
-        systems: (0..model.systems.len()).filter(|s| shown[*s]).collect(),
-        integrations: (0..model.integrations.len())
-            .filter(|i| edges[*i])
-            .collect(),
+        systems,
+        integrations,
         missing,
         fixes,
         steps,

@@ -1,6 +1,6 @@
 //! The software audit: flagged systems and what each flag means.
 
-use super::automation::{name_and_id, unit_name};
+use super::automation::{name_and_id, UnitNames};
 use super::{cell, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::render::{minutes, money, Report};
 
@@ -23,6 +23,7 @@ pub(super) fn audit(report: &Report) -> Section {
         )]));
     } else {
         let annual = format!("Annual cost ({cur})");
+        let unit_names = UnitNames::new(report);
         blocks.push(Block::Table(Table {
             id: "audit-table".to_string(),
             columns: columns(&[
@@ -45,7 +46,7 @@ pub(super) fn audit(report: &Report) -> Section {
                         }
                         flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
                     }
-                    let unit = unit_name(report, s.unit.as_deref());
+                    let unit = unit_names.of(s.unit.as_deref());
                     vec![
                         cell(name_and_id(&s.name, &s.id)),
                         text_cell(s.kind),

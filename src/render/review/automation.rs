@@ -1,5 +1,7 @@
 //! Automation by workflow and by business unit.
 
+use std::collections::HashMap;
+
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
 use crate::render::{hours, money, percent, ratio, Report};
 
@@ -11,11 +13,27 @@ pub(super) fn name_and_id(name: &str, id: &str) -> Vec<Span> {
     }
 }
 
-/// A unit's display name from its id (empty without one).
-pub(super) fn unit_name(report: &Report, id: Option<&str>) -> String {
-    id.and_then(|id| report.model.units.iter().find(|u| u.id == id))
-        .map(|u| u.name.clone())
-        .unwrap_or_default()
+/// Units' display names by id, looked up once per row.
+pub(super) struct UnitNames<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> UnitNames<'a> {
+    pub(super) fn new(report: &Report<'a>) -> UnitNames<'a> {
+        UnitNames(
+            report
+                .model
+                .units
+                .iter()
+                .map(|u| (u.id.as_str(), u.name.as_str()))
+                .collect(),
+        )
+    }
+
+    /// A unit's display name from its id (empty without one).
+    pub(super) fn of(&self, id: Option<&str>) -> String {
+        id.and_then(|id| self.0.get(id))
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
 }
 
 pub(super) fn automation(report: &Report) -> Section {
@@ -23,6 +41,7 @@ pub(super) fn automation(report: &Report) -> Section {
     let cur = report.currency();
     let cost = format!("Cost/yr ({cur})");
     let mut blocks = Vec::new();
+    let unit_names = UnitNames::new(report);
     if !analysis.workflows.is_empty() {
         blocks.push(Block::Heading(vec![text("By workflow")]));
         blocks.push(Block::Table(Table {
@@ -47,7 +66,7 @@ pub(super) fn automation(report: &Report) -> Section {
                     let c = &w.counts;
                     vec![
                         cell(name_and_id(&w.name, &w.id)),
-                        text_cell(unit_name(report, w.unit.as_deref())),
+                        text_cell(unit_names.of(w.unit.as_deref())),
                         number_cell(
                             hours(w.runs_per_year).trim_end_matches(".0").to_string(),
                             Some(w.runs_per_year),

@@ -14,6 +14,54 @@ pub(super) const DIAGRAM_TOP: usize = 5;
 /// the workflow maps show the same edges at a size that can be read.
 const LARGE_DIAGRAM: usize = 40;
 
+/// Workflow maps drawn in "Gaps by workflow": past this many workflows with gaps, only
+/// those whose gaps cost the most a year get one. A review reads a few dozen maps, not
+/// thousands, and each costs a Graphviz run in the HTML report.
+pub(super) const WORKFLOW_MAPS: usize = 25;
+
+/// Which workflows get a map (by model index), and how many with gaps do not: the
+/// [`WORKFLOW_MAPS`] whose gaps cost the most a year, ties in file order.
+pub(super) fn mapped_workflows(report: &Report) -> (Vec<bool>, usize) {
+    let workflows = &report.analysis.workflows;
+    let mut with_gaps: Vec<usize> = (0..workflows.len())
+        .filter(|w| workflows[*w].counts.manual + workflows[*w].counts.missing > 0)
+        .collect();
+    let left_out = with_gaps.len().saturating_sub(WORKFLOW_MAPS);
+    if left_out > 0 {
+        // A stable sort keeps file order among equal costs.
+        with_gaps.sort_by(|a, b| {
+            workflows[*b]
+                .counts
+                .annual_cost
+                .total_cmp(&workflows[*a].counts.annual_cost)
+        });
+        with_gaps.truncate(WORKFLOW_MAPS);
+    }
+    let mut mapped = vec![false; workflows.len()];
+    for w in with_gaps {
+        mapped[w] = true;
+    }
+    (mapped, left_out)
+}
+
+/// The sentence that says which workflow maps were left out and how to draw them.
+pub(super) fn maps_left_out(left_out: usize) -> Block {
+    let noun = if left_out == 1 {
+        "workflow"
+    } else {
+        "workflows"
+    };
+    Block::Paragraph(vec![
+        text(format!(
+            "Maps are drawn for the {WORKFLOW_MAPS} workflows whose gaps cost the most a \
+             year; the other {left_out} {noun} with gaps are listed without one. Draw any \
+             workflow with "
+        )),
+        code("gapgraph diagram MODEL --workflow ID --format svg"),
+        text("."),
+    ])
+}
+
 /// "#1, #3 and #7".
 fn ranks(ranks: &[usize]) -> String {
     let named: Vec<String> = ranks.iter().map(|r| format!("#{r}")).collect();
@@ -168,4 +216,56 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
     )));
     caption.push(text("."));
     vec![Block::Diagram(view), Block::Paragraph(caption)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::render::review::{document, Block};
+
+    #[test]
+    fn only_the_costliest_workflows_get_a_map() {
+        let source = include_str!("../../../fixtures/valid/large-300.yaml");
+        let model = crate::load_str(source, "large-300.yaml").unwrap().model;
+        let analysis = analyze(&model, None);
+        let report = Report {
+            model: &model,
+            analysis: &analysis,
+            warnings: &[],
+        };
+        // 60 workflows have gaps: 25 maps, 35 left out.
+        let (mapped, left_out) = mapped_workflows(&report);
+        assert_eq!(mapped.iter().filter(|m| **m).count(), WORKFLOW_MAPS);
+        assert_eq!(left_out, 35);
+        let cost = |w: usize| analysis.workflows[w].counts.annual_cost;
+        let cheapest_mapped = (0..mapped.len())
+            .filter(|w| mapped[*w])
+            .map(cost)
+            .fold(f64::INFINITY, f64::min);
+        for w in (0..mapped.len()).filter(|w| !mapped[*w]) {
+            assert!(
+                cost(w) <= cheapest_mapped,
+                "workflow {w} costs more than a mapped one"
+            );
+        }
+        let doc = document(&report, None, None, None);
+        let gaps = doc.sections.iter().find(|s| s.id == "gaps").unwrap();
+        let maps = gaps
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Diagram(_)))
+            .count();
+        assert_eq!(maps, WORKFLOW_MAPS);
+        let Block::Paragraph(first) = &gaps.blocks[0] else {
+            panic!("the section opens with the sentence on the maps left out");
+        };
+        let Span::Text(sentence) = &first[0] else {
+            panic!("plain text");
+        };
+        assert!(
+            sentence.contains("the other 35 workflows with gaps"),
+            "{sentence}"
+        );
+    }
 }

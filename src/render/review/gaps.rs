@@ -3,6 +3,7 @@
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::analysis::HandoffResult;
 use crate::render::fidelity::PathWords;
+use crate::render::index::{workflow_handoffs, FixesByHandoff};
 use crate::render::{hours, minutes, money, percent, ratio, Report};
 
 /// `CRM → Closed deals tracker → Accounting`, the systems along a handoff's path.
@@ -39,11 +40,15 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let mut blocks = Vec::new();
     let mut automated = Vec::new();
     let words = PathWords::new(model);
+    let improved_by = FixesByHandoff::new(&analysis.fixes);
+    let (mapped, left_out) = super::diagram::mapped_workflows(report);
+    if left_out > 0 {
+        blocks.push(super::diagram::maps_left_out(left_out));
+    }
     for (w, workflow) in analysis.workflows.iter().enumerate() {
-        let gaps: Vec<&HandoffResult> = analysis
-            .handoffs
+        let gaps: Vec<&HandoffResult> = workflow_handoffs(&analysis.handoffs, w)
             .iter()
-            .filter(|h| h.workflow_index == w && h.status.is_gap())
+            .filter(|h| h.status.is_gap())
             .collect();
         if gaps.is_empty() {
             automated.push(workflow);
@@ -74,7 +79,9 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             money(workflow.counts.annual_cost)
         ));
         blocks.push(Block::Paragraph(vec![text(about.join("; "))]));
-        blocks.extend(super::diagram::workflow_map(report, w, top));
+        if mapped[w] {
+            blocks.extend(super::diagram::workflow_map(report, w, top));
+        }
         let rows = gaps
             .iter()
             .map(|h| {
@@ -101,15 +108,10 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                         spans
                     }
                 };
-                let fixed_by: Vec<String> = analysis
-                    .fixes
+                let fixed_by: Vec<String> = improved_by
+                    .of(&h.workflow, h.step)
                     .iter()
-                    .filter(|f| {
-                        f.improves
-                            .iter()
-                            .any(|i| i.workflow == h.workflow && i.step == h.step)
-                    })
-                    .map(|f| format!("#{}", f.rank))
+                    .map(|k| format!("#{}", analysis.fixes[*k].rank))
                     .collect();
                 vec![
                     number_cell(h.step.to_string(), Some(h.step as f64)),
