@@ -202,6 +202,20 @@ pub struct Measures {
 }
 
 /// Measures today's `handoffs`.
+/// Summary `automation_rate`: Σ runs a year of automated handoffs / Σ runs a year, summed in
+/// handoff order exactly as [`measure`] sums them (null without handoffs).
+pub fn automation_rate(handoffs: &[HandoffResult]) -> Option<f64> {
+    let (mut runs, mut automated_runs) = (0.0, 0.0);
+    for h in handoffs {
+        runs += h.runs_per_year;
+        if h.status == Status::Automated {
+            automated_runs += h.runs_per_year;
+        }
+    }
+    (!handoffs.is_empty()).then(|| automated_runs / runs)
+}
+
+/// Every measure of MODEL.md section 7.
 pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment) -> Measures {
     let mut workflows: Vec<WorkflowMeasures> = model
         .workflows

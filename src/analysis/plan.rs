@@ -3,6 +3,7 @@
 
 use super::candidates::{candidates, Action};
 use super::engine::Engine;
+use super::measures::automation_rate;
 use super::network::Network;
 use super::resolve::{resolve_again, resolve_all, Alignment};
 use super::valuation::CandidateIndex;
@@ -36,6 +37,8 @@ pub struct PlanStep {
     pub cumulative_saving: f64,
     /// Strategic value so far.
     pub cumulative_strategic_value: f64,
+    /// Summary `automation_rate` of the model with this and the earlier picks applied.
+    pub automation_rate_after: Option<f64>,
 }
 
 /// A budgeted roadmap.
@@ -45,6 +48,8 @@ pub struct Plan {
     pub budget: f64,
     /// The picks, in order.
     pub steps: Vec<PlanStep>,
+    /// Each pick as the fix it was at its step (what to build), in order.
+    pub picks: Vec<Fix>,
 }
 
 /// Picks fixes greedily within `budget` under strategy `strategy` (index).
@@ -70,6 +75,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         .collect();
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
+    let mut picks: Vec<Fix> = Vec::new();
     loop {
         // The ranking of `rank`, on references: the best that saves and fits.
         let mut ranked: Vec<usize> = (0..pool.len())
@@ -123,6 +129,11 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;
+        // Its rank in the plan is its step.
+        picks.push(Fix {
+            rank: steps.len() + 1,
+            ..pick.clone()
+        });
         steps.push(PlanStep {
             step: steps.len() + 1,
             id: pick.id,
@@ -136,7 +147,12 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             cumulative_cost: spent,
             cumulative_saving: saved,
             cumulative_strategic_value: value_so_far,
+            automation_rate_after: automation_rate(&state),
         });
     }
-    Plan { budget, steps }
+    Plan {
+        budget,
+        steps,
+        picks,
+    }
 }

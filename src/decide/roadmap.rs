@@ -1,6 +1,6 @@
 //! A budgeted plan with what it does to automation after each step and what the budget
-//! leaves undone. The plan is `analysis::plan`'s; the automation rates come from
-//! analysing the model with the picks built, one more pick at a time.
+//! leaves undone. The plan and the automation rate after each step are `analysis::plan`'s;
+//! what is left undone comes from analysing the model with every pick built.
 
 use crate::analysis::{analyze, plan, Fix, Plan};
 use crate::model::Model;
@@ -33,19 +33,11 @@ impl Roadmap {
 /// The plan of `model` under strategy `strategy` within `budget`, with its consequences.
 pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
     let plan = plan(model, strategy, budget);
-    let mut current = model.clone();
-    let mut analysis = analyze(&current, strategy);
-    let automation_before = analysis.summary.automation_rate;
-    let mut automation_after = Vec::with_capacity(plan.steps.len());
-    for step in &plan.steps {
-        // The pick saved something at this step, so the analysis of the model with the
-        // earlier picks built lists it.
-        if let Some(fix) = super::find_fix(&analysis.fixes, &step.id, step.action) {
-            current = super::with_fixes(&current, [fix]);
-            analysis = analyze(&current, strategy);
-        }
-        automation_after.push(analysis.summary.automation_rate);
-    }
+    let automation_before = analyze(model, strategy).summary.automation_rate;
+    // The plan engine knows the automation after each pick; one analysis of the model with
+    // every pick built gives what is left undone.
+    let automation_after = plan.steps.iter().map(|s| s.automation_rate_after).collect();
+    let analysis = analyze(&super::with_fixes(model, &plan.picks), strategy);
     Roadmap {
         plan,
         automation_before,

@@ -303,6 +303,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let mut network = Network::of_model(model);
     let mut state = resolve_all(model, &network, &alignment);
     let mut pool = candidates(model, &state);
+    let mut picks = Vec::new();
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
     loop {
@@ -326,6 +327,11 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;
+        // Its rank in the plan is its step.
+        picks.push(Fix {
+            rank: steps.len() + 1,
+            ..pick.clone()
+        });
         steps.push(PlanStep {
             step: steps.len() + 1,
             id: pick.id,
@@ -339,7 +345,22 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             cumulative_cost: spent,
             cumulative_saving: saved,
             cumulative_strategic_value: value_so_far,
+            automation_rate_after: reference_automation_rate(&state),
         });
     }
-    Plan { budget, steps }
+    Plan {
+        budget,
+        steps,
+        picks,
+    }
+}
+
+/// Summary `automation_rate` straight from the spec: automated runs over all runs.
+fn reference_automation_rate(handoffs: &[HandoffResult]) -> Option<f64> {
+    let runs: f64 = handoffs.iter().fold(0.0, |sum, h| sum + h.runs_per_year);
+    let automated: f64 = handoffs
+        .iter()
+        .filter(|h| h.status == Status::Automated)
+        .fold(0.0, |sum, h| sum + h.runs_per_year);
+    (!handoffs.is_empty()).then(|| automated / runs)
 }
