@@ -1,6 +1,8 @@
 //! Finding duplicate keys in a map being built.
 
 use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
 use std::rc::Rc;
 
 use super::tree::{Key, Mark, Node};
@@ -13,13 +15,16 @@ const SCAN_LIMIT: usize = 16;
 /// for large ones.
 pub(super) enum Seen {
     Scan,
-    Hashed(HashMap<Rc<str>, Mark>),
+    Hashed(HashMap<Rc<str>, Mark, FixedState>),
 }
 
 impl Seen {
     pub(super) fn new(len: usize) -> Seen {
         if len > SCAN_LIMIT {
-            Seen::Hashed(HashMap::with_capacity(len))
+            Seen::Hashed(HashMap::with_capacity_and_hasher(
+                len,
+                FixedState::default(),
+            ))
         } else {
             Seen::Scan
         }

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::rc::Rc;
 
 use super::seen::Seen;
@@ -169,7 +171,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
     let mut builder = Builder {
         syntax,
         anchors: HashMap::new(),
-        strings: HashSet::new(),
+        strings: HashSet::default(),
         nodes: 0,
         alias_bytes: 0,
         errors: Vec::new(),
@@ -239,7 +241,9 @@ struct Builder {
     syntax: Syntax,
     anchors: HashMap<usize, Node>,
     /// Every distinct scalar text once: keys, ids and data names recur thousands of times.
-    strings: HashSet<Rc<str>>,
+    /// foldhash (fixed seed): interning is the hottest lookup of a load, SipHash's DoS
+    /// resistance buys nothing for a file the user chose to load.
+    strings: HashSet<Rc<str>, FixedState>,
     nodes: usize,
     /// Bytes of text copied by aliases so far.
     alias_bytes: usize,
@@ -578,7 +582,7 @@ pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>
     let mut builder = Builder {
         syntax: Syntax::Json,
         anchors: HashMap::new(),
-        strings: HashSet::new(),
+        strings: HashSet::default(),
         nodes: 0,
         alias_bytes: 0,
         errors: Vec::new(),

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::super::tree::Mark;
 use super::Validator;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
@@ -12,14 +14,14 @@ pub(super) struct Ids<'a> {
     /// What they are ids of, for messages ("system").
     pub what: &'static str,
     ids: Vec<&'a str>,
-    index: HashMap<&'a str, usize>,
+    index: HashMap<&'a str, usize, FixedState>,
 }
 
 impl<'a> Ids<'a> {
     /// The ids in file order (the first of equal ids wins; the tree already reported the
     /// duplicate key).
     pub fn new(what: &'static str, ids: Vec<&'a str>) -> Ids<'a> {
-        let mut index = HashMap::with_capacity(ids.len());
+        let mut index = HashMap::with_capacity_and_hasher(ids.len(), FixedState::default());
         for (i, id) in ids.iter().enumerate() {
             index.entry(*id).or_insert(i);
         }
