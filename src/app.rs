@@ -340,6 +340,18 @@ fn load_and_select(
     Ok((loaded, selection))
 }
 
+/// Loads `path`, resolves `--strategy` and analyses under it: what most commands start with.
+fn load_and_analyze(
+    path: &str,
+    strategy: Option<String>,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+) -> Result<(Loaded, Analysis), Failed> {
+    let (loaded, selection) = load_and_select(path, &strategy_only(strategy), stdin, stderr)?;
+    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    Ok((loaded, analysis))
+}
+
 /// The identifiers `names` gives resolved against the loaded model.
 fn select_names(
     loaded: &Loaded,
@@ -519,9 +531,7 @@ fn check(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
-    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let (_, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
     if command.limits.is_empty() {
         return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours"));
     }

@@ -5,7 +5,10 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use super::{emit, fail, load, load_and_select, strategy_only, Environment, Failed, Outcome};
+use super::{
+    emit, fail, load, load_and_analyze, load_and_select, strategy_only, Environment, Failed,
+    Outcome,
+};
 use crate::analysis;
 use crate::decide;
 use crate::diagnostic::Diagnostic;
@@ -153,9 +156,7 @@ pub(super) fn explain(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
-    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
     let index = select_fix(&analysis.fixes, &command.fix, command.action)
         .map_err(|p| report_problems(stderr, p))?;
     let explanation = decide::explain(&loaded.model, &analysis, index);

@@ -7,10 +7,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{
-    emit, fail, load_and_select, read_model, report, strategy_only, terminal_lines, write_out,
+    emit, fail, load_and_analyze, load_and_select, read_model, report, terminal_lines, write_out,
     Failed, Outcome,
 };
-use crate::analysis;
 use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
 use crate::output::write_atomic;
 use crate::render::graphml::Graphml;
@@ -274,9 +273,7 @@ pub(super) fn export_graphml(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
-    let analysis = analysis::analyze(&loaded.model, selection.strategy);
+    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
     emit(
         &Graphml,
         &report(&loaded, &analysis),

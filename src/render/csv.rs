@@ -7,6 +7,7 @@ use std::io::Write;
 
 use super::CsvTable;
 use super::{Render, RenderError, Report};
+use crate::analysis::Counts;
 use crate::text::csv_text;
 
 /// `analyze --format csv`.
@@ -39,6 +40,17 @@ impl Row {
         // `+ 0.0` turns -0 into 0; Display gives the shortest text that reads back exactly.
         self.0.push(format!("{}", x + 0.0));
         self
+    }
+
+    /// The columns workflows and units share: counts by status, automation, hours, cost.
+    fn counts(self, c: &Counts) -> Self {
+        self.count(c.handoffs)
+            .count(c.automated)
+            .count(c.manual)
+            .count(c.missing)
+            .optional_number(c.automation_rate)
+            .number(c.annual_hours)
+            .number(c.annual_cost)
     }
 
     fn optional_number(self, x: Option<f64>) -> Self {
@@ -232,19 +244,12 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
         .workflows
         .iter()
         .map(|w| {
-            let c = &w.counts;
             Row::default()
                 .text(&w.id)
                 .text(&w.name)
                 .optional_text(w.unit.as_deref())
                 .number(w.runs_per_year)
-                .count(c.handoffs)
-                .count(c.automated)
-                .count(c.manual)
-                .count(c.missing)
-                .optional_number(c.automation_rate)
-                .number(c.annual_hours)
-                .number(c.annual_cost)
+                .counts(&w.counts)
                 .number(w.alignment)
         })
         .collect();
@@ -269,18 +274,11 @@ fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
         .units
         .iter()
         .map(|u| {
-            let c = &u.counts;
             Row::default()
                 .text(&u.id)
                 .text(&u.name)
                 .optional_text(u.owner.as_deref())
-                .count(c.handoffs)
-                .count(c.automated)
-                .count(c.manual)
-                .count(c.missing)
-                .optional_number(c.automation_rate)
-                .number(c.annual_hours)
-                .number(c.annual_cost)
+                .counts(&u.counts)
         })
         .collect();
     (header, rows)
