@@ -434,7 +434,7 @@ fn analyze(
         .map_err(|message| fail(stderr, message))?;
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
-        analysis.rerank(command.rank_by);
+        analysis.rerank(&loaded.model, command.rank_by);
     }
     let report = report(&loaded, &analysis);
     let renderer = render::renderer(format);
@@ -510,6 +510,7 @@ fn plan(
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
     let roadmap = decide::roadmap(&loaded.model, selection.strategy, command.budget);
     let report = PlanReport {
+        model: &loaded.model,
         roadmap: &roadmap,
         strategy: strategy.as_ref(),
         currency: &loaded.model.currency,
@@ -531,7 +532,7 @@ fn check(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let (_, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
+    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
     if command.limits.is_empty() {
         return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours"));
     }
@@ -539,7 +540,7 @@ fn check(
         verdicts: command
             .limits
             .iter()
-            .map(|limit| decide::verdict(*limit, &analysis))
+            .map(|limit| decide::verdict(&loaded.model, *limit, &analysis))
             .collect(),
     };
     emit(

@@ -195,11 +195,14 @@ pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Ve
 /// its index. An unknown id gets the validator's "did you mean"; an id two listed fixes
 /// share needs `--action`.
 pub fn select_fix(
+    model: &Model,
     fixes: &[crate::analysis::Fix],
     id: &str,
     action: Option<crate::analysis::Action>,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let same_id: Vec<usize> = (0..fixes.len()).filter(|i| fixes[*i].id == id).collect();
+    let same_id: Vec<usize> = (0..fixes.len())
+        .filter(|i| fixes[*i].id.text(model) == id)
+        .collect();
     let mut same_id = same_id;
     same_id.sort_by_key(|i| fixes[*i].action);
     let chosen: Vec<usize> = same_id
@@ -210,7 +213,8 @@ pub fn select_fix(
     match (chosen.as_slice(), same_id.is_empty()) {
         ([one], _) => Ok(*one),
         ([], true) => {
-            let mut known: Vec<&str> = fixes.iter().map(|f| f.id.as_str()).collect();
+            let texts: Vec<_> = fixes.iter().map(|f| f.id.text(model)).collect();
+            let mut known: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
             known.dedup();
             let mut problem = Diagnostic::error(
                 Code::UnknownReference,
@@ -261,14 +265,17 @@ mod decide_tests {
         let source = include_str!("../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let fixes = analyze(&model, Some(0)).fixes;
-        assert_eq!(select_fix(&fixes, "mes->qms", None), Ok(6));
-        assert_eq!(select_fix(&fixes, "mes->qms", Some(Action::Connect)), Ok(6));
-        let wrong = select_fix(&fixes, "mes->qsm", None).unwrap_err();
+        assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
+        assert_eq!(
+            select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
+            Ok(6)
+        );
+        let wrong = select_fix(&model, &fixes, "mes->qsm", None).unwrap_err();
         assert_eq!(
             wrong[0].summary(),
             "unknown fix `mes->qsm`; did you mean `mes->qms`?"
         );
-        let no_action = select_fix(&fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
+        let no_action = select_fix(&model, &fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
         assert_eq!(
             no_action[0].summary(),
             "fix `mes->qms` has no automate action; it has connect"

@@ -231,11 +231,11 @@ proptest! {
             let mut n = network.clone();
             candidate.apply(&model, &mut n);
             let total_after: f64 = resolve_all(&model, &n, &alignment).iter().map(|h| h.annual_cost).sum();
-            prop_assert!(close(fix.annual_saving, total_before - total_after), "{}: {} vs {}", fix.id, fix.annual_saving, total_before - total_after);
+            prop_assert!(close(fix.annual_saving, total_before - total_after), "{:?}: {} vs {}", fix.id, fix.annual_saving, total_before - total_after);
             prop_assert!(fix.annual_hours_saved > 0.0);
             if analysis.strategy.is_some() {
-                let parts: f64 = fix.objectives.values().sum();
-                prop_assert!(close(parts, fix.strategic_value), "{}: parts {} vs {}", fix.id, parts, fix.strategic_value);
+                let parts: f64 = fix.objectives.iter().map(|(_, v)| v).sum();
+                prop_assert!(close(parts, fix.strategic_value), "{:?}: parts {} vs {}", fix.id, parts, fix.strategic_value);
             } else {
                 prop_assert!(fix.objectives.is_empty());
                 prop_assert!(close(fix.strategic_value, fix.annual_saving));
@@ -260,7 +260,7 @@ proptest! {
         let mut automated = 0.0;
         for (w, workflow) in model.workflows.iter().enumerate() {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
-                let h = analysis.handoffs.iter().find(|h| h.workflow_index == w && h.step == i + 1).unwrap();
+                let h = analysis.handoffs.iter().find(|h| h.workflow == w && h.step == i + 1).unwrap();
                 let per_year = handoff.runs.map_or(workflow.runs_count * workflow.runs_per.per_year(), |r| r.count * r.per.per_year());
                 prop_assert_eq!(h.runs_per_year, per_year);
                 prop_assert!(close(h.annual_hours, per_year * h.minutes / 60.0));
@@ -394,7 +394,7 @@ proptest! {
         }
         let strategy = strategy_in_force(&model, model.default_strategy);
         let planned = roadmap(&model, model.default_strategy, 30_000.0);
-        let plan_report = PlanReport { roadmap: &planned, strategy: strategy.as_ref(), currency: &model.currency };
+        let plan_report = PlanReport { model: &model, roadmap: &planned, strategy: strategy.as_ref(), currency: &model.currency };
         for format in [PlanFormat::Table, PlanFormat::Json, PlanFormat::Markdown, PlanFormat::Csv] {
             let mut out = Vec::new();
             prop_assert!(plan_renderer(format).render(&plan_report, &mut out).is_ok());

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
+use super::ids::{FixId, PathHop};
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
 use crate::model::{Carries, Mode, Model};
@@ -34,8 +35,8 @@ impl Action {
 /// One fix that could be made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
-    /// Fix id.
-    pub id: String,
+    /// What it is made from, which names it.
+    pub id: FixId,
     /// What it does.
     pub action: Action,
     /// Source system index.
@@ -46,8 +47,6 @@ pub struct Candidate {
     pub carries: Carries,
     /// Cost to make.
     pub cost: f64,
-    /// Display name (catalog fixes).
-    pub name: Option<String>,
     /// The integration it automates (automate).
     pub integration: Option<usize>,
 }
@@ -73,7 +72,7 @@ impl Candidate {
                 to: self.to,
                 minutes: self.minutes_after(model, network),
                 carries: self.carries.clone(),
-                id: self.id.clone(),
+                id: PathHop::Fix(self.id),
                 integration: None,
             }),
         }
@@ -81,12 +80,13 @@ impl Candidate {
 }
 
 /// The data of today's gaps per (from, to) pair, pairs and data in order of first appearance.
-fn gap_data(handoffs: &[HandoffResult]) -> IndexMap<(usize, usize), Vec<String>> {
+fn gap_data(model: &Model, handoffs: &[HandoffResult]) -> IndexMap<(usize, usize), Vec<String>> {
     let mut pairs: IndexMap<(usize, usize), Vec<String>> = IndexMap::new();
     for h in handoffs.iter().filter(|h| h.status.is_gap()) {
-        let data = pairs.entry((h.from_index, h.to_index)).or_default();
-        if !data.contains(&h.data) {
-            data.push(h.data.clone());
+        let data = pairs.entry((h.from, h.to)).or_default();
+        let datum = h.data(model);
+        if !data.iter().any(|d| d == datum) {
+            data.push(datum.to_string());
         }
     }
     pairs
@@ -109,7 +109,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 .or_default()
                 .push(out.len());
             out.push(Candidate {
-                id: integration.id.clone(),
+                id: FixId::Automate(i),
                 action: Action::Automate,
                 from,
                 to,
@@ -117,12 +117,11 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 cost: integration
                     .fix_cost
                     .unwrap_or(model.defaults.integration_cost),
-                name: integration.name.clone(),
                 integration: Some(i),
             });
         }
     }
-    let gaps = gap_data(handoffs);
+    let gaps = gap_data(model, handoffs);
     for (&(from, to), data) in &gaps {
         if model.is_manual_system(from)
             || model.is_manual_system(to)
@@ -137,20 +136,19 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
         });
         if !covered {
             out.push(Candidate {
-                id: format!("{}->{}", model.systems[from].id, model.systems[to].id),
+                id: FixId::Connect { from, to },
                 action: Action::Connect,
                 from,
                 to,
                 carries: Carries(data.clone()),
                 cost: model.defaults.integration_cost,
-                name: None,
                 integration: None,
             });
         }
     }
-    for fix in &model.fixes {
+    for (f, fix) in model.fixes.iter().enumerate() {
         out.push(Candidate {
-            id: fix.id.clone(),
+            id: FixId::Catalog(f),
             action: Action::Catalog,
             from: fix.from,
             to: fix.to,
@@ -158,7 +156,6 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 Carries(gaps.get(&(fix.from, fix.to)).cloned().unwrap_or_default())
             }),
             cost: fix.cost,
-            name: fix.name.clone(),
             integration: None,
         });
     }

@@ -231,7 +231,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
         })
         .collect();
     for h in handoffs {
-        workflows[h.workflow_index].counts.add(h);
+        workflows[h.workflow].counts.add(h);
     }
 
     let units = model
@@ -242,7 +242,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             let mut counts = Counts::default();
             for h in handoffs
                 .iter()
-                .filter(|h| model.workflows[h.workflow_index].unit == Some(u))
+                .filter(|h| model.workflows[h.workflow].unit == Some(u))
             {
                 counts.add(h);
             }
@@ -259,13 +259,12 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
     let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
     for h in handoffs {
         let on_path = h
-            .path_integrations
-            .iter()
-            .flat_map(|i| [model.integrations[*i].from, model.integrations[*i].to]);
-        for s in [h.from_index, h.to_index].into_iter().chain(on_path) {
+            .path_integrations()
+            .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
+        for s in [h.from, h.to].into_iter().chain(on_path) {
             // Handoffs come workflow by workflow, so a repeat is always the last entry.
-            if touching[s].last() != Some(&h.workflow_index) {
-                touching[s].push(h.workflow_index);
+            if touching[s].last() != Some(&h.workflow) {
+                touching[s].push(h.workflow);
             }
         }
     }

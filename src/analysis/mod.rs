@@ -5,6 +5,7 @@
 mod candidates;
 mod engine;
 mod graph;
+mod ids;
 mod measures;
 mod network;
 mod plan;
@@ -13,11 +14,10 @@ mod search;
 mod valuation;
 mod value;
 
-use indexmap::IndexMap;
-
 use crate::model::Model;
 
 pub use candidates::{candidates, Action, Candidate};
+pub use ids::{path_ids, FixId, PathHop};
 pub use measures::{
     Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
 };
@@ -79,20 +79,21 @@ pub struct Analysis {
 
 impl Analysis {
     /// Orders the fixes by `by` instead (ties fall back to the spec's ranking).
-    pub fn rerank(&mut self, by: RankBy) {
-        self.fixes = rank(std::mem::take(&mut self.fixes), by);
+    pub fn rerank(&mut self, model: &Model, by: RankBy) {
+        self.fixes = rank(model, std::mem::take(&mut self.fixes), by);
         self.ranked_by = by;
     }
 
     /// The gaps (manual or missing handoffs), by strategic value descending, then workflow
     /// id, then step.
-    pub fn gaps(&self) -> Vec<&HandoffResult> {
+    pub fn gaps(&self, model: &Model) -> Vec<&HandoffResult> {
         let mut gaps: Vec<&HandoffResult> =
             self.handoffs.iter().filter(|h| h.status.is_gap()).collect();
+        let id = |h: &HandoffResult| model.workflows[h.workflow].id.as_bytes();
         gaps.sort_by(|a, b| {
             b.strategic_value
                 .total_cmp(&a.strategic_value)
-                .then_with(|| a.workflow.as_bytes().cmp(b.workflow.as_bytes()))
+                .then_with(|| id(a).cmp(id(b)))
                 .then_with(|| a.step.cmp(&b.step))
         });
         gaps
@@ -131,6 +132,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     let handoffs = resolve::resolve_all(model, &network, &alignment);
     let pool = candidates(model, &handoffs);
     let fixes = rank(
+        model,
         value::value_all(model, &network, &handoffs, &alignment, &pool),
         RankBy::Priority,
     );
@@ -151,5 +153,5 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     }
 }
 
-/// Per-objective split of a value, keyed by objective id, in the strategy's order.
-pub type ObjectiveSplit = IndexMap<String, f64>;
+/// Per-objective split of a value: (objective index, value), in the strategy's order.
+pub type ObjectiveSplit = Vec<(usize, f64)>;

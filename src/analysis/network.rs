@@ -3,6 +3,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use super::ids::PathHop;
 use crate::model::{Carries, Mode, Model};
 
 /// One directed hop a handoff can take: an integration of the model or a fix being tried.
@@ -16,8 +17,8 @@ pub struct Hop {
     pub minutes: f64,
     /// What it moves.
     pub carries: Carries,
-    /// The id reported in paths.
-    pub id: String,
+    /// What a reported path names it by.
+    pub id: PathHop,
     /// The model integration it stands for, if any.
     pub integration: Option<usize>,
 }
@@ -61,7 +62,7 @@ impl Network {
                     integration.minutes,
                 ),
                 carries: integration.carries.clone(),
-                id: integration.id.clone(),
+                id: PathHop::Integration(i),
                 integration: Some(i),
             });
         }

@@ -3,6 +3,7 @@
 
 use super::candidates::{candidates, Action};
 use super::engine::Engine;
+use super::ids::FixId;
 use super::measures::automation_rate;
 use super::network::Network;
 use super::resolve::{resolve_again, resolve_all, Alignment};
@@ -15,14 +16,14 @@ use crate::model::Model;
 pub struct PlanStep {
     /// 1-based.
     pub step: usize,
-    /// Fix id.
-    pub id: String,
+    /// What the fix is made from, which names it.
+    pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system id.
-    pub from: String,
-    /// Target system id.
-    pub to: String,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
     /// Cost.
     pub cost: f64,
     /// Hours a year it saves at this step.
@@ -81,7 +82,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         let mut ranked: Vec<usize> = (0..pool.len())
             .filter(|c| index.is_active(*c) && valued[*c].annual_hours_saved > 0.0)
             .collect();
-        ranked.sort_by(|a, b| spec_order(&valued[*a], &valued[*b]));
+        ranked.sort_by(|a, b| spec_order(model, &valued[*a], &valued[*b]));
         let Some(chosen) = ranked
             .into_iter()
             .find(|c| spent + valued[*c].cost <= budget)

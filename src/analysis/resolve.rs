@@ -2,6 +2,7 @@
 
 use super::engine::{Engine, HandoffKey};
 use super::graph::Graph;
+use super::ids::PathHop;
 use super::network::{Network, Route};
 use crate::model::{Handoff, Mode, Model, Workflow};
 
@@ -75,8 +76,8 @@ impl DefaultHops {
 pub struct Alignment {
     /// alignment(W, S) per workflow, file order (1 for all without a strategy).
     pub per_workflow: Vec<f64>,
-    /// (objective id, weight, serves per workflow) for each objective weighed positively.
-    parts: Vec<(String, f64, Vec<f64>)>,
+    /// (objective index, weight, serves per workflow) for each objective weighed positively.
+    parts: Vec<(usize, f64, Vec<f64>)>,
     total_weight: f64,
 }
 
@@ -108,7 +109,7 @@ impl Alignment {
             .filter(|(_, weight)| *weight > 0.0)
             .map(|(o, weight)| {
                 (
-                    model.objectives[*o].id.clone(),
+                    *o,
                     *weight,
                     model.workflows.iter().map(|w| w.serves(*o)).collect(),
                 )
@@ -123,40 +124,35 @@ impl Alignment {
 
     /// `cost` × S.weights[o] × W.serves[o] / Σ S.weights for each objective weighed
     /// positively, in the strategy's order.
-    pub fn split(&self, workflow: usize, cost: f64) -> impl Iterator<Item = (&str, f64)> + '_ {
-        self.parts.iter().map(move |(id, weight, serves)| {
-            (
-                id.as_str(),
-                cost * weight * serves[workflow] / self.total_weight,
-            )
-        })
+    pub fn split(&self, workflow: usize, cost: f64) -> impl Iterator<Item = f64> + '_ {
+        self.parts
+            .iter()
+            .map(move |(_, weight, serves)| cost * weight * serves[workflow] / self.total_weight)
     }
 
-    /// The objective ids of [`Alignment::split`], in order.
-    pub fn objective_ids(&self) -> impl Iterator<Item = &str> {
-        self.parts.iter().map(|(id, _, _)| id.as_str())
+    /// The objectives (indexes) of [`Alignment::split`], in order.
+    pub fn objectives(&self) -> impl Iterator<Item = usize> + '_ {
+        self.parts.iter().map(|(o, _, _)| *o)
     }
 }
 
 /// One handoff, resolved and priced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandoffResult {
-    /// Workflow id.
-    pub workflow: String,
+    /// Workflow index.
+    pub workflow: usize,
     /// 1-based position in the workflow.
     pub step: usize,
-    /// Source system id.
-    pub from: String,
-    /// Target system id.
-    pub to: String,
-    /// The data object.
-    pub data: String,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
     /// Automated, manual or missing.
     pub status: Status,
     /// Human minutes per run.
     pub minutes: f64,
-    /// Integration ids of the least path (empty when missing).
-    pub path: Vec<String>,
+    /// The hops of the least path (empty when missing).
+    pub path: Vec<PathHop>,
     /// Runs a year of the workflow.
     pub runs_per_year: f64,
     /// runs_per_year × minutes / 60.
@@ -171,27 +167,34 @@ pub struct HandoffResult {
     pub path_minutes: Option<f64>,
     /// Minutes to do it around the systems (the handoff's `minutes` or the default).
     pub fallback_minutes: f64,
-    /// Workflow index.
-    pub workflow_index: usize,
-    /// Source system index.
-    pub from_index: usize,
-    /// Target system index.
-    pub to_index: usize,
-    /// The path as integration indexes.
-    pub path_integrations: Vec<usize>,
     /// The handoff's own `minutes`, when it states them.
     pub stated_minutes: Option<f64>,
     /// Which figure `minutes` is.
     pub minutes_source: MinutesSource,
     /// Which default minutes the hops of the reported path take (none without a path).
     pub path_defaults: DefaultHops,
-    /// On a missing handoff of today's model: the integration ids of a least path from
-    /// `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
+    /// On a missing handoff of today's model: the integrations (indexes) of a least path
+    /// from `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
     /// Scenario re-resolutions (plans) leave it `None`.
-    pub path_other_data: Option<Vec<String>>,
+    pub path_other_data: Option<Vec<usize>>,
 }
 
 impl HandoffResult {
+    /// The model's handoff this result is about.
+    pub fn handoff<'m>(&self, model: &'m Model) -> &'m Handoff {
+        &model.workflows[self.workflow].handoffs[self.step - 1]
+    }
+
+    /// The data object it moves.
+    pub fn data<'m>(&self, model: &'m Model) -> &'m str {
+        &self.handoff(model).data
+    }
+
+    /// The model integrations of its path, in order (a scenario's new fix hops left out).
+    pub fn path_integrations(&self) -> impl Iterator<Item = usize> + '_ {
+        self.path.iter().filter_map(PathHop::integration)
+    }
+
     /// Its minutes per run rest on a default: `defaults.missing_minutes`, or a path with a
     /// hop at default minutes (CLI.md, `assumptions.gap_hours_on_defaults`).
     pub fn rests_on_defaults(&self) -> bool {
@@ -297,7 +300,7 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
             results[*k as usize].path_other_data = route.map(|r| {
                 r.hops
                     .iter()
-                    .map(|h| network.hops()[*h].id.clone())
+                    .filter_map(|h| network.hops()[*h].integration)
                     .collect()
             });
         }
@@ -344,14 +347,13 @@ fn priced(
     let annual_hours = annual_hours(runs_per_year, minutes);
     let annual_cost = annual_hours * hourly;
     HandoffResult {
-        workflow: workflow.id.clone(),
+        workflow: w,
         step: key.step as usize + 1,
-        from: model.systems[handoff.from].id.clone(),
-        to: model.systems[handoff.to].id.clone(),
-        data: handoff.data.clone(),
+        from: handoff.from,
+        to: handoff.to,
         status,
         minutes,
-        path: hops.iter().map(|h| network.hops()[*h].id.clone()).collect(),
+        path: hops.iter().map(|h| network.hops()[*h].id).collect(),
         runs_per_year,
         annual_hours,
         annual_cost,
@@ -359,13 +361,6 @@ fn priced(
         strategic_value: annual_cost * alignment.per_workflow[w],
         path_minutes: route.as_ref().map(|r| r.minutes),
         fallback_minutes: fallback,
-        workflow_index: w,
-        from_index: handoff.from,
-        to_index: handoff.to,
-        path_integrations: hops
-            .iter()
-            .filter_map(|h| network.hops()[*h].integration)
-            .collect(),
         stated_minutes: handoff.minutes,
         minutes_source: minutes_source(path_minutes, handoff.minutes, fallback),
         path_defaults: default_hops(model, network, hops),

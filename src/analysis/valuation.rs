@@ -134,7 +134,7 @@ pub fn improvements(
     for &k in &engine.by_data[d as usize] {
         let h = &handoffs[k as usize];
         if h.status.is_gap() && h.minutes > 0.0 {
-            gaps.push((h.from_index as u32, k, h.to_index as u32, h.minutes));
+            gaps.push((h.from as u32, k, h.to as u32, h.minutes));
         }
     }
     index.for_data(d, candidates);

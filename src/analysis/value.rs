@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use super::candidates::{Action, Candidate};
 use super::engine::Engine;
+use super::ids::FixId;
 use super::network::Network;
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
@@ -14,12 +15,10 @@ use crate::model::Model;
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Improvement {
-    /// Workflow id.
-    pub workflow: String,
+    /// Workflow index.
+    pub workflow: usize,
     /// 1-based step.
     pub step: usize,
-    /// The data object.
-    pub data: String,
     /// Minutes per run before the fix.
     pub minutes_before: f64,
     /// Minutes per run after it.
@@ -33,18 +32,16 @@ pub struct Improvement {
 pub struct Fix {
     /// 1-based position in the ranking.
     pub rank: usize,
-    /// Fix id.
-    pub id: String,
+    /// What it is made from, which names it.
+    pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system id.
-    pub from: String,
-    /// Target system id.
-    pub to: String,
+    /// Source system index.
+    pub from: usize,
+    /// Target system index.
+    pub to: usize,
     /// What the resulting integration moves.
     pub carries: Vec<String>,
-    /// Display name (catalog fixes, or the automated integration's name).
-    pub name: Option<String>,
     /// Cost to make.
     pub cost: f64,
     /// Σ (before − after) hours over all handoffs.
@@ -59,18 +56,25 @@ pub struct Fix {
     pub payback_months: Option<f64>,
     /// strategic_value > 0.
     pub aligned: bool,
-    /// Workflows with a handoff it makes cheaper, in file order.
-    pub workflows: Vec<String>,
+    /// Workflows (indexes) with a handoff it makes cheaper, in file order.
+    pub workflows: Vec<usize>,
     /// strategic_value split by objective weighed in the strategy in force.
     pub objectives: ObjectiveSplit,
     /// The handoffs it makes cheaper, in file order.
     pub improves: Vec<Improvement>,
-    /// Source system index.
-    pub from_index: usize,
-    /// Target system index.
-    pub to_index: usize,
     /// The integration it automates.
     pub integration: Option<usize>,
+}
+
+impl Fix {
+    /// Its display name: the catalogued fix's, or the automated integration's.
+    pub fn name<'m>(&self, model: &'m Model) -> Option<&'m str> {
+        match self.id {
+            FixId::Automate(i) => model.integrations[i].name.as_deref(),
+            FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+            FixId::Connect { .. } => None,
+        }
+    }
 }
 
 /// The fix of `candidate` from the handoffs it lowers: `lowered` holds (handoff index into
@@ -85,12 +89,11 @@ pub fn fix_of(
 ) -> Fix {
     let mut fix = Fix {
         rank: 0,
-        id: candidate.id.clone(),
+        id: candidate.id,
         action: candidate.action,
-        from: model.systems[candidate.from].id.clone(),
-        to: model.systems[candidate.to].id.clone(),
+        from: candidate.from,
+        to: candidate.to,
         carries: candidate.carries.0.clone(),
-        name: candidate.name.clone(),
         cost: candidate.cost,
         annual_hours_saved: 0.0,
         annual_saving: 0.0,
@@ -99,13 +102,8 @@ pub fn fix_of(
         payback_months: None,
         aligned: false,
         workflows: Vec::new(),
-        objectives: alignment
-            .objective_ids()
-            .map(|id| (id.to_string(), 0.0))
-            .collect(),
+        objectives: alignment.objectives().map(|o| (o, 0.0)).collect(),
         improves: Vec::new(),
-        from_index: candidate.from,
-        to_index: candidate.to,
         integration: candidate.integration,
     };
     for &(k, path_minutes) in lowered {
@@ -114,7 +112,7 @@ pub fn fix_of(
         if minutes >= h.minutes {
             continue;
         }
-        let workflow = &model.workflows[h.workflow_index];
+        let workflow = &model.workflows[h.workflow];
         let hours_after = annual_hours(h.runs_per_year, minutes);
         let cost_after = hours_after * model.hourly_cost(workflow);
         let hours_saved = h.annual_hours - hours_after;
@@ -122,19 +120,20 @@ pub fn fix_of(
         fix.annual_hours_saved += hours_saved;
         fix.annual_saving += saving;
         fix.strategic_value += saving * h.alignment;
-        for (id, part) in alignment.split(h.workflow_index, saving) {
-            if let Some(sum) = fix.objectives.get_mut(id) {
-                *sum += part;
-            }
+        for ((_, sum), part) in fix
+            .objectives
+            .iter_mut()
+            .zip(alignment.split(h.workflow, saving))
+        {
+            *sum += part;
         }
         // Handoffs come in file order, so a workflow already listed is the last one.
-        if fix.workflows.last() != Some(&workflow.id) {
-            fix.workflows.push(workflow.id.clone());
+        if fix.workflows.last() != Some(&h.workflow) {
+            fix.workflows.push(h.workflow);
         }
         fix.improves.push(Improvement {
-            workflow: workflow.id.clone(),
+            workflow: h.workflow,
             step: h.step,
-            data: h.data.clone(),
             minutes_before: h.minutes,
             minutes_after: minutes,
             annual_hours_saved: hours_saved,
@@ -230,7 +229,7 @@ impl RankBy {
 
 /// The spec's ordering: zero-cost fixes with strategic value first, then priority, strategic
 /// value and saving descending, then id (bytes), then action.
-pub fn spec_order(a: &Fix, b: &Fix) -> Ordering {
+pub fn spec_order(model: &Model, a: &Fix, b: &Fix) -> Ordering {
     let free = |f: &Fix| f.cost == 0.0 && f.strategic_value > 0.0;
     let priority = |f: &Fix| f.priority.unwrap_or(0.0);
     free(b)
@@ -244,12 +243,12 @@ pub fn spec_order(a: &Fix, b: &Fix) -> Ordering {
         })
         .then_with(|| b.strategic_value.total_cmp(&a.strategic_value))
         .then_with(|| b.annual_saving.total_cmp(&a.annual_saving))
-        .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
+        .then_with(|| a.id.text(model).as_bytes().cmp(b.id.text(model).as_bytes()))
         .then_with(|| a.action.cmp(&b.action))
 }
 
 /// Sorts fixes by `by` (the spec's ordering breaking its ties) and numbers them from 1.
-pub fn rank(mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
+pub fn rank(model: &Model, mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
     fixes.sort_by(|a, b| {
         let primary = match by {
             RankBy::Priority => Ordering::Equal,
@@ -262,7 +261,7 @@ pub fn rank(mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
                 (None, None) => Ordering::Equal,
             },
         };
-        primary.then_with(|| spec_order(a, b))
+        primary.then_with(|| spec_order(model, a, b))
     });
     for (i, fix) in fixes.iter_mut().enumerate() {
         fix.rank = i + 1;

@@ -100,6 +100,7 @@ pub(super) fn compare(
         .map_err(|p| report_problems(stderr, p))?;
     let comparison = decide::compare(&loaded.model, &strategies);
     let report = CompareReport {
+        model: &loaded.model,
         comparison: &comparison,
         currency: &loaded.model.currency,
     };
@@ -157,10 +158,11 @@ pub(super) fn explain(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
-    let index = select_fix(&analysis.fixes, &command.fix, command.action)
+    let index = select_fix(&loaded.model, &analysis.fixes, &command.fix, command.action)
         .map_err(|p| report_problems(stderr, p))?;
     let explanation = decide::explain(&loaded.model, &analysis, index);
     let report = ExplainReport {
+        model: &loaded.model,
         explanation: &explanation,
         strategy: analysis.strategy.as_ref(),
         currency: &loaded.model.currency,
@@ -239,6 +241,7 @@ pub(super) fn sensitivity(
     progress.finish();
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
     let report = SensitivityReport {
+        model: &loaded.model,
         sensitivity: &result,
         strategy: strategy.as_ref(),
     };

@@ -1,10 +1,9 @@
 //! The fix ranking under several strategies, side by side, with the fixes whose fate
 //! depends on the strategy called out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::lookup::FixLookup;
-use crate::analysis::{analyze, strategy_in_force, Action, StrategyInForce};
+use crate::analysis::{analyze, strategy_in_force, Action, Fix, FixId, StrategyInForce};
 use crate::model::Model;
 
 /// A fix in the top this many under one strategy is called out when another strategy
@@ -30,7 +29,7 @@ pub struct Standing {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareRow {
     /// Fix id.
-    pub id: String,
+    pub id: FixId,
     /// What it does.
     pub action: Action,
     /// Cost.
@@ -46,7 +45,7 @@ pub struct CompareRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flip {
     /// Fix id.
-    pub id: String,
+    pub id: FixId,
     /// What it does.
     pub action: Action,
     /// Index (into the compared strategies) where it ranks high.
@@ -79,12 +78,12 @@ pub fn compare(model: &Model, strategies: &[usize]) -> Comparison {
         .map(|s| analyze(model, Some(*s)))
         .collect();
     let mut rows: Vec<CompareRow> = Vec::new();
-    let mut listed: HashSet<(&str, Action)> = HashSet::new();
+    let mut listed: HashSet<(FixId, Action)> = HashSet::new();
     for analysis in &analyses {
         for fix in &analysis.fixes {
-            if listed.insert((fix.id.as_str(), fix.action)) {
+            if listed.insert((fix.id, fix.action)) {
                 rows.push(CompareRow {
-                    id: fix.id.clone(),
+                    id: fix.id,
                     action: fix.action,
                     cost: fix.cost,
                     annual_saving: fix.annual_saving,
@@ -93,12 +92,16 @@ pub fn compare(model: &Model, strategies: &[usize]) -> Comparison {
             }
         }
     }
-    let lookups: Vec<FixLookup> = analyses.iter().map(|a| FixLookup::new(&a.fixes)).collect();
+    // One model, so fix ids index the same candidates under every strategy.
+    let lookups: Vec<HashMap<(FixId, Action), &Fix>> = analyses
+        .iter()
+        .map(|a| a.fixes.iter().map(|f| ((f.id, f.action), f)).collect())
+        .collect();
     for row in &mut rows {
         row.standings = lookups
             .iter()
             .map(|a| {
-                a.get(&row.id, row.action).map(|f| Standing {
+                a.get(&(row.id, row.action)).map(|f| Standing {
                     rank: f.rank,
                     strategic_value: f.strategic_value,
                     priority: f.priority,
@@ -140,7 +143,7 @@ fn flips(rows: &[CompareRow], strategies: usize) -> Vec<Flip> {
                 };
                 if !there.aligned || there.rank > FLIP_BELOW {
                     flips.push(Flip {
-                        id: row.id.clone(),
+                        id: row.id,
                         action: row.action,
                         high,
                         high_rank,
@@ -158,7 +161,7 @@ fn flips(rows: &[CompareRow], strategies: usize) -> Vec<Flip> {
 impl Comparison {
     /// The sentence for a flip: "`mes->qms` is #1 under cost-down and serves nothing
     /// under growth".
-    pub fn sentence(&self, flip: &Flip) -> String {
+    pub fn sentence(&self, model: &Model, flip: &Flip) -> String {
         let high = &self.strategies[flip.high].id;
         let low = &self.strategies[flip.low].id;
         let there = if flip.low_aligned {
@@ -168,7 +171,8 @@ impl Comparison {
         };
         format!(
             "{} is #{} under {high} and {there}",
-            flip.id, flip.high_rank
+            flip.id.text(model),
+            flip.high_rank
         )
     }
 }
@@ -183,8 +187,8 @@ mod tests {
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let c = compare(&model, &[0, 1]);
         assert_eq!(c.rows.len(), 8);
-        assert_eq!(c.rows[0].id, "crm->accounting");
-        let sentences: Vec<String> = c.flips.iter().map(|f| c.sentence(f)).collect();
+        assert_eq!(c.rows[0].id.text(&model), "crm->accounting");
+        let sentences: Vec<String> = c.flips.iter().map(|f| c.sentence(&model, f)).collect();
         assert_eq!(
             sentences,
             [

@@ -156,8 +156,13 @@ pub struct Diff {
 
 type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
 
-fn key(h: &HandoffResult) -> Key<'_> {
-    (&h.workflow, &h.from, &h.to, &h.data)
+fn key<'a>(model: &'a Model, h: &HandoffResult) -> Key<'a> {
+    (
+        &model.workflows[h.workflow].id,
+        &model.systems[h.from].id,
+        &model.systems[h.to].id,
+        h.data(model),
+    )
 }
 
 /// Handoffs not yet matched, by key; duplicates of a key pair up in step order.
@@ -168,10 +173,10 @@ struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    fn new(handoffs: &'a [HandoffResult]) -> Pool<'a> {
+    fn new(model: &'a Model, handoffs: &'a [HandoffResult]) -> Pool<'a> {
         let mut by_key: HashMap<Key, VecDeque<usize>> = HashMap::new();
         for (k, h) in handoffs.iter().enumerate() {
-            by_key.entry(key(h)).or_default().push_back(k);
+            by_key.entry(key(model, h)).or_default().push_back(k);
         }
         Pool {
             handoffs,
@@ -218,22 +223,29 @@ fn shape<'s>(shapes: &'s HashMap<&str, Shape<'s>>, id: &str) -> &'s [(&'s str, &
 fn shapes(side: Side<'_>) -> HashMap<&str, Shape<'_>> {
     let mut shapes: HashMap<&str, Shape> = HashMap::new();
     for h in &side.analysis.handoffs {
-        shapes
-            .entry(h.workflow.as_str())
-            .or_default()
-            .push((&h.from, &h.to, &h.data));
+        let (workflow, from, to, data) = key(side.model, h);
+        shapes.entry(workflow).or_default().push((from, to, data));
     }
     shapes
 }
 
-fn delta(before: Option<&HandoffResult>, after: Option<&HandoffResult>) -> GapDelta {
-    let any = before.or(after).expect("one side exists");
+/// The change of one handoff: `before` of the old model, `after` of the new.
+fn delta(
+    models: (&Model, &Model),
+    before: Option<&HandoffResult>,
+    after: Option<&HandoffResult>,
+) -> GapDelta {
+    let (workflow, from, to, data) = match (before, after) {
+        (Some(h), _) => key(models.0, h),
+        (None, Some(h)) => key(models.1, h),
+        (None, None) => unreachable!("one side exists"),
+    };
     let cost = |h: Option<&HandoffResult>| h.map_or(0.0, |h| h.annual_cost);
     GapDelta {
-        workflow: any.workflow.clone(),
-        from: any.from.clone(),
-        to: any.to.clone(),
-        data: any.data.clone(),
+        workflow: workflow.to_string(),
+        from: from.to_string(),
+        to: to.to_string(),
+        data: data.to_string(),
         status_before: before.map(|h| h.status),
         status_after: after.map(|h| h.status),
         minutes_before: before.map_or(0.0, |h| h.minutes),
@@ -246,9 +258,10 @@ fn delta(before: Option<&HandoffResult>, after: Option<&HandoffResult>) -> GapDe
 /// The diff of `old` to `new`.
 pub fn diff(old: Side, new: Side) -> Diff {
     let mut gaps = GapChange::default();
-    let mut unmatched = Pool::new(&new.analysis.handoffs);
+    let mut unmatched = Pool::new(new.model, &new.analysis.handoffs);
+    let models = (old.model, new.model);
     for before in &old.analysis.handoffs {
-        let after = unmatched.take(key(before));
+        let after = unmatched.take(key(old.model, before));
         let differs = |a: &HandoffResult| {
             a.status != before.status
                 || a.minutes != before.minutes
@@ -256,21 +269,23 @@ pub fn diff(old: Side, new: Side) -> Diff {
         };
         match (before.status.is_gap(), after) {
             (true, Some(a)) if a.status.is_gap() && differs(a) => {
-                gaps.changed.push(delta(Some(before), Some(a)));
+                gaps.changed.push(delta(models, Some(before), Some(a)));
             }
             (true, Some(a)) if a.status.is_gap() => {}
-            (true, after) => gaps.closed.push(delta(Some(before), after)),
-            (false, Some(a)) if a.status.is_gap() => gaps.opened.push(delta(Some(before), Some(a))),
+            (true, after) => gaps.closed.push(delta(models, Some(before), after)),
+            (false, Some(a)) if a.status.is_gap() => {
+                gaps.opened.push(delta(models, Some(before), Some(a)))
+            }
             _ => {}
         }
     }
     for after in unmatched.left().filter(|h| h.status.is_gap()) {
-        gaps.opened.push(delta(None, Some(after)));
+        gaps.opened.push(delta(models, None, Some(after)));
     }
     // Opened gaps in the new model's order (of the first handoff with their key).
     let mut first: HashMap<Key, usize> = HashMap::new();
     for (i, h) in new.analysis.handoffs.iter().enumerate() {
-        first.entry(key(h)).or_insert(i);
+        first.entry(key(new.model, h)).or_insert(i);
     }
     let order = |g: &GapDelta| first.get(&(&g.workflow, &g.from, &g.to, &g.data)).copied();
     gaps.opened.sort_by_key(order);
@@ -345,17 +360,19 @@ pub fn diff(old: Side, new: Side) -> Diff {
         .collect();
 
     let (old_fixes, new_fixes) = (
-        FixLookup::new(&old.analysis.fixes),
-        FixLookup::new(&new.analysis.fixes),
+        FixLookup::new(old.model, &old.analysis.fixes),
+        FixLookup::new(new.model, &new.analysis.fixes),
     );
     let mut fixes: Vec<FixMove> = new
         .analysis
         .fixes
         .iter()
         .map(|f| FixMove {
-            id: f.id.clone(),
+            id: f.id.text(new.model).into_owned(),
             action: f.action,
-            before: old_fixes.get(&f.id, f.action).map(|o| o.rank),
+            before: old_fixes
+                .get(&f.id.text(new.model), f.action)
+                .map(|o| o.rank),
             after: Some(f.rank),
         })
         .filter(|m| m.before != m.after)
@@ -364,9 +381,9 @@ pub fn diff(old: Side, new: Side) -> Diff {
         old.analysis
             .fixes
             .iter()
-            .filter(|f| new_fixes.get(&f.id, f.action).is_none())
+            .filter(|f| new_fixes.get(&f.id.text(old.model), f.action).is_none())
             .map(|f| FixMove {
-                id: f.id.clone(),
+                id: f.id.text(old.model).into_owned(),
                 action: f.action,
                 before: Some(f.rank),
                 after: None,

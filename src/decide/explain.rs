@@ -3,7 +3,7 @@
 //! JSON report's; the per-handoff terms are recomputed from the model to show the work.
 
 use super::lookup::HandoffLookup;
-use crate::analysis::{analyze, Analysis, Fix};
+use crate::analysis::{analyze, path_ids, Analysis, Fix};
 use crate::model::Model;
 
 /// One objective's share of a handoff's alignment: weight × serves / Σ weights.
@@ -89,22 +89,23 @@ pub struct Explanation {
 pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation {
     let fix = analysis.fixes[index].clone();
     let strategy = analysis.strategy.as_ref().map(|s| s.index);
-    let after = analyze(&super::with_fixes(model, [&fix]), strategy);
+    let built_model = super::with_fixes(model, [&fix]);
+    let after = analyze(&built_model, strategy);
     let weights: Vec<(usize, f64)> = strategy
         .map(|s| model.strategies[s].weights.clone())
         .unwrap_or_default();
     let total_weight: f64 = weights.iter().map(|(_, w)| w).sum();
     let (today, built) = (
-        HandoffLookup::new(&analysis.handoffs),
-        HandoffLookup::new(&after.handoffs),
+        HandoffLookup::new(model, &analysis.handoffs),
+        HandoffLookup::new(&built_model, &after.handoffs),
     );
     let handoffs = fix
         .improves
         .iter()
         .filter_map(|i| {
-            let before = today.get(&i.workflow, i.step)?;
-            let later = built.get(&i.workflow, i.step)?;
-            let workflow = &model.workflows[before.workflow_index];
+            let workflow = &model.workflows[i.workflow];
+            let before = today.get(&workflow.id, i.step)?;
+            let later = built.get(&workflow.id, i.step)?;
             let hourly_cost = model.hourly_cost(workflow);
             let hours_after = before.runs_per_year * i.minutes_after / 60.0;
             let saving = before.annual_cost - hours_after * hourly_cost;
@@ -124,13 +125,14 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
                 })
                 .collect();
             Some(ExplainedHandoff {
-                workflow: i.workflow.clone(),
+                workflow: workflow.id.clone(),
                 step: i.step,
-                from: before.from.clone(),
-                to: before.to.clone(),
-                data: i.data.clone(),
-                path_before: before.path.clone(),
-                path_after: later.path.clone(),
+                from: model.systems[before.from].id.clone(),
+                to: model.systems[before.to].id.clone(),
+                data: before.data(model).to_string(),
+                // Paths after name the fix as the integration the built model gained.
+                path_before: path_ids(model, &before.path),
+                path_after: path_ids(&built_model, &later.path),
                 minutes_before: i.minutes_before,
                 minutes_after: i.minutes_after,
                 runs_per_year: before.runs_per_year,
@@ -145,7 +147,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         .collect();
     let neighbour = |other: &Fix| Neighbour {
         fix: other.clone(),
-        key: separating_key(&fix, other),
+        key: separating_key(model, &fix, other),
     };
     Explanation {
         above: index.checked_sub(1).map(|i| neighbour(&analysis.fixes[i])),
@@ -158,7 +160,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
 }
 
 /// The first key of MODEL.md section 6's ordering on which `a` and `b` differ.
-pub fn separating_key(a: &Fix, b: &Fix) -> &'static str {
+pub fn separating_key(model: &Model, a: &Fix, b: &Fix) -> &'static str {
     let free = |f: &Fix| f.cost == 0.0 && f.strategic_value > 0.0;
     let priority = |f: &Fix| f.priority.unwrap_or(0.0);
     if free(a) != free(b) {
@@ -169,7 +171,7 @@ pub fn separating_key(a: &Fix, b: &Fix) -> &'static str {
         "strategic_value"
     } else if a.annual_saving != b.annual_saving {
         "annual_saving"
-    } else if a.id != b.id {
+    } else if a.id.text(model) != b.id.text(model) {
         "id"
     } else {
         "action"
@@ -199,7 +201,7 @@ mod tests {
         assert!(e.above.is_none());
         let below = e.below.unwrap();
         assert_eq!(
-            (below.fix.id.as_str(), below.key),
+            (below.fix.id.text(&model).as_ref(), below.key),
             ("payment-webhook", "priority")
         );
     }

@@ -2,6 +2,7 @@
 //! weigh most on the figure it limits.
 
 use crate::analysis::{Analysis, HandoffResult, Status};
+use crate::model::Model;
 
 /// A limit `check` can enforce on the summary.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,7 +68,7 @@ impl CheckReport {
 pub const OFFENDERS: usize = 3;
 
 /// `limit` checked against `analysis`; a model without handoffs counts as automated.
-pub fn verdict(limit: Limit, analysis: &Analysis) -> Verdict {
+pub fn verdict(model: &Model, limit: Limit, analysis: &Analysis) -> Verdict {
     let summary = &analysis.summary;
     let (actual, ok) = match limit {
         Limit::MinAutomation(min) => {
@@ -84,7 +85,7 @@ pub fn verdict(limit: Limit, analysis: &Analysis) -> Verdict {
     let offenders = if ok {
         Vec::new()
     } else {
-        offenders(limit, &analysis.handoffs)
+        offenders(model, limit, &analysis.handoffs)
     };
     Verdict {
         limit,
@@ -97,7 +98,7 @@ pub fn verdict(limit: Limit, analysis: &Analysis) -> Verdict {
 /// The gaps that weigh most on what `limit` measures: runs a year for the automation rate
 /// (each gap's runs are what it keeps out of the automated share), runs × alignment for
 /// the strategic rate, hours a year for the hours and missing limits.
-fn offenders(limit: Limit, handoffs: &[HandoffResult]) -> Vec<Offender> {
+fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Offender> {
     let weight = |h: &HandoffResult| match limit {
         Limit::MinAutomation(_) => h.runs_per_year,
         Limit::MinStrategicAutomation(_) => h.runs_per_year * h.alignment,
@@ -113,19 +114,20 @@ fn offenders(limit: Limit, handoffs: &[HandoffResult]) -> Vec<Offender> {
         .map(|h| (h, weight(h)))
         .filter(|(_, w)| *w > 0.0)
         .collect();
+    let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
     gaps.sort_by(|(a, x), (b, y)| {
         y.total_cmp(x)
-            .then_with(|| a.workflow.as_bytes().cmp(b.workflow.as_bytes()))
+            .then_with(|| workflow(a).as_bytes().cmp(workflow(b).as_bytes()))
             .then_with(|| a.step.cmp(&b.step))
     });
     gaps.into_iter()
         .take(OFFENDERS)
         .map(|(h, weight)| Offender {
-            workflow: h.workflow.clone(),
+            workflow: workflow(h).to_string(),
             step: h.step,
-            from: h.from.clone(),
-            to: h.to.clone(),
-            data: h.data.clone(),
+            from: model.systems[h.from].id.clone(),
+            to: model.systems[h.to].id.clone(),
+            data: h.data(model).to_string(),
             status: h.status,
             weight,
         })
@@ -136,32 +138,33 @@ fn offenders(limit: Limit, handoffs: &[HandoffResult]) -> Vec<Offender> {
 mod tests {
     use super::*;
 
-    fn seed() -> Analysis {
+    fn seed() -> (Model, Analysis) {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        crate::analysis::analyze(&model, Some(0))
+        let analysis = crate::analysis::analyze(&model, Some(0));
+        (model, analysis)
     }
 
     #[test]
     fn limits_hold_at_their_bounds_and_break_past_them() {
-        let a = seed();
-        let ok = |limit| verdict(limit, &a).ok;
+        let (model, a) = seed();
+        let ok = |limit| verdict(&model, limit, &a).ok;
         // 23,760 of 72,120 runs automated = 32.9%; 3 missing; 3,422 hours.
         assert!(ok(Limit::MinAutomation(23760.0 / 72120.0)));
         assert!(!ok(Limit::MinAutomation(0.33)));
         assert!(ok(Limit::MaxMissing(3)));
         assert!(!ok(Limit::MaxMissing(2)));
         assert!(ok(Limit::MaxAnnualHours(3422.0)));
-        assert!(verdict(Limit::MaxAnnualHours(3422.0), &a)
+        assert!(verdict(&model, Limit::MaxAnnualHours(3422.0), &a)
             .offenders
             .is_empty());
     }
 
     #[test]
     fn a_broken_limit_names_the_three_gaps_that_weigh_most() {
-        let a = seed();
+        let (model, a) = seed();
         let names = |limit| {
-            verdict(limit, &a)
+            verdict(&model, limit, &a)
                 .offenders
                 .iter()
                 .map(|o| (o.workflow.clone(), o.step, o.weight))

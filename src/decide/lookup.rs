@@ -1,24 +1,27 @@
 //! Lookups the decision commands build once, so matching fixes or handoffs between two
 //! analyses is linear rather than a scan per item (issue 8).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Action, Fix, HandoffResult};
+use crate::model::Model;
 
 /// Fixes by id and action; the first of equal keys wins, as a scan from the top would.
+/// Keyed by the ids' text, so two analyses of different models match by what users see.
 pub struct FixLookup<'a> {
     fixes: &'a [Fix],
-    by_id: HashMap<&'a str, Vec<(Action, usize)>>,
+    by_id: HashMap<Cow<'a, str>, Vec<(Action, usize)>>,
 }
 
 impl<'a> FixLookup<'a> {
-    /// The lookup of `fixes`.
-    pub fn new(fixes: &'a [Fix]) -> FixLookup<'a> {
-        let mut by_id: HashMap<&str, Vec<(Action, usize)>> = HashMap::new();
+    /// The lookup of `fixes`, an analysis of `model`.
+    pub fn new(model: &'a Model, fixes: &'a [Fix]) -> FixLookup<'a> {
+        let mut by_id: HashMap<Cow<str>, Vec<(Action, usize)>> = HashMap::new();
         for (k, fix) in fixes.iter().enumerate() {
             by_id
-                .entry(fix.id.as_str())
+                .entry(fix.id.text(model))
                 .or_default()
                 .push((fix.action, k));
         }
@@ -47,13 +50,13 @@ pub struct HandoffLookup<'a> {
 }
 
 impl<'a> HandoffLookup<'a> {
-    /// The lookup of `handoffs`.
-    pub fn new(handoffs: &'a [HandoffResult]) -> HandoffLookup<'a> {
+    /// The lookup of `handoffs`, an analysis of `model`.
+    pub fn new(model: &'a Model, handoffs: &'a [HandoffResult]) -> HandoffLookup<'a> {
         let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
         let mut start = 0;
-        for run in handoffs.chunk_by(|a, b| a.workflow_index == b.workflow_index) {
+        for run in handoffs.chunk_by(|a, b| a.workflow == b.workflow) {
             // A workflow id seen twice keeps its first run, as a scan from the top would.
-            runs.entry(run[0].workflow.as_str())
+            runs.entry(model.workflows[run[0].workflow].id.as_str())
                 .or_insert(start..start + run.len());
             start += run.len();
         }
@@ -77,21 +80,23 @@ mod tests {
         let source = include_str!("../../fixtures/valid/large-300.yaml");
         let model = crate::load_str(source, "large-300.yaml").unwrap().model;
         let analysis = analyze(&model, None);
-        let fixes = FixLookup::new(&analysis.fixes);
+        let fixes = FixLookup::new(&model, &analysis.fixes);
         for fix in &analysis.fixes {
-            let scan = super::super::find_fix(&analysis.fixes, &fix.id, fix.action);
+            let id = fix.id.text(&model);
+            let scan = super::super::find_fix(&model, &analysis.fixes, &id, fix.action);
             assert!(std::ptr::eq(
-                fixes.get(&fix.id, fix.action).unwrap(),
+                fixes.get(&id, fix.action).unwrap(),
                 scan.unwrap()
             ));
         }
         assert!(fixes.get("no such fix", Action::Connect).is_none());
-        let handoffs = HandoffLookup::new(&analysis.handoffs);
+        let handoffs = HandoffLookup::new(&model, &analysis.handoffs);
+        let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
         for h in &analysis.handoffs {
-            assert!(std::ptr::eq(handoffs.get(&h.workflow, h.step).unwrap(), h));
+            assert!(std::ptr::eq(handoffs.get(workflow(h), h.step).unwrap(), h));
         }
         assert!(handoffs
-            .get(&analysis.handoffs[0].workflow, 10_000)
+            .get(workflow(&analysis.handoffs[0]), 10_000)
             .is_none());
         assert!(handoffs.get("no such workflow", 1).is_none());
     }

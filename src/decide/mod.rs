@@ -29,25 +29,27 @@ use crate::model::{Carries, Integration, Mode, Model};
 /// `model` with `fixes` built, as MODEL.md section 5 describes their effect: automate
 /// makes its integration automated; connect and catalog add an automated integration
 /// carrying what the fix carries (a catalog entry, once built, is no longer an option).
-pub fn with_fixes<'a>(model: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -> Model {
-    let mut model = model.clone();
+pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -> Model {
+    let mut model = today.clone();
     for fix in fixes {
         match (fix.action, fix.integration) {
             (Action::Automate, Some(i)) => model.integrations[i].mode = Mode::Automated,
             _ => {
+                // Fix ids index `today`, whose catalog keeps its order while `model`'s shrinks.
+                let id = fix.id.text(today);
                 if fix.action == Action::Catalog {
-                    model.fixes.retain(|f| f.id != fix.id);
+                    model.fixes.retain(|f| f.id != id);
                 }
                 model.integrations.push(Integration {
-                    id: fix.id.clone(),
-                    from: fix.from_index,
-                    to: fix.to_index,
+                    id: id.into_owned(),
+                    from: fix.from,
+                    to: fix.to,
                     carries: Carries(fix.carries.clone()),
                     mode: Mode::Automated,
                     minutes: None,
                     fix_cost: None,
                     via: None,
-                    name: fix.name.clone(),
+                    name: fix.name(today).map(str::to_string),
                     note: None,
                 });
             }
@@ -56,9 +58,11 @@ pub fn with_fixes<'a>(model: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
     model
 }
 
-/// The fix of `fixes` with this id and action.
-pub fn find_fix<'a>(fixes: &'a [Fix], id: &str, action: Action) -> Option<&'a Fix> {
-    fixes.iter().find(|f| f.id == id && f.action == action)
+/// The fix of `fixes` (an analysis of `model`) with this id and action.
+pub fn find_fix<'a>(model: &Model, fixes: &'a [Fix], id: &str, action: Action) -> Option<&'a Fix> {
+    fixes
+        .iter()
+        .find(|f| f.action == action && f.id.text(model) == id)
 }
 
 #[cfg(test)]
@@ -72,15 +76,17 @@ mod tests {
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let today = analyze(&model, Some(0));
         for fix in &today.fixes {
-            let after = analyze(&with_fixes(&model, [fix]), Some(0));
+            let built = with_fixes(&model, [fix]);
+            let after = analyze(&built, Some(0));
             let saved = today.summary.annual_cost - after.summary.annual_cost;
             assert!(
                 (saved - fix.annual_saving).abs() < 1e-6,
                 "{}: {saved} vs {}",
-                fix.id,
+                fix.id.text(&model),
                 fix.annual_saving
             );
-            assert!(find_fix(&after.fixes, &fix.id, fix.action).is_none());
+            let id = fix.id.text(&model);
+            assert!(find_fix(&built, &after.fixes, &id, fix.action).is_none());
         }
     }
 }

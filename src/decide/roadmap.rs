@@ -2,7 +2,9 @@
 //! leaves undone. The plan and the automation rate after each step are `analysis::plan`'s;
 //! what is left undone comes from analysing the model with every pick built.
 
-use crate::analysis::{analyze, plan, Fix, Plan};
+use std::collections::HashMap;
+
+use crate::analysis::{analyze, plan, Fix, FixId, Plan};
 use crate::model::Model;
 
 /// A plan and its consequences.
@@ -37,15 +39,35 @@ pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
     // The plan engine knows the automation after each pick; one analysis of the model with
     // every pick built gives what is left undone.
     let automation_after = plan.steps.iter().map(|s| s.automation_rate_after).collect();
-    let analysis = analyze(&super::with_fixes(model, &plan.picks), strategy);
+    let built = super::with_fixes(model, &plan.picks);
+    let analysis = analyze(&built, strategy);
     Roadmap {
         plan,
         automation_before,
         automation_after,
         strategic_automation_after: analysis.summary.strategic_automation,
         annual_hours_after: analysis.summary.annual_hours,
-        left_undone: analysis.fixes,
+        left_undone: in_terms_of(model, &built, analysis.fixes),
     }
+}
+
+/// Fixes of an analysis of `built` (`today` with picks built) named in `today`'s terms, as
+/// every report of the plan reads them. Building leaves systems, workflows and the
+/// integrations already there where they were, and appends; only the catalog shrinks, by
+/// the catalogued picks, so its indexes are the ones that move.
+fn in_terms_of(today: &Model, built: &Model, mut fixes: Vec<Fix>) -> Vec<Fix> {
+    let mut catalog: HashMap<&str, usize> = HashMap::new();
+    for (k, fix) in today.fixes.iter().enumerate() {
+        catalog.entry(fix.id.as_str()).or_insert(k);
+    }
+    for fix in &mut fixes {
+        if let FixId::Catalog(k) = fix.id {
+            if let Some(&today_k) = catalog.get(built.fixes[k].id.as_str()) {
+                fix.id = FixId::Catalog(today_k);
+            }
+        }
+    }
+    fixes
 }
 
 #[cfg(test)]
@@ -57,7 +79,12 @@ mod tests {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let r = roadmap(&model, Some(0), 25000.0);
-        let ids: Vec<&str> = r.plan.steps.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<String> = r
+            .plan
+            .steps
+            .iter()
+            .map(|s| s.id.text(&model).into_owned())
+            .collect();
         // 12,000 + 9,000 = 21,000; mes->erp (8,000) no longer fits, marketing->crm (5,000)
         // does not either (26,000), so nothing else fits.
         assert_eq!(ids, ["crm->accounting", "payment-webhook"]);

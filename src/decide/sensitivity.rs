@@ -11,11 +11,12 @@
 //! a sample ranks after those that do, in today's order, so in every sample the ranks are
 //! 1..n and the top shares sum to min(K, n).
 
+use std::collections::HashMap;
+
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
-use super::lookup::FixLookup;
-use crate::analysis::{analyze, rank, Action, Fix, RankBy};
+use crate::analysis::{analyze, rank, Action, Fix, FixId, RankBy};
 use crate::model::Model;
 
 /// What to sample.
@@ -37,7 +38,7 @@ pub struct SensitivityOptions {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FixSensitivity {
     /// Fix id.
-    pub id: String,
+    pub id: FixId,
     /// What it does.
     pub action: Action,
     /// Today's rank.
@@ -79,7 +80,12 @@ pub fn sensitivity(
     let n = today.len();
     let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(options.samples); n];
     let mut overtaken = vec![0usize; n];
-    let today_at = FixLookup::new(&today);
+    // Samples change numbers only, so fix ids index the same candidates in every sample.
+    let today_at: HashMap<(FixId, Action), usize> = today
+        .iter()
+        .enumerate()
+        .map(|(k, f)| ((f.id, f.action), k))
+        .collect();
     let mut rng = Pcg64Mcg::seed_from_u64(options.seed);
     let span = (1.0 + options.spread).ln();
     for done in 0..options.samples {
@@ -93,15 +99,15 @@ pub fn sensitivity(
         let costs: Vec<f64> = today.iter().map(|f| f.cost * factor()).collect();
         let mut fixes = analyze(&sample, options.strategy).fixes;
         for fix in &mut fixes {
-            if let Some(k) = today_at.position(&fix.id, fix.action) {
+            if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
                 reprice(fix, costs[k]);
             }
         }
-        let order = rank(fixes, RankBy::Priority);
+        let order = rank(&sample, fixes, RankBy::Priority);
         let mut position = vec![usize::MAX; n];
         let mut next = 0;
         for fix in &order {
-            if let Some(k) = today_at.position(&fix.id, fix.action) {
+            if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
                 next += 1;
                 position[k] = next;
             }
@@ -126,7 +132,7 @@ pub fn sensitivity(
         .map(|(k, (fix, mut r))| {
             r.sort_unstable();
             FixSensitivity {
-                id: fix.id.clone(),
+                id: fix.id,
                 action: fix.action,
                 rank: fix.rank,
                 top_share: r.iter().filter(|x| **x <= options.top).count() as f64 / samples,

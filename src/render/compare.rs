@@ -7,11 +7,14 @@ use std::io::Write;
 use super::plan::markdown_table;
 use super::{money, Render, RenderError};
 use crate::decide::Comparison;
+use crate::model::Model;
 use crate::text::{csv_text, markdown, terminal, TerminalText};
 
 /// What the compare formats show.
 #[derive(Clone, Copy)]
 pub struct CompareReport<'a> {
+    /// The model analysed: results name its parts by index.
+    pub model: &'a Model,
     /// The comparison.
     pub comparison: &'a Comparison,
     /// Display currency.
@@ -43,7 +46,7 @@ impl CompareReport<'_> {
             .iter()
             .map(|r| {
                 let mut cells = vec![
-                    r.id.clone(),
+                    r.id.text(self.model).into_owned(),
                     r.action.as_str().to_string(),
                     money(r.cost),
                     money(r.annual_saving),
@@ -86,7 +89,11 @@ impl CompareReport<'_> {
                 "No fix in a top 3 is unaligned or below the top 10 under another strategy.".into(),
             );
         } else {
-            lines.extend(c.flips.iter().map(|f| format!("{}.", c.sentence(f))));
+            lines.extend(
+                c.flips
+                    .iter()
+                    .map(|f| format!("{}.", c.sentence(self.model, f))),
+            );
         }
         lines
     }
@@ -166,7 +173,7 @@ impl Render<CompareReport<'_>> for CompareCsv {
         w.write_record(&header).map_err(to_io)?;
         for r in &c.rows {
             let mut row = vec![
-                csv_text(&r.id),
+                csv_text(&r.id.text(report.model)),
                 r.action.as_str().to_string(),
                 format!("{}", r.cost + 0.0),
                 format!("{}", r.annual_saving + 0.0),

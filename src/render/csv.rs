@@ -28,8 +28,15 @@ impl Row {
         self
     }
 
-    fn list(self, items: &[String]) -> Self {
-        self.text(&items.join("; "))
+    fn list<S: AsRef<str>>(self, items: impl IntoIterator<Item = S>) -> Self {
+        let mut joined = String::new();
+        for (k, item) in items.into_iter().enumerate() {
+            if k > 0 {
+                joined.push_str("; ");
+            }
+            joined.push_str(item.as_ref());
+        }
+        self.text(&joined)
     }
 
     fn optional_text(self, s: Option<&str>) -> Self {
@@ -145,6 +152,7 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
             .iter()
             .map(|o| csv_text(&format!("strategic_value.{o}"))),
     );
+    let model = report.model;
     let rows = report
         .fixes(top)
         .iter()
@@ -152,16 +160,16 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
             let closes: Vec<String> = f
                 .improves
                 .iter()
-                .map(|i| format!("{} step {}", i.workflow, i.step))
+                .map(|i| format!("{} step {}", model.workflows[i.workflow].id, i.step))
                 .collect();
             let mut row = Row::default()
                 .count(f.rank)
-                .text(&f.id)
+                .text(&f.id.text(model))
                 .text(f.action.as_str())
-                .text(&f.from)
-                .text(&f.to)
+                .text(&model.systems[f.from].id)
+                .text(&model.systems[f.to].id)
                 .list(&f.carries)
-                .optional_text(f.name.as_deref())
+                .optional_text(f.name(model))
                 .number(f.cost)
                 .number(f.annual_hours_saved)
                 .number(f.annual_saving)
@@ -169,10 +177,15 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
                 .optional_number(f.priority)
                 .optional_number(f.payback_months)
                 .flag(f.aligned)
-                .list(&f.workflows)
+                .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
                 .list(&closes);
             for o in &objectives {
-                row = row.number(f.objectives.get(o).copied().unwrap_or(0.0));
+                let value = f
+                    .objectives
+                    .iter()
+                    .find(|(k, _)| model.objectives[*k].id == *o)
+                    .map_or(0.0, |(_, v)| *v);
+                row = row.number(value);
             }
             row
         })
@@ -198,20 +211,21 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         "alignment",
         "strategic_value",
     ]);
+    let model = report.model;
     let rows = report
         .analysis
-        .gaps()
+        .gaps(model)
         .into_iter()
         .map(|g| {
             Row::default()
-                .text(&g.workflow)
+                .text(&model.workflows[g.workflow].id)
                 .count(g.step)
-                .text(&g.from)
-                .text(&g.to)
-                .text(&g.data)
+                .text(&model.systems[g.from].id)
+                .text(&model.systems[g.to].id)
+                .text(g.data(model))
                 .text(g.status.as_str())
                 .number(g.minutes)
-                .list(&g.path)
+                .list(g.path.iter().map(|hop| hop.text(model)))
                 .optional_number(g.path_minutes)
                 .number(g.fallback_minutes)
                 .number(g.runs_per_year)

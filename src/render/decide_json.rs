@@ -3,6 +3,7 @@
 //! from `json.rs` (the report and the plan) for size only; the same rule holds: wire
 //! types here, built from the results, so a renamed field is a compile error.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use indexmap::IndexMap;
@@ -35,7 +36,7 @@ struct StandingWire {
 
 #[derive(Serialize)]
 struct CompareRowWire<'a> {
-    id: &'a str,
+    id: Cow<'a, str>,
     action: &'static str,
     cost: f64,
     annual_saving: f64,
@@ -44,7 +45,7 @@ struct CompareRowWire<'a> {
 
 #[derive(Serialize)]
 struct FlipWire<'a> {
-    id: &'a str,
+    id: Cow<'a, str>,
     action: &'static str,
     high: &'a str,
     high_rank: usize,
@@ -77,7 +78,7 @@ impl Render<CompareReport<'_>> for CompareJson {
                 .rows
                 .iter()
                 .map(|r| CompareRowWire {
-                    id: &r.id,
+                    id: r.id.text(report.model),
                     action: r.action.as_str(),
                     cost: r.cost,
                     annual_saving: r.annual_saving,
@@ -102,14 +103,14 @@ impl Render<CompareReport<'_>> for CompareJson {
                 .flips
                 .iter()
                 .map(|f| FlipWire {
-                    id: &f.id,
+                    id: f.id.text(report.model),
                     action: f.action.as_str(),
                     high: ids[f.high],
                     high_rank: f.high_rank,
                     low: ids[f.low],
                     low_rank: f.low_rank,
                     low_aligned: f.low_aligned,
-                    sentence: c.sentence(f),
+                    sentence: c.sentence(report.model, f),
                 })
                 .collect(),
         };
@@ -309,7 +310,7 @@ impl Render<SensitivityReport<'_>> for SensitivityJson {
     fn render(&self, report: &SensitivityReport, out: &mut dyn Write) -> Result<(), RenderError> {
         #[derive(Serialize)]
         struct FixWire<'a> {
-            id: &'a str,
+            id: Cow<'a, str>,
             action: &'static str,
             top_share: f64,
             median_rank: usize,
@@ -338,7 +339,7 @@ impl Render<SensitivityReport<'_>> for SensitivityJson {
                     .fixes
                     .iter()
                     .map(|f| FixWire {
-                        id: &f.id,
+                        id: f.id.text(report.model),
                         action: f.action.as_str(),
                         top_share: f.top_share,
                         median_rank: f.median_rank,
@@ -385,7 +386,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
         #[derive(Serialize)]
         struct NeighbourWire<'a> {
             rank: usize,
-            id: &'a str,
+            id: Cow<'a, str>,
             action: &'static str,
             separated_by: &'static str,
         }
@@ -396,7 +397,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             currency: &'a str,
             rank: usize,
             ranked: usize,
-            id: &'a str,
+            id: Cow<'a, str>,
             action: &'static str,
             from: &'a str,
             to: &'a str,
@@ -415,24 +416,23 @@ impl Render<ExplainReport<'_>> for ExplainJson {
         }
         let e = report.explanation;
         let f = &e.fix;
-        fn neighbour(n: &crate::decide::Neighbour) -> NeighbourWire<'_> {
-            NeighbourWire {
-                rank: n.fix.rank,
-                id: &n.fix.id,
-                action: n.fix.action.as_str(),
-                separated_by: n.key,
-            }
-        }
+        let model = report.model;
+        let neighbour = |n: &'_ crate::decide::Neighbour| NeighbourWire {
+            rank: n.fix.rank,
+            id: n.fix.id.text(model),
+            action: n.fix.action.as_str(),
+            separated_by: n.key,
+        };
         let document = Document {
             schema: EXPLAIN_SCHEMA,
             strategy: report.strategy.map(|s| s.id.as_str()),
             currency: report.currency,
             rank: f.rank,
             ranked: e.ranked,
-            id: &f.id,
+            id: f.id.text(model),
             action: f.action.as_str(),
-            from: &f.from,
-            to: &f.to,
+            from: &model.systems[f.from].id,
+            to: &model.systems[f.to].id,
             carries: &f.carries,
             cost: f.cost,
             annual_hours_saved: f.annual_hours_saved,
@@ -441,7 +441,11 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             priority: f.priority,
             payback_months: f.payback_months,
             aligned: f.aligned,
-            objectives: f.objectives.iter().map(|(o, v)| (o.as_str(), *v)).collect(),
+            objectives: f
+                .objectives
+                .iter()
+                .map(|(o, v)| (model.objectives[*o].id.as_str(), *v))
+                .collect(),
             handoffs: e
                 .handoffs
                 .iter()

@@ -7,11 +7,14 @@ use std::io::Write;
 use super::{hours, minutes, money, ratio, Render, RenderError};
 use crate::analysis::StrategyInForce;
 use crate::decide::{Explanation, Neighbour};
+use crate::model::Model;
 use crate::text::{terminal, TerminalText};
 
 /// What the explain formats show.
 #[derive(Clone, Copy)]
 pub struct ExplainReport<'a> {
+    /// The model analysed: results name its parts by index.
+    pub model: &'a Model,
     /// The explanation.
     pub explanation: &'a Explanation,
     /// The strategy in force.
@@ -47,18 +50,18 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
     let e = report.explanation;
     let f = &e.fix;
     let cur = &terminal(report.currency);
+    let model = report.model;
     let name = f
-        .name
-        .as_deref()
+        .name(model)
         .map(|n| format!(" ({})", terminal(n)))
         .unwrap_or_default();
     writeln!(
         out,
         "Fix {}{name}: {} {} -> {}, carrying {}; rank {} of {}",
-        f.id,
+        f.id.text(model),
         f.action.as_str(),
-        f.from,
-        f.to,
+        model.systems[f.from].id,
+        model.systems[f.to].id,
         f.carries
             .iter()
             .map(|c| terminal(c))
@@ -168,15 +171,15 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         )?;
     }
     if let Some(n) = &e.above {
-        writeln!(out, "Below #{}: {}", n.fix.rank, neighbour(n, cur))?;
+        writeln!(out, "Below #{}: {}", n.fix.rank, neighbour(model, n, cur))?;
     }
     if let Some(n) = &e.below {
-        writeln!(out, "Above #{}: {}", n.fix.rank, neighbour(n, cur))?;
+        writeln!(out, "Above #{}: {}", n.fix.rank, neighbour(model, n, cur))?;
     }
     Ok(())
 }
 
-fn neighbour(n: &Neighbour, cur: &str) -> String {
+fn neighbour(model: &Model, n: &Neighbour, cur: &str) -> String {
     let f = &n.fix;
     let by = match n.key {
         "free" => "a free fix with strategic value ranks first".to_string(),
@@ -194,7 +197,7 @@ fn neighbour(n: &Neighbour, cur: &str) -> String {
     };
     format!(
         "{} ({}), separated by {}: {by}",
-        f.id,
+        f.id.text(model),
         f.action.as_str(),
         n.key
     )

@@ -2,10 +2,8 @@
 //! report"): hours as full-time people, how much rests on defaults, and per gap which
 //! minutes were used and whether its ends are connected for other data.
 
-use std::collections::HashMap;
-
 use super::{hours, minutes};
-use crate::analysis::{Assumptions, HandoffResult, MinutesSource};
+use crate::analysis::{path_ids, Assumptions, HandoffResult, MinutesSource, PathHop};
 use crate::model::Model;
 
 /// `2.0 FTE`.
@@ -24,32 +22,25 @@ pub fn assumptions(a: &Assumptions) -> String {
     )
 }
 
-/// Paths written as system ids (`crm->sheet->erp`), looked up once per report.
+/// Paths written as system ids (`crm->sheet->erp`).
 pub struct PathWords<'a> {
     model: &'a Model,
-    by_id: HashMap<&'a str, usize>,
 }
 
 impl<'a> PathWords<'a> {
-    /// The lookup for `model`'s integrations.
+    /// The words for paths of `model`.
     pub fn new(model: &'a Model) -> PathWords<'a> {
-        let by_id = model
-            .integrations
-            .iter()
-            .enumerate()
-            .map(|(i, integration)| (integration.id.as_str(), i))
-            .collect();
-        PathWords { model, by_id }
+        PathWords { model }
     }
 
-    /// The systems along integrations `ids` from `from`; the ids themselves if one is not
-    /// an integration of the model (a fix's hop).
-    fn chain(&self, from: usize, ids: &[String]) -> String {
+    /// The systems along `path` from `from`; the hops' ids if one is not an integration of
+    /// the model (a fix's hop).
+    fn chain(&self, from: usize, path: &[PathHop]) -> String {
         let mut systems = vec![self.model.systems[from].id.as_str()];
-        for id in ids {
-            match self.by_id.get(id.as_str()) {
-                Some(i) => systems.push(&self.model.systems[self.model.integrations[*i].to].id),
-                None => return ids.join(", "),
+        for hop in path {
+            match hop.integration() {
+                Some(i) => systems.push(&self.model.systems[self.model.integrations[i].to].id),
+                None => return path_ids(self.model, path).join(", "),
             }
         }
         systems.join("->")
@@ -69,7 +60,7 @@ impl<'a> PathWords<'a> {
             format!(
                 "{} min by path {}{defaults}",
                 minutes(h.minutes),
-                self.chain(h.from_index, &h.path)
+                self.chain(h.from, &h.path)
             )
         };
         match h.minutes_source {
@@ -91,13 +82,17 @@ impl<'a> PathWords<'a> {
     /// On a missing gap whose ends are connected for other data: "crm and payroll are
     /// connected, but not for `commission`: crm->sheet->payroll".
     pub fn other_data_note(&self, h: &HandoffResult) -> Option<String> {
-        let ids = h.path_other_data.as_ref()?;
+        let integrations = h.path_other_data.as_ref()?;
+        let path: Vec<PathHop> = integrations
+            .iter()
+            .map(|i| PathHop::Integration(*i))
+            .collect();
         Some(format!(
             "{} and {} are connected, but not for `{}`: {}",
-            h.from,
-            h.to,
-            h.data,
-            self.chain(h.from_index, ids)
+            self.model.systems[h.from].id,
+            self.model.systems[h.to].id,
+            h.data(self.model),
+            self.chain(h.from, &path)
         ))
     }
 

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Render, RenderError, Report};
+use crate::analysis::path_ids;
 
 /// The GraphML writer.
 pub struct Graphml;
@@ -146,20 +147,20 @@ impl Render<Report<'_>> for Graphml {
             let _ = writeln!(
                 x,
                 "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
-                xml(&gap.from),
-                xml(&gap.to)
+                xml(&model.systems[gap.from].id),
+                xml(&model.systems[gap.to].id)
             );
             edge += 1;
             let mut d = Data::new("edge", "      ");
             let status = gap.status.as_str();
-            d.text("label", Some(&format!("{status}: {}", gap.data)));
+            d.text("label", Some(&format!("{status}: {}", gap.data(model))));
             d.flag("gap", true);
             d.text("status", Some(status));
-            d.text("workflow", Some(&gap.workflow));
+            d.text("workflow", Some(&model.workflows[gap.workflow].id));
             d.int("step", gap.step);
-            d.text("data", Some(&gap.data));
+            d.text("data", Some(gap.data(model)));
             d.number("minutes", Some(gap.minutes));
-            d.list("path", &gap.path);
+            d.list("path", &path_ids(model, &gap.path));
             d.number("runs_per_year", Some(gap.runs_per_year));
             d.number("annual_hours", Some(gap.annual_hours));
             d.number("annual_cost", Some(gap.annual_cost));

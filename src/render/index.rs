@@ -8,31 +8,25 @@ use crate::analysis::{Fix, HandoffResult};
 /// The handoffs of workflow `w`, found by binary search: the analysis lists handoffs
 /// workflow by workflow, in file order.
 pub fn workflow_handoffs(handoffs: &[HandoffResult], w: usize) -> &[HandoffResult] {
-    debug_assert!(handoffs
-        .windows(2)
-        .all(|p| p[0].workflow_index <= p[1].workflow_index));
-    let start = handoffs.partition_point(|h| h.workflow_index < w);
-    let len = handoffs[start..].partition_point(|h| h.workflow_index == w);
+    debug_assert!(handoffs.windows(2).all(|p| p[0].workflow <= p[1].workflow));
+    let start = handoffs.partition_point(|h| h.workflow < w);
+    let len = handoffs[start..].partition_point(|h| h.workflow == w);
     &handoffs[start..start + len]
 }
 
 /// The fixes that make each handoff cheaper, as positions in the ranked list (best first),
-/// keyed by (workflow id, step).
-pub struct FixesByHandoff<'a> {
-    fixes: HashMap<&'a str, HashMap<usize, Vec<usize>>>,
+/// keyed by (workflow index, step).
+pub struct FixesByHandoff {
+    fixes: HashMap<(usize, usize), Vec<usize>>,
 }
 
-impl<'a> FixesByHandoff<'a> {
+impl FixesByHandoff {
     /// The index of `fixes`.
-    pub fn new(fixes: &'a [Fix]) -> FixesByHandoff<'a> {
-        let mut map: HashMap<&str, HashMap<usize, Vec<usize>>> = HashMap::new();
+    pub fn new(fixes: &[Fix]) -> FixesByHandoff {
+        let mut map: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (k, fix) in fixes.iter().enumerate() {
             for i in &fix.improves {
-                let list = map
-                    .entry(i.workflow.as_str())
-                    .or_default()
-                    .entry(i.step)
-                    .or_default();
+                let list = map.entry((i.workflow, i.step)).or_default();
                 // A fix lists a handoff once, but say so here rather than rely on it.
                 if list.last() != Some(&k) {
                     list.push(k);
@@ -44,10 +38,7 @@ impl<'a> FixesByHandoff<'a> {
 
     /// The positions of the fixes that improve step `step` of workflow `workflow`, best
     /// first.
-    pub fn of(&self, workflow: &str, step: usize) -> &[usize] {
-        self.fixes
-            .get(workflow)
-            .and_then(|steps| steps.get(&step))
-            .map_or(&[], Vec::as_slice)
+    pub fn of(&self, workflow: usize, step: usize) -> &[usize] {
+        self.fixes.get(&(workflow, step)).map_or(&[], Vec::as_slice)
     }
 }

@@ -3,18 +3,48 @@
 //! data while these schemas stay pinned: a field renamed there is a compile error here,
 //! never a silent change of the published format.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use indexmap::IndexMap;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::plan::PlanReport;
 use super::{Render, RenderError, Report};
 use crate::analysis::{Assumptions, Counts, Flag, Status};
 use crate::analysis::{
-    Fix, HandoffResult, Improvement, PlanStep, Summary, SystemMeasures, UnitMeasures,
+    Fix, HandoffResult, Improvement, PathHop, PlanStep, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
 };
+use crate::model::Model;
+
+/// A path as its hops' ids, written straight from the model (no list of strings built).
+struct PathIds<'a> {
+    model: &'a Model,
+    hops: &'a [PathHop],
+}
+
+impl Serialize for PathIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.hops.iter().map(|hop| hop.text(self.model)))
+    }
+}
+
+/// Model integrations (indexes) as their ids.
+struct IntegrationIds<'a> {
+    model: &'a Model,
+    integrations: &'a [usize],
+}
+
+impl Serialize for IntegrationIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.integrations
+                .iter()
+                .map(|i| self.model.integrations[*i].id.as_str()),
+        )
+    }
+}
 
 /// The schema of `analyze --format json`.
 pub const REPORT_SCHEMA: &str = "gapgraph.report/v1";
@@ -98,7 +128,7 @@ impl From<&Summary> for SummaryWire {
 #[derive(Serialize)]
 struct FixWire<'a> {
     rank: usize,
-    id: &'a str,
+    id: Cow<'a, str>,
     action: &'static str,
     from: &'a str,
     to: &'a str,
@@ -111,21 +141,21 @@ struct FixWire<'a> {
     priority: Option<f64>,
     payback_months: Option<f64>,
     aligned: bool,
-    workflows: &'a [String],
+    workflows: Vec<&'a str>,
     objectives: IndexMap<&'a str, f64>,
     improves: Vec<ImprovementWire<'a>>,
 }
 
-impl<'a> From<&'a Fix> for FixWire<'a> {
-    fn from(f: &'a Fix) -> Self {
+impl<'a> FixWire<'a> {
+    fn new(model: &'a Model, f: &'a Fix) -> Self {
         FixWire {
             rank: f.rank,
-            id: &f.id,
+            id: f.id.text(model),
             action: f.action.as_str(),
-            from: &f.from,
-            to: &f.to,
+            from: &model.systems[f.from].id,
+            to: &model.systems[f.to].id,
             carries: &f.carries,
-            name: f.name.as_deref(),
+            name: f.name(model),
             cost: f.cost,
             annual_hours_saved: f.annual_hours_saved,
             annual_saving: f.annual_saving,
@@ -133,9 +163,21 @@ impl<'a> From<&'a Fix> for FixWire<'a> {
             priority: f.priority,
             payback_months: f.payback_months,
             aligned: f.aligned,
-            workflows: &f.workflows,
-            objectives: f.objectives.iter().map(|(o, v)| (o.as_str(), *v)).collect(),
-            improves: f.improves.iter().map(ImprovementWire::from).collect(),
+            workflows: f
+                .workflows
+                .iter()
+                .map(|w| model.workflows[*w].id.as_str())
+                .collect(),
+            objectives: f
+                .objectives
+                .iter()
+                .map(|(o, v)| (model.objectives[*o].id.as_str(), *v))
+                .collect(),
+            improves: f
+                .improves
+                .iter()
+                .map(|i| ImprovementWire::new(model, i))
+                .collect(),
         }
     }
 }
@@ -150,12 +192,13 @@ struct ImprovementWire<'a> {
     annual_hours_saved: f64,
 }
 
-impl<'a> From<&'a Improvement> for ImprovementWire<'a> {
-    fn from(i: &'a Improvement) -> Self {
+impl<'a> ImprovementWire<'a> {
+    fn new(model: &'a Model, i: &'a Improvement) -> Self {
+        let workflow = &model.workflows[i.workflow];
         ImprovementWire {
-            workflow: &i.workflow,
+            workflow: &workflow.id,
             step: i.step,
-            data: &i.data,
+            data: &workflow.handoffs[i.step - 1].data,
             minutes_before: i.minutes_before,
             minutes_after: i.minutes_after,
             annual_hours_saved: i.annual_hours_saved,
@@ -172,7 +215,7 @@ struct GapWire<'a> {
     data: &'a str,
     status: &'static str,
     minutes: f64,
-    path: &'a [String],
+    path: PathIds<'a>,
     runs_per_year: f64,
     annual_hours: f64,
     annual_cost: f64,
@@ -184,20 +227,23 @@ struct GapWire<'a> {
     path_on_defaults: bool,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
-    path_other_data: Option<Option<&'a [String]>>,
+    path_other_data: Option<Option<IntegrationIds<'a>>>,
 }
 
-impl<'a> From<&'a HandoffResult> for GapWire<'a> {
-    fn from(h: &'a HandoffResult) -> Self {
+impl<'a> GapWire<'a> {
+    fn new(model: &'a Model, h: &'a HandoffResult) -> Self {
         GapWire {
-            workflow: &h.workflow,
+            workflow: &model.workflows[h.workflow].id,
             step: h.step,
-            from: &h.from,
-            to: &h.to,
-            data: &h.data,
+            from: &model.systems[h.from].id,
+            to: &model.systems[h.to].id,
+            data: h.data(model),
             status: h.status.as_str(),
             minutes: h.minutes,
-            path: &h.path,
+            path: PathIds {
+                model,
+                hops: &h.path,
+            },
             runs_per_year: h.runs_per_year,
             annual_hours: h.annual_hours,
             annual_cost: h.annual_cost,
@@ -207,7 +253,14 @@ impl<'a> From<&'a HandoffResult> for GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
-            path_other_data: (h.status == Status::Missing).then_some(h.path_other_data.as_deref()),
+            path_other_data: (h.status == Status::Missing).then(|| {
+                h.path_other_data
+                    .as_deref()
+                    .map(|integrations| IntegrationIds {
+                        model,
+                        integrations,
+                    })
+            }),
         }
     }
 }
@@ -323,8 +376,16 @@ impl Render<Report<'_>> for Json {
             currency: &analysis.currency,
             summary: SummaryWire::from(&analysis.summary),
             assumptions: AssumptionsWire::from(&analysis.assumptions),
-            fixes: report.fixes(self.top).iter().map(FixWire::from).collect(),
-            gaps: analysis.gaps().into_iter().map(GapWire::from).collect(),
+            fixes: report
+                .fixes(self.top)
+                .iter()
+                .map(|f| FixWire::new(report.model, f))
+                .collect(),
+            gaps: analysis
+                .gaps(report.model)
+                .into_iter()
+                .map(|h| GapWire::new(report.model, h))
+                .collect(),
             workflows: analysis.workflows.iter().map(WorkflowWire::from).collect(),
             units: analysis.units.iter().map(UnitWire::from).collect(),
             systems: analysis.systems.iter().map(SystemWire::from).collect(),
@@ -352,7 +413,7 @@ struct PlanDocument<'a> {
 #[derive(Serialize)]
 struct UndoneWire<'a> {
     rank: usize,
-    id: &'a str,
+    id: Cow<'a, str>,
     action: &'static str,
     from: &'a str,
     to: &'a str,
@@ -365,7 +426,7 @@ struct UndoneWire<'a> {
 #[derive(Serialize)]
 struct PlanStepWire<'a> {
     step: usize,
-    id: &'a str,
+    id: Cow<'a, str>,
     action: &'static str,
     from: &'a str,
     to: &'a str,
@@ -380,13 +441,13 @@ struct PlanStepWire<'a> {
 }
 
 impl<'a> PlanStepWire<'a> {
-    fn new(s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
+    fn new(model: &'a Model, s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
         PlanStepWire {
             step: s.step,
-            id: &s.id,
+            id: s.id.text(model),
             action: s.action.as_str(),
-            from: &s.from,
-            to: &s.to,
+            from: &model.systems[s.from].id,
+            to: &model.systems[s.to].id,
             cost: s.cost,
             annual_hours_saved: s.annual_hours_saved,
             annual_saving: s.annual_saving,
@@ -419,7 +480,7 @@ impl Render<PlanReport<'_>> for PlanJson {
                 .steps
                 .iter()
                 .zip(&report.roadmap.automation_after)
-                .map(|(s, a)| PlanStepWire::new(s, *a))
+                .map(|(s, a)| PlanStepWire::new(report.model, s, *a))
                 .collect(),
             left_undone: report
                 .roadmap
@@ -427,10 +488,10 @@ impl Render<PlanReport<'_>> for PlanJson {
                 .iter()
                 .map(|f| UndoneWire {
                     rank: f.rank,
-                    id: &f.id,
+                    id: f.id.text(report.model),
                     action: f.action.as_str(),
-                    from: &f.from,
-                    to: &f.to,
+                    from: &report.model.systems[f.from].id,
+                    to: &report.model.systems[f.to].id,
                     cost: f.cost,
                     annual_hours_saved: f.annual_hours_saved,
                     annual_saving: f.annual_saving,

@@ -8,11 +8,14 @@ use std::io::Write;
 use super::{hours, money, percent, Render, RenderError};
 use crate::analysis::{Plan, StrategyInForce};
 use crate::decide::Roadmap;
+use crate::model::Model;
 use crate::text::{csv_text, markdown, terminal, TerminalText};
 
 /// What the plan formats show.
 #[derive(Clone, Copy)]
 pub struct PlanReport<'a> {
+    /// The model analysed: results name its parts by index.
+    pub model: &'a Model,
     /// The picks and their consequences.
     pub roadmap: &'a Roadmap,
     /// The strategy it was valued under (`None`: the model declares none).
@@ -120,7 +123,7 @@ fn cells(report: &PlanReport) -> Vec<Vec<String>> {
         .map(|(s, automation)| {
             vec![
                 s.step.to_string(),
-                s.id.clone(),
+                s.id.text(report.model).into_owned(),
                 s.action.as_str().to_string(),
                 money(s.cost),
                 hours(s.annual_hours_saved),
@@ -142,7 +145,7 @@ fn undone_cells(report: &PlanReport) -> Vec<Vec<String>> {
         .map(|f| {
             vec![
                 f.rank.to_string(),
-                f.id.clone(),
+                f.id.text(report.model).into_owned(),
                 f.action.as_str().to_string(),
                 money(f.cost),
                 money(f.annual_saving),
@@ -268,10 +271,10 @@ impl Render<PlanReport<'_>> for PlanCsv {
         {
             w.write_record([
                 s.step.to_string(),
-                csv_text(&s.id),
+                csv_text(&s.id.text(report.model)),
                 s.action.as_str().to_string(),
-                csv_text(&s.from),
-                csv_text(&s.to),
+                csv_text(&report.model.systems[s.from].id),
+                csv_text(&report.model.systems[s.to].id),
                 number(s.cost),
                 number(s.annual_hours_saved),
                 number(s.annual_saving),
@@ -287,10 +290,10 @@ impl Render<PlanReport<'_>> for PlanCsv {
         for f in &report.roadmap.left_undone {
             w.write_record([
                 String::new(),
-                csv_text(&f.id),
+                csv_text(&f.id.text(report.model)),
                 f.action.as_str().to_string(),
-                csv_text(&f.from),
-                csv_text(&f.to),
+                csv_text(&report.model.systems[f.from].id),
+                csv_text(&report.model.systems[f.to].id),
                 number(f.cost),
                 number(f.annual_hours_saved),
                 number(f.annual_saving),

@@ -8,11 +8,14 @@ use super::plan::markdown_table;
 use super::{Render, RenderError};
 use crate::analysis::StrategyInForce;
 use crate::decide::Sensitivity;
+use crate::model::Model;
 use crate::text::{markdown, terminal, TerminalText};
 
 /// What the sensitivity formats show.
 #[derive(Clone, Copy)]
 pub struct SensitivityReport<'a> {
+    /// The model analysed: results name its parts by index.
+    pub model: &'a Model,
     /// The result.
     pub sensitivity: &'a Sensitivity,
     /// The strategy in force.
@@ -44,7 +47,7 @@ impl SensitivityReport<'_> {
             .map(|f| {
                 vec![
                     f.rank.to_string(),
-                    f.id.clone(),
+                    f.id.text(self.model).into_owned(),
                     f.action.as_str().to_string(),
                     format!("{:.1}%", f.top_share * 100.0),
                     f.median_rank.to_string(),

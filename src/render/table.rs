@@ -9,6 +9,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
 
 use super::{fidelity, hours, minutes, money, percent, ratio, Render, RenderError, Report};
 use crate::analysis::{Fix, Status};
+use crate::model::Model;
 use crate::text::{terminal, TerminalText};
 
 /// `analyze --format table`.
@@ -57,13 +58,14 @@ pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
 
 /// One line on why a fix ranks where it does: what it closes (a gap it removes), what it
 /// improves (a gap it only makes cheaper) and which objectives it serves.
-pub fn why(fix: &Fix, currency: &str) -> String {
+pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
     let describe = |i: &crate::analysis::Improvement| {
+        let workflow = &model.workflows[i.workflow];
         format!(
             "{} step {} ({}: {} -> {} min)",
-            i.workflow,
+            workflow.id,
             i.step,
-            terminal(&i.data),
+            terminal(&workflow.handoffs[i.step - 1].data),
             minutes(i.minutes_before),
             minutes(i.minutes_after)
         )
@@ -88,8 +90,8 @@ pub fn why(fix: &Fix, currency: &str) -> String {
     let served: Vec<String> = fix
         .objectives
         .iter()
-        .filter(|(_, v)| **v > 0.0)
-        .map(|(o, v)| format!("{o} {currency} {}", money(*v)))
+        .filter(|(_, v)| *v > 0.0)
+        .map(|(o, v)| format!("{} {currency} {}", model.objectives[*o].id, money(*v)))
         .collect();
     if !served.is_empty() {
         line.push_str(&format!("; serves {}", served.join(", ")));
@@ -114,6 +116,7 @@ impl Table {
     /// the layout; [`TerminalText`] escapes whatever else reaches it.
     fn write(&self, report: &Report, out: &mut TerminalText) -> std::fmt::Result {
         let analysis = report.analysis;
+        let model = report.model;
         let cur = &terminal(report.currency());
         let s = &analysis.summary;
 
@@ -200,9 +203,10 @@ impl Table {
                 "Payback (mo)",
             ]);
             for fix in fixes {
-                let name = match &fix.name {
-                    Some(n) => format!("{}\n{}", fix.id, terminal(n)),
-                    None => fix.id.clone(),
+                let id = fix.id.text(model);
+                let name = match fix.name(model) {
+                    Some(n) => format!("{id}\n{}", terminal(n)),
+                    None => id.into_owned(),
                 };
                 grid.add_row(vec![
                     fix.rank.to_string(),
@@ -219,7 +223,8 @@ impl Table {
             align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8]);
             writeln!(out, "{grid}")?;
             for fix in fixes {
-                writeln!(out, "  #{} {}: {}", fix.rank, fix.id, why(fix, cur))?;
+                let id = fix.id.text(model);
+                writeln!(out, "  #{} {id}: {}", fix.rank, why(model, fix, cur))?;
             }
             if total > fixes.len() {
                 writeln!(
@@ -231,7 +236,7 @@ impl Table {
         }
         writeln!(out)?;
 
-        let gaps = analysis.gaps();
+        let gaps = analysis.gaps(model);
         heading(out, &format!("Gaps ({})", gaps.len()))?;
         if gaps.is_empty() {
             writeln!(out, "  Every handoff is automated.")?;
@@ -249,10 +254,10 @@ impl Table {
             ]);
             for g in &gaps {
                 grid.add_row(vec![
-                    g.workflow.clone(),
+                    model.workflows[g.workflow].id.clone(),
                     g.step.to_string(),
-                    format!("{} -> {}", g.from, g.to),
-                    terminal(&g.data),
+                    format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+                    terminal(g.data(model)),
                     g.status.as_str().to_string(),
                     minutes(g.minutes),
                     hours(g.annual_hours),
@@ -265,7 +270,13 @@ impl Table {
             let words = fidelity::PathWords::new(report.model);
             for g in &gaps {
                 for note in words.notes(g) {
-                    writeln!(out, "  {}#{}: {}", g.workflow, g.step, terminal(&note))?;
+                    writeln!(
+                        out,
+                        "  {}#{}: {}",
+                        model.workflows[g.workflow].id,
+                        g.step,
+                        terminal(&note)
+                    )?;
                 }
             }
         }
@@ -309,19 +320,23 @@ impl Table {
             // workflow (which was quadratic on large models).
             let mut by_workflow = analysis
                 .handoffs
-                .chunk_by(|a, b| a.workflow_index == b.workflow_index)
+                .chunk_by(|a, b| a.workflow == b.workflow)
                 .peekable();
             for (index, w) in analysis.workflows.iter().enumerate() {
                 write!(out, "  {}: ", w.id)?;
                 let steps = match by_workflow.peek() {
-                    Some(chunk) if chunk[0].workflow_index == index => by_workflow.next(),
+                    Some(chunk) if chunk[0].workflow == index => by_workflow.next(),
                     _ => None,
                 };
                 for (k, h) in steps.into_iter().flatten().enumerate() {
                     if k > 0 {
                         write!(out, ", ")?;
                     }
-                    write!(out, "{}->{} ", h.from, h.to)?;
+                    write!(
+                        out,
+                        "{}->{} ",
+                        model.systems[h.from].id, model.systems[h.to].id
+                    )?;
                     status(out, h.status);
                 }
                 writeln!(out)?;

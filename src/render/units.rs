@@ -175,7 +175,7 @@ pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
     let mut edges: Vec<UnitEdge> = Vec::new();
     let mut edge_at: HashMap<(Option<usize>, Option<usize>), usize> = HashMap::new();
     for h in &report.analysis.handoffs {
-        let (from, to) = (unit_of(h.from_index), unit_of(h.to_index));
+        let (from, to) = (unit_of(h.from), unit_of(h.to));
         let tally = if from == to {
             let k = node(&mut nodes, from);
             &mut nodes[k].inside
@@ -194,13 +194,13 @@ pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
     }
     let mut fixes = Vec::new();
     for f in report.analysis.fixes.iter().take(top) {
-        let (from, to) = (unit_of(f.from_index), unit_of(f.to_index));
+        let (from, to) = (unit_of(f.from), unit_of(f.to));
         if from == to {
             let k = node(&mut nodes, from);
             nodes[k].fixes_inside.push(f.rank);
         } else {
             fixes.push(UnitFix {
-                fix: FixMark::of(f),
+                fix: FixMark::of(model, f),
                 from,
                 to,
             });

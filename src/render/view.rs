@@ -163,13 +163,13 @@ impl FixMark {
     }
 
     /// The mark of `fix`.
-    pub fn of(fix: &Fix) -> FixMark {
+    pub fn of(model: &Model, fix: &Fix) -> FixMark {
         FixMark {
             rank: fix.rank,
-            id: fix.id.clone(),
+            id: fix.id.text(model).into_owned(),
             action: fix.action,
-            from: fix.from_index,
-            to: fix.to_index,
+            from: fix.from,
+            to: fix.to,
             integration: fix.integration,
             carries: fix.carries.clone(),
             annual_hours_saved: fix.annual_hours_saved,
@@ -352,7 +352,7 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     };
     let in_focus: Vec<&HandoffResult> = of_workflows
         .into_iter()
-        .filter(|h| unit_filter.is_empty() || in_units(h.from_index) || in_units(h.to_index))
+        .filter(|h| unit_filter.is_empty() || in_units(h.from) || in_units(h.to))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect();
 
@@ -367,12 +367,12 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     };
     if filtered {
         for h in &in_focus {
-            systems.push(h.from_index);
-            systems.push(h.to_index);
-            for i in &h.path_integrations {
-                integrations.push(*i);
-                systems.push(model.integrations[*i].from);
-                systems.push(model.integrations[*i].to);
+            systems.push(h.from);
+            systems.push(h.to);
+            for i in h.path_integrations() {
+                integrations.push(i);
+                systems.push(model.integrations[i].from);
+                systems.push(model.integrations[i].to);
             }
         }
         if workflow_filter.is_empty() && !view.gaps_only {
@@ -393,7 +393,7 @@ pub fn scene(report: &Report, view: &View) -> Scene {
         if workflow_filter.len() == 1 {
             h.step.to_string()
         } else {
-            format!("{} {}", h.workflow, h.step)
+            format!("{} {}", model.workflows[h.workflow].id, h.step)
         }
     };
     let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -404,35 +404,35 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     for h in &in_focus {
         let step = (!workflow_filter.is_empty()).then(|| step_of(h));
         if let Some(step) = &step {
-            for i in &h.path_integrations {
-                if step_listed.insert((*i, step.clone())) {
-                    steps.entry(*i).or_default().push(step.clone());
+            for i in h.path_integrations() {
+                if step_listed.insert((i, step.clone())) {
+                    steps.entry(i).or_default().push(step.clone());
                 }
             }
         }
         if h.status != Status::Missing {
             continue;
         }
-        let k = *missing_at
-            .entry((h.from_index, h.to_index))
-            .or_insert_with(|| {
-                missing.push(MissingEdge {
-                    from: h.from_index,
-                    to: h.to_index,
-                    data: Vec::new(),
-                    annual_hours: 0.0,
-                    annual_cost: 0.0,
-                    workflows: Vec::new(),
-                    steps: Vec::new(),
-                });
-                missing.len() - 1
+        let k = *missing_at.entry((h.from, h.to)).or_insert_with(|| {
+            missing.push(MissingEdge {
+                from: h.from,
+                to: h.to,
+                data: Vec::new(),
+                annual_hours: 0.0,
+                annual_cost: 0.0,
+                workflows: Vec::new(),
+                steps: Vec::new(),
             });
+            missing.len() - 1
+        });
         let edge = &mut missing[k];
-        if listed.insert((k, false, &h.data)) {
-            edge.data.push(h.data.clone());
+        let data = h.data(model);
+        if listed.insert((k, false, data)) {
+            edge.data.push(data.to_string());
         }
-        if listed.insert((k, true, &h.workflow)) {
-            edge.workflows.push(h.workflow.clone());
+        let workflow = model.workflows[h.workflow].id.as_str();
+        if listed.insert((k, true, workflow)) {
+            edge.workflows.push(workflow.to_string());
         }
         edge.steps.extend(step);
         edge.annual_hours += h.annual_hours;
@@ -440,11 +440,8 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     }
 
     // The fixes that make a handoff in focus cheaper.
-    let focus_steps: HashSet<(&str, usize)> = if filtered {
-        in_focus
-            .iter()
-            .map(|h| (h.workflow.as_str(), h.step))
-            .collect()
+    let focus_steps: HashSet<(usize, usize)> = if filtered {
+        in_focus.iter().map(|h| (h.workflow, h.step)).collect()
     } else {
         HashSet::new()
     };
@@ -456,10 +453,10 @@ pub fn scene(report: &Report, view: &View) -> Scene {
             !filtered
                 || f.improves
                     .iter()
-                    .any(|i| focus_steps.contains(&(i.workflow.as_str(), i.step)))
+                    .any(|i| focus_steps.contains(&(i.workflow, i.step)))
         })
         .take(view.top)
-        .map(FixMark::of)
+        .map(|f| FixMark::of(model, f))
         .collect();
     if filtered {
         for f in &fixes {

@@ -159,14 +159,13 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
             let annual_hours = annual_hours(runs_per_year, minutes);
             let annual_cost = annual_hours * hourly;
             out.push(HandoffResult {
-                workflow: workflow.id.clone(),
+                workflow: w,
                 step: i + 1,
-                from: model.systems[handoff.from].id.clone(),
-                to: model.systems[handoff.to].id.clone(),
-                data: handoff.data.clone(),
+                from: handoff.from,
+                to: handoff.to,
                 status,
                 minutes,
-                path: hops.iter().map(|h| network.hops()[*h].id.clone()).collect(),
+                path: hops.iter().map(|h| network.hops()[*h].id).collect(),
                 runs_per_year,
                 annual_hours,
                 annual_cost,
@@ -174,13 +173,6 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 strategic_value: annual_cost * alignment.per_workflow[w],
                 path_minutes: route.as_ref().map(|r| r.minutes),
                 fallback_minutes: fallback,
-                workflow_index: w,
-                from_index: handoff.from,
-                to_index: handoff.to,
-                path_integrations: hops
-                    .iter()
-                    .filter_map(|h| network.hops()[*h].integration)
-                    .collect(),
                 stated_minutes: handoff.minutes,
                 minutes_source: minutes_source(
                     route.as_ref().map(|r| r.minutes),
@@ -194,7 +186,8 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                     .map(|r| {
                         r.hops
                             .iter()
-                            .map(|h| network.hops()[*h].id.clone())
+                            // Compared on today's network only, where every hop is one.
+                            .filter_map(|h| network.hops()[*h].integration)
                             .collect()
                     }),
             });
@@ -216,12 +209,11 @@ pub fn value(
     let mut routes: HashMap<(usize, usize, &str), Option<f64>> = HashMap::new();
     let mut fix = Fix {
         rank: 0,
-        id: candidate.id.clone(),
+        id: candidate.id,
         action: candidate.action,
-        from: model.systems[candidate.from].id.clone(),
-        to: model.systems[candidate.to].id.clone(),
+        from: candidate.from,
+        to: candidate.to,
         carries: candidate.carries.0.clone(),
-        name: candidate.name.clone(),
         cost: candidate.cost,
         annual_hours_saved: 0.0,
         annual_saving: 0.0,
@@ -230,27 +222,23 @@ pub fn value(
         payback_months: None,
         aligned: false,
         workflows: Vec::new(),
-        objectives: alignment
-            .objective_ids()
-            .map(|id| (id.to_string(), 0.0))
-            .collect(),
+        objectives: alignment.objectives().map(|o| (o, 0.0)).collect(),
         improves: Vec::new(),
-        from_index: candidate.from,
-        to_index: candidate.to,
         integration: candidate.integration,
     };
     for h in before
         .iter()
-        .filter(|h| h.status.is_gap() && candidate.carries.carries(&h.data))
+        .filter(|h| h.status.is_gap() && candidate.carries.carries(h.data(model)))
     {
+        let data = h.data(model);
         let path_minutes = *routes
-            .entry((h.from_index, h.to_index, h.data.as_str()))
-            .or_insert_with(|| route(&after, h.from_index, h.to_index, &h.data).map(|r| r.minutes));
+            .entry((h.from, h.to, data))
+            .or_insert_with(|| route(&after, h.from, h.to, data).map(|r| r.minutes));
         let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
         if minutes >= h.minutes {
             continue;
         }
-        let workflow = &model.workflows[h.workflow_index];
+        let workflow = &model.workflows[h.workflow];
         let hours_after = annual_hours(h.runs_per_year, minutes);
         let cost_after = hours_after * model.hourly_cost(workflow);
         let hours_saved = h.annual_hours - hours_after;
@@ -258,18 +246,19 @@ pub fn value(
         fix.annual_hours_saved += hours_saved;
         fix.annual_saving += saving;
         fix.strategic_value += saving * h.alignment;
-        for (id, part) in alignment.split(h.workflow_index, saving) {
-            if let Some(sum) = fix.objectives.get_mut(id) {
-                *sum += part;
-            }
+        for ((_, sum), part) in fix
+            .objectives
+            .iter_mut()
+            .zip(alignment.split(h.workflow, saving))
+        {
+            *sum += part;
         }
-        if !fix.workflows.contains(&workflow.id) {
-            fix.workflows.push(workflow.id.clone());
+        if !fix.workflows.contains(&h.workflow) {
+            fix.workflows.push(h.workflow);
         }
         fix.improves.push(Improvement {
-            workflow: workflow.id.clone(),
+            workflow: h.workflow,
             step: h.step,
-            data: h.data.clone(),
             minutes_before: h.minutes,
             minutes_after: minutes,
             annual_hours_saved: hours_saved,
@@ -294,7 +283,7 @@ pub fn ranked_fixes(model: &Model, alignment: &Alignment) -> (Vec<HandoffResult>
         .map(|c| value(model, &network, &before, alignment, c))
         .filter(|f| f.annual_hours_saved > 0.0)
         .collect();
-    (before, rank(fixes, RankBy::Priority))
+    (before, rank(model, fixes, RankBy::Priority))
 }
 
 /// Picks fixes greedily within `budget`, valuing every remaining candidate again each round.
@@ -308,6 +297,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
     loop {
         let ranked = rank(
+            model,
             pool.iter()
                 .map(|c| value(model, &network, &state, &alignment, c))
                 .filter(|f| f.annual_hours_saved > 0.0)

@@ -12,6 +12,7 @@ const DEFAULT_TOP: usize = 20;
 /// serves, one per line.
 fn why(report: &Report, fix: &Fix) -> Vec<Span> {
     let cur = report.currency();
+    let model = report.model;
     let mut spans = Vec::new();
     const SHOWN: usize = 3;
     for (k, i) in fix.improves.iter().enumerate() {
@@ -34,24 +35,18 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         };
         spans.push(text(format!(
             "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
-            i.workflow,
+            model.workflows[i.workflow].id,
             i.step,
-            i.data,
+            model.workflows[i.workflow].handoffs[i.step - 1].data,
             minutes(i.minutes_before),
             minutes(i.minutes_after)
         )));
     }
-    let names = report.analysis.strategy.as_ref().map(|s| &s.weights);
-    let served: Vec<(String, f64)> = fix
+    let served: Vec<(&str, f64)> = fix
         .objectives
         .iter()
-        .filter(|(_, v)| **v > 0.0)
-        .map(|(id, v)| {
-            let name = names
-                .and_then(|ws| ws.iter().find(|w| &w.id == id))
-                .map_or_else(|| id.clone(), |w| w.name.clone());
-            (name, *v)
-        })
+        .filter(|(_, v)| *v > 0.0)
+        .map(|(o, v)| (model.objectives[*o].name.as_str(), *v))
         .collect();
     for (name, value) in served {
         spans.push(Span::Break);
@@ -90,16 +85,16 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
     let rows: Vec<Vec<Cell>> = shown
         .iter()
         .map(|fix| {
-            let mut name = vec![code(&fix.id)];
-            if let Some(n) = &fix.name {
+            let mut name = vec![code(fix.id.text(model))];
+            if let Some(n) = fix.name(model) {
                 name.push(Span::Break);
                 name.push(text(n));
             }
             name.push(Span::Break);
             name.push(text(format!(
                 "{} \u{2192} {}: {}",
-                model.systems[fix.from_index].name,
-                model.systems[fix.to_index].name,
+                model.systems[fix.from].name,
+                model.systems[fix.to].name,
                 short_list(&fix.carries, LABEL_ITEMS)
             )));
             vec![
@@ -147,7 +142,7 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
     let mut spans = vec![
         Span::Strong(format!("#{}", fix.rank)),
         text(" "),
-        code(&fix.id),
+        code(fix.id.text(report.model)),
         text(format!(
             ": saves {} staff hours = {cur} {} a year",
             hours(fix.annual_hours_saved),
@@ -160,7 +155,12 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
         None => {}
     }
     if !fix.workflows.is_empty() {
-        spans.push(text(format!("; workflows {}", fix.workflows.join(", "))));
+        let ids: Vec<&str> = fix
+            .workflows
+            .iter()
+            .map(|w| report.model.workflows[*w].id.as_str())
+            .collect();
+        spans.push(text(format!("; workflows {}", ids.join(", "))));
     }
     spans.push(Span::Break);
     spans.extend(why(report, fix));

@@ -12,9 +12,9 @@ const PATH_SHOWN: usize = 6;
 
 fn path_names(report: &Report, h: &HandoffResult) -> String {
     let model = report.model;
-    let mut names = vec![model.systems[h.from_index].name.as_str()];
-    for i in &h.path_integrations {
-        names.push(model.systems[model.integrations[*i].to].name.as_str());
+    let mut names = vec![model.systems[h.from].name.as_str()];
+    for i in h.path_integrations() {
+        names.push(model.systems[model.integrations[i].to].name.as_str());
     }
     if names.len() > PATH_SHOWN {
         let hidden = names.len() - 4;
@@ -86,7 +86,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             .iter()
             .map(|h| {
                 let handoff = &model.workflows[w].handoffs[h.step - 1];
-                let mut data = vec![text(&h.data)];
+                let mut data = vec![text(&handoff.data)];
                 if let Some(note) = &handoff.note {
                     data.push(Span::Break);
                     data.push(text(note));
@@ -109,7 +109,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                     }
                 };
                 let fixed_by: Vec<String> = improved_by
-                    .of(&h.workflow, h.step)
+                    .of(h.workflow, h.step)
                     .iter()
                     .map(|k| format!("#{}", analysis.fixes[*k].rank))
                     .collect();
@@ -117,7 +117,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                     number_cell(h.step.to_string(), Some(h.step as f64)),
                     text_cell(format!(
                         "{} \u{2192} {}",
-                        model.systems[h.from_index].name, model.systems[h.to_index].name
+                        model.systems[h.from].name, model.systems[h.to].name
                     )),
                     cell(data),
                     cell(vec![Span::Tag(

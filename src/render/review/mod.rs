@@ -349,7 +349,7 @@ fn summary(report: &Report) -> Section {
     if let Some(best) = report.analysis.fixes.first() {
         let mut spans = vec![
             text("Best first step: "),
-            code(&best.id),
+            code(best.id.text(report.model)),
             text(format!(
                 " ({}, {cur} {}) saves {} staff hours = {cur} {} a year",
                 best.action.as_str(),

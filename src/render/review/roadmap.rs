@@ -144,7 +144,7 @@ fn section(report: &Report, r: &Roadmap) -> Section {
             .map(|(s, automation)| {
                 vec![
                     number_cell(s.step.to_string(), Some(s.step as f64)),
-                    super::cell(vec![code(&s.id)]),
+                    super::cell(vec![code(s.id.text(report.model))]),
                     text_cell(s.action.as_str()),
                     number_cell(money(s.cost), Some(s.cost)),
                     number_cell(money(s.annual_saving), Some(s.annual_saving)),
@@ -210,7 +210,7 @@ fn section(report: &Report, r: &Roadmap) -> Section {
                 .map(|f| {
                     vec![
                         number_cell(f.rank.to_string(), Some(f.rank as f64)),
-                        super::cell(vec![code(&f.id)]),
+                        super::cell(vec![code(f.id.text(report.model))]),
                         text_cell(f.action.as_str()),
                         number_cell(money(f.cost), Some(f.cost)),
                         number_cell(money(f.annual_saving), Some(f.annual_saving)),

@@ -1,0 +1,71 @@
+//! How results name what they are about: indexes into the model, never copies of its strings.
+//! Renderers turn them into ids with the model at hand, so an analysis of 100,000 handoffs
+//! carries no string of its own.
+
+use std::borrow::Cow;
+
+use crate::model::Model;
+
+/// A fix candidate, by what it is made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FixId {
+    /// Automate the model integration with this index: its id is the integration's.
+    Automate(usize),
+    /// Build the catalogued fix with this index into `model.fixes`: its id is the fix's.
+    Catalog(usize),
+    /// Connect the two systems (indexes): its id is `from->to`.
+    Connect {
+        /// Source system index.
+        from: usize,
+        /// Target system index.
+        to: usize,
+    },
+}
+
+impl FixId {
+    /// The id reports show (MODEL.md section 5).
+    pub fn text<'m>(&self, model: &'m Model) -> Cow<'m, str> {
+        match *self {
+            FixId::Automate(i) => Cow::Borrowed(&model.integrations[i].id),
+            FixId::Catalog(f) => Cow::Borrowed(&model.fixes[f].id),
+            FixId::Connect { from, to } => Cow::Owned(format!(
+                "{}->{}",
+                model.systems[from].id, model.systems[to].id
+            )),
+        }
+    }
+}
+
+/// One hop of a reported path: a model integration, or a fix a scenario added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PathHop {
+    /// The model integration with this index.
+    Integration(usize),
+    /// A new integration a fix builds (a scenario's, never today's model).
+    Fix(FixId),
+}
+
+impl PathHop {
+    /// The id reports show.
+    pub fn text<'m>(&self, model: &'m Model) -> Cow<'m, str> {
+        match self {
+            PathHop::Integration(i) => Cow::Borrowed(&model.integrations[*i].id),
+            PathHop::Fix(fix) => fix.text(model),
+        }
+    }
+
+    /// The model integration, if it is one.
+    pub fn integration(&self) -> Option<usize> {
+        match self {
+            PathHop::Integration(i) => Some(*i),
+            PathHop::Fix(_) => None,
+        }
+    }
+}
+
+/// The ids of a path, in order.
+pub fn path_ids(model: &Model, path: &[PathHop]) -> Vec<String> {
+    path.iter()
+        .map(|hop| hop.text(model).into_owned())
+        .collect()
+}
