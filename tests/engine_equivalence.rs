@@ -245,7 +245,7 @@ proptest! {
         let (handoffs, fixes) = reference::ranked_fixes(&model, &alignment);
         prop_assert_eq!(&analysis.handoffs, &handoffs);
         let ids = |f: &[gapgraph::analysis::Fix]| {
-            f.iter().map(|f| (f.id.clone(), f.action)).collect::<Vec<_>>()
+            f.iter().map(|f| (f.id, f.action)).collect::<Vec<_>>()
         };
         prop_assert_eq!(ids(&analysis.fixes), ids(&fixes));
         for (fast, slow) in analysis.fixes.iter().zip(&fixes) {

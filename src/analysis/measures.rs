@@ -42,16 +42,12 @@ impl Counts {
 /// Measures of one workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowMeasures {
-    /// Workflow id.
-    pub id: String,
-    /// Unit id.
-    pub unit: Option<String>,
+    /// Workflow index (its id, name and unit are the model's).
+    pub workflow: usize,
     /// Counts and cost.
     pub counts: Counts,
     /// Alignment with the strategy in force.
     pub alignment: f64,
-    /// Display name.
-    pub name: String,
     /// Runs a year.
     pub runs_per_year: f64,
 }
@@ -59,14 +55,10 @@ pub struct WorkflowMeasures {
 /// Measures of one declared unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitMeasures {
-    /// Unit id.
-    pub id: String,
+    /// Unit index (its id, name and owner are the model's).
+    pub unit: usize,
     /// Counts and cost summed over its workflows.
     pub counts: Counts,
-    /// Display name.
-    pub name: String,
-    /// Who answers for it.
-    pub owner: Option<String>,
 }
 
 /// An audit flag on a system.
@@ -97,26 +89,14 @@ impl Flag {
 /// Measures of one system.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SystemMeasures {
-    /// System id.
-    pub id: String,
-    /// Its kind.
-    pub kind: &'static str,
-    /// Workflows whose handoffs have it as an end or on their path, file order.
-    pub workflows: Vec<String>,
+    /// System index (its id, name, kind, unit, owner, rating and cost are the model's).
+    pub system: usize,
+    /// Workflows (indexes) whose handoffs have it as an end or on their path, file order.
+    pub workflows: Vec<usize>,
     /// Σ alignment of those workflows.
     pub strategic_contribution: f64,
     /// Audit flags.
     pub flags: Vec<Flag>,
-    /// Display name.
-    pub name: String,
-    /// Unit id.
-    pub unit: Option<String>,
-    /// Who answers for it.
-    pub owner: Option<String>,
-    /// Users' rating.
-    pub satisfaction: Option<f64>,
-    /// Yearly cost.
-    pub annual_cost: Option<f64>,
 }
 
 /// Whole-model figures.
@@ -222,11 +202,9 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
         .iter()
         .enumerate()
         .map(|(w, wf)| WorkflowMeasures {
-            id: wf.id.clone(),
-            unit: wf.unit.map(|u| model.units[u].id.clone()),
+            workflow: w,
             counts: Counts::default(),
             alignment: alignment.per_workflow[w],
-            name: wf.name.clone(),
             runs_per_year: wf.runs_per_year(),
         })
         .collect();
@@ -234,26 +212,18 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
         workflows[h.workflow].counts.add(h);
     }
 
-    let units = model
-        .units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| {
-            let mut counts = Counts::default();
-            for h in handoffs
-                .iter()
-                .filter(|h| model.workflows[h.workflow].unit == Some(u))
-            {
-                counts.add(h);
-            }
-            UnitMeasures {
-                id: unit.id.clone(),
-                counts,
-                name: unit.name.clone(),
-                owner: unit.owner.clone(),
-            }
+    // One pass over the handoffs; each unit still sums its own in handoff order.
+    let mut units: Vec<UnitMeasures> = (0..model.units.len())
+        .map(|unit| UnitMeasures {
+            unit,
+            counts: Counts::default(),
         })
         .collect();
+    for h in handoffs {
+        if let Some(u) = model.workflows[h.workflow].unit {
+            units[u].counts.add(h);
+        }
+    }
 
     // Which workflows touch which system: handoff ends and the systems on reported paths.
     let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
@@ -280,7 +250,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
         .iter()
         .enumerate()
         .map(|(s, system)| {
-            let mut ws = touching[s].clone();
+            let mut ws = std::mem::take(&mut touching[s]);
             ws.sort_unstable();
             let manual_kind = system.kind.is_manual();
             let mut flags = Vec::new();
@@ -296,18 +266,12 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
                 flags.push(Flag::ShadowIt);
             }
             SystemMeasures {
-                id: system.id.clone(),
-                kind: system.kind.as_str(),
+                system: s,
                 strategic_contribution: ws
                     .iter()
                     .fold(0.0, |sum, w| sum + alignment.per_workflow[*w]),
-                workflows: ws.iter().map(|w| model.workflows[*w].id.clone()).collect(),
+                workflows: ws,
                 flags,
-                name: system.name.clone(),
-                unit: system.unit.map(|u| model.units[u].id.clone()),
-                owner: system.owner.clone(),
-                satisfaction: system.satisfaction,
-                annual_cost: system.annual_cost,
             }
         })
         .collect();

@@ -274,7 +274,7 @@ pub fn diff(old: Side, new: Side) -> Diff {
             (true, Some(a)) if a.status.is_gap() => {}
             (true, after) => gaps.closed.push(delta(models, Some(before), after)),
             (false, Some(a)) if a.status.is_gap() => {
-                gaps.opened.push(delta(models, Some(before), Some(a)))
+                gaps.opened.push(delta(models, Some(before), Some(a)));
             }
             _ => {}
         }

@@ -258,10 +258,12 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
         .workflows
         .iter()
         .map(|w| {
+            let model = report.model;
+            let workflow = &model.workflows[w.workflow];
             Row::default()
-                .text(&w.id)
-                .text(&w.name)
-                .optional_text(w.unit.as_deref())
+                .text(&workflow.id)
+                .text(&workflow.name)
+                .optional_text(workflow.unit.map(|u| model.units[u].id.as_str()))
                 .number(w.runs_per_year)
                 .counts(&w.counts)
                 .number(w.alignment)
@@ -288,10 +290,11 @@ fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
         .units
         .iter()
         .map(|u| {
+            let unit = &report.model.units[u.unit];
             Row::default()
-                .text(&u.id)
-                .text(&u.name)
-                .optional_text(u.owner.as_deref())
+                .text(&unit.id)
+                .text(&unit.name)
+                .optional_text(unit.owner.as_deref())
                 .counts(&u.counts)
         })
         .collect();
@@ -316,18 +319,19 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
         .systems
         .iter()
         .map(|s| {
-            let flags: Vec<String> = s.flags.iter().map(|f| f.as_str().to_string()).collect();
+            let model = report.model;
+            let system = &model.systems[s.system];
             Row::default()
-                .text(&s.id)
-                .text(&s.name)
-                .text(s.kind)
-                .optional_text(s.unit.as_deref())
-                .optional_text(s.owner.as_deref())
-                .list(&s.workflows)
+                .text(&system.id)
+                .text(&system.name)
+                .text(system.kind.as_str())
+                .optional_text(system.unit.map(|u| model.units[u].id.as_str()))
+                .optional_text(system.owner.as_deref())
+                .list(s.workflows.iter().map(|w| &model.workflows[*w].id))
                 .number(s.strategic_contribution)
-                .list(&flags)
-                .optional_number(s.satisfaction)
-                .optional_number(s.annual_cost)
+                .list(s.flags.iter().map(|f| f.as_str()))
+                .optional_number(system.satisfaction)
+                .optional_number(system.annual_cost)
         })
         .collect();
     (header, rows)

@@ -98,7 +98,12 @@ impl Render<Report<'_>> for Graphml {
             d.flag("manual_kind", system.kind.is_manual());
             d.text("unit", system.unit.map(|u| model.units[u].id.as_str()));
             d.text("owner", system.owner.as_deref());
-            d.list("workflows", &measures.workflows);
+            let workflows: Vec<String> = measures
+                .workflows
+                .iter()
+                .map(|w| model.workflows[*w].id.clone())
+                .collect();
+            d.list("workflows", &workflows);
             d.number(
                 "strategic_contribution",
                 Some(measures.strategic_contribution),

@@ -30,6 +30,22 @@ impl Serialize for PathIds<'_> {
     }
 }
 
+/// Workflows (indexes) as their ids.
+struct WorkflowIds<'a> {
+    model: &'a Model,
+    workflows: &'a [usize],
+}
+
+impl Serialize for WorkflowIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.workflows
+                .iter()
+                .map(|w| self.model.workflows[*w].id.as_str()),
+        )
+    }
+}
+
 /// Model integrations (indexes) as their ids.
 struct IntegrationIds<'a> {
     model: &'a Model,
@@ -302,14 +318,15 @@ struct WorkflowWire<'a> {
     runs_per_year: f64,
 }
 
-impl<'a> From<&'a WorkflowMeasures> for WorkflowWire<'a> {
-    fn from(w: &'a WorkflowMeasures) -> Self {
+impl<'a> WorkflowWire<'a> {
+    fn new(model: &'a Model, w: &'a WorkflowMeasures) -> Self {
+        let workflow = &model.workflows[w.workflow];
         WorkflowWire {
-            id: &w.id,
-            unit: w.unit.as_deref(),
+            id: &workflow.id,
+            unit: workflow.unit.map(|u| model.units[u].id.as_str()),
             counts: CountsWire::from(&w.counts),
             alignment: w.alignment,
-            name: &w.name,
+            name: &workflow.name,
             runs_per_year: w.runs_per_year,
         }
     }
@@ -324,13 +341,14 @@ struct UnitWire<'a> {
     owner: Option<&'a str>,
 }
 
-impl<'a> From<&'a UnitMeasures> for UnitWire<'a> {
-    fn from(u: &'a UnitMeasures) -> Self {
+impl<'a> UnitWire<'a> {
+    fn new(model: &'a Model, u: &'a UnitMeasures) -> Self {
+        let unit = &model.units[u.unit];
         UnitWire {
-            id: &u.id,
+            id: &unit.id,
             counts: CountsWire::from(&u.counts),
-            name: &u.name,
-            owner: u.owner.as_deref(),
+            name: &unit.name,
+            owner: unit.owner.as_deref(),
         }
     }
 }
@@ -339,7 +357,7 @@ impl<'a> From<&'a UnitMeasures> for UnitWire<'a> {
 struct SystemWire<'a> {
     id: &'a str,
     kind: &'a str,
-    workflows: &'a [String],
+    workflows: WorkflowIds<'a>,
     strategic_contribution: f64,
     flags: Vec<&'static str>,
     name: &'a str,
@@ -349,19 +367,23 @@ struct SystemWire<'a> {
     annual_cost: Option<f64>,
 }
 
-impl<'a> From<&'a SystemMeasures> for SystemWire<'a> {
-    fn from(s: &'a SystemMeasures) -> Self {
+impl<'a> SystemWire<'a> {
+    fn new(model: &'a Model, s: &'a SystemMeasures) -> Self {
+        let system = &model.systems[s.system];
         SystemWire {
-            id: &s.id,
-            kind: s.kind,
-            workflows: &s.workflows,
+            id: &system.id,
+            kind: system.kind.as_str(),
+            workflows: WorkflowIds {
+                model,
+                workflows: &s.workflows,
+            },
             strategic_contribution: s.strategic_contribution,
             flags: s.flags.iter().copied().map(Flag::as_str).collect(),
-            name: &s.name,
-            unit: s.unit.as_deref(),
-            owner: s.owner.as_deref(),
-            satisfaction: s.satisfaction,
-            annual_cost: s.annual_cost,
+            name: &system.name,
+            unit: system.unit.map(|u| model.units[u].id.as_str()),
+            owner: system.owner.as_deref(),
+            satisfaction: system.satisfaction,
+            annual_cost: system.annual_cost,
         }
     }
 }
@@ -386,9 +408,21 @@ impl Render<Report<'_>> for Json {
                 .into_iter()
                 .map(|h| GapWire::new(report.model, h))
                 .collect(),
-            workflows: analysis.workflows.iter().map(WorkflowWire::from).collect(),
-            units: analysis.units.iter().map(UnitWire::from).collect(),
-            systems: analysis.systems.iter().map(SystemWire::from).collect(),
+            workflows: analysis
+                .workflows
+                .iter()
+                .map(|w| WorkflowWire::new(report.model, w))
+                .collect(),
+            units: analysis
+                .units
+                .iter()
+                .map(|u| UnitWire::new(report.model, u))
+                .collect(),
+            systems: analysis
+                .systems
+                .iter()
+                .map(|s| SystemWire::new(report.model, s))
+                .collect(),
             warnings: report.warning_lines(),
         };
         write_json(out, &document)

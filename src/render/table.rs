@@ -300,9 +300,13 @@ impl Table {
                 "Alignment",
             ]);
             for w in &analysis.workflows {
+                let workflow = &model.workflows[w.workflow];
                 grid.add_row(vec![
-                    w.id.clone(),
-                    w.unit.clone().unwrap_or_default(),
+                    workflow.id.clone(),
+                    workflow
+                        .unit
+                        .map(|u| model.units[u].id.clone())
+                        .unwrap_or_default(),
                     hours(w.runs_per_year).trim_end_matches(".0").to_string(),
                     w.counts.handoffs.to_string(),
                     w.counts.automated.to_string(),
@@ -323,7 +327,7 @@ impl Table {
                 .chunk_by(|a, b| a.workflow == b.workflow)
                 .peekable();
             for (index, w) in analysis.workflows.iter().enumerate() {
-                write!(out, "  {}: ", w.id)?;
+                write!(out, "  {}: ", model.workflows[w.workflow].id)?;
                 let steps = match by_workflow.peek() {
                     Some(chunk) if chunk[0].workflow == index => by_workflow.next(),
                     _ => None,
@@ -358,9 +362,10 @@ impl Table {
                 "Cost/yr",
             ]);
             for u in &analysis.units {
+                let unit = &model.units[u.unit];
                 grid.add_row(vec![
-                    u.id.clone(),
-                    terminal(u.owner.as_deref().unwrap_or("")),
+                    unit.id.clone(),
+                    terminal(unit.owner.as_deref().unwrap_or("")),
                     u.counts.handoffs.to_string(),
                     u.counts.automated.to_string(),
                     u.counts.manual.to_string(),
@@ -384,12 +389,19 @@ impl Table {
             heading(out, "System audit")?;
             for s in flagged {
                 let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
-                let owner = s
+                let system = &model.systems[s.system];
+                let owner = system
                     .owner
                     .as_deref()
                     .map(|o| format!(", owner {}", terminal(o)))
                     .unwrap_or_default();
-                writeln!(out, "  {} ({}{owner}): {}", s.id, s.kind, flags.join(", "))?;
+                writeln!(
+                    out,
+                    "  {} ({}{owner}): {}",
+                    system.id,
+                    system.kind.as_str(),
+                    flags.join(", ")
+                )?;
             }
         }
 

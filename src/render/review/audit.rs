@@ -46,21 +46,32 @@ pub(super) fn audit(report: &Report) -> Section {
                         }
                         flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
                     }
-                    let unit = unit_names.of(s.unit.as_deref());
+                    let model = report.model;
+                    let system = &model.systems[s.system];
+                    let unit = unit_names.of(system.unit);
+                    let workflows: Vec<&str> = s
+                        .workflows
+                        .iter()
+                        .map(|w| model.workflows[*w].id.as_str())
+                        .collect();
                     vec![
-                        cell(name_and_id(&s.name, &s.id)),
-                        text_cell(s.kind),
+                        cell(name_and_id(&system.name, &system.id)),
+                        text_cell(system.kind.as_str()),
                         text_cell(unit),
-                        text_cell(s.owner.clone().unwrap_or_default()),
+                        text_cell(system.owner.clone().unwrap_or_default()),
                         cell(flags),
-                        text_cell(s.workflows.join(", ")),
+                        text_cell(workflows.join(", ")),
                         number_cell(
-                            s.satisfaction
+                            system
+                                .satisfaction
                                 .map(|x| format!("{} / 5", minutes(x)))
                                 .unwrap_or_default(),
-                            s.satisfaction,
+                            system.satisfaction,
                         ),
-                        number_cell(s.annual_cost.map(money).unwrap_or_default(), s.annual_cost),
+                        number_cell(
+                            system.annual_cost.map(money).unwrap_or_default(),
+                            system.annual_cost,
+                        ),
                     ]
                 })
                 .collect(),

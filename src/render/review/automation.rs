@@ -1,7 +1,5 @@
 //! Automation by workflow and by business unit.
 
-use std::collections::HashMap;
-
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
 use crate::render::{hours, money, percent, ratio, Report};
 
@@ -13,25 +11,17 @@ pub(super) fn name_and_id(name: &str, id: &str) -> Vec<Span> {
     }
 }
 
-/// Units' display names by id, looked up once per row.
-pub(super) struct UnitNames<'a>(HashMap<&'a str, &'a str>);
+/// Units' display names.
+pub(super) struct UnitNames<'a>(&'a crate::model::Model);
 
 impl<'a> UnitNames<'a> {
     pub(super) fn new(report: &Report<'a>) -> UnitNames<'a> {
-        UnitNames(
-            report
-                .model
-                .units
-                .iter()
-                .map(|u| (u.id.as_str(), u.name.as_str()))
-                .collect(),
-        )
+        UnitNames(report.model)
     }
 
-    /// A unit's display name from its id (empty without one).
-    pub(super) fn of(&self, id: Option<&str>) -> String {
-        id.and_then(|id| self.0.get(id))
-            .map(ToString::to_string)
+    /// A unit's display name from its index (empty without one).
+    pub(super) fn of(&self, unit: Option<usize>) -> String {
+        unit.map(|u| self.0.units[u].name.clone())
             .unwrap_or_default()
     }
 }
@@ -64,9 +54,10 @@ pub(super) fn automation(report: &Report) -> Section {
                 .iter()
                 .map(|w| {
                     let c = &w.counts;
+                    let workflow = &report.model.workflows[w.workflow];
                     vec![
-                        cell(name_and_id(&w.name, &w.id)),
-                        text_cell(unit_names.of(w.unit.as_deref())),
+                        cell(name_and_id(&workflow.name, &workflow.id)),
+                        text_cell(unit_names.of(workflow.unit)),
                         number_cell(
                             hours(w.runs_per_year).trim_end_matches(".0").to_string(),
                             Some(w.runs_per_year),
@@ -104,9 +95,10 @@ pub(super) fn automation(report: &Report) -> Section {
                 .iter()
                 .map(|u| {
                     let c = &u.counts;
+                    let unit = &report.model.units[u.unit];
                     vec![
-                        cell(name_and_id(&u.name, &u.id)),
-                        text_cell(u.owner.clone().unwrap_or_default()),
+                        cell(name_and_id(&unit.name, &unit.id)),
+                        text_cell(unit.owner.clone().unwrap_or_default()),
                         number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
                         number_cell(c.automated.to_string(), Some(c.automated as f64)),
                         number_cell(c.manual.to_string(), Some(c.manual as f64)),

@@ -50,14 +50,15 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             .iter()
             .filter(|h| h.status.is_gap())
             .collect();
+        let declared = &model.workflows[w];
         if gaps.is_empty() {
-            automated.push(workflow);
+            automated.push(declared);
             continue;
         }
         blocks.push(Block::Heading(vec![
-            text(&workflow.name),
+            text(&declared.name),
             text(" ("),
-            code(&workflow.id),
+            code(&declared.id),
             text(")"),
         ]));
         let mut about = Vec::new();
@@ -136,7 +137,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
         let cost = format!("Cost/yr ({cur})");
         let value = format!("Strategic/yr ({cur})");
         blocks.push(Block::Table(Table {
-            id: format!("gaps-{}", workflow.id),
+            id: format!("gaps-{}", declared.id),
             columns: columns(&[
                 ("Step", true),
                 ("Handoff", false),
