@@ -8,6 +8,7 @@ mod graph;
 mod measures;
 mod network;
 mod plan;
+mod reach;
 mod resolve;
 mod search;
 mod valuation;
