@@ -50,14 +50,15 @@ pub struct Engine {
 impl Engine {
     /// The engine for `model` in the scenario `network`.
     pub fn new(model: &Model, network: &Network) -> Engine {
-        let data = DataIds::of_handoffs(model);
+        let mut data = DataIds::default();
         let mut keys = Vec::new();
-        let mut by_data = vec![Vec::new(); data.len()];
+        let mut by_data: Vec<Vec<u32>> = Vec::new();
         for (w, workflow) in model.workflows.iter().enumerate() {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
-                let d = data
-                    .get(&handoff.data)
-                    .expect("every handoff's data is interned");
+                let d = data.intern(&handoff.data);
+                if d as usize == by_data.len() {
+                    by_data.push(Vec::new());
+                }
                 by_data[d as usize].push(keys.len() as u32);
                 keys.push(HandoffKey {
                     workflow: w as u32,

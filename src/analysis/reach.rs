@@ -175,7 +175,11 @@ fn intervals(offsets: &[u32], targets: &[u32], reversed: bool) -> Vec<(u32, u32)
         let (start, end) = (offsets[node], offsets[node + 1]);
         // `left` children remain: the next is counted from the end of the list in index
         // order, from its start in reverse order.
-        let i = if reversed { start + left - 1 } else { end - left };
+        let i = if reversed {
+            start + left - 1
+        } else {
+            end - left
+        };
         targets[i as usize]
     };
     for r in 0..nodes {
@@ -220,7 +224,17 @@ mod tests {
     /// between components and an isolated node.
     #[test]
     fn never_rules_out_a_reachable_pair() {
-        let edges = [(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 2), (5, 3), (6, 7), (7, 5)];
+        let edges = [
+            (0, 1),
+            (1, 0),
+            (1, 2),
+            (2, 3),
+            (3, 4),
+            (4, 2),
+            (5, 3),
+            (6, 7),
+            (7, 5),
+        ];
         let nodes = 9;
         let (offsets, targets) = compressed(nodes, edges.to_vec());
         let components = components(&offsets, &targets);
