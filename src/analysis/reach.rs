@@ -252,8 +252,8 @@ mod tests {
                     }
                 }
             }
-            for to in 0..nodes {
-                if seen[to] {
+            for (to, &seen) in seen.iter().enumerate() {
+                if seen {
                     assert!(reach.may_reach(from, to), "{from} reaches {to}");
                 } else if !reach.may_reach(from, to) {
                     ruled_out += 1;
