@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
 use indexmap::IndexMap;
 
 use super::ids::{FixId, PathHop};
@@ -79,25 +80,38 @@ impl Candidate {
     }
 }
 
+/// Maps keyed by system pairs: foldhash with a fixed seed (iteration order never shows: the
+/// pairs keep insertion order or are only looked up).
+type PairMap<V> = HashMap<(usize, usize), V, FixedState>;
+
 /// The data of today's gaps per (from, to) pair, pairs and data in order of first appearance.
-fn gap_data(model: &Model, handoffs: &[HandoffResult]) -> IndexMap<(usize, usize), Vec<String>> {
-    let mut pairs: IndexMap<(usize, usize), Vec<String>> = IndexMap::new();
+fn gap_data<'m>(
+    model: &'m Model,
+    handoffs: &[HandoffResult],
+) -> IndexMap<(usize, usize), Vec<&'m str>, FixedState> {
+    let mut pairs: IndexMap<(usize, usize), Vec<&str>, FixedState> = IndexMap::default();
     for h in handoffs.iter().filter(|h| h.status.is_gap()) {
         let data = pairs.entry((h.from, h.to)).or_default();
         let datum = h.data(model);
-        if !data.iter().any(|d| d == datum) {
-            data.push(datum.to_string());
+        if !data.contains(&datum) {
+            data.push(datum);
         }
     }
     pairs
 }
 
+/// Owned copies of a list of data names.
+fn owned(data: &[&str]) -> Carries {
+    Carries(data.iter().map(|d| (*d).to_string()).collect())
+}
+
 /// Every candidate of today's model: automate (integration order), connect (pairs in order
 /// of first gap), catalog (file order), with the catalog's pairs removing the others.
 pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
-    let catalogued: HashSet<(usize, usize)> = model.fixes.iter().map(|f| (f.from, f.to)).collect();
+    let catalogued: HashSet<(usize, usize), FixedState> =
+        model.fixes.iter().map(|f| (f.from, f.to)).collect();
     let mut out = Vec::new();
-    let mut automate_by_pair: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut automate_by_pair: PairMap<Vec<usize>> = PairMap::default();
     for (i, integration) in model.integrations.iter().enumerate() {
         let (from, to) = (integration.from, integration.to);
         let automatable = model.effective_mode(integration.mode, from, to) != Mode::Automated
@@ -140,7 +154,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 action: Action::Connect,
                 from,
                 to,
-                carries: Carries(data.clone()),
+                carries: owned(data),
                 cost: model.defaults.integration_cost,
                 integration: None,
             });
@@ -153,7 +167,8 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             from: fix.from,
             to: fix.to,
             carries: fix.carries.clone().unwrap_or_else(|| {
-                Carries(gaps.get(&(fix.from, fix.to)).cloned().unwrap_or_default())
+                gaps.get(&(fix.from, fix.to))
+                    .map_or_else(|| Carries(Vec::new()), |data| owned(data))
             }),
             cost: fix.cost,
             integration: None,

@@ -6,6 +6,7 @@
 
 use super::graph::{DataIds, Direction, Graph};
 use super::network::{Network, Route};
+use super::reach::Reach;
 use super::search::{Query, Search};
 use crate::model::Model;
 
@@ -41,20 +42,23 @@ pub struct Engine {
     pub reverse: Search,
     /// A third search (exact checks).
     pub check: Search,
+    /// Which systems may reach which, over every hop of the scenario.
+    reach: Reach,
     order: Vec<u32>,
 }
 
 impl Engine {
     /// The engine for `model` in the scenario `network`.
     pub fn new(model: &Model, network: &Network) -> Engine {
-        let data = DataIds::of_handoffs(model);
+        let mut data = DataIds::default();
         let mut keys = Vec::new();
-        let mut by_data = vec![Vec::new(); data.len()];
+        let mut by_data: Vec<Vec<u32>> = Vec::new();
         for (w, workflow) in model.workflows.iter().enumerate() {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
-                let d = data
-                    .get(&handoff.data)
-                    .expect("every handoff's data is interned");
+                let d = data.intern(&handoff.data);
+                if d as usize == by_data.len() {
+                    by_data.push(Vec::new());
+                }
                 by_data[d as usize].push(keys.len() as u32);
                 keys.push(HandoffKey {
                     workflow: w as u32,
@@ -67,6 +71,7 @@ impl Engine {
         }
         let graph = Graph::build(network, &data);
         let nodes = graph.nodes();
+        let reach = Reach::of_network(network);
         Engine {
             data,
             keys,
@@ -75,6 +80,7 @@ impl Engine {
             search: Search::new(nodes),
             reverse: Search::new(nodes),
             check: Search::new(nodes),
+            reach,
             order: Vec::new(),
         }
     }
@@ -82,10 +88,13 @@ impl Engine {
     /// Rebuilds the graph after `network` changed (a fix was applied).
     pub fn rebuild(&mut self, network: &Network) {
         self.graph = Graph::build(network, &self.data);
+        self.reach = Reach::of_network(network);
     }
 
     /// The least route of each handoff in `handoffs` (indexes into `keys`), in the order
-    /// given; one forward search per (source, data) group.
+    /// given; one forward search per (source, data) group, for the targets it may reach,
+    /// through the systems from which one of them may be reached. The engine's graph may be
+    /// today's or the one ignoring data: both keep only hops of the network `reach` knows.
     pub fn routes(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
         let mut order = std::mem::take(&mut self.order);
         order.clear();
@@ -99,12 +108,17 @@ impl Engine {
         let mut targets = Vec::new();
         for group in order.chunk_by(|a, b| key(a) == key(b)) {
             let (from, data) = key(&group[0]);
+            let reach = &self.reach;
             targets.clear();
             targets.extend(
                 group
                     .iter()
-                    .map(|i| self.keys[handoffs[*i as usize] as usize].to),
+                    .map(|i| self.keys[handoffs[*i as usize] as usize].to)
+                    .filter(|to| reach.may_reach(from as usize, *to as usize)),
             );
+            if targets.is_empty() {
+                continue;
+            }
             let query = Query {
                 dir: Direction::Forward,
                 start: from as usize,
@@ -112,10 +126,13 @@ impl Engine {
                 data,
                 limit: f64::INFINITY,
             };
-            self.search.run(&self.graph, query, &targets);
+            let useful = |node: usize| targets.iter().any(|t| reach.may_reach(node, *t as usize));
+            self.search.run_within(&self.graph, query, &targets, useful);
             for i in group {
                 let to = self.keys[handoffs[*i as usize] as usize].to;
-                routes[*i as usize] = self.walk_back(from as usize, to as usize, data);
+                if reach.may_reach(from as usize, to as usize) {
+                    routes[*i as usize] = self.walk_back(from as usize, to as usize, data);
+                }
             }
         }
         self.order = order;

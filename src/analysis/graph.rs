@@ -4,25 +4,28 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::network::Network;
-use crate::model::Model;
 
 /// The data objects handoffs move, numbered in order of first appearance. Data that no
 /// handoff moves cannot change any result, so edges ignore it.
 #[derive(Clone, Debug, Default)]
 pub struct DataIds {
-    ids: HashMap<String, u32>,
+    /// foldhash with a fixed seed: the ids are numbered by first appearance, so the hasher
+    /// never shows in a result, and SipHash's protection is not needed for a model's names.
+    ids: HashMap<String, u32, FixedState>,
 }
 
 impl DataIds {
-    /// The data of every handoff of `model`.
-    pub fn of_handoffs(model: &Model) -> DataIds {
-        let mut ids = HashMap::new();
-        for handoff in model.workflows.iter().flat_map(|w| &w.handoffs) {
-            let next = ids.len() as u32;
-            ids.entry(handoff.data.clone()).or_insert(next);
+    /// The id of `name`, numbered next if it is new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
         }
-        DataIds { ids }
+        let id = self.ids.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        id
     }
 
     /// The id of a data object, if some handoff moves it.

@@ -9,6 +9,7 @@ mod ids;
 mod measures;
 mod network;
 mod plan;
+mod reach;
 mod resolve;
 mod search;
 mod valuation;

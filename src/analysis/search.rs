@@ -114,6 +114,20 @@ impl Search {
     /// Runs `query`. With `targets`, stops once all of them are settled; the costs of settled
     /// nodes are final either way.
     pub fn run(&mut self, graph: &Graph, query: Query, targets: &[u32]) {
+        self.run_within(graph, query, targets, |_| true);
+    }
+
+    /// [`Search::run`] that never enters a node `useful` rejects. The costs of the nodes that
+    /// lead to an accepted node are those of `run` as long as `useful` rejects only nodes
+    /// from which no accepted node can be reached (no path to them runs through a rejected
+    /// node).
+    pub fn run_within(
+        &mut self,
+        graph: &Graph,
+        query: Query,
+        targets: &[u32],
+        useful: impl Fn(usize) -> bool,
+    ) {
         let Query {
             dir,
             start,
@@ -157,7 +171,10 @@ impl Search {
                     continue;
                 }
                 let candidate = cost.then(graph.minutes(e));
-                if candidate.minutes >= limit || candidate.cmp(&self.cost[next]) != Ordering::Less {
+                if candidate.minutes >= limit
+                    || candidate.cmp(&self.cost[next]) != Ordering::Less
+                    || !useful(next)
+                {
                     continue;
                 }
                 if self.cost[next].hops == u32::MAX {
