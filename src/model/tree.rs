@@ -145,7 +145,7 @@ impl Value<'_> {
             Value::Seq(_) => "a list",
             Value::Map(_) => "a map",
             _ => match self.scalar() {
-                Some((text, true)) if matches!(text, "true" | "false") => "a boolean",
+                Some(("true" | "false", true)) => "a boolean",
                 Some((text, true)) if crate::model::parse_number(text).is_some() => "a number",
                 _ => "text",
             },
@@ -518,7 +518,11 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn push(&mut self, stack: &mut Vec<Frame<'s>>, frame: Frame<'s>) -> Result<(), Vec<Diagnostic>> {
+    fn push(
+        &mut self,
+        stack: &mut Vec<Frame<'s>>,
+        frame: Frame<'s>,
+    ) -> Result<(), Vec<Diagnostic>> {
         if stack.len() >= MAX_DEPTH {
             let mark = match &frame {
                 Frame::Seq { mark, .. } | Frame::Map { mark, .. } => *mark,

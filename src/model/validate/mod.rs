@@ -202,11 +202,7 @@ impl Validator {
     }
 
     /// A map keyed by identifiers (objectives, systems, ...); empty when absent or wrong.
-    fn id_map<'a>(
-        &mut self,
-        node: Option<&'a Node<'a>>,
-        path: Path,
-    ) -> &'a [(Key<'a>, Node<'a>)] {
+    fn id_map<'a>(&mut self, node: Option<&'a Node<'a>>, path: Path) -> &'a [(Key<'a>, Node<'a>)] {
         match node.map(|n| (&n.value, n)) {
             None | Some((Value::Null, _)) => &[],
             Some((Value::Map(entries), _)) => {

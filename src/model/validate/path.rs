@@ -65,7 +65,10 @@ mod tests {
         let workflow = workflows.key("lead-to-cash");
         let handoffs = workflow.key("handoffs");
         let second = handoffs.index(2);
-        assert_eq!(second.key("to").to_string(), "workflows.lead-to-cash.handoffs[2].to");
+        assert_eq!(
+            second.key("to").to_string(),
+            "workflows.lead-to-cash.handoffs[2].to"
+        );
         assert_eq!(Path::Root.to_string(), "");
         assert_eq!(Path::top("").key("x").to_string(), join("", "x"));
         assert_eq!(Path::top("").index(1).to_string(), "[1]");
