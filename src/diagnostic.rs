@@ -304,7 +304,13 @@ pub fn write_diagnostics(
     origin: &str,
     source: &str,
 ) -> io::Result<()> {
-    let lines: Vec<&str> = source.lines().collect();
+    // Split only when some diagnostic shows a line: a large file's warnings often have
+    // none, and splitting 20 MB costs more than the rest of the writing.
+    let lines: Vec<&str> = if diagnostics.iter().any(|d| d.pos.is_some()) {
+        source.lines().collect()
+    } else {
+        Vec::new()
+    };
     for diagnostic in diagnostics {
         match diagnostic.pos {
             Some(pos) => {

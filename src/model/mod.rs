@@ -2,6 +2,7 @@
 //! Analysis code never re-checks input.
 
 mod json;
+mod node;
 pub mod schema;
 mod seen;
 mod tree;

@@ -6,9 +6,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
-use std::rc::Rc;
 
-use super::seen::Seen;
+use super::seen::{Seen, SCAN_LIMIT};
 use crate::diagnostic::{Code, Diagnostic, Pos};
 
 /// The syntax a model is written in.
@@ -43,98 +42,7 @@ impl Syntax {
     }
 }
 
-/// Where a value starts: line and column from 1, kept small because a large model has
-/// millions of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Mark {
-    line: u32,
-    column: u32,
-}
-
-impl Mark {
-    pub(super) fn new(line: usize, column: usize) -> Mark {
-        Mark {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(column).unwrap_or(u32::MAX),
-        }
-    }
-
-    /// The position diagnostics report.
-    pub fn pos(self) -> Pos {
-        Pos {
-            line: self.line as usize,
-            column: self.column as usize,
-        }
-    }
-}
-
-/// A value in the tree, with where it starts.
-#[derive(Clone, Debug)]
-pub struct Node {
-    /// The value.
-    pub value: Value,
-    /// Where it starts.
-    pub mark: Mark,
-}
-
-impl Node {
-    /// Where it starts.
-    pub fn pos(&self) -> Pos {
-        self.mark.pos()
-    }
-}
-
-/// A mapping key with its position.
-#[derive(Clone, Debug)]
-pub struct Key {
-    /// The key text (shared: the same keys recur on every entry).
-    pub text: Rc<str>,
-    /// Where it starts.
-    pub mark: Mark,
-}
-
-impl Key {
-    /// Where it starts.
-    pub fn pos(&self) -> Pos {
-        self.mark.pos()
-    }
-}
-
-/// The shape of a node.
-#[derive(Clone, Debug)]
-pub enum Value {
-    /// `null`, `~` or nothing at all.
-    Null,
-    /// A scalar; `plain` when unquoted (a number, a boolean, or bare text in YAML).
-    Scalar {
-        /// The text, exactly as the parser read it (shared between equal scalars).
-        text: Rc<str>,
-        /// Unquoted and untagged.
-        plain: bool,
-    },
-    /// A list.
-    Seq(Box<[Node]>),
-    /// A map, in file order.
-    Map(Box<[(Key, Node)]>),
-}
-
-impl Value {
-    /// What kind of value this is, for "expected X, found Y" messages.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Scalar { plain: true, text } if matches!(&**text, "true" | "false") => {
-                "a boolean"
-            }
-            Value::Scalar { plain: true, text } if crate::model::parse_number(text).is_some() => {
-                "a number"
-            }
-            Value::Scalar { .. } => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a map",
-        }
-    }
-}
+pub use super::node::{Key, Mark, Node, Value};
 
 const MAX_DEPTH: usize = 128;
 /// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
@@ -145,7 +53,7 @@ pub const MAX_ALIAS_BYTES: usize = 64 << 20;
 
 /// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
 /// a second document) come back beside it, so validation can report everything at once.
-pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
+pub fn parse(source: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<Diagnostic>) {
     // A byte order mark (Windows editors write one) is no part of the text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if syntax == Syntax::Json {
@@ -168,14 +76,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node>, Vec<Diagnostic>) {
             );
         }
     }
-    let mut builder = Builder {
-        syntax,
-        anchors: HashMap::new(),
-        strings: HashSet::default(),
-        nodes: 0,
-        alias_bytes: 0,
-        errors: Vec::new(),
-    };
+    let mut builder = Builder::new(syntax);
     let built = match syntax {
         // The JSON text is valid (checked above): its tokens give the tree directly, in
         // a fraction of the YAML parser's time and memory.
@@ -198,12 +99,23 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// The field path of the value being built at the top of `stack`.
-fn stack_path(stack: &[Frame]) -> String {
+/// The field path of the value being built at the top of `stack`; `items` is how many
+/// list items the builder holds.
+fn stack_path(stack: &[Frame], items: usize) -> String {
     let mut path = String::new();
-    for frame in stack {
+    for (i, frame) in stack.iter().enumerate() {
         match frame {
-            Frame::Seq { items, .. } => path.push_str(&format!("[{}]", items.len() + 1)),
+            Frame::Seq { start, .. } => {
+                // A list's items end where the next list inside it starts.
+                let end = stack[i + 1..]
+                    .iter()
+                    .find_map(|f| match f {
+                        Frame::Seq { start, .. } => Some(*start),
+                        Frame::Map { .. } => None,
+                    })
+                    .unwrap_or(items);
+                path.push_str(&format!("[{}]", end - start + 1));
+            }
             Frame::Map {
                 pending_key: Some(key),
                 ..
@@ -223,27 +135,29 @@ pub fn join(parent: &str, key: &str) -> String {
     }
 }
 
-enum Frame {
+/// A list or map being built; its items or entries so far are those of the builder's
+/// shared stacks from `start` on, so building allocates once per finished value.
+enum Frame<'s> {
     Seq {
         mark: Mark,
         anchor: usize,
-        items: Vec<Node>,
+        start: usize,
     },
     Map {
         mark: Mark,
         anchor: usize,
-        entries: Vec<(Key, Node)>,
-        pending_key: Option<Key>,
+        start: usize,
+        pending_key: Option<Key<'s>>,
     },
 }
 
-struct Builder {
+struct Builder<'s> {
     syntax: Syntax,
-    anchors: HashMap<usize, Node>,
-    /// Every distinct scalar text once: keys, ids and data names recur thousands of times.
-    /// foldhash (fixed seed): interning is the hottest lookup of a load, SipHash's DoS
-    /// resistance buys nothing for a file the user chose to load.
-    strings: HashSet<Rc<str>, FixedState>,
+    anchors: HashMap<usize, Node<'s>>,
+    /// The items of the lists being built, innermost last.
+    items: Vec<Node<'s>>,
+    /// The entries of the maps being built, innermost last.
+    entries: Vec<(Key<'s>, Node<'s>)>,
     nodes: usize,
     /// Bytes of text copied by aliases so far.
     alias_bytes: usize,
@@ -287,27 +201,30 @@ fn size_of(node: &Node) -> (usize, usize) {
             )
         }),
         Value::Scalar { text, .. } => (1, text.len().max(1)),
+        Value::Unescaped { text, .. } => (1, text.len().max(1)),
         Value::Null => (1, 1),
     }
 }
 
-impl Builder {
-    /// The shared copy of `text`.
-    fn intern(&mut self, text: &str) -> Rc<str> {
-        if let Some(shared) = self.strings.get(text) {
-            return Rc::clone(shared);
+impl<'s> Builder<'s> {
+    fn new(syntax: Syntax) -> Builder<'s> {
+        Builder {
+            syntax,
+            anchors: HashMap::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            nodes: 0,
+            alias_bytes: 0,
+            errors: Vec::new(),
         }
-        let shared: Rc<str> = Rc::from(text);
-        self.strings.insert(Rc::clone(&shared));
-        shared
     }
 
-    fn build<'s>(
+    fn build(
         &mut self,
         events: impl Iterator<Item = Result<(Ev<'s>, Mark), Vec<Diagnostic>>>,
-    ) -> Result<Node, Vec<Diagnostic>> {
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut documents: Vec<Node> = Vec::new();
+    ) -> Result<Node<'s>, Vec<Diagnostic>> {
+        let mut stack: Vec<Frame<'s>> = Vec::new();
+        let mut documents: Vec<Node<'s>> = Vec::new();
         let mut second_document: Option<Mark> = None;
         for event in events {
             let (event, mark) = event?;
@@ -330,31 +247,36 @@ impl Builder {
                         if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
                             Value::Null
                         } else {
-                            Value::Scalar {
-                                text: self.intern(&text),
-                                plain,
+                            match text {
+                                Cow::Borrowed(text) => Value::Scalar { text, plain },
+                                Cow::Owned(text) => Value::Unescaped {
+                                    text: text.into_boxed_str(),
+                                    plain,
+                                },
                             }
                         };
                     Some(self.anchored(anchor, Node { value, mark }))
                 }
                 Ev::SequenceStart(anchor) => {
+                    let start = self.items.len();
                     self.push(
                         &mut stack,
                         Frame::Seq {
                             mark,
                             anchor,
-                            items: Vec::new(),
+                            start,
                         },
                     )?;
                     None
                 }
                 Ev::MappingStart(anchor) => {
+                    let start = self.entries.len();
                     self.push(
                         &mut stack,
                         Frame::Map {
                             mark,
                             anchor,
-                            entries: Vec::new(),
+                            start,
                             pending_key: None,
                         },
                     )?;
@@ -364,28 +286,31 @@ impl Builder {
                     Some(Frame::Seq {
                         mark,
                         anchor,
-                        items,
-                    }) => Some(self.anchored(
-                        anchor,
-                        Node {
-                            value: Value::Seq(items.into_boxed_slice()),
-                            mark,
-                        },
-                    )),
+                        start,
+                    }) => {
+                        let items = self.items.drain(start..).collect();
+                        Some(self.anchored(
+                            anchor,
+                            Node {
+                                value: Value::Seq(items),
+                                mark,
+                            },
+                        ))
+                    }
                     _ => None,
                 },
                 Ev::MappingEnd => match stack.pop() {
                     Some(Frame::Map {
                         mark,
                         anchor,
-                        entries,
+                        start,
                         ..
                     }) => {
-                        let entries = self.merge_keys(entries, &stack);
+                        let entries = self.finish_map(start, &stack);
                         Some(self.anchored(
                             anchor,
                             Node {
-                                value: Value::Map(entries.into_boxed_slice()),
+                                value: Value::Map(entries),
                                 mark,
                             },
                         ))
@@ -417,7 +342,7 @@ impl Builder {
     }
 
     /// A copy of the anchored node, within the budget of nodes that aliases may create.
-    fn alias(&mut self, id: usize, mark: Mark) -> Result<Node, Vec<Diagnostic>> {
+    fn alias(&mut self, id: usize, mark: Mark) -> Result<Node<'s>, Vec<Diagnostic>> {
         let Some(node) = self.anchors.get(&id) else {
             return Err(vec![Diagnostic::error(
                 Code::Syntax,
@@ -454,19 +379,16 @@ impl Builder {
     }
 
     /// Puts a finished node where it belongs: a document, a list item, a key or a value.
-    fn attach(&mut self, stack: &mut [Frame], documents: &mut Vec<Node>, node: Node) {
+    fn attach(&mut self, stack: &mut [Frame<'s>], documents: &mut Vec<Node<'s>>, node: Node<'s>) {
         match stack.last_mut() {
             None => documents.push(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map {
-                entries,
-                pending_key,
-                ..
-            }) => match pending_key.take() {
+            Some(Frame::Seq { .. }) => self.items.push(node),
+            Some(Frame::Map { pending_key, .. }) => match pending_key.take() {
                 None => {
                     let text = match node.value {
-                        Value::Scalar { text, .. } => text,
-                        Value::Null => self.intern(""),
+                        Value::Scalar { text, .. } => Cow::Borrowed(text),
+                        Value::Unescaped { text, .. } => Cow::Owned(text.into_string()),
+                        Value::Null => Cow::Borrowed(""),
                         _ => {
                             self.errors.push(Diagnostic::error(
                                 Code::WrongType,
@@ -474,7 +396,7 @@ impl Builder {
                                 Some(node.pos()),
                                 "a map key must be plain text, not a list or a map",
                             ));
-                            self.intern("?")
+                            Cow::Borrowed("?")
                         }
                     };
                     *pending_key = Some(Key {
@@ -482,12 +404,16 @@ impl Builder {
                         mark: node.mark,
                     });
                 }
-                Some(key) => entries.push((key, node)),
+                Some(key) => self.entries.push((key, node)),
             },
         }
     }
 
-    fn push(&mut self, stack: &mut Vec<Frame>, frame: Frame) -> Result<(), Vec<Diagnostic>> {
+    fn push(
+        &mut self,
+        stack: &mut Vec<Frame<'s>>,
+        frame: Frame<'s>,
+    ) -> Result<(), Vec<Diagnostic>> {
         if stack.len() >= MAX_DEPTH {
             let mark = match &frame {
                 Frame::Seq { mark, .. } | Frame::Map { mark, .. } => *mark,
@@ -504,22 +430,52 @@ impl Builder {
         Ok(())
     }
 
-    fn anchored(&mut self, anchor: usize, node: Node) -> Node {
+    fn anchored(&mut self, anchor: usize, node: Node<'s>) -> Node<'s> {
         if anchor > 0 {
             self.anchors.insert(anchor, node.clone());
         }
         node
     }
 
+    /// The entries of the map that started at `start` of the entries stack, taken off it.
+    /// Nearly every map has neither duplicate keys nor merge keys: it is taken as it is.
+    fn finish_map(&mut self, start: usize, stack: &[Frame<'s>]) -> Box<[(Key<'s>, Node<'s>)]> {
+        if self.is_plain_map(&self.entries[start..]) {
+            return self.entries.drain(start..).collect();
+        }
+        let entries: Vec<(Key<'s>, Node<'s>)> = self.entries.drain(start..).collect();
+        self.merge_keys(entries, stack).into_boxed_slice()
+    }
+
+    /// Whether a map's entries have distinct keys and no merge key.
+    fn is_plain_map(&self, entries: &[(Key<'s>, Node<'s>)]) -> bool {
+        if self.syntax == Syntax::Yaml && entries.iter().any(|(k, _)| k.text == "<<") {
+            return false;
+        }
+        if entries.len() <= SCAN_LIMIT {
+            return entries
+                .iter()
+                .enumerate()
+                .all(|(i, (key, _))| entries[..i].iter().all(|(k, _)| k.text != key.text));
+        }
+        let mut seen: HashSet<&str, FixedState> =
+            HashSet::with_capacity_and_hasher(entries.len(), FixedState::default());
+        entries.iter().all(|(k, _)| seen.insert(&k.text))
+    }
+
     /// Rejects duplicate keys and applies YAML merge keys (`<<`): explicit keys win, then
     /// earlier merged maps over later ones. `stack` holds the maps and lists around it,
     /// for the path of a duplicate key.
-    fn merge_keys(&mut self, entries: Vec<(Key, Node)>, stack: &[Frame]) -> Vec<(Key, Node)> {
-        let mut explicit: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+    fn merge_keys(
+        &mut self,
+        entries: Vec<(Key<'s>, Node<'s>)>,
+        stack: &[Frame<'s>],
+    ) -> Vec<(Key<'s>, Node<'s>)> {
+        let mut explicit: Vec<(Key<'s>, Node<'s>)> = Vec::with_capacity(entries.len());
         let mut seen = Seen::new(entries.len());
-        let mut merged: Vec<Node> = Vec::new();
+        let mut merged: Vec<Node<'s>> = Vec::new();
         for (key, value) in entries {
-            if self.syntax == Syntax::Yaml && &*key.text == "<<" {
+            if self.syntax == Syntax::Yaml && key.text == "<<" {
                 merged.push(value);
                 continue;
             }
@@ -527,7 +483,7 @@ impl Builder {
                 let first = first.pos();
                 self.errors.push(Diagnostic::error(
                     Code::DuplicateKey,
-                    join(&stack_path(stack), &key.text),
+                    join(&stack_path(stack, self.items.len()), &key.text),
                     Some(key.pos()),
                     format!(
                         "duplicate key `{}` (first at line {}, column {})",
@@ -576,17 +532,35 @@ impl Builder {
     }
 }
 
+/// A node written out whole, scalars by their text alone: the YAML parser copies some
+/// texts that the JSON reader borrows, which is no difference in the tree.
+#[cfg(test)]
+pub(super) fn outline(node: &Node) -> String {
+    let mark = node.mark;
+    match &node.value {
+        Value::Null => format!("{mark:?} null"),
+        Value::Seq(items) => {
+            let items: Vec<String> = items.iter().map(outline).collect();
+            format!("{mark:?} [{}]", items.join(", "))
+        }
+        Value::Map(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{:?} {:?}: {}", k.mark, k.text, outline(v)))
+                .collect();
+            format!("{mark:?} {{{}}}", entries.join(", "))
+        }
+        scalar => {
+            let (text, plain) = scalar.scalar().unwrap_or_default();
+            format!("{mark:?} {text:?} plain={plain}")
+        }
+    }
+}
+
 /// The tree the YAML parser builds from a JSON text, for checking the JSON reader.
 #[cfg(test)]
-pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node>, Vec<Diagnostic>) {
-    let mut builder = Builder {
-        syntax: Syntax::Json,
-        anchors: HashMap::new(),
-        strings: HashSet::default(),
-        nodes: 0,
-        alias_bytes: 0,
-        errors: Vec::new(),
-    };
+pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node<'_>>, Vec<Diagnostic>) {
+    let mut builder = Builder::new(Syntax::Json);
     let node = builder
         .build(super::yaml::events(source, Syntax::Json))
         .ok();

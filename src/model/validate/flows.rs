@@ -1,9 +1,10 @@
 //! The sections that connect systems: integrations, workflows with their handoffs, fixes.
 
 use super::super::schema;
-use super::super::tree::{join, Mark, Node, Value};
+use super::super::tree::{Mark, Node, Value};
 use super::super::{CatalogFix, Handoff, Integration, Mode, Model, Period, Runs, Workflow};
 use super::ids::{Ids, Unique};
+use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -21,20 +22,20 @@ impl Validator {
         systems: &Ids,
         model: &mut Model,
     ) -> Unique {
-        let mut ids = Unique::default();
-        let nodes = self.list(top.get("integrations"), "integrations");
+        let section = Path::top("integrations");
+        let nodes = self.list(top.get("integrations"), section);
+        let mut ids = Unique::new("integrations", nodes.len());
         for (i, node) in nodes.iter().enumerate() {
-            let path = format!("integrations[{}]", i + 1);
-            let Some(f) = self.fields(node, &path, &schema::INTEGRATION) else {
+            let Some(f) = self.fields(node, section.index(i + 1), &schema::INTEGRATION) else {
                 continue;
             };
             let (from, to) = self.endpoints(&f, systems);
             let carries = f
                 .get("carries")
-                .and_then(|n| self.carries(n, &f.path("carries")));
+                .and_then(|n| self.carries(n, f.path("carries")));
             let mode = f
                 .get("mode")
-                .and_then(|n| self.enumeration(n, &f.path("mode"), &MODES, "mode"));
+                .and_then(|n| self.enumeration(n, f.path("mode"), &MODES, "mode"));
             let minutes = self.opt_number(&f, "minutes");
             let fix_cost = self.opt_number(&f, "fix_cost");
             let via = self.opt_text(&f, "via");
@@ -43,7 +44,7 @@ impl Validator {
             let id = self.entry_id(&f, from, to, systems);
             if let Some(id) = &id {
                 let mark = f.get("id").map_or(f.mark, |n| n.mark);
-                self.claim_id(&mut ids, "integration", id, &path, mark);
+                self.claim_id(&mut ids, "integration", id, i, mark);
             }
             if let (Some(id), Some(from), Some(to), Some(carries)) = (id, from, to, carries) {
                 model.integrations.push(Integration {
@@ -72,7 +73,7 @@ impl Validator {
         systems: &Ids,
     ) -> Option<String> {
         match f.get("id") {
-            Some(n) => self.identifier(n, &f.path("id")),
+            Some(n) => self.identifier(n, f.path("id")),
             None => match (from, to) {
                 (Some(a), Some(b)) => Some(format!("{}->{}", systems.id(a), systems.id(b))),
                 _ => None,
@@ -88,9 +89,9 @@ impl Validator {
         systems: &Ids,
         model: &mut Model,
     ) {
-        for (key, node) in self.id_map(top.get("workflows"), "workflows") {
-            let path = join("workflows", &key.text);
-            let Some(f) = self.fields(node, &path, &schema::WORKFLOW) else {
+        let section = Path::top("workflows");
+        for (key, node) in self.id_map(top.get("workflows"), section) {
+            let Some(f) = self.fields(node, section.key(&key.text), &schema::WORKFLOW) else {
                 continue;
             };
             let name = self
@@ -98,19 +99,19 @@ impl Validator {
                 .unwrap_or_else(|| key.text.to_string());
             let unit = f
                 .get("unit")
-                .and_then(|n| self.reference(n, &f.path("unit"), units));
+                .and_then(|n| self.reference(n, f.path("unit"), units));
             let owner = self.opt_text(&f, "owner");
-            let runs = f.get("runs").and_then(|n| self.runs(n, &f.path("runs")));
+            let runs = f.get("runs").and_then(|n| self.runs(n, f.path("runs")));
             let serves = match f.get("serves") {
                 Some(n) if !matches!(n.value, Value::Null) => {
-                    self.objective_map(n, &f.path("serves"), objectives, f.range("serves"))
+                    self.objective_map(n, f.path("serves"), objectives, f.range("serves"))
                 }
                 _ => Vec::new(),
             };
             let mut marks = Vec::new();
             let handoffs = f
                 .get("handoffs")
-                .map(|n| self.handoffs(n, &f.path("handoffs"), systems, &mut marks))
+                .map(|n| self.handoffs(n, f.path("handoffs"), systems, &mut marks))
                 .unwrap_or_default();
             if let Some(runs) = runs {
                 self.data_marks.append(&mut marks);
@@ -129,13 +130,13 @@ impl Validator {
     }
 
     /// `{count, per}`, of a workflow or a handoff.
-    fn runs(&mut self, node: &Node, path: &str) -> Option<Runs> {
-        let periods: Vec<(&str, Period)> = Period::ALL.iter().map(|p| (p.as_str(), *p)).collect();
+    fn runs(&mut self, node: &Node, path: Path) -> Option<Runs> {
+        let periods = Period::ALL.map(|p| (p.as_str(), p));
         let r = self.fields(node, path, &schema::RUNS)?;
         let count = self.opt_number(&r, "count");
         let per = r
             .get("per")
-            .and_then(|n| self.enumeration(n, &r.path("per"), &periods, "period"));
+            .and_then(|n| self.enumeration(n, r.path("per"), &periods, "period"));
         Some(Runs {
             count: count?,
             per: per?,
@@ -146,7 +147,7 @@ impl Validator {
     fn handoffs(
         &mut self,
         node: &Node,
-        path: &str,
+        path: Path,
         systems: &Ids,
         marks: &mut Vec<Mark>,
     ) -> Vec<Handoff> {
@@ -154,7 +155,7 @@ impl Validator {
             Value::Seq(items) if items.is_empty() => {
                 self.error(
                     Code::EmptyList,
-                    path,
+                    path.to_string(),
                     node.mark,
                     "a workflow needs at least one handoff",
                 );
@@ -168,15 +169,14 @@ impl Validator {
         };
         let mut handoffs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = format!("{path}[{}]", i + 1);
-            let Some(h) = self.fields(item, &path, &schema::HANDOFF) else {
+            let Some(h) = self.fields(item, path.index(i + 1), &schema::HANDOFF) else {
                 continue;
             };
             let (from, to) = self.endpoints(&h, systems);
-            let data = h.get("data").and_then(|n| self.data(n, &h.path("data")));
+            let data = h.get("data").and_then(|n| self.data(n, h.path("data")));
             let minutes = self.opt_number(&h, "minutes");
             let runs = match h.get("runs") {
-                Some(n) => self.runs(n, &h.path("runs")).map(Some),
+                Some(n) => self.runs(n, h.path("runs")).map(Some),
                 None => Some(None),
             };
             let note = self.opt_text(&h, "note");
@@ -196,18 +196,18 @@ impl Validator {
     }
 
     /// A handoff's one data object, and where it is.
-    fn data(&mut self, node: &Node, path: &str) -> Option<(String, Mark)> {
-        let data = self.text(node, path)?;
+    fn data(&mut self, node: &Node, path: Path) -> Option<(String, Mark)> {
+        let data = self.text_ref(node, path)?;
         if data == "*" {
             self.error(
                 Code::WildcardData,
-                path,
+                path.to_string(),
                 node.mark,
                 "a handoff moves one data object, not `*`",
             );
             return None;
         }
-        Some((data, node.mark))
+        Some((data.to_string(), node.mark))
     }
 
     pub(super) fn fixes(
@@ -217,17 +217,17 @@ impl Validator {
         integrations: &Unique,
         model: &mut Model,
     ) {
-        let mut ids = Unique::default();
-        let nodes = self.list(top.get("fixes"), "fixes");
+        let section = Path::top("fixes");
+        let nodes = self.list(top.get("fixes"), section);
+        let mut ids = Unique::new("fixes", nodes.len());
         for (i, node) in nodes.iter().enumerate() {
-            let path = format!("fixes[{}]", i + 1);
-            let Some(f) = self.fields(node, &path, &schema::FIX) else {
+            let Some(f) = self.fields(node, section.index(i + 1), &schema::FIX) else {
                 continue;
             };
             let (from, to) = self.endpoints(&f, systems);
             let cost = self.opt_number(&f, "cost");
             let carries = match f.get("carries") {
-                Some(n) => self.carries(n, &f.path("carries")).map(Some),
+                Some(n) => self.carries(n, f.path("carries")).map(Some),
                 None => Some(None),
             };
             let name = self.opt_text(&f, "name");
@@ -238,7 +238,7 @@ impl Validator {
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::DuplicateId,
-                            f.path("id"),
+                            f.path("id").to_string(),
                             Some(n.pos()),
                             format!("fix id `{id}` is already the id of {other}"),
                         )
@@ -248,7 +248,7 @@ impl Validator {
             }
             if let Some(id) = &id {
                 let mark = f.get("id").map_or(f.mark, |n| n.mark);
-                self.claim_id(&mut ids, "fix", id, &path, mark);
+                self.claim_id(&mut ids, "fix", id, i, mark);
             }
             if let (Some(id), Some(from), Some(to), Some(cost), Some(carries)) =
                 (id, from, to, cost, carries)

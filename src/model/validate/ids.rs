@@ -56,42 +56,53 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// The ids of one kind of entry given so far (integrations, fixes), with where each was
-/// first given.
-#[derive(Default)]
+/// The ids of one kind of entry given so far (integrations, fixes), with the position
+/// of the entry that first gave each.
 pub(super) struct Unique {
-    first: HashMap<String, String>,
+    /// The list they are in, for the path of the first (`integrations`).
+    section: &'static str,
+    first: HashMap<String, usize, FixedState>,
 }
 
 impl Unique {
-    pub fn get(&self, id: &str) -> Option<&str> {
-        self.first.get(id).map(String::as_str)
+    pub fn new(section: &'static str, capacity: usize) -> Unique {
+        Unique {
+            section,
+            first: HashMap::with_capacity_and_hasher(capacity, FixedState::default()),
+        }
+    }
+
+    /// The path of the entry that first gave `id` (`integrations[3]`).
+    pub fn get(&self, id: &str) -> Option<String> {
+        self.first
+            .get(id)
+            .map(|i| format!("{}[{}]", self.section, i + 1))
     }
 }
 
 impl Validator {
-    /// Claims `id` for the entry at `path` (a `what`: "integration", "fix"), reporting it
-    /// when an earlier entry has it.
+    /// Claims `id` for entry `index` of its list (a `what`: "integration", "fix"),
+    /// reporting it when an earlier entry has it.
     pub(super) fn claim_id(
         &mut self,
         seen: &mut Unique,
         what: &str,
         id: &str,
-        path: &str,
+        index: usize,
         mark: Mark,
     ) {
         if let Some(first) = seen.get(id) {
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::DuplicateId,
-                    path,
+                    format!("{}[{}]", seen.section, index + 1),
                     Some(mark.pos()),
                     format!("{what} id `{id}` is also the id of {first}"),
                 )
                 .with_help("give one of them an explicit `id`"),
             );
         } else {
-            seen.first.insert(id.to_string(), path.to_string());
+            seen.first.insert(id.to_string(), index);
         }
     }
 }

@@ -5,14 +5,16 @@
 
 mod flows;
 mod ids;
+mod path;
 mod sections;
 mod warnings;
 
 use super::schema::{Kind, Range, Section, MAX_NUMBER, MIN_NUMBER};
-use super::tree::{self, join, Key, Mark, Node, Syntax, Value};
+use super::tree::{self, Key, Mark, Node, Syntax, Value};
 use super::{parse_number, Carries, Model};
 use crate::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
 use ids::Ids;
+use path::Path;
 
 /// A model that loaded, with the warnings found on the way. It holds no part of the
 /// parse tree: the tree is dropped when loading ends.
@@ -60,26 +62,28 @@ const SUGGESTION_BUDGET: usize = 2_000_000;
 
 /// The fields of one map, after unknown ones and missing required ones were reported.
 struct Fields<'a> {
-    path: String,
+    path: Path<'a>,
     mark: Mark,
     section: &'static Section,
-    entries: Vec<(&'a Key, &'a Node)>,
+    /// All of the map's entries: only declared fields are looked up, so unknown ones
+    /// need not be taken out.
+    entries: &'a [(Key<'a>, Node<'a>)],
 }
 
 impl<'a> Fields<'a> {
-    fn get(&self, name: &str) -> Option<&'a Node> {
+    fn get(&self, name: &str) -> Option<&'a Node<'a>> {
         debug_assert!(
             self.section.field(name).is_some(),
             "undeclared field {name}"
         );
         self.entries
             .iter()
-            .find(|(k, _)| &*k.text == name)
-            .map(|(_, v)| *v)
+            .find(|(k, _)| k.text == name)
+            .map(|(_, v)| v)
     }
 
-    fn path(&self, name: &str) -> String {
-        join(&self.path, name)
+    fn path<'b>(&'b self, name: &'b str) -> Path<'b> {
+        self.path.key(name)
     }
 
     /// The range its declaration gives a number field.
@@ -106,8 +110,8 @@ struct Validator {
 
 /// "a number `5`", "text `many`", "a list": what a node holds, for messages.
 fn found(node: &Node) -> String {
-    match &node.value {
-        Value::Scalar { text, .. } => {
+    match node.value.scalar() {
+        Some((text, _)) => {
             let shown: String = text.chars().take(40).collect();
             let ellipsis = if text.chars().count() > 40 { "..." } else { "" };
             format!(
@@ -116,7 +120,7 @@ fn found(node: &Node) -> String {
                 shown.escape_debug()
             )
         }
-        other => other.describe().to_string(),
+        None => node.value.describe().to_string(),
     }
 }
 
@@ -138,11 +142,11 @@ impl Validator {
             .push(Diagnostic::error(code, path, Some(mark.pos()), message));
     }
 
-    fn wrong_type(&mut self, path: &str, node: &Node, expected: &str) {
+    fn wrong_type(&mut self, path: Path, node: &Node, expected: &str) {
         let found = found(node);
         self.error(
             Code::WrongType,
-            path,
+            path.to_string(),
             node.mark,
             format!("expected {expected}, found {found}"),
         );
@@ -152,22 +156,19 @@ impl Validator {
     /// missing required field, in the order of the section's declaration.
     fn fields<'a>(
         &mut self,
-        node: &'a Node,
-        path: &str,
+        node: &'a Node<'a>,
+        path: Path<'a>,
         section: &'static Section,
     ) -> Option<Fields<'a>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(path, node, "a map");
             return None;
         };
-        let mut kept = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            if section.field(&key.text).is_some() {
-                kept.push((key, value));
-            } else {
+        for (key, _) in entries {
+            if section.field(&key.text).is_none() {
                 let mut d = Diagnostic::error(
                     Code::UnknownField,
-                    join(path, &key.text),
+                    path.key(&key.text).to_string(),
                     Some(key.pos()),
                     format!("unknown field `{}`", key.text),
                 );
@@ -182,16 +183,16 @@ impl Validator {
             }
         }
         let fields = Fields {
-            path: path.to_string(),
+            path,
             mark: node.mark,
             section,
-            entries: kept,
+            entries,
         };
         for field in section.fields.iter().filter(|f| f.required) {
             if fields.get(field.name).is_none() {
                 self.error(
                     Code::MissingField,
-                    fields.path.clone(),
+                    fields.path.to_string(),
                     fields.mark,
                     format!("missing required field `{}`", field.name),
                 );
@@ -201,23 +202,23 @@ impl Validator {
     }
 
     /// A map keyed by identifiers (objectives, systems, ...); empty when absent or wrong.
-    fn id_map<'a>(&mut self, node: Option<&'a Node>, path: &str) -> Vec<(&'a Key, &'a Node)> {
+    fn id_map<'a>(&mut self, node: Option<&'a Node<'a>>, path: Path) -> &'a [(Key<'a>, Node<'a>)] {
         match node.map(|n| (&n.value, n)) {
-            None | Some((Value::Null, _)) => Vec::new(),
+            None | Some((Value::Null, _)) => &[],
             Some((Value::Map(entries), _)) => {
                 for (key, _) in entries {
-                    self.check_identifier(&key.text, &join(path, &key.text), key.mark);
+                    self.check_identifier(&key.text, path.key(&key.text), key.mark);
                 }
-                entries.iter().map(|(k, v)| (k, v)).collect()
+                entries
             }
             Some((_, n)) => {
                 self.wrong_type(path, n, "a map of identifiers");
-                Vec::new()
+                &[]
             }
         }
     }
 
-    fn list<'a>(&mut self, node: Option<&'a Node>, path: &str) -> &'a [Node] {
+    fn list<'a>(&mut self, node: Option<&'a Node<'a>>, path: Path) -> &'a [Node<'a>] {
         match node.map(|n| (&n.value, n)) {
             None | Some((Value::Null, _)) => &[],
             Some((Value::Seq(items), _)) => items,
@@ -228,14 +229,14 @@ impl Validator {
         }
     }
 
-    fn check_identifier(&mut self, id: &str, path: &str, mark: Mark) -> bool {
+    fn check_identifier(&mut self, id: &str, path: Path, mark: Mark) -> bool {
         if is_identifier(id) {
             return true;
         }
         self.diagnostics.push(
             Diagnostic::error(
                 Code::InvalidId,
-                path,
+                path.to_string(),
                 Some(mark.pos()),
                 format!("`{id}` is not a valid identifier"),
             )
@@ -246,51 +247,61 @@ impl Validator {
         false
     }
 
-    fn text(&mut self, node: &Node, path: &str) -> Option<String> {
-        match &node.value {
-            Value::Scalar { text, plain } => {
-                if *plain && self.syntax == Syntax::Json {
+    /// The text of a node, borrowed; `None` (reported) unless it is non-blank text.
+    fn text_ref<'n>(&mut self, node: &'n Node, path: Path) -> Option<&'n str> {
+        match node.value.scalar() {
+            Some((text, plain)) => {
+                if plain && self.syntax == Syntax::Json {
                     self.wrong_type(path, node, "text (a JSON string)");
                     return None;
                 }
                 if text.trim().is_empty() {
-                    self.error(Code::EmptyText, path, node.mark, "text must not be empty");
+                    self.error(
+                        Code::EmptyText,
+                        path.to_string(),
+                        node.mark,
+                        "text must not be empty",
+                    );
                     return None;
                 }
-                Some(text.to_string())
+                Some(text)
             }
-            _ => {
+            None => {
                 self.wrong_type(path, node, "text");
                 None
             }
         }
     }
 
+    fn text(&mut self, node: &Node, path: Path) -> Option<String> {
+        self.text_ref(node, path).map(str::to_string)
+    }
+
     fn opt_text(&mut self, fields: &Fields, name: &str) -> Option<String> {
         fields
             .get(name)
-            .and_then(|n| self.text(n, &fields.path(name)))
+            .and_then(|n| self.text(n, fields.path(name)))
     }
 
-    fn identifier(&mut self, node: &Node, path: &str) -> Option<String> {
-        let text = self.text(node, path)?;
-        self.check_identifier(&text, path, node.mark)
-            .then_some(text)
+    fn identifier(&mut self, node: &Node, path: Path) -> Option<String> {
+        let text = self.text_ref(node, path)?;
+        self.check_identifier(text, path, node.mark)
+            .then(|| text.to_string())
     }
 
-    fn number(&mut self, node: &Node, path: &str, range: Range) -> Option<f64> {
-        let value = match &node.value {
-            Value::Scalar { text, plain: true } => parse_number(text),
+    fn number(&mut self, node: &Node, path: Path, range: Range) -> Option<f64> {
+        let value = match node.value.scalar() {
+            Some((text, true)) => parse_number(text),
             _ => None,
         };
         let Some(value) = value else {
             let mut d = Diagnostic::error(
                 Code::WrongType,
-                path,
+                path.to_string(),
                 Some(node.pos()),
                 format!("expected {}, found {}", range.describe(), found(node)),
             );
-            if let Value::Scalar { text, plain: false } = &node.value {
+            if let Some((text, false)) = node.value.scalar() {
                 if parse_number(text).is_some() {
                     d = d.with_help("remove the quotes");
                 }
@@ -305,7 +316,7 @@ impl Validator {
         } else if !range.within_limits(value) {
             self.error(
                 Code::OutOfRange,
-                path,
+                path.to_string(),
                 node.mark,
                 if value.abs() > MAX_NUMBER {
                     format!("{value:e} is larger than {MAX_NUMBER:e}, the largest number a model may give (the limit keeps every total finite)")
@@ -319,7 +330,7 @@ impl Validator {
         };
         self.error(
             code,
-            path,
+            path.to_string(),
             node.mark,
             format!("expected {}, found {value}", range.describe()),
         );
@@ -331,22 +342,22 @@ impl Validator {
         let range = fields.range(name);
         fields
             .get(name)
-            .and_then(|n| self.number(n, &fields.path(name), range))
+            .and_then(|n| self.number(n, fields.path(name), range))
     }
 
     /// Resolves a reference to an id of `ids`, with "did you mean".
-    fn reference(&mut self, node: &Node, path: &str, ids: &Ids) -> Option<usize> {
-        let id = self.text(node, path)?;
-        let found = ids.index(&id);
+    fn reference(&mut self, node: &Node, path: Path, ids: &Ids) -> Option<usize> {
+        let id = self.text_ref(node, path)?;
+        let found = ids.index(id);
         if found.is_none() {
             let mut d = Diagnostic::error(
                 Code::UnknownReference,
-                path,
+                path.to_string(),
                 Some(node.pos()),
                 format!("unknown {} `{id}`", ids.what),
             );
             d.help = ids
-                .did_you_mean(&id, &mut self.suggestion_budget)
+                .did_you_mean(id, &mut self.suggestion_budget)
                 .or_else(|| match ids.len() {
                     0 => Some(format!("no {} is declared", ids.what)),
                     1..=12 => Some(format!("known: {}", ids.joined())),
@@ -360,22 +371,22 @@ impl Validator {
     fn enumeration<T: Copy>(
         &mut self,
         node: &Node,
-        path: &str,
+        path: Path,
         options: &[(&str, T)],
         what: &str,
     ) -> Option<T> {
-        let text = self.text(node, path)?;
+        let text = self.text_ref(node, path)?;
         if let Some((_, v)) = options.iter().find(|(name, _)| *name == text) {
             return Some(*v);
         }
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         let mut d = Diagnostic::error(
             Code::UnknownValue,
-            path,
+            path.to_string(),
             Some(node.pos()),
             format!("unknown {what} `{text}`"),
         );
-        d.help = Some(match did_you_mean(&text, names.iter().copied()) {
+        d.help = Some(match did_you_mean(text, names.iter().copied()) {
             Some(hint) => format!("{hint} (one of: {})", names.join(", ")),
             None => format!("one of: {}", names.join(", ")),
         });
@@ -384,7 +395,7 @@ impl Validator {
     }
 
     /// A non-empty list of data objects.
-    fn carries(&mut self, node: &Node, path: &str) -> Option<Carries> {
+    fn carries(&mut self, node: &Node, path: Path) -> Option<Carries> {
         let Value::Seq(items) = &node.value else {
             self.wrong_type(path, node, "a list of data objects");
             return None;
@@ -392,17 +403,17 @@ impl Validator {
         if items.is_empty() {
             self.error(
                 Code::EmptyList,
-                path,
+                path.to_string(),
                 node.mark,
                 "the list must not be empty",
             );
             return None;
         }
-        let mut data = Vec::new();
+        let mut data: Vec<String> = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.text(item, &format!("{path}[{}]", i + 1)) {
-                Some(d) if !data.contains(&d) => data.push(d),
+            match self.text_ref(item, path.index(i + 1)) {
+                Some(d) if !data.iter().any(|kept| kept == d) => data.push(d.to_string()),
                 Some(_) => {}
                 None => ok = false,
             }
@@ -414,16 +425,16 @@ impl Validator {
     fn endpoints(&mut self, fields: &Fields, systems: &Ids) -> (Option<usize>, Option<usize>) {
         let from = fields
             .get("from")
-            .and_then(|n| self.reference(n, &fields.path("from"), systems));
+            .and_then(|n| self.reference(n, fields.path("from"), systems));
         let to = fields
             .get("to")
-            .and_then(|n| self.reference(n, &fields.path("to"), systems));
+            .and_then(|n| self.reference(n, fields.path("to"), systems));
         if let (Some(f), Some(t)) = (from, to) {
             if f == t {
                 let mark = fields.get("to").map_or(fields.mark, |n| n.mark);
                 self.error(
                     Code::SameEndpoints,
-                    fields.path("to"),
+                    fields.path("to").to_string(),
                     mark,
                     format!("`from` and `to` are both `{}`", systems.id(f)),
                 );

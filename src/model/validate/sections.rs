@@ -2,14 +2,15 @@
 //! systems.
 
 use super::super::schema::{self, Range};
-use super::super::tree::{join, Key, Node, Value};
+use super::super::tree::{Key, Node, Value};
 use super::super::{Defaults, Model, Objective, Strategy, System, SystemKind, Unit};
 use super::ids::Ids;
+use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
 
-/// An entry of an id-keyed section: its key and its value.
-type Entry<'a> = (&'a Key, &'a Node);
+/// The entries of an id-keyed section: each key and its value.
+type Entries<'a> = &'a [(Key<'a>, Node<'a>)];
 
 impl Validator {
     /// The whole model, section by section in file-format order.
@@ -19,10 +20,10 @@ impl Validator {
             ..Model::default()
         };
         let top = match &root.value {
-            Value::Map(_) => self.fields(root, "", &schema::TOP),
+            Value::Map(_) => self.fields(root, Path::Root, &schema::TOP),
             _ => {
                 self.wrong_type(
-                    "",
+                    Path::Root,
                     root,
                     "a map of sections (version, systems, workflows, ...)",
                 );
@@ -43,7 +44,7 @@ impl Validator {
         let objectives = self.objectives(&top, &mut model);
         let strategies = self.strategies(&top, &objectives, &mut model);
         model.default_strategy = match top.get("strategy") {
-            Some(node) => self.reference(node, "strategy", &strategies),
+            Some(node) => self.reference(node, Path::top("strategy"), &strategies),
             None => (!model.strategies.is_empty()).then_some(0),
         };
         let units = self.units(&top, &mut model);
@@ -58,12 +59,12 @@ impl Validator {
         let Some(node) = top.get("version") else {
             return;
         };
-        if matches!(&node.value, Value::Scalar { text, plain: true } if text.trim() == "1") {
+        if matches!(node.value.scalar(), Some((text, true)) if text.trim() == "1") {
             return;
         }
-        let shown = match &node.value {
-            Value::Scalar { text, .. } => text.to_string(),
-            other => other.describe().to_string(),
+        let shown = match node.value.scalar() {
+            Some((text, _)) => text.to_string(),
+            None => node.value.describe().to_string(),
         };
         self.error(
             Code::UnsupportedVersion,
@@ -74,7 +75,7 @@ impl Validator {
     }
 
     fn defaults(&mut self, node: &Node, defaults: &mut Defaults) {
-        let Some(f) = self.fields(node, "defaults", &schema::DEFAULTS) else {
+        let Some(f) = self.fields(node, Path::top("defaults"), &schema::DEFAULTS) else {
             return;
         };
         for field in schema::DEFAULTS.fields {
@@ -99,23 +100,23 @@ impl Validator {
         top: &Fields<'a>,
         section: &str,
         what: &'static str,
-    ) -> (Vec<Entry<'a>>, Ids<'a>) {
-        let entries = self.id_map(top.get(section), section);
+    ) -> (Entries<'a>, Ids<'a>) {
+        let entries = self.id_map(top.get(section), Path::top(section));
         let ids = Ids::new(what, entries.iter().map(|(k, _)| &*k.text).collect());
         (entries, ids)
     }
 
     fn objectives<'a>(&mut self, top: &Fields<'a>, model: &mut Model) -> Ids<'a> {
         let (entries, ids) = self.keyed(top, "objectives", "objective");
-        for (key, node) in &entries {
+        let section = Path::top("objectives");
+        for (key, node) in entries {
             let mut objective = Objective {
                 id: key.text.to_string(),
                 name: key.text.to_string(),
                 description: None,
             };
             if !matches!(node.value, Value::Null) {
-                let path = join("objectives", &key.text);
-                if let Some(f) = self.fields(node, &path, &schema::OBJECTIVE) {
+                if let Some(f) = self.fields(node, section.key(&key.text), &schema::OBJECTIVE) {
                     objective.name = self.opt_text(&f, "name").unwrap_or(objective.name);
                     objective.description = self.opt_text(&f, "description");
                 }
@@ -127,27 +128,27 @@ impl Validator {
 
     fn strategies<'a>(&mut self, top: &Fields<'a>, objectives: &Ids, model: &mut Model) -> Ids<'a> {
         let (entries, ids) = self.keyed(top, "strategies", "strategy");
-        for (key, node) in &entries {
-            let path = join("strategies", &key.text);
+        let section = Path::top("strategies");
+        for (key, node) in entries {
             let mut strategy = Strategy {
                 id: key.text.to_string(),
                 name: key.text.to_string(),
                 description: None,
                 weights: Vec::new(),
             };
-            if let Some(f) = self.fields(node, &path, &schema::STRATEGY) {
+            if let Some(f) = self.fields(node, section.key(&key.text), &schema::STRATEGY) {
                 strategy.name = self.opt_text(&f, "name").unwrap_or(strategy.name);
                 strategy.description = self.opt_text(&f, "description");
                 if let Some(weights) = f.get("weights") {
                     let wpath = f.path("weights");
                     strategy.weights =
-                        self.objective_map(weights, &wpath, objectives, f.range("weights"));
+                        self.objective_map(weights, wpath, objectives, f.range("weights"));
                     keep_weights_finite(&mut strategy.weights);
                     let all_valid = matches!(&weights.value, Value::Map(e) if e.len() == strategy.weights.len());
                     if all_valid && !strategy.weights.iter().any(|(_, w)| *w > 0.0) {
                         self.error(
                             Code::NoPositiveWeight,
-                            wpath,
+                            wpath.to_string(),
                             weights.mark,
                             format!("strategy `{}` gives no objective a weight > 0", key.text),
                         );
@@ -161,7 +162,8 @@ impl Validator {
 
     fn units<'a>(&mut self, top: &Fields<'a>, model: &mut Model) -> Ids<'a> {
         let (entries, ids) = self.keyed(top, "units", "unit");
-        for (key, node) in &entries {
+        let section = Path::top("units");
+        for (key, node) in entries {
             let mut unit = Unit {
                 id: key.text.to_string(),
                 name: key.text.to_string(),
@@ -169,8 +171,7 @@ impl Validator {
                 hourly_cost: None,
             };
             if !matches!(node.value, Value::Null) {
-                let path = join("units", &key.text);
-                if let Some(f) = self.fields(node, &path, &schema::UNIT) {
+                if let Some(f) = self.fields(node, section.key(&key.text), &schema::UNIT) {
                     unit.name = self.opt_text(&f, "name").unwrap_or(unit.name);
                     unit.owner = self.opt_text(&f, "owner");
                     unit.hourly_cost = self.opt_number(&f, "hourly_cost");
@@ -185,7 +186,8 @@ impl Validator {
         let (entries, ids) = self.keyed(top, "systems", "system");
         let kinds: Vec<(&str, SystemKind)> =
             SystemKind::ALL.iter().map(|k| (k.as_str(), *k)).collect();
-        for (key, node) in &entries {
+        let section = Path::top("systems");
+        for (key, node) in entries {
             let mut system = System {
                 id: key.text.to_string(),
                 name: key.text.to_string(),
@@ -196,17 +198,16 @@ impl Validator {
                 annual_cost: None,
             };
             if !matches!(node.value, Value::Null) {
-                let path = join("systems", &key.text);
-                if let Some(f) = self.fields(node, &path, &schema::SYSTEM) {
+                if let Some(f) = self.fields(node, section.key(&key.text), &schema::SYSTEM) {
                     system.name = self.opt_text(&f, "name").unwrap_or(system.name);
                     if let Some(n) = f.get("kind") {
                         system.kind = self
-                            .enumeration(n, &f.path("kind"), &kinds, "system kind")
+                            .enumeration(n, f.path("kind"), &kinds, "system kind")
                             .unwrap_or(system.kind);
                     }
                     system.unit = f
                         .get("unit")
-                        .and_then(|n| self.reference(n, &f.path("unit"), units));
+                        .and_then(|n| self.reference(n, f.path("unit"), units));
                     system.owner = self.opt_text(&f, "owner");
                     system.satisfaction = self.opt_number(&f, "satisfaction");
                     system.annual_cost = self.opt_number(&f, "annual_cost");
@@ -221,7 +222,7 @@ impl Validator {
     pub(super) fn objective_map(
         &mut self,
         node: &Node,
-        path: &str,
+        path: Path,
         objectives: &Ids,
         range: Range,
     ) -> Vec<(usize, f64)> {
@@ -231,12 +232,12 @@ impl Validator {
         };
         let mut out = Vec::new();
         for (key, value) in entries {
-            let entry_path = join(path, &key.text);
+            let entry_path = path.key(&key.text);
             let objective = objectives.index(&key.text);
             if objective.is_none() {
                 let mut d = Diagnostic::error(
                     Code::UnknownReference,
-                    entry_path.clone(),
+                    entry_path.to_string(),
                     Some(key.pos()),
                     format!("unknown objective `{}`", key.text),
                 );
@@ -247,7 +248,7 @@ impl Validator {
                     });
                 self.diagnostics.push(d);
             }
-            let number = self.number(value, &entry_path, range);
+            let number = self.number(value, entry_path, range);
             if let (Some(o), Some(x)) = (objective, number) {
                 out.push((o, x));
             }

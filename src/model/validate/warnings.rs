@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::super::tree::{join, Mark};
 use super::super::Model;
 use crate::diagnostic::{Code, Diagnostic};
@@ -109,7 +111,8 @@ const TYPO_BUDGET: usize = 2_000_000;
 /// costly missing one. Carried names are indexed once, and each distinct uncarried name
 /// is searched once.
 fn data_typos(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
-    let mut carriers: HashMap<&str, Carrier> = HashMap::new();
+    // Looked up once per handoff: foldhash, as the loader's other maps.
+    let mut carriers: HashMap<&str, Carrier, FixedState> = HashMap::default();
     let mut carried: Vec<&str> = Vec::new();
     let named = model
         .integrations
@@ -129,7 +132,7 @@ fn data_typos(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
             }
         }
     }
-    let mut nearest: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut nearest: HashMap<&str, Option<&str>, FixedState> = HashMap::default();
     let mut budget = TYPO_BUDGET;
     let mut warnings = Vec::new();
     let handoffs = model
