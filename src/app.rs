@@ -13,7 +13,7 @@ mod decision;
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
 use crate::diagnostic::write_diagnostics;
-use crate::output::{check_not_input, write_output};
+use crate::output::{check_not_input, write_pieces, Pieces};
 use crate::render::{
     self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
     Provenance, Render, Report, View,
@@ -571,26 +571,40 @@ fn emit<D>(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let mut buffer = Vec::new();
+    // Rendered whole before anything is written, so a failed render writes nothing.
+    let mut buffer = Pieces::default();
     let mut notes = Vec::new();
     let rendered = renderer.render_noting(document, &mut buffer, &mut notes);
     for note in &notes {
         let _ = writeln!(stderr, "{}", terminal(note));
     }
     rendered.map_err(|e| fail(stderr, e))?;
-    write_out(&buffer, output, stdout, stderr)
+    write_parts(&buffer, output, stdout, stderr)
 }
 
 /// Writes finished bytes to `output` (atomically) or standard output.
 fn write_out(
-    buffer: &[u8],
+    bytes: &[u8],
+    output: Option<&Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let mut one = Pieces::default();
+    one.write_all(bytes)
+        .map_err(|e| fail(stderr, e.to_string()))?;
+    write_parts(&one, output, stdout, stderr)
+}
+
+/// Writes finished pieces to `output` (atomically) or standard output.
+fn write_parts(
+    pieces: &Pieces,
     output: Option<&Path>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let written = match output.filter(|path| *path != Path::new("-")) {
-        Some(path) => write_output(path, buffer).map_err(|e| e.to_string()),
-        None => match stdout.write_all(buffer).and_then(|()| stdout.flush()) {
+        Some(path) => write_pieces(path, &mut pieces.parts()).map_err(|e| e.to_string()),
+        None => match pieces.write_to(stdout).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             other => other.map_err(|e| format!("cannot write to standard output: {e}")),
         },

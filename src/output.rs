@@ -26,18 +26,73 @@ pub enum OutputError {
     Io(PathBuf, io::Error),
 }
 
+/// A finished output held in pieces: a report of a hundred megabytes is never copied to
+/// grow one buffer, and its pages are touched once (issue 8).
+#[derive(Debug, Default)]
+pub struct Pieces {
+    pieces: Vec<Vec<u8>>,
+}
+
+/// The size of a new piece, unless one write is larger.
+const PIECE: usize = 1 << 20;
+
+impl Pieces {
+    /// The bytes, in order.
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        self.pieces.iter().map(Vec::as_slice)
+    }
+
+    /// Writes every piece to `out`.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.parts().try_for_each(|part| out.write_all(part))
+    }
+
+    /// The bytes as one vector (tests and small outputs).
+    pub fn concat(&self) -> Vec<u8> {
+        self.pieces.concat()
+    }
+}
+
+impl Write for Pieces {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self.pieces.last_mut() {
+            Some(last) if last.capacity() - last.len() >= bytes.len() => {
+                last.extend_from_slice(bytes);
+            }
+            _ => {
+                let mut piece = Vec::with_capacity(PIECE.max(bytes.len()));
+                piece.extend_from_slice(bytes);
+                self.pieces.push(piece);
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Writes `bytes` to `path`: atomically to a regular file, directly to a device or FIFO.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    write_pieces(path, &mut std::iter::once(bytes))
+}
+
+/// Writes `parts`, in order, to `path` as [`write_output`] does.
+pub fn write_pieces(
+    path: &Path,
+    parts: &mut dyn Iterator<Item = &[u8]>,
+) -> Result<(), OutputError> {
     let io_error = |e| OutputError::Io(path.to_path_buf(), e);
     let target = resolve_links(path).map_err(io_error)?;
     match fs::metadata(&target) {
-        Ok(meta) if meta.is_file() => write_atomic(&target, bytes).map_err(io_error),
+        Ok(meta) if meta.is_file() => write_atomic(&target, parts).map_err(io_error),
         Ok(meta) => match special_kind(&meta) {
-            Special::Stream => write_stream(&target, bytes).map_err(io_error),
+            Special::Stream => write_stream(&target, parts).map_err(io_error),
             Special::Refused(what) => Err(OutputError::NotWritable(path.to_path_buf(), what)),
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            write_atomic(&target, bytes).map_err(io_error)
+            write_atomic(&target, parts).map_err(io_error)
         }
         Err(e) => Err(io_error(e)),
     }
@@ -121,14 +176,16 @@ fn special_kind(meta: &fs::Metadata) -> Special {
 }
 
 /// Writes to a device or FIFO as it is (no temporary file, no truncation of a node).
-fn write_stream(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_stream(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).open(path)?;
-    file.write_all(bytes)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
     file.flush()
 }
 
-/// Writes `bytes` to the regular file `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `parts` to the regular file `path` atomically.
+pub fn write_atomic(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -136,7 +193,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = tempfile::Builder::new()
         .prefix(".gapgraph-")
         .tempfile_in(dir)?;
-    file.write_all(bytes)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
     file.as_file().sync_all()?;
     let permissions = fs::metadata(path).map(|m| m.permissions()).ok();
     file.persist(path).map_err(|e| e.error)?;
@@ -162,6 +221,28 @@ fn set_readable(_path: &Path) -> io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_keep_every_byte_in_order_across_pieces() {
+        let mut pieces = Pieces::default();
+        let mut expected = Vec::new();
+        // Small writes fill a piece; one write larger than a piece gets its own.
+        for k in 0..3000u32 {
+            let line = format!("line {k}: {}\n", "x".repeat((k % 700) as usize));
+            pieces.write_all(line.as_bytes()).unwrap();
+            expected.extend_from_slice(line.as_bytes());
+        }
+        let big = vec![b'y'; PIECE + 17];
+        pieces.write_all(&big).unwrap();
+        expected.extend_from_slice(&big);
+        pieces.write_all(b"end").unwrap();
+        expected.extend_from_slice(b"end");
+        assert!(pieces.parts().count() >= 2);
+        assert_eq!(pieces.concat(), expected);
+        let mut out = Vec::new();
+        pieces.write_to(&mut out).unwrap();
+        assert_eq!(out, expected);
+    }
     use std::os::unix::fs::FileTypeExt;
 
     #[test]

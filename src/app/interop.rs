@@ -240,7 +240,7 @@ pub(super) fn export_sheets(
     })?;
     for file in &exported.files {
         let path = dir.join(file.name);
-        write_atomic(&path, &file.bytes).map_err(|e| {
+        write_atomic(&path, &mut std::iter::once(file.bytes.as_slice())).map_err(|e| {
             fail(
                 stderr,
                 format!(
