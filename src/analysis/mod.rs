@@ -130,11 +130,13 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     let strategy = strategy_in_force(model, strategy);
     let alignment = Alignment::new(model, strategy.as_ref().map(|s| s.index));
     let network = Network::of_model(model);
-    let handoffs = resolve::resolve_all(model, &network, &alignment);
+    // One engine (graph arrays, reachability labels, search buffers) serves both stages.
+    let mut engine = engine::Engine::new(model, &network);
+    let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
     let pool = candidates(model, &handoffs);
     let fixes = rank(
         model,
-        value::value_all(model, &network, &handoffs, &alignment, &pool),
+        value::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine),
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);

@@ -6,7 +6,7 @@ use super::engine::Engine;
 use super::ids::FixId;
 use super::measures::automation_rate;
 use super::network::Network;
-use super::resolve::{resolve_again, resolve_all, Alignment};
+use super::resolve::{resolve_again, resolve_with, Alignment};
 use super::valuation::CandidateIndex;
 use super::value::{fix_of, lowered_by_data, spec_order, Fix};
 use crate::model::Model;
@@ -63,9 +63,10 @@ pub struct Plan {
 pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
-    let mut state = resolve_all(model, &network, &alignment);
-    let pool = candidates(model, &state);
+    // One engine for today's resolution, the first valuation and every step after.
     let mut engine = Engine::new(model, &network);
+    let mut state = resolve_with(model, &network, &alignment, &mut engine);
+    let pool = candidates(model, &state);
     let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
     let mut lowered = vec![Vec::new(); pool.len()];
     lowered_by_data(&mut engine, &index, &state, None, &mut lowered);

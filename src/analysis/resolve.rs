@@ -270,7 +270,17 @@ pub fn runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
 
 /// Resolves every handoff against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
-    let mut engine = Engine::new(model, network);
+    resolve_with(model, network, alignment, &mut Engine::new(model, network))
+}
+
+/// [`resolve_all`] with an engine built for `network`, which it leaves as it found it (its
+/// graph is borrowed for the search ignoring data and put back).
+pub fn resolve_with(
+    model: &Model,
+    network: &Network,
+    alignment: &Alignment,
+    engine: &mut Engine,
+) -> Vec<HandoffResult> {
     let all: Vec<u32> = (0..engine.keys.len() as u32).collect();
     let routes = engine.routes(&all);
     let mut results: Vec<HandoffResult> = engine

@@ -180,18 +180,19 @@ pub fn lowered_by_data(
     }
 }
 
-/// Values every candidate alone and keeps those that save hours.
-pub fn value_all(
+/// Values every candidate alone and keeps those that save hours, with an engine built for
+/// `network`.
+pub fn value_with(
     model: &Model,
     network: &Network,
     before: &[HandoffResult],
     alignment: &Alignment,
     pool: &[Candidate],
+    engine: &mut Engine,
 ) -> Vec<Fix> {
-    let mut engine = Engine::new(model, network);
     let index = CandidateIndex::new(model, network, &engine.data, pool);
     let mut lowered = vec![Vec::new(); pool.len()];
-    lowered_by_data(&mut engine, &index, before, None, &mut lowered);
+    lowered_by_data(engine, &index, before, None, &mut lowered);
     // A candidate that lowers nothing saves nothing: no need to build its fix.
     pool.iter()
         .zip(&lowered)
