@@ -18,47 +18,41 @@ use crate::analysis::{
 };
 use crate::model::Model;
 
-/// A path as its hops' ids, written straight from the model (no list of strings built).
-struct PathIds<'a> {
+/// Things the results name by index (path hops, workflows, integrations), written as their
+/// ids straight from the model: no list of strings is built.
+struct Ids<'a, T> {
     model: &'a Model,
-    hops: &'a [PathHop],
+    items: &'a [T],
+    text: fn(&'a Model, &T) -> Cow<'a, str>,
 }
 
-impl Serialize for PathIds<'_> {
+impl<T> Serialize for Ids<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.hops.iter().map(|hop| hop.text(self.model)))
+        serializer.collect_seq(self.items.iter().map(|item| (self.text)(self.model, item)))
     }
 }
 
-/// Workflows (indexes) as their ids.
-struct WorkflowIds<'a> {
-    model: &'a Model,
-    workflows: &'a [usize],
-}
-
-impl Serialize for WorkflowIds<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.workflows
-                .iter()
-                .map(|w| self.model.workflows[*w].id.as_str()),
-        )
+fn path_ids<'a>(model: &'a Model, hops: &'a [PathHop]) -> Ids<'a, PathHop> {
+    Ids {
+        model,
+        items: hops,
+        text: |model, hop| hop.text(model),
     }
 }
 
-/// Model integrations (indexes) as their ids.
-struct IntegrationIds<'a> {
-    model: &'a Model,
-    integrations: &'a [usize],
+fn workflow_ids<'a>(model: &'a Model, workflows: &'a [usize]) -> Ids<'a, usize> {
+    Ids {
+        model,
+        items: workflows,
+        text: |model, w| Cow::Borrowed(&model.workflows[*w].id),
+    }
 }
 
-impl Serialize for IntegrationIds<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.integrations
-                .iter()
-                .map(|i| self.model.integrations[*i].id.as_str()),
-        )
+fn integration_ids<'a>(model: &'a Model, integrations: &'a [usize]) -> Ids<'a, usize> {
+    Ids {
+        model,
+        items: integrations,
+        text: |model, i| Cow::Borrowed(&model.integrations[*i].id),
     }
 }
 
@@ -231,7 +225,7 @@ struct GapWire<'a> {
     data: &'a str,
     status: &'static str,
     minutes: f64,
-    path: PathIds<'a>,
+    path: Ids<'a, PathHop>,
     runs_per_year: f64,
     annual_hours: f64,
     annual_cost: f64,
@@ -243,7 +237,7 @@ struct GapWire<'a> {
     path_on_defaults: bool,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
-    path_other_data: Option<Option<IntegrationIds<'a>>>,
+    path_other_data: Option<Option<Ids<'a, usize>>>,
 }
 
 impl<'a> GapWire<'a> {
@@ -256,10 +250,7 @@ impl<'a> GapWire<'a> {
             data: h.data(model),
             status: h.status.as_str(),
             minutes: h.minutes,
-            path: PathIds {
-                model,
-                hops: &h.path,
-            },
+            path: path_ids(model, &h.path),
             runs_per_year: h.runs_per_year,
             annual_hours: h.annual_hours,
             annual_cost: h.annual_cost,
@@ -272,10 +263,7 @@ impl<'a> GapWire<'a> {
             path_other_data: (h.status == Status::Missing).then(|| {
                 h.path_other_data
                     .as_deref()
-                    .map(|integrations| IntegrationIds {
-                        model,
-                        integrations,
-                    })
+                    .map(|integrations| integration_ids(model, integrations))
             }),
         }
     }
@@ -357,7 +345,7 @@ impl<'a> UnitWire<'a> {
 struct SystemWire<'a> {
     id: &'a str,
     kind: &'a str,
-    workflows: WorkflowIds<'a>,
+    workflows: Ids<'a, usize>,
     strategic_contribution: f64,
     flags: Vec<&'static str>,
     name: &'a str,
@@ -373,10 +361,7 @@ impl<'a> SystemWire<'a> {
         SystemWire {
             id: &system.id,
             kind: system.kind.as_str(),
-            workflows: WorkflowIds {
-                model,
-                workflows: &s.workflows,
-            },
+            workflows: workflow_ids(model, &s.workflows),
             strategic_contribution: s.strategic_contribution,
             flags: s.flags.iter().copied().map(Flag::as_str).collect(),
             name: &system.name,
