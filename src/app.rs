@@ -261,7 +261,13 @@ fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Resul
     let read = if path == "-" {
         stdin.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer)
     } else {
-        fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer))
+        fs::File::open(path).and_then(|f| {
+            // Sized from the file's length when it has one, so a 20 MB model is read into
+            // one allocation rather than grown by doubling (pipes and devices report 0).
+            let size_hint = f.metadata().map_or(0, |m| m.len().min(MAX_INPUT_BYTES + 1));
+            buffer.reserve_exact(usize::try_from(size_hint).unwrap_or(0) + 1);
+            f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer)
+        })
     };
     let bytes = read.map(|_| buffer);
     let bytes = bytes.map_err(|e| {
