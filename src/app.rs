@@ -16,7 +16,7 @@ use crate::diagnostic::write_diagnostics;
 use crate::output::{check_not_input, write_pieces, Pieces};
 use crate::render::{
     self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
-    Provenance, Render, Report, View,
+    Provenance, Render, RenderError, Report, View,
 };
 use crate::select::{select, Names, Selection};
 
@@ -577,6 +577,9 @@ fn emit<D>(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
+    if renderer.streams() && output.is_none_or(|path| path == Path::new("-")) {
+        return stream(renderer, document, stdout, stderr);
+    }
     // Rendered whole before anything is written, so a failed render writes nothing.
     let mut buffer = Pieces::default();
     let mut notes = Vec::new();
@@ -586,6 +589,34 @@ fn emit<D>(
     }
     rendered.map_err(|e| fail(stderr, e))?;
     write_parts(&buffer, output, stdout, stderr)
+}
+
+/// Renders straight to standard output: for formats that fail only when writing does
+/// ([`Render::streams`]). A closed pipe (`| head`) ends the output quietly, as elsewhere.
+fn stream<D>(
+    renderer: &dyn Render<D>,
+    document: &D,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let mut notes = Vec::new();
+    let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
+    let written = renderer
+        .render_noting(document, &mut out, &mut notes)
+        .and_then(|()| out.flush().map_err(RenderError::from));
+    drop(out);
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", terminal(note));
+    }
+    match written {
+        Ok(()) => Ok(Outcome::Done),
+        Err(RenderError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Done),
+        Err(RenderError::Io(e)) => Err(fail(
+            stderr,
+            format!("cannot write to standard output: {e}"),
+        )),
+        Err(e) => Err(fail(stderr, e)),
+    }
 }
 
 /// Writes finished bytes to `output` (atomically) or standard output.

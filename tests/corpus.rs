@@ -202,6 +202,10 @@ fn cases() -> Vec<Case> {
             .exits(2, &["standard output is closed"]),
         case("13 | head -1 stays quiet", Generated("many-systems.yaml", many_systems), &["analyze", "{}", "--format", "json"])
             .with(StdoutHeadOne),
+        // JSON goes straight to standard output (it can fail only when writing does).
+        case("13 closed stdout fails, JSON streamed", File("model.yaml"), &["analyze", "{}", "--format", "json"])
+            .with(StdoutClosed)
+            .exits(2, &["standard output"]),
         // Row 14: numbers and tags as YAML 1.2 core reads them.
         case("14 -0 prints as 0", File("negative-zero.yaml"), &["analyze", "{}", "--format", "json"])
             .prints(&["\"minutes\": 0.0"])

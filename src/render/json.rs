@@ -374,6 +374,10 @@ impl<'a> SystemWire<'a> {
 }
 
 impl Render<Report<'_>> for Json {
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         let analysis = report.analysis;
         let document = ReportDocument {
@@ -483,6 +487,10 @@ impl<'a> PlanStepWire<'a> {
 pub struct PlanJson;
 
 impl Render<PlanReport<'_>> for PlanJson {
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
         let totals = report.totals();
         let document = PlanDocument {

@@ -121,6 +121,13 @@ pub trait Render<D: ?Sized> {
         let _ = notes;
         self.render(document, out)
     }
+
+    /// True when rendering can fail only because writing failed: such a format may go
+    /// straight to standard output instead of being held whole in memory first (a 95 MB
+    /// report at E2), since there is no half-rendered document to hold back.
+    fn streams(&self) -> bool {
+        false
+    }
 }
 
 /// A renderer of reports, whatever their lifetime.
