@@ -5,7 +5,7 @@
 //! nothing here prints on its own.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 mod decision;
@@ -13,10 +13,10 @@ mod decision;
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
 use crate::diagnostic::write_diagnostics;
-use crate::output::{check_not_input, write_pieces, Pieces};
+use crate::output::check_not_input;
 use crate::render::{
     self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
-    Provenance, Render, RenderError, Report, View,
+    Provenance, Report, View,
 };
 use crate::select::{select, Names, Selection};
 
@@ -25,6 +25,9 @@ use crate::{load_str, Loaded};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 
 mod interop;
+mod write;
+
+use write::{emit, write_out};
 
 pub use interop::{
     Emit, ExportGraphml, ExportSheets, ImportArchimate, ImportSheets, Init, Schema,
@@ -566,86 +569,4 @@ fn check(
         if broken == 1 { "" } else { "s" }
     );
     Ok(Outcome::LimitBroken)
-}
-
-/// Renders fully in memory, then writes: a failed render never leaves half an output.
-/// What the renderer notes (Graphviz's warnings, size hints) goes to standard error.
-fn emit<D>(
-    renderer: &dyn Render<D>,
-    document: &D,
-    output: Option<&Path>,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    if renderer.streams() && output.is_none_or(|path| path == Path::new("-")) {
-        return stream(renderer, document, stdout, stderr);
-    }
-    // Rendered whole before anything is written, so a failed render writes nothing.
-    let mut buffer = Pieces::default();
-    let mut notes = Vec::new();
-    let rendered = renderer.render_noting(document, &mut buffer, &mut notes);
-    for note in &notes {
-        let _ = writeln!(stderr, "{}", terminal(note));
-    }
-    rendered.map_err(|e| fail(stderr, e))?;
-    write_parts(&buffer, output, stdout, stderr)
-}
-
-/// Renders straight to standard output: for formats that fail only when writing does
-/// ([`Render::streams`]). A closed pipe (`| head`) ends the output quietly, as elsewhere.
-fn stream<D>(
-    renderer: &dyn Render<D>,
-    document: &D,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let mut notes = Vec::new();
-    let mut out = io::BufWriter::with_capacity(1 << 16, &mut *stdout);
-    let written = renderer
-        .render_noting(document, &mut out, &mut notes)
-        .and_then(|()| out.flush().map_err(RenderError::from));
-    drop(out);
-    for note in &notes {
-        let _ = writeln!(stderr, "{}", terminal(note));
-    }
-    match written {
-        Ok(()) => Ok(Outcome::Done),
-        Err(RenderError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Done),
-        Err(RenderError::Io(e)) => Err(fail(
-            stderr,
-            format!("cannot write to standard output: {e}"),
-        )),
-        Err(e) => Err(fail(stderr, e)),
-    }
-}
-
-/// Writes finished bytes to `output` (atomically) or standard output.
-fn write_out(
-    bytes: &[u8],
-    output: Option<&Path>,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let mut one = Pieces::default();
-    one.write_all(bytes)
-        .map_err(|e| fail(stderr, e.to_string()))?;
-    write_parts(&one, output, stdout, stderr)
-}
-
-/// Writes finished pieces to `output` (atomically) or standard output.
-fn write_parts(
-    pieces: &Pieces,
-    output: Option<&Path>,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let written = match output.filter(|path| *path != Path::new("-")) {
-        Some(path) => write_pieces(path, &mut pieces.parts()).map_err(|e| e.to_string()),
-        None => match pieces.write_to(stdout).and_then(|()| stdout.flush()) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.map_err(|e| format!("cannot write to standard output: {e}")),
-        },
-    };
-    written.map_err(|message| fail(stderr, message))?;
-    Ok(Outcome::Done)
 }

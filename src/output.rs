@@ -41,16 +41,6 @@ impl Pieces {
     pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
         self.pieces.iter().map(Vec::as_slice)
     }
-
-    /// Writes every piece to `out`.
-    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.parts().try_for_each(|part| out.write_all(part))
-    }
-
-    /// The bytes as one vector (tests and small outputs).
-    pub fn concat(&self) -> Vec<u8> {
-        self.pieces.concat()
-    }
 }
 
 impl Write for Pieces {
@@ -238,10 +228,7 @@ mod tests {
         pieces.write_all(b"end").unwrap();
         expected.extend_from_slice(b"end");
         assert!(pieces.parts().count() >= 2);
-        assert_eq!(pieces.concat(), expected);
-        let mut out = Vec::new();
-        pieces.write_to(&mut out).unwrap();
-        assert_eq!(out, expected);
+        assert_eq!(pieces.parts().collect::<Vec<_>>().concat(), expected);
     }
     use std::os::unix::fs::FileTypeExt;
 

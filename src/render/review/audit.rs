@@ -1,6 +1,6 @@
 //! The software audit: flagged systems and what each flag means.
 
-use super::automation::{name_and_id, UnitNames};
+use super::automation::{name_and_id, unit_name};
 use super::{cell, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::render::{minutes, money, Report};
 
@@ -23,7 +23,6 @@ pub(super) fn audit(report: &Report) -> Section {
         )]));
     } else {
         let annual = format!("Annual cost ({cur})");
-        let unit_names = UnitNames::new(report);
         blocks.push(Block::Table(Table {
             id: "audit-table".to_string(),
             columns: columns(&[
@@ -48,7 +47,7 @@ pub(super) fn audit(report: &Report) -> Section {
                     }
                     let model = report.model;
                     let system = &model.systems[s.system];
-                    let unit = unit_names.of(system.unit);
+                    let unit = unit_name(model, system.unit);
                     let workflows: Vec<&str> = s
                         .workflows
                         .iter()

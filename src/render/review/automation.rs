@@ -11,19 +11,10 @@ pub(super) fn name_and_id(name: &str, id: &str) -> Vec<Span> {
     }
 }
 
-/// Units' display names.
-pub(super) struct UnitNames<'a>(&'a crate::model::Model);
-
-impl<'a> UnitNames<'a> {
-    pub(super) fn new(report: &Report<'a>) -> UnitNames<'a> {
-        UnitNames(report.model)
-    }
-
-    /// A unit's display name from its index (empty without one).
-    pub(super) fn of(&self, unit: Option<usize>) -> String {
-        unit.map(|u| self.0.units[u].name.clone())
-            .unwrap_or_default()
-    }
+/// A unit's display name from its index (empty without one).
+pub(super) fn unit_name(model: &crate::model::Model, unit: Option<usize>) -> String {
+    unit.map(|u| model.units[u].name.clone())
+        .unwrap_or_default()
 }
 
 pub(super) fn automation(report: &Report) -> Section {
@@ -31,7 +22,6 @@ pub(super) fn automation(report: &Report) -> Section {
     let cur = report.currency();
     let cost = format!("Cost/yr ({cur})");
     let mut blocks = Vec::new();
-    let unit_names = UnitNames::new(report);
     if !analysis.workflows.is_empty() {
         blocks.push(Block::Heading(vec![text("By workflow")]));
         blocks.push(Block::Table(Table {
@@ -57,7 +47,7 @@ pub(super) fn automation(report: &Report) -> Section {
                     let workflow = &report.model.workflows[w.workflow];
                     vec![
                         cell(name_and_id(&workflow.name, &workflow.id)),
-                        text_cell(unit_names.of(workflow.unit)),
+                        text_cell(unit_name(report.model, workflow.unit)),
                         number_cell(
                             hours(w.runs_per_year).trim_end_matches(".0").to_string(),
                             Some(w.runs_per_year),
