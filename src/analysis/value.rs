@@ -27,6 +27,13 @@ pub struct Improvement {
     pub annual_hours_saved: f64,
 }
 
+impl Improvement {
+    /// The data object of the handoff it improves.
+    pub fn data<'m>(&self, model: &'m Model) -> &'m str {
+        &model.workflows[self.workflow].handoffs[self.step - 1].data
+    }
+}
+
 /// A fix with its value; `rank` is set by [`rank`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fix {

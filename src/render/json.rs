@@ -208,7 +208,7 @@ impl<'a> ImprovementWire<'a> {
         ImprovementWire {
             workflow: &workflow.id,
             step: i.step,
-            data: &workflow.handoffs[i.step - 1].data,
+            data: i.data(model),
             minutes_before: i.minutes_before,
             minutes_after: i.minutes_after,
             annual_hours_saved: i.annual_hours_saved,

@@ -65,7 +65,7 @@ pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
             "{} step {} ({}: {} -> {} min)",
             workflow.id,
             i.step,
-            terminal(&workflow.handoffs[i.step - 1].data),
+            terminal(i.data(model)),
             minutes(i.minutes_before),
             minutes(i.minutes_after)
         )

@@ -37,7 +37,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
             "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
             model.workflows[i.workflow].id,
             i.step,
-            model.workflows[i.workflow].handoffs[i.step - 1].data,
+            i.data(model),
             minutes(i.minutes_before),
             minutes(i.minutes_after)
         )));
