@@ -98,6 +98,8 @@ fn number(range: Range) -> Value {
         Range::Positive => json!({"type": "number", "exclusiveMinimum": 0}),
         Range::UnitInterval => json!({"type": "number", "minimum": 0, "maximum": 1}),
         Range::Rating => json!({"type": "number", "minimum": 1, "maximum": 5}),
+        Range::Years => json!({"type": "integer", "minimum": 1, "maximum": 30}),
+        Range::Rate => json!({"type": "number", "minimum": 0, "exclusiveMaximum": 1}),
     }
 }
 

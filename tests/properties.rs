@@ -5,8 +5,8 @@ use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, S
 use gapgraph::decide::roadmap;
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
-    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, System,
-    SystemKind, Unit, Workflow,
+    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, Sources,
+    System, SystemKind, Unit, Workflow,
 };
 use gapgraph::render::{
     plan_renderer, renderer, CsvTable, DiagramKind, Format, Level, PlanFormat, PlanReport,
@@ -70,6 +70,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                                 0usize..3,
                                 prop::option::of(0u8..40),
                                 prop::option::weighted(0.3, (1u8..5, 0usize..5)),
+                                prop::option::weighted(0.3, 0usize..2),
                             ),
                             1..5,
                         ),
@@ -79,7 +80,15 @@ fn arb_model() -> impl Strategy<Value = Model> {
                     ),
                     1..4,
                 ),
-                prop::collection::vec((pair, 0u32..15000, prop::option::of(any::<u8>())), 0..3),
+                prop::collection::vec(
+                    (
+                        pair,
+                        0u32..15000,
+                        prop::option::of(any::<u8>()),
+                        prop::option::weighted(0.3, 0u32..8000),
+                    ),
+                    0..3,
+                ),
                 0usize..3,
                 prop::collection::vec((0u8..4, 0u8..4), 2),
             )
@@ -138,6 +147,8 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         mode: mode(m),
                         minutes: minutes.map(f64::from),
                         fix_cost: fix_cost.map(f64::from),
+                        run_cost: fix_cost.filter(|c| c % 3 == 0).map(|c| f64::from(c) / 2.0),
+                        sources: Sources::default(),
                         via: None,
                         name: None,
                         note: None,
@@ -154,9 +165,10 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         runs_count: count as f64,
                         runs_per: Period::ALL[per as usize],
                         serves: vec![(0, growth as f64 / 10.0), (1, cost as f64 / 10.0)],
+                        sources: Sources::default(),
                         handoffs: handoffs
                             .into_iter()
-                            .map(|((from, to), d, minutes, runs)| Handoff {
+                            .map(|((from, to), d, minutes, runs, by)| Handoff {
                                 from,
                                 to,
                                 data: DATA[d].into(),
@@ -165,6 +177,8 @@ fn arb_model() -> impl Strategy<Value = Model> {
                                     count: count as f64,
                                     per: Period::ALL[per],
                                 }),
+                                by,
+                                sources: Sources::default(),
                                 note: None,
                             })
                             .collect(),
@@ -173,12 +187,14 @@ fn arb_model() -> impl Strategy<Value = Model> {
                 model.fixes = fixes
                     .into_iter()
                     .enumerate()
-                    .map(|(f, ((from, to), cost, c))| CatalogFix {
+                    .map(|(f, ((from, to), cost, c, run_cost))| CatalogFix {
                         id: format!("f{f}"),
                         from,
                         to,
                         cost: cost as f64,
                         carries: c.map(carries),
+                        run_cost: run_cost.map(f64::from),
+                        sources: Sources::default(),
                         name: None,
                         note: None,
                     })
@@ -191,9 +207,11 @@ fn arb_model() -> impl Strategy<Value = Model> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// Adding or automating an edge never lengthens a shortest path.
+    /// Adding or automating an edge never lengthens a shortest path, so the only handoff a
+    /// fix can make dearer is a missing one priced at `defaults.missing_minutes` that gains a
+    /// path of more minutes (a default never replaces the minutes a path adds up to).
     #[test]
-    fn no_fix_raises_any_handoff(model in arb_model()) {
+    fn only_default_priced_missing_handoffs_get_dearer(model in arb_model()) {
         let alignment = Alignment::new(&model, model.default_strategy);
         let network = Network::of_model(&model);
         let before = resolve_all(&model, &network, &alignment);
@@ -211,7 +229,14 @@ proptest! {
         for changed in &changes {
             let after = resolve_all(&model, changed, &alignment);
             for (b, a) in before.iter().zip(&after) {
-                prop_assert!(a.minutes <= b.minutes, "{}#{} rose from {} to {}", b.workflow, b.step, b.minutes, a.minutes);
+                if let (Some(p), Some(q)) = (a.path_minutes, b.path_minutes) {
+                    prop_assert!(p <= q, "{}#{} path rose from {} to {}", b.workflow, b.step, q, p);
+                }
+                if a.minutes > b.minutes {
+                    prop_assert!(b.status == Status::Missing && b.stated_minutes.is_none(),
+                        "{}#{} rose from {} to {}", b.workflow, b.step, b.minutes, a.minutes);
+                    prop_assert_eq!(a.minutes, a.path_minutes.unwrap());
+                }
             }
         }
     }

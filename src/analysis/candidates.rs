@@ -48,6 +48,8 @@ pub struct Candidate {
     pub carries: Carries,
     /// Cost to make.
     pub cost: f64,
+    /// Running cost a year once made.
+    pub run_cost: f64,
     /// The integration it automates (automate).
     pub integration: Option<usize>,
 }
@@ -131,6 +133,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 cost: integration
                     .fix_cost
                     .unwrap_or(model.defaults.integration_cost),
+                run_cost: integration.run_cost.unwrap_or(model.defaults.run_cost),
                 integration: Some(i),
             });
         }
@@ -156,6 +159,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                 to,
                 carries: owned(data),
                 cost: model.defaults.integration_cost,
+                run_cost: model.defaults.run_cost,
                 integration: None,
             });
         }
@@ -171,6 +175,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
                     .map_or_else(|| Carries(Vec::new()), |data| owned(data))
             }),
             cost: fix.cost,
+            run_cost: fix.run_cost.unwrap_or(model.defaults.run_cost),
             integration: None,
         });
     }

@@ -38,6 +38,12 @@ pub struct PlanStep {
     pub cumulative_saving: f64,
     /// Strategic value so far.
     pub cumulative_strategic_value: f64,
+    /// Its running cost a year.
+    pub run_cost: f64,
+    /// Its NPV at this step (its marginal net saving over the horizon, less its cost).
+    pub npv: f64,
+    /// NPV so far: Σ of the steps' NPVs.
+    pub cumulative_npv: f64,
     /// Summary `automation_rate` of the model with this and the earlier picks applied.
     pub automation_rate_after: Option<f64>,
 }
@@ -76,7 +82,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         .map(|(c, lowered)| fix_of(model, &state, &alignment, c, lowered))
         .collect();
     let mut steps: Vec<PlanStep> = Vec::new();
-    let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
+    let (mut spent, mut saved, mut value_so_far, mut npv_so_far) = (0.0, 0.0, 0.0, 0.0);
     let mut picks: Vec<Fix> = Vec::new();
     loop {
         // The ranking of `rank`, on references: the best that saves and fits.
@@ -131,6 +137,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;
+        npv_so_far += pick.npv;
         // Its rank in the plan is its step.
         picks.push(Fix {
             rank: steps.len() + 1,
@@ -149,6 +156,9 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             cumulative_cost: spent,
             cumulative_saving: saved,
             cumulative_strategic_value: value_so_far,
+            run_cost: pick.run_cost,
+            npv: pick.npv,
+            cumulative_npv: npv_so_far,
             automation_rate_after: automation_rate(&state),
         });
     }

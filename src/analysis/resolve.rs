@@ -4,7 +4,7 @@ use super::engine::{Engine, HandoffKey};
 use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
-use crate::model::{Handoff, Mode, Model, Workflow};
+use crate::model::{Handoff, Mode, Model, Source, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl Status {
 pub enum MinutesSource {
     /// The handoff's own `minutes` (no path, or quicker than the path).
     Handoff,
-    /// `defaults.missing_minutes`: no path, or quicker than it, and no `minutes` of its own.
+    /// `defaults.missing_minutes`: no path, and no `minutes` of its own.
     Default,
     /// The least path's minutes (0 when automated).
     Path,
@@ -157,8 +157,10 @@ pub struct HandoffResult {
     pub runs_per_year: f64,
     /// runs_per_year × minutes / 60.
     pub annual_hours: f64,
-    /// annual_hours × the unit's hourly cost.
+    /// annual_hours × the hourly cost of the unit doing the work.
     pub annual_cost: f64,
+    /// The hourly cost of the unit doing the work (the handoff's `by`, else its workflow's).
+    pub hourly_cost: f64,
     /// Alignment of the workflow with the strategy in force.
     pub alignment: f64,
     /// annual_cost × alignment.
@@ -173,6 +175,11 @@ pub struct HandoffResult {
     pub minutes_source: MinutesSource,
     /// Which default minutes the hops of the reported path take (none without a path).
     pub path_defaults: DefaultHops,
+    /// Where `minutes` comes from: the handoff's own figure's source, the weakest of the
+    /// path's non-zero hops, or `default`.
+    pub minutes_basis: Source,
+    /// Where `runs_per_year` comes from: the handoff's `runs`, else its workflow's.
+    pub runs_basis: Source,
     /// On a missing handoff of today's model: the integrations (indexes) of a least path
     /// from `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
     /// Scenario re-resolutions (plans) leave it `None`.
@@ -205,6 +212,11 @@ impl HandoffResult {
         }
     }
 
+    /// Where its hours come from: the weaker of its minutes' and its runs' sources.
+    pub fn basis(&self) -> Source {
+        self.minutes_basis.weakest(self.runs_basis)
+    }
+
     /// The handoff's own minutes were set aside because its path is quicker.
     pub fn stated_minutes_set_aside(&self) -> bool {
         self.minutes_source == MinutesSource::Path
@@ -212,50 +224,60 @@ impl HandoffResult {
     }
 }
 
-/// Minutes per run of a handoff given its least path and fallback (section 4, step 5).
-pub fn status_and_minutes(path_minutes: Option<f64>, fallback: f64) -> (Status, f64) {
+/// Minutes per run of a handoff given its least path, its own `minutes` and its fallback
+/// (docs/scoring.md, step 5): no path, the fallback; a path, its minutes, or the handoff's
+/// own when quicker. A default never replaces minutes a path adds up to.
+pub fn status_and_minutes(
+    path_minutes: Option<f64>,
+    stated: Option<f64>,
+    fallback: f64,
+) -> (Status, f64) {
     match path_minutes {
         Some(m) if m <= 0.0 => (Status::Automated, 0.0),
-        Some(m) => (Status::Manual, m.min(fallback)),
+        Some(m) => (Status::Manual, stated.map_or(m, |s| m.min(s))),
         None => (Status::Missing, fallback),
     }
 }
 
-/// Which figure [`status_and_minutes`] took: the fallback only when strictly quicker than
-/// the path (a tie is the path's, so a stated figure is never "set aside" for an equal one).
-pub fn minutes_source(
-    path_minutes: Option<f64>,
-    stated: Option<f64>,
-    fallback: f64,
-) -> MinutesSource {
-    let own = match stated {
-        Some(_) => MinutesSource::Handoff,
-        None => MinutesSource::Default,
-    };
-    match path_minutes {
-        Some(m) if m > 0.0 && fallback < m => own,
-        Some(_) => MinutesSource::Path,
-        None => own,
+/// Which figure [`status_and_minutes`] took: the handoff's own only when strictly quicker
+/// than the path (a tie is the path's, so a stated figure is never "set aside" for an equal
+/// one).
+pub fn minutes_source(path_minutes: Option<f64>, stated: Option<f64>) -> MinutesSource {
+    match (path_minutes, stated) {
+        (Some(m), Some(s)) if m > 0.0 && s < m => MinutesSource::Handoff,
+        (Some(_), _) => MinutesSource::Path,
+        (None, Some(_)) => MinutesSource::Handoff,
+        (None, None) => MinutesSource::Default,
     }
 }
 
-/// Which default minutes the hops of a path take: a model integration without `minutes`
-/// that is not effectively automated, or a new fix hop that stays semi into a manual kind.
-pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops {
+/// Which default minutes the hops of a path take (a model integration without `minutes`
+/// that is not effectively automated, or a new fix hop that stays semi into a manual kind),
+/// and the weakest source of the minutes of its hops (`stated` for a path of no minutes).
+pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> (DefaultHops, Source) {
     let mut defaults = DefaultHops::default();
+    let mut basis = Source::Stated;
+    let mut any = false;
     for hop in hops.iter().map(|h| &network.hops()[*h]) {
         if hop.minutes <= 0.0 {
             continue;
         }
-        match hop.integration.map(|i| &model.integrations[i]) {
-            Some(i) if i.minutes.is_some() => {}
+        let source = match hop.integration.map(|i| &model.integrations[i]) {
+            Some(i) if i.minutes.is_some() => i.sources.minutes,
             Some(i) if model.effective_mode(i.mode, i.from, i.to) == Mode::Manual => {
                 defaults.manual = true;
+                Source::Default
             }
-            _ => defaults.semi = true,
-        }
+            _ => {
+                defaults.semi = true;
+                Source::Default
+            }
+        };
+        // The first hop with minutes sets the basis; later ones can only weaken it.
+        basis = if any { basis.weakest(source) } else { source };
+        any = true;
     }
-    defaults
+    (defaults, basis)
 }
 
 /// runs_per_year × minutes / 60.
@@ -346,14 +368,26 @@ fn priced(
     let workflow = &model.workflows[w];
     let handoff = &workflow.handoffs[key.step as usize];
     let runs_per_year = runs_per_year(workflow, handoff);
-    let hourly = model.hourly_cost(workflow);
+    let hourly = model.handoff_hourly_cost(workflow, handoff);
     let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
     let path_minutes = route.as_ref().map(|r| r.minutes);
-    let (status, minutes) = status_and_minutes(path_minutes, fallback);
+    let (status, minutes) = status_and_minutes(path_minutes, handoff.minutes, fallback);
     let hops = route
         .as_ref()
         .map(|r| r.hops.as_slice())
         .unwrap_or_default();
+    let (path_defaults, path_basis) = default_hops(model, network, hops);
+    let minutes_source = minutes_source(path_minutes, handoff.minutes);
+    let minutes_basis = match minutes_source {
+        MinutesSource::Handoff => handoff.sources.minutes,
+        MinutesSource::Default => Source::Default,
+        MinutesSource::Path => path_basis,
+    };
+    let runs_basis = if handoff.runs.is_some() {
+        handoff.sources.runs
+    } else {
+        workflow.sources.runs
+    };
     let annual_hours = annual_hours(runs_per_year, minutes);
     let annual_cost = annual_hours * hourly;
     HandoffResult {
@@ -367,13 +401,16 @@ fn priced(
         runs_per_year,
         annual_hours,
         annual_cost,
+        hourly_cost: hourly,
         alignment: alignment.per_workflow[w],
         strategic_value: annual_cost * alignment.per_workflow[w],
         path_minutes: route.as_ref().map(|r| r.minutes),
         fallback_minutes: fallback,
         stated_minutes: handoff.minutes,
-        minutes_source: minutes_source(path_minutes, handoff.minutes, fallback),
-        path_defaults: default_hops(model, network, hops),
+        minutes_source,
+        path_defaults,
+        minutes_basis,
+        runs_basis,
         path_other_data: None,
     }
 }

@@ -12,7 +12,7 @@ use super::candidates::Candidate;
 use super::engine::Engine;
 use super::graph::{DataIds, Direction};
 use super::network::Network;
-use super::resolve::HandoffResult;
+use super::resolve::{HandoffResult, Status};
 use super::search::Query;
 use crate::model::Model;
 
@@ -101,6 +101,7 @@ pub type Found = (u32, u32, f64);
 /// Reusable buffers of [`improvements`].
 #[derive(Clone, Debug, Default)]
 pub struct Scratch {
+    /// (source, handoff, target, limit): a path at or beyond `limit` minutes changes nothing.
     gaps: Vec<(u32, u32, u32, f64)>,
     candidates: Vec<(u32, u32)>,
     first_at: Vec<u32>,
@@ -111,8 +112,20 @@ pub struct Scratch {
 
 const NONE: u32 = u32::MAX;
 
+/// The minutes from which on a new path changes nothing for a gap: its minutes today,
+/// except for a missing gap priced at `defaults.missing_minutes`, which any path reprices
+/// (a default never replaces the minutes a path adds up to, so a fix can make it dearer).
+pub fn change_limit(h: &HandoffResult) -> f64 {
+    if h.status == Status::Missing && h.stated_minutes.is_none() {
+        f64::INFINITY
+    } else {
+        h.minutes
+    }
+}
+
 /// Appends to `found` every (candidate, gap) of data object `d` where the candidate alone
-/// lowers the gap's minutes, with the minutes after; `handoffs` is today's resolution.
+/// may change the gap's minutes (lower them, or give a default-priced missing gap a path),
+/// with the path minutes after; `handoffs` is today's resolution.
 pub fn improvements(
     engine: &mut Engine,
     index: &CandidateIndex,
@@ -129,12 +142,13 @@ pub fn improvements(
         ranges,
         order,
     } = scratch;
-    // (source, handoff, target, minutes today): only a gap with minutes can get cheaper.
+    // Only a gap with minutes can get cheaper; a default-priced missing one can get dearer.
     gaps.clear();
     for &k in &engine.by_data[d as usize] {
         let h = &handoffs[k as usize];
-        if h.status.is_gap() && h.minutes > 0.0 {
-            gaps.push((h.from as u32, k, h.to as u32, h.minutes));
+        let limit = change_limit(h);
+        if h.status.is_gap() && limit > 0.0 {
+            gaps.push((h.from as u32, k, h.to as u32, limit));
         }
     }
     index.for_data(d, candidates);
@@ -192,10 +206,10 @@ pub fn improvements(
         };
         engine.reverse.run(&engine.graph, query, &[]);
         for &i in group {
-            let (_, k, _, today) = gaps[i as usize];
+            let (_, k, _, gap_limit) = gaps[i as usize];
             let (start, end) = ranges[i as usize];
             for &(u, to_u) in &reached[start as usize..end as usize] {
-                if to_u >= today {
+                if to_u >= gap_limit {
                     continue;
                 }
                 let first = first_at[u as usize] as usize;
@@ -204,7 +218,7 @@ pub fn improvements(
                     let Some(back) = engine.reverse.settled(v as usize) else {
                         continue;
                     };
-                    if to_u + minutes + back.minutes >= today * (1.0 + SLACK) {
+                    if to_u + minutes + back.minutes >= gap_limit * (1.0 + SLACK) {
                         continue;
                     }
                     let at_v = to_u + minutes;
@@ -213,7 +227,7 @@ pub fn improvements(
                         start: v as usize,
                         minutes: at_v,
                         data: d,
-                        limit: today,
+                        limit: gap_limit,
                     };
                     engine.check.run(&engine.graph, query, &[target as u32]);
                     if let Some(after) = engine.check.settled(target) {

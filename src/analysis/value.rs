@@ -10,7 +10,7 @@ use super::network::Network;
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::Model;
+use crate::model::{Model, Source};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,11 +69,55 @@ pub struct Fix {
     pub objectives: ObjectiveSplit,
     /// The handoffs it makes cheaper, in file order.
     pub improves: Vec<Improvement>,
+    /// The handoffs it makes dearer, in file order: missing ones priced at
+    /// `defaults.missing_minutes` that it gives a path of more minutes (a default never
+    /// replaces the minutes a path adds up to). Their hours count against its saving.
+    pub raises: Vec<Improvement>,
     /// The integration it automates.
     pub integration: Option<usize>,
+    /// Its running cost a year once built.
+    pub run_cost: f64,
+    /// annual_saving − run_cost.
+    pub net_saving: f64,
+    /// −cost + Σ_{y=1..H} net_saving / (1 + r)^y, H and r from `defaults`.
+    pub npv: f64,
 }
 
 impl Fix {
+    /// Its NPV is below 0: over `defaults.horizon_years` it costs more than it saves.
+    pub fn loses_money(&self) -> bool {
+        self.npv < 0.0
+    }
+
+    /// Where its cost comes from: the catalogued fix's or the integration's `fix_cost`
+    /// (with their `source`), else the default.
+    pub fn cost_basis(&self, model: &Model) -> Source {
+        match self.id {
+            FixId::Automate(i) => {
+                let integration = &model.integrations[i];
+                match integration.fix_cost {
+                    Some(_) => integration.sources.cost,
+                    None => Source::Default,
+                }
+            }
+            FixId::Catalog(f) => model.fixes[f].sources.cost,
+            FixId::Connect { .. } => Source::Default,
+        }
+    }
+
+    /// Where its running cost comes from.
+    pub fn run_cost_basis(&self, model: &Model) -> Source {
+        let (stated, source) = match self.id {
+            FixId::Automate(i) => {
+                let integration = &model.integrations[i];
+                (integration.run_cost, integration.sources.run_cost)
+            }
+            FixId::Catalog(f) => (model.fixes[f].run_cost, model.fixes[f].sources.run_cost),
+            FixId::Connect { .. } => (None, Source::Default),
+        };
+        stated.map_or(Source::Default, |_| source)
+    }
+
     /// Its display name: the catalogued fix's, or the automated integration's.
     pub fn name<'m>(&self, model: &'m Model) -> Option<&'m str> {
         match self.id {
@@ -111,17 +155,21 @@ pub fn fix_of(
         workflows: Vec::new(),
         objectives: alignment.objectives().map(|o| (o, 0.0)).collect(),
         improves: Vec::new(),
+        raises: Vec::new(),
         integration: candidate.integration,
+        run_cost: candidate.run_cost,
+        net_saving: 0.0,
+        npv: 0.0,
     };
     for &(k, path_minutes) in lowered {
         let h = &before[k as usize];
-        let (_, minutes) = status_and_minutes(Some(path_minutes), h.fallback_minutes);
-        if minutes >= h.minutes {
+        let (_, minutes) =
+            status_and_minutes(Some(path_minutes), h.stated_minutes, h.fallback_minutes);
+        if minutes == h.minutes {
             continue;
         }
-        let workflow = &model.workflows[h.workflow];
         let hours_after = annual_hours(h.runs_per_year, minutes);
-        let cost_after = hours_after * model.hourly_cost(workflow);
+        let cost_after = hours_after * h.hourly_cost;
         let hours_saved = h.annual_hours - hours_after;
         let saving = h.annual_cost - cost_after;
         fix.annual_hours_saved += hours_saved;
@@ -134,26 +182,49 @@ pub fn fix_of(
         {
             *sum += part;
         }
-        // Handoffs come in file order, so a workflow already listed is the last one.
-        if fix.workflows.last() != Some(&h.workflow) {
-            fix.workflows.push(h.workflow);
-        }
-        fix.improves.push(Improvement {
+        let change = Improvement {
             workflow: h.workflow,
             step: h.step,
             minutes_before: h.minutes,
             minutes_after: minutes,
             annual_hours_saved: hours_saved,
-        });
+        };
+        if minutes > h.minutes {
+            fix.raises.push(change);
+            continue;
+        }
+        // Handoffs come in file order, so a workflow already listed is the last one.
+        if fix.workflows.last() != Some(&h.workflow) {
+            fix.workflows.push(h.workflow);
+        }
+        fix.improves.push(change);
     }
     fix.aligned = fix.strategic_value > 0.0;
     fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
-    fix.payback_months = if fix.annual_saving > 0.0 {
-        Some(fix.cost / (fix.annual_saving / 12.0))
+    settle_economics(model, &mut fix);
+    fix
+}
+
+/// Net saving, payback and NPV of a fix from its saving, cost and running cost
+/// (docs/scoring.md, "Fix economics").
+pub fn settle_economics(model: &Model, fix: &mut Fix) {
+    fix.net_saving = fix.annual_saving - fix.run_cost;
+    fix.payback_months = if fix.net_saving > 0.0 {
+        Some(fix.cost / (fix.net_saving / 12.0))
     } else {
         None
     };
-    fix
+    fix.npv = npv(model, fix.cost, fix.net_saving);
+}
+
+/// −cost + Σ_{y=1..H} net / (1 + r)^y, summed year by year as written.
+pub fn npv(model: &Model, cost: f64, net_saving_a_year: f64) -> f64 {
+    let rate = model.defaults.discount_rate;
+    let years = model.defaults.horizon_years as i32;
+    let discounted = (1..=years).fold(0.0, |sum, y| {
+        sum + net_saving_a_year / (1.0 + rate).powf(f64::from(y))
+    });
+    -cost + discounted
 }
 
 /// For each candidate of `pool`, the handoffs of `before` it lowers alone, in file order,

@@ -48,6 +48,8 @@ pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
                     mode: Mode::Automated,
                     minutes: None,
                     fix_cost: None,
+                    run_cost: Some(fix.run_cost),
+                    sources: crate::model::Sources::default(),
                     via: None,
                     name: fix.name(today).map(str::to_string),
                     note: None,

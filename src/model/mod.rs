@@ -27,6 +27,12 @@ pub struct Defaults {
     pub integration_cost: f64,
     /// Working hours of one full-time person a year (reports only).
     pub fte_hours: f64,
+    /// Yearly running cost of a fix once built, when nothing more specific is given.
+    pub run_cost: f64,
+    /// Years a fix's net saving counts in its NPV (a whole number from 1 to 30).
+    pub horizon_years: f64,
+    /// Yearly discount rate of the NPV, in [0, 1).
+    pub discount_rate: f64,
 }
 
 impl Default for Defaults {
@@ -38,6 +44,9 @@ impl Default for Defaults {
             missing_minutes: 15.0,
             integration_cost: 10000.0,
             fte_hours: 1720.0,
+            run_cost: 0.0,
+            horizon_years: 3.0,
+            discount_rate: 0.08,
         }
     }
 }
@@ -184,6 +193,76 @@ impl Mode {
     }
 }
 
+/// Where a figure comes from, as a report shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// The model states it, and says nothing more of it.
+    #[default]
+    Stated,
+    /// The model does not give it: a `defaults` value stands in.
+    Default,
+    /// An importer wrote it from what the source file implied.
+    Imported,
+    /// Measured, from an event log (`gapgraph discover`).
+    Measured,
+}
+
+impl Source {
+    /// Every source, in the order reports list them.
+    pub const ALL: [Source; 4] = [
+        Source::Stated,
+        Source::Measured,
+        Source::Imported,
+        Source::Default,
+    ];
+
+    /// The name used in model files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Stated => "stated",
+            Source::Default => "default",
+            Source::Imported => "imported",
+            Source::Measured => "measured",
+        }
+    }
+
+    /// How little a figure built from several rests on: a default is the weakest, then an
+    /// import's assumption, then an architect's statement, then a measurement.
+    fn weakness(self) -> u8 {
+        match self {
+            Source::Default => 3,
+            Source::Imported => 2,
+            Source::Stated => 1,
+            Source::Measured => 0,
+        }
+    }
+
+    /// The weaker of two sources: a product or sum is only as good as its weakest figure.
+    pub fn weakest(self, other: Source) -> Source {
+        if other.weakness() > self.weakness() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// Where the figures an entry states come from (its `source` map); a figure it does not
+/// name is `stated`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Of `minutes` (integration, handoff).
+    pub minutes: Source,
+    /// Of `runs` (workflow, handoff).
+    pub runs: Source,
+    /// Of `fix_cost` (integration) or `cost` (fix).
+    pub cost: Source,
+    /// Of `run_cost` (integration, fix).
+    pub run_cost: Source,
+    /// What the figures rest on.
+    pub evidence: Option<String>,
+}
+
 /// The data objects an edge moves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Carries(pub Vec<String>);
@@ -217,6 +296,10 @@ pub struct Integration {
     pub minutes: Option<f64>,
     /// Cost to automate it, when given.
     pub fix_cost: Option<f64>,
+    /// Yearly running cost once automated, when given.
+    pub run_cost: Option<f64>,
+    /// Where its figures come from.
+    pub sources: Sources,
     /// Transport, reported only.
     pub via: Option<String>,
     /// Display name.
@@ -302,6 +385,10 @@ pub struct Handoff {
     pub minutes: Option<f64>,
     /// How often it happens when that is not once per run of its workflow.
     pub runs: Option<Runs>,
+    /// The unit whose staff do its manual work (index), when not the workflow's.
+    pub by: Option<usize>,
+    /// Where its figures come from.
+    pub sources: Sources,
     /// Free text.
     pub note: Option<String>,
 }
@@ -333,6 +420,8 @@ pub struct Workflow {
     pub serves: Vec<(usize, f64)>,
     /// The steps, in order.
     pub handoffs: Vec<Handoff>,
+    /// Where its figures come from.
+    pub sources: Sources,
 }
 
 impl Workflow {
@@ -363,6 +452,10 @@ pub struct CatalogFix {
     pub cost: f64,
     /// What it will move; `None` means the data of today's gaps from FROM to TO.
     pub carries: Option<Carries>,
+    /// Yearly running cost once built, when given.
+    pub run_cost: Option<f64>,
+    /// Where its figures come from.
+    pub sources: Sources,
     /// Display name.
     pub name: Option<String>,
     /// Free text.
@@ -399,9 +492,23 @@ pub struct Model {
 impl Model {
     /// The staff cost of an hour of `workflow`'s time.
     pub fn hourly_cost(&self, workflow: &Workflow) -> f64 {
-        workflow
-            .unit
-            .and_then(|u| self.units[u].hourly_cost)
+        self.unit_hourly_cost(workflow.unit)
+    }
+
+    /// The unit whose staff do a handoff's manual work: its `by`, else its workflow's unit.
+    pub fn working_unit(&self, workflow: &Workflow, handoff: &Handoff) -> Option<usize> {
+        handoff.by.or(workflow.unit)
+    }
+
+    /// The staff cost of an hour of a handoff's manual work: its `by` unit's, else its
+    /// workflow's unit's, else the default.
+    pub fn handoff_hourly_cost(&self, workflow: &Workflow, handoff: &Handoff) -> f64 {
+        self.unit_hourly_cost(self.working_unit(workflow, handoff))
+    }
+
+    /// The hourly cost of a unit (`None`: no unit), else the default.
+    pub fn unit_hourly_cost(&self, unit: Option<usize>) -> f64 {
+        unit.and_then(|u| self.units[u].hourly_cost)
             .unwrap_or(self.defaults.hourly_cost)
     }
 

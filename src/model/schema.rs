@@ -17,6 +17,10 @@ pub enum Range {
     /// `x >= 0`, relative to the other numbers of its map (strategy weights): any finite
     /// size, since only the ratios count and validation rescales them.
     Relative,
+    /// A whole number of years from 1 to 30 (`defaults.horizon_years`).
+    Years,
+    /// `0 <= x < 1` (`defaults.discount_rate`).
+    Rate,
 }
 
 /// The largest number a model may give (strategy weights aside): products of runs,
@@ -34,6 +38,8 @@ impl Range {
             Range::Positive => x > 0.0,
             Range::UnitInterval => (0.0..=1.0).contains(&x),
             Range::Rating => (1.0..=5.0).contains(&x),
+            Range::Years => x.fract() == 0.0 && (1.0..=30.0).contains(&x),
+            Range::Rate => (0.0..1.0).contains(&x),
         }
     }
 
@@ -50,6 +56,8 @@ impl Range {
             Range::Positive => "a number > 0",
             Range::UnitInterval => "a number from 0 to 1",
             Range::Rating => "a number from 1 to 5",
+            Range::Years => "a whole number from 1 to 30",
+            Range::Rate => "a number from 0 up to (not including) 1",
         }
     }
 }
@@ -289,6 +297,9 @@ pub const DEFAULTS: Section = Section {
         field("missing_minutes", NON_NEGATIVE, "15", "a handoff with no path, when the handoff has no `minutes`"),
         field("integration_cost", NON_NEGATIVE, "10000", "the cost of a fix when nothing more specific is given"),
         field("fte_hours", POSITIVE, "1720", "working hours of one full-time person a year (reports only)"),
+        field("run_cost", NON_NEGATIVE, "0", "the yearly running cost of a fix once built, when neither the integration nor the catalogued fix gives `run_cost`"),
+        field("horizon_years", Kind::Number(Range::Years), "3", "the years a fix's net saving is counted for its NPV"),
+        field("discount_rate", Kind::Number(Range::Rate), "0.08", "the yearly discount rate of the NPV"),
     ],
 };
 
@@ -407,6 +418,18 @@ pub const INTEGRATION: Section = Section {
             "`defaults.integration_cost`",
             "what it costs to make it automated",
         ),
+        field(
+            "run_cost",
+            NON_NEGATIVE,
+            "`defaults.run_cost`",
+            "what it costs a year to run once automated (licences, support); lowers the fix's net saving",
+        ),
+        field(
+            "source",
+            Kind::Map("integration-source"),
+            "every figure `stated`",
+            "where its figures come from: `minutes`, `fix_cost`, `run_cost` -> `stated`, `imported` or `measured`",
+        ),
         field("via", Kind::Text, "none", "transport, reported only"),
         field("name", Kind::Text, "none", "reported only"),
         field("note", Kind::Text, "none", "reported only"),
@@ -434,6 +457,12 @@ pub const WORKFLOW: Section = Section {
             "how much the workflow serves each objective",
         ),
         required("handoffs", Kind::List("handoff"), "the steps; not empty"),
+        field(
+            "source",
+            Kind::Map("workflow-source"),
+            "every figure `stated`",
+            "where its figures come from: `runs` -> `stated`, `imported` or `measured`",
+        ),
     ],
 };
 
@@ -479,6 +508,18 @@ pub const HANDOFF: Section = Section {
             "the workflow's `runs`",
             "how often this handoff happens when that is not once per run of its workflow",
         ),
+        field(
+            "by",
+            Kind::Reference("unit"),
+            "the workflow's `unit`",
+            "the unit whose staff do this handoff's manual work; its hourly cost prices the handoff",
+        ),
+        field(
+            "source",
+            Kind::Map("handoff-source"),
+            "every figure `stated`",
+            "where its figures come from: `minutes`, `runs` -> `stated`, `imported` or `measured`",
+        ),
         field("note", Kind::Text, "none", "free text"),
     ],
 };
@@ -515,8 +556,76 @@ pub const FIX: Section = Section {
             "the data of the gaps from `from` to `to`",
             "the data objects it will move",
         ),
+        field(
+            "run_cost",
+            NON_NEGATIVE,
+            "`defaults.run_cost`",
+            "what it costs a year to run once built",
+        ),
+        field(
+            "source",
+            Kind::Map("fix-source"),
+            "every figure `stated`",
+            "where its figures come from: `cost`, `run_cost` -> `stated`, `imported` or `measured`",
+        ),
         field("name", Kind::Text, "none", "display name"),
         field("note", Kind::Text, "none", "free text"),
+    ],
+};
+
+/// The words a `source` map gives a figure.
+pub const SOURCES: &[&str] = &["stated", "imported", "measured"];
+
+const fn source_of(name: &'static str, doc: &'static str) -> Field {
+    field(name, Kind::OneOf(SOURCES), "`stated`", doc)
+}
+
+const EVIDENCE: Field = field(
+    "evidence",
+    Kind::Text,
+    "none",
+    "what the figures rest on: a log, a survey, an import",
+);
+
+/// `source` of an integration: where its figures come from. A figure the map does not
+/// name, and the model states, is `stated`.
+pub const INTEGRATION_SOURCE: Section = Section {
+    name: "integration-source",
+    path: "integrations[N].source",
+    fields: &[
+        source_of("minutes", "where `minutes` comes from"),
+        source_of("fix_cost", "where `fix_cost` comes from"),
+        source_of("run_cost", "where `run_cost` comes from"),
+        EVIDENCE,
+    ],
+};
+
+/// `source` of a workflow.
+pub const WORKFLOW_SOURCE: Section = Section {
+    name: "workflow-source",
+    path: "workflows.ID.source",
+    fields: &[source_of("runs", "where `runs` comes from"), EVIDENCE],
+};
+
+/// `source` of a handoff.
+pub const HANDOFF_SOURCE: Section = Section {
+    name: "handoff-source",
+    path: "workflows.ID.handoffs[N].source",
+    fields: &[
+        source_of("minutes", "where `minutes` comes from"),
+        source_of("runs", "where `runs` comes from"),
+        EVIDENCE,
+    ],
+};
+
+/// `source` of a catalogued fix.
+pub const FIX_SOURCE: Section = Section {
+    name: "fix-source",
+    path: "fixes[N].source",
+    fields: &[
+        source_of("cost", "where `cost` comes from"),
+        source_of("run_cost", "where `run_cost` comes from"),
+        EVIDENCE,
     ],
 };
 
@@ -533,4 +642,8 @@ pub const SECTIONS: &[Section] = &[
     RUNS,
     HANDOFF,
     FIX,
+    INTEGRATION_SOURCE,
+    WORKFLOW_SOURCE,
+    HANDOFF_SOURCE,
+    FIX_SOURCE,
 ];

@@ -7,14 +7,13 @@
 #![allow(dead_code)]
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::ops::Add;
 
 use gapgraph::analysis::{
     candidates, rank, Alignment, Candidate, DefaultHops, Fix, HandoffResult, Improvement,
     MinutesSource, Network, Plan, PlanStep, RankBy, Route, Status,
 };
-use gapgraph::model::{Mode, Model};
+use gapgraph::model::{Mode, Model, Source};
 use petgraph::algo::dijkstra;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -96,12 +95,18 @@ fn route_filtered(network: &Network, from: usize, to: usize, data: Option<&str>)
     })
 }
 
-/// Section 4, step 5.
-pub fn status_and_minutes(path_minutes: Option<f64>, fallback: f64) -> (Status, f64) {
-    match path_minutes {
-        Some(m) if m <= 0.0 => (Status::Automated, 0.0),
-        Some(m) => (Status::Manual, m.min(fallback)),
-        None => (Status::Missing, fallback),
+/// Section 4, step 5: a path's minutes, or the handoff's own when it states quicker ones;
+/// no path, the handoff's minutes or the default.
+pub fn status_and_minutes(
+    path_minutes: Option<f64>,
+    stated: Option<f64>,
+    fallback: f64,
+) -> (Status, f64) {
+    match (path_minutes, stated) {
+        (Some(m), _) if m <= 0.0 => (Status::Automated, 0.0),
+        (Some(m), Some(s)) if s < m => (Status::Manual, s),
+        (Some(m), _) => (Status::Manual, m),
+        (None, _) => (Status::Missing, fallback),
     }
 }
 
@@ -109,11 +114,12 @@ fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
     runs_per_year * minutes / 60.0
 }
 
-/// Which figure the minutes are: the fallback only when strictly below the path's.
-fn minutes_source(path_minutes: Option<f64>, stated: Option<f64>, fallback: f64) -> MinutesSource {
-    let fallback_used = match path_minutes {
-        None => true,
-        Some(m) => m > 0.0 && fallback < m,
+/// Which figure the minutes are: the handoff's own only when strictly below the path's.
+fn minutes_source(path_minutes: Option<f64>, stated: Option<f64>) -> MinutesSource {
+    let fallback_used = match (path_minutes, stated) {
+        (None, _) => true,
+        (Some(m), Some(s)) => m > 0.0 && s < m,
+        (Some(_), None) => false,
     };
     match (fallback_used, stated) {
         (false, _) => MinutesSource::Path,
@@ -145,16 +151,55 @@ fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops
     out
 }
 
+/// Where the minutes used come from: the handoff's own figure, the default, or the weakest
+/// of the path's hops with minutes (default < imported < stated < measured).
+fn minutes_basis(
+    model: &Model,
+    network: &Network,
+    handoff: &gapgraph::model::Handoff,
+    route: Option<&Route>,
+    hops: &[usize],
+) -> Source {
+    match minutes_source(route.map(|r| r.minutes), handoff.minutes) {
+        MinutesSource::Handoff => handoff.sources.minutes,
+        MinutesSource::Default => Source::Default,
+        MinutesSource::Path => {
+            let weakness = |s: Source| match s {
+                Source::Default => 3,
+                Source::Imported => 2,
+                Source::Stated => 1,
+                Source::Measured => 0,
+            };
+            hops.iter()
+                .map(|h| &network.hops()[*h])
+                .filter(|hop| hop.minutes > 0.0)
+                .map(
+                    |hop| match hop.integration.map(|i| &model.integrations[i]) {
+                        Some(i) if i.minutes.is_some() => i.sources.minutes,
+                        _ => Source::Default,
+                    },
+                )
+                .max_by_key(|s| weakness(*s))
+                .unwrap_or(Source::Stated)
+        }
+    }
+}
+
 /// Every handoff resolved against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     let mut out = Vec::new();
     for (w, workflow) in model.workflows.iter().enumerate() {
-        let hourly = model.hourly_cost(workflow);
         for (i, handoff) in workflow.handoffs.iter().enumerate() {
+            // The unit doing the work: the handoff's `by`, else the workflow's.
+            let unit = handoff.by.or(workflow.unit);
+            let hourly = unit
+                .and_then(|u| model.units[u].hourly_cost)
+                .unwrap_or(model.defaults.hourly_cost);
             let runs_per_year = handoff.runs_per_year(workflow);
             let route = route(network, handoff.from, handoff.to, &handoff.data);
             let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
-            let (status, minutes) = status_and_minutes(route.as_ref().map(|r| r.minutes), fallback);
+            let (status, minutes) =
+                status_and_minutes(route.as_ref().map(|r| r.minutes), handoff.minutes, fallback);
             let hops = route.as_ref().map(|r| r.hops.clone()).unwrap_or_default();
             let annual_hours = annual_hours(runs_per_year, minutes);
             let annual_cost = annual_hours * hourly;
@@ -174,12 +219,15 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 path_minutes: route.as_ref().map(|r| r.minutes),
                 fallback_minutes: fallback,
                 stated_minutes: handoff.minutes,
-                minutes_source: minutes_source(
-                    route.as_ref().map(|r| r.minutes),
-                    handoff.minutes,
-                    fallback,
-                ),
+                minutes_source: minutes_source(route.as_ref().map(|r| r.minutes), handoff.minutes),
                 path_defaults: default_hops(model, network, &hops),
+                hourly_cost: hourly,
+                minutes_basis: minutes_basis(model, network, handoff, route.as_ref(), &hops),
+                runs_basis: if handoff.runs.is_some() {
+                    handoff.sources.runs
+                } else {
+                    workflow.sources.runs
+                },
                 path_other_data: (status == Status::Missing)
                     .then(|| route_filtered(network, handoff.from, handoff.to, None))
                     .flatten()
@@ -196,7 +244,9 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
     out
 }
 
-/// Values `candidate` applied alone to `network`, whose handoffs resolve to `before`.
+/// Values `candidate` applied alone to `network`, whose handoffs resolve to `before`: the
+/// spec read literally, every handoff resolved again in the changed network and compared
+/// (a handoff may get dearer: a default-priced missing one that gains a longer path).
 pub fn value(
     model: &Model,
     network: &Network,
@@ -204,9 +254,9 @@ pub fn value(
     alignment: &Alignment,
     candidate: &Candidate,
 ) -> Fix {
-    let mut after = network.clone();
-    candidate.apply(model, &mut after);
-    let mut routes: HashMap<(usize, usize, &str), Option<f64>> = HashMap::new();
+    let mut after_network = network.clone();
+    candidate.apply(model, &mut after_network);
+    let after = resolve_all(model, &after_network, alignment);
     let mut fix = Fix {
         rank: 0,
         id: candidate.id,
@@ -224,25 +274,18 @@ pub fn value(
         workflows: Vec::new(),
         objectives: alignment.objectives().map(|o| (o, 0.0)).collect(),
         improves: Vec::new(),
+        raises: Vec::new(),
         integration: candidate.integration,
+        run_cost: candidate.run_cost,
+        net_saving: 0.0,
+        npv: 0.0,
     };
-    for h in before
-        .iter()
-        .filter(|h| h.status.is_gap() && candidate.carries.carries(h.data(model)))
-    {
-        let data = h.data(model);
-        let path_minutes = *routes
-            .entry((h.from, h.to, data))
-            .or_insert_with(|| route(&after, h.from, h.to, data).map(|r| r.minutes));
-        let (_, minutes) = status_and_minutes(path_minutes, h.fallback_minutes);
-        if minutes >= h.minutes {
+    for (h, a) in before.iter().zip(&after) {
+        if a.minutes == h.minutes {
             continue;
         }
-        let workflow = &model.workflows[h.workflow];
-        let hours_after = annual_hours(h.runs_per_year, minutes);
-        let cost_after = hours_after * model.hourly_cost(workflow);
-        let hours_saved = h.annual_hours - hours_after;
-        let saving = h.annual_cost - cost_after;
+        let hours_saved = h.annual_hours - a.annual_hours;
+        let saving = h.annual_cost - a.annual_cost;
         fix.annual_hours_saved += hours_saved;
         fix.annual_saving += saving;
         fix.strategic_value += saving * h.alignment;
@@ -253,24 +296,33 @@ pub fn value(
         {
             *sum += part;
         }
-        if !fix.workflows.contains(&h.workflow) {
-            fix.workflows.push(h.workflow);
-        }
-        fix.improves.push(Improvement {
+        let change = Improvement {
             workflow: h.workflow,
             step: h.step,
             minutes_before: h.minutes,
-            minutes_after: minutes,
+            minutes_after: a.minutes,
             annual_hours_saved: hours_saved,
-        });
+        };
+        if a.minutes > h.minutes {
+            fix.raises.push(change);
+            continue;
+        }
+        if !fix.workflows.contains(&h.workflow) {
+            fix.workflows.push(h.workflow);
+        }
+        fix.improves.push(change);
     }
     fix.aligned = fix.strategic_value > 0.0;
     fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
-    fix.payback_months = if fix.annual_saving > 0.0 {
-        Some(fix.cost / (fix.annual_saving / 12.0))
-    } else {
-        None
-    };
+    fix.net_saving = fix.annual_saving - fix.run_cost;
+    fix.payback_months = (fix.net_saving > 0.0).then(|| fix.cost / (fix.net_saving / 12.0));
+    let rate = model.defaults.discount_rate;
+    let years = model.defaults.horizon_years as i32;
+    let mut discounted = 0.0;
+    for y in 1..=years {
+        discounted += fix.net_saving / (1.0 + rate).powf(f64::from(y));
+    }
+    fix.npv = -fix.cost + discounted;
     fix
 }
 
@@ -294,7 +346,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let mut pool = candidates(model, &state);
     let mut picks = Vec::new();
     let mut steps: Vec<PlanStep> = Vec::new();
-    let (mut spent, mut saved, mut value_so_far) = (0.0, 0.0, 0.0);
+    let (mut spent, mut saved, mut value_so_far, mut npv_so_far) = (0.0, 0.0, 0.0, 0.0);
     loop {
         let ranked = rank(
             model,
@@ -317,6 +369,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         spent += pick.cost;
         saved += pick.annual_saving;
         value_so_far += pick.strategic_value;
+        npv_so_far += pick.npv;
         // Its rank in the plan is its step.
         picks.push(Fix {
             rank: steps.len() + 1,
@@ -335,6 +388,9 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             cumulative_cost: spent,
             cumulative_saving: saved,
             cumulative_strategic_value: value_so_far,
+            run_cost: pick.run_cost,
+            npv: pick.npv,
+            cumulative_npv: npv_so_far,
             automation_rate_after: reference_automation_rate(&state),
         });
     }

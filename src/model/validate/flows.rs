@@ -1,12 +1,21 @@
 //! The sections that connect systems: integrations, workflows with their handoffs, fixes.
 
 use super::super::schema;
+use super::super::schema::Section;
 use super::super::tree::{Mark, Node, Value};
-use super::super::{CatalogFix, Handoff, Integration, Mode, Model, Period, Runs, Workflow};
+use super::super::{
+    CatalogFix, Handoff, Integration, Mode, Model, Period, Runs, Source, Sources, Workflow,
+};
 use super::ids::{Ids, Unique};
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
+
+const SOURCES: [(&str, Source); 3] = [
+    ("stated", Source::Stated),
+    ("imported", Source::Imported),
+    ("measured", Source::Measured),
+];
 
 const MODES: [(&str, Mode); 3] = [
     ("automated", Mode::Automated),
@@ -38,6 +47,8 @@ impl Validator {
                 .and_then(|n| self.enumeration(n, f.path("mode"), &MODES, "mode"));
             let minutes = self.opt_number(&f, "minutes");
             let fix_cost = self.opt_number(&f, "fix_cost");
+            let run_cost = self.opt_number(&f, "run_cost");
+            let sources = self.sources(&f, &schema::INTEGRATION_SOURCE);
             let via = self.opt_text(&f, "via");
             let name = self.opt_text(&f, "name");
             let note = self.opt_text(&f, "note");
@@ -55,6 +66,8 @@ impl Validator {
                     mode: mode.unwrap_or(Mode::Automated),
                     minutes,
                     fix_cost,
+                    run_cost,
+                    sources,
                     via,
                     name,
                     note,
@@ -108,10 +121,11 @@ impl Validator {
                 }
                 _ => Vec::new(),
             };
+            let sources = self.sources(&f, &schema::WORKFLOW_SOURCE);
             let mut marks = Vec::new();
             let handoffs = f
                 .get("handoffs")
-                .map(|n| self.handoffs(n, f.path("handoffs"), systems, &mut marks))
+                .map(|n| self.handoffs(n, f.path("handoffs"), (systems, units), &mut marks))
                 .unwrap_or_default();
             if let Some(runs) = runs {
                 self.data_marks.append(&mut marks);
@@ -124,9 +138,38 @@ impl Validator {
                     runs_per: runs.per,
                     serves,
                     handoffs,
+                    sources,
                 });
             }
         }
+    }
+
+    /// The `source` map of an entry: where each figure it states comes from.
+    fn sources(&mut self, f: &Fields, section: &'static Section) -> Sources {
+        let mut sources = Sources::default();
+        let Some(node) = f.get("source") else {
+            return sources;
+        };
+        let Some(s) = self.fields(node, f.path("source"), section) else {
+            return sources;
+        };
+        for field in section.fields {
+            let slot = match field.name {
+                "minutes" => &mut sources.minutes,
+                "runs" => &mut sources.runs,
+                "fix_cost" | "cost" => &mut sources.cost,
+                "run_cost" => &mut sources.run_cost,
+                _ => continue,
+            };
+            if let Some(source) = s
+                .get(field.name)
+                .and_then(|n| self.enumeration(n, s.path(field.name), &SOURCES, "source"))
+            {
+                *slot = source;
+            }
+        }
+        sources.evidence = self.opt_text(&s, "evidence");
+        sources
     }
 
     /// `{count, per}`, of a workflow or a handoff.
@@ -148,7 +191,7 @@ impl Validator {
         &mut self,
         node: &Node,
         path: Path,
-        systems: &Ids,
+        (systems, units): (&Ids, &Ids),
         marks: &mut Vec<Mark>,
     ) -> Vec<Handoff> {
         let items = match &node.value {
@@ -179,8 +222,15 @@ impl Validator {
                 Some(n) => self.runs(n, h.path("runs")).map(Some),
                 None => Some(None),
             };
+            let by = match h.get("by") {
+                Some(n) => self.reference(n, h.path("by"), units).map(Some),
+                None => Some(None),
+            };
+            let sources = self.sources(&h, &schema::HANDOFF_SOURCE);
             let note = self.opt_text(&h, "note");
-            if let (Some(from), Some(to), Some((data, mark)), Some(runs)) = (from, to, data, runs) {
+            if let (Some(from), Some(to), Some((data, mark)), Some(runs), Some(by)) =
+                (from, to, data, runs, by)
+            {
                 marks.push(mark);
                 handoffs.push(Handoff {
                     from,
@@ -188,6 +238,8 @@ impl Validator {
                     data,
                     minutes,
                     runs,
+                    by,
+                    sources,
                     note,
                 });
             }
@@ -230,6 +282,8 @@ impl Validator {
                 Some(n) => self.carries(n, f.path("carries")).map(Some),
                 None => Some(None),
             };
+            let run_cost = self.opt_number(&f, "run_cost");
+            let sources = self.sources(&f, &schema::FIX_SOURCE);
             let name = self.opt_text(&f, "name");
             let note = self.opt_text(&f, "note");
             let id = self.entry_id(&f, from, to, systems);
@@ -259,6 +313,8 @@ impl Validator {
                     to,
                     cost,
                     carries,
+                    run_cost,
+                    sources,
                     name,
                     note,
                 });

@@ -86,6 +86,9 @@ impl Validator {
                 "missing_minutes" => &mut defaults.missing_minutes,
                 "integration_cost" => &mut defaults.integration_cost,
                 "fte_hours" => &mut defaults.fte_hours,
+                "run_cost" => &mut defaults.run_cost,
+                "horizon_years" => &mut defaults.horizon_years,
+                "discount_rate" => &mut defaults.discount_rate,
                 _ => continue,
             };
             if let Some(x) = self.opt_number(&f, field.name) {
