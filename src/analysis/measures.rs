@@ -4,7 +4,7 @@
 use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
 use super::value::Fix;
-use crate::model::{Mode, Model};
+use crate::model::{Mode, Model, Source};
 
 /// Handoff counts and cost of a group of handoffs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -138,6 +138,35 @@ pub struct Assumptions {
     pub fixes_on_default_cost: usize,
     /// Listed fixes.
     pub fixes: usize,
+    /// Σ annual hours of the gaps by where their hours come from, in [`Source::ALL`]'s
+    /// order (stated, measured, imported, default).
+    pub gap_hours_by_source: [f64; 4],
+    /// Listed fixes by where their cost comes from, in [`Source::ALL`]'s order.
+    pub fix_costs_by_source: [usize; 4],
+}
+
+impl Assumptions {
+    /// Σ annual hours of the gaps whose hours come from `source`.
+    pub fn gap_hours_from(&self, source: Source) -> f64 {
+        self.gap_hours_by_source[source_slot(source)]
+    }
+
+    /// Listed fixes whose cost comes from `source`.
+    pub fn fix_costs_from(&self, source: Source) -> usize {
+        self.fix_costs_by_source[source_slot(source)]
+    }
+
+    /// The share of gap hours that rest on defaults (`None` without gap hours).
+    pub fn default_share(&self) -> Option<f64> {
+        (self.gap_hours > 0.0).then(|| self.gap_hours_on_defaults / self.gap_hours)
+    }
+}
+
+fn source_slot(source: Source) -> usize {
+    Source::ALL
+        .iter()
+        .position(|s| *s == source)
+        .expect("ALL lists every source")
 }
 
 impl Assumptions {
@@ -154,6 +183,10 @@ impl Assumptions {
             if h.rests_on_defaults() {
                 out.gap_hours_on_defaults += h.annual_hours;
             }
+            out.gap_hours_by_source[source_slot(h.basis())] += h.annual_hours;
+        }
+        for f in fixes {
+            out.fix_costs_by_source[source_slot(f.cost_basis(model))] += 1;
         }
         out.fixes_on_default_cost = fixes
             .iter()

@@ -12,6 +12,7 @@ mod plan;
 mod reach;
 mod resolve;
 mod search;
+mod unfixable;
 mod valuation;
 mod value;
 
@@ -25,7 +26,8 @@ pub use measures::{
 pub use network::{Hop, Network, Route};
 pub use plan::{plan, Plan, PlanStep};
 pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
-pub use value::{rank, Fix, Improvement, RankBy};
+pub use unfixable::{unfixable, Unfixable, UnfixableReason};
+pub use value::{npv, rank, Fix, Improvement, RankBy};
 
 /// The strategy in force, with its weights, for reports that explain the ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +72,8 @@ pub struct Analysis {
     pub summary: Summary,
     /// How much of the result rests on defaults.
     pub assumptions: Assumptions,
+    /// The gaps with hours that no listed fix lowers, with why.
+    pub unfixable: Vec<Unfixable>,
     /// Per workflow, file order.
     pub workflows: Vec<WorkflowMeasures>,
     /// Per declared unit, file order.
@@ -141,6 +145,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     );
     let measures = measures::measure(model, &handoffs, &alignment);
     let assumptions = Assumptions::of(model, &handoffs, &fixes);
+    let unfixable = unfixable(model, &handoffs, &fixes);
     Analysis {
         model_name: model.name.clone(),
         currency: model.currency.clone(),
@@ -150,6 +155,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
         ranked_by: RankBy::Priority,
         summary: measures.summary,
         assumptions,
+        unfixable,
         workflows: measures.workflows,
         units: measures.units,
         systems: measures.systems,

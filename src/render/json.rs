@@ -11,12 +11,12 @@ use serde::{Serialize, Serializer};
 
 use super::plan::PlanReport;
 use super::{Render, RenderError, Report};
-use crate::analysis::{Assumptions, Counts, Flag, Status};
+use crate::analysis::{Counts, Flag, Status, Unfixable};
 use crate::analysis::{
     Fix, HandoffResult, Improvement, PathHop, PlanStep, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
 };
-use crate::model::Model;
+use crate::model::{Model, Source};
 
 /// Things the results name by index (path hops, workflows, integrations), written as their
 /// ids straight from the model: no list of strings is built.
@@ -78,6 +78,7 @@ struct ReportDocument<'a> {
     assumptions: AssumptionsWire,
     fixes: Vec<FixWire<'a>>,
     gaps: Vec<GapWire<'a>>,
+    unfixable: Vec<UnfixableWire<'a>>,
     workflows: Vec<WorkflowWire<'a>>,
     units: Vec<UnitWire<'a>>,
     systems: Vec<SystemWire<'a>>,
@@ -105,16 +106,87 @@ struct AssumptionsWire {
     gap_hours: f64,
     gap_hours_on_defaults: f64,
     fixes_on_default_cost: usize,
+    /// Gap hours by where they come from: stated, measured, imported, default.
+    gap_hours_by_source: IndexMap<&'static str, f64>,
+    /// Listed fixes by where their cost comes from.
+    fix_costs_by_source: IndexMap<&'static str, usize>,
+    /// Hours and cost a year of the gaps no listed fix lowers.
+    unfixable_gap_hours: f64,
+    unfixable_gap_cost: f64,
 }
 
-impl From<&Assumptions> for AssumptionsWire {
-    fn from(a: &Assumptions) -> Self {
+impl AssumptionsWire {
+    fn new(analysis: &crate::analysis::Analysis) -> Self {
+        let a = &analysis.assumptions;
+        let (mut hours, mut cost) = (0.0, 0.0);
+        for u in &analysis.unfixable {
+            hours += analysis.handoffs[u.handoff].annual_hours;
+            cost += analysis.handoffs[u.handoff].annual_cost;
+        }
         AssumptionsWire {
             gap_hours: a.gap_hours,
             gap_hours_on_defaults: a.gap_hours_on_defaults,
             fixes_on_default_cost: a.fixes_on_default_cost,
+            gap_hours_by_source: Source::ALL
+                .iter()
+                .map(|s| (s.as_str(), a.gap_hours_from(*s)))
+                .collect(),
+            fix_costs_by_source: Source::ALL
+                .iter()
+                .map(|s| (s.as_str(), a.fix_costs_from(*s)))
+                .collect(),
+            unfixable_gap_hours: hours,
+            unfixable_gap_cost: cost,
         }
     }
+}
+
+/// A gap no listed fix lowers, with why.
+#[derive(Serialize)]
+struct UnfixableWire<'a> {
+    workflow: &'a str,
+    step: usize,
+    from: &'a str,
+    to: &'a str,
+    data: &'a str,
+    status: &'static str,
+    annual_hours: f64,
+    annual_cost: f64,
+    reason: &'static str,
+    why: String,
+}
+
+impl<'a> UnfixableWire<'a> {
+    fn new(model: &'a Model, analysis: &'a crate::analysis::Analysis, u: &Unfixable) -> Self {
+        let h = &analysis.handoffs[u.handoff];
+        UnfixableWire {
+            workflow: &model.workflows[h.workflow].id,
+            step: h.step,
+            from: &model.systems[h.from].id,
+            to: &model.systems[h.to].id,
+            data: h.data(model),
+            status: h.status.as_str(),
+            annual_hours: h.annual_hours,
+            annual_cost: h.annual_cost,
+            reason: u.reason.code(),
+            why: u.reason.describe(model),
+        }
+    }
+}
+
+/// Where a gap's figures come from.
+#[derive(Serialize)]
+struct GapSourcesWire {
+    minutes: &'static str,
+    runs: &'static str,
+    hours: &'static str,
+}
+
+/// Where a fix's figures come from.
+#[derive(Serialize)]
+struct FixSourcesWire {
+    cost: &'static str,
+    run_cost: &'static str,
 }
 
 impl From<&Summary> for SummaryWire {
@@ -154,6 +226,13 @@ struct FixWire<'a> {
     workflows: Vec<&'a str>,
     objectives: IndexMap<&'a str, f64>,
     improves: Vec<ImprovementWire<'a>>,
+    run_cost: f64,
+    net_saving: f64,
+    npv: f64,
+    loses_money: bool,
+    sources: FixSourcesWire,
+    /// Handoffs it makes dearer (a default-priced missing one given a longer path).
+    raises: Vec<ImprovementWire<'a>>,
 }
 
 impl<'a> FixWire<'a> {
@@ -185,6 +264,19 @@ impl<'a> FixWire<'a> {
                 .collect(),
             improves: f
                 .improves
+                .iter()
+                .map(|i| ImprovementWire::new(model, i))
+                .collect(),
+            run_cost: f.run_cost,
+            net_saving: f.net_saving,
+            npv: f.npv,
+            loses_money: f.loses_money(),
+            sources: FixSourcesWire {
+                cost: f.cost_basis(model).as_str(),
+                run_cost: f.run_cost_basis(model).as_str(),
+            },
+            raises: f
+                .raises
                 .iter()
                 .map(|i| ImprovementWire::new(model, i))
                 .collect(),
@@ -235,13 +327,24 @@ struct GapWire<'a> {
     fallback_minutes: f64,
     minutes_source: &'static str,
     path_on_defaults: bool,
+    /// The gap side's name for `strategic_value` (kept for compatibility): the
+    /// alignment-weighted cost of the gap, lower is better.
+    strategic_cost: f64,
+    /// The unit whose staff do the work (the handoff's `by`, else the workflow's unit).
+    by: Option<&'a str>,
+    hourly_cost: f64,
+    sources: GapSourcesWire,
+    /// Some listed fix lowers it.
+    fixable: bool,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
     path_other_data: Option<Option<Ids<'a, usize>>>,
 }
 
 impl<'a> GapWire<'a> {
-    fn new(model: &'a Model, h: &'a HandoffResult) -> Self {
+    fn new(model: &'a Model, h: &'a HandoffResult, fixable: bool) -> Self {
+        let workflow = &model.workflows[h.workflow];
+        let by = model.working_unit(workflow, h.handoff(model));
         GapWire {
             workflow: &model.workflows[h.workflow].id,
             step: h.step,
@@ -260,6 +363,15 @@ impl<'a> GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
+            strategic_cost: h.strategic_value,
+            by: by.map(|u| model.units[u].id.as_str()),
+            hourly_cost: h.hourly_cost,
+            sources: GapSourcesWire {
+                minutes: h.minutes_basis.as_str(),
+                runs: h.runs_basis.as_str(),
+                hours: h.basis().as_str(),
+            },
+            fixable,
             path_other_data: (h.status == Status::Missing).then(|| {
                 h.path_other_data
                     .as_deref()
@@ -380,13 +492,21 @@ impl Render<Report<'_>> for Json {
 
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         let analysis = report.analysis;
+        let unfixable: std::collections::BTreeSet<(usize, usize)> = analysis
+            .unfixable
+            .iter()
+            .map(|u| {
+                let h = &analysis.handoffs[u.handoff];
+                (h.workflow, h.step)
+            })
+            .collect();
         let document = ReportDocument {
             schema: REPORT_SCHEMA,
             model: analysis.model_name.as_deref(),
             strategy: analysis.strategy.as_ref().map(|s| s.id.as_str()),
             currency: &analysis.currency,
             summary: SummaryWire::from(&analysis.summary),
-            assumptions: AssumptionsWire::from(&analysis.assumptions),
+            assumptions: AssumptionsWire::new(analysis),
             fixes: report
                 .fixes(self.top)
                 .iter()
@@ -395,7 +515,12 @@ impl Render<Report<'_>> for Json {
             gaps: analysis
                 .gaps(report.model)
                 .into_iter()
-                .map(|h| GapWire::new(report.model, h))
+                .map(|h| GapWire::new(report.model, h, !unfixable.contains(&(h.workflow, h.step))))
+                .collect(),
+            unfixable: analysis
+                .unfixable
+                .iter()
+                .map(|u| UnfixableWire::new(report.model, analysis, u))
                 .collect(),
             workflows: analysis
                 .workflows
@@ -461,6 +586,10 @@ struct PlanStepWire<'a> {
     cumulative_saving: f64,
     cumulative_strategic_value: f64,
     automation_rate: Option<f64>,
+    run_cost: f64,
+    npv: f64,
+    cumulative_npv: f64,
+    loses_money: bool,
 }
 
 impl<'a> PlanStepWire<'a> {
@@ -479,6 +608,10 @@ impl<'a> PlanStepWire<'a> {
             cumulative_saving: s.cumulative_saving,
             cumulative_strategic_value: s.cumulative_strategic_value,
             automation_rate,
+            run_cost: s.run_cost,
+            npv: s.npv,
+            cumulative_npv: s.cumulative_npv,
+            loses_money: s.npv < 0.0,
         }
     }
 }
