@@ -33,9 +33,9 @@ impl UnfixableReason {
             UnfixableReason::ManualEnd { system } => {
                 let s = &model.systems[system];
                 format!(
-                    "a {} at one end (`{}`): a process change, not an integration",
-                    s.kind.as_str(),
-                    s.id
+                    "`{}` ({}) is at one end: a process change, not an integration",
+                    s.id,
+                    s.kind.as_str()
                 )
             }
             UnfixableReason::CatalogLacksData { fix } => format!(

@@ -2,23 +2,75 @@
 //! report"): hours as full-time people, how much rests on defaults, and per gap which
 //! minutes were used and whether its ends are connected for other data.
 
-use super::{hours, minutes};
-use crate::analysis::{path_ids, Assumptions, HandoffResult, MinutesSource, PathHop};
-use crate::model::Model;
+use super::{hours, minutes, money};
+use crate::analysis::{path_ids, Analysis, Assumptions, Fix, HandoffResult, MinutesSource, PathHop};
+use crate::model::{Model, Source};
 
 /// `2.0 FTE`.
 pub fn fte(annual_fte: f64) -> String {
     format!("{} FTE", hours(annual_fte))
 }
 
-/// "1,920.0 of 3,422.0 gap hours rest on default minutes; 4 of 8 fix costs are the default".
+/// "1,920.0 of 3,422.0 gap hours rest on default minutes, 0.0 measured; 4 of 8 fix costs
+/// are the default" (imported hours named too when there are any).
 pub fn assumptions(a: &Assumptions) -> String {
+    let imported = a.gap_hours_from(Source::Imported);
+    let imported = if imported > 0.0 {
+        format!(", {} imported", hours(imported))
+    } else {
+        String::new()
+    };
     format!(
-        "{} of {} gap hours rest on default minutes; {} of {} fix costs are the default",
+        "{} of {} gap hours rest on default minutes, {} measured{imported}; {} of {} fix costs are the default",
         hours(a.gap_hours_on_defaults),
         hours(a.gap_hours),
+        hours(a.gap_hours_from(Source::Measured)),
         a.fixes_on_default_cost,
         a.fixes
+    )
+}
+
+/// "3 gaps no fix can close: 1,483.0 h, EUR 72,574 a year" (`None` when there are none).
+pub fn unfixable(analysis: &Analysis, currency: &str) -> Option<String> {
+    if analysis.unfixable.is_empty() {
+        return None;
+    }
+    let (mut h, mut cost) = (0.0, 0.0);
+    for u in &analysis.unfixable {
+        h += analysis.handoffs[u.handoff].annual_hours;
+        cost += analysis.handoffs[u.handoff].annual_cost;
+    }
+    let n = analysis.unfixable.len();
+    Some(format!(
+        "{n} {} no fix can close: {} h, {currency} {} a year",
+        if n == 1 { "gap" } else { "gaps" },
+        hours(h),
+        money(cost)
+    ))
+}
+
+/// A fix's economics in words: "net EUR 108,600 a year after EUR 3,000 running cost; NPV
+/// over 3 years EUR 267,873", and "loses money over 3 years" when its NPV is negative.
+pub fn economics(model: &Model, fix: &Fix, currency: &str) -> String {
+    let years = model.defaults.horizon_years;
+    let running = if fix.run_cost > 0.0 {
+        format!(
+            "net {currency} {} a year after {currency} {} running cost; ",
+            money(fix.net_saving),
+            money(fix.run_cost)
+        )
+    } else {
+        String::new()
+    };
+    let verdict = if fix.loses_money() {
+        format!(" - loses money over {} years", minutes(years))
+    } else {
+        String::new()
+    };
+    format!(
+        "{running}NPV over {} years {currency} {}{verdict}",
+        minutes(years),
+        money(fix.npv)
     )
 }
 

@@ -40,7 +40,7 @@ pub use compare::CompareReport;
 pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use explain::ExplainReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
-pub use numbers::{hours, minutes, money, percent, ratio};
+pub use numbers::{hours, minutes, money, percent, rate, ratio};
 pub use plan::{PlanReport, PlanTotals};
 pub use provenance::{date_of, document_date, Provenance};
 pub use sensitivity::SensitivityReport;

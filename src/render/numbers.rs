@@ -1,11 +1,20 @@
 //! Number formatting shared by the human-readable formats (JSON keeps full precision).
 
-/// `24,000` — money with thousands separators, no decimals; cents under 100.
+/// `24,000` — money with thousands separators and no decimals, everywhere, so a column
+/// never shows "62.83" next to whole amounts.
 pub fn money(x: f64) -> String {
-    if x.abs() < 100.0 && x.fract() != 0.0 {
-        return format!("{x:.2}");
-    }
     group(&format!("{:.0}", x.round() + 0.0))
+}
+
+/// `41`, `62.50` — a rate (money an hour): whole, or with cents when it has them.
+pub fn rate(x: f64) -> String {
+    if x.fract() == 0.0 {
+        group(&format!("{x:.0}"))
+    } else {
+        let s = format!("{x:.2}");
+        let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+        format!("{}.{frac}", group(int))
+    }
 }
 
 /// `1,234.5` — hours with one decimal.
@@ -63,7 +72,10 @@ mod tests {
     fn formats_numbers_for_people() {
         assert_eq!(money(24000.0), "24,000");
         assert_eq!(money(1234567.4), "1,234,567");
-        assert_eq!(money(12.5), "12.50");
+        assert_eq!(money(12.5), "13");
+        assert_eq!(money(62.83), "63");
+        assert_eq!(rate(41.0), "41");
+        assert_eq!(rate(62.5), "62.50");
         assert_eq!(money(0.0), "0");
         assert_eq!(hours(1234.56), "1,234.6");
         assert_eq!(minutes(5.0), "5");

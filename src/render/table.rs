@@ -163,13 +163,16 @@ impl Table {
         )?;
         writeln!(
             out,
-            "  Gaps cost {} staff hours a year ({}) = {cur} {} a year; strategic value {cur} {}",
+            "  Gaps cost {} staff hours a year ({}) = {cur} {} a year; strategic cost {cur} {}",
             hours(s.annual_hours),
             fidelity::fte(s.annual_fte),
             money(s.annual_cost),
             money(s.strategic_value)
         )?;
         writeln!(out, "  {}", fidelity::assumptions(&analysis.assumptions))?;
+        if let Some(line) = fidelity::unfixable(analysis, cur) {
+            writeln!(out, "  {line} (listed below the gaps)")?;
+        }
         writeln!(out)?;
 
         let fixes = report.fixes(Some(self.top.unwrap_or(DEFAULT_TOP)));
@@ -191,6 +194,7 @@ impl Table {
                 plural(total, "fix"),
             )?;
         } else {
+            let npv_title = format!("NPV {}y", minutes(model.defaults.horizon_years));
             let mut grid = grid(&[
                 "#",
                 "Fix",
@@ -201,6 +205,7 @@ impl Table {
                 "Strategic",
                 "Priority",
                 "Payback (mo)",
+                &npv_title,
             ]);
             for fix in fixes {
                 let id = fix.id.text(model);
@@ -218,13 +223,17 @@ impl Table {
                     money(fix.strategic_value),
                     ratio(fix.priority),
                     ratio(fix.payback_months),
+                    money(fix.npv),
                 ]);
             }
-            align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8]);
+            align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8, 9]);
             writeln!(out, "{grid}")?;
             for fix in fixes {
                 let id = fix.id.text(model);
                 writeln!(out, "  #{} {id}: {}", fix.rank, why(model, fix, cur))?;
+                if fix.run_cost > 0.0 || fix.loses_money() {
+                    writeln!(out, "     {}", fidelity::economics(model, fix, cur))?;
+                }
             }
             if total > fixes.len() {
                 writeln!(
@@ -250,7 +259,8 @@ impl Table {
                 "Min/run",
                 "Hours/yr",
                 "Cost/yr",
-                "Strategic",
+                "Strategic cost",
+                "Source",
             ]);
             for g in &gaps {
                 grid.add_row(vec![
@@ -263,6 +273,7 @@ impl Table {
                     hours(g.annual_hours),
                     money(g.annual_cost),
                     money(g.strategic_value),
+                    g.basis().as_str().to_string(),
                 ]);
             }
             align_right(&mut grid, &[1, 5, 6, 7, 8]);
@@ -278,9 +289,41 @@ impl Table {
                         terminal(&note)
                     )?;
                 }
+                if let Some(by) = by_other_unit(model, g) {
+                    writeln!(
+                        out,
+                        "  {}#{}: {}",
+                        model.workflows[g.workflow].id,
+                        g.step,
+                        terminal(&by)
+                    )?;
+                }
             }
         }
         writeln!(out)?;
+
+        if !analysis.unfixable.is_empty() {
+            heading(
+                out,
+                &format!("Gaps no fix can close ({})", analysis.unfixable.len()),
+            )?;
+            let mut grid = grid(&["Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why"]);
+            for u in &analysis.unfixable {
+                let g = &analysis.handoffs[u.handoff];
+                grid.add_row(vec![
+                    model.workflows[g.workflow].id.clone(),
+                    g.step.to_string(),
+                    format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+                    terminal(g.data(model)),
+                    hours(g.annual_hours),
+                    money(g.annual_cost),
+                    terminal(&u.reason.describe(model)),
+                ]);
+            }
+            align_right(&mut grid, &[1, 4, 5]);
+            writeln!(out, "{grid}")?;
+            writeln!(out)?;
+        }
 
         heading(out, "Workflows")?;
         if analysis.workflows.is_empty() {
@@ -349,7 +392,7 @@ impl Table {
 
         if !analysis.units.is_empty() {
             writeln!(out)?;
-            heading(out, "Units")?;
+            heading(out, "Units (each counts the workflows it owns, whoever does the steps)")?;
             let mut grid = grid(&[
                 "Unit",
                 "Owner",
@@ -420,6 +463,22 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
+/// workflow's.
+pub(super) fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
+    let workflow = &model.workflows[g.workflow];
+    let by = g.handoff(model).by?;
+    if Some(by) == workflow.unit {
+        return None;
+    }
+    Some(format!(
+        "done by {} at {} {} an hour",
+        model.units[by].id,
+        model.currency,
+        super::rate(g.hourly_cost)
+    ))
 }
 
 fn plural(n: usize, noun: &str) -> String {
