@@ -92,8 +92,8 @@ fn the_json_report_carries_the_hand_computed_figures() {
 fn the_table_says_it_in_words() {
     let table = gapgraph(&["analyze", FIXTURE]);
     for line in [
-        "  Gaps cost 12,560.3 staff hours a year (7.3 FTE) = EUR 628,015 a year; strategic value EUR 628,015",
-        "  12,550.0 of 12,560.3 gap hours rest on default minutes; 3 of 4 fix costs are the default",
+        "  Gaps cost 12,560.3 staff hours a year (7.3 FTE) = EUR 628,015 a year; strategic cost EUR 628,015",
+        "  12,550.0 of 12,560.3 gap hours rest on default minutes, 0.0 measured; 3 of 4 fix costs are the default",
         "  order-to-cash#1: 15 min is defaults.missing_minutes (the handoff states no minutes)",
         "  order-to-cash#1: shop and erp are connected, but not for `web-orders`: shop->erp",
         "  order-to-cash#2: 60 min stated; 12 min by path erp->sheet->bank (default semi minutes)",

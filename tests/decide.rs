@@ -432,7 +432,7 @@ fn the_terminal_report_has_units_costs_and_honest_verbs() {
         out.contains("  8 fixes not listed (use --top 8 to list all)"),
         "{out}"
     );
-    assert!(out.contains("Units\n"));
+    assert!(out.contains("Units (each counts the workflows it owns, whoever does the steps)\n"));
     // sales: lead-to-cash 1,020 h + lead-capture 52 h = 1,072 h × 60 = 64,320.
     assert!(out.contains("│ sales         ┆ VP Sales      ┆        6 ┆         3 ┆      2 ┆       1 ┆      50.0% ┆  1,072.0 ┆  64,320 │"), "{out}");
     let csv = run(

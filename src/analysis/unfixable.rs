@@ -113,9 +113,11 @@ fn reason(model: &Model, h: &HandoffResult, fixes: &[Fix]) -> UnfixableReason {
     }
     // Both ends are systems and nothing in the catalog stands in the way: gapgraph's own
     // candidate for the pair lowers it, so it was left out for its net hours.
-    debug_assert!(!fixes
-        .iter()
-        .any(|f| f.action != Action::Catalog && f.from == h.from && f.to == h.to
-            && f.improves.iter().any(|i| i.workflow == h.workflow && i.step == h.step)));
+    debug_assert!(!fixes.iter().any(|f| f.action != Action::Catalog
+        && f.from == h.from
+        && f.to == h.to
+        && f.improves
+            .iter()
+            .any(|i| i.workflow == h.workflow && i.step == h.step)));
     UnfixableReason::Outweighed
 }

@@ -3,7 +3,9 @@
 //! minutes were used and whether its ends are connected for other data.
 
 use super::{hours, minutes, money};
-use crate::analysis::{path_ids, Analysis, Assumptions, Fix, HandoffResult, MinutesSource, PathHop};
+use crate::analysis::{
+    path_ids, Analysis, Assumptions, Fix, HandoffResult, MinutesSource, PathHop,
+};
 use crate::model::{Model, Source};
 
 /// `2.0 FTE`.

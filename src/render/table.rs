@@ -307,7 +307,9 @@ impl Table {
                 out,
                 &format!("Gaps no fix can close ({})", analysis.unfixable.len()),
             )?;
-            let mut grid = grid(&["Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why"]);
+            let mut grid = grid(&[
+                "Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why",
+            ]);
             for u in &analysis.unfixable {
                 let g = &analysis.handoffs[u.handoff];
                 grid.add_row(vec![
@@ -392,7 +394,10 @@ impl Table {
 
         if !analysis.units.is_empty() {
             writeln!(out)?;
-            heading(out, "Units (each counts the workflows it owns, whoever does the steps)")?;
+            heading(
+                out,
+                "Units (each counts the workflows it owns, whoever does the steps)",
+            )?;
             let mut grid = grid(&[
                 "Unit",
                 "Owner",

@@ -67,6 +67,10 @@ pub(super) fn automation(report: &Report) -> Section {
     }
     if !analysis.units.is_empty() {
         blocks.push(Block::Heading(vec![text("By business unit")]));
+        blocks.push(Block::Paragraph(vec![text(
+            "Each unit counts the workflows it owns, whoever does the steps (a handoff's \
+             `by` unit prices the step, the workflow's unit owns it).",
+        )]));
         blocks.push(Block::Table(Table {
             id: "unit-table".to_string(),
             columns: columns(&[

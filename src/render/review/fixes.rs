@@ -108,12 +108,13 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
                     Some(p) => number_cell(ratio(Some(p)), Some(p)),
                     None => number_cell("free".to_string(), Some(f64::INFINITY)),
                 },
+                number_cell(money(fix.npv), Some(fix.npv)),
             ]
         })
         .collect();
     // `--top 0` gives no table rather than a header without rows.
     if !rows.is_empty() {
-        blocks.push(fix_table(cur, rows));
+        blocks.push(fix_table(cur, model.defaults.horizon_years, rows));
         blocks.push(Block::Heading(vec![text(
             "Why each fix ranks where it does",
         )]));
@@ -162,12 +163,22 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
             .collect();
         spans.push(text(format!("; workflows {}", ids.join(", "))));
     }
+    if fix.run_cost > 0.0 || fix.loses_money() {
+        spans.push(Span::Break);
+        let words = crate::render::fidelity::economics(report.model, fix, cur);
+        spans.push(if fix.loses_money() {
+            Span::Strong(words)
+        } else {
+            text(words)
+        });
+    }
     spans.push(Span::Break);
     spans.extend(why(report, fix));
     spans
 }
 
-fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
+fn fix_table(cur: &str, years: f64, rows: Vec<Vec<Cell>>) -> Block {
+    let npv = format!("NPV {}y ({cur})", minutes(years));
     let cost = format!("Cost ({cur})");
     let saving = format!("Saving/yr ({cur})");
     let value = format!("Strategic value/yr ({cur})");
@@ -181,6 +192,7 @@ fn fix_table(cur: &str, rows: Vec<Vec<Cell>>) -> Block {
             (&saving, true),
             (&value, true),
             ("Priority", true),
+            (&npv, true),
         ]),
         rows,
     })

@@ -2,6 +2,7 @@
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::analysis::HandoffResult;
+use crate::model::Source;
 use crate::render::fidelity::PathWords;
 use crate::render::index::{workflow_handoffs, FixesByHandoff};
 use crate::render::{hours, minutes, money, percent, ratio, Report};
@@ -100,20 +101,26 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                             Span::Break,
                             text(format!("{} min by this path", minutes(m))),
                         ];
-                        if h.fallback_minutes < m {
-                            spans.push(text(format!(
-                                "; done by hand in {}",
-                                minutes(h.fallback_minutes)
-                            )));
+                        if let Some(stated) = h.stated_minutes.filter(|s| *s < m) {
+                            spans.push(text(format!("; done by hand in {}", minutes(stated))));
                         }
                         spans
                     }
                 };
-                let fixed_by: Vec<String> = improved_by
+                let mut fixed_by: Vec<String> = improved_by
                     .of(h.workflow, h.step)
                     .iter()
                     .map(|k| format!("#{}", analysis.fixes[*k].rank))
                     .collect();
+                if fixed_by.is_empty() && h.annual_hours > 0.0 {
+                    fixed_by.push("no fix (see below)".to_string());
+                }
+                let basis = h.basis();
+                let source = if basis == Source::Default {
+                    Span::Strong(basis.as_str().to_string())
+                } else {
+                    text(basis.as_str())
+                };
                 vec![
                     number_cell(h.step.to_string(), Some(h.step as f64)),
                     text_cell(format!(
@@ -130,12 +137,13 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                     number_cell(hours(h.annual_hours), Some(h.annual_hours)),
                     number_cell(money(h.annual_cost), Some(h.annual_cost)),
                     number_cell(money(h.strategic_value), Some(h.strategic_value)),
+                    cell(vec![source]),
                     text_cell(fixed_by.join(", ")),
                 ]
             })
             .collect();
         let cost = format!("Cost/yr ({cur})");
-        let value = format!("Strategic/yr ({cur})");
+        let value = format!("Strategic cost/yr ({cur})");
         blocks.push(Block::Table(Table {
             id: format!("gaps-{}", declared.id),
             columns: columns(&[
@@ -148,6 +156,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                 ("Hours/yr", true),
                 (&cost, true),
                 (&value, true),
+                ("Source", false),
                 ("Fixed by", false),
             ]),
             rows,
@@ -158,6 +167,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                 words
                     .notes(h)
                     .into_iter()
+                    .chain(crate::render::table::by_other_unit(model, h))
                     .map(move |note| vec![text(format!("Step {}: {note}", h.step))])
             })
             .collect();
@@ -191,4 +201,56 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
         title: "Gaps by workflow".to_string(),
         blocks,
     }
+}
+
+/// The gaps no listed fix lowers, with their cost and why: a process change, not an
+/// integration. `None` when every costed gap has a fix.
+pub(super) fn unfixable(report: &Report) -> Option<Section> {
+    let analysis = report.analysis;
+    let model = report.model;
+    let cur = report.currency();
+    let line = crate::render::fidelity::unfixable(analysis, cur)?;
+    let rows = analysis
+        .unfixable
+        .iter()
+        .map(|u| {
+            let h = &analysis.handoffs[u.handoff];
+            vec![
+                cell(vec![code(&model.workflows[h.workflow].id)]),
+                number_cell(h.step.to_string(), Some(h.step as f64)),
+                text_cell(format!(
+                    "{} \u{2192} {}",
+                    model.systems[h.from].name, model.systems[h.to].name
+                )),
+                text_cell(h.data(model)),
+                number_cell(hours(h.annual_hours), Some(h.annual_hours)),
+                number_cell(money(h.annual_cost), Some(h.annual_cost)),
+                text_cell(u.reason.describe(model)),
+            ]
+        })
+        .collect();
+    let cost = format!("Cost/yr ({cur})");
+    Some(Section {
+        id: "unfixable",
+        title: "Gaps no fix can close".to_string(),
+        blocks: vec![
+            Block::Paragraph(vec![text(format!(
+                "{line}. No integration gapgraph can propose lowers them; they need a \
+                 process change (or a catalogued fix that carries their data)."
+            ))]),
+            Block::Table(Table {
+                id: "unfixable-table".to_string(),
+                columns: columns(&[
+                    ("Workflow", false),
+                    ("Step", true),
+                    ("Handoff", false),
+                    ("Data", false),
+                    ("Hours/yr", true),
+                    (&cost, true),
+                    ("Why", false),
+                ]),
+                rows,
+            }),
+        ],
+    })
 }

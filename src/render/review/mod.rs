@@ -192,6 +192,7 @@ pub fn document(
     }
     sections.extend(diagram::integration_map(report, top));
     sections.push(gaps::gaps_by_workflow(report, top));
+    sections.extend(gaps::unfixable(report));
     sections.push(automation::automation(report));
     sections.push(audit::audit(report));
     let warnings = report.readable_warning_lines();
@@ -337,7 +338,7 @@ fn summary(report: &Report) -> Section {
             label: if report.analysis.strategy.is_some() {
                 "of that cost, weighted by the strategy in force".to_string()
             } else {
-                "strategic value: without strategies every workflow counts in full".to_string()
+                "strategic cost: without strategies every workflow counts in full".to_string()
             },
             loss: s.strategic_value > 0.0,
         },
@@ -346,6 +347,11 @@ fn summary(report: &Report) -> Section {
         "{}.",
         crate::render::fidelity::assumptions(&report.analysis.assumptions)
     ))]));
+    if let Some(line) = crate::render::fidelity::unfixable(report.analysis, cur) {
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "{line}: they need a process change rather than an integration (see \"Gaps no fix can close\")."
+        ))]));
+    }
     if let Some(best) = report.analysis.fixes.first() {
         let mut spans = vec![
             text("Best first step: "),
