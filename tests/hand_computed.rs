@@ -2106,3 +2106,121 @@ fn every_invalid_fixture_is_rejected_with_a_useful_message() {
         }
     }
 }
+
+// ---------------------------------------------------------------- economics.yaml
+
+/// Stated minutes beat the default, `by` prices a step at the doing unit's rate, and each
+/// fix's running cost, net saving, payback and NPV, to the cent.
+#[test]
+fn economics_stated_minutes_by_unit_run_costs_and_npv() {
+    let r = analyze("economics.yaml", None);
+    // Step 1: a manual integration stated at 90 min, the handoff states none: 90, not the
+    // 15 of defaults.missing_minutes. 100/month = 1,200 runs; 1,200 x 90 / 60 = 1,800 h;
+    // Sales' EUR 62 an hour: 111,600.
+    let g1 = gap(&r, "order-to-cash", 1);
+    close(&g1["minutes"], 90.0);
+    close(&g1["annual_hours"], 1800.0);
+    close(&g1["annual_cost"], 111_600.0);
+    assert_eq!(g1["by"], "sales");
+    assert_eq!(g1["sources"]["minutes"], "stated");
+    // Step 2: done by the warehouse (EUR 41): 1,200 x 6 / 60 = 120 h x 41 = 4,920.
+    let g2 = gap(&r, "order-to-cash", 2);
+    close(&g2["annual_cost"], 4920.0);
+    close(&g2["hourly_cost"], 41.0);
+    assert_eq!(g2["by"], "warehouse");
+    // Step 3: paper slips -> WMS, 4 min stated, warehouse: 80 h x 41 = 3,280; no fix.
+    let g3 = gap(&r, "order-to-cash", 3);
+    close(&g3["annual_cost"], 3280.0);
+    assert_eq!(g3["fixable"], false);
+    let unfixable = r["unfixable"].as_array().unwrap();
+    assert_eq!(unfixable.len(), 1);
+    assert_eq!(unfixable[0]["reason"], "manual-end");
+    close(&r["assumptions"]["unfixable_gap_hours"], 80.0);
+    close(&r["assumptions"]["unfixable_gap_cost"], 3280.0);
+    // Units stay by the workflow's unit: Sales carries all three steps' cost.
+    let sales = by_id(&r, "units", "sales");
+    close(&sales["annual_cost"], 111_600.0 + 4920.0 + 3280.0);
+    close(&by_id(&r, "units", "warehouse")["annual_cost"], 0.0);
+
+    // Discount factors at 8%: 1/1.08 + 1/1.08^2 + 1/1.08^3 = 2.577096987...
+    let annuity: f64 = (1..=3).map(|y| 1.0 / 1.08_f64.powi(y)).sum();
+    // shop->erp: saving 111,600, running 3,000: net 108,600; payback 12,000 / 9,050 =
+    // 1.3260 months; NPV -12,000 + 108,600 x 2.5771 = 267,872.73.
+    let f1 = fix(&r, "shop->erp", "automate");
+    close(&f1["run_cost"], 3000.0);
+    close(&f1["net_saving"], 108_600.0);
+    close(&f1["payback_months"], 12_000.0 / (108_600.0 / 12.0));
+    assert!((f1["npv"].as_f64().unwrap() - 267_872.73).abs() < 0.005);
+    assert_close(f1["npv"].as_f64().unwrap(), -12_000.0 + 108_600.0 * annuity);
+    assert_eq!(f1["loses_money"], false);
+    assert_eq!(f1["sources"]["cost"], "stated");
+    // erp->wms: saving 4,920, running 2,500: net 2,420; payback 8,000 / 201.67 = 39.67
+    // months; NPV -8,000 + 2,420 x 2.5771 = -1,763.43: loses money over 3 years.
+    let f2 = fix(&r, "erp->wms", "automate");
+    close(&f2["net_saving"], 2420.0);
+    close(&f2["payback_months"], 8000.0 / (2420.0 / 12.0));
+    assert!((f2["npv"].as_f64().unwrap() - -1763.43).abs() < 0.005);
+    assert_eq!(f2["loses_money"], true);
+    // The ranking is unchanged by running costs: priority = value / cost.
+    assert_fix_order(&r, &[("shop->erp", "automate"), ("erp->wms", "automate")]);
+    close(&f2["priority"], 4920.0 / 8000.0);
+
+    // Every human format says it.
+    for format in ["table", "markdown"] {
+        let out = gapgraph()
+            .args([
+                "analyze",
+                "fixtures/valid/economics.yaml",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("loses money over 3 years"),
+            "{format}:\n{text}"
+        );
+        assert!(text.contains("267,873"), "{format}:\n{text}");
+        assert!(text.contains("no fix can close"), "{format}:\n{text}");
+        assert!(text.contains("EUR 41 an hour"), "{format}:\n{text}");
+    }
+}
+
+// ---------------------------------------------------------------- dearer-path.yaml
+
+/// Connecting u -> t closes `direct` (100 runs x 15 default min = 25 h) but gives `around`
+/// (50 runs, priced at the 15 default minutes) its first path, s -> u (25 min manual) ->
+/// t: 25 min, since a default never replaces a path's minutes. The fix saves 25 h and
+/// costs 50 x 10 / 60 = 8.33 h: net 16.67 h x EUR 60 = 1,000.
+#[test]
+fn a_fix_can_make_a_default_priced_missing_handoff_dearer() {
+    let r = analyze("dearer-path.yaml", None);
+    let f = fix(&r, "u->t", "connect");
+    close(&f["annual_hours_saved"], 25.0 - 50.0 * 10.0 / 60.0);
+    close(&f["annual_saving"], 1000.0);
+    assert_strs(&f["workflows"], &["direct"]);
+    let raises = f["raises"].as_array().unwrap();
+    assert_eq!(raises.len(), 1);
+    assert_eq!(raises[0]["workflow"], "around");
+    close(&raises[0]["minutes_before"], 15.0);
+    close(&raises[0]["minutes_after"], 25.0);
+    // s->t alone: 50 x 15 / 60 = 12.5 h, EUR 750.
+    close(&fix(&r, "s->t", "connect")["annual_saving"], 750.0);
+}
+
+/// A handoff's `by` must name a declared unit, with did-you-mean.
+#[test]
+fn by_names_a_declared_unit() {
+    let model = "units: {warehouse: {}}\nsystems: {a: {}, b: {}}\nworkflows:\n  w:\n    runs: {count: 1, per: day}\n    handoffs: [{from: a, to: b, data: x, by: warehose}]\n";
+    let out = gapgraph()
+        .args(["validate", "-"])
+        .write_stdin(model)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("workflows.w.handoffs[1].by"), "{text}");
+    assert!(text.contains("unknown unit `warehose`"), "{text}");
+    assert!(text.contains("warehouse"), "{text}");
+}
