@@ -543,7 +543,7 @@ fn check(
 ) -> Result<Outcome, Failed> {
     let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
     if command.limits.is_empty() {
-        return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing or --max-annual-hours"));
+        return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing, --max-annual-hours or --max-default-share"));
     }
     let report = CheckReport {
         verdicts: command

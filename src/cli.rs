@@ -335,6 +335,10 @@ pub struct CheckArgs {
     /// Most staff hours a year lost to gaps.
     #[arg(long, value_name = "H", value_parser = non_negative)]
     pub max_annual_hours: Option<f64>,
+    /// Largest share of gap hours resting on default minutes, 0 to 1 (measure or state
+    /// the minutes before the numbers go to a board).
+    #[arg(long, value_name = "R", value_parser = share)]
+    pub max_default_share: Option<f64>,
 }
 
 fn share(s: &str) -> Result<f64, String> {

@@ -2224,3 +2224,41 @@ fn by_names_a_declared_unit() {
     assert!(text.contains("unknown unit `warehose`"), "{text}");
     assert!(text.contains("warehouse"), "{text}");
 }
+
+/// `check --max-default-share`: the seed's 1,920 of 3,422 gap hours (56.1%) rest on
+/// default minutes; a 50% limit breaks (exit 1), 60% holds.
+#[test]
+fn check_gates_the_share_of_gap_hours_on_defaults() {
+    let r = analyze("seed.yaml", None);
+    close(&r["assumptions"]["gap_hours_by_source"]["default"], 1920.0);
+    close(
+        &r["assumptions"]["gap_hours_by_source"]["stated"],
+        3422.0 - 1920.0,
+    );
+    close(&r["assumptions"]["gap_hours_by_source"]["measured"], 0.0);
+    let out = gapgraph()
+        .args([
+            "check",
+            "fixtures/valid/seed.yaml",
+            "--max-default-share",
+            "0.5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("BROKEN: 56.1% of gap hours rest on default minutes (maximum 50.0%)"),
+        "{text}"
+    );
+    let out = gapgraph()
+        .args([
+            "check",
+            "fixtures/valid/seed.yaml",
+            "--max-default-share",
+            "0.6",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -86,6 +86,7 @@ impl Cli {
                         .map(Limit::MinStrategicAutomation),
                     c.max_missing.map(Limit::MaxMissing),
                     c.max_annual_hours.map(Limit::MaxAnnualHours),
+                    c.max_default_share.map(Limit::MaxDefaultShare),
                 ];
                 app::Command::Check(app::Check {
                     model: c.model,

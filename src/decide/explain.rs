@@ -44,8 +44,11 @@ pub struct ExplainedHandoff {
     pub minutes_after: f64,
     /// Runs a year.
     pub runs_per_year: f64,
-    /// Hourly cost of the workflow's unit.
+    /// Hourly cost of the unit doing the work.
     pub hourly_cost: f64,
+    /// The unit doing the work, when the handoff's `by` names one other than its
+    /// workflow's.
+    pub by: Option<String>,
     /// Hours a year saved.
     pub annual_hours_saved: f64,
     /// Annual cost saved.
@@ -73,7 +76,7 @@ pub struct Neighbour {
 pub struct Explanation {
     /// The fix as ranked (its numbers are the report's).
     pub fix: Fix,
-    /// The handoffs it makes cheaper, in file order.
+    /// The handoffs it makes cheaper or dearer, in file order.
     pub handoffs: Vec<ExplainedHandoff>,
     /// Σ weights of the strategy in force (0 without one).
     pub total_weight: f64,
@@ -99,14 +102,21 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         HandoffLookup::new(model, &analysis.handoffs),
         HandoffLookup::new(&built_model, &after.handoffs),
     );
-    let handoffs = fix
-        .improves
-        .iter()
+    // What it makes cheaper and what it makes dearer, in file order: the sums are the fix's.
+    let mut changes: Vec<&crate::analysis::Improvement> =
+        fix.improves.iter().chain(&fix.raises).collect();
+    changes.sort_by_key(|i| (i.workflow, i.step));
+    let handoffs = changes
+        .into_iter()
         .filter_map(|i| {
             let workflow = &model.workflows[i.workflow];
             let before = today.get(&workflow.id, i.step)?;
             let later = built.get(&workflow.id, i.step)?;
-            let hourly_cost = model.hourly_cost(workflow);
+            let hourly_cost = before.hourly_cost;
+            let by = workflow.handoffs[i.step - 1]
+                .by
+                .filter(|u| Some(*u) != workflow.unit)
+                .map(|u| model.units[u].id.clone());
             let hours_after = before.runs_per_year * i.minutes_after / 60.0;
             let saving = before.annual_cost - hours_after * hourly_cost;
             let objectives = weights
@@ -137,6 +147,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
                 minutes_after: i.minutes_after,
                 runs_per_year: before.runs_per_year,
                 hourly_cost,
+                by,
                 annual_hours_saved: i.annual_hours_saved,
                 annual_saving: saving,
                 alignment: before.alignment,

@@ -15,6 +15,8 @@ pub enum Limit {
     MaxMissing(usize),
     /// Most staff hours a year lost to gaps.
     MaxAnnualHours(f64),
+    /// Largest share of gap hours that may rest on default minutes, 0 to 1.
+    MaxDefaultShare(f64),
 }
 
 /// A gap that weighs on a broken limit.
@@ -81,6 +83,11 @@ pub fn verdict(model: &Model, limit: Limit, analysis: &Analysis) -> Verdict {
         }
         Limit::MaxMissing(max) => (summary.missing as f64, summary.missing <= max),
         Limit::MaxAnnualHours(max) => (summary.annual_hours, summary.annual_hours <= max),
+        Limit::MaxDefaultShare(max) => {
+            // No gap hours: nothing rests on a default.
+            let actual = analysis.assumptions.default_share().unwrap_or(0.0);
+            (actual, actual <= max)
+        }
     };
     let offenders = if ok {
         Vec::new()
@@ -102,10 +109,13 @@ fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Off
     let weight = |h: &HandoffResult| match limit {
         Limit::MinAutomation(_) => h.runs_per_year,
         Limit::MinStrategicAutomation(_) => h.runs_per_year * h.alignment,
-        Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) => h.annual_hours,
+        Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) | Limit::MaxDefaultShare(_) => {
+            h.annual_hours
+        }
     };
     let counts = |h: &HandoffResult| match limit {
         Limit::MaxMissing(_) => h.status == Status::Missing,
+        Limit::MaxDefaultShare(_) => h.status.is_gap() && h.rests_on_defaults(),
         _ => h.status.is_gap(),
     };
     let mut gaps: Vec<(&HandoffResult, f64)> = handoffs

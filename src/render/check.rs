@@ -47,6 +47,11 @@ fn line(verdict: &Verdict) -> String {
             hours(actual),
             hours(max)
         ),
+        Limit::MaxDefaultShare(max) => format!(
+            "{} of gap hours rest on default minutes (maximum {})",
+            pct(actual),
+            pct(max)
+        ),
     }
 }
 
@@ -59,6 +64,7 @@ fn offender(limit: Limit, o: &Offender) -> String {
         Limit::MaxMissing(_) | Limit::MaxAnnualHours(_) => {
             format!("{} hours a year", hours(o.weight))
         }
+        Limit::MaxDefaultShare(_) => format!("{} hours a year on defaults", hours(o.weight)),
     };
     format!(
         "worst: {} step {} ({} -> {}, {}) {}: {weight}",

@@ -133,6 +133,11 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
         "aligned",
         "workflows",
         "closes",
+        "run_cost",
+        "net_saving",
+        "npv",
+        "loses_money",
+        "cost_source",
     ]);
     // One column per objective the strategy weighs, in its order: the `why` in numbers.
     let objectives: Vec<String> = report
@@ -178,7 +183,12 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
                 .optional_number(f.payback_months)
                 .flag(f.aligned)
                 .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
-                .list(&closes);
+                .list(&closes)
+                .number(f.run_cost)
+                .number(f.net_saving)
+                .number(f.npv)
+                .flag(f.loses_money())
+                .text(f.cost_basis(model).as_str());
             for o in &objectives {
                 let value = f
                     .objectives
@@ -210,8 +220,22 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         "annual_cost",
         "alignment",
         "strategic_value",
+        "by",
+        "hourly_cost",
+        "minutes_source",
+        "runs_source",
+        "fixable",
     ]);
     let model = report.model;
+    let unfixable: std::collections::BTreeSet<(usize, usize)> = report
+        .analysis
+        .unfixable
+        .iter()
+        .map(|u| {
+            let h = &report.analysis.handoffs[u.handoff];
+            (h.workflow, h.step)
+        })
+        .collect();
     let rows = report
         .analysis
         .gaps(model)
@@ -233,6 +257,15 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(g.annual_cost)
                 .number(g.alignment)
                 .number(g.strategic_value)
+                .optional_text(
+                    model
+                        .working_unit(&model.workflows[g.workflow], g.handoff(model))
+                        .map(|u| model.units[u].id.as_str()),
+                )
+                .number(g.hourly_cost)
+                .text(g.minutes_basis.as_str())
+                .text(g.runs_basis.as_str())
+                .flag(!unfixable.contains(&(g.workflow, g.step)))
         })
         .collect();
     (header, rows)

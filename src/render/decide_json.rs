@@ -377,6 +377,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             minutes_after: f64,
             runs_per_year: f64,
             hourly_cost: f64,
+            by: Option<&'a str>,
             annual_hours_saved: f64,
             annual_saving: f64,
             alignment: f64,
@@ -410,6 +411,12 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             payback_months: Option<f64>,
             aligned: bool,
             objectives: IndexMap<&'a str, f64>,
+            run_cost: f64,
+            net_saving: f64,
+            npv: f64,
+            loses_money: bool,
+            horizon_years: f64,
+            discount_rate: f64,
             handoffs: Vec<HandoffWire<'a>>,
             above: Option<NeighbourWire<'a>>,
             below: Option<NeighbourWire<'a>>,
@@ -446,6 +453,12 @@ impl Render<ExplainReport<'_>> for ExplainJson {
                 .iter()
                 .map(|(o, v)| (model.objectives[*o].id.as_str(), *v))
                 .collect(),
+            run_cost: f.run_cost,
+            net_saving: f.net_saving,
+            npv: f.npv,
+            loses_money: f.loses_money(),
+            horizon_years: model.defaults.horizon_years,
+            discount_rate: model.defaults.discount_rate,
             handoffs: e
                 .handoffs
                 .iter()
@@ -461,6 +474,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
                     minutes_after: h.minutes_after,
                     runs_per_year: h.runs_per_year,
                     hourly_cost: h.hourly_cost,
+                    by: h.by.as_deref(),
                     annual_hours_saved: h.annual_hours_saved,
                     annual_saving: h.annual_saving,
                     alignment: h.alignment,

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, minutes, money, ratio, Render, RenderError};
+use super::{hours, minutes, money, rate, ratio, Render, RenderError};
 use crate::analysis::StrategyInForce;
 use crate::decide::{Explanation, Neighbour};
 use crate::model::Model;
@@ -88,22 +88,32 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         )?;
         writeln!(out, "   path before: {}", path(&h.path_before))?;
         writeln!(out, "   path after:  {}", path(&h.path_after))?;
+        let dearer = h.minutes_after > h.minutes_before;
         writeln!(
             out,
-            "   {} runs a year x ({} - {}) min / 60 = {} hours a year saved",
+            "   {} runs a year x ({} - {}) min / 60 = {} hours a year {}",
             hours(h.runs_per_year).trim_end_matches(".0"),
             minutes(h.minutes_before),
             minutes(h.minutes_after),
-            hours(h.annual_hours_saved)
+            hours(h.annual_hours_saved),
+            if dearer {
+                "saved: dearer, its first path is slower than the default minutes it was priced at"
+            } else {
+                "saved"
+            }
         )?;
+        let by =
+            h.by.as_deref()
+                .map(|u| format!(" ({u} does this step)"))
+                .unwrap_or_default();
         writeln!(
             out,
-            "   x {cur} {} an hour = {cur} {} a year",
-            minutes(h.hourly_cost),
+            "   x {cur} {} an hour{by} = {cur} {} a year",
+            rate(h.hourly_cost),
             money(h.annual_saving)
         )?;
         if h.objectives.is_empty() {
-            writeln!(out, "   alignment {}", ratio(Some(h.alignment)))?;
+            writeln!(out, "   alignment {}", factor(h.alignment))?;
         } else {
             let terms: Vec<String> = h
                 .objectives
@@ -115,7 +125,7 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
                 "   alignment ({}) / {} = {}",
                 terms.join(" + "),
                 minutes(e.total_weight),
-                ratio(Some(h.alignment))
+                factor(h.alignment)
             )?;
             for o in &h.objectives {
                 writeln!(
@@ -123,7 +133,7 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
                     "     {}: {cur} {} x {} = {cur} {}",
                     o.objective,
                     money(h.annual_saving),
-                    ratio(Some(o.term)),
+                    factor(o.term),
                     money(o.value)
                 )?;
             }
@@ -132,7 +142,7 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
             out,
             "   strategic value {cur} {} x {} = {cur} {}",
             money(h.annual_saving),
-            ratio(Some(h.alignment)),
+            factor(h.alignment),
             money(h.strategic_value)
         )?;
     }
@@ -154,16 +164,24 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         None => "none (free; a free fix with value ranks first)".to_string(),
     };
     writeln!(out, "Cost {cur} {}; priority {priority}", money(f.cost))?;
+    writeln!(
+        out,
+        "Net saving {cur} {} - {} running cost = {cur} {} a year",
+        money(f.annual_saving),
+        money(f.run_cost),
+        money(f.net_saving)
+    )?;
     match f.payback_months {
         Some(m) => writeln!(
             out,
             "Payback {} / ({} / 12) = {} months",
             money(f.cost),
-            money(f.annual_saving),
+            money(f.net_saving),
             ratio(Some(m))
         )?,
-        None => writeln!(out, "Payback: none, it saves nothing")?,
+        None => writeln!(out, "Payback: none, its net saving is not positive")?,
     }
+    writeln!(out, "{}", npv_sum(model, f, cur))?;
     if !f.aligned {
         writeln!(
             out,
@@ -177,6 +195,46 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         writeln!(out, "Above #{}: {}", n.fix.rank, neighbour(model, n, cur))?;
     }
     Ok(())
+}
+
+/// A factor with the digits a calculator needs to reproduce the product printed beside it
+/// (up to eight decimals, trailing zeros dropped): 0.8, 0.79531847.
+fn factor(x: f64) -> String {
+    let s = format!("{x:.8}");
+    let t = s.trim_end_matches('0').trim_end_matches('.');
+    if t == "-0" {
+        "0".to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// "NPV over 3 years = -9,000 + 18,000 / 1.08 + 18,000 / 1.08^2 + 18,000 / 1.08^3 =
+/// EUR 37,387", the sum written out (with "- loses money" when it is negative).
+fn npv_sum(model: &Model, f: &crate::analysis::Fix, cur: &str) -> String {
+    let years = model.defaults.horizon_years as i32;
+    let base = factor(1.0 + model.defaults.discount_rate);
+    let terms: Vec<String> = (1..=years)
+        .map(|y| {
+            let power = if y == 1 {
+                String::new()
+            } else {
+                format!("^{y}")
+            };
+            format!("{} / {base}{power}", money(f.net_saving))
+        })
+        .collect();
+    let verdict = if f.loses_money() {
+        format!(" - loses money over {years} years")
+    } else {
+        String::new()
+    };
+    format!(
+        "NPV over {years} years = -{} + {} = {cur} {}{verdict}",
+        money(f.cost),
+        terms.join(" + "),
+        money(f.npv)
+    )
 }
 
 fn neighbour(model: &Model, n: &Neighbour, cur: &str) -> String {

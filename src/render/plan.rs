@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, money, percent, Render, RenderError};
+use super::{hours, minutes, money, percent, Render, RenderError};
 use crate::analysis::{Plan, StrategyInForce};
 use crate::decide::Roadmap;
 use crate::model::Model;
@@ -86,6 +86,22 @@ impl PlanReport<'_> {
             percent(r.automation_before),
             percent(after)
         )];
+        if let Some(last) = self.plan().steps.last() {
+            let years = minutes(self.model.defaults.horizon_years);
+            let losers = self.plan().steps.iter().filter(|s| s.npv < 0.0).count();
+            let mut line = format!(
+                "NPV of the plan over {years} years: {cur} {}",
+                money(last.cumulative_npv)
+            );
+            if losers > 0 {
+                line.push_str(&format!(
+                    "; {losers} step{} lose{} money over {years} years",
+                    if losers == 1 { "" } else { "s" },
+                    if losers == 1 { "s" } else { "" }
+                ));
+            }
+            lines.push(format!("{line}."));
+        }
         if r.left_undone.is_empty() {
             lines.push("Left undone: nothing; every fix that saves time is in the plan.".into());
         } else {
@@ -101,7 +117,7 @@ impl PlanReport<'_> {
     }
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 11] = [
     "Step",
     "Fix",
     "Action",
@@ -111,6 +127,7 @@ const HEADER: [&str; 10] = [
     "Strategic",
     "Spent",
     "Saved/yr",
+    "NPV so far",
     "Automation after",
 ];
 
@@ -131,6 +148,7 @@ fn cells(report: &PlanReport) -> Vec<Vec<String>> {
                 money(s.strategic_value),
                 money(s.cumulative_cost),
                 money(s.cumulative_saving),
+                money(s.cumulative_npv),
                 percent(*automation),
             ]
         })
@@ -178,7 +196,7 @@ fn write_table(report: &PlanReport, out: &mut TerminalText) -> std::fmt::Result 
         for row in cells(report) {
             grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
         }
-        super::table::align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8, 9]);
+        super::table::align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8, 9, 10]);
         writeln!(out, "{grid}")?;
     }
     for line in report.closing() {
@@ -220,7 +238,7 @@ impl Render<PlanReport<'_>> for PlanMarkdown {
         if report.plan().steps.is_empty() {
             writeln!(out, "No fix both saves time and fits the budget.\n")?;
         } else {
-            let table = markdown_table(&HEADER, &[0, 3, 4, 5, 6, 7, 8, 9], &cells(report));
+            let table = markdown_table(&HEADER, &[0, 3, 4, 5, 6, 7, 8, 9, 10], &cells(report));
             writeln!(out, "{table}")?;
         }
         for line in report.closing() {
@@ -261,6 +279,9 @@ impl Render<PlanReport<'_>> for PlanCsv {
             "cumulative_strategic_value",
             "automation_rate",
             "left_undone",
+            "run_cost",
+            "npv",
+            "cumulative_npv",
         ])
         .map_err(to_io)?;
         for (s, automation) in report
@@ -284,6 +305,9 @@ impl Render<PlanReport<'_>> for PlanCsv {
                 number(s.cumulative_strategic_value),
                 optional(*automation),
                 "false".to_string(),
+                number(s.run_cost),
+                number(s.npv),
+                number(s.cumulative_npv),
             ])
             .map_err(to_io)?;
         }
@@ -303,6 +327,9 @@ impl Render<PlanReport<'_>> for PlanCsv {
                 String::new(),
                 String::new(),
                 "true".to_string(),
+                number(f.run_cost),
+                number(f.npv),
+                String::new(),
             ])
             .map_err(to_io)?;
         }
