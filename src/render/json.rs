@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::plan::PlanReport;
 use super::{Render, RenderError, Report};
-use crate::analysis::{Counts, Flag, Status, Unfixable};
+use crate::analysis::{Counts, Flag, Status, UnfixableReason};
 use crate::analysis::{
     Fix, HandoffResult, Improvement, PathHop, PlanStep, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
@@ -78,7 +78,6 @@ struct ReportDocument<'a> {
     assumptions: AssumptionsWire,
     fixes: Vec<FixWire<'a>>,
     gaps: Vec<GapWire<'a>>,
-    unfixable: Vec<UnfixableWire<'a>>,
     workflows: Vec<WorkflowWire<'a>>,
     units: Vec<UnitWire<'a>>,
     systems: Vec<SystemWire<'a>>,
@@ -141,52 +140,11 @@ impl AssumptionsWire {
     }
 }
 
-/// A gap no listed fix lowers, with why.
+/// Why no listed fix lowers a gap.
 #[derive(Serialize)]
-struct UnfixableWire<'a> {
-    workflow: &'a str,
-    step: usize,
-    from: &'a str,
-    to: &'a str,
-    data: &'a str,
-    status: &'static str,
-    annual_hours: f64,
-    annual_cost: f64,
+struct UnfixableWire {
     reason: &'static str,
     why: String,
-}
-
-impl<'a> UnfixableWire<'a> {
-    fn new(model: &'a Model, analysis: &'a crate::analysis::Analysis, u: &Unfixable) -> Self {
-        let h = &analysis.handoffs[u.handoff];
-        UnfixableWire {
-            workflow: &model.workflows[h.workflow].id,
-            step: h.step,
-            from: &model.systems[h.from].id,
-            to: &model.systems[h.to].id,
-            data: h.data(model),
-            status: h.status.as_str(),
-            annual_hours: h.annual_hours,
-            annual_cost: h.annual_cost,
-            reason: u.reason.code(),
-            why: u.reason.describe(model),
-        }
-    }
-}
-
-/// Where a gap's figures come from.
-#[derive(Serialize)]
-struct GapSourcesWire {
-    minutes: &'static str,
-    runs: &'static str,
-    hours: &'static str,
-}
-
-/// Where a fix's figures come from.
-#[derive(Serialize)]
-struct FixSourcesWire {
-    cost: &'static str,
-    run_cost: &'static str,
 }
 
 impl From<&Summary> for SummaryWire {
@@ -230,8 +188,12 @@ struct FixWire<'a> {
     net_saving: f64,
     npv: f64,
     loses_money: bool,
-    sources: FixSourcesWire,
-    /// Handoffs it makes dearer (a default-priced missing one given a longer path).
+    /// Where its cost and running cost come from: stated, default, imported, measured.
+    cost_from: &'static str,
+    run_cost_from: &'static str,
+    /// Handoffs it makes dearer (a default-priced missing one given a longer path);
+    /// left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     raises: Vec<ImprovementWire<'a>>,
 }
 
@@ -271,10 +233,8 @@ impl<'a> FixWire<'a> {
             net_saving: f.net_saving,
             npv: f.npv,
             loses_money: f.loses_money(),
-            sources: FixSourcesWire {
-                cost: f.cost_basis(model).as_str(),
-                run_cost: f.run_cost_basis(model).as_str(),
-            },
+            cost_from: f.cost_basis(model).as_str(),
+            run_cost_from: f.run_cost_basis(model).as_str(),
             raises: f
                 .raises
                 .iter()
@@ -327,22 +287,25 @@ struct GapWire<'a> {
     fallback_minutes: f64,
     minutes_source: &'static str,
     path_on_defaults: bool,
-    /// The gap side's name for `strategic_value` (kept for compatibility): the
-    /// alignment-weighted cost of the gap, lower is better.
-    strategic_cost: f64,
     /// The unit whose staff do the work (the handoff's `by`, else the workflow's unit).
     by: Option<&'a str>,
     hourly_cost: f64,
-    sources: GapSourcesWire,
-    /// Some listed fix lowers it.
+    /// Where its minutes and runs come from: stated, default, imported, measured (its
+    /// hours are as good as the weaker of the two).
+    minutes_from: &'static str,
+    runs_from: &'static str,
+    /// Some listed fix lowers it (or it costs nothing).
     fixable: bool,
+    /// When no listed fix lowers it: why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unfixable: Option<UnfixableWire>,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
     path_other_data: Option<Option<Ids<'a, usize>>>,
 }
 
 impl<'a> GapWire<'a> {
-    fn new(model: &'a Model, h: &'a HandoffResult, fixable: bool) -> Self {
+    fn new(model: &'a Model, h: &'a HandoffResult, unfixable: Option<UnfixableReason>) -> Self {
         let workflow = &model.workflows[h.workflow];
         let by = model.working_unit(workflow, h.handoff(model));
         GapWire {
@@ -363,15 +326,15 @@ impl<'a> GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
-            strategic_cost: h.strategic_value,
             by: by.map(|u| model.units[u].id.as_str()),
             hourly_cost: h.hourly_cost,
-            sources: GapSourcesWire {
-                minutes: h.minutes_basis.as_str(),
-                runs: h.runs_basis.as_str(),
-                hours: h.basis().as_str(),
-            },
-            fixable,
+            minutes_from: h.minutes_basis.as_str(),
+            runs_from: h.runs_basis.as_str(),
+            fixable: unfixable.is_none(),
+            unfixable: unfixable.map(|reason| UnfixableWire {
+                reason: reason.code(),
+                why: reason.describe(model),
+            }),
             path_other_data: (h.status == Status::Missing).then(|| {
                 h.path_other_data
                     .as_deref()
@@ -492,12 +455,12 @@ impl Render<Report<'_>> for Json {
 
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         let analysis = report.analysis;
-        let unfixable: std::collections::BTreeSet<(usize, usize)> = analysis
+        let unfixable: std::collections::BTreeMap<(usize, usize), UnfixableReason> = analysis
             .unfixable
             .iter()
             .map(|u| {
                 let h = &analysis.handoffs[u.handoff];
-                (h.workflow, h.step)
+                ((h.workflow, h.step), u.reason)
             })
             .collect();
         let document = ReportDocument {
@@ -515,12 +478,10 @@ impl Render<Report<'_>> for Json {
             gaps: analysis
                 .gaps(report.model)
                 .into_iter()
-                .map(|h| GapWire::new(report.model, h, !unfixable.contains(&(h.workflow, h.step))))
-                .collect(),
-            unfixable: analysis
-                .unfixable
-                .iter()
-                .map(|u| UnfixableWire::new(report.model, analysis, u))
+                .map(|h| {
+                    let reason = unfixable.get(&(h.workflow, h.step)).copied();
+                    GapWire::new(report.model, h, reason)
+                })
                 .collect(),
             workflows: analysis
                 .workflows
