@@ -318,6 +318,17 @@ workflows:
     assert_eq!(before, after);
     assert_eq!(statuses(&before), (1, 2, 1));
 
+    // `by` and `run_cost` travel too: the warehouse's rate prices step 2 on both sides.
+    let (mut before, mut after) = round_trip(Path::new("fixtures/valid/economics.yaml"));
+    // Name and currency stay behind (export says so).
+    for report in [&mut before, &mut after] {
+        report["model"] = Value::Null;
+        report["currency"] = Value::Null;
+    }
+    assert_eq!(before, after);
+    assert_eq!(after["gaps"][1]["by"], "warehouse");
+    assert_eq!(after["fixes"][0]["run_cost"], 3000.0);
+
     let (mut before, mut after) = round_trip(Path::new("fixtures/valid/no-strategies.yaml"));
     // The model's name does not travel in sheets (export says so).
     before["model"] = Value::Null;

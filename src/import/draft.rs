@@ -92,6 +92,8 @@ pub struct DraftIntegration {
     pub mode: Option<&'static str>,
     /// Human minutes per use.
     pub minutes: Option<f64>,
+    /// Running cost a year once automated.
+    pub run_cost: Option<f64>,
     /// Through what (an interface, a service).
     pub via: Option<String>,
     /// Display name.
@@ -115,6 +117,8 @@ pub struct DraftHandoff {
     pub note: Option<String>,
     /// Human minutes per run to do it around the systems.
     pub minutes: Option<f64>,
+    /// The unit whose staff do the work, when not the workflow's (unit id).
+    pub by: Option<String>,
 }
 
 /// One workflow.
@@ -302,6 +306,9 @@ impl Draft {
             if let Some(cost) = g.fix_cost {
                 fields.push(format!("fix_cost: {}", number(cost)));
             }
+            if let Some(cost) = g.run_cost {
+                fields.push(format!("run_cost: {}", number(cost)));
+            }
             if let Some(note) = &g.note {
                 fields.push(format!("note: {}", quote(note)));
             }
@@ -326,6 +333,10 @@ impl Draft {
                 runs.per
             );
             push_line(&mut y, line, w.runs.assumed.as_ref());
+            if w.runs.assumed.is_some() {
+                // Reports then say the hours rest on an importer's assumption.
+                y.push_str("    source: {runs: imported}\n");
+            }
             if !w.serves.value.is_empty() {
                 let line = format!("    serves: {}", flow_numbers(&w.serves.value));
                 push_line(&mut y, line, w.serves.assumed.as_ref());
@@ -339,6 +350,9 @@ impl Draft {
                 ];
                 if let Some(minutes) = h.minutes {
                     fields.push(format!("minutes: {}", number(minutes)));
+                }
+                if let Some(by) = &h.by {
+                    fields.push(format!("by: {}", key(by)));
                 }
                 if let Some(note) = &h.note {
                     fields.push(format!("note: {}", quote(note)));

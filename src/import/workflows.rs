@@ -411,6 +411,7 @@ fn handoff(
         data,
         note: Some(note),
         minutes: None,
+        by: None,
     }
 }
 

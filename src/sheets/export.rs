@@ -123,6 +123,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(i.mode.as_str()),
                 Cell::Number(i.minutes),
                 Cell::Number(i.fix_cost),
+                Cell::Number(i.run_cost),
                 Cell::Text(i.via.as_deref().unwrap_or("")),
                 Cell::Text(i.name.as_deref().unwrap_or("")),
                 Cell::Text(i.note.as_deref().unwrap_or("")),
@@ -153,6 +154,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(system_id(h.to)),
                 Cell::Text(&h.data),
                 Cell::Number(h.minutes),
+                Cell::Text(h.by.map_or("", |u| unit_id(Some(u)))),
                 Cell::Text(h.note.as_deref().unwrap_or("")),
             ]);
         }
@@ -204,6 +206,29 @@ fn left_out(model: &Model) -> Vec<String> {
         out.push(format!(
             "the own `runs` of {}",
             plural(own_runs, "handoff", "handoffs")
+        ));
+    }
+    let default_sources = crate::model::Sources::default();
+    let sourced = model
+        .integrations
+        .iter()
+        .filter(|i| i.sources != default_sources)
+        .count()
+        + model
+            .workflows
+            .iter()
+            .map(|w| {
+                usize::from(w.sources != default_sources)
+                    + w.handoffs
+                        .iter()
+                        .filter(|h| h.sources != default_sources)
+                        .count()
+            })
+            .sum::<usize>();
+    if sourced > 0 {
+        out.push(format!(
+            "the `source` of the figures of {}",
+            plural(sourced, "entry", "entries")
         ));
     }
     if !model.fixes.is_empty() {

@@ -147,6 +147,15 @@ pub(super) fn integrations(
             "a number >= 0",
             problems,
         );
+        let run_cost = optional_number(
+            &table,
+            *row,
+            cells,
+            "run_cost",
+            non_negative,
+            "a number >= 0",
+            problems,
+        );
         let Some((from, to)) = ends else { continue };
         let mut id = text(&table, cells, "id");
         if id.is_none() {
@@ -168,6 +177,7 @@ pub(super) fn integrations(
             via: text(&table, cells, "via"),
             name: text(&table, cells, "name"),
             fix_cost,
+            run_cost,
             note: text(&table, cells, "note"),
         });
     }
@@ -318,6 +328,15 @@ pub(super) fn workflows(
                 "a number >= 0",
                 problems,
             );
+            let by_text = table.cell(cells, "by");
+            let by = if by_text.is_empty() {
+                None
+            } else {
+                units
+                    .resolve(by_text)
+                    .map_err(|e| problems.push(table.problem(row, "by", e)))
+                    .ok()
+            };
             if let Some((from, to)) = ends {
                 handoffs.push(DraftHandoff {
                     from,
@@ -325,6 +344,7 @@ pub(super) fn workflows(
                     data: Assumable::given(data.to_string()),
                     note: text(&table, cells, "note"),
                     minutes,
+                    by,
                 });
             }
         }

@@ -147,7 +147,7 @@ pub const UNIT_COLUMNS: [Column; 4] = [
 ];
 
 /// The integrations sheet.
-pub const INTEGRATION_COLUMNS: [Column; 10] = [
+pub const INTEGRATION_COLUMNS: [Column; 11] = [
     column(
         "id",
         "identifier; needed only to tell apart two integrations with the same ends",
@@ -161,6 +161,7 @@ pub const INTEGRATION_COLUMNS: [Column; 10] = [
     column("mode", "automated (default), semi, manual"),
     column("minutes", "human minutes per use (semi and manual)"),
     column("fix_cost", "cost to automate it"),
+    column("run_cost", "running cost a year once automated"),
     column("via", "transport (api, sftp, ...)"),
     column("name", "display name"),
     column("note", "free text"),
@@ -168,7 +169,7 @@ pub const INTEGRATION_COLUMNS: [Column; 10] = [
 
 /// The workflows sheet: one row per handoff, in order; the workflow's own columns may be
 /// given on its first row only, or repeated identically.
-pub const WORKFLOW_COLUMNS: [Column; 12] = [
+pub const WORKFLOW_COLUMNS: [Column; 13] = [
     column("workflow", "the workflow, by id or name (required)"),
     column("name", "the workflow's display name"),
     column("unit", "the workflow's unit, by id or name"),
@@ -191,6 +192,10 @@ pub const WORKFLOW_COLUMNS: [Column; 12] = [
     column(
         "minutes",
         "human minutes per run to do it around the systems",
+    ),
+    column(
+        "by",
+        "the unit whose staff do this handoff, by id or name (default: the workflow's)",
     ),
     column("note", "free text"),
 ];

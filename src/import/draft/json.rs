@@ -127,6 +127,9 @@ fn integration_json(g: &DraftIntegration) -> Value {
     if let Some(cost) = g.fix_cost {
         m.insert("fix_cost".into(), json_number(cost));
     }
+    if let Some(cost) = g.run_cost {
+        m.insert("run_cost".into(), json_number(cost));
+    }
     if let Some(note) = &g.note {
         m.insert("note".into(), json!(note));
     }
@@ -149,6 +152,9 @@ fn workflow_json(w: &DraftWorkflow) -> Value {
     if !w.serves.value.is_empty() {
         m.insert("serves".into(), numbers_object(&w.serves.value));
     }
+    if w.runs.assumed.is_some() {
+        m.insert("source".into(), json!({"runs": "imported"}));
+    }
     let handoffs = w
         .handoffs
         .iter()
@@ -159,6 +165,9 @@ fn workflow_json(w: &DraftWorkflow) -> Value {
             o.insert("data".into(), json!(h.data.value));
             if let Some(minutes) = h.minutes {
                 o.insert("minutes".into(), json_number(minutes));
+            }
+            if let Some(by) = &h.by {
+                o.insert("by".into(), json!(by));
             }
             if let Some(note) = &h.note {
                 o.insert("note".into(), json!(note));
