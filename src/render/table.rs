@@ -443,9 +443,14 @@ impl Table {
                     .as_deref()
                     .map(|o| format!(", owner {}", terminal(o)))
                     .unwrap_or_default();
+                let detail = if s.workflows.is_empty() {
+                    format!(" ({})", unused_detail(model, s.system))
+                } else {
+                    String::new()
+                };
                 writeln!(
                     out,
-                    "  {} ({}{owner}): {}",
+                    "  {} ({}{owner}): {}{detail}",
                     system.id,
                     system.kind.as_str(),
                     flags.join(", ")
@@ -467,6 +472,21 @@ impl Table {
             }
         }
         Ok(())
+    }
+}
+
+/// What an unused system still has: "no workflow uses it; 3 integrations touch it", or
+/// "nothing touches it" (only then is retiring it safe advice).
+pub(super) fn unused_detail(model: &Model, system: usize) -> String {
+    let n = model
+        .integrations
+        .iter()
+        .filter(|i| i.from == system || i.to == system)
+        .count();
+    match n {
+        0 => "nothing touches it".to_string(),
+        1 => "no workflow uses it; 1 integration touches it".to_string(),
+        n => format!("no workflow uses it; {n} integrations touch it"),
     }
 }
 

@@ -232,7 +232,7 @@ pub fn node_lines(report: &Report, node: &UnitNode) -> Vec<String> {
     let inside = &node.inside;
     if inside.gaps() > 0 {
         lines.push(format!(
-            "inside: {} gap{} of {} handoffs",
+            "between its systems: {} gap{} of {} handoffs",
             inside.gaps(),
             if inside.gaps() == 1 { "" } else { "s" },
             inside.gaps() + inside.automated
@@ -244,7 +244,7 @@ pub fn node_lines(report: &Report, node: &UnitNode) -> Vec<String> {
         ));
     } else if inside.automated > 0 {
         lines.push(format!(
-            "inside: {} handoffs, all automated",
+            "between its systems: {} handoffs, all automated",
             inside.automated
         ));
     }

@@ -53,13 +53,18 @@ pub(super) fn audit(report: &Report) -> Section {
                         .iter()
                         .map(|w| model.workflows[*w].id.as_str())
                         .collect();
+                    let workflows = if workflows.is_empty() {
+                        crate::render::table::unused_detail(model, s.system)
+                    } else {
+                        workflows.join(", ")
+                    };
                     vec![
                         cell(name_and_id(&system.name, &system.id)),
                         text_cell(system.kind.as_str()),
                         text_cell(unit),
                         text_cell(system.owner.clone().unwrap_or_default()),
                         cell(flags),
-                        text_cell(workflows.join(", ")),
+                        text_cell(workflows),
                         number_cell(
                             system
                                 .satisfaction
@@ -78,7 +83,7 @@ pub(super) fn audit(report: &Report) -> Section {
         let meaning = [
             (
                 "unused",
-                "no workflow touches it: retire it or model the work it does",
+                "no workflow touches it: if integrations still do, model the work that flows through them before retiring it; if nothing does, retire it",
             ),
             (
                 "unaligned",

@@ -89,8 +89,10 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
     }
     .with_top(top);
     let mut caption = vec![text(
-        "Each box is a business unit with its systems and the gaps inside it (systems \
-         without a unit share the \"no unit\" box). An arrow sums the handoffs from one unit \
+        "Each box is a business unit with the systems it owns and the gaps between them \
+         (systems without a unit share the \"no unit\" box); this map counts handoffs by \
+         the units that own their systems, while the Automation section's unit table \
+         counts them by the unit that owns their workflow. An arrow sums the handoffs from one unit \
          to another: their count by status, and the hours and cost a year of the gaps among \
          them; the thicker the arrow, the more hours. Its colour, line and arrowhead show \
          the worst status among them: vermillion dotted with a bar, at least one handoff \
