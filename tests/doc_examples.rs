@@ -107,7 +107,10 @@ fn runnable(args: &[String]) -> bool {
         return false;
     }
     args.iter()
-        .filter(|a| a.contains('/') && (a.ends_with(".yaml") || a.ends_with(".json")))
+        .filter(|a| {
+            let extension = Path::new(a.as_str()).extension();
+            a.contains('/') && extension.is_some_and(|e| e == "yaml" || e == "json")
+        })
         .all(|a| Path::new(a).exists())
 }
 
@@ -187,20 +190,24 @@ fn sample_sessions_in_the_docs_are_what_the_binary_prints() {
                 ));
             }
             if bless {
-                rewritten.extend(lines[at..sample.output.start].iter().map(|l| l.to_string()));
+                rewritten.extend(
+                    lines[at..sample.output.start]
+                        .iter()
+                        .map(ToString::to_string),
+                );
                 let leading = expected.first().is_some_and(|l| l.trim() == "...");
                 if leading {
                     rewritten.push(expected[0].to_string());
                 }
-                rewritten.extend(part.iter().map(|l| l.to_string()));
+                rewritten.extend(part.iter().map(ToString::to_string));
                 if let Some(k) = expected.iter().skip(1).position(|l| l.trim() == "...") {
-                    rewritten.extend(expected[k + 1..].iter().map(|l| l.to_string()));
+                    rewritten.extend(expected[k + 1..].iter().map(ToString::to_string));
                 }
                 at = sample.output.end;
             }
         }
         if bless && !drifted.is_empty() {
-            rewritten.extend(lines[at..].iter().map(|l| l.to_string()));
+            rewritten.extend(lines[at..].iter().map(ToString::to_string));
             let mut new_text = rewritten.join("\n");
             new_text.push('\n');
             std::fs::write(&path, new_text).unwrap();
