@@ -137,7 +137,7 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
         "net_saving",
         "npv",
         "loses_money",
-        "cost_source",
+        "cost_from",
     ]);
     // One column per objective the strategy weighs, in its order: the `why` in numbers.
     let objectives: Vec<String> = report
@@ -222,8 +222,8 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         "strategic_value",
         "by",
         "hourly_cost",
-        "minutes_source",
-        "runs_source",
+        "minutes_from",
+        "runs_from",
         "fixable",
     ]);
     let model = report.model;
