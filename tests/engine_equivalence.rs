@@ -128,6 +128,10 @@ fn model_of(shape: &Shape) -> Model {
                 if let Some((count, per)) = runs {
                     h["runs"] = json!({"count": count, "per": PERIODS[*per as usize]});
                 }
+                // Some steps done by the other unit, priced at its rate.
+                if *d % 3 == 0 {
+                    h["by"] = json!(if w % 2 == 0 { "u1" } else { "u0" });
+                }
                 h
             })
             .collect();
