@@ -341,6 +341,40 @@ fn export_sheets_says_what_the_sheets_leave_out() {
     assert!(systems.starts_with("id,name,kind,unit,owner,satisfaction,annual_cost\r\n"));
 }
 
+#[test]
+fn export_sheets_writes_as_dash_o_does_through_a_link_and_never_over_its_model() {
+    let dir = temp();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(dir.path().join("kept.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("../kept.csv", out.join("systems.csv")).unwrap();
+    gapgraph()
+        .args(["export", "sheets", "fixtures/valid/seed.yaml", "--dir"])
+        .arg(&out)
+        .assert()
+        .success();
+    // The link is kept and its target rewritten, as `-o` does.
+    assert!(fs::symlink_metadata(out.join("systems.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let kept = fs::read_to_string(dir.path().join("kept.csv")).unwrap();
+    assert!(kept.starts_with("id,name,kind"), "{kept}");
+    // A model named like one of the sheets, exported into its own folder.
+    let model = dir.path().join("workflows.csv");
+    fs::copy("fixtures/valid/seed.yaml", &model).unwrap();
+    let before = fs::read(&model).unwrap();
+    gapgraph()
+        .args(["export", "sheets"])
+        .arg(&model)
+        .arg("--dir")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("it is the input"));
+    assert_eq!(fs::read(&model).unwrap(), before);
+}
+
 /// The `<data>` values of an element, by attribute name (through the declared keys).
 fn data<'a>(
     node: roxmltree::Node<'a, 'a>,

@@ -34,8 +34,14 @@ enum Setup {
     OutputSymlink,
     /// `-o` onto a FIFO that a reader drains.
     OutputFifo,
-    /// `-o` onto the model file itself.
+    /// `-o` onto the model file itself (`{}` is a copy; it must be left as it was).
     OutputIsModel,
+    /// `hard.yaml` is a hard link and `alias.yaml` a symbolic link to the model's copy.
+    OutputLinksToModel,
+    /// `-o` onto a FIFO that nobody reads.
+    OutputFifoNoReader,
+    /// Standard output `/dev/null` opened read and write (`1<>/dev/null`).
+    StdoutNullReadWrite,
     /// Standard output closed (`>&-`).
     StdoutClosed,
     /// Standard output a pipe its reader closes after one line (`| head -1`).
@@ -194,18 +200,46 @@ fn cases() -> Vec<Case> {
         // Row 13: -o onto the model, -o -, closed and early-closed stdout.
         case("13 -o onto the model is refused", File("model.yaml"), &["analyze", "{}", "-o", "{}"])
             .with(OutputIsModel)
-            .exits(2, &["is the model file"]),
+            .exits(2, &["it is the input"]),
+        // Issue 23 row 1: no command writes over a file it reads.
+        case("23.1 compare -o onto the model", File("model.yaml"), &["compare", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 diff -o onto the new model", File("model.yaml"), &["diff", "fixtures/valid/worked-example.yaml", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 diff -o onto a hard link of the old model", File("model.yaml"), &["diff", "{}", "fixtures/valid/worked-example.yaml", "-o", "hard.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        case("23.1 explain -o onto the model", File("model.yaml"), &["explain", "{}", "crm-erp", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 sensitivity -o onto a link to the model", File("model.yaml"), &["sensitivity", "{}", "-o", "alias.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        case("23.1 export graphml -o onto the model", File("model.yaml"), &["export", "graphml", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 import archimate -o onto the exchange file", Fixture("archimate/claims-3.1.xml"), &["import", "archimate", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 import sheets -o onto the systems sheet", Fixture("sheets/systems.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "fixtures/sheets/integrations.csv", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 export sheets of a model named systems.csv into its folder", Fixture("sheets/systems.csv"), &["export", "sheets", "{}", "--dir", "{dir}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 plan -o onto a hard link of the model", File("model.yaml"), &["plan", "{}", "--budget", "1e6", "-o", "hard.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
+        case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
+            .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),
+        // Row 13: /dev/null opened read-write is an open standard output.
+        case("23.13 1<>/dev/null runs normally", File("model.yaml"), &["analyze", "{}"])
+            .with(StdoutNullReadWrite),
         case("13 -o - is standard output", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "-"])
             .prints(&["\"schema\": \"gapgraph.report/v1\""]),
-        case("13 closed stdout fails", File("model.yaml"), &["analyze", "{}"])
-            .with(StdoutClosed)
-            .exits(2, &["standard output is closed"]),
+        // Row 13 of issue 9 asked `>&-` to fail; issue 23 row 13 asks `/dev/null` opened
+        // read-write to run, and on Linux the runtime makes the two the same
+        // (docs/robustness.md): `>&-` discards the output.
+        case("13 closed stdout (>&-) is the runtime's /dev/null", File("model.yaml"), &["analyze", "{}"])
+            .with(StdoutClosed),
         case("13 | head -1 stays quiet", Generated("many-systems.yaml", many_systems), &["analyze", "{}", "--format", "json"])
             .with(StdoutHeadOne),
         // JSON goes straight to standard output (it can fail only when writing does).
-        case("13 closed stdout fails, JSON streamed", File("model.yaml"), &["analyze", "{}", "--format", "json"])
-            .with(StdoutClosed)
-            .exits(2, &["standard output"]),
+        case("13 closed stdout, JSON streamed", File("model.yaml"), &["analyze", "{}", "--format", "json"])
+            .with(StdoutClosed),
         // Row 14: numbers and tags as YAML 1.2 core reads them.
         case("14 -0 prints as 0", File("negative-zero.yaml"), &["analyze", "{}", "--format", "json"])
             .prints(&["\"minutes\": 0.0"])
@@ -267,19 +301,29 @@ fn run_case(case: &Case) -> Option<String> {
             path
         }
     };
-    let model = if case.setup == Setup::OutputIsModel {
-        let copy = dir.path().join("model.yaml");
+    let guarded = matches!(case.setup, Setup::OutputIsModel | Setup::OutputLinksToModel);
+    let model = if guarded {
+        let name = model.file_name().unwrap().to_str().unwrap();
+        let copy = dir.path().join(if name.ends_with(".csv") { name } else { "model.yaml" });
         fs::copy(&model, &copy).unwrap();
+        if case.setup == Setup::OutputLinksToModel {
+            fs::hard_link(&copy, dir.path().join("hard.yaml")).unwrap();
+            std::os::unix::fs::symlink(&copy, dir.path().join("alias.yaml")).unwrap();
+        }
         copy
     } else {
         model
     };
+    let before = guarded.then(|| fs::read(&model).unwrap());
     let args: Vec<String> = case
         .args
         .iter()
         .map(|a| match *a {
             "{}" => model.display().to_string(),
-            "link.txt" | "fifo" => dir.path().join(a).display().to_string(),
+            "link.txt" | "fifo" | "hard.yaml" | "alias.yaml" | "{dir}" => {
+                dir.path().join(a.trim_matches(['{', '}']).replace("dir", "")).display().to_string()
+            }
+            fixture if fixture.starts_with("fixtures/") => fixture.to_string(),
             other => other.to_string(),
         })
         .collect();
@@ -329,7 +373,15 @@ fn run_case(case: &Case) -> Option<String> {
             }
             output
         }
-        Setup::StdoutClosed | Setup::StdoutHeadOne => {
+        Setup::OutputFifoNoReader => {
+            let made = Command::new("mkfifo")
+                .arg(dir.path().join("fifo"))
+                .status()
+                .unwrap();
+            assert!(made.success());
+            run(command)
+        }
+        Setup::StdoutClosed | Setup::StdoutHeadOne | Setup::StdoutNullReadWrite => {
             let quoted: Vec<String> = args.iter().map(|a| shell_quote(a)).collect();
             let line = format!(
                 "{} {}",
@@ -338,6 +390,8 @@ fn run_case(case: &Case) -> Option<String> {
             );
             let script = if case.setup == Setup::StdoutClosed {
                 format!("{line} >&-")
+            } else if case.setup == Setup::StdoutNullReadWrite {
+                format!("{line} 1<>/dev/null")
             } else {
                 // The exit status of gapgraph, not of head.
                 format!(
@@ -375,8 +429,13 @@ fn run_case(case: &Case) -> Option<String> {
             command.env("PATH", path);
             run(command)
         }
-        Setup::None | Setup::OutputIsModel => run(command),
+        Setup::None | Setup::OutputIsModel | Setup::OutputLinksToModel => run(command),
     };
+    if let Some(before) = before {
+        if fs::read(&model).unwrap() != before {
+            return Some(format!("{}: the input was changed", case.name));
+        }
+    }
     check(case, &output)
 }
 
