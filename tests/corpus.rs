@@ -222,6 +222,11 @@ fn cases() -> Vec<Case> {
             .with(OutputIsModel).exits(2, &["it is the input"]),
         case("23.1 plan -o onto a hard link of the model", File("model.yaml"), &["plan", "{}", "--budget", "1e6", "-o", "hard.yaml"])
             .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        // Row 6: sampling is bounded before anything is allocated.
+        case("23.6 sensitivity --samples 4294967295", File("model.yaml"), &["sensitivity", "{}", "--samples", "4294967295"])
+            .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
+        case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])
+            .exits(2, &["--spread 1e300 is out of range"]),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),
