@@ -227,6 +227,14 @@ fn cases() -> Vec<Case> {
             .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
         case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])
             .exits(2, &["--spread 1e300 is out of range"]),
+        // Row 8: problems located at their file, row and column.
+        case("23.8 a sheet number over 1e15", File("sheets/huge-number.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(2, &["huge-number.csv: row 2, column B `annual_cost`: `1e16` is larger than 1e15"]),
+        case("23.8 a 1,100-character id imports as YAML", Generated("long-id.csv", long_id_sheet), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/x-to-erp.csv"])
+            .exits(0, &["2 systems"])
+            .prints(&["  ? aaaa"]),
+        case("23.8 a DTD on line 2 is reported there", File("doctype-line2.xml"), &["import", "archimate", "{}"])
+            .exits(2, &["at line 2, column 1: a document type declaration (DTD) is refused"]),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),

@@ -107,6 +107,17 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
         ..roxmltree::ParsingOptions::default()
     };
     let doc = Document::parse_with_options(xml, options).map_err(|e| {
+        if let roxmltree::Error::DtdDetected = e {
+            // roxmltree places this error at 1:1; the declaration may be anywhere before
+            // the root element.
+            let at = xml.find("<!DOCTYPE").unwrap_or(0);
+            let before = &xml[..at];
+            return ImportError::Xml {
+                line: before.matches('\n').count() as u32 + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1,
+                message: "a document type declaration (DTD) is refused: exchange files have none, and a DTD can expand entities without bound".into(),
+            };
+        }
         let pos = e.pos();
         ImportError::Xml {
             line: pos.row,

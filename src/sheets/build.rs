@@ -11,6 +11,7 @@ use super::{
 use crate::import::draft::{Assumable, Draft, DraftSystem, DraftUnit};
 use crate::import::slug::Ids;
 use crate::import::{ImportSummary, Imported, DEFAULTS};
+use crate::model::schema::{MAX_NUMBER, MIN_NUMBER};
 use crate::model::{Period, SystemKind};
 
 /// A sheet with its columns found.
@@ -134,7 +135,16 @@ pub(super) fn number(text: &str) -> Result<f64, String> {
         }
     };
     match normalised.parse::<f64>() {
-        Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => Ok(x),
+        Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => {
+            // The model's own limit (docs/robustness.md), said here where the cell is.
+            if x != 0.0 && x.abs() > MAX_NUMBER {
+                Err(format!("`{text}` is larger than {MAX_NUMBER:e}, the largest number a model may give"))
+            } else if x != 0.0 && x.abs() < MIN_NUMBER {
+                Err(format!("`{text}` is smaller than {MIN_NUMBER:e}, the smallest number other than 0 a model may give"))
+            } else {
+                Ok(x)
+            }
+        }
         _ => Err(format!("`{text}` is not a number")),
     }
 }
