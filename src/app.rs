@@ -243,7 +243,10 @@ impl Command {
             }
             Command::Validate(_) | Command::Check(_) => None,
         };
-        output.filter(|path| !is_stdout(Some(path))).into_iter().collect()
+        output
+            .filter(|path| !is_stdout(Some(path)))
+            .into_iter()
+            .collect()
     }
 
     /// Refuses an output that is one of the inputs (the same file by any name, link or

@@ -93,7 +93,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big");
         fs::write(&path, vec![b'x'; 1000]).unwrap();
-        assert!(matches!(read_file(&path, 999), Err(ReadError::TooLarge(999))));
+        assert!(matches!(
+            read_file(&path, 999),
+            Err(ReadError::TooLarge(999))
+        ));
         assert_eq!(read_file(&path, 1000).unwrap().len(), 1000);
     }
 }

@@ -103,7 +103,10 @@ pub fn check_not_input(inputs: &[&Path], output: &Path) -> Result<(), OutputErro
         }
         if let Ok(read) = fs::metadata(input) {
             if same_file(&read, &written, input, output) {
-                return Err(OutputError::IsInput(output.to_path_buf(), input.to_path_buf()));
+                return Err(OutputError::IsInput(
+                    output.to_path_buf(),
+                    input.to_path_buf(),
+                ));
             }
         }
     }

@@ -103,6 +103,14 @@ impl Case {
 
 /// Hazards that must never reach a terminal or a CSV cell raw.
 const RAW_HAZARDS: &[&str] = &["\u{1b}", "\u{7}", "\u{0}", "\u{202e}", "\u{200b}"];
+/// Characters issue 23 row 11 wants escaped or neutralised in every format.
+const UNICODE_HAZARDS: &[&str] = &[
+    "\u{fffe}", "\u{ffff}", "\u{9b}", "\u{7f}", "\u{202e}", "\u{2066}", "\u{2028}", "\u{2029}",
+];
+/// The same but the line separators, which Markdown and HTML may hold.
+const UNICODE_HAZARDS_BUT_SEPARATORS: &[&str] = &[
+    "\u{fffe}", "\u{ffff}", "\u{9b}", "\u{7f}", "\u{202e}", "\u{2066}",
+];
 /// A value that exists is never one of these in a report.
 const NOT_FINITE: &[&str] = &["NaN", "inf", "-0.0", "\"automation_rate\": null"];
 
@@ -235,6 +243,25 @@ fn cases() -> Vec<Case> {
             .prints(&["  ? aaaa"]),
         case("23.8 a DTD on line 2 is reported there", File("doctype-line2.xml"), &["import", "archimate", "{}"])
             .exits(2, &["at line 2, column 1: a document type declaration (DTD) is refused"]),
+        // Rows 10-11: noncharacters, C1 controls, DEL, bidi controls, line separators.
+        case("23.10 U+FFFE/U+FFFF never reach DOT (and so the SVG)", File("hostile-unicode.json"), &["diagram", "{}", "--format", "dot"])
+            .prints(&["non\u{fffd}char\u{fffd}"]).never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 JSON has \\u escapes", File("hostile-unicode.json"), &["analyze", "{}", "--format", "json"])
+            .prints(&["CSI\\u009b31m \\u007fdel", "bidi \\u2066iso\\u2069 \\u202egnp.exe", "line\\u2028sep\\u2029para"]).never(UNICODE_HAZARDS),
+        case("23.11 GraphML has character references", File("hostile-unicode.json"), &["export", "graphml", "{}"])
+            .prints(&["CSI&#x9B;31m &#x7F;del"]).never(UNICODE_HAZARDS),
+        case("23.11 the table escapes line separators", File("hostile-unicode.json"), &["analyze", "{}"])
+            .prints(&["x\\u{2028}y", "Uni\\u{2028}code \\u{202e}model"]).never(UNICODE_HAZARDS),
+        case("23.11 CSV escapes line separators", File("hostile-unicode.json"), &["analyze", "{}", "--format", "csv", "--csv-table", "systems"])
+            .never(UNICODE_HAZARDS),
+        case("23.11 Markdown shows bidi controls", File("hostile-unicode.json"), &["analyze", "{}", "--format", "markdown"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 HTML shows bidi controls", File("hostile-unicode.json"), &["analyze", "{}", "--format", "html"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 Mermaid shows bidi controls", File("hostile-unicode.json"), &["diagram", "{}", "--format", "mermaid"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 plan JSON", File("hostile-unicode.json"), &["plan", "{}", "--budget", "1e6", "--format", "json"])
+            .never(UNICODE_HAZARDS),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),
@@ -317,7 +344,11 @@ fn run_case(case: &Case) -> Option<String> {
     let guarded = matches!(case.setup, Setup::OutputIsModel | Setup::OutputLinksToModel);
     let model = if guarded {
         let name = model.file_name().unwrap().to_str().unwrap();
-        let copy = dir.path().join(if name.ends_with(".csv") { name } else { "model.yaml" });
+        let copy = dir.path().join(if name.ends_with(".csv") {
+            name
+        } else {
+            "model.yaml"
+        });
         fs::copy(&model, &copy).unwrap();
         if case.setup == Setup::OutputLinksToModel {
             fs::hard_link(&copy, dir.path().join("hard.yaml")).unwrap();
@@ -333,9 +364,11 @@ fn run_case(case: &Case) -> Option<String> {
         .iter()
         .map(|a| match *a {
             "{}" => model.display().to_string(),
-            "link.txt" | "fifo" | "hard.yaml" | "alias.yaml" | "{dir}" => {
-                dir.path().join(a.trim_matches(['{', '}']).replace("dir", "")).display().to_string()
-            }
+            "link.txt" | "fifo" | "hard.yaml" | "alias.yaml" | "{dir}" => dir
+                .path()
+                .join(a.trim_matches(['{', '}']).replace("dir", ""))
+                .display()
+                .to_string(),
             fixture if fixture.starts_with("fixtures/") => fixture.to_string(),
             other => other.to_string(),
         })

@@ -372,10 +372,26 @@ mod tests {
 
     #[test]
     fn options_out_of_range_are_refused_before_sampling() {
-        for (samples, spread, top) in [(0, 0.3, 3), (MAX_SAMPLES + 1, 0.3, 3), (usize::MAX, 0.3, 3), (10, f64::NAN, 3), (10, -1.0, 3), (10, 1e308, 3), (10, 0.3, 0)] {
-            let o = SensitivityOptions { samples, spread, top, ..options(0.3) };
+        for (samples, spread, top) in [
+            (0, 0.3, 3),
+            (MAX_SAMPLES + 1, 0.3, 3),
+            (usize::MAX, 0.3, 3),
+            (10, f64::NAN, 3),
+            (10, -1.0, 3),
+            (10, 1e308, 3),
+            (10, 0.3, 0),
+        ] {
+            let o = SensitivityOptions {
+                samples,
+                spread,
+                top,
+                ..options(0.3)
+            };
             let mut calls = 0;
-            assert!(sensitivity(&seed(), o, &mut |_| calls += 1).is_err(), "{samples} {spread} {top}");
+            assert!(
+                sensitivity(&seed(), o, &mut |_| calls += 1).is_err(),
+                "{samples} {spread} {top}"
+            );
             assert_eq!(calls, 0);
         }
     }

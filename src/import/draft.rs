@@ -396,9 +396,10 @@ fn flow_strings(items: &[String]) -> String {
 }
 
 /// A double-quoted YAML scalar. JSON string escaping is a subset of YAML's double-quoted
-/// escapes, so serde_json does the work.
+/// escapes, so serde_json does the work; DEL, C1 controls and U+FFFE/U+FFFF, which YAML
+/// may not hold raw, are `\u` escapes too (`text::json_string`).
 pub fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
+    crate::text::json_string(text)
 }
 
 /// The start of a block mapping entry whose key is `id`, at two spaces, up to its `:`.

@@ -138,7 +138,9 @@ pub(super) fn number(text: &str) -> Result<f64, String> {
         Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => {
             // The model's own limit (docs/robustness.md), said here where the cell is.
             if x != 0.0 && x.abs() > MAX_NUMBER {
-                Err(format!("`{text}` is larger than {MAX_NUMBER:e}, the largest number a model may give"))
+                Err(format!(
+                    "`{text}` is larger than {MAX_NUMBER:e}, the largest number a model may give"
+                ))
             } else if x != 0.0 && x.abs() < MIN_NUMBER {
                 Err(format!("`{text}` is smaller than {MIN_NUMBER:e}, the smallest number other than 0 a model may give"))
             } else {

@@ -37,8 +37,12 @@ pub use read::read_sheet;
 
 /// Every file `export sheets` may write, for checking them against the command's inputs
 /// before anything is written.
-pub const EXPORT_FILE_NAMES: [&str; 4] =
-    ["units.csv", "systems.csv", "integrations.csv", "workflows.csv"];
+pub const EXPORT_FILE_NAMES: [&str; 4] = [
+    "units.csv",
+    "systems.csv",
+    "integrations.csv",
+    "workflows.csv",
+];
 
 /// A data row: its 1-based row number in the file and its cells.
 pub type Row = (usize, Vec<String>);
