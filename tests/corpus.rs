@@ -235,6 +235,25 @@ fn cases() -> Vec<Case> {
             .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
         case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])
             .exits(2, &["--spread 1e300 is out of range"]),
+        // Rows 2-3: workbooks read sparsely and within caps.
+        case("23.2 an XLSX with cells at A1 and XFD1048576", File("sheets/far-corner.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(0, &["2 systems"]),
+        case("23.2 an XLSX dimension of ZZZZZZ1", File("sheets/bad-dimension.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["bad-dimension.xlsx: xl/worksheets/sheet1.xml: the cell reference `A1:ZZZZZZ1` is outside any sheet"]),
+        case("23.2 an XLSX dimension of A4294967295", File("sheets/bad-row.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["the cell reference `A1:A4294967295` is outside any sheet"]),
+        case("23.3 an XLSX inflating to 300 MiB", File("sheets/inflates.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["the workbook inflates to more than 256 MiB"]),
+        case("23.3 a billion shared strings declared", File("sheets/strings-declared.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["declares 1000000000 shared strings"]),
+        case("23.3 two million shared strings held", File("sheets/strings-held.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["holds more than 1000000 shared strings"]),
+        case("23.3 an ODS row repeated a million times", File("sheets/repeated-rows.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["repeated-rows.ods: the sheet holds more than 2000000 cells"]),
+        case("23.3 an ODS as LibreOffice writes it (empty rows repeated to the end)", File("sheets/libreoffice-tail.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(0, &["2 systems"]),
+        case("23.3 --systems /dev/zero", Path("/dev/zero"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["/dev/zero: the file is larger than the limit of 64 MiB"]),
         // Row 8: problems located at their file, row and column.
         case("23.8 a sheet number over 1e15", File("sheets/huge-number.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
             .exits(2, &["huge-number.csv: row 2, column B `annual_cost`: `1e16` is larger than 1e15"]),
@@ -344,11 +363,9 @@ fn run_case(case: &Case) -> Option<String> {
     let guarded = matches!(case.setup, Setup::OutputIsModel | Setup::OutputLinksToModel);
     let model = if guarded {
         let name = model.file_name().unwrap().to_str().unwrap();
-        let copy = dir.path().join(if name.ends_with(".csv") {
-            name
-        } else {
-            "model.yaml"
-        });
+        // A sheet keeps its name (export sheets of `systems.csv`); a model is `model.yaml`.
+        let is_sheet = model.extension().is_some_and(|e| e == "csv");
+        let copy = dir.path().join(if is_sheet { name } else { "model.yaml" });
         fs::copy(&model, &copy).unwrap();
         if case.setup == Setup::OutputLinksToModel {
             fs::hard_link(&copy, dir.path().join("hard.yaml")).unwrap();

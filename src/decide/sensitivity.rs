@@ -382,8 +382,8 @@ mod tests {
             (10, 0.3, 0),
         ] {
             let o = SensitivityOptions {
-                samples,
                 spread,
+                samples,
                 top,
                 ..options(0.3)
             };

@@ -28,12 +28,17 @@ mod build;
 mod export;
 mod links;
 mod read;
+mod workbook;
 
 use std::fmt;
 
 pub use build::import;
 pub use export::{export, ExportedSheet, ExportedSheets};
 pub use read::read_sheet;
+pub use workbook::{
+    MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS,
+    MAX_ZIP_ENTRIES,
+};
 
 /// Every file `export sheets` may write, for checking them against the command's inputs
 /// before anything is written.
