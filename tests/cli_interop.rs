@@ -326,6 +326,61 @@ workflows:
 }
 
 #[test]
+fn sheets_round_trip_is_lossless_for_hostile_text() {
+    // Issue 23 row 7: `;` in a data name, tabs, carriage returns, controls, bidi
+    // overrides, leading and trailing spaces, backslashes and escape look-alikes.
+    let dir = temp();
+    let model = dir.path().join("model.json");
+    // JSON string bodies.
+    let names = [
+        r"a;b",
+        r"tab\there",
+        r"cr\rlf",
+        r"  padded  ",
+        r"bidi \u202egnp.exe",
+        r"esc \u001b[31m",
+        r"back\\slash \\u{41} \\;",
+        r"'=quoted",
+    ];
+    let systems: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("\"s{i}\": {{\"name\": \"{n}\"}}"))
+        .collect();
+    let integrations: Vec<String> = (1..names.len())
+        .map(|i| {
+            format!(
+                "{{\"from\": \"s0\", \"to\": \"s{i}\", \"carries\": [\"{}\", \"x;y\"], \"note\": \"{}\"}}",
+                names[i], names[i - 1]
+            )
+        })
+        .collect();
+    let handoffs: Vec<String> = (1..names.len())
+        .map(|i| {
+            format!(
+                "{{\"from\": \"s0\", \"to\": \"s{i}\", \"data\": \"{}\"}}",
+                names[i]
+            )
+        })
+        .collect();
+    fs::write(
+        &model,
+        format!(
+            "{{\"systems\": {{{}}}, \"integrations\": [{}], \"workflows\": {{\"w\": {{\"name\": \"{}\", \"runs\": {{\"count\": 1, \"per\": \"day\"}}, \"handoffs\": [{}]}}}}}}",
+            systems.join(", "),
+            integrations.join(", "),
+            names[3],
+            handoffs.join(", ")
+        ),
+    )
+    .unwrap();
+    let (before, after) = round_trip(&model);
+    assert_eq!(before, after);
+    // Every gap automated: each data name travelled exactly.
+    assert_eq!(statuses(&before), (7, 0, 0));
+}
+
+#[test]
 fn export_sheets_says_what_the_sheets_leave_out() {
     let dir = temp();
     gapgraph()

@@ -25,6 +25,7 @@
 //! ```
 
 mod build;
+mod escape;
 mod export;
 mod links;
 mod read;
