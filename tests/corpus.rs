@@ -281,6 +281,15 @@ fn cases() -> Vec<Case> {
             .never(UNICODE_HAZARDS_BUT_SEPARATORS),
         case("23.11 plan JSON", File("hostile-unicode.json"), &["plan", "{}", "--budget", "1e6", "--format", "json"])
             .never(UNICODE_HAZARDS),
+        // Row 9: ArchiMate duplicates and dangling flows, located and counted.
+        case("23.9 duplicate ids and a flow to a missing element", File("archimate-duplicates.xml"), &["import", "archimate", "{}", "-o", "/dev/null"])
+            .exits(0, &[
+                "1 integrations",
+                "skipped 3: 1 elements with an id already used; 1 relationships to an element not in the file; 1 relationships with an id already used",
+                "line 9: element `c-a` has the id of the element on line 7; the first is kept",
+                "line 13: relationship `f-1` has the id of the relationship on line 12",
+                "line 14: Flow relationship `f-2` refers to `c-ghost`, which is not in the file",
+            ]),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),

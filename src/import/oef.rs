@@ -66,6 +66,8 @@ pub struct Element {
     pub name: LangText,
     /// Its properties.
     pub properties: Vec<Property>,
+    /// The 1-based line it starts on, for messages.
+    pub line: u32,
 }
 
 /// A relationship of `/model/relationships`, its type normalised to the 3.x vocabulary.
@@ -83,6 +85,8 @@ pub struct Relationship {
     pub name: LangText,
     /// Its properties.
     pub properties: Vec<Property>,
+    /// The 1-based line it starts on, for messages.
+    pub line: u32,
 }
 
 /// The parts of an exchange file the importer uses.
@@ -159,6 +163,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 kind: node.attribute((NS_XSI, "type"))?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
+                line: doc.text_pos_at(node.range().start).row,
             })
         })
         .collect();
@@ -172,6 +177,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 target: node.attribute("target")?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
+                line: doc.text_pos_at(node.range().start).row,
             })
         })
         .collect();
