@@ -50,6 +50,8 @@ enum Setup {
     DotRejectsClusters,
     /// `dot` on PATH always fails.
     DotFails,
+    /// `dot` on PATH never finishes.
+    DotHangs,
 }
 
 struct Case {
@@ -290,6 +292,17 @@ fn cases() -> Vec<Case> {
                 "line 13: relationship `f-1` has the id of the relationship on line 12",
                 "line 14: Flow relationship `f-2` refers to `c-ghost`, which is not in the file",
             ]),
+        // Row 5: `dot` bounded in size and time, with the report as the fallback.
+        case("23.5 a map too large for dot", Generated("ring-2500.yaml", || ring(2500)), &["diagram", "{}", "--format", "svg"])
+            .with(DotFails)
+            .exits(2, &["more than the 4000 Graphviz lays out in reasonable time"]),
+        case("23.5 dot that never finishes is stopped", File("model.yaml"), &["diagram", "{}", "--format", "svg"])
+            .with(DotHangs)
+            .exits(2, &["it ran longer than 10 s and was stopped"]),
+        // An HTML report runs `dot` for each map, all within 30 s: the report comes anyway.
+        case("23.5 an HTML report while dot never finishes", File("model.yaml"), &["analyze", "{}", "--format", "html"])
+            .with(DotHangs)
+            .prints(&["it ran longer than", "</html>"]),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),
@@ -481,11 +494,13 @@ fn run_case(case: &Case) -> Option<String> {
             }
             output
         }
-        Setup::DotRejectsClusters | Setup::DotFails => {
+        Setup::DotRejectsClusters | Setup::DotFails | Setup::DotHangs => {
             let bin = dir.path().join("bin");
             fs::create_dir(&bin).unwrap();
             let real_path = std::env::var("PATH").unwrap_or_default();
-            let script = if case.setup == Setup::DotFails {
+            let script = if case.setup == Setup::DotHangs {
+                "#!/bin/sh\nexec sleep 600\n".to_string()
+            } else if case.setup == Setup::DotFails {
                 "#!/bin/sh\ncat > /dev/null\necho 'Error: <stdin>: syntax error in line 1 near x' >&2\necho 'dump line' >&2\nexit 1\n".to_string()
             } else {
                 // Like Graphviz on some clustered layouts; real dot draws the rest.
