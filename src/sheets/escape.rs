@@ -132,7 +132,7 @@ mod tests {
                 [text]
                     .iter()
                     .filter(|t| !t.is_empty())
-                    .map(|t| t.to_string())
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
             );
         }
