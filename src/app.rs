@@ -4,7 +4,6 @@
 //! render and error path. The binary maps the returned status to the process exit code;
 //! nothing here prints on its own.
 
-use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -13,7 +12,8 @@ mod decision;
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
 use crate::diagnostic::write_diagnostics;
-use crate::output::check_not_input;
+use crate::input::{self, ReadError};
+use crate::output::{check_not_input, OutputError};
 use crate::render::{
     self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
     Provenance, Report, View,
@@ -186,16 +186,76 @@ pub struct Check {
 }
 
 impl Command {
-    /// The model read and the file written with `-o`, for commands that have both.
-    fn model_and_output(&self) -> Option<(&str, &Path)> {
-        let (model, output) = match self {
-            Command::Analyze(c) => (&c.model, &c.output),
-            Command::Diagram(c) => (&c.model, &c.output),
-            Command::Plan(c) => (&c.model, &c.output),
-            #[allow(unreachable_patterns)]
-            _ => return None,
+    /// The files the command reads (standard input, `-`, left out). Every command
+    /// declares them here, with no catch-all arm, so a new command cannot forget: `run`
+    /// refuses any output that is one of them before anything is read or written.
+    fn inputs(&self) -> Vec<&Path> {
+        let files: Vec<&str> = match self {
+            Command::Analyze(c) => vec![&c.model],
+            Command::Diagram(c) => vec![&c.model],
+            Command::Validate(c) => vec![&c.model],
+            Command::Plan(c) => vec![&c.model],
+            Command::Check(c) => vec![&c.model],
+            Command::Compare(c) => vec![&c.model],
+            Command::Diff(c) => vec![&c.old, &c.new],
+            Command::Explain(c) => vec![&c.model],
+            Command::Sensitivity(c) => vec![&c.model],
+            Command::ImportArchimate(c) => vec![&c.file],
+            Command::ExportSheets(c) => vec![&c.model],
+            Command::ExportGraphml(c) => vec![&c.model],
+            Command::ImportSheets(c) => {
+                let mut paths = vec![c.systems.as_path(), c.integrations.as_path()];
+                paths.extend(c.workflows.as_deref());
+                paths.extend(c.units.as_deref());
+                return paths;
+            }
+            Command::Init(_) | Command::Schema(_) | Command::Emit(_) => vec![],
         };
-        Some((model, output.as_deref()?))
+        files
+            .into_iter()
+            .filter(|f| *f != "-")
+            .map(Path::new)
+            .collect()
+    }
+
+    /// The files the command writes (standard output, `-`, left out): `-o`, `init`'s
+    /// file and every file `export sheets` may write into its folder.
+    fn outputs(&self) -> Vec<PathBuf> {
+        let output = match self {
+            Command::Analyze(c) => c.output.clone(),
+            Command::Diagram(c) => c.output.clone(),
+            Command::Plan(c) => c.output.clone(),
+            Command::Compare(c) => c.output.clone(),
+            Command::Diff(c) => c.output.clone(),
+            Command::Explain(c) => c.output.clone(),
+            Command::Sensitivity(c) => c.output.clone(),
+            Command::ImportArchimate(c) => c.output.clone(),
+            Command::ImportSheets(c) => c.output.clone(),
+            Command::ExportGraphml(c) => c.output.clone(),
+            Command::Schema(c) => c.output.clone(),
+            Command::Emit(c) => c.output.clone(),
+            Command::Init(c) => Some(c.output.clone()),
+            Command::ExportSheets(c) => {
+                return crate::sheets::EXPORT_FILE_NAMES
+                    .iter()
+                    .map(|name| c.dir.join(name))
+                    .collect()
+            }
+            Command::Validate(_) | Command::Check(_) => None,
+        };
+        output
+            .filter(|path| !is_stdout(Some(path)))
+            .into_iter()
+            .collect()
+    }
+
+    /// Refuses an output that is one of the inputs (the same file by any name, link or
+    /// hard link): writing it would destroy what the command reads.
+    fn check_outputs(&self) -> Result<(), OutputError> {
+        let inputs = self.inputs();
+        self.outputs()
+            .iter()
+            .try_for_each(|output| check_not_input(&inputs, output))
     }
 }
 
@@ -215,11 +275,9 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         stdout,
         stderr,
     } = io;
-    if let Some((model, output)) = command.model_and_output() {
-        if let Err(e) = check_not_input(model, output) {
-            let _ = fail(stderr, e);
-            return EXIT_ERROR;
-        }
+    if let Err(e) = command.check_outputs() {
+        let _ = fail(stderr, e);
+        return EXIT_ERROR;
     }
     let result = match command {
         Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
@@ -254,43 +312,36 @@ fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
 }
 
 /// The largest model read (256 MiB): generous for any real landscape (a 100 MB model
-/// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory.
+/// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory
+/// (read in pieces, so memory holds little more than this when it does).
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// The model text, from a file or standard input, at most [`MAX_INPUT_BYTES`]; a byte
 /// order mark is dropped.
 fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<String, Failed> {
-    let mut buffer = Vec::new();
     let read = if path == "-" {
-        stdin.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer)
+        input::read_stream(stdin, MAX_INPUT_BYTES)
     } else {
-        fs::File::open(path).and_then(|f| {
-            // Sized from the file's length when it has one, so a 20 MB model is read into
-            // one allocation rather than grown by doubling (pipes and devices report 0).
-            let size_hint = f.metadata().map_or(0, |m| m.len().min(MAX_INPUT_BYTES + 1));
-            buffer.reserve_exact(usize::try_from(size_hint).unwrap_or(0) + 1);
-            f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buffer)
-        })
+        input::read_file(Path::new(path), MAX_INPUT_BYTES)
     };
-    let bytes = read.map(|_| buffer);
-    let bytes = bytes.map_err(|e| {
-        let what = if path == "-" {
-            "standard input".to_string()
-        } else {
-            format!("`{path}`")
-        };
-        fail(stderr, format!("cannot read {what}: {e}"))
-    })?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(fail(
+    let bytes = read.map_err(|e| match e {
+        ReadError::Io(e) => {
+            let what = if path == "-" {
+                "standard input".to_string()
+            } else {
+                format!("`{path}`")
+            };
+            fail(stderr, format!("cannot read {what}: {e}"))
+        }
+        ReadError::TooLarge(cap) => fail(
             stderr,
             format!(
                 "{} is larger than the input limit of {} MiB",
                 origin(path),
-                MAX_INPUT_BYTES >> 20
+                cap >> 20
             ),
-        ));
-    }
+        ),
+    })?;
     let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
         Some(rest) => rest.to_vec(),
         None => bytes,

@@ -477,10 +477,10 @@ pub struct SensitivityArgs {
     /// The strategy in force (default: the model's `strategy`, else its first).
     #[arg(long, short = 's')]
     pub strategy: Option<String>,
-    /// Each estimate is multiplied by a factor in [1/(1+SPREAD), 1+SPREAD].
+    /// Each estimate is multiplied by a factor in [1/(1+SPREAD), 1+SPREAD] (SPREAD at most 100).
     #[arg(long, value_name = "SPREAD", default_value_t = 0.3, value_parser = non_negative)]
     pub spread: f64,
-    /// How many samples.
+    /// How many samples (1 to 100,000; samples × fixes at most 50 million).
     #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
     pub samples: u32,
     /// Seed of the random generator (same seed, same output).

@@ -47,7 +47,7 @@ pub fn json_schema() -> Value {
 
 /// The schema as the text `gapgraph schema` prints (pretty, a final newline).
 pub fn json_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&json_schema()).unwrap_or_default();
+    let mut text = crate::text::json_pretty(&json_schema());
     text.push('\n');
     text
 }

@@ -16,6 +16,7 @@ pub mod app;
 pub mod decide;
 pub mod diagnostic;
 pub mod import;
+pub mod input;
 pub mod json_schema;
 pub mod model;
 pub mod output;

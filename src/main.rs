@@ -55,31 +55,20 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Whether standard output was open when the process started. When it was closed (`>&-`)
-/// the Rust runtime puts `/dev/null` there, opened read-write, and writes would vanish
-/// with exit 0; a shell's `>/dev/null` opens it write-only, so the two differ in their
-/// flags (read from /proc, which needs no unsafe code).
-#[cfg(target_os = "linux")]
+/// Whether standard output is an open descriptor. Only a descriptor that is really
+/// closed counts as closed: `/dev/null` opened read-write (`1<>/dev/null`, daemons,
+/// systemd's `StandardOutput=null`) is open and the run goes on. On Linux the Rust runtime
+/// puts such a `/dev/null` in place of a descriptor closed at start (`>&-`) before `main`
+/// runs, and the two cannot be told apart, so `>&-` discards the output there
+/// (docs/robustness.md). Where the runtime leaves the descriptor closed, duplicating it
+/// fails and every write is an error (the standard library would otherwise drop them).
+#[cfg(unix)]
 fn stdout_is_open() -> bool {
-    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
-        return true;
-    };
-    if target != std::path::Path::new("/dev/null") {
-        return true;
-    }
-    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
-        return true;
-    };
-    let flags = info
-        .lines()
-        .find_map(|line| line.strip_prefix("flags:"))
-        .and_then(|octal| u32::from_str_radix(octal.trim(), 8).ok());
-    const ACCESS_MODE: u32 = 0o3;
-    const READ_WRITE: u32 = 0o2;
-    flags.is_none_or(|flags| flags & ACCESS_MODE != READ_WRITE)
+    use std::os::fd::AsFd;
+    io::stdout().as_fd().try_clone_to_owned().is_ok()
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(unix))]
 fn stdout_is_open() -> bool {
     true
 }

@@ -15,9 +15,9 @@ const MAX_LINKS: usize = 40;
 /// Why output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    /// The output is the model being read.
-    #[error("`{0}` is the model file: writing the report there would destroy the model")]
-    IsInput(PathBuf),
+    /// The output is a file the command reads (the output as given, the input as given).
+    #[error("refusing to write `{}`: it is the input `{}`, and writing would destroy it", .0.display(), .1.display())]
+    IsInput(PathBuf, PathBuf),
     /// The output names something that is not a file, a character device or a FIFO.
     #[error("`{0}` is {1}; give a file name")]
     NotWritable(PathBuf, &'static str),
@@ -88,16 +88,27 @@ pub fn write_pieces(
     }
 }
 
-/// Refuses an output that is the model file itself (the same file, by any name or link).
-pub fn check_not_input(model: &str, output: &Path) -> Result<(), OutputError> {
-    if model == "-" || output == Path::new("-") {
+/// Refuses an output that is one of `inputs` (the same file, by any name, symbolic or
+/// hard link). An output that does not exist yet is none of them.
+pub fn check_not_input(inputs: &[&Path], output: &Path) -> Result<(), OutputError> {
+    if output == Path::new("-") {
         return Ok(());
     }
-    let (Ok(a), Ok(b)) = (fs::metadata(model), fs::metadata(output)) else {
+    let Ok(written) = fs::metadata(output) else {
         return Ok(());
     };
-    if same_file(&a, &b, Path::new(model), output) {
-        return Err(OutputError::IsInput(output.to_path_buf()));
+    for input in inputs {
+        if *input == Path::new("-") {
+            continue;
+        }
+        if let Ok(read) = fs::metadata(input) {
+            if same_file(&read, &written, input, output) {
+                return Err(OutputError::IsInput(
+                    output.to_path_buf(),
+                    input.to_path_buf(),
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -167,11 +178,42 @@ fn special_kind(meta: &fs::Metadata) -> Special {
 
 /// Writes to a device or FIFO as it is (no temporary file, no truncation of a node).
 fn write_stream(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).open(path)?;
+    let mut file = open_stream(path)?;
     for part in parts {
         file.write_all(part)?;
     }
     file.flush()
+}
+
+/// Opens a device or FIFO for writing without waiting: a FIFO that nobody reads would
+/// block `open` forever, so it is first opened non-blocking (which fails at once with
+/// ENXIO when there is no reader), then again as usual while that reader is known to be
+/// there (writes then block as a pipe's do, instead of failing with EAGAIN).
+#[cfg(unix)]
+fn open_stream(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let probe = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ENXIO) {
+                io::Error::other("it is a FIFO that nobody reads (start the reader first)")
+            } else {
+                e
+            }
+        })?;
+    let file = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(path);
+    drop(probe);
+    file
+}
+
+#[cfg(not(unix))]
+fn open_stream(path: &Path) -> io::Result<fs::File> {
+    OpenOptions::new().write(true).open(path)
 }
 
 /// Writes `parts` to the regular file `path` atomically.
@@ -265,6 +307,20 @@ mod tests {
     }
 
     #[test]
+    fn a_fifo_without_a_reader_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let refused = write_output(&fifo, b"x").unwrap_err().to_string();
+        assert!(refused.contains("a FIFO that nobody reads"), "{refused}");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
     fn a_directory_and_the_model_itself_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let refused = write_output(dir.path(), b"x");
@@ -276,8 +332,14 @@ mod tests {
         fs::write(&model, "name: x\n").unwrap();
         let alias = dir.path().join("alias.yaml");
         std::os::unix::fs::symlink(&model, &alias).unwrap();
-        let same = check_not_input(model.to_str().unwrap(), &alias);
-        assert!(matches!(same, Err(OutputError::IsInput(_))));
-        assert!(check_not_input(model.to_str().unwrap(), &dir.path().join("r.txt")).is_ok());
+        let same = check_not_input(&[&model], &alias);
+        assert!(matches!(same, Err(OutputError::IsInput(..))));
+        let hard = dir.path().join("hard.yaml");
+        fs::hard_link(&model, &hard).unwrap();
+        let other = dir.path().join("other.yaml");
+        fs::write(&other, "name: y\n").unwrap();
+        let same = check_not_input(&[&other, &model], &hard);
+        assert!(matches!(same, Err(OutputError::IsInput(..))));
+        assert!(check_not_input(&[&model], &dir.path().join("r.txt")).is_ok());
     }
 }

@@ -6,9 +6,11 @@
 use std::fmt;
 
 /// A DOT quoted string (with its quotes): `\` doubled, `"` escaped, newlines as `\n`
-/// (a line break in labels), carriage returns dropped.
+/// (a line break in labels), carriage returns dropped; bidi controls shown and U+FFFE,
+/// U+FFFF replaced ([`neutralise`]), so Graphviz's SVG stays well-formed XML.
 pub fn dot_quoted(s: &str) -> String {
     let s = ellipsis(s, MAX_DOT_STRING_CHARS);
+    let s = neutralise(&s);
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -111,20 +113,161 @@ mod tests {
 /// Whether `c` must not reach a terminal or a CSV cell raw: C0 and C1 controls (escape
 /// sequences, bells, carriage returns), bidirectional overrides and isolates (text that
 /// reads differently than it is stored), and invisible characters with no use in a name.
-/// Zero-width joiners stay: scripts and emoji need them.
+/// Zero-width joiners stay: scripts and emoji need them. The line and paragraph
+/// separators (U+2028, U+2029) count too: they break a table row or a CSV line in many
+/// viewers without being a line break to the program that wrote it; so do the
+/// noncharacters U+FFFE and U+FFFF, which no text should hold.
 pub fn is_hazard(c: char) -> bool {
     c.is_control()
+        || is_bidi(c)
         || matches!(
             c,
-            '\u{061C}'
-                | '\u{200B}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{202A}'..='\u{202E}'
+            '\u{200B}'
+                | '\u{2028}'
+                | '\u{2029}'
                 | '\u{2060}'
-                | '\u{2066}'..='\u{2069}'
                 | '\u{FEFF}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
         )
+}
+
+/// Whether `c` is a bidirectional mark, embedding, override or isolate: text that makes
+/// what is shown read differently from what is stored.
+pub fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// `s` for a document a person reads (Markdown, HTML, DOT, Mermaid): bidi controls shown
+/// as `\u{..}` text, so they cannot reorder what is read, and the noncharacters U+FFFE and
+/// U+FFFF (which XML cannot hold) replaced by U+FFFD. Each format's escaper then escapes
+/// the result as any text.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_bidi(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if is_bidi(c) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether JSON (and YAML's double-quoted strings) should carry `c` as a `\u` escape
+/// rather than raw: DEL, C1 controls (U+009B is a terminal's CSI), bidi controls, the line
+/// and paragraph separators (which end a line in JavaScript) and the noncharacters U+FFFE,
+/// U+FFFF. serde_json already escapes C0 controls; these it writes raw.
+pub fn json_escapes(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7F}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}'
+    ) || is_bidi(c)
+}
+
+/// serde_json's formatter (pretty or compact) that also writes the characters
+/// [`json_escapes`] names as `\uXXXX`. The text read back is the same; only the bytes
+/// differ, so no hazard reaches a terminal that shows the file.
+pub struct JsonFormatter<F>(pub F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if json_escapes(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `value` as pretty JSON with [`JsonFormatter`]'s escapes.
+pub fn write_json_pretty<W: std::io::Write, T: ?Sized + serde::Serialize>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer, formatter,
+    ))
+}
+
+/// `value` as pretty JSON text with [`JsonFormatter`]'s escapes.
+pub fn json_pretty<T: ?Sized + serde::Serialize>(value: &T) -> String {
+    let mut bytes = Vec::new();
+    if write_json_pretty(&mut bytes, value).is_err() {
+        return String::new();
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// One JSON string literal (with its quotes) with [`JsonFormatter`]'s escapes.
+pub fn json_string(s: &str) -> String {
+    let mut bytes = Vec::new();
+    let formatter = JsonFormatter(serde_json::ser::CompactFormatter);
+    if serde::Serialize::serialize(
+        s,
+        &mut serde_json::Serializer::with_formatter(&mut bytes, formatter),
+    )
+    .is_err()
+    {
+        return String::from("\"\"");
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Text for a terminal: hazards (escape sequences, newlines, tabs, bidi overrides) shown
@@ -232,8 +375,10 @@ mod terminal_tests {
 }
 
 /// Text for HTML element content and quoted attribute values: `& < > " '` as entities, so
-/// a model string can never open a tag or leave an attribute.
+/// a model string can never open a tag or leave an attribute; bidi controls shown
+/// ([`neutralise`]).
 pub fn html(s: &str) -> String {
+    let s = neutralise(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -255,6 +400,7 @@ pub fn html(s: &str) -> String {
 /// split), `<`/`>`/`&` cannot start HTML or an entity, a leading list or heading marker is
 /// neutralised, and line breaks become `<br>` (a table row must stay on one line).
 pub fn markdown(s: &str) -> String {
+    let s = &*neutralise(s);
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     // Digits followed by `.` or `)` at the start would make an ordered list item.
@@ -300,6 +446,7 @@ pub fn markdown(s: &str) -> String {
 /// comments and tags in names cannot end the label or add a node. Line breaks become
 /// `<br>`, the one tag we write ourselves.
 pub fn mermaid(s: &str) -> String {
+    let s = &*neutralise(s);
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -390,6 +537,55 @@ mod format_tests {
         assert_eq!(mermaid("one\ntwo\r\nthree"), "one<br>two<br>three");
         assert_eq!(mermaid("&amp;"), "#38;amp#59;");
         assert_eq!(mermaid_lines(&["a\"".into(), "b".into()]), "a#34;<br>b");
+    }
+
+    #[test]
+    fn bidi_controls_and_noncharacters_are_neutralised_in_every_document_format() {
+        let hostile = "a\u{202E}b\u{2066}c\u{FFFE}d\u{FFFF}";
+        assert_eq!(html(hostile), "a\\u{202e}b\\u{2066}c\u{FFFD}d\u{FFFD}");
+        assert_eq!(
+            markdown(hostile),
+            "a\\\\u{202e}b\\\\u{2066}c\u{FFFD}d\u{FFFD}"
+        );
+        assert_eq!(mermaid("\u{202E}"), "#92;u#123;202e#125;");
+        assert_eq!(
+            dot_quoted(hostile),
+            "\"a\\\\u{202e}b\\\\u{2066}c\u{FFFD}d\u{FFFD}\""
+        );
+        for escaped in [
+            html(hostile),
+            markdown(hostile),
+            mermaid(hostile),
+            dot_quoted(hostile),
+        ] {
+            assert!(!escaped
+                .chars()
+                .any(|c| is_bidi(c) || c == '\u{FFFE}' || c == '\u{FFFF}'));
+        }
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_writes_raw() {
+        let hostile = "a\u{7F}b\u{9B}c\u{202E}d\u{2028}e\u{FFFF}f\u{1b}é";
+        let text = json_string(hostile);
+        assert_eq!(
+            text,
+            "\"a\\u007fb\\u009bc\\u202ed\\u2028e\\ufffff\\u001bé\""
+        );
+        let back: String = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, hostile);
+        let pretty = json_pretty(&serde_json::json!({"k\u{202E}": [hostile]}));
+        assert!(pretty.contains("\"k\\u202e\": [\n"), "{pretty}");
+        assert!(!pretty.chars().any(json_escapes));
+    }
+
+    #[test]
+    fn line_separators_are_escaped_in_tables_and_csv() {
+        assert_eq!(terminal("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
+        assert_eq!(
+            csv_text("a\u{2028}b\u{9b}\u{7f}"),
+            "a\\u{2028}b\\u{9b}\\u{7f}"
+        );
     }
 
     #[test]

@@ -337,6 +337,61 @@ workflows:
 }
 
 #[test]
+fn sheets_round_trip_is_lossless_for_hostile_text() {
+    // Issue 23 row 7: `;` in a data name, tabs, carriage returns, controls, bidi
+    // overrides, leading and trailing spaces, backslashes and escape look-alikes.
+    let dir = temp();
+    let model = dir.path().join("model.json");
+    // JSON string bodies.
+    let names = [
+        r"a;b",
+        r"tab\there",
+        r"cr\rlf",
+        r"  padded  ",
+        r"bidi \u202egnp.exe",
+        r"esc \u001b[31m",
+        r"back\\slash \\u{41} \\;",
+        r"'=quoted",
+    ];
+    let systems: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("\"s{i}\": {{\"name\": \"{n}\"}}"))
+        .collect();
+    let integrations: Vec<String> = (1..names.len())
+        .map(|i| {
+            format!(
+                "{{\"from\": \"s0\", \"to\": \"s{i}\", \"carries\": [\"{}\", \"x;y\"], \"note\": \"{}\"}}",
+                names[i], names[i - 1]
+            )
+        })
+        .collect();
+    let handoffs: Vec<String> = (1..names.len())
+        .map(|i| {
+            format!(
+                "{{\"from\": \"s0\", \"to\": \"s{i}\", \"data\": \"{}\"}}",
+                names[i]
+            )
+        })
+        .collect();
+    fs::write(
+        &model,
+        format!(
+            "{{\"systems\": {{{}}}, \"integrations\": [{}], \"workflows\": {{\"w\": {{\"name\": \"{}\", \"runs\": {{\"count\": 1, \"per\": \"day\"}}, \"handoffs\": [{}]}}}}}}",
+            systems.join(", "),
+            integrations.join(", "),
+            names[3],
+            handoffs.join(", ")
+        ),
+    )
+    .unwrap();
+    let (before, after) = round_trip(&model);
+    assert_eq!(before, after);
+    // Every gap automated: each data name travelled exactly.
+    assert_eq!(statuses(&before), (7, 0, 0));
+}
+
+#[test]
 fn export_sheets_says_what_the_sheets_leave_out() {
     let dir = temp();
     gapgraph()
@@ -350,6 +405,40 @@ fn export_sheets_says_what_the_sheets_leave_out() {
         .stderr(predicate::str::contains("2 strategies"));
     let systems = fs::read_to_string(dir.path().join("systems.csv")).unwrap();
     assert!(systems.starts_with("id,name,kind,unit,owner,satisfaction,annual_cost\r\n"));
+}
+
+#[test]
+fn export_sheets_writes_as_dash_o_does_through_a_link_and_never_over_its_model() {
+    let dir = temp();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(dir.path().join("kept.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("../kept.csv", out.join("systems.csv")).unwrap();
+    gapgraph()
+        .args(["export", "sheets", "fixtures/valid/seed.yaml", "--dir"])
+        .arg(&out)
+        .assert()
+        .success();
+    // The link is kept and its target rewritten, as `-o` does.
+    assert!(fs::symlink_metadata(out.join("systems.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let kept = fs::read_to_string(dir.path().join("kept.csv")).unwrap();
+    assert!(kept.starts_with("id,name,kind"), "{kept}");
+    // A model named like one of the sheets, exported into its own folder.
+    let model = dir.path().join("workflows.csv");
+    fs::copy("fixtures/valid/seed.yaml", &model).unwrap();
+    let before = fs::read(&model).unwrap();
+    gapgraph()
+        .args(["export", "sheets"])
+        .arg(&model)
+        .arg("--dir")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("it is the input"));
+    assert_eq!(fs::read(&model).unwrap(), before);
 }
 
 /// The `<data>` values of an element, by attribute name (through the declared keys).

@@ -34,8 +34,14 @@ enum Setup {
     OutputSymlink,
     /// `-o` onto a FIFO that a reader drains.
     OutputFifo,
-    /// `-o` onto the model file itself.
+    /// `-o` onto the model file itself (`{}` is a copy; it must be left as it was).
     OutputIsModel,
+    /// `hard.yaml` is a hard link and `alias.yaml` a symbolic link to the model's copy.
+    OutputLinksToModel,
+    /// `-o` onto a FIFO that nobody reads.
+    OutputFifoNoReader,
+    /// Standard output `/dev/null` opened read and write (`1<>/dev/null`).
+    StdoutNullReadWrite,
     /// Standard output closed (`>&-`).
     StdoutClosed,
     /// Standard output a pipe its reader closes after one line (`| head -1`).
@@ -44,6 +50,8 @@ enum Setup {
     DotRejectsClusters,
     /// `dot` on PATH always fails.
     DotFails,
+    /// `dot` on PATH never finishes.
+    DotHangs,
 }
 
 struct Case {
@@ -97,6 +105,14 @@ impl Case {
 
 /// Hazards that must never reach a terminal or a CSV cell raw.
 const RAW_HAZARDS: &[&str] = &["\u{1b}", "\u{7}", "\u{0}", "\u{202e}", "\u{200b}"];
+/// Characters issue 23 row 11 wants escaped or neutralised in every format.
+const UNICODE_HAZARDS: &[&str] = &[
+    "\u{fffe}", "\u{ffff}", "\u{9b}", "\u{7f}", "\u{202e}", "\u{2066}", "\u{2028}", "\u{2029}",
+];
+/// The same but the line separators, which Markdown and HTML may hold.
+const UNICODE_HAZARDS_BUT_SEPARATORS: &[&str] = &[
+    "\u{fffe}", "\u{ffff}", "\u{9b}", "\u{7f}", "\u{202e}", "\u{2066}",
+];
 /// A value that exists is never one of these in a report.
 const NOT_FINITE: &[&str] = &["NaN", "inf", "-0.0", "\"automation_rate\": null"];
 
@@ -194,18 +210,117 @@ fn cases() -> Vec<Case> {
         // Row 13: -o onto the model, -o -, closed and early-closed stdout.
         case("13 -o onto the model is refused", File("model.yaml"), &["analyze", "{}", "-o", "{}"])
             .with(OutputIsModel)
-            .exits(2, &["is the model file"]),
+            .exits(2, &["it is the input"]),
+        // Issue 23 row 1: no command writes over a file it reads.
+        case("23.1 compare -o onto the model", File("model.yaml"), &["compare", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 diff -o onto the new model", File("model.yaml"), &["diff", "fixtures/valid/worked-example.yaml", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 diff -o onto a hard link of the old model", File("model.yaml"), &["diff", "{}", "fixtures/valid/worked-example.yaml", "-o", "hard.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        case("23.1 explain -o onto the model", File("model.yaml"), &["explain", "{}", "crm-erp", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 sensitivity -o onto a link to the model", File("model.yaml"), &["sensitivity", "{}", "-o", "alias.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        case("23.1 export graphml -o onto the model", File("model.yaml"), &["export", "graphml", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 import archimate -o onto the exchange file", Fixture("archimate/claims-3.1.xml"), &["import", "archimate", "{}", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 import sheets -o onto the systems sheet", Fixture("sheets/systems.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "fixtures/sheets/integrations.csv", "-o", "{}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 export sheets of a model named systems.csv into its folder", Fixture("sheets/systems.csv"), &["export", "sheets", "{}", "--dir", "{dir}"])
+            .with(OutputIsModel).exits(2, &["it is the input"]),
+        case("23.1 plan -o onto a hard link of the model", File("model.yaml"), &["plan", "{}", "--budget", "1e6", "-o", "hard.yaml"])
+            .with(OutputLinksToModel).exits(2, &["it is the input"]),
+        // Row 6: sampling is bounded before anything is allocated.
+        case("23.6 sensitivity --samples 4294967295", File("model.yaml"), &["sensitivity", "{}", "--samples", "4294967295"])
+            .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
+        case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])
+            .exits(2, &["--spread 1e300 is out of range"]),
+        // Rows 2-3: workbooks read sparsely and within caps.
+        case("23.2 an XLSX with cells at A1 and XFD1048576", File("sheets/far-corner.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(0, &["2 systems"]),
+        case("23.2 an XLSX dimension of ZZZZZZ1", File("sheets/bad-dimension.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["bad-dimension.xlsx: xl/worksheets/sheet1.xml: the cell reference `A1:ZZZZZZ1` is outside any sheet"]),
+        case("23.2 an XLSX dimension of A4294967295", File("sheets/bad-row.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["the cell reference `A1:A4294967295` is outside any sheet"]),
+        case("23.3 an XLSX inflating to 300 MiB", File("sheets/inflates.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["the workbook inflates to more than 256 MiB"]),
+        case("23.3 a billion shared strings declared", File("sheets/strings-declared.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["declares 1000000000 shared strings"]),
+        case("23.3 two million shared strings held", File("sheets/strings-held.xlsx"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["holds more than 1000000 shared strings"]),
+        case("23.3 an ODS row repeated a million times", File("sheets/repeated-rows.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["repeated-rows.ods: the sheet holds more than 2000000 cells"]),
+        case("23.3 an ODS as LibreOffice writes it (empty rows repeated to the end)", File("sheets/libreoffice-tail.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(0, &["2 systems"]),
+        case("23.3 --systems /dev/zero", Path("/dev/zero"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["/dev/zero: the file is larger than the limit of 64 MiB"]),
+        // Row 8: problems located at their file, row and column.
+        case("23.8 a sheet number over 1e15", File("sheets/huge-number.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
+            .exits(2, &["huge-number.csv: row 2, column B `annual_cost`: `1e16` is larger than 1e15"]),
+        case("23.8 a 1,100-character id imports as YAML", Generated("long-id.csv", long_id_sheet), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/x-to-erp.csv"])
+            .exits(0, &["2 systems"])
+            .prints(&["  ? aaaa"]),
+        case("23.8 a DTD on line 2 is reported there", File("doctype-line2.xml"), &["import", "archimate", "{}"])
+            .exits(2, &["at line 2, column 1: a document type declaration (DTD) is refused"]),
+        // Rows 10-11: noncharacters, C1 controls, DEL, bidi controls, line separators.
+        case("23.10 U+FFFE/U+FFFF never reach DOT (and so the SVG)", File("hostile-unicode.json"), &["diagram", "{}", "--format", "dot"])
+            .prints(&["non\u{fffd}char\u{fffd}"]).never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 JSON has \\u escapes", File("hostile-unicode.json"), &["analyze", "{}", "--format", "json"])
+            .prints(&["CSI\\u009b31m \\u007fdel", "bidi \\u2066iso\\u2069 \\u202egnp.exe", "line\\u2028sep\\u2029para"]).never(UNICODE_HAZARDS),
+        case("23.11 GraphML has character references", File("hostile-unicode.json"), &["export", "graphml", "{}"])
+            .prints(&["CSI&#x9B;31m &#x7F;del"]).never(UNICODE_HAZARDS),
+        case("23.11 the table escapes line separators", File("hostile-unicode.json"), &["analyze", "{}"])
+            .prints(&["x\\u{2028}y", "Uni\\u{2028}code \\u{202e}model"]).never(UNICODE_HAZARDS),
+        case("23.11 CSV escapes line separators", File("hostile-unicode.json"), &["analyze", "{}", "--format", "csv", "--csv-table", "systems"])
+            .never(UNICODE_HAZARDS),
+        case("23.11 Markdown shows bidi controls", File("hostile-unicode.json"), &["analyze", "{}", "--format", "markdown"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 HTML shows bidi controls", File("hostile-unicode.json"), &["analyze", "{}", "--format", "html"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 Mermaid shows bidi controls", File("hostile-unicode.json"), &["diagram", "{}", "--format", "mermaid"])
+            .never(UNICODE_HAZARDS_BUT_SEPARATORS),
+        case("23.11 plan JSON", File("hostile-unicode.json"), &["plan", "{}", "--budget", "1e6", "--format", "json"])
+            .never(UNICODE_HAZARDS),
+        // Row 9: ArchiMate duplicates and dangling flows, located and counted.
+        case("23.9 duplicate ids and a flow to a missing element", File("archimate-duplicates.xml"), &["import", "archimate", "{}", "-o", "/dev/null"])
+            .exits(0, &[
+                "1 integrations",
+                "skipped 3: 1 elements with an id already used; 1 relationships to an element not in the file; 1 relationships with an id already used",
+                "line 9: element `c-a` has the id of the element on line 7; the first is kept",
+                "line 13: relationship `f-1` has the id of the relationship on line 12",
+                "line 14: Flow relationship `f-2` refers to `c-ghost`, which is not in the file",
+            ]),
+        // Row 5: `dot` bounded in size and time, with the report as the fallback.
+        case("23.5 a map too large for dot", Generated("ring-2500.yaml", || ring(2500)), &["diagram", "{}", "--format", "svg"])
+            .with(DotFails)
+            .exits(2, &["more than the 4000 Graphviz lays out in reasonable time"]),
+        case("23.5 dot that never finishes is stopped", File("model.yaml"), &["diagram", "{}", "--format", "svg"])
+            .with(DotHangs)
+            .exits(2, &["it ran longer than 10 s and was stopped"]),
+        // An HTML report runs `dot` for each map, all within 30 s: the report comes anyway.
+        case("23.5 an HTML report while dot never finishes", File("model.yaml"), &["analyze", "{}", "--format", "html"])
+            .with(DotHangs)
+            .prints(&["it ran longer than", "</html>"]),
+        // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
+        case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
+            .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),
+        // Row 13: /dev/null opened read-write is an open standard output.
+        case("23.13 1<>/dev/null runs normally", File("model.yaml"), &["analyze", "{}"])
+            .with(StdoutNullReadWrite),
         case("13 -o - is standard output", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "-"])
             .prints(&["\"schema\": \"gapgraph.report/v1\""]),
-        case("13 closed stdout fails", File("model.yaml"), &["analyze", "{}"])
-            .with(StdoutClosed)
-            .exits(2, &["standard output is closed"]),
+        // Row 13 of issue 9 asked `>&-` to fail; issue 23 row 13 asks `/dev/null` opened
+        // read-write to run, and on Linux the runtime makes the two the same
+        // (docs/robustness.md): `>&-` discards the output.
+        case("13 closed stdout (>&-) is the runtime's /dev/null", File("model.yaml"), &["analyze", "{}"])
+            .with(StdoutClosed),
         case("13 | head -1 stays quiet", Generated("many-systems.yaml", many_systems), &["analyze", "{}", "--format", "json"])
             .with(StdoutHeadOne),
         // JSON goes straight to standard output (it can fail only when writing does).
-        case("13 closed stdout fails, JSON streamed", File("model.yaml"), &["analyze", "{}", "--format", "json"])
-            .with(StdoutClosed)
-            .exits(2, &["standard output"]),
+        case("13 closed stdout, JSON streamed", File("model.yaml"), &["analyze", "{}", "--format", "json"])
+            .with(StdoutClosed),
         // Row 14: numbers and tags as YAML 1.2 core reads them.
         case("14 -0 prints as 0", File("negative-zero.yaml"), &["analyze", "{}", "--format", "json"])
             .prints(&["\"minutes\": 0.0"])
@@ -267,19 +382,33 @@ fn run_case(case: &Case) -> Option<String> {
             path
         }
     };
-    let model = if case.setup == Setup::OutputIsModel {
-        let copy = dir.path().join("model.yaml");
+    let guarded = matches!(case.setup, Setup::OutputIsModel | Setup::OutputLinksToModel);
+    let model = if guarded {
+        let name = model.file_name().unwrap().to_str().unwrap();
+        // A sheet keeps its name (export sheets of `systems.csv`); a model is `model.yaml`.
+        let is_sheet = model.extension().is_some_and(|e| e == "csv");
+        let copy = dir.path().join(if is_sheet { name } else { "model.yaml" });
         fs::copy(&model, &copy).unwrap();
+        if case.setup == Setup::OutputLinksToModel {
+            fs::hard_link(&copy, dir.path().join("hard.yaml")).unwrap();
+            std::os::unix::fs::symlink(&copy, dir.path().join("alias.yaml")).unwrap();
+        }
         copy
     } else {
         model
     };
+    let before = guarded.then(|| fs::read(&model).unwrap());
     let args: Vec<String> = case
         .args
         .iter()
         .map(|a| match *a {
             "{}" => model.display().to_string(),
-            "link.txt" | "fifo" => dir.path().join(a).display().to_string(),
+            "link.txt" | "fifo" | "hard.yaml" | "alias.yaml" | "{dir}" => dir
+                .path()
+                .join(a.trim_matches(['{', '}']).replace("dir", ""))
+                .display()
+                .to_string(),
+            fixture if fixture.starts_with("fixtures/") => fixture.to_string(),
             other => other.to_string(),
         })
         .collect();
@@ -329,7 +458,15 @@ fn run_case(case: &Case) -> Option<String> {
             }
             output
         }
-        Setup::StdoutClosed | Setup::StdoutHeadOne => {
+        Setup::OutputFifoNoReader => {
+            let made = Command::new("mkfifo")
+                .arg(dir.path().join("fifo"))
+                .status()
+                .unwrap();
+            assert!(made.success());
+            run(command)
+        }
+        Setup::StdoutClosed | Setup::StdoutHeadOne | Setup::StdoutNullReadWrite => {
             let quoted: Vec<String> = args.iter().map(|a| shell_quote(a)).collect();
             let line = format!(
                 "{} {}",
@@ -338,6 +475,8 @@ fn run_case(case: &Case) -> Option<String> {
             );
             let script = if case.setup == Setup::StdoutClosed {
                 format!("{line} >&-")
+            } else if case.setup == Setup::StdoutNullReadWrite {
+                format!("{line} 1<>/dev/null")
             } else {
                 // The exit status of gapgraph, not of head.
                 format!(
@@ -355,11 +494,13 @@ fn run_case(case: &Case) -> Option<String> {
             }
             output
         }
-        Setup::DotRejectsClusters | Setup::DotFails => {
+        Setup::DotRejectsClusters | Setup::DotFails | Setup::DotHangs => {
             let bin = dir.path().join("bin");
             fs::create_dir(&bin).unwrap();
             let real_path = std::env::var("PATH").unwrap_or_default();
-            let script = if case.setup == Setup::DotFails {
+            let script = if case.setup == Setup::DotHangs {
+                "#!/bin/sh\nexec sleep 600\n".to_string()
+            } else if case.setup == Setup::DotFails {
                 "#!/bin/sh\ncat > /dev/null\necho 'Error: <stdin>: syntax error in line 1 near x' >&2\necho 'dump line' >&2\nexit 1\n".to_string()
             } else {
                 // Like Graphviz on some clustered layouts; real dot draws the rest.
@@ -375,8 +516,13 @@ fn run_case(case: &Case) -> Option<String> {
             command.env("PATH", path);
             run(command)
         }
-        Setup::None | Setup::OutputIsModel => run(command),
+        Setup::None | Setup::OutputIsModel | Setup::OutputLinksToModel => run(command),
     };
+    if let Some(before) = before {
+        if fs::read(&model).unwrap() != before {
+            return Some(format!("{}: the input was changed", case.name));
+        }
+    }
     check(case, &output)
 }
 

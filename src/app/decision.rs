@@ -227,18 +227,22 @@ pub(super) fn sensitivity(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
-    let options = decide::SensitivityOptions {
-        strategy: selection.strategy,
+    let mut options = decide::SensitivityOptions {
+        strategy: None,
         spread: command.spread,
         samples: command.samples,
         seed: command.seed,
         top: command.top,
     };
+    // Refused before the model is read: the options alone are wrong.
+    options.check().map_err(|e| fail(stderr, e))?;
+    let names = strategy_only(command.strategy);
+    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
+    options.strategy = selection.strategy;
     let mut progress = Progress::new(env.stderr_is_terminal, command.samples);
     let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
     progress.finish();
+    let result = result.map_err(|e| fail(stderr, e))?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
     let report = SensitivityReport {
         model: &loaded.model,

@@ -11,7 +11,7 @@ use super::{
     Failed, Outcome,
 };
 use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
-use crate::output::write_atomic;
+use crate::output::write_pieces;
 use crate::render::graphml::Graphml;
 use crate::sheets::{self, SheetSet};
 
@@ -240,15 +240,9 @@ pub(super) fn export_sheets(
     })?;
     for file in &exported.files {
         let path = dir.join(file.name);
-        write_atomic(&path, &mut std::iter::once(file.bytes.as_slice())).map_err(|e| {
-            fail(
-                stderr,
-                format!(
-                    "cannot write `{}`: {e}",
-                    terminal_lines(&path.display().to_string())
-                ),
-            )
-        })?;
+        // The same writer as `-o`: a link is followed, a FIFO written in place.
+        write_pieces(&path, &mut std::iter::once(file.bytes.as_slice()))
+            .map_err(|e| fail(stderr, e))?;
         let _ = writeln!(
             stderr,
             "wrote {} ({} row{})",

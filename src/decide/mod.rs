@@ -21,7 +21,10 @@ pub use diff::{
 pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
 pub use roadmap::{roadmap, Roadmap};
-pub use sensitivity::{sensitivity, FixSensitivity, Sensitivity, SensitivityOptions};
+pub use sensitivity::{
+    sensitivity, FixSensitivity, Sensitivity, SensitivityError, SensitivityOptions, MAX_RANKS,
+    MAX_SAMPLES, MAX_SPREAD,
+};
 
 use crate::analysis::{Action, Fix};
 use crate::model::{Carries, Integration, Mode, Model};

@@ -34,6 +34,52 @@ pub struct SensitivityOptions {
     pub top: usize,
 }
 
+/// The most samples one run takes: far more than a stable share needs (1,000, the
+/// default, gives each share to about ±3 %), and a bound on time and memory.
+pub const MAX_SAMPLES: usize = 100_000;
+/// The most ranks kept, samples × today's fixes (4 bytes each: 200 MB).
+pub const MAX_RANKS: usize = 50_000_000;
+/// The widest spread: factors between 1/101 and 101.
+pub const MAX_SPREAD: f64 = 100.0;
+
+/// Options that cannot be sampled.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SensitivityError {
+    /// No samples, or more than [`MAX_SAMPLES`].
+    #[error("--samples {0} is out of range: give 1 to {MAX_SAMPLES}")]
+    Samples(usize),
+    /// Not a number between 0 and [`MAX_SPREAD`].
+    #[error("--spread {0:?} is out of range: give a number from 0 to {MAX_SPREAD}")]
+    Spread(f64),
+    /// A top of 0.
+    #[error("--top must be at least 1")]
+    Top,
+    /// More ranks to keep than [`MAX_RANKS`].
+    #[error("{samples} samples of {fixes} fixes is more than the {MAX_RANKS} ranks a run keeps: give --samples {} or fewer", MAX_RANKS / fixes)]
+    TooManyRanks {
+        /// Samples asked for.
+        samples: usize,
+        /// Today's fixes.
+        fixes: usize,
+    },
+}
+
+impl SensitivityOptions {
+    /// Checks what does not depend on the model: samples, spread, top.
+    pub fn check(&self) -> Result<(), SensitivityError> {
+        if self.samples == 0 || self.samples > MAX_SAMPLES {
+            return Err(SensitivityError::Samples(self.samples));
+        }
+        if !(0.0..=MAX_SPREAD).contains(&self.spread) {
+            return Err(SensitivityError::Spread(self.spread));
+        }
+        if self.top == 0 {
+            return Err(SensitivityError::Top);
+        }
+        Ok(())
+    }
+}
+
 /// One of today's fixes across the samples.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FixSensitivity {
@@ -71,14 +117,24 @@ pub const STABLE_SHARE: f64 = 0.9;
 pub const TRADE_SHARE: f64 = 0.25;
 
 /// Samples the ranking of `model`; `progress` is called with the samples done so far.
+/// Options out of range ([`SensitivityOptions::check`], [`MAX_RANKS`]) are refused before
+/// anything is sampled or allocated.
 pub fn sensitivity(
     model: &Model,
     options: SensitivityOptions,
     progress: &mut dyn FnMut(usize),
-) -> Sensitivity {
+) -> Result<Sensitivity, SensitivityError> {
+    options.check()?;
     let today = analyze(model, options.strategy).fixes;
     let n = today.len();
-    let mut ranks: Vec<Vec<usize>> = vec![Vec::with_capacity(options.samples); n];
+    if options.samples.saturating_mul(n) > MAX_RANKS {
+        return Err(SensitivityError::TooManyRanks {
+            samples: options.samples,
+            fixes: n,
+        });
+    }
+    // Ranks as u32: a fix ranks among today's fixes, and MAX_RANKS bounds their number.
+    let mut ranks: Vec<Vec<u32>> = vec![Vec::with_capacity(options.samples); n];
     let mut overtaken = vec![0usize; n];
     // Samples change numbers only, so fix ids index the same candidates in every sample.
     let today_at: HashMap<(FixId, Action), usize> = today
@@ -117,7 +173,7 @@ pub fn sensitivity(
             *p = next;
         }
         for k in 0..n {
-            ranks[k].push(position[k]);
+            ranks[k].push(position[k] as u32);
             if k + 1 < n && position[k + 1] < position[k] {
                 overtaken[k] += 1;
             }
@@ -135,7 +191,8 @@ pub fn sensitivity(
                 id: fix.id,
                 action: fix.action,
                 rank: fix.rank,
-                top_share: r.iter().filter(|x| **x <= options.top).count() as f64 / samples,
+                top_share: r.iter().filter(|x| **x as usize <= options.top).count() as f64
+                    / samples,
                 median_rank: nearest_rank(&r, 50.0),
                 rank_p5: nearest_rank(&r, 5.0),
                 rank_p95: nearest_rank(&r, 95.0),
@@ -143,7 +200,7 @@ pub fn sensitivity(
             }
         })
         .collect();
-    Sensitivity { options, fixes }
+    Ok(Sensitivity { options, fixes })
 }
 
 /// A fix's figures at another cost, as MODEL.md section 6 defines them.
@@ -195,12 +252,12 @@ fn perturb(model: &mut Model, strategy: Option<usize>, factor: &mut dyn FnMut() 
 }
 
 /// The nearest-rank `p`th percentile of sorted `values` (0 when empty).
-fn nearest_rank(sorted: &[usize], p: f64) -> usize {
+fn nearest_rank(sorted: &[u32], p: f64) -> usize {
     if sorted.is_empty() {
         return 0;
     }
     let k = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[k.clamp(1, sorted.len()) - 1]
+    sorted[k.clamp(1, sorted.len()) - 1] as usize
 }
 
 impl Sensitivity {
@@ -287,7 +344,7 @@ mod tests {
 
     #[test]
     fn no_spread_gives_todays_ranking_in_every_sample() {
-        let s = sensitivity(&seed(), options(0.0), &mut |_| {});
+        let s = sensitivity(&seed(), options(0.0), &mut |_| {}).unwrap();
         for f in &s.fixes {
             assert_eq!(
                 (f.median_rank, f.rank_p5, f.rank_p95),
@@ -301,21 +358,47 @@ mod tests {
     #[test]
     fn top_shares_sum_to_k_and_a_seed_repeats() {
         let mut calls = 0;
-        let s = sensitivity(&seed(), options(0.5), &mut |_| calls += 1);
+        let s = sensitivity(&seed(), options(0.5), &mut |_| calls += 1).unwrap();
         assert_eq!(calls, 50);
         let sum: f64 = s.fixes.iter().map(|f| f.top_share).sum();
         assert!((sum - 3.0).abs() < 1e-9, "{sum}");
-        assert_eq!(s, sensitivity(&seed(), options(0.5), &mut |_| {}));
+        assert_eq!(s, sensitivity(&seed(), options(0.5), &mut |_| {}).unwrap());
         let other = SensitivityOptions {
             seed: 8,
             ..options(0.5)
         };
-        assert_ne!(s, sensitivity(&seed(), other, &mut |_| {}));
+        assert_ne!(s, sensitivity(&seed(), other, &mut |_| {}).unwrap());
+    }
+
+    #[test]
+    fn options_out_of_range_are_refused_before_sampling() {
+        for (samples, spread, top) in [
+            (0, 0.3, 3),
+            (MAX_SAMPLES + 1, 0.3, 3),
+            (usize::MAX, 0.3, 3),
+            (10, f64::NAN, 3),
+            (10, -1.0, 3),
+            (10, 1e308, 3),
+            (10, 0.3, 0),
+        ] {
+            let o = SensitivityOptions {
+                spread,
+                samples,
+                top,
+                ..options(0.3)
+            };
+            let mut calls = 0;
+            assert!(
+                sensitivity(&seed(), o, &mut |_| calls += 1).is_err(),
+                "{samples} {spread} {top}"
+            );
+            assert_eq!(calls, 0);
+        }
     }
 
     #[test]
     fn percentiles_use_the_nearest_rank() {
-        let r: Vec<usize> = (1..=20).collect();
+        let r: Vec<u32> = (1..=20).collect();
         assert_eq!(nearest_rank(&r, 5.0), 1);
         assert_eq!(nearest_rank(&r, 50.0), 10);
         assert_eq!(nearest_rank(&r, 95.0), 19);

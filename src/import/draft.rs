@@ -232,13 +232,13 @@ impl Draft {
         if !self.objectives.is_empty() {
             y.push_str("objectives:\n");
             for (id, name) in &self.objectives {
-                let _ = writeln!(y, "  {}: {{name: {}}}", key(id), quote(name));
+                let _ = writeln!(y, "  {} {{name: {}}}", entry(id), quote(name));
             }
         }
         if !self.strategies.is_empty() {
             y.push_str("strategies:\n");
             for (id, name, weights) in &self.strategies {
-                let _ = writeln!(y, "  {}:\n    name: {}", key(id), quote(name));
+                let _ = writeln!(y, "  {}\n    name: {}", entry(id), quote(name));
                 let line = format!("    weights: {}", flow_numbers(&weights.value));
                 push_line(&mut y, line, weights.assumed.as_ref());
             }
@@ -247,7 +247,7 @@ impl Draft {
             y.push_str("units:\n");
         }
         for u in &self.units {
-            let _ = writeln!(y, "  {}:\n    name: {}", key(&u.id), quote(&u.name));
+            let _ = writeln!(y, "  {}\n    name: {}", entry(&u.id), quote(&u.name));
             if let Some(owner) = &u.owner {
                 let _ = writeln!(y, "    owner: {}", quote(owner));
             }
@@ -259,7 +259,7 @@ impl Draft {
             y.push_str("systems:\n");
         }
         for s in &self.systems {
-            let _ = writeln!(y, "  {}:\n    name: {}", key(&s.id), quote(&s.name));
+            let _ = writeln!(y, "  {}\n    name: {}", entry(&s.id), quote(&s.name));
             if let Some(kind) = &s.kind {
                 push_line(
                     &mut y,
@@ -319,7 +319,7 @@ impl Draft {
             y.push_str("workflows:\n");
         }
         for w in &self.workflows {
-            let _ = writeln!(y, "  {}:\n    name: {}", key(&w.id), quote(&w.name));
+            let _ = writeln!(y, "  {}\n    name: {}", entry(&w.id), quote(&w.name));
             if let Some(unit) = &w.unit {
                 let _ = writeln!(y, "    unit: {}", key(unit));
             }
@@ -410,9 +410,22 @@ fn flow_strings(items: &[String]) -> String {
 }
 
 /// A double-quoted YAML scalar. JSON string escaping is a subset of YAML's double-quoted
-/// escapes, so serde_json does the work.
+/// escapes, so serde_json does the work; DEL, C1 controls and U+FFFE/U+FFFF, which YAML
+/// may not hold raw, are `\u` escapes too (`text::json_string`).
 pub fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
+    crate::text::json_string(text)
+}
+
+/// The start of a block mapping entry whose key is `id`, at two spaces, up to its `:`.
+/// YAML limits an implicit key to 1,024 characters; a longer id (valid in a model) is
+/// written as an explicit `? key` entry.
+fn entry(id: &str) -> String {
+    let key = key(id);
+    if key.chars().count() > 1000 {
+        format!("? {key}\n  :")
+    } else {
+        format!("{key}:")
+    }
 }
 
 /// An identifier plain when YAML cannot read it as anything but that text, else quoted.

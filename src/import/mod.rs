@@ -27,7 +27,7 @@ mod oef;
 pub(crate) mod slug;
 mod workflows;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use draft::{Assumable, Draft};
@@ -184,8 +184,10 @@ pub(crate) const DEFAULTS: [(&str, f64, &str); 5] = [
 
 /// Imports an ArchiMate Model Exchange File (OEF 2.1, 3.0 or 3.1) as a gapgraph model.
 pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, ImportError> {
-    let oef = oef::parse(xml)?;
+    let mut oef = oef::parse(xml)?;
     let mut notes = Vec::new();
+    let mut screened = BTreeMap::new();
+    screen(&mut oef, &mut notes, &mut screened);
     let lang = match &options.lang {
         Some(wanted) if !file_has_lang(&oef, wanted) => {
             notes.push(format!(
@@ -197,7 +199,10 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
         None => oef.first_lang.as_deref(),
     };
     let index = Index::new(&oef, lang);
-    let mut apps = Applications::default();
+    let mut apps = Applications {
+        skipped: screened,
+        ..Applications::default()
+    };
     mapping::systems(&index, &mut apps);
     let application_systems = apps.systems.len();
     mapping::integrations(&index, &mut apps);
@@ -263,6 +268,81 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
         draft.to_yaml()
     };
     Ok(Imported { text, summary })
+}
+
+/// How many located notes one kind of problem gets; the rest are counted.
+const LOCATED_NOTES: usize = 5;
+
+/// Drops what the mapping cannot use honestly, saying where: a second element or
+/// relationship with an id already used (the first is kept, as every lookup would find
+/// it) and a relationship whose source or target is not in the file. Each is counted in
+/// `skipped` and the first few are located in `notes`.
+fn screen(oef: &mut oef::Oef, notes: &mut Vec<String>, skipped: &mut BTreeMap<String, usize>) {
+    let mut note = |kind: &str, n: usize, text: String| {
+        if n < LOCATED_NOTES {
+            notes.push(text);
+        } else if n == LOCATED_NOTES {
+            notes.push(format!("... more {kind}: see the skipped count"));
+        }
+    };
+    let mut first_element: HashMap<String, u32> = HashMap::new();
+    let mut duplicates = 0;
+    oef.elements.retain(|e| match first_element.get(&e.id) {
+        Some(first) => {
+            note("duplicate element ids", duplicates, format!(
+                "line {}: element `{}` has the id of the element on line {first}; the first is kept",
+                e.line, e.id
+            ));
+            duplicates += 1;
+            false
+        }
+        None => {
+            first_element.insert(e.id.clone(), e.line);
+            true
+        }
+    });
+    if duplicates > 0 {
+        skipped.insert("elements with an id already used".into(), duplicates);
+    }
+    let mut first_relationship: HashMap<String, u32> = HashMap::new();
+    let mut duplicates = 0;
+    oef.relationships.retain(|r| match first_relationship.get(&r.id) {
+        Some(first) => {
+            note("duplicate relationship ids", duplicates, format!(
+                "line {}: relationship `{}` has the id of the relationship on line {first}; the first is kept",
+                r.line, r.id
+            ));
+            duplicates += 1;
+            false
+        }
+        None => {
+            first_relationship.insert(r.id.clone(), r.line);
+            true
+        }
+    });
+    if duplicates > 0 {
+        skipped.insert("relationships with an id already used".into(), duplicates);
+    }
+    let exists = |id: &str| first_element.contains_key(id) || first_relationship.contains_key(id);
+    let mut dangling = 0;
+    oef.relationships.retain(|r| {
+        let missing = [&r.source, &r.target].into_iter().find(|end| !exists(end));
+        let Some(missing) = missing else {
+            return true;
+        };
+        note("relationships to a missing element", dangling, format!(
+            "line {}: {} relationship `{}` refers to `{missing}`, which is not in the file; it is skipped",
+            r.line, r.kind, r.id
+        ));
+        dangling += 1;
+        false
+    });
+    if dangling > 0 {
+        skipped.insert(
+            "relationships to an element not in the file".into(),
+            dangling,
+        );
+    }
 }
 
 fn file_has_lang(oef: &oef::Oef, wanted: &str) -> bool {

@@ -66,6 +66,8 @@ pub struct Element {
     pub name: LangText,
     /// Its properties.
     pub properties: Vec<Property>,
+    /// The 1-based line it starts on, for messages.
+    pub line: u32,
 }
 
 /// A relationship of `/model/relationships`, its type normalised to the 3.x vocabulary.
@@ -83,6 +85,8 @@ pub struct Relationship {
     pub name: LangText,
     /// Its properties.
     pub properties: Vec<Property>,
+    /// The 1-based line it starts on, for messages.
+    pub line: u32,
 }
 
 /// The parts of an exchange file the importer uses.
@@ -107,6 +111,17 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
         ..roxmltree::ParsingOptions::default()
     };
     let doc = Document::parse_with_options(xml, options).map_err(|e| {
+        if let roxmltree::Error::DtdDetected = e {
+            // roxmltree places this error at 1:1; the declaration may be anywhere before
+            // the root element.
+            let at = xml.find("<!DOCTYPE").unwrap_or(0);
+            let before = &xml[..at];
+            return ImportError::Xml {
+                line: before.matches('\n').count() as u32 + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1,
+                message: "a document type declaration (DTD) is refused: exchange files have none, and a DTD can expand entities without bound".into(),
+            };
+        }
         let pos = e.pos();
         ImportError::Xml {
             line: pos.row,
@@ -148,6 +163,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 kind: node.attribute((NS_XSI, "type"))?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
+                line: doc.text_pos_at(node.range().start).row,
             })
         })
         .collect();
@@ -161,6 +177,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 target: node.attribute("target")?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
+                line: doc.text_pos_at(node.range().start).row,
             })
         })
         .collect();

@@ -235,7 +235,9 @@ impl Data {
 
 /// Text for XML 1.0 content and quoted attributes: markup characters as entities, and
 /// characters XML 1.0 cannot hold at all (C0 controls but tab and line feed, U+FFFE,
-/// U+FFFF) as a space; a carriage return as a character reference so it survives.
+/// U+FFFF) as a space; a carriage return as a character reference so it survives, and
+/// DEL, C1 controls, bidi controls and the line and paragraph separators as character
+/// references too (the text read back is the same, and none is raw in the file).
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -248,6 +250,7 @@ pub fn xml(s: &str) -> String {
             '\r' => out.push_str("&#13;"),
             '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push(' '),
+            c if crate::text::json_escapes(c) => out.push_str(&format!("&#x{:X};", u32::from(c))),
             c => out.push(c),
         }
     }

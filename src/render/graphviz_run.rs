@@ -4,7 +4,7 @@
 //! clusters turned into plain groups, and a note says so. A failure is summed up in one
 //! line instead of `dot`'s full dump (which can run to a thousand lines).
 
-use super::dot::run_dot;
+use super::dot::{run_dot, TIMED_OUT};
 use super::RenderError;
 
 /// The longest part of `dot`'s complaint kept in an error message.
@@ -22,7 +22,8 @@ pub fn draw(source: &str, format: &str, notes: &mut Vec<String>) -> Result<Vec<u
             notes.extend(drawn.warnings);
             return Ok(drawn.bytes);
         }
-        Err(RenderError::Graphviz(complaint)) => complaint,
+        // A run stopped at the time limit would only be stopped again.
+        Err(RenderError::Graphviz(complaint)) if !complaint.starts_with(TIMED_OUT) => complaint,
         Err(other) => return Err(other),
     };
     let flat = flatten_clusters(source);

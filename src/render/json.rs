@@ -629,7 +629,7 @@ pub(super) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<
     // serde_json writes token by token: a buffer in front of the writer turns millions of
     // small dynamic calls into a few large ones.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::from)?;
+    crate::text::write_json_pretty(&mut buffered, value).map_err(std::io::Error::from)?;
     buffered.write_all(b"\n")?;
     buffered.flush()?;
     Ok(())

@@ -88,7 +88,7 @@ impl Chart {
 fn title_text(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() || "\"\\<>|[]{};`".contains(c) {
+            if c.is_control() || crate::text::is_bidi(c) || "\"\\<>|[]{};`".contains(c) {
                 ' '
             } else {
                 c

@@ -2,7 +2,10 @@
 //! model is made only when there are none; the model is then loaded as a last check, so
 //! what is written always validates.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use super::escape::decode;
 
 use super::{
     column_letter, normalise_header, Column, Sheet, SheetProblem, SheetSet, SYSTEM_COLUMNS,
@@ -11,6 +14,7 @@ use super::{
 use crate::import::draft::{Assumable, Draft, DraftSystem, DraftUnit};
 use crate::import::slug::Ids;
 use crate::import::{ImportSummary, Imported, DEFAULTS};
+use crate::model::schema::{MAX_NUMBER, MIN_NUMBER};
 use crate::model::{Period, SystemKind};
 
 /// A sheet with its columns found.
@@ -61,9 +65,15 @@ impl<'a> Table<'a> {
         Table { sheet, columns }
     }
 
-    /// The trimmed text of `column` in `cells`, empty when absent; a leading `'` that
-    /// keeps a spreadsheet from reading a formula is dropped.
-    pub(super) fn cell<'c>(&self, cells: &'c [String], column: &str) -> &'c str {
+    /// The text of `column` in `cells`, empty when absent: trimmed, a leading `'` that
+    /// keeps a spreadsheet from reading a formula dropped, escapes decoded
+    /// (`super::escape`).
+    pub(super) fn cell<'c>(&self, cells: &'c [String], column: &str) -> Cow<'c, str> {
+        decode(self.raw_cell(cells, column), false)
+    }
+
+    /// [`Table::cell`] before decoding: for list cells, split before they are decoded.
+    pub(super) fn raw_cell<'c>(&self, cells: &'c [String], column: &str) -> &'c str {
         let text = self
             .columns
             .get(column)
@@ -134,7 +144,18 @@ pub(super) fn number(text: &str) -> Result<f64, String> {
         }
     };
     match normalised.parse::<f64>() {
-        Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => Ok(x),
+        Ok(x) if x.is_finite() && normalised.chars().any(|c| c.is_ascii_digit()) => {
+            // The model's own limit (docs/robustness.md), said here where the cell is.
+            if x != 0.0 && x.abs() > MAX_NUMBER {
+                Err(format!(
+                    "`{text}` is larger than {MAX_NUMBER:e}, the largest number a model may give"
+                ))
+            } else if x != 0.0 && x.abs() < MIN_NUMBER {
+                Err(format!("`{text}` is smaller than {MIN_NUMBER:e}, the smallest number other than 0 a model may give"))
+            } else {
+                Ok(x)
+            }
+        }
         _ => Err(format!("`{text}` is not a number")),
     }
 }
@@ -150,6 +171,7 @@ pub(super) fn optional_number(
     problems: &mut Vec<SheetProblem>,
 ) -> Option<f64> {
     let text = table.cell(cells, column);
+    let text: &str = &text;
     if text.is_empty() {
         return None;
     }
@@ -248,7 +270,9 @@ fn entry_id(
     problems: &mut Vec<SheetProblem>,
 ) -> Option<(String, String)> {
     let id = table.cell(cells, "id");
+    let id: &str = &id;
     let name = table.cell(cells, "name");
+    let name: &str = &name;
     if id.is_empty() && name.is_empty() {
         problems.push(table.problem(row, "name", "give an id or a name"));
         return None;
@@ -275,6 +299,7 @@ fn reserve_ids(table: &Table, ids: &mut Ids, what: &str, problems: &mut Vec<Shee
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, cells) in &table.sheet.rows {
         let id = table.cell(cells, "id");
+        let id: &str = &id;
         if is_identifier(id) {
             ids.reserve(id);
             if let Some(first) = seen.insert(id.to_string(), *row) {
@@ -390,6 +415,7 @@ pub fn import(set: &SheetSet, json: bool) -> Result<Imported, Vec<SheetProblem>>
             continue;
         };
         let kind_text = table.cell(cells, "kind").to_lowercase();
+        let kind_text: &str = &kind_text;
         let kind = if kind_text.is_empty() {
             None
         } else {
@@ -409,7 +435,7 @@ pub fn import(set: &SheetSet, json: bool) -> Result<Imported, Vec<SheetProblem>>
                 }
             }
         };
-        let unit = match table.cell(cells, "unit") {
+        let unit = match &*table.cell(cells, "unit") {
             "" => None,
             text => units
                 .resolve(text)

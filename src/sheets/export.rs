@@ -1,12 +1,13 @@
 //! Model -> the sheets [`super::import`] reads, as CSV (RFC 4180, CRLF). Text cells are
+//! escaped so that import reads back exactly what the model holds (`super::escape`) and
 //! neutralised against formula injection like every CSV gapgraph writes (a leading `'` on
 //! `= + - @`, which import drops again); numbers are written in their shortest exact form.
 
 use std::io;
 
+use super::escape::encode;
 use super::{Column, INTEGRATION_COLUMNS, SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS};
 use crate::model::{Defaults, Model};
-use crate::text::csv_text;
 
 /// One CSV file.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,9 +29,11 @@ pub struct ExportedSheets {
     pub left_out: Vec<String>,
 }
 
-/// A cell: text neutralised, numbers exact, absent values empty.
+/// A cell: text escaped and neutralised, numbers exact, absent values empty.
 enum Cell<'a> {
     Text(&'a str),
+    /// A list whose items are escaped already.
+    List(&'a str),
     Number(Option<f64>),
 }
 
@@ -48,7 +51,8 @@ fn sheet(
         .map_err(to_io)?;
     for row in &rows {
         let cells = row.iter().map(|cell| match cell {
-            Cell::Text(s) => csv_text(s),
+            Cell::Text(s) => neutralise(encode(s, false)),
+            Cell::List(s) => neutralise((*s).to_string()),
             Cell::Number(Some(x)) => format!("{}", x + 0.0),
             Cell::Number(None) => String::new(),
         });
@@ -62,6 +66,15 @@ fn sheet(
         bytes,
         rows: rows.len(),
     })
+}
+
+/// A leading `'` before text a spreadsheet would evaluate.
+fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -107,7 +120,10 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
     let carries: Vec<String> = model
         .integrations
         .iter()
-        .map(|i| i.carries.0.join("; "))
+        .map(|i| {
+            let items: Vec<String> = i.carries.0.iter().map(|d| encode(d, true)).collect();
+            items.join("; ")
+        })
         .collect();
     let rows = model
         .integrations
@@ -119,7 +135,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(if i.id == default_id { "" } else { &i.id }),
                 Cell::Text(system_id(i.from)),
                 Cell::Text(system_id(i.to)),
-                Cell::Text(carries),
+                Cell::List(carries),
                 Cell::Text(i.mode.as_str()),
                 Cell::Number(i.minutes),
                 Cell::Number(i.fix_cost),

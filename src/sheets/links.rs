@@ -1,12 +1,14 @@
 //! The integrations sheet and the workflows sheet (one row per handoff), read against the
 //! systems already read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::build::{
     is_identifier, name_key, non_negative, number, optional_number, period, positive, Lookup,
     Table, Units,
 };
+use super::escape::split_list;
 use super::{Row, Sheet, SheetProblem, SheetSet, INTEGRATION_COLUMNS, WORKFLOW_COLUMNS};
 use crate::import::draft::{Assumable, DraftHandoff, DraftIntegration, DraftWorkflow, Runs};
 use crate::import::slug::Ids;
@@ -23,6 +25,7 @@ fn system(
     problems: &mut Vec<SheetProblem>,
 ) -> Option<String> {
     let text = table.cell(cells, column);
+    let text: &str = &text;
     if text.is_empty() {
         problems.push(table.problem(row, column, format!("`{column}` is empty: name a system")));
         return None;
@@ -81,6 +84,7 @@ pub(super) fn integrations(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, cells) in &sheet.rows {
         let id = table.cell(cells, "id");
+        let id: &str = &id;
         if id.is_empty() {
             continue;
         }
@@ -101,13 +105,7 @@ pub(super) fn integrations(
     let mut out = Vec::new();
     for (row, cells) in &sheet.rows {
         let ends = ends(&table, systems, *row, cells, problems);
-        let carried: Vec<String> = table
-            .cell(cells, "carries")
-            .split(';')
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(str::to_string)
-            .collect();
+        let carried = split_list(table.raw_cell(cells, "carries"));
         let carries = if carried.is_empty() {
             Assumable::assumed(
                 vec!["*".to_string()],
@@ -117,6 +115,7 @@ pub(super) fn integrations(
             Assumable::given(carried)
         };
         let mode_text = table.cell(cells, "mode").to_lowercase();
+        let mode_text: &str = &mode_text;
         let mode = match MODES.iter().find(|m| **m == mode_text) {
             Some(m) => Some(*m),
             None if mode_text.is_empty() => None,
@@ -193,16 +192,16 @@ fn agreed<'c>(
     rows: &[&'c Row],
     column: &str,
     problems: &mut Vec<SheetProblem>,
-) -> Option<(usize, &'c str)> {
-    let mut first: Option<(usize, &str)> = None;
+) -> Option<(usize, Cow<'c, str>)> {
+    let mut first: Option<(usize, Cow<'c, str>)> = None;
     for (row, cells) in rows.iter().map(|r| (r.0, r.1.as_slice())) {
         let value = table.cell(cells, column);
         if value.is_empty() {
             continue;
         }
-        match first {
+        match &first {
             None => first = Some((row, value)),
-            Some((at, v)) if v != value => problems.push(table.problem(
+            Some((at, v)) if *v != value => problems.push(table.problem(
                 row,
                 column,
                 format!("`{value}` differs from `{v}` on row {at} for the same workflow"),
@@ -231,6 +230,7 @@ pub(super) fn workflows(
     for entry in &sheet.rows {
         let (row, cells) = entry;
         let name = table.cell(cells, "workflow");
+        let name: &str = &name;
         if name.is_empty() {
             problems.push(table.problem(
                 *row,
@@ -264,7 +264,7 @@ pub(super) fn workflows(
         let owner = agreed(&table, &rows, "owner", problems).map(|(_, o)| o.to_string());
         let unit = agreed(&table, &rows, "unit", problems).and_then(|(row, text)| {
             units
-                .resolve(text)
+                .resolve(&text)
                 .map_err(|e| problems.push(table.problem(row, "unit", e)))
                 .ok()
         });
@@ -277,7 +277,7 @@ pub(super) fn workflows(
                 ));
                 None
             }
-            Some((row, text)) => match number(text) {
+            Some((row, text)) => match number(&text) {
                 Ok(x) if x > 0.0 => Some(x),
                 Ok(x) => {
                     problems.push(table.problem(
@@ -298,7 +298,7 @@ pub(super) fn workflows(
                 problems.push(table.problem(first_row, "per", format!("workflow `{name}` has no `per` (day, week, month, quarter, year) on any of its rows")));
                 None
             }
-            Some((row, text)) => period(text).or_else(|| {
+            Some((row, text)) => period(&text).or_else(|| {
                 problems.push(table.problem(
                     row,
                     "per",
@@ -312,6 +312,7 @@ pub(super) fn workflows(
         for (row, cells) in ordered.iter().map(|r| (r.0, r.1.as_slice())) {
             let ends = ends(&table, systems, row, cells, problems);
             let data = table.cell(cells, "data");
+            let data: &str = &data;
             if data.is_empty() || data == "*" {
                 problems.push(table.problem(
                     row,
@@ -333,7 +334,7 @@ pub(super) fn workflows(
                 None
             } else {
                 units
-                    .resolve(by_text)
+                    .resolve(&by_text)
                     .map_err(|e| problems.push(table.problem(row, "by", e)))
                     .ok()
             };
@@ -383,6 +384,7 @@ fn ordered_steps<'c>(
     let mut seen: HashMap<u64, usize> = HashMap::new();
     for r in &rows {
         let text = table.cell(&r.1, "step");
+        let text: &str = &text;
         let step = match number(text) {
             Ok(x) if x >= 1.0 && x.fract() == 0.0 && x < 1e9 => x as u64,
             _ if text.is_empty() => {

@@ -25,15 +25,30 @@
 //! ```
 
 mod build;
+mod escape;
 mod export;
 mod links;
 mod read;
+mod workbook;
 
 use std::fmt;
 
 pub use build::import;
 pub use export::{export, ExportedSheet, ExportedSheets};
 pub use read::read_sheet;
+pub use workbook::{
+    MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS,
+    MAX_ZIP_ENTRIES,
+};
+
+/// Every file `export sheets` may write, for checking them against the command's inputs
+/// before anything is written.
+pub const EXPORT_FILE_NAMES: [&str; 4] = [
+    "units.csv",
+    "systems.csv",
+    "integrations.csv",
+    "workflows.csv",
+];
 
 /// A data row: its 1-based row number in the file and its cells.
 pub type Row = (usize, Vec<String>);

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
-
-use super::{normalise_header, Row, Sheet, SheetProblem};
+use super::workbook::{workbook, MAX_CELLS, MAX_FILE_BYTES};
+use super::{Row, Sheet, SheetProblem};
+use crate::input::{read_file, ReadError};
 
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -25,9 +25,16 @@ pub fn read_sheet(path: &Path, role: &str) -> Result<Sheet, SheetProblem> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let (file, rows) = if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
-        workbook(path, role).map_err(problem)?
+        workbook(path, role, &extension).map_err(problem)?
     } else {
-        let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+        let bytes = read_file(path, MAX_FILE_BYTES).map_err(|e| {
+            problem(match e {
+                ReadError::Io(e) => format!("cannot read it: {e}"),
+                ReadError::TooLarge(cap) => {
+                    format!("the file is larger than the limit of {} MiB", cap >> 20)
+                }
+            })
+        })?;
         (shown.clone(), csv_rows(&bytes).map_err(problem)?)
     };
     let mut rows = rows
@@ -63,8 +70,16 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells = 0u64;
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: not valid CSV: {e}", i + 1))?;
+        cells += record.len() as u64;
+        if cells > MAX_CELLS {
+            return Err(format!(
+                "row {}: the sheet holds more than {MAX_CELLS} cells; split it",
+                i + 1
+            ));
+        }
         rows.push((i + 1, record.iter().map(str::to_string).collect()));
     }
     Ok(rows)
@@ -83,53 +98,6 @@ pub(super) fn delimiter(text: &str) -> u8 {
     } else {
         b','
     }
-}
-
-/// The rows of the sheet named `role` (else the first sheet) of a workbook, with their
-/// 1-based row numbers, and the name to show in messages (`file.xlsx [sheet]`).
-fn workbook(path: &Path, role: &str) -> Result<(String, Vec<Row>), String> {
-    let mut book =
-        open_workbook_auto(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
-    let names = book.sheet_names();
-    let name = names
-        .iter()
-        .find(|n| normalise_header(n) == role)
-        .or_else(|| names.first())
-        .cloned()
-        .ok_or_else(|| "the workbook has no sheets".to_string())?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("cannot read sheet `{name}`: {e}"))?;
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let mut text = vec![String::new(); first_column as usize];
-        for (j, cell) in cells.iter().enumerate() {
-            let at = || {
-                format!(
-                    "row {}, column {}",
-                    first_row as usize + i + 1,
-                    super::column_letter(first_column as usize + j)
-                )
-            };
-            text.push(cell_text(cell).map_err(|e| format!("{}: {e}", at()))?);
-        }
-        rows.push((first_row as usize + i + 1, text));
-    }
-    Ok((format!("{} [{name}]", path.display()), rows))
-}
-
-/// A cell as the text a CSV export would hold; numbers in their shortest exact form.
-fn cell_text(cell: &Data) -> Result<String, String> {
-    Ok(match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => format!("{}", f + 0.0),
-        Data::Bool(b) => b.to_string(),
-        Data::Error(e) => return Err(format!("the cell holds a formula error ({e})")),
-        other => other.to_string(),
-    })
 }
 
 #[cfg(test)]

@@ -103,3 +103,9 @@ pub fn ring(n: usize) -> String {
     }
     s
 }
+
+/// A systems sheet whose first id is 1,100 characters long (valid; too long for a YAML
+/// implicit key).
+pub fn long_id_sheet() -> String {
+    format!("id,name\n{},X\nerp,ERP\n", "a".repeat(1100))
+}

@@ -97,8 +97,7 @@ impl Draft {
                 .collect();
             root.insert("workflows".into(), Value::Object(w));
         }
-        let mut text = serde_json::to_string_pretty(&Value::Object(root))
-            .unwrap_or_else(|_| String::from("{}"));
+        let mut text = crate::text::json_pretty(&Value::Object(root));
         text.push('\n');
         text
     }

@@ -1,0 +1,102 @@
+//! Reading a whole input with a size cap: a model, an exchange file, a CSV sheet. A regular
+//! file larger than the cap is refused from its length, before a byte is read; a stream
+//! (standard input, a pipe, `/dev/zero`) is read in pieces and refused the moment it passes
+//! the cap, so memory never holds much more than the cap (a 400 MB model on standard input
+//! stops at 256 MiB, not after doubling a buffer to 512 MiB).
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The size of one piece read from a stream.
+const PIECE: usize = 1 << 20;
+
+/// Why an input could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The system refused.
+    Io(io::Error),
+    /// The input is larger than the cap (in bytes).
+    TooLarge(u64),
+}
+
+/// Reads the file at `path` whole, at most `cap` bytes.
+pub fn read_file(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(io::Error::other("it is a directory")));
+    }
+    if meta.is_file() {
+        if meta.len() > cap {
+            return Err(ReadError::TooLarge(cap));
+        }
+        // Sized from the file's length, so a 20 MB model is read into one allocation.
+        let mut buffer = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+        file.take(cap + 1)
+            .read_to_end(&mut buffer)
+            .map_err(ReadError::Io)?;
+        if buffer.len() as u64 > cap {
+            return Err(ReadError::TooLarge(cap));
+        }
+        return Ok(buffer);
+    }
+    read_stream(&mut { file }, cap)
+}
+
+/// Reads `reader` to its end, at most `cap` bytes, in pieces of a few MiB: the bytes are
+/// joined only once the whole input is known to fit.
+pub fn read_stream(reader: &mut dyn Read, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    let mut total: u64 = 0;
+    loop {
+        let mut piece = Vec::with_capacity(PIECE);
+        let read = (&mut *reader)
+            .take(PIECE as u64)
+            .read_to_end(&mut piece)
+            .map_err(ReadError::Io)?;
+        total += read as u64;
+        if total > cap {
+            return Err(ReadError::TooLarge(cap));
+        }
+        if read == 0 {
+            break;
+        }
+        pieces.push(piece);
+    }
+    if pieces.len() == 1 {
+        return Ok(pieces.pop().unwrap_or_default());
+    }
+    let mut whole = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    for piece in pieces {
+        whole.extend_from_slice(&piece);
+    }
+    Ok(whole)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stream_is_read_whole_under_the_cap_and_refused_past_it() {
+        let bytes: Vec<u8> = (0..(PIECE * 2 + 17)).map(|i| (i % 251) as u8).collect();
+        let read = read_stream(&mut bytes.as_slice(), bytes.len() as u64).unwrap();
+        assert_eq!(read, bytes);
+        let refused = read_stream(&mut bytes.as_slice(), bytes.len() as u64 - 1);
+        assert!(matches!(refused, Err(ReadError::TooLarge(_))));
+        assert!(read_stream(&mut io::empty(), 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_large_file_is_refused_from_its_length() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        fs::write(&path, vec![b'x'; 1000]).unwrap();
+        assert!(matches!(
+            read_file(&path, 999),
+            Err(ReadError::TooLarge(999))
+        ));
+        assert_eq!(read_file(&path, 1000).unwrap().len(), 1000);
+    }
+}
