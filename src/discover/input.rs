@@ -1,0 +1,177 @@
+//! Opening a log: gzip or plain, XES or CSV, with the caps that keep a hostile file from
+//! running forever or filling memory (docs/discover.md, "Limits").
+
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+
+use flate2::read::MultiGzDecoder;
+
+/// The largest CSV record or XML tag (with its text) read in one piece: far above any
+/// real event (a few KB), far below memory; a 1 GB line stops here.
+pub const MAX_RECORD_BYTES: u64 = 1 << 20;
+/// A gzip log may inflate to this much whatever its size...
+pub const MIN_INFLATED_CAP: u64 = 256 << 20;
+/// ...or to this many times its compressed size, whichever is more. Real XES compresses
+/// 20-25 times; a gzip bomb about 1000 times.
+pub const MAX_INFLATE_RATIO: u64 = 100;
+
+const BUFFER: usize = 1 << 16;
+
+/// Why reading stopped early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A record or tag larger than [`MAX_RECORD_BYTES`].
+    RecordTooLong,
+    /// Inflated past the cap.
+    Bomb {
+        /// The cap, in bytes.
+        cap: u64,
+    },
+}
+
+/// What the parse loop and the guard share.
+#[derive(Debug, Default)]
+pub struct Budget {
+    read: Cell<u64>,
+    limit: Cell<u64>,
+    refused: Cell<Option<Refusal>>,
+}
+
+impl Budget {
+    /// Called after each complete record or tag: the next one may be [`MAX_RECORD_BYTES`].
+    pub fn next_record(&self) {
+        self.limit
+            .set(self.read.get() + MAX_RECORD_BYTES + BUFFER as u64);
+    }
+
+    /// Why the guard stopped the reading, if it did.
+    pub fn refused(&self) -> Option<Refusal> {
+        self.refused.get()
+    }
+}
+
+/// Counts the (inflated) bytes the parser reads and refuses past the caps.
+struct Guard<R> {
+    inner: R,
+    budget: Rc<Budget>,
+    inflated_cap: Option<u64>,
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = self.budget.read.get() + n as u64;
+        self.budget.read.set(read);
+        let refusal = match self.inflated_cap {
+            Some(cap) if read > cap => Some(Refusal::Bomb { cap }),
+            _ if read > self.budget.limit.get() => Some(Refusal::RecordTooLong),
+            _ => None,
+        };
+        if let Some(r) = refusal {
+            self.budget.refused.set(Some(r));
+            return Err(io::Error::other("input refused"));
+        }
+        Ok(n)
+    }
+}
+
+/// The two log formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// XES (XML).
+    Xes,
+    /// CSV with a header.
+    Csv,
+}
+
+/// An opened log: its (inflated) text as a buffered reader, its kind, the shared budget.
+pub struct Opened {
+    /// The text.
+    pub reader: Box<dyn BufRead>,
+    /// XES or CSV, from the first characters.
+    pub kind: Kind,
+    /// The caps.
+    pub budget: Rc<Budget>,
+}
+
+/// Opens `path`, inflating gzip (told by its magic bytes, not its name), and tells XES
+/// (the text starts with `<`) from CSV.
+pub fn open(path: &Path) -> io::Result<Opened> {
+    let mut file = BufReader::with_capacity(BUFFER, File::open(path)?);
+    let size = file.get_ref().metadata().map_or(0, |m| m.len());
+    let gzip = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let budget = Rc::new(Budget::default());
+    budget.next_record();
+    let inner: Box<dyn Read> = if gzip {
+        Box::new(MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let guard = Guard {
+        inner,
+        budget: Rc::clone(&budget),
+        inflated_cap: gzip.then(|| MIN_INFLATED_CAP.max(size.saturating_mul(MAX_INFLATE_RATIO))),
+    };
+    let mut reader = BufReader::with_capacity(BUFFER, guard);
+    let start = reader.fill_buf()?;
+    let start = start.strip_prefix(b"\xef\xbb\xbf").unwrap_or(start);
+    let kind = match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'<') => Kind::Xes,
+        _ => Kind::Csv,
+    };
+    Ok(Opened {
+        reader: Box::new(reader),
+        kind,
+        budget,
+    })
+}
+
+/// A reader that counts the lines it hands on, so the XES reader can say where it is.
+pub struct Lines<R> {
+    inner: R,
+    /// Newlines consumed so far.
+    pub newlines: u64,
+}
+
+impl<R> Lines<R> {
+    /// Wraps `inner`.
+    pub fn new(inner: R) -> Lines<R> {
+        Lines { inner, newlines: 0 }
+    }
+}
+
+impl<R: BufRead> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(buf.len());
+            buf[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Lines<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        // The bytes about to be consumed are still in the buffer: fill_buf returns them
+        // again without reading.
+        if let Ok(buf) = self.inner.fill_buf() {
+            let end = amount.min(buf.len());
+            self.newlines += memchr_count(&buf[..end]);
+        }
+        self.inner.consume(amount);
+    }
+}
+
+fn memchr_count(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
