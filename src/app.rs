@@ -9,6 +9,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 mod decision;
+mod discover;
 
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
@@ -23,6 +24,7 @@ use crate::select::{select, Names, Selection};
 use crate::text::terminal;
 use crate::{load_str, Loaded};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
+pub use discover::{Discover, DiscoverFormat};
 
 mod interop;
 mod write;
@@ -114,6 +116,8 @@ pub enum Command {
     Schema(Schema),
     /// Text made by the command line itself (shell completions, the man page).
     Emit(Emit),
+    /// Handoffs measured from an event log.
+    Discover(Discover),
 }
 
 /// `analyze`: the gap report in one format.
@@ -238,6 +242,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
         Command::Schema(c) => interop::schema(c, stdout, stderr),
         Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
+        Command::Discover(c) => discover::discover(c, stdin, stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,

@@ -170,6 +170,7 @@ impl Cli {
                 })
             }
             Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
+            Command::Discover(d) => app::Command::Discover(discover_command(d)),
             Command::Completions(c) => {
                 let mut text = Vec::new();
                 clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);
@@ -183,6 +184,32 @@ impl Cli {
                 output: m.output,
             }),
         }
+    }
+}
+
+fn discover_command(d: DiscoverArgs) -> app::Discover {
+    let defaults = gapgraph::discover::Columns::default();
+    app::Discover {
+        log: d.log,
+        mapping: d.mapping,
+        format: match d.format {
+            DiscoverFormat::Table => app::DiscoverFormat::Table,
+            DiscoverFormat::Json => app::DiscoverFormat::Json,
+            DiscoverFormat::Markdown => app::DiscoverFormat::Markdown,
+        },
+        output: d.output,
+        model_out: d.model_out,
+        automated_share: d.automated_share,
+        coverage: d.coverage,
+        columns: gapgraph::discover::Columns {
+            case: d.case,
+            activity: d.activity,
+            timestamp: d.timestamp,
+            resource_required: d.resource.is_some(),
+            lifecycle_required: d.lifecycle.is_some(),
+            resource: d.resource.unwrap_or(defaults.resource),
+            lifecycle: d.lifecycle.unwrap_or(defaults.lifecycle),
+        },
     }
 }
 
