@@ -61,7 +61,10 @@ pub(super) fn discover(
         other => (command.model_out.clone(), other.clone()),
     };
     if command.model_out.is_some() && model_path != command.model_out {
-        return Err(fail(stderr, "-o names a model (.yaml/.yml) and --model-out another: give one"));
+        return Err(fail(
+            stderr,
+            "-o names a model (.yaml/.yml) and --model-out another: give one",
+        ));
     }
     let log = command.log.display().to_string();
     for output in [&model_path, &report_path].into_iter().flatten() {
@@ -72,25 +75,44 @@ pub(super) fn discover(
     let source = read_model(&command.mapping, stdin, stderr)?;
     let mapping = Mapping::parse(&source, &command.mapping).map_err(|problems| {
         let _ = write!(stderr, "{}", terminal_lines(&problems.to_string()));
-        fail(stderr, format!("{} is not a valid mapping ({} problem{})", command.mapping, problems.total, plural(problems.total)))
+        fail(
+            stderr,
+            format!(
+                "{} is not a valid mapping ({} problem{})",
+                command.mapping,
+                problems.total,
+                plural(problems.total)
+            ),
+        )
     })?;
     let options = discover::Options {
         columns: command.columns.clone(),
         coverage: command.coverage,
     };
-    let evidence = discover::discover(&command.log, &log, &mapping, &command.mapping, &options).map_err(|failure| {
-        let mut total = 0;
-        for problems in &failure.0 {
-            let _ = write!(stderr, "{}", terminal_lines(&problems.to_string()));
-            total += problems.total;
-        }
-        fail(stderr, format!("nothing measured: {total} problem{}", plural(total)))
-    })?;
+    let evidence = discover::discover(&command.log, &log, &mapping, &command.mapping, &options)
+        .map_err(|failure| {
+            let mut total = 0;
+            for problems in &failure.0 {
+                let _ = write!(stderr, "{}", terminal_lines(&problems.to_string()));
+                total += problems.total;
+            }
+            fail(
+                stderr,
+                format!("nothing measured: {total} problem{}", plural(total)),
+            )
+        })?;
     for note in &evidence.notes {
         let _ = writeln!(stderr, "note: {}", terminal_lines(note));
     }
     if let Some(path) = &model_path {
-        write_model(&evidence, &mapping, path, command.automated_share, stdout, stderr)?;
+        write_model(
+            &evidence,
+            &mapping,
+            path,
+            command.automated_share,
+            stdout,
+            stderr,
+        )?;
     }
     let report = match command.format {
         DiscoverFormat::Table => discover::report_table(&evidence),
