@@ -3,6 +3,7 @@
 //! Log-level attributes, globals, classifiers and nested attributes are skipped (a
 //! global's value is no default for events: docs/discover.md).
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event as Xml};
@@ -135,10 +136,8 @@ pub fn read(
                 );
             }
         } else if trace_depth.map(|d| d + 1) == Some(depth) {
-            if let Some((key, value)) = key_value(&e, problems, line) {
-                if key == "concept:name" {
-                    case_id = Some(value);
-                }
+            if let Some((_, value)) = key_value(&e, &["concept:name"], problems, line) {
+                case_id = Some(value.into_owned());
             }
         }
         if !empty {
@@ -155,11 +154,17 @@ pub fn read(
     }
 }
 
-/// The `key` and `value` of an attribute element.
-fn key_value(e: &BytesStart, problems: &mut Problems, line: u64) -> Option<(String, String)> {
+/// The `key` and `value` of an attribute element, when its key is one of `wanted`; the
+/// value is borrowed unless it holds entities.
+fn key_value<'a>(
+    e: &'a BytesStart,
+    wanted: &[&str],
+    problems: &mut Problems,
+    line: u64,
+) -> Option<(usize, Cow<'a, str>)> {
     let mut key = None;
     let mut value = None;
-    for attribute in e.attributes() {
+    for attribute in e.attributes().with_checks(false) {
         let attribute = match attribute {
             Ok(a) => a,
             Err(err) => {
@@ -167,21 +172,30 @@ fn key_value(e: &BytesStart, problems: &mut Problems, line: u64) -> Option<(Stri
                 return None;
             }
         };
-        let target = match attribute.key.as_ref() {
-            "key" => &mut key,
-            "value" => &mut value,
-            _ => continue,
-        };
-        match attribute.normalized_value(XmlVersion::Implicit1_0) {
-            Ok(v) => *target = Some(v.into_owned()),
-            Err(err) => {
-                problems.at_line(line, None, format!("not well-formed XML: {err}"));
-                return None;
-            }
+        match attribute.key.as_ref() {
+            "key" => key = Some(wanted.iter().position(|w| *w == attribute.value.as_ref())?),
+            "value" => value = Some(attribute),
+            _ => {}
         }
     }
-    Some((key?, value.unwrap_or_default()))
+    let key = key?;
+    let value = match value.map(|v| v.normalized_value(XmlVersion::Implicit1_0)) {
+        Some(Ok(v)) => v,
+        Some(Err(err)) => {
+            problems.at_line(line, None, format!("not well-formed XML: {err}"));
+            return None;
+        }
+        None => Cow::Borrowed(""),
+    };
+    Some((key, value))
 }
+
+const EVENT_KEYS: [&str; 4] = [
+    "concept:name",
+    "org:resource",
+    "lifecycle:transition",
+    "time:timestamp",
+];
 
 fn event_attribute(
     e: &BytesStart,
@@ -190,14 +204,14 @@ fn event_attribute(
     problems: &mut Problems,
 ) {
     let line = pending.line;
-    let Some((key, value)) = key_value(e, problems, line) else {
+    let Some((key, value)) = key_value(e, &EVENT_KEYS, problems, line) else {
         return;
     };
-    match key.as_str() {
-        "concept:name" => pending.activity = Some(sink.activity(&value)),
-        "org:resource" => pending.resource = (!value.is_empty()).then(|| sink.resource(&value)),
-        "lifecycle:transition" => pending.lifecycle = Some(Lifecycle::of(Some(&value))),
-        "time:timestamp" => match time::parse(&value) {
+    match key {
+        0 => pending.activity = Some(sink.activity(&value)),
+        1 => pending.resource = (!value.is_empty()).then(|| sink.resource(&value)),
+        2 => pending.lifecycle = Some(Lifecycle::of(Some(&value))),
+        _ => match time::parse(&value) {
             Some(t) => pending.time = Some(t),
             None => problems.at_line(
                 line,
@@ -205,7 +219,6 @@ fn event_attribute(
                 format!("cannot read `{}` as a timestamp (ISO 8601, e.g. 2011-10-01T00:38:44.546+02:00)", super::shorten(&value)),
             ),
         },
-        _ => {}
     }
 }
 
