@@ -145,7 +145,7 @@ fn columns(
 }
 
 fn builder(reader: &mut Box<dyn BufRead>) -> csv::Reader<Box<dyn BufRead>> {
-    let sep = reader.fill_buf().map(separator).unwrap_or(b',');
+    let sep = reader.fill_buf().map_or(b',', separator);
     let owned: Box<dyn BufRead> = std::mem::replace(reader, Box::new(std::io::empty()));
     csv::ReaderBuilder::new()
         .delimiter(sep)

@@ -173,5 +173,9 @@ impl<R: BufRead> BufRead for Lines<R> {
 }
 
 fn memchr_count(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+    // Counted in chunks the compiler vectorises; only the tags' lines are needed.
+    bytes
+        .chunks(4096)
+        .map(|c| c.iter().map(|&b| u64::from(b == b'\n')).sum::<u64>())
+        .sum()
 }

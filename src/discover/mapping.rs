@@ -108,7 +108,7 @@ impl Mapping {
             return Err(problems);
         };
         let mut data_nodes = None;
-        for (key, value) in entries.iter() {
+        for (key, value) in &**entries {
             match key.text.as_ref() {
                 "systems" => mapping.read_systems(value, &mut problems),
                 "automated_resources" => {
@@ -162,7 +162,7 @@ impl Mapping {
             );
             return;
         };
-        for (key, globs) in entries.iter() {
+        for (key, globs) in &**entries {
             let field = format!("systems.{}", key.text);
             if !is_id(&key.text) {
                 problems.key(
@@ -207,7 +207,7 @@ impl Mapping {
             return;
         };
         let ids: Vec<&str> = self.systems.iter().map(|s| s.id.as_str()).collect();
-        for (key, object) in entries.iter() {
+        for (key, object) in &**entries {
             let field = format!("data.{}", key.text);
             let Some((from, to)) = key.text.split_once("->") else {
                 problems.key(
@@ -251,7 +251,7 @@ impl Mapping {
                         self.activity_owner.push(i as u16);
                     }
                     (Err(e), _) | (_, Err(e)) => {
-                        problems.pattern(g, &format!("systems.{}", system.id), &e)
+                        problems.pattern(g, &format!("systems.{}", system.id), &e);
                     }
                 }
             }

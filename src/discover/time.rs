@@ -12,8 +12,8 @@ pub const MICROS_PER_MINUTE: f64 = 60_000_000.0;
 /// (nanoseconds) are dropped. `None` when the text is not such a timestamp or names a
 /// day or time that does not exist.
 pub fn parse(text: &str) -> Option<Micros> {
-    let b = text.trim().as_bytes();
-    let mut p = Cursor { b, i: 0 };
+    let bytes = text.trim().as_bytes();
+    let mut p = Cursor { b: bytes, i: 0 };
     let year = p.digits(4)? as i64;
     p.expect(b'-')?;
     let month = p.digits(2)?;
@@ -82,7 +82,7 @@ pub fn parse(text: &str) -> Option<Micros> {
         }
         Some(_) => return None,
     };
-    if p.i != b.len() {
+    if p.i != bytes.len() {
         return None;
     }
     let days = days_from_civil(year, month, day);

@@ -95,10 +95,7 @@ pub fn read(
                 problems.at_line(
                     line,
                     None,
-                    format!(
-                        "not an XES log: the first element is `<{}>`, an XES log starts with `<log>`",
-                        name
-                    ),
+                    format!("not an XES log: the first element is `<{name}>`, an XES log starts with `<log>`"),
                 );
                 return;
             }
