@@ -254,6 +254,43 @@ fn rows(
     }
 }
 
+/// The cases already measured, as 64-bit hashes: enough to notice a case that comes back.
+/// Recent ones sit in a small hash set; every [`RUN`] of them becomes a sorted run, so a
+/// case costs 8 bytes (a hash set alone costs about twice that, and more while it grows).
+/// Runs are merged into one when there are many, keeping each lookup to a few binary
+/// searches.
+#[derive(Default)]
+struct Closed {
+    recent: HashSet<u64, FixedState>,
+    runs: Vec<Box<[u64]>>,
+}
+
+const RUN: usize = 1 << 16;
+const MAX_RUNS: usize = 32;
+
+impl Closed {
+    fn insert(&mut self, hash: u64) {
+        self.recent.insert(hash);
+        if self.recent.len() >= RUN {
+            let mut run: Vec<u64> = self.recent.drain().collect();
+            run.sort_unstable();
+            self.runs.push(run.into_boxed_slice());
+            if self.runs.len() > MAX_RUNS {
+                let mut all: Vec<u64> = Vec::with_capacity(self.runs.iter().map(|r| r.len()).sum());
+                for r in self.runs.drain(..) {
+                    all.extend_from_slice(&r);
+                }
+                all.sort_unstable();
+                self.runs.push(all.into_boxed_slice());
+            }
+        }
+    }
+
+    fn contains(&self, hash: u64) -> bool {
+        self.recent.contains(&hash) || self.runs.iter().any(|r| r.binary_search(&hash).is_ok())
+    }
+}
+
 /// Reads a log grouped by case, one case in memory at a time.
 pub fn read_grouped(
     reader: Box<dyn BufRead>,
@@ -263,8 +300,7 @@ pub fn read_grouped(
     problems: &mut Problems,
 ) -> Outcome {
     let hasher = FixedState::default();
-    // 8 bytes per case closed: enough to notice a case that comes back.
-    let mut closed: HashSet<u64, FixedState> = HashSet::with_hasher(FixedState::default());
+    let mut closed = Closed::default();
     let mut current = String::new();
     let mut events: Vec<Event> = Vec::new();
     let mut grouped = true;
@@ -281,7 +317,7 @@ pub fn read_grouped(
                     events.clear();
                     closed.insert(hasher.hash_one(current.as_str()));
                 }
-                if closed.contains(&hasher.hash_one(case)) {
+                if closed.contains(hasher.hash_one(case)) {
                     grouped = false;
                     return false;
                 }
@@ -334,5 +370,25 @@ pub fn read_holding(
         for mut events in cases {
             sink.case(&mut events);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Closed, RUN};
+
+    #[test]
+    fn closed_cases_are_found_in_the_recent_set_and_in_sorted_runs() {
+        let mut closed = Closed::default();
+        let n = (RUN * 40) as u64;
+        for i in 0..n {
+            closed.insert(i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+        // 40 runs were made and merged once past 32.
+        assert!(closed.runs.len() < 10, "{}", closed.runs.len());
+        for i in (0..n).step_by(997) {
+            assert!(closed.contains(i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        }
+        assert!(!closed.contains(3));
     }
 }
