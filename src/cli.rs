@@ -148,7 +148,11 @@ pub struct ExportGraphmlArgs {
 #[derive(Debug, clap::Args)]
 pub struct DiscoverArgs {
     /// The event log: XES (.xes, .xes.gz) or CSV with a header.
-    pub log: PathBuf,
+    #[arg(required_unless_present = "pairs")]
+    pub log: Option<PathBuf>,
+    /// Instead of a log: the per-pair aggregate table of docs/discover-sql.md (CSV).
+    #[arg(long, value_name = "PAIRS", conflicts_with = "log")]
+    pub pairs: Option<PathBuf>,
     /// The mapping: systems to activity globs, system accounts, coverage, unit, data.
     #[arg(long = "map", value_name = "MAPPING")]
     pub mapping: String,

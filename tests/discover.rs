@@ -104,6 +104,56 @@ fn the_hand_computed_log_in_xes_and_csv() {
 }
 
 #[test]
+fn the_pairs_table_of_the_sql_query_gives_the_same_report() {
+    // small.pairs.csv is what docs/discover-sql.md's query makes of small.xes on DuckDB
+    // (tests/sql/check_discover_sql.py).
+    let out = gapgraph()
+        .args([
+            "discover",
+            "--pairs",
+            "fixtures/discover/small.pairs.csv",
+            "--map",
+            MAP,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pairs: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(pairs["log"], "small.pairs.csv");
+    assert_eq!(without_log(pairs), expected());
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "kind,from_system,to_system,name,cases,count,automated,unknown,timed,median_us,first_us,last_us\n\
+         pair,crm,sap,,,3,x,0,0,,,\nwhat,,,,,,,,,,,\n",
+    );
+    let err = refused(&["--pairs", &bad, "--map", MAP]);
+    assert!(
+        err.contains("bad.csv:2: to_system: `sap` is not a system of the mapping"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:2: automated: expected a whole number >= 0, found `x`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:3: kind: expected `log`, `pair`, `variant` or `unmapped`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:1: kind: expected one `log` row, found 0"),
+        "{err}"
+    );
+}
+
+#[test]
 fn coverage_on_the_command_line_wins_over_the_mapping() {
     let all = report("fixtures/discover/small.xes", &["--coverage", "1"]);
     assert_eq!(all["covered_cases"], 3);

@@ -22,8 +22,10 @@ pub enum DiscoverFormat {
 /// `discover`: measure handoffs from an event log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Discover {
-    /// The log (XES, XES.gz or CSV).
+    /// The log (XES, XES.gz or CSV), or the pairs table when `from_pairs`.
     pub log: PathBuf,
+    /// `log` is the aggregate table of docs/discover-sql.md (`--pairs`).
+    pub from_pairs: bool,
     /// The mapping file (YAML).
     pub mapping: String,
     /// The report's format.
@@ -89,18 +91,22 @@ pub(super) fn discover(
         columns: command.columns.clone(),
         coverage: command.coverage,
     };
-    let evidence = discover::discover(&command.log, &log, &mapping, &command.mapping, &options)
-        .map_err(|failure| {
-            let mut total = 0;
-            for problems in &failure.0 {
-                let _ = write!(stderr, "{}", terminal_lines(&problems.to_string()));
-                total += problems.total;
-            }
-            fail(
-                stderr,
-                format!("nothing measured: {total} problem{}", plural(total)),
-            )
-        })?;
+    let measured = if command.from_pairs {
+        discover::discover_pairs(&command.log, &log, &mapping, &options)
+    } else {
+        discover::discover(&command.log, &log, &mapping, &command.mapping, &options)
+    };
+    let evidence = measured.map_err(|failure| {
+        let mut total = 0;
+        for problems in &failure.0 {
+            let _ = write!(stderr, "{}", terminal_lines(&problems.to_string()));
+            total += problems.total;
+        }
+        fail(
+            stderr,
+            format!("nothing measured: {total} problem{}", plural(total)),
+        )
+    })?;
     for note in &evidence.notes {
         let _ = writeln!(stderr, "note: {}", terminal_lines(note));
     }

@@ -190,7 +190,9 @@ impl Cli {
 fn discover_command(d: DiscoverArgs) -> app::Discover {
     let defaults = gapgraph::discover::Columns::default();
     app::Discover {
-        log: d.log,
+        from_pairs: d.pairs.is_some(),
+        // clap requires one of the two.
+        log: d.pairs.or(d.log).unwrap_or_default(),
         mapping: d.mapping,
         format: match d.format {
             DiscoverFormat::Table => app::DiscoverFormat::Table,

@@ -87,8 +87,9 @@ impl PairTally {
             }
             seen += n;
         }
-        let (a, b) = (a? as f64 / MICROS_PER_MINUTE, b? as f64 / MICROS_PER_MINUTE);
-        Some(f64::midpoint(a, b))
+        // The middle in microseconds is exact (integers far below 2^52); one division
+        // makes minutes, as `--pairs` does with the SQL median (docs/discover-sql.md).
+        Some(f64::midpoint(a? as f64, b? as f64) / MICROS_PER_MINUTE)
     }
 }
 

@@ -14,6 +14,7 @@ mod input;
 pub mod mapping;
 pub mod measure;
 mod model;
+mod pairs;
 pub mod problem;
 mod report;
 pub mod time;
@@ -293,7 +294,24 @@ pub fn discover(
     if !mapping_problems.is_empty() {
         return Err(Failure(vec![mapping_problems]));
     }
-    Ok(evidence(&collector, mapping, log_origin, options, notes))
+    Ok(evidence(
+        Totals::of(&collector, mapping),
+        mapping,
+        log_origin,
+        options,
+        notes,
+    ))
+}
+
+/// The evidence from a pairs table (docs/discover-sql.md) instead of a log.
+pub fn discover_pairs(
+    path: &Path,
+    origin: &str,
+    mapping: &Mapping,
+    options: &Options,
+) -> Result<Evidence, Failure> {
+    let totals = pairs::read(path, origin, mapping).map_err(|p| Failure(vec![p]))?;
+    Ok(evidence(totals, mapping, origin, options, Vec::new()))
 }
 
 /// Globs that match no activity of the log, and a mapping that maps no step.
@@ -348,57 +366,84 @@ fn check_globs(
     problems
 }
 
+/// What the measures come to before ranking and naming: from a log's tally or from a
+/// pairs table (`pairs.rs`).
+pub(crate) struct Totals {
+    pub cases: u64,
+    pub events: u64,
+    pub unmapped_steps: u64,
+    pub span_seconds: f64,
+    /// (from, to, count, automated, unknown, timed, median minutes)
+    pub pairs: Vec<Transition>,
+    pub variants: Vec<(Vec<(String, String)>, u64)>,
+    pub unmapped: Vec<(String, u64)>,
+}
+
+impl Totals {
+    fn of(collector: &Collector, mapping: &Mapping) -> Totals {
+        let tally = &collector.tally;
+        let span = tally.span_seconds();
+        let id = |s: u16| mapping.systems[usize::from(s)].id.clone();
+        Totals {
+            cases: tally.cases,
+            events: tally.events,
+            unmapped_steps: tally.unmapped_steps,
+            span_seconds: span,
+            pairs: tally
+                .pairs
+                .iter()
+                .map(|(&(from, to), p)| Transition {
+                    from: id(from),
+                    to: id(to),
+                    count: p.count,
+                    automated: p.automated,
+                    unknown: p.unknown,
+                    runs_per_year: per_year(p.count, span),
+                    median_minutes: p.median_minutes(),
+                    timed: p.timed,
+                })
+                .collect(),
+            variants: tally
+                .variants
+                .iter()
+                .map(|(seq, &n)| (seq.iter().map(|&(a, b)| (id(a), id(b))).collect(), n))
+                .collect(),
+            unmapped: tally
+                .unmapped_by_activity
+                .iter()
+                .map(|(&a, &n)| (collector.activities.names[a as usize].to_string(), n))
+                .collect(),
+        }
+    }
+}
+
 fn evidence(
-    collector: &Collector,
+    totals: Totals,
     mapping: &Mapping,
     log: &str,
     options: &Options,
     mut notes: Vec<String>,
 ) -> Evidence {
-    let tally = &collector.tally;
-    let span = tally.span_seconds();
-    let id = |s: u16| mapping.systems[usize::from(s)].id.as_str();
-    let mut transitions: Vec<Transition> = tally
-        .pairs
-        .iter()
-        .map(|(&(from, to), p)| Transition {
-            from: id(from).to_string(),
-            to: id(to).to_string(),
-            count: p.count,
-            automated: p.automated,
-            unknown: p.unknown,
-            runs_per_year: per_year(p.count, span),
-            median_minutes: p.median_minutes(),
-            timed: p.timed,
-        })
-        .collect();
+    let span = totals.span_seconds;
+    let mut transitions = totals.pairs;
     transitions.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
     let coverage = options.coverage.or(mapping.coverage).unwrap_or(0.8);
-    let variants: Vec<(Vec<(&str, &str)>, u64)> = tally
-        .variants
-        .iter()
-        .map(|(seq, &n)| (seq.iter().map(|&(a, b)| (id(a), id(b))).collect(), n))
-        .collect();
-    let cases_with_variant = variants.iter().map(|v| v.1).sum();
-    let distinct = variants.len();
-    let (ranked, taken) = rank_variants(variants, coverage);
+    let cases_with_variant = totals.variants.iter().map(|v| v.1).sum();
+    let distinct = totals.variants.len();
+    let (ranked, taken) = rank_variants(totals.variants, coverage);
     let workflows: Vec<Variant> = ranked
         .into_iter()
         .take(taken)
-        .map(|(seq, cases)| Variant {
+        .map(|(handoffs, cases)| Variant {
             cases,
-            handoffs: seq
-                .into_iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect(),
+            handoffs,
             runs_per_year: per_year(cases, span),
         })
         .collect();
-    let mut unmapped: Vec<Unmapped> = tally
-        .unmapped_by_activity
-        .iter()
-        .map(|(&a, &count)| {
-            let activity = collector.activities.names[a as usize].to_string();
+    let mut unmapped: Vec<Unmapped> = totals
+        .unmapped
+        .into_iter()
+        .map(|(activity, count)| {
             let hint = unmapped_hint(mapping, &activity);
             Unmapped {
                 activity,
@@ -412,7 +457,7 @@ fn evidence(
             .cmp(&a.count)
             .then_with(|| a.activity.cmp(&b.activity))
     });
-    if tally.events > 0 && tally.pairs.is_empty() {
+    if totals.events > 0 && transitions.is_empty() {
         notes.push(
             "no handoff found: no case has two consecutive mapped steps in different systems (a step is an event whose lifecycle:transition is absent or `complete`)"
                 .into(),
@@ -423,9 +468,9 @@ fn evidence(
     }
     Evidence {
         log: log_file_name(log),
-        cases: tally.cases,
-        events: tally.events,
-        unmapped_events: tally.unmapped_steps,
+        cases: totals.cases,
+        events: totals.events,
+        unmapped_events: totals.unmapped_steps,
         span_seconds: span,
         variants: distinct,
         cases_with_variant,
