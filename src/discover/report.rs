@@ -73,7 +73,7 @@ fn share(part: u64, whole: u64) -> String {
 
 fn summary(e: &Evidence) -> String {
     format!(
-        "{}: {} cases, {} events over {:.2} days; {} unmapped step{}; {} variant{}, {} covered by {} workflow{} ({} of {} cases with a handoff, coverage {})",
+        "{}: {} cases, {} events over {:.2} days; {} unmapped step{}; {} variant{}; {} workflow{} cover {} of the {} cases with a handoff (coverage {})",
         e.log,
         e.cases,
         e.events,
@@ -82,7 +82,6 @@ fn summary(e: &Evidence) -> String {
         if e.unmapped_events == 1 { "" } else { "s" },
         e.variants,
         if e.variants == 1 { "" } else { "s" },
-        e.covered_cases,
         e.workflows.len(),
         if e.workflows.len() == 1 { "" } else { "s" },
         e.covered_cases,
