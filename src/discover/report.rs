@@ -73,7 +73,7 @@ fn share(part: u64, whole: u64) -> String {
 
 fn summary(e: &Evidence) -> String {
     format!(
-        "{}: {} cases, {} events over {:.2} days; {} unmapped step{}; {} variant{}; {} workflow{} cover {} of the {} cases with a handoff (coverage {})",
+        "{}: {} cases, {} events over {:.2} days; {} unmapped step{}; {} variant{}; {} {} {} of the {} cases with a handoff (coverage {})",
         e.log,
         e.cases,
         e.events,
@@ -83,7 +83,7 @@ fn summary(e: &Evidence) -> String {
         e.variants,
         if e.variants == 1 { "" } else { "s" },
         e.workflows.len(),
-        if e.workflows.len() == 1 { "" } else { "s" },
+        if e.workflows.len() == 1 { "workflow covers" } else { "workflows cover" },
         e.covered_cases,
         e.cases_with_variant,
         e.coverage
