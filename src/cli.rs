@@ -166,6 +166,10 @@ pub struct DiscoverArgs {
     /// Also write the model to MODEL (JSON when it ends with .json).
     #[arg(long, value_name = "MODEL")]
     pub model_out: Option<PathBuf>,
+    /// Write the measured minutes and runs into this YAML model instead of a new one (the
+    /// result goes to -o/--model-out; everything else stays as written).
+    #[arg(long, value_name = "MODEL")]
+    pub merge: Option<String>,
     /// A pair is written `automated` when at least this share of it is done by a system account.
     #[arg(long, value_name = "R", default_value_t = 0.9, value_parser = share)]
     pub automated_share: f64,

@@ -259,6 +259,93 @@ fn the_written_model_loads_with_measured_figures_and_their_evidence() {
 }
 
 #[test]
+fn merge_replaces_only_the_measured_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let merged = dir.path().join("merged.yaml");
+    let out = gapgraph()
+        .args([
+            "discover",
+            "fixtures/discover/small.xes",
+            "--map",
+            MAP,
+            "--merge",
+            "fixtures/discover/small.model.yaml",
+            "-o",
+        ])
+        .arg(&merged)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("(2 values measured; the rest as written)"),
+        "{stderr}"
+    );
+    // small.merged.yaml is small.model.yaml with `minutes: 15` -> 8 (crm->erp, manual),
+    // `{count: 40, per: month}` -> `{count: 233.76, per: year}` (the workflow whose handoffs
+    // are discovered workflow 1), the evidence in a comment block on top, nothing else.
+    let text = fs::read_to_string(&merged).unwrap();
+    assert_eq!(
+        text,
+        fs::read_to_string("fixtures/discover/small.merged.yaml").unwrap()
+    );
+    let before = fs::read_to_string("fixtures/discover/small.model.yaml").unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(text.lines().skip(3))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            (
+                "  - {from: crm, to: erp, carries: [order], mode: manual, minutes: 15}   # typed by hand",
+                "  - {from: crm, to: erp, carries: [order], mode: manual, minutes: 8}   # typed by hand"
+            ),
+            ("    runs: {count: 40, per: month}", "    runs: {count: 233.76, per: year}"),
+        ]
+    );
+    gapgraph().arg("validate").arg(&merged).assert().success();
+    // A manual integration without minutes gets them inserted, in block and flow style.
+    let plain = write(
+        dir.path(),
+        "plain.yaml",
+        "systems: {crm: {}, erp: {}}\nintegrations:\n  - from: crm\n    to: erp\n    carries: [order]\n    mode: manual\n  - {id: x, from: crm, to: erp, carries: [y], mode: manual}\n",
+    );
+    let out = dir.path().join("plain.out.yaml");
+    gapgraph()
+        .args([
+            "discover",
+            "fixtures/discover/small.xes",
+            "--map",
+            MAP,
+            "--merge",
+            &plain,
+            "--model-out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("  - minutes: 8\n    from: crm\n    to: erp\n"),
+        "{text}"
+    );
+    assert!(text.contains("  - {minutes: 8, id: x, from: crm"), "{text}");
+    let err = refused(&[
+        "fixtures/discover/small.xes",
+        "--map",
+        MAP,
+        "--merge",
+        "fixtures/discover/small.model.yaml",
+    ]);
+    assert!(
+        err.contains("--merge writes the merged model to -o"),
+        "{err}"
+    );
+}
+
+#[test]
 fn output_never_overwrites_an_input() {
     let err = refused(&["fixtures/discover/small.xes", "--map", MAP, "-o", MAP]);
     assert!(err.contains("small.map.yaml"), "{err}");

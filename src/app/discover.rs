@@ -34,6 +34,9 @@ pub struct Discover {
     pub output: Option<PathBuf>,
     /// `--model-out`: the model (JSON when it ends with `.json`).
     pub model_out: Option<PathBuf>,
+    /// `--merge`: a YAML model to write the measured figures into (written to the model
+    /// output, never in place).
+    pub merge: Option<String>,
     /// Pairs at least this share automated are written `automated`.
     pub automated_share: f64,
     /// The coverage of the workflows (`None`: the mapping's, else 0.8).
@@ -68,9 +71,16 @@ pub(super) fn discover(
             "-o names a model (.yaml/.yml) and --model-out another: give one",
         ));
     }
+    if command.merge.is_some() && model_path.is_none() {
+        return Err(fail(stderr, "--merge writes the merged model to -o MODEL.yaml or --model-out MODEL.yaml (never over the model merged into)"));
+    }
     let log = command.log.display().to_string();
+    let merged_into = command.merge.clone().unwrap_or_default();
     for output in [&model_path, &report_path].into_iter().flatten() {
-        for input in [log.as_str(), command.mapping.as_str()] {
+        for input in [log.as_str(), command.mapping.as_str(), merged_into.as_str()] {
+            if input.is_empty() {
+                continue;
+            }
             check_not_input(input, output).map_err(|e| fail(stderr, e))?;
         }
     }
@@ -110,15 +120,17 @@ pub(super) fn discover(
     for note in &evidence.notes {
         let _ = writeln!(stderr, "note: {}", terminal_lines(note));
     }
-    if let Some(path) = &model_path {
-        write_model(
+    match (&model_path, &command.merge) {
+        (Some(path), Some(into)) => merge_model(&evidence, into, path, stdin, stdout, stderr)?,
+        (Some(path), None) => write_model(
             &evidence,
             &mapping,
             path,
             command.automated_share,
             stdout,
             stderr,
-        )?;
+        )?,
+        _ => {}
     }
     let report = match command.format {
         DiscoverFormat::Table => discover::report_table(&evidence),
@@ -134,6 +146,52 @@ fn plural(n: u64) -> &'static str {
     } else {
         "s"
     }
+}
+
+fn merge_model(
+    evidence: &Evidence,
+    into: &str,
+    path: &Path,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), Failed> {
+    let source = read_model(into, stdin, stderr)?;
+    if crate::Syntax::detect(into, &source) != crate::Syntax::Yaml {
+        return Err(fail(
+            stderr,
+            format!("--merge edits YAML models; {into} is JSON"),
+        ));
+    }
+    if let Err(errors) = crate::load_str(&source, into) {
+        let _ = crate::diagnostic::write_diagnostics(stderr, &errors, into, &source);
+        return Err(fail(
+            stderr,
+            format!("{into} is not a valid model: nothing merged"),
+        ));
+    }
+    let merged = discover::merge(&source, evidence).map_err(|e| fail(stderr, e))?;
+    // The edits touch values only; a model they broke is never written.
+    if crate::load_str(&merged.text, into).is_err() {
+        return Err(fail(
+            stderr,
+            format!("merging into {into} would break it: nothing written (please report this)"),
+        ));
+    }
+    write_out(merged.text.as_bytes(), Some(path), stdout, stderr)?;
+    let _ = writeln!(
+        stderr,
+        "wrote {}: {} into {} ({} value{} measured; the rest as written)",
+        shown(path),
+        evidence.log,
+        terminal_lines(into),
+        merged.changes.len(),
+        if merged.changes.len() == 1 { "" } else { "s" }
+    );
+    for change in &merged.changes {
+        let _ = writeln!(stderr, "  {}", terminal_lines(change));
+    }
+    Ok(())
 }
 
 fn write_model(

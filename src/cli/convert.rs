@@ -201,6 +201,7 @@ fn discover_command(d: DiscoverArgs) -> app::Discover {
         },
         output: d.output,
         model_out: d.model_out,
+        merge: d.merge,
         automated_share: d.automated_share,
         coverage: d.coverage,
         columns: gapgraph::discover::Columns {

@@ -27,7 +27,7 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn number(x: f64) -> String {
+pub(crate) fn number(x: f64) -> String {
     let r = round2(x);
     if r.fract() == 0.0 {
         format!("{r:.0}")
@@ -42,6 +42,10 @@ fn automated(t: &Transition, options: ModelOptions) -> bool {
 
 /// The minutes written for a manual pair: the median when measured and above 0 after
 /// rounding (the model's `minutes` must be > 0).
+pub(crate) fn integration_minutes(t: &Transition) -> Option<f64> {
+    minutes(t)
+}
+
 fn minutes(t: &Transition) -> Option<f64> {
     t.median_minutes.map(round2).filter(|&m| m > 0.0)
 }
