@@ -179,3 +179,68 @@ fn memchr_count(bytes: &[u8]) -> u64 {
         .map(|c| c.iter().map(|&b| u64::from(b == b'\n')).sum::<u64>())
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guard(bytes: Vec<u8>, cap: Option<u64>) -> (Guard<io::Cursor<Vec<u8>>>, Rc<Budget>) {
+        let budget = Rc::new(Budget::default());
+        budget.next_record();
+        let g = Guard {
+            inner: io::Cursor::new(bytes),
+            budget: Rc::clone(&budget),
+            inflated_cap: cap,
+        };
+        (g, budget)
+    }
+
+    #[test]
+    fn inflating_past_the_cap_is_refused() {
+        let (mut g, budget) = guard(vec![b'x'; 5000], Some(1000));
+        let mut sink = Vec::new();
+        assert!(g.read_to_end(&mut sink).is_err());
+        assert_eq!(budget.refused(), Some(Refusal::Bomb { cap: 1000 }));
+        assert!(sink.len() <= 1000 + 5000);
+    }
+
+    #[test]
+    fn a_record_past_the_cap_is_refused_and_a_new_record_resets_it() {
+        let size = (MAX_RECORD_BYTES + BUFFER as u64) as usize + 10;
+        let (mut g, budget) = guard(vec![b'x'; size], None);
+        let mut buf = vec![0; 1 << 16];
+        let mut read = 0;
+        let refused = loop {
+            match g.read(&mut buf) {
+                Ok(0) => break false,
+                Ok(n) => {
+                    read += n;
+                }
+                Err(_) => break true,
+            }
+        };
+        assert!(refused && read <= size);
+        assert_eq!(budget.refused(), Some(Refusal::RecordTooLong));
+        // Records that each stay under the cap read through.
+        let (mut g, budget) = guard(vec![b'x'; size], None);
+        loop {
+            match g.read(&mut buf) {
+                Ok(0) => break,
+                Ok(_) => budget.next_record(),
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert_eq!(budget.refused(), None);
+    }
+
+    #[test]
+    fn lines_are_counted_as_consumed() {
+        let mut lines = Lines::new(io::BufReader::new(&b"a\nb\nc"[..]));
+        let mut first = [0u8; 2];
+        lines.read_exact(&mut first).unwrap();
+        assert_eq!(lines.newlines, 1);
+        let mut rest = Vec::new();
+        lines.read_to_end(&mut rest).unwrap();
+        assert_eq!(lines.newlines, 2);
+    }
+}
