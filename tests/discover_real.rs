@@ -121,6 +121,45 @@ fn the_receipt_csv() {
 }
 
 #[test]
+fn the_help_desk_and_bpic_2013() {
+    let Some(dir) = logs() else { return };
+    let r = discover(
+        &dir.join("helpdesk.xes.gz"),
+        "fixtures/discover/helpdesk.map.yaml",
+        &[],
+    );
+    assert_eq!(
+        (r["cases"].as_u64(), r["events"].as_u64()),
+        (Some(4580), Some(21348))
+    );
+    assert_eq!(r["unmapped_events"], 8);
+    assert_eq!(
+        (r["variants"].as_u64(), r["covered_cases"].as_u64()),
+        (Some(6), Some(4389))
+    );
+    assert_eq!(
+        pairs(&r),
+        vec![
+            p("second-line", "service-desk", 4736, 0, 0, 0),
+            p("service-desk", "second-line", 4746, 0, 0, 0)
+        ]
+    );
+    assert!((r["span_days"].as_f64().unwrap() - 1451.194_826_388_889).abs() < 1e-9);
+    // BPIC 2013's transitions are incident states: no event is a step, no handoff.
+    let r = discover(
+        &dir.join("bpic2013-incidents.xes.gz"),
+        "fixtures/discover/bpic2013.map.yaml",
+        &[],
+    );
+    assert_eq!(
+        (r["cases"].as_u64(), r["events"].as_u64()),
+        (Some(7554), Some(65533))
+    );
+    assert_eq!(r["transitions"], serde_json::json!([]));
+    assert_eq!(r["variants"], 0);
+}
+
+#[test]
 fn bpic_2012_and_the_model_it_writes() {
     let Some(dir) = logs() else { return };
     let tmp = tempfile::tempdir().unwrap();

@@ -100,6 +100,8 @@ pub struct Tally {
     pub cases: u64,
     /// Events of every kind.
     pub events: u64,
+    /// Steps of any system or none.
+    pub steps: u64,
     /// Steps whose activity no mapping entry matches.
     pub unmapped_steps: u64,
     /// Unmapped steps per interned activity.
@@ -139,6 +141,7 @@ impl Tally {
                 Lifecycle::Other => continue,
                 Lifecycle::Complete => {}
             }
+            self.steps += 1;
             let started = self.open.remove(&event.activity);
             let Some(system) = lookup.system(event.activity) else {
                 self.unmapped_steps += 1;

@@ -375,6 +375,8 @@ pub(crate) struct Totals {
     pub events: u64,
     pub unmapped_steps: u64,
     pub span_seconds: f64,
+    /// Steps, when known (a pairs table does not say).
+    pub steps: Option<u64>,
     /// (from, to, count, automated, unknown, timed, median minutes)
     pub pairs: Vec<Transition>,
     pub variants: Vec<(Vec<(String, String)>, u64)>,
@@ -391,6 +393,7 @@ impl Totals {
             events: tally.events,
             unmapped_steps: tally.unmapped_steps,
             span_seconds: span,
+            steps: Some(tally.steps),
             pairs: tally
                 .pairs
                 .iter()
@@ -459,7 +462,12 @@ fn evidence(
             .cmp(&a.count)
             .then_with(|| a.activity.cmp(&b.activity))
     });
-    if totals.events > 0 && transitions.is_empty() {
+    if totals.steps == Some(0) && totals.events > 0 {
+        notes.push(format!(
+            "none of the {} events is a step: each has a lifecycle:transition other than `complete` (a step) or `start`, so no handoff can be measured",
+            totals.events
+        ));
+    } else if totals.events > 0 && transitions.is_empty() {
         notes.push(
             "no handoff found: no case has two consecutive mapped steps in different systems (a step is an event whose lifecycle:transition is absent or `complete`)"
                 .into(),

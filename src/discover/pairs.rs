@@ -113,6 +113,7 @@ pub(crate) fn read(path: &Path, origin: &str, mapping: &Mapping) -> Result<Total
         events: 0,
         unmapped_steps: 0,
         span_seconds: 0.0,
+        steps: None,
         pairs: Vec::new(),
         variants: Vec::new(),
         unmapped: Vec::new(),

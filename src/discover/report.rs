@@ -185,9 +185,7 @@ pub fn table(e: &Evidence) -> String {
             );
         }
     }
-    for note in &e.notes {
-        let _ = writeln!(out, "\nnote: {}", terminal(note));
-    }
+    // Notes go to standard error (the command writes them there), not into the table.
     out
 }
 

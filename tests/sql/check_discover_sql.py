@@ -32,6 +32,12 @@ MAPPINGS = {
     "receipt.map.yaml": ([("reception", ["Confirmation of receipt", "T0[2-5] *"]),
                           ("stop-advice", ["T0[6-9]*", "T10 *"]), ("documents", ["T1[1-5] *"]),
                           ("reports", ["T1[6-9] *", "T20 *"])], []),
+    "helpdesk.map.yaml": ([("service-desk", ["Insert ticket", "Assign seriousness",
+                                             "Take in charge ticket", "Wait", "Closed"]),
+                           ("second-line", ["Resolve*", "Require upgrade", "Create SW anomaly",
+                                            "Schedule intervention"])], []),
+    "bpic2013.map.yaml": ([("intake", ["Queued", "Accepted"]), ("closure", ["Completed"])],
+                          ["Siebel"]),
     "running-example.map.yaml": ([("front-desk", ["register request", "reinitiate request"]),
                                   ("examination", ["examine *", "check ticket"]),
                                   ("decision", ["decide"]),
@@ -129,6 +135,8 @@ def main():
     if os.path.isdir(LOGS):
         cases += [(os.path.join(LOGS, "running-example.xes"), "running-example.map.yaml"),
                   (os.path.join(LOGS, "receipt.csv"), "receipt.map.yaml"),
+                  (os.path.join(LOGS, "helpdesk.xes.gz"), "helpdesk.map.yaml"),
+                  (os.path.join(LOGS, "bpic2013-incidents.xes.gz"), "bpic2013.map.yaml"),
                   (os.path.join(LOGS, "bpic2012.xes.gz"), "bpic2012.map.yaml")]
     else:
         print(f"skipped the real logs: {LOGS} is not there")
