@@ -144,7 +144,7 @@ fn the_help_desk_and_bpic_2013() {
             p("service-desk", "second-line", 4746, 0, 0, 0)
         ]
     );
-    assert!((r["span_days"].as_f64().unwrap() - 1451.194_826_388_889).abs() < 1e-9);
+    assert!((r["span_days"].as_f64().unwrap() - 1_451.194_826_388_889).abs() < 1e-9);
     // BPIC 2013's transitions are incident states: no event is a step, no handoff.
     let r = discover(
         &dir.join("bpic2013-incidents.xes.gz"),
