@@ -442,6 +442,20 @@ fn bad_logs_exit_2_with_file_line_and_field() {
         "all missing columns at once: {err}"
     );
 
+    // A byte order mark before the header is no part of the first column's name.
+    let bom = write(
+        d,
+        "bom.csv",
+        &format!(
+            "\u{feff}{}",
+            fs::read_to_string("fixtures/discover/small.csv").unwrap()
+        ),
+    );
+    gapgraph()
+        .args(["discover", &bom, "--map", MAP])
+        .assert()
+        .success();
+
     let err = refused(&["fixtures/discover/missing.xes", "--map", MAP]);
     assert!(err.contains("missing.xes: cannot read the log"), "{err}");
 }

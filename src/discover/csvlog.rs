@@ -90,9 +90,15 @@ fn columns(
             return None;
         }
     };
+    // A byte order mark (spreadsheet exports write one) is no part of the first name.
     let names: Vec<String> = header
         .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
         .collect();
     let find = |name: &str| names.iter().position(|n| n == name);
     let mut missing = Vec::new();
