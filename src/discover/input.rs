@@ -129,55 +129,52 @@ pub fn open(path: &Path) -> io::Result<Opened> {
     })
 }
 
-/// A reader that counts the lines it hands on, so the XES reader can say where it is.
-pub struct Lines<R> {
-    inner: R,
-    /// Newlines consumed so far.
-    pub newlines: u64,
-}
-
-impl<R> Lines<R> {
-    /// Wraps `inner`.
-    pub fn new(inner: R) -> Lines<R> {
-        Lines { inner, newlines: 0 }
+/// Turns the byte offsets (in the inflated text) that the XES reader gives its problems
+/// into line numbers, reading the log again as far as the last of them. Only the listed
+/// problems are placed; reading stops early (keeping the offsets) if the log cannot be read.
+pub fn lines_of(path: &Path, problems: &mut super::Problems) {
+    let mut wanted: Vec<u64> = problems.list.iter().filter_map(|p| p.line).collect();
+    if wanted.is_empty() {
+        return;
     }
-}
-
-impl<R: BufRead> Read for Lines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = {
-            let available = self.fill_buf()?;
-            let n = available.len().min(buf.len());
-            buf[..n].copy_from_slice(&available[..n]);
-            n
+    wanted.sort_unstable();
+    wanted.dedup();
+    let Ok(mut opened) = open(path) else { return };
+    let mut lines: Vec<(u64, u64)> = Vec::with_capacity(wanted.len());
+    let (mut at, mut newlines) = (0u64, 0u64);
+    let mut next = wanted.iter().copied().peekable();
+    let mut buf = vec![0u8; BUFFER];
+    while next.peek().is_some() {
+        let n = match opened.reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
         };
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for Lines<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        // The bytes about to be consumed are still in the buffer: fill_buf returns them
-        // again without reading.
-        if let Ok(buf) = self.inner.fill_buf() {
-            let end = amount.min(buf.len());
-            self.newlines += memchr_count(&buf[..end]);
+        let chunk = &buf[..n];
+        while let Some(&offset) = next.peek().filter(|&&o| o < at + n as u64) {
+            let within = usize::try_from(offset - at).unwrap_or(n);
+            lines.push((offset, newlines + count_newlines(&chunk[..within]) + 1));
+            next.next();
         }
-        self.inner.consume(amount);
+        newlines += count_newlines(chunk);
+        at += n as u64;
+    }
+    // An offset at or past the end (a file cut short) is on the last line.
+    for offset in next {
+        lines.push((offset, newlines + 1));
+    }
+    for p in &mut problems.list {
+        if let Some(offset) = p.line {
+            p.line = lines
+                .iter()
+                .find(|(o, _)| *o == offset)
+                .map(|(_, l)| *l)
+                .or(p.line);
+        }
     }
 }
 
-fn memchr_count(bytes: &[u8]) -> u64 {
-    // Counted in chunks the compiler vectorises; only the tags' lines are needed.
-    bytes
-        .chunks(4096)
-        .map(|c| c.iter().map(|&b| u64::from(b == b'\n')).sum::<u64>())
-        .sum()
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().map(|&b| u64::from(b == b'\n')).sum()
 }
 
 #[cfg(test)]
@@ -234,13 +231,16 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_counted_as_consumed() {
-        let mut lines = Lines::new(io::BufReader::new(&b"a\nb\nc"[..]));
-        let mut first = [0u8; 2];
-        lines.read_exact(&mut first).unwrap();
-        assert_eq!(lines.newlines, 1);
-        let mut rest = Vec::new();
-        lines.read_to_end(&mut rest).unwrap();
-        assert_eq!(lines.newlines, 2);
+    fn offsets_become_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.xes");
+        std::fs::write(&path, "<log>\n<trace>\n\n<event/>\n</log>").unwrap();
+        let mut problems = super::super::Problems::new("l.xes");
+        for offset in [3, 8, 16, 20, 999] {
+            problems.at_line(offset, None, "x");
+        }
+        lines_of(&path, &mut problems);
+        let lines: Vec<u64> = problems.list.iter().filter_map(|p| p.line).collect();
+        assert_eq!(lines, vec![1, 2, 4, 4, 5]);
     }
 }

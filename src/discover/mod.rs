@@ -256,7 +256,13 @@ pub fn discover(
     let opened = input::open(path).map_err(open_failed)?;
     let mut collector = Collector::new(mapping);
     match opened.kind {
-        input::Kind::Xes => xes::read(opened.reader, &opened.budget, &mut collector, &mut problems),
+        input::Kind::Xes => xes::read(
+            path,
+            opened.reader,
+            &opened.budget,
+            &mut collector,
+            &mut problems,
+        ),
         input::Kind::Csv => {
             let outcome = csvlog::read_grouped(
                 opened.reader,

@@ -9,7 +9,7 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event as Xml};
 use quick_xml::{Reader, XmlVersion};
 
-use super::input::{Budget, Lines};
+use super::input::{self, Budget};
 use super::measure::{Event, Lifecycle};
 use super::problem::Problems;
 use super::time;
@@ -25,14 +25,30 @@ struct Pending {
     line: u64,
 }
 
-/// Reads every trace of `reader` into `sink`; problems go to `problems`.
+/// Reads every trace of `reader` into `sink`; problems go to `problems`. `path` is read
+/// again only when there are problems, to turn their byte offsets into lines.
 pub fn read(
+    path: &std::path::Path,
     reader: Box<dyn BufRead>,
     budget: &Budget,
     sink: &mut Collector,
     problems: &mut Problems,
 ) {
-    let mut xml = Reader::from_reader(Lines::new(reader));
+    // Problems are first placed by byte offset (counting lines as the text streams by cost
+    // a tenth of the run); `lines_of` turns the few reported into lines at the end.
+    let mut found = Problems::new(&problems.origin);
+    read_offsets(reader, budget, sink, &mut found);
+    input::lines_of(path, &mut found);
+    *problems = found;
+}
+
+fn read_offsets(
+    reader: Box<dyn BufRead>,
+    budget: &Budget,
+    sink: &mut Collector,
+    problems: &mut Problems,
+) {
+    let mut xml = Reader::from_reader(reader);
     xml.config_mut().trim_text(true);
     let mut buf = Vec::with_capacity(1024);
     let mut depth = 0usize;
@@ -75,7 +91,7 @@ pub fn read(
                 continue;
             }
             Err(e) => {
-                let line = xml.get_ref().newlines + 1;
+                let line = xml.buffer_position();
                 let message = match budget.refused() {
                     Some(refusal) => super::refusal_message(refusal),
                     None => format!("not well-formed XML: {e}"),
@@ -86,7 +102,7 @@ pub fn read(
         };
         let Some(e) = start else { continue };
         // The line the tag ends on: what the reader has consumed so far.
-        let line = xml.get_ref().newlines + 1;
+        let line = xml.buffer_position();
         let name = e.local_name();
         let name = name.as_ref();
         if !saw_root {
@@ -144,7 +160,7 @@ pub fn read(
     }
     if trace_depth.is_some() || depth > 0 {
         problems.at_line(
-            xml.get_ref().newlines + 1,
+            xml.buffer_position(),
             None,
             "the log ends inside an element: the file is cut short",
         );
