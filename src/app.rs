@@ -8,6 +8,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 mod decision;
+mod discover;
 
 use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
@@ -23,6 +24,7 @@ use crate::select::{select, Names, Selection};
 use crate::text::terminal;
 use crate::{load_str, Loaded};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
+pub use discover::{Discover, DiscoverFormat};
 
 mod interop;
 mod write;
@@ -114,6 +116,8 @@ pub enum Command {
     Schema(Schema),
     /// Text made by the command line itself (shell completions, the man page).
     Emit(Emit),
+    /// Handoffs measured from an event log.
+    Discover(Discover),
 }
 
 /// `analyze`: the gap report in one format.
@@ -209,6 +213,11 @@ impl Command {
                 paths.extend(c.units.as_deref());
                 return paths;
             }
+            Command::Discover(c) => {
+                let mut paths = vec![c.log.as_path(), Path::new(c.mapping.as_str())];
+                paths.extend(c.merge.as_deref().map(Path::new));
+                return paths.into_iter().filter(|p| *p != Path::new("-")).collect();
+            }
             Command::Init(_) | Command::Schema(_) | Command::Emit(_) => vec![],
         };
         files
@@ -239,6 +248,13 @@ impl Command {
                 return crate::sheets::EXPORT_FILE_NAMES
                     .iter()
                     .map(|name| c.dir.join(name))
+                    .collect()
+            }
+            Command::Discover(c) => {
+                return [c.output.clone(), c.model_out.clone()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|path| !is_stdout(Some(path)))
                     .collect()
             }
             Command::Validate(_) | Command::Check(_) => None,
@@ -296,6 +312,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
         Command::Schema(c) => interop::schema(c, stdout, stderr),
         Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
+        Command::Discover(c) => discover::discover(c, stdin, stdout, stderr),
     };
     match result {
         Ok(Outcome::Done) => EXIT_OK,

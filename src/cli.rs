@@ -47,6 +47,8 @@ pub enum Command {
     /// Take a model to other tools: inventory spreadsheets, GraphML.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Measure handoffs, minutes and runs from an event log (XES, XES.gz, CSV) and a mapping.
+    Discover(DiscoverArgs),
     /// The JSON Schema (draft 2020-12) of the model file, for editors.
     Schema(SchemaArgs),
     /// Shell completions: `gapgraph completions bash > ~/.local/share/bash-completion/completions/gapgraph`.
@@ -140,6 +142,66 @@ pub struct ExportGraphmlArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `gapgraph discover`.
+#[derive(Debug, clap::Args)]
+pub struct DiscoverArgs {
+    /// The event log: XES (.xes, .xes.gz) or CSV with a header.
+    #[arg(required_unless_present = "pairs")]
+    pub log: Option<PathBuf>,
+    /// Instead of a log: the per-pair aggregate table of docs/discover-sql.md (CSV).
+    #[arg(long, value_name = "PAIRS", conflicts_with = "log")]
+    pub pairs: Option<PathBuf>,
+    /// The mapping: systems to activity globs, system accounts, coverage, unit, data.
+    #[arg(long = "map", value_name = "MAPPING")]
+    pub mapping: String,
+    /// The evidence report's format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiscoverFormat::Table)]
+    pub format: DiscoverFormat,
+    /// Write to FILE (atomically): the model when FILE ends with .yaml or .yml (the report
+    /// then goes to standard output), else the report.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write the model to MODEL (JSON when it ends with .json).
+    #[arg(long, value_name = "MODEL")]
+    pub model_out: Option<PathBuf>,
+    /// Write the measured minutes and runs into this YAML model instead of a new one (the
+    /// result goes to -o/--model-out; everything else stays as written).
+    #[arg(long, value_name = "MODEL")]
+    pub merge: Option<String>,
+    /// A pair is written `automated` when at least this share of it is done by a system account.
+    #[arg(long, value_name = "R", default_value_t = 0.9, value_parser = share)]
+    pub automated_share: f64,
+    /// Share of the cases the discovered workflows cover (default: the mapping's, else 0.8).
+    #[arg(long, value_name = "R", value_parser = share)]
+    pub coverage: Option<f64>,
+    /// CSV: the case id column.
+    #[arg(long, value_name = "COLUMN", default_value = "case:concept:name")]
+    pub case: String,
+    /// CSV: the activity column.
+    #[arg(long, value_name = "COLUMN", default_value = "concept:name")]
+    pub activity: String,
+    /// CSV: the timestamp column.
+    #[arg(long, value_name = "COLUMN", default_value = "time:timestamp")]
+    pub timestamp: String,
+    /// CSV: the resource column (default `org:resource`, when present).
+    #[arg(long, value_name = "COLUMN")]
+    pub resource: Option<String>,
+    /// CSV: the lifecycle column (default `lifecycle:transition`, when present).
+    #[arg(long, value_name = "COLUMN")]
+    pub lifecycle: Option<String>,
+}
+
+/// Formats of `discover`'s evidence report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiscoverFormat {
+    /// A readable terminal table.
+    Table,
+    /// The `gapgraph.discover/v1` JSON document.
+    Json,
+    /// Markdown for a review.
+    Markdown,
 }
 
 /// `gapgraph schema`.

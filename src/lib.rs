@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod app;
 pub mod decide;
 pub mod diagnostic;
+pub mod discover;
 pub mod import;
 pub mod input;
 pub mod json_schema;

@@ -109,7 +109,9 @@ fn runnable(args: &[String]) -> bool {
     args.iter()
         .filter(|a| {
             let extension = Path::new(a.as_str()).extension();
-            a.contains('/') && extension.is_some_and(|e| e == "yaml" || e == "json")
+            extension.is_some_and(|e| {
+                ["yaml", "yml", "json", "xes", "gz", "csv"].contains(&e.to_str().unwrap_or(""))
+            })
         })
         .all(|a| Path::new(a).exists())
 }

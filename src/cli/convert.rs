@@ -171,6 +171,7 @@ impl Cli {
                 })
             }
             Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
+            Command::Discover(d) => app::Command::Discover(discover_command(d)),
             Command::Completions(c) => {
                 let mut text = Vec::new();
                 clap_complete::generate(c.shell, &mut Cli::command(), "gapgraph", &mut text);
@@ -184,6 +185,35 @@ impl Cli {
                 output: m.output,
             }),
         }
+    }
+}
+
+fn discover_command(d: DiscoverArgs) -> app::Discover {
+    let defaults = gapgraph::discover::Columns::default();
+    app::Discover {
+        from_pairs: d.pairs.is_some(),
+        // clap requires one of the two.
+        log: d.pairs.or(d.log).unwrap_or_default(),
+        mapping: d.mapping,
+        format: match d.format {
+            DiscoverFormat::Table => app::DiscoverFormat::Table,
+            DiscoverFormat::Json => app::DiscoverFormat::Json,
+            DiscoverFormat::Markdown => app::DiscoverFormat::Markdown,
+        },
+        output: d.output,
+        model_out: d.model_out,
+        merge: d.merge,
+        automated_share: d.automated_share,
+        coverage: d.coverage,
+        columns: gapgraph::discover::Columns {
+            case: d.case,
+            activity: d.activity,
+            timestamp: d.timestamp,
+            resource_required: d.resource.is_some(),
+            lifecycle_required: d.lifecycle.is_some(),
+            resource: d.resource.unwrap_or(defaults.resource),
+            lifecycle: d.lifecycle.unwrap_or(defaults.lifecycle),
+        },
     }
 }
 

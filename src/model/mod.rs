@@ -5,7 +5,7 @@ mod json;
 mod node;
 pub mod schema;
 mod seen;
-mod tree;
+pub(crate) mod tree;
 mod validate;
 mod yaml;
 
