@@ -283,16 +283,23 @@ fn merge_replaces_only_the_measured_values() {
     );
     // small.merged.yaml is small.model.yaml with `minutes: 15` -> 8 (crm->erp, manual),
     // `{count: 40, per: month}` -> `{count: 233.76, per: year}` (the workflow whose handoffs
-    // are discovered workflow 1), the evidence in a comment block on top, nothing else.
+    // are discovered workflow 1), each marked `source: measured`, the evidence in a comment
+    // block on top, nothing else.
     let text = fs::read_to_string(&merged).unwrap();
     assert_eq!(
         text,
         fs::read_to_string("fixtures/discover/small.merged.yaml").unwrap()
     );
     let before = fs::read_to_string("fixtures/discover/small.model.yaml").unwrap();
+    // The one inserted line (the workflow's runs marked measured) aside, line for line.
+    let without_mark = text.replace("    source: {runs: measured}\n", "");
+    assert_eq!(
+        without_mark.len() + "    source: {runs: measured}\n".len(),
+        text.len()
+    );
     let changed: Vec<(&str, &str)> = before
         .lines()
-        .zip(text.lines().skip(3))
+        .zip(without_mark.lines().skip(3))
         .filter(|(a, b)| a != b)
         .collect();
     assert_eq!(
@@ -300,7 +307,7 @@ fn merge_replaces_only_the_measured_values() {
         vec![
             (
                 "  - {from: crm, to: erp, carries: [order], mode: manual, minutes: 15}   # typed by hand",
-                "  - {from: crm, to: erp, carries: [order], mode: manual, minutes: 8}   # typed by hand"
+                "  - {source: {minutes: measured}, from: crm, to: erp, carries: [order], mode: manual, minutes: 8}   # typed by hand"
             ),
             ("    runs: {count: 40, per: month}", "    runs: {count: 233.76, per: year}"),
         ]
@@ -328,10 +335,15 @@ fn merge_replaces_only_the_measured_values() {
         .success();
     let text = fs::read_to_string(&out).unwrap();
     assert!(
-        text.contains("  - minutes: 8\n    from: crm\n    to: erp\n"),
+        text.contains(
+            "  - source: {minutes: measured}\n    minutes: 8\n    from: crm\n    to: erp\n"
+        ),
         "{text}"
     );
-    assert!(text.contains("  - {minutes: 8, id: x, from: crm"), "{text}");
+    assert!(
+        text.contains("  - {source: {minutes: measured}, minutes: 8, id: x, from: crm"),
+        "{text}"
+    );
     let err = refused(&[
         "fixtures/discover/small.xes",
         "--map",

@@ -200,10 +200,21 @@ fn bpic_2012_and_the_model_it_writes() {
     let loaded = gapgraph::load_str(&text, "bpic2012.yaml").unwrap();
     assert_eq!(loaded.model.integrations.len(), 6);
     assert_eq!(loaded.model.workflows.len(), 25);
-    Command::cargo_bin("gapgraph")
+    let out = Command::cargo_bin("gapgraph")
         .unwrap()
         .arg("analyze")
         .arg(&model)
-        .assert()
-        .success();
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // The report marks the measured figures: every workflow's runs are measured, and the
+    // timed pairs' minutes too, so measured gap hours are a real share of the total.
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_source = &report["assumptions"]["gap_hours_by_source"];
+    let measured = by_source["measured"].as_f64().unwrap();
+    assert!(measured > 0.0, "{by_source}");
+    let gaps = report["gaps"].as_array().unwrap();
+    assert!(gaps.iter().all(|g| g["runs_from"] == "measured"));
+    assert!(gaps.iter().any(|g| g["minutes_from"] == "measured"));
 }

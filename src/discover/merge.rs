@@ -114,6 +114,26 @@ fn insertion(
     }
 }
 
+/// The edit that marks `figure` of `entry` as measured: `source: {figure: measured}`
+/// inserted, or `figure: measured` put into (or over the value in) an existing `source`.
+fn mark_measured(
+    source: &str,
+    lines: &Lines,
+    entry: &Node,
+    figure: &str,
+) -> Option<(usize, usize, String)> {
+    match get(entry, "source") {
+        None => {
+            let value = format!("{{{figure}: measured}}");
+            insertion(source, lines, entry, "source", &value).map(|(a, s)| (a, a, s))
+        }
+        Some(map) => match get(map, figure) {
+            Some(old) => scalar_span(source, lines, old).map(|(a, b)| (a, b, "measured".into())),
+            None => insertion(source, lines, map, figure, "measured").map(|(a, s)| (a, a, s)),
+        },
+    }
+}
+
 /// Merges `evidence` into `source` (a YAML model). Integrations whose `from` and `to` are
 /// a measured pair and whose declared mode is `manual` or `semi` get the measured median
 /// as `minutes`; workflows whose handoffs are, in order, a discovered workflow's get its
@@ -156,6 +176,7 @@ pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, String> {
             };
             if let Some(edit) = edit {
                 edits.push(edit);
+                edits.extend(mark_measured(source, &lines, item, "minutes"));
                 changes.push(format!(
                     "integrations[{}] {from}->{to}: minutes {value} = median of {} timed of {} handoffs",
                     i + 1,
@@ -204,6 +225,7 @@ pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, String> {
             let value = super::model::number(runs);
             edits.push((c.0, c.1, value.clone()));
             edits.push((p.0, p.1, "year".into()));
+            edits.extend(mark_measured(source, &lines, workflow, "runs"));
             changes.push(format!(
                 "workflows.{}: runs {value} a year = {} cases (discovered workflow {} of {} variants)",
                 id.text,

@@ -144,7 +144,10 @@ pub fn model_yaml(
             key(&t.from),
             key(&t.to),
             quote(&data),
-            mins.map_or(String::new(), |m| format!(", minutes: {}", number(m))),
+            mins.map_or(String::new(), |m| format!(
+                ", minutes: {}, source: {{minutes: measured}}",
+                number(m)
+            )),
             quote(&integration_note(e, t, options))
         ));
     }
@@ -161,7 +164,7 @@ pub fn model_yaml(
             y.push_str(&format!("    unit: {}\n", key(u)));
         }
         y.push_str(&format!(
-            "    runs: {{count: {}, per: year}}\n    handoffs:\n",
+            "    runs: {{count: {}, per: year}}\n    source: {{runs: measured}}\n    handoffs:\n",
             number(w.runs_per_year.unwrap_or(0.0))
         ));
         let note = runs_note(e, rank, w.cases);
@@ -217,6 +220,7 @@ pub fn model_json(
             );
             if let Some(m) = minutes(t).filter(|_| !auto) {
                 i.insert("minutes".into(), json!(m));
+                i.insert("source".into(), json!({"minutes": "measured"}));
             }
             i.insert("note".into(), json!(integration_note(e, t, options)));
             Value::Object(i)
@@ -241,6 +245,7 @@ pub fn model_json(
             "runs".into(),
             json!({"count": round2(w.runs_per_year.unwrap_or(0.0)), "per": "year"}),
         );
+        wf.insert("source".into(), json!({"runs": "measured"}));
         let handoffs: Vec<Value> = w
             .handoffs
             .iter()
