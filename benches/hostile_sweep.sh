@@ -33,7 +33,8 @@ check() { # name, then the command
     /usr/bin/time -f "%e %M" -o "$W/time" timeout 30 "$@" >"$W/out" 2>"$W/err"
     local rc=$?
     after=$(md5sum "${INPUTS[@]}" 2>/dev/null)
-    read -r secs kb <"$W/time" 2>/dev/null || { secs=99; kb=0; }
+    # GNU time puts "Command exited with non-zero status N" first; the figures are last.
+    read -r secs kb < <(tail -1 "$W/time") || { secs=99; kb=0; }
     runs=$((runs + 1))
     local why=""
     grep -q "panicked\|RUST_BACKTRACE" "$W/err" && why="$why panic;"
