@@ -23,6 +23,12 @@ def chain(n):
     s += [f"      - {{from: s{i}, to: s{i+1}, data: d}}" for i in range(n - 1)]
     return "\n".join(s) + "\n"
 open(f"{w}/chain-3000.yaml", "w").write(chain(3000))
+# 5,000 one-handoff workflows (0.66 MB): plan and sensitivity are still super-linear here.
+n = 5000
+s = ["systems:"] + [f"  s{i}: {{}}" for i in range(n + 1)] + ["integrations:"]
+s += [f"  - {{from: s{i}, to: s{i+1}, carries: [\"*\"], mode: manual}}" for i in range(0, n, 2)]
+s += ["workflows:"] + [f"  w{i}:\n    runs: {{count: {i % 7 + 1}, per: day}}\n    handoffs: [{{from: s{i}, to: s{i+1}, data: d{i % 13}}}]" for i in range(n)]
+open(f"{w}/workflows-5000.yaml", "w").write("\n".join(s) + "\n")
 PY
 problems=0
 runs=0
@@ -44,12 +50,12 @@ check() { # name, then the command
     [ "$before" != "$after" ] && why="$why input changed;"
     if [ -n "$why" ]; then problems=$((problems + 1)); echo "PROBLEM $name:$why"; fi
 }
-models=(tests/corpus/*.yaml tests/corpus/*.json tests/corpus/fuzz/*.yaml fixtures/valid/*.yaml "$W/chain-3000.yaml")
+models=(tests/corpus/*.yaml tests/corpus/*.json tests/corpus/fuzz/*.yaml fixtures/valid/*.yaml "$W/chain-3000.yaml" "$W/workflows-5000.yaml")
 for m in "${models[@]}"; do
     cp "$m" "$W/m.${m##*.}"; M="$W/m.${m##*.}"; INPUTS=("$M")
     for cmd in "validate" "analyze" "analyze -f json" "analyze -f csv" "analyze -f markdown" "analyze -f html" \
-               "diagram -f dot" "diagram -f mermaid" "diagram -f svg" "plan --budget 1e6" "check --max-missing 0" \
-               "compare" "sensitivity --samples 50" "export graphml"; do
+               "diagram -f dot" "diagram -f mermaid" "diagram -f svg" "plan --budget 1e6" "plan --budget 1e15" "check --max-missing 0" "analyze -f markdown --budget 1e15" \
+               "compare" "sensitivity --samples 50" "sensitivity" "export graphml"; do
         # shellcheck disable=SC2086
         check "$m $cmd" $B $cmd "$M"
         # shellcheck disable=SC2086
