@@ -5,6 +5,9 @@
 
 use std::fmt;
 
+mod json;
+pub use json::{json_escapes, json_pretty, json_string, write_json_pretty, JsonFormatter};
+
 /// A DOT quoted string (with its quotes): `\` doubled, `"` escaped, newlines as `\n`
 /// (a line break in labels), carriage returns dropped; bidi controls shown and U+FFFE,
 /// U+FFFF replaced ([`neutralise`]), so Graphviz's SVG stays well-formed XML.
@@ -161,113 +164,6 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// Whether JSON (and YAML's double-quoted strings) should carry `c` as a `\u` escape
-/// rather than raw: DEL, C1 controls (U+009B is a terminal's CSI), bidi controls, the line
-/// and paragraph separators (which end a line in JavaScript) and the noncharacters U+FFFE,
-/// U+FFFF. serde_json already escapes C0 controls; these it writes raw.
-pub fn json_escapes(c: char) -> bool {
-    matches!(
-        c,
-        '\u{7F}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}'
-    ) || is_bidi(c)
-}
-
-/// serde_json's formatter (pretty or compact) that also writes the characters
-/// [`json_escapes`] names as `\uXXXX`. The text read back is the same; only the bytes
-/// differ, so no hazard reaches a terminal that shows the file.
-pub struct JsonFormatter<F>(pub F);
-
-impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let mut start = 0;
-        for (at, c) in fragment.char_indices() {
-            if json_escapes(c) {
-                writer.write_all(&fragment.as_bytes()[start..at])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                start = at + c.len_utf8();
-            }
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_key(w)
-    }
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
-    }
-}
-
-/// `value` as pretty JSON with [`JsonFormatter`]'s escapes.
-pub fn write_json_pretty<W: std::io::Write, T: ?Sized + serde::Serialize>(
-    writer: W,
-    value: &T,
-) -> serde_json::Result<()> {
-    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        writer, formatter,
-    ))
-}
-
-/// `value` as pretty JSON text with [`JsonFormatter`]'s escapes.
-pub fn json_pretty<T: ?Sized + serde::Serialize>(value: &T) -> String {
-    let mut bytes = Vec::new();
-    if write_json_pretty(&mut bytes, value).is_err() {
-        return String::new();
-    }
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
-/// One JSON string literal (with its quotes) with [`JsonFormatter`]'s escapes.
-pub fn json_string(s: &str) -> String {
-    let mut bytes = Vec::new();
-    let formatter = JsonFormatter(serde_json::ser::CompactFormatter);
-    if serde::Serialize::serialize(
-        s,
-        &mut serde_json::Serializer::with_formatter(&mut bytes, formatter),
-    )
-    .is_err()
-    {
-        return String::from("\"\"");
-    }
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Text for a terminal: hazards (escape sequences, newlines, tabs, bidi overrides) shown

@@ -303,6 +303,9 @@ fn cases() -> Vec<Case> {
         case("23.5 an HTML report while dot never finishes", File("model.yaml"), &["analyze", "{}", "--format", "html"])
             .with(DotHangs)
             .prints(&["it ran longer than", "</html>"]),
+        // Row 4: a hub is counted, not meshed.
+        case("23.4 30 flows into an interface 30 components provide", Generated("hub.xml", interface_hub), &["import", "archimate", "{}", "-o", "/dev/null"])
+            .exits(0, &["0 integrations", "30 flows through an interface or service more than 20 components provide"]),
         // Row 12: a FIFO nobody reads is refused at once; a huge stream stops at the cap.
         case("23.12 -o onto a FIFO without a reader", File("model.yaml"), &["analyze", "{}", "-o", "fifo"])
             .with(OutputFifoNoReader).exits(2, &["a FIFO that nobody reads"]),

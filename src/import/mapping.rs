@@ -1,6 +1,6 @@
 //! ArchiMate application layer -> systems and integrations (docs/import-archimate.md).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::draft::{Assumable, DraftIntegration, DraftSystem};
 use super::oef::{Element, LangText, Oef, Property, Relationship};
@@ -253,6 +253,9 @@ struct Found<'a> {
 pub fn integrations(index: &Index, apps: &mut Applications) {
     let mut flows = Vec::new();
     let mut servings = Vec::new();
+    // An interface many flows pass is resolved to its providers once (issue 23: 600 flows
+    // into one interface of 600 providers resolved it 600 times, each in quadratic time).
+    let mut owners_of: HashMap<&str, Vec<&str>> = HashMap::new();
     for r in &index.oef.relationships {
         if index.is_relationship(&r.source) || index.is_relationship(&r.target) {
             if !is_data_attachment(index, r) {
@@ -271,26 +274,30 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
             (Some("ApplicationComponent"), Some("ApplicationComponent")) => {
                 vec![(apps.system_of[&r.source], apps.system_of[&r.target], None)]
             }
-            (Some("ApplicationComponent"), Some(k)) if is_route(k) => owners(index, &r.target)
-                .into_iter()
-                .map(|o| {
-                    (
-                        apps.system_of[&r.source],
-                        apps.system_of[o],
-                        Some(&r.target),
-                    )
-                })
-                .collect(),
-            (Some(k), Some("ApplicationComponent")) if is_route(k) => owners(index, &r.source)
-                .into_iter()
-                .map(|o| {
-                    (
-                        apps.system_of[o],
-                        apps.system_of[&r.target],
-                        Some(&r.source),
-                    )
-                })
-                .collect(),
+            (Some("ApplicationComponent"), Some(k)) if is_route(k) => {
+                owners_memo(index, &mut owners_of, &r.target)
+                    .into_iter()
+                    .map(|o| {
+                        (
+                            apps.system_of[&r.source],
+                            apps.system_of[o],
+                            Some(&r.target),
+                        )
+                    })
+                    .collect()
+            }
+            (Some(k), Some("ApplicationComponent")) if is_route(k) => {
+                owners_memo(index, &mut owners_of, &r.source)
+                    .into_iter()
+                    .map(|o| {
+                        (
+                            apps.system_of[o],
+                            apps.system_of[&r.target],
+                            Some(&r.source),
+                        )
+                    })
+                    .collect()
+            }
             _ => continue,
         };
         if edges.is_empty() {
@@ -299,6 +306,17 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
                 "routes through an interface or service no component provides",
             );
         }
+        if edges.len() > MAX_ROUTE_PROVIDERS {
+            // A hub: one link to each of its many providers from every flow into it would
+            // be a mesh of flows × providers integrations nobody drew (issue 23).
+            Applications::count(&mut apps.skipped, HUB_ROUTES);
+            continue;
+        }
+        let data = if r.kind == "Flow" {
+            carried(index, r)
+        } else {
+            Vec::new()
+        };
         for (from, to, via) in edges {
             if from == to {
                 let reason = if r.source == r.target || via.is_some() {
@@ -312,11 +330,7 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
             let found = Found {
                 from,
                 to,
-                data: if r.kind == "Flow" {
-                    carried(index, r)
-                } else {
-                    Vec::new()
-                },
+                data: data.clone(),
                 via: via.map(|v| index.element_name(v)),
                 relationship: r,
             };
@@ -327,7 +341,7 @@ pub fn integrations(index: &Index, apps: &mut Applications) {
             }
         }
     }
-    let flow_pairs: Vec<(usize, usize)> = flows.iter().map(|f| (f.from, f.to)).collect();
+    let flow_pairs: HashSet<(usize, usize)> = flows.iter().map(|f| (f.from, f.to)).collect();
     for found in flows {
         add(
             index,
@@ -367,12 +381,28 @@ fn is_route(kind: &str) -> bool {
     kind == "ApplicationInterface" || kind == "ApplicationService"
 }
 
+/// The most components a flow through one interface or service is routed to; past this
+/// the interface is a hub (an ESB, a shared API) and its flows are skipped, counted.
+pub const MAX_ROUTE_PROVIDERS: usize = 20;
+const HUB_ROUTES: &str =
+    "flows through an interface or service more than 20 components provide (model the hub as a component)";
+
+/// [`owners`] of `id`, each id resolved once.
+fn owners_memo<'a>(
+    index: &Index<'a>,
+    memo: &mut HashMap<&'a str, Vec<&'a str>>,
+    id: &'a str,
+) -> Vec<&'a str> {
+    memo.entry(id).or_insert_with(|| owners(index, id)).clone()
+}
+
 /// The components that provide an interface (composition, aggregation or assignment) or a
 /// service (realization, or through one of their interfaces assigned to it).
 pub fn owners<'a>(index: &Index<'a>, id: &str) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
+    let mut seen: HashSet<&'a str> = HashSet::new();
     let mut push = |c: &'a str| {
-        if index.kind(c) == Some("ApplicationComponent") && !out.contains(&c) {
+        if index.kind(c) == Some("ApplicationComponent") && seen.insert(c) {
             out.push(c);
         }
     };

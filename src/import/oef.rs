@@ -150,6 +150,14 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
             root: root.tag_name().name().to_string(),
         });
     }
+    // Byte offsets of every line break: a line number is then a binary search
+    // (roxmltree's `text_pos_at` walks from the start, quadratic over a file).
+    let newlines: Vec<usize> = xml
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
     let reader = Reader {
         ns: namespace,
         edition,
@@ -163,7 +171,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 kind: node.attribute((NS_XSI, "type"))?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
-                line: doc.text_pos_at(node.range().start).row,
+                line: line_of(&newlines, node.range().start),
             })
         })
         .collect();
@@ -177,7 +185,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 target: node.attribute("target")?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
-                line: doc.text_pos_at(node.range().start).row,
+                line: line_of(&newlines, node.range().start),
             })
         })
         .collect();
@@ -193,6 +201,11 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
         elements,
         relationships,
     })
+}
+
+/// The 1-based line of byte offset `at`, given the offsets of the line breaks.
+fn line_of(newlines: &[usize], at: usize) -> u32 {
+    u32::try_from(newlines.partition_point(|&n| n < at) + 1).unwrap_or(u32::MAX)
 }
 
 /// 2.1 names: `UsedByRelationship` is 3.x `Serving`, `RealisationRelationship` is

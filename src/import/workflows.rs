@@ -1,7 +1,7 @@
 //! Chains of BusinessProcesses -> workflows, and the Goals / Drivers / Outcomes their steps
 //! are linked to -> objectives (docs/import-archimate.md).
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use super::draft::{Assumable, DraftHandoff, DraftWorkflow, Runs};
 use super::mapping::{owners, parse_amount, Applications, Index};
@@ -49,11 +49,12 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
         .map(|e| e.id.as_str())
         .collect();
     let links = links(index, &processes, apps);
+    let adjacency = Adjacency::new(&links);
     let mut workflow_ids = Ids::default();
     let mut objective_ids = Ids::default();
     let mut objective_of: HashMap<&str, String> = HashMap::new();
-    for chain in chains(&processes, &links) {
-        let steps: Vec<&str> = order(&chain, &links);
+    for chain in chains(&processes, &adjacency) {
+        let steps: Vec<&str> = order(&chain, &links, &adjacency);
         let served: HashMap<&str, Vec<usize>> = steps
             .iter()
             .map(|p| (*p, serving_systems(index, apps, p)))
@@ -74,7 +75,7 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
             .collect();
         let mut handoffs = Vec::new();
         for &from in steps.iter().filter(|p| !support[**p].is_empty()) {
-            for (link, to, bridged) in reach(&links, &support, from) {
+            for (link, to, bridged) in reach(&links, &adjacency, &support, from) {
                 let (a, b) = pick_pair(apps, &support[from], &support[to]);
                 if a == b {
                     continue;
@@ -147,19 +148,30 @@ pub fn workflows(index: &Index, apps: &mut Applications) -> Processes {
     out
 }
 
+/// The most processes one step may reach through junctions and events; past this the
+/// junction is a hub and the links through it are skipped, counted.
+const MAX_JUNCTION_FAN_OUT: usize = 20;
+const JUNCTION_MESH: &str =
+    "steps linked through a junction to more than 20 processes (links through it left out)";
+
 /// Step-to-step links: Triggering or Flow from a process to a process, directly or through
 /// junctions and events; self-loops and repeated links dropped.
 fn links<'a>(index: &Index<'a>, processes: &[&'a str], apps: &mut Applications) -> Vec<Link<'a>> {
     let mut out: Vec<Link<'a>> = Vec::new();
+    let mut pairs: HashSet<(&'a str, &'a str)> = HashSet::new();
     for &p in processes {
         let mut stack: Vec<(&'a str, Option<&'a str>)> = vec![(p, None)];
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         let mut reached: Vec<(&'a str, Option<&'a str>)> = Vec::new();
+        let mut through_junctions = 0;
         while let Some((node, name)) = stack.pop() {
             for r in index.out(node, &CHAIN) {
                 let name = name.or_else(|| index.name(&r.name));
                 match index.kind(&r.target) {
-                    Some("BusinessProcess") => reached.push((&r.target, name)),
+                    Some("BusinessProcess") => {
+                        reached.push((&r.target, name));
+                        through_junctions += usize::from(node != p);
+                    }
                     Some(k) if PASS_THROUGH.contains(&k) && seen.insert(r.target.as_str()) => {
                         stack.push((&r.target, name));
                     }
@@ -167,11 +179,18 @@ fn links<'a>(index: &Index<'a>, processes: &[&'a str], apps: &mut Applications) 
                 }
             }
         }
+        if through_junctions > MAX_JUNCTION_FAN_OUT {
+            // A junction every step passes: links from each step to each other would be
+            // a mesh nobody drew (issue 23); the direct links stay.
+            let direct: HashSet<&str> = index.out(p, &CHAIN).map(|r| r.target.as_str()).collect();
+            reached.retain(|(q, _)| direct.contains(q));
+            Applications::count(&mut apps.skipped, JUNCTION_MESH);
+        }
         reached.sort_by_key(|(q, _)| index.position(q));
         for (q, name) in reached {
             if q == p {
                 Applications::count(&mut apps.skipped, "process self-loops");
-            } else if out.iter().any(|l| l.from == p && l.to == q) {
+            } else if !pairs.insert((p, q)) {
                 Applications::count(
                     &mut apps.merged,
                     "parallel links between the same processes",
@@ -188,12 +207,41 @@ fn links<'a>(index: &Index<'a>, processes: &[&'a str], apps: &mut Applications) 
     out
 }
 
+/// The links leaving and entering each process: (index into the links, the other end),
+/// in the links' order.
+struct Adjacency<'a> {
+    out: HashMap<&'a str, Vec<(usize, &'a str)>>,
+    into: HashMap<&'a str, Vec<(usize, &'a str)>>,
+}
+
+impl<'a> Adjacency<'a> {
+    fn new(links: &[Link<'a>]) -> Adjacency<'a> {
+        let mut adjacency = Adjacency {
+            out: HashMap::new(),
+            into: HashMap::new(),
+        };
+        for (i, l) in links.iter().enumerate() {
+            adjacency.out.entry(l.from).or_default().push((i, l.to));
+            adjacency.into.entry(l.to).or_default().push((i, l.from));
+        }
+        adjacency
+    }
+
+    fn out(&self, p: &str) -> &[(usize, &'a str)] {
+        self.out.get(p).map_or(&[], Vec::as_slice)
+    }
+
+    fn into(&self, p: &str) -> &[(usize, &'a str)] {
+        self.into.get(p).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Connected groups of linked processes, in the file order of their first process.
-fn chains<'a>(processes: &[&'a str], links: &[Link<'a>]) -> Vec<BTreeSet<&'a str>> {
-    let mut group: HashMap<&str, usize> = HashMap::new();
+fn chains<'a>(processes: &[&'a str], adjacency: &Adjacency<'a>) -> Vec<BTreeSet<&'a str>> {
+    let mut grouped: HashSet<&str> = HashSet::new();
     let mut groups: Vec<BTreeSet<&'a str>> = Vec::new();
     for &p in processes {
-        if group.contains_key(p) || !links.iter().any(|l| l.from == p || l.to == p) {
+        if grouped.contains(p) || (adjacency.out(p).is_empty() && adjacency.into(p).is_empty()) {
             continue;
         }
         let mut members = BTreeSet::new();
@@ -202,14 +250,9 @@ fn chains<'a>(processes: &[&'a str], links: &[Link<'a>]) -> Vec<BTreeSet<&'a str
             if !members.insert(n) {
                 continue;
             }
-            group.insert(n, groups.len());
-            for l in links {
-                if l.from == n {
-                    queue.push_back(l.to);
-                } else if l.to == n {
-                    queue.push_back(l.from);
-                }
-            }
+            grouped.insert(n);
+            let ends = adjacency.out(n).iter().chain(adjacency.into(n));
+            queue.extend(ends.map(|(_, other)| *other));
         }
         groups.push(members);
     }
@@ -217,25 +260,35 @@ fn chains<'a>(processes: &[&'a str], links: &[Link<'a>]) -> Vec<BTreeSet<&'a str
 }
 
 /// Steps in flow order: starts (no predecessor) first, then breadth first.
-fn order<'a>(chain: &BTreeSet<&'a str>, links: &[Link<'a>]) -> Vec<&'a str> {
-    let in_chain: Vec<&Link> = links.iter().filter(|l| chain.contains(l.from)).collect();
+fn order<'a>(
+    chain: &BTreeSet<&'a str>,
+    links: &[Link<'a>],
+    adjacency: &Adjacency<'a>,
+) -> Vec<&'a str> {
+    // The chain's links in the links' order (every end of a member is a member).
+    let mut in_chain: Vec<usize> = chain
+        .iter()
+        .flat_map(|p| adjacency.out(p).iter().map(|(i, _)| *i))
+        .collect();
+    in_chain.sort_unstable();
     let mut starts: Vec<&'a str> = in_chain
         .iter()
-        .map(|l| l.from)
-        .filter(|p| !in_chain.iter().any(|l| l.to == *p))
+        .map(|i| links[*i].from)
+        .filter(|p| adjacency.into(p).is_empty())
         .collect();
     if starts.is_empty() {
         // A pure cycle: start where the file does.
-        starts.extend(in_chain.first().map(|l| l.from));
+        starts.extend(in_chain.first().map(|i| links[*i].from));
     }
     let mut out: Vec<&'a str> = Vec::new();
+    let mut placed: HashSet<&'a str> = HashSet::new();
     let mut queue: VecDeque<&'a str> = starts.into_iter().collect();
     while let Some(p) = queue.pop_front() {
-        if out.contains(&p) {
+        if !placed.insert(p) {
             continue;
         }
         out.push(p);
-        queue.extend(in_chain.iter().filter(|l| l.from == p).map(|l| l.to));
+        queue.extend(adjacency.out(p).iter().map(|(_, to)| *to));
     }
     out
 }
@@ -324,6 +377,7 @@ fn is_person(apps: &Applications, system: usize) -> bool {
 /// link on the way) and the steps bridged.
 fn reach<'a>(
     links: &[Link<'a>],
+    adjacency: &Adjacency<'a>,
     support: &HashMap<&str, Vec<usize>>,
     from: &'a str,
 ) -> Vec<(Link<'a>, &'a str, Vec<&'a str>)> {
@@ -332,7 +386,7 @@ fn reach<'a>(
     let mut queue: VecDeque<(&'a str, Option<&'a str>, Vec<&'a str>)> =
         VecDeque::from([(from, None, Vec::new())]);
     while let Some((node, name, bridged)) = queue.pop_front() {
-        for l in links.iter().filter(|l| l.from == node) {
+        for l in adjacency.out(node).iter().map(|(i, _)| &links[*i]) {
             if !seen.insert(l.to) {
                 continue;
             }

@@ -2,10 +2,135 @@
 //! rejects a layout with unit boxes (clusters) that it could draw without them ("trouble
 //! in init_rank", a long-standing Graphviz bug): the graph is then drawn again with the
 //! clusters turned into plain groups, and a note says so. A failure is summed up in one
-//! line instead of `dot`'s full dump (which can run to a thousand lines).
+//! line instead of `dot`'s full dump (which can run to a thousand lines). A map too large
+//! to lay out is not sent, and `dot` runs under a time limit (docs/robustness.md).
 
-use super::dot::{run_dot, TIMED_OUT};
+use std::io::{ErrorKind, Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::Ordering;
+
 use super::RenderError;
+
+/// Bytes drawn by `dot` and what it warned about.
+pub struct Drawn {
+    /// The SVG or PNG.
+    pub bytes: Vec<u8>,
+    /// `dot`'s warnings, one per line, prefixed "Graphviz: ".
+    pub warnings: Vec<String>,
+}
+
+/// The most statements (nodes, edges, attribute lines) a map sent to `dot` may have: its
+/// layout is super-linear, and past this a map takes minutes and cannot be read anyway.
+pub const MAX_DOT_STATEMENTS: usize = 4_000;
+/// How a stopped `dot` is reported (and told from a failure worth a second try).
+pub const TIMED_OUT: &str = "it ran longer than";
+/// How long one `dot` run may take before it is stopped.
+pub const DOT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long all `dot` runs of one process may take together: an HTML report draws a map
+/// per workflow section, and each must not get the whole [`DOT_TIMEOUT`] again.
+pub const DOT_BUDGET: std::time::Duration = std::time::Duration::from_secs(30);
+/// Milliseconds spent in `dot` so far by this process.
+static DOT_SPENT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Runs Graphviz `dot -T<format>` on `source`, keeping its warnings (graphviz-rust's own
+/// runner drops them, and "graph is too large ... scaling" is one a user must see). A map
+/// over [`MAX_DOT_STATEMENTS`] is not sent ([`RenderError::TooLarge`]: an HTML report
+/// says so in place of the map), and `dot` is stopped after [`DOT_TIMEOUT`].
+pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
+    let statements = source.lines().count();
+    if statements > MAX_DOT_STATEMENTS {
+        return Err(RenderError::TooLarge(format!(
+            "the map has {statements} DOT statements, more than the {MAX_DOT_STATEMENTS} \
+             Graphviz lays out in reasonable time; focus it (--workflow, --unit, \
+             --gaps-only, --level units) or write the DOT text (--format dot)"
+        )));
+    }
+    let spent = std::time::Duration::from_millis(DOT_SPENT_MS.load(Ordering::Relaxed));
+    let timeout = DOT_TIMEOUT.min(DOT_BUDGET.saturating_sub(spent));
+    if timeout.is_zero() {
+        return Err(RenderError::Graphviz(format!(
+            "{TIMED_OUT} the {} s this run allows for drawing maps in all",
+            DOT_BUDGET.as_secs()
+        )));
+    }
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == ErrorKind::NotFound {
+                RenderError::GraphvizMissing
+            } else {
+                RenderError::Graphviz(e.to_string())
+            }
+        })?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    // Write and read on separate threads: a large graph fills the pipes both ways.
+    let input = source.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let output = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > timeout {
+            spend(started);
+            // Our own child, by its handle; its pipes close and the threads end.
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = (writer.join(), errors.join(), output.join());
+            return Err(RenderError::Graphviz(format!(
+                "{TIMED_OUT} {} s and was stopped; focus the map (--workflow, --unit, \
+                 --gaps-only) or write the DOT text (--format dot)",
+                timeout.as_secs()
+            )));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    spend(started);
+    let bytes = output
+        .join()
+        .unwrap_or_else(|_| Err(std::io::Error::other("reading dot's output failed")))?;
+    let written = writer.join().unwrap_or(Ok(()));
+    let errors = errors.join().unwrap_or_default();
+    let lines: Vec<String> = errors
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("Graphviz: {l}"))
+        .collect();
+    if !status.success() {
+        return Err(RenderError::Graphviz(if errors.trim().is_empty() {
+            status.to_string()
+        } else {
+            errors.trim().to_string()
+        }));
+    }
+    written?;
+    Ok(Drawn {
+        bytes,
+        warnings: lines,
+    })
+}
+
+/// Adds the time since `started` to what this process has spent in `dot`.
+fn spend(started: std::time::Instant) {
+    let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    DOT_SPENT_MS.fetch_add(ms, Ordering::Relaxed);
+}
 
 /// The longest part of `dot`'s complaint kept in an error message.
 const MAX_MESSAGE_CHARS: usize = 300;

@@ -68,6 +68,11 @@ pub(super) fn workbook(
             check_zip(path, Kind::Ods)?;
             other(path, role)
         }
+        // Binary parts: only their inflated size is checked (docs/robustness.md).
+        "xlsb" => {
+            check_zip(path, Kind::Binary)?;
+            other(path, role)
+        }
         _ => other(path, role),
     }
 }
@@ -228,6 +233,8 @@ fn dense(cells: Vec<(u32, String)>, width: usize) -> Vec<String> {
 enum Kind {
     Xlsx,
     Ods,
+    /// XLSB: binary parts, counted only.
+    Binary,
 }
 
 /// Inflates every entry of a ZIP workbook into nothing, within the caps, checking cell

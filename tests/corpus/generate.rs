@@ -109,3 +109,25 @@ pub fn ring(n: usize) -> String {
 pub fn long_id_sheet() -> String {
     format!("id,name\n{},X\nerp,ERP\n", "a".repeat(1100))
 }
+
+/// An ArchiMate file where 30 components provide one interface and each has a flow into
+/// it: a hub, not a mesh of 870 integrations.
+pub fn interface_hub() -> String {
+    let mut elements = String::from(
+        "<element identifier=\"api\" xsi:type=\"ApplicationInterface\"><name>Shared API</name></element>\n",
+    );
+    let mut relationships = String::new();
+    for i in 0..30 {
+        let _ = writeln!(
+            elements,
+            "<element identifier=\"c{i}\" xsi:type=\"ApplicationComponent\"><name>App {i}</name></element>"
+        );
+        let _ = writeln!(
+            relationships,
+            "<relationship identifier=\"a{i}\" xsi:type=\"Assignment\" source=\"c{i}\" target=\"api\"/>\n<relationship identifier=\"f{i}\" xsi:type=\"Flow\" source=\"c{i}\" target=\"api\"><name>message</name></relationship>"
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" identifier=\"m\"><name>hub</name>\n<elements>\n{elements}</elements>\n<relationships>\n{relationships}</relationships>\n</model>\n"
+    )
+}

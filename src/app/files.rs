@@ -1,0 +1,93 @@
+//! The files each command reads and writes, declared once, so that no command can write
+//! over what it reads (docs/robustness.md, "No output over an input").
+
+use std::path::{Path, PathBuf};
+
+use super::{is_stdout, Command};
+use crate::output::{check_not_input, OutputError};
+
+impl Command {
+    /// The files the command reads (standard input, `-`, left out). Every command
+    /// declares them here, with no catch-all arm, so a new command cannot forget: `run`
+    /// refuses any output that is one of them before anything is read or written.
+    fn inputs(&self) -> Vec<&Path> {
+        let files: Vec<&str> = match self {
+            Command::Analyze(c) => vec![&c.model],
+            Command::Diagram(c) => vec![&c.model],
+            Command::Validate(c) => vec![&c.model],
+            Command::Plan(c) => vec![&c.model],
+            Command::Check(c) => vec![&c.model],
+            Command::Compare(c) => vec![&c.model],
+            Command::Diff(c) => vec![&c.old, &c.new],
+            Command::Explain(c) => vec![&c.model],
+            Command::Sensitivity(c) => vec![&c.model],
+            Command::ImportArchimate(c) => vec![&c.file],
+            Command::ExportSheets(c) => vec![&c.model],
+            Command::ExportGraphml(c) => vec![&c.model],
+            Command::ImportSheets(c) => {
+                let mut paths = vec![c.systems.as_path(), c.integrations.as_path()];
+                paths.extend(c.workflows.as_deref());
+                paths.extend(c.units.as_deref());
+                return paths;
+            }
+            Command::Discover(c) => {
+                let mut paths = vec![c.log.as_path(), Path::new(c.mapping.as_str())];
+                paths.extend(c.merge.as_deref().map(Path::new));
+                return paths.into_iter().filter(|p| *p != Path::new("-")).collect();
+            }
+            Command::Init(_) | Command::Schema(_) | Command::Emit(_) => vec![],
+        };
+        files
+            .into_iter()
+            .filter(|f| *f != "-")
+            .map(Path::new)
+            .collect()
+    }
+
+    /// The files the command writes (standard output, `-`, left out): `-o`, `init`'s
+    /// file and every file `export sheets` may write into its folder.
+    fn outputs(&self) -> Vec<PathBuf> {
+        let output = match self {
+            Command::Analyze(c) => c.output.clone(),
+            Command::Diagram(c) => c.output.clone(),
+            Command::Plan(c) => c.output.clone(),
+            Command::Compare(c) => c.output.clone(),
+            Command::Diff(c) => c.output.clone(),
+            Command::Explain(c) => c.output.clone(),
+            Command::Sensitivity(c) => c.output.clone(),
+            Command::ImportArchimate(c) => c.output.clone(),
+            Command::ImportSheets(c) => c.output.clone(),
+            Command::ExportGraphml(c) => c.output.clone(),
+            Command::Schema(c) => c.output.clone(),
+            Command::Emit(c) => c.output.clone(),
+            Command::Init(c) => Some(c.output.clone()),
+            Command::ExportSheets(c) => {
+                return crate::sheets::EXPORT_FILE_NAMES
+                    .iter()
+                    .map(|name| c.dir.join(name))
+                    .collect()
+            }
+            Command::Discover(c) => {
+                return [c.output.clone(), c.model_out.clone()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|path| !is_stdout(Some(path)))
+                    .collect()
+            }
+            Command::Validate(_) | Command::Check(_) => None,
+        };
+        output
+            .filter(|path| !is_stdout(Some(path)))
+            .into_iter()
+            .collect()
+    }
+
+    /// Refuses an output that is one of the inputs (the same file by any name, link or
+    /// hard link): writing it would destroy what the command reads.
+    pub(super) fn check_outputs(&self) -> Result<(), OutputError> {
+        let inputs = self.inputs();
+        self.outputs()
+            .iter()
+            .try_for_each(|output| check_not_input(&inputs, output))
+    }
+}
