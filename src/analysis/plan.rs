@@ -85,15 +85,16 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let (mut spent, mut saved, mut value_so_far, mut npv_so_far) = (0.0, 0.0, 0.0, 0.0);
     let mut picks: Vec<Fix> = Vec::new();
     loop {
-        // The ranking of `rank`, on references: the best that saves and fits.
-        let mut ranked: Vec<usize> = (0..pool.len())
-            .filter(|c| index.is_active(*c) && valued[*c].annual_hours_saved > 0.0)
-            .collect();
-        ranked.sort_by(|a, b| spec_order(model, &valued[*a], &valued[*b]));
-        let Some(chosen) = ranked
-            .into_iter()
-            .find(|c| spent + valued[*c].cost <= budget)
-        else {
+        // The best-ranked that saves and fits: the first of `rank`'s order among those
+        // that fit is their minimum, found in one pass instead of a sort per round.
+        let chosen = (0..pool.len())
+            .filter(|c| {
+                index.is_active(*c)
+                    && valued[*c].annual_hours_saved > 0.0
+                    && spent + valued[*c].cost <= budget
+            })
+            .min_by(|a, b| spec_order(model, &valued[*a], &valued[*b]));
+        let Some(chosen) = chosen else {
             break;
         };
         let pick = valued[chosen].clone();

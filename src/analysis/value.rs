@@ -221,10 +221,28 @@ pub fn settle_economics(model: &Model, fix: &mut Fix) {
 pub fn npv(model: &Model, cost: f64, net_saving_a_year: f64) -> f64 {
     let rate = model.defaults.discount_rate;
     let years = model.defaults.horizon_years as i32;
-    let discounted = (1..=years).fold(0.0, |sum, y| {
-        sum + net_saving_a_year / (1.0 + rate).powf(f64::from(y))
+    let discounted = DISCOUNTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        // (1 + r)^y for y = 1..H, computed once per (r, H): a plan values fixes millions
+        // of times, and `powf` would dominate.
+        if cache.0 != (rate.to_bits(), years) {
+            let powers = (1..=years)
+                .map(|y| (1.0 + rate).powf(f64::from(y)))
+                .collect();
+            *cache = ((rate.to_bits(), years), powers);
+        }
+        cache
+            .1
+            .iter()
+            .fold(0.0, |sum, power| sum + net_saving_a_year / power)
     });
     -cost + discounted
+}
+
+thread_local! {
+    /// The powers (1 + r)^y of the last (r, H) asked for.
+    static DISCOUNTS: std::cell::RefCell<((u64, i32), Vec<f64>)> =
+        const { std::cell::RefCell::new(((u64::MAX, 0), Vec::new())) };
 }
 
 /// For each candidate of `pool`, the handoffs of `before` it lowers alone, in file order,
@@ -322,7 +340,7 @@ pub fn spec_order(model: &Model, a: &Fix, b: &Fix) -> Ordering {
         })
         .then_with(|| b.strategic_value.total_cmp(&a.strategic_value))
         .then_with(|| b.annual_saving.total_cmp(&a.annual_saving))
-        .then_with(|| a.id.text(model).as_bytes().cmp(b.id.text(model).as_bytes()))
+        .then_with(|| a.id.cmp_text(&b.id, model))
         .then_with(|| a.action.cmp(&b.action))
 }
 
