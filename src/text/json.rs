@@ -20,11 +20,17 @@ pub fn json_escapes(c: char) -> bool {
 pub struct JsonFormatter<F>(pub F);
 
 impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
+    #[inline]
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Every character to escape is DEL or beyond ASCII: plain ASCII (ids, numbers as
+        // text, most names) goes out as it is, without decoding characters.
+        if fragment.bytes().all(|b| b < 0x7F) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
             if json_escapes(c) {
@@ -35,12 +41,15 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
         }
         writer.write_all(&fragment.as_bytes()[start..])
     }
+    #[inline]
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_array(w)
     }
+    #[inline]
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_array(w)
     }
+    #[inline]
     fn begin_array_value<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
@@ -48,15 +57,19 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     ) -> std::io::Result<()> {
         self.0.begin_array_value(w, first)
     }
+    #[inline]
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_array_value(w)
     }
+    #[inline]
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_object(w)
     }
+    #[inline]
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object(w)
     }
+    #[inline]
     fn begin_object_key<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
@@ -64,12 +77,15 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
+    #[inline]
     fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object_key(w)
     }
+    #[inline]
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_object_value(w)
     }
+    #[inline]
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object_value(w)
     }
