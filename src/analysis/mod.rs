@@ -89,6 +89,24 @@ impl Analysis {
         self.ranked_by = by;
     }
 
+    /// The gaps no listed fix lowers, costliest first (then workflow id, then step): the
+    /// first `limit` of them.
+    pub fn unfixable_costliest(&self, model: &Model, limit: usize) -> Vec<&Unfixable> {
+        let mut all: Vec<&Unfixable> = self.unfixable.iter().collect();
+        let cost = |u: &Unfixable| self.handoffs[u.handoff].annual_cost;
+        let key = |u: &Unfixable| {
+            let h = &self.handoffs[u.handoff];
+            (model.workflows[h.workflow].id.as_bytes(), h.step)
+        };
+        all.sort_by(|a, b| {
+            cost(b)
+                .total_cmp(&cost(a))
+                .then_with(|| key(a).cmp(&key(b)))
+        });
+        all.truncate(limit);
+        all
+    }
+
     /// The gaps (manual or missing handoffs), by strategic value descending, then workflow
     /// id, then step.
     pub fn gaps(&self, model: &Model) -> Vec<&HandoffResult> {

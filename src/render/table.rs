@@ -20,6 +20,9 @@ pub struct Table {
     pub top: Option<usize>,
 }
 
+/// Gaps no fix can close listed, costliest first (the CSV and JSON mark all of them).
+pub(super) const UNFIXABLE_SHOWN: usize = 20;
+
 /// Fixes shown when `--top` is not given.
 const DEFAULT_TOP: usize = 10;
 
@@ -310,7 +313,8 @@ impl Table {
             let mut grid = grid(&[
                 "Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why",
             ]);
-            for u in &analysis.unfixable {
+            let shown = analysis.unfixable_costliest(model, UNFIXABLE_SHOWN);
+            for u in &shown {
                 let g = &analysis.handoffs[u.handoff];
                 grid.add_row(vec![
                     model.workflows[g.workflow].id.clone(),
@@ -324,6 +328,13 @@ impl Table {
             }
             align_right(&mut grid, &[1, 4, 5]);
             writeln!(out, "{grid}")?;
+            if analysis.unfixable.len() > shown.len() {
+                writeln!(
+                    out,
+                    "  ... {} more, cheaper (--format csv --csv-table gaps marks every gap `fixable`)",
+                    analysis.unfixable.len() - shown.len()
+                )?;
+            }
             writeln!(out)?;
         }
 

@@ -210,8 +210,9 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
     let model = report.model;
     let cur = report.currency();
     let line = crate::render::fidelity::unfixable(analysis, cur)?;
-    let rows = analysis
-        .unfixable
+    let shown = analysis.unfixable_costliest(model, crate::render::table::UNFIXABLE_SHOWN);
+    let more = analysis.unfixable.len() - shown.len();
+    let rows = shown
         .iter()
         .map(|u| {
             let h = &analysis.handoffs[u.handoff];
@@ -230,27 +231,34 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
         })
         .collect();
     let cost = format!("Cost/yr ({cur})");
+    let mut blocks = vec![
+        Block::Paragraph(vec![text(format!(
+            "{line}. No integration gapgraph can propose lowers them; they need a \
+                 process change (or a catalogued fix that carries their data)."
+        ))]),
+        Block::Table(Table {
+            id: "unfixable-table".to_string(),
+            columns: columns(&[
+                ("Workflow", false),
+                ("Step", true),
+                ("Handoff", false),
+                ("Data", false),
+                ("Hours/yr", true),
+                (&cost, true),
+                ("Why", false),
+            ]),
+            rows,
+        }),
+    ];
+    if more > 0 {
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "{more} more, each costing less; the gaps table of `--format csv --csv-table gaps` \
+             marks every gap `fixable`."
+        ))]));
+    }
     Some(Section {
         id: "unfixable",
         title: "Gaps no fix can close".to_string(),
-        blocks: vec![
-            Block::Paragraph(vec![text(format!(
-                "{line}. No integration gapgraph can propose lowers them; they need a \
-                 process change (or a catalogued fix that carries their data)."
-            ))]),
-            Block::Table(Table {
-                id: "unfixable-table".to_string(),
-                columns: columns(&[
-                    ("Workflow", false),
-                    ("Step", true),
-                    ("Handoff", false),
-                    ("Data", false),
-                    ("Hours/yr", true),
-                    (&cost, true),
-                    ("Why", false),
-                ]),
-                rows,
-            }),
-        ],
+        blocks,
     })
 }
