@@ -86,8 +86,14 @@ fn parts(d: &Diff) -> Vec<Part> {
             .summary
             .iter()
             .map(|c| {
+                // The gaps' alignment-weighted cost: "strategic cost" on the gap side
+                // (the JSON key stays `strategic_value`).
+                let name = match c.name {
+                    "strategic_value" => "strategic_cost",
+                    other => other,
+                };
                 vec![
-                    c.name.to_string(),
+                    name.to_string(),
                     figure(c, c.before),
                     figure(c, c.after),
                     delta(c),
