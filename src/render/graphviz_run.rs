@@ -24,13 +24,31 @@ pub struct Drawn {
 pub const MAX_DOT_STATEMENTS: usize = 4_000;
 /// How a stopped `dot` is reported (and told from a failure worth a second try).
 pub const TIMED_OUT: &str = "it ran longer than";
-/// How long one `dot` run may take before it is stopped.
-pub const DOT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long one `dot` run may take before it is stopped: the shipped 300-system map takes
+/// about 20 s as PNG on a 2-core machine, so a bound well above what a readable map needs.
+pub const DOT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 /// How long all `dot` runs of one process may take together: an HTML report draws a map
 /// per workflow section, and each must not get the whole [`DOT_TIMEOUT`] again.
-pub const DOT_BUDGET: std::time::Duration = std::time::Duration::from_secs(30);
+pub const DOT_BUDGET: std::time::Duration = std::time::Duration::from_secs(120);
 /// Milliseconds spent in `dot` so far by this process.
 static DOT_SPENT_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The time one `dot` run and all of a process's runs may take: [`DOT_TIMEOUT`] and
+/// [`DOT_BUDGET`], or `GAPGRAPH_DOT_TIMEOUT` seconds a run (and twice that in all) for a
+/// landscape whose maps need longer, or a test that must not wait a minute.
+fn dot_limits() -> (std::time::Duration, std::time::Duration) {
+    match std::env::var("GAPGRAPH_DOT_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| (1..=3600).contains(s))
+    {
+        Some(secs) => (
+            std::time::Duration::from_secs(secs),
+            std::time::Duration::from_secs(2 * secs),
+        ),
+        None => (DOT_TIMEOUT, DOT_BUDGET),
+    }
+}
 
 /// Runs Graphviz `dot -T<format>` on `source`, keeping its warnings (graphviz-rust's own
 /// runner drops them, and "graph is too large ... scaling" is one a user must see). A map
@@ -46,11 +64,12 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
         )));
     }
     let spent = std::time::Duration::from_millis(DOT_SPENT_MS.load(Ordering::Relaxed));
-    let timeout = DOT_TIMEOUT.min(DOT_BUDGET.saturating_sub(spent));
+    let (per_run, budget) = dot_limits();
+    let timeout = per_run.min(budget.saturating_sub(spent));
     if timeout.is_zero() {
         return Err(RenderError::Graphviz(format!(
             "{TIMED_OUT} the {} s this run allows for drawing maps in all",
-            DOT_BUDGET.as_secs()
+            budget.as_secs()
         )));
     }
     let mut child = Command::new("dot")
