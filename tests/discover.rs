@@ -236,7 +236,9 @@ fn the_written_model_loads_with_measured_figures_and_their_evidence() {
     // erp->crm: 1 of 2 automated is below 0.9: manual, not timed, default minutes.
     assert_eq!(m.integrations[1].minutes, None);
     assert_eq!(m.workflows.len(), 1);
-    assert!((m.workflows[0].runs_per_year() - 233.76).abs() < 1e-9);
+    assert!(
+        (gapgraph::analysis::rules::workflow_runs_per_year(&m.workflows[0]) - 233.76).abs() < 1e-9
+    );
     gapgraph().arg("analyze").arg(&model).assert().success();
     // A lower share makes erp->crm automated; JSON when the name says so.
     let json_model = dir.path().join("model.json");

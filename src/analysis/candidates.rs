@@ -1,6 +1,7 @@
 //! Fix candidates (MODEL.md section 5): automate an integration, connect a pair that has
 //! gaps, or build a fix the architects catalogued.
 
+use super::rules;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
@@ -59,7 +60,7 @@ impl Candidate {
     /// rule that every engine uses. A new hop is automated, but into or out of a manual kind
     /// it stays effectively semi; automating an existing hop never raises it.
     pub fn minutes_after(&self, model: &Model, network: &Network) -> f64 {
-        let automated = model.hop_minutes(Mode::Automated, self.from, self.to, None);
+        let automated = rules::hop_minutes(model, Mode::Automated, self.from, self.to, None);
         match self.integration {
             Some(i) => network.automated_minutes(model, i).unwrap_or(automated),
             None => automated,
@@ -116,9 +117,10 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
     let mut automate_by_pair: PairMap<Vec<usize>> = PairMap::default();
     for (i, integration) in model.integrations.iter().enumerate() {
         let (from, to) = (integration.from, integration.to);
-        let automatable = model.effective_mode(integration.mode, from, to) != Mode::Automated
-            && !model.is_manual_system(from)
-            && !model.is_manual_system(to);
+        let automatable = rules::effective_mode(model, integration.mode, from, to)
+            != Mode::Automated
+            && !rules::is_manual_system(model, from)
+            && !rules::is_manual_system(model, to);
         if automatable && !catalogued.contains(&(from, to)) {
             automate_by_pair
                 .entry((from, to))
@@ -140,8 +142,8 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
     }
     let gaps = gap_data(model, handoffs);
     for (&(from, to), data) in &gaps {
-        if model.is_manual_system(from)
-            || model.is_manual_system(to)
+        if rules::is_manual_system(model, from)
+            || rules::is_manual_system(model, to)
             || catalogued.contains(&(from, to))
         {
             continue;

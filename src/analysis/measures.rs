@@ -3,6 +3,7 @@
 
 use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
+use super::rules;
 use super::value::Fix;
 use crate::model::{Mode, Model, Source};
 
@@ -238,7 +239,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             workflow: w,
             counts: Counts::default(),
             alignment: alignment.per_workflow[w],
-            runs_per_year: wf.runs_per_year(),
+            runs_per_year: rules::workflow_runs_per_year(&wf),
         })
         .collect();
     for h in handoffs {
@@ -273,7 +274,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
     }
     let mut automated_end = vec![false; model.systems.len()];
     for i in &model.integrations {
-        if model.effective_mode(i.mode, i.from, i.to) == Mode::Automated {
+        if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Automated {
             automated_end[i.from] = true;
             automated_end[i.to] = true;
         }

@@ -11,6 +11,7 @@ mod network;
 mod plan;
 mod reach;
 mod resolve;
+pub mod rules;
 mod search;
 mod unfixable;
 mod valuation;

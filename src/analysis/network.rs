@@ -1,6 +1,7 @@
 //! The integration graph (petgraph) that every scenario lives in: today's model, or today's
 //! model with fixes applied. The searches run over flat arrays built from it (`graph.rs`).
 
+use super::rules;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::ids::PathHop;
@@ -55,7 +56,8 @@ impl Network {
             network.add(Hop {
                 from: integration.from,
                 to: integration.to,
-                minutes: model.hop_minutes(
+                minutes: rules::hop_minutes(
+                    model,
                     integration.mode,
                     integration.from,
                     integration.to,
@@ -83,7 +85,8 @@ impl Network {
     /// it stays effectively semi, at its own minutes; it is never raised.
     pub fn automated_minutes(&self, model: &Model, integration: usize) -> Option<f64> {
         let hop = self.integration_hop(integration)?;
-        let automated = model.hop_minutes(
+        let automated = rules::hop_minutes(
+            model,
             Mode::Automated,
             hop.from,
             hop.to,

@@ -4,6 +4,7 @@ use super::engine::{Engine, HandoffKey};
 use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
+use super::rules;
 use crate::model::{Handoff, Mode, Model, Source, Workflow};
 
 /// How a handoff is served today.
@@ -264,7 +265,7 @@ pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> (Defaul
         }
         let source = match hop.integration.map(|i| &model.integrations[i]) {
             Some(i) if i.minutes.is_some() => i.sources.minutes,
-            Some(i) if model.effective_mode(i.mode, i.from, i.to) == Mode::Manual => {
+            Some(i) if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Manual => {
                 defaults.manual = true;
                 Source::Default
             }
@@ -287,7 +288,7 @@ pub fn annual_hours(runs_per_year: f64, minutes: f64) -> f64 {
 
 /// How often a handoff happens a year: the one place that decides it.
 pub fn runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
-    handoff.runs_per_year(workflow)
+    rules::handoff_runs_per_year(workflow, handoff)
 }
 
 /// Resolves every handoff against `network`.
@@ -368,7 +369,7 @@ fn priced(
     let workflow = &model.workflows[w];
     let handoff = &workflow.handoffs[key.step as usize];
     let runs_per_year = runs_per_year(workflow, handoff);
-    let hourly = model.handoff_hourly_cost(workflow, handoff);
+    let hourly = rules::handoff_hourly_cost(model, workflow, handoff);
     let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
     let path_minutes = route.as_ref().map(|r| r.minutes);
     let (status, minutes) = status_and_minutes(path_minutes, handoff.minutes, fallback);

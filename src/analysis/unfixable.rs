@@ -3,6 +3,7 @@
 
 use super::candidates::Action;
 use super::resolve::HandoffResult;
+use super::rules;
 use super::value::Fix;
 use crate::model::Model;
 
@@ -96,7 +97,7 @@ pub fn unfixable(model: &Model, handoffs: &[HandoffResult], fixes: &[Fix]) -> Ve
 
 fn reason(model: &Model, h: &HandoffResult, fixes: &[Fix]) -> UnfixableReason {
     for system in [h.from, h.to] {
-        if model.is_manual_system(system) {
+        if rules::is_manual_system(model, system) {
             return UnfixableReason::ManualEnd { system };
         }
     }

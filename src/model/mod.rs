@@ -393,14 +393,6 @@ pub struct Handoff {
     pub note: Option<String>,
 }
 
-impl Handoff {
-    /// Its own `runs` a year, else its workflow's (MODEL.md section 4).
-    pub fn runs_per_year(&self, workflow: &Workflow) -> f64 {
-        self.runs
-            .map_or_else(|| workflow.runs_per_year(), Runs::per_year)
-    }
-}
-
 /// A business process: a chain of handoffs that runs so often a year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workflow {
@@ -425,11 +417,6 @@ pub struct Workflow {
 }
 
 impl Workflow {
-    /// `runs.count` × the factor of `runs.per`.
-    pub fn runs_per_year(&self) -> f64 {
-        self.runs_count * self.runs_per.per_year()
-    }
-
     /// W.serves[o], 0 when absent.
     pub fn serves(&self, objective: usize) -> f64 {
         self.serves
@@ -490,55 +477,9 @@ pub struct Model {
 }
 
 impl Model {
-    /// The staff cost of an hour of `workflow`'s time.
-    pub fn hourly_cost(&self, workflow: &Workflow) -> f64 {
-        self.unit_hourly_cost(workflow.unit)
-    }
-
-    /// The unit whose staff do a handoff's manual work: its `by`, else its workflow's unit.
-    pub fn working_unit(&self, workflow: &Workflow, handoff: &Handoff) -> Option<usize> {
-        handoff.by.or(workflow.unit)
-    }
-
-    /// The staff cost of an hour of a handoff's manual work: its `by` unit's, else its
-    /// workflow's unit's, else the default.
-    pub fn handoff_hourly_cost(&self, workflow: &Workflow, handoff: &Handoff) -> f64 {
-        self.unit_hourly_cost(self.working_unit(workflow, handoff))
-    }
-
-    /// The hourly cost of a unit (`None`: no unit), else the default.
-    pub fn unit_hourly_cost(&self, unit: Option<usize>) -> f64 {
-        unit.and_then(|u| self.units[u].hourly_cost)
-            .unwrap_or(self.defaults.hourly_cost)
-    }
-
     /// The index of the strategy with this id.
     pub fn strategy_index(&self, id: &str) -> Option<usize> {
         self.strategies.iter().position(|s| s.id == id)
-    }
-
-    /// Whether a system is of a manual kind.
-    pub fn is_manual_system(&self, system: usize) -> bool {
-        self.systems[system].kind.is_manual()
-    }
-
-    /// An integration's mode after section 4's rule: automated into or out of a manual
-    /// kind counts as semi.
-    pub fn effective_mode(&self, mode: Mode, from: usize, to: usize) -> Mode {
-        if mode == Mode::Automated && (self.is_manual_system(from) || self.is_manual_system(to)) {
-            Mode::Semi
-        } else {
-            mode
-        }
-    }
-
-    /// Human minutes per use of a hop: 0 when effectively automated.
-    pub fn hop_minutes(&self, mode: Mode, from: usize, to: usize, minutes: Option<f64>) -> f64 {
-        match self.effective_mode(mode, from, to) {
-            Mode::Automated => 0.0,
-            Mode::Semi => minutes.unwrap_or(self.defaults.semi_minutes),
-            Mode::Manual => minutes.unwrap_or(self.defaults.manual_minutes),
-        }
     }
 }
 

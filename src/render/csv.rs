@@ -3,6 +3,7 @@
 //! neutralised; every text cell goes through [`Row::text`], which neutralises formulas and
 //! terminal escapes, so no model text reaches the file raw.
 
+use crate::analysis::rules;
 use std::io::Write;
 
 use super::CsvTable;
@@ -258,8 +259,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(g.alignment)
                 .number(g.strategic_value)
                 .optional_text(
-                    model
-                        .working_unit(&model.workflows[g.workflow], g.handoff(model))
+                    rules::working_unit(&model.workflows[g.workflow], g.handoff(model))
                         .map(|u| model.units[u].id.as_str()),
                 )
                 .number(g.hourly_cost)

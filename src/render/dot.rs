@@ -1,6 +1,7 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
 //! whose warnings are passed on as notes. The unit level is drawn by [`super::units`].
 
+use crate::analysis::rules;
 use std::io::Write;
 
 use graphviz_rust::dot_structures::{
@@ -316,7 +317,8 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
         lines.extend(scene.step_label(i));
         lines.push(short_list(&integration.carries.0, LABEL_ITEMS));
         if mode != Mode::Automated {
-            let hop = model.hop_minutes(
+            let hop = rules::hop_minutes(
+                model,
                 integration.mode,
                 integration.from,
                 integration.to,

@@ -4,6 +4,7 @@
 //! graph tool can filter, colour and size by the analysis. Every attribute is declared as a
 //! typed `<key>`; every model string is entity-escaped, so no name can change the document.
 
+use crate::analysis::rules;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -121,7 +122,7 @@ impl Render<Report<'_>> for Graphml {
         let mut edge = 0;
         for integration in &model.integrations {
             let (from, to) = (integration.from, integration.to);
-            let effective = model.effective_mode(integration.mode, from, to);
+            let effective = rules::effective_mode(model, integration.mode, from, to);
             let _ = writeln!(
                 x,
                 "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"INTEGRATION\">",
@@ -140,7 +141,8 @@ impl Render<Report<'_>> for Graphml {
             d.text("mode", Some(integration.mode.as_str()));
             d.text("effective_mode", Some(effective.as_str()));
             d.list("carries", &integration.carries.0);
-            let minutes = model.hop_minutes(integration.mode, from, to, integration.minutes);
+            let minutes =
+                rules::hop_minutes(model, integration.mode, from, to, integration.minutes);
             d.number("minutes", Some(minutes));
             d.number("fix_cost", integration.fix_cost);
             d.text("via", integration.via.as_deref());

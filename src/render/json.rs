@@ -3,6 +3,7 @@
 //! data while these schemas stay pinned: a field renamed there is a compile error here,
 //! never a silent change of the published format.
 
+use crate::analysis::rules;
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -307,7 +308,7 @@ struct GapWire<'a> {
 impl<'a> GapWire<'a> {
     fn new(model: &'a Model, h: &'a HandoffResult, unfixable: Option<UnfixableReason>) -> Self {
         let workflow = &model.workflows[h.workflow];
-        let by = model.working_unit(workflow, h.handoff(model));
+        let by = rules::working_unit(workflow, h.handoff(model));
         GapWire {
             workflow: &model.workflows[h.workflow].id,
             step: h.step,

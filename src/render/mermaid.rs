@@ -5,6 +5,7 @@
 //! charts of more than 500 edges, so such a chart is refused here, with what to draw
 //! instead.
 
+use crate::analysis::rules;
 use std::io::Write;
 
 use super::dot::{diagram_title, empty_focus, FOCUS_HINT, READABLE_SYSTEMS};
@@ -212,7 +213,8 @@ fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
         label.extend(scene.step_label(i));
         label.push(short_list(&integration.carries.0, LABEL_ITEMS));
         if mode != Mode::Automated {
-            let hop = model.hop_minutes(
+            let hop = rules::hop_minutes(
+                model,
                 integration.mode,
                 integration.from,
                 integration.to,

@@ -1,6 +1,7 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
+use crate::analysis::rules;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::workflow_handoffs;
@@ -483,9 +484,12 @@ pub fn scene(report: &Report, view: &View) -> Scene {
 /// The effective mode of integration `i`, for styling.
 pub fn effective_mode(report: &Report, i: usize) -> Mode {
     let integration = &report.model.integrations[i];
-    report
-        .model
-        .effective_mode(integration.mode, integration.from, integration.to)
+    rules::effective_mode(
+        report.model,
+        integration.mode,
+        integration.from,
+        integration.to,
+    )
 }
 
 /// Data objects for an edge label: at most `max`, then how many more, so a wide

@@ -142,7 +142,14 @@ fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops
         };
         let integration = &model.integrations[i];
         if integration.minutes.is_none() {
-            match model.effective_mode(integration.mode, integration.from, integration.to) {
+            let manual_end = model.systems[integration.from].kind.is_manual()
+                || model.systems[integration.to].kind.is_manual();
+            let effective = if integration.mode == Mode::Automated && manual_end {
+                Mode::Semi
+            } else {
+                integration.mode
+            };
+            match effective {
                 Mode::Manual => out.manual = true,
                 _ => out.semi = true,
             }
@@ -195,7 +202,11 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
             let hourly = unit
                 .and_then(|u| model.units[u].hourly_cost)
                 .unwrap_or(model.defaults.hourly_cost);
-            let runs_per_year = handoff.runs_per_year(workflow);
+            let runs_per_year = handoff
+                .runs
+                .map_or(workflow.runs_count * workflow.runs_per.per_year(), |runs| {
+                    runs.per_year()
+                });
             let route = route(network, handoff.from, handoff.to, &handoff.data);
             let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
             let (status, minutes) =
