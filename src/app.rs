@@ -15,10 +15,10 @@ use crate::decide;
 use crate::diagnostic::write_diagnostics;
 use crate::input::{self, ReadError};
 use crate::render::{
-    self, document_date, CheckReport, DiagramKind, Format, Level, Limit, PlanFormat, PlanReport,
-    Provenance, Report, View,
+    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, ReviewFormat,
 };
 use crate::select::{select, Names, Selection};
+use crate::view::{document_date, Level, Provenance, Report, Review, ReviewOptions, View};
 
 use crate::text::terminal;
 use crate::{load_str, Loaded};
@@ -129,10 +129,26 @@ pub struct Analyze {
     pub strategy: Option<String>,
     /// The order of the fixes.
     pub rank_by: RankBy,
-    /// The format and its options.
-    pub format: Format,
+    /// The document and format, with their options.
+    pub format: AnalyzeFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
+}
+
+/// What `analyze` writes: the report in one of its formats, or the review document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnalyzeFormat {
+    /// The report (table, JSON, CSV, a diagram).
+    Report(Format),
+    /// The review document (Markdown, HTML), with its provenance recorded.
+    Review {
+        /// Markdown or HTML.
+        format: ReviewFormat,
+        /// Fixes listed (default 20) and marked on the maps (default 5).
+        top: Option<usize>,
+        /// With a budget, a "Roadmap" section planned within it after the fixes.
+        budget: Option<f64>,
+    },
 }
 
 /// `diagram`: the integration map, focused.
@@ -411,31 +427,54 @@ fn analyze(
     let names = strategy_only(command.strategy);
     let (loaded, source) = load(&command.model, stdin, stderr)?;
     let selection = select_names(&loaded, &names, stderr)?;
-    let format = command
-        .format
-        .with_provenance(|| {
-            let date = document_date(env.source_date_epoch.as_deref())?;
-            Ok(Provenance::new(
+    let provenance = match command.format {
+        AnalyzeFormat::Review { .. } => {
+            let date = document_date(env.source_date_epoch.as_deref())
+                .map_err(|message| fail(stderr, message))?;
+            Some(Provenance::new(
                 origin(&command.model),
                 source.as_bytes(),
                 date,
                 &env.args,
             ))
-        })
-        .map_err(|message| fail(stderr, message))?;
+        }
+        AnalyzeFormat::Report(_) => None,
+    };
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
         analysis.rerank(&loaded.model, command.rank_by);
     }
     let report = report(&loaded, &analysis);
-    let renderer = render::renderer(format);
-    let outcome = emit(
-        renderer.as_ref(),
-        &report,
-        command.output.as_deref(),
-        stdout,
-        stderr,
-    );
+    let output = command.output.as_deref();
+    let outcome = match command.format {
+        AnalyzeFormat::Report(format) => emit(
+            render::renderer(format).as_ref(),
+            &report,
+            output,
+            stdout,
+            stderr,
+        ),
+        AnalyzeFormat::Review {
+            format,
+            top,
+            budget,
+        } => {
+            let strategy = analysis.strategy.as_ref().map(|s| s.index);
+            let options = ReviewOptions {
+                top,
+                roadmap: budget.map(|b| decide::roadmap(&loaded.model, strategy, b)),
+                provenance,
+            };
+            let review = Review::new(report, &options);
+            emit(
+                render::review_renderer(format).as_ref(),
+                &review,
+                output,
+                stdout,
+                stderr,
+            )
+        }
+    };
     // `run` is the binary's entry and the process ends right after: handing hundreds of
     // thousands of small allocations back one by one costs a tenth of a landscape-sized run,
     // and the system reclaims them at exit anyway. Library users call `analysis::analyze`.

@@ -25,6 +25,7 @@ pub mod render;
 pub mod select;
 pub mod sheets;
 pub mod text;
+pub mod view;
 pub mod warnings;
 
 pub use diagnostic::Diagnostic;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use gapgraph::render::View;
+use gapgraph::view::View;
 
 const FIXTURE: &str = "tests/data/render.yaml";
 
@@ -245,7 +245,8 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
 
 #[test]
 fn the_library_renders_the_same_bytes_without_the_command_line() {
-    use gapgraph::render::{renderer, CsvTable, DiagramKind, Format, Report};
+    use gapgraph::render::{renderer, CsvTable, DiagramKind, Format};
+    use gapgraph::view::Report;
     let source = std::fs::read_to_string(FIXTURE).expect("fixture");
     let loaded = gapgraph::load_str(&source, FIXTURE).expect("valid");
     let analysis = gapgraph::analysis::analyze(&loaded.model, loaded.model.default_strategy);
@@ -470,9 +471,9 @@ fn shipped_models() -> Vec<(String, gapgraph::Loaded, gapgraph::analysis::Analys
 
 #[test]
 fn unit_level_weights_add_up_to_the_models_gap_hours() {
-    use gapgraph::render::units::unit_scene;
+    use gapgraph::view::units::unit_scene;
     for (name, loaded, analysis) in shipped_models() {
-        let report = gapgraph::render::Report {
+        let report = gapgraph::view::Report {
             model: &loaded.model,
             analysis: &analysis,
             warnings: &loaded.warnings,
@@ -504,10 +505,10 @@ fn unit_level_weights_add_up_to_the_models_gap_hours() {
 #[test]
 fn every_gap_of_a_unit_appears_in_its_focus_view() {
     use gapgraph::analysis::Status;
-    use gapgraph::render::view::scene;
+    use gapgraph::view::scene::scene;
     for (name, loaded, analysis) in shipped_models() {
         let model = &loaded.model;
-        let report = gapgraph::render::Report {
+        let report = gapgraph::view::Report {
             model,
             analysis: &analysis,
             warnings: &loaded.warnings,

@@ -16,27 +16,24 @@ impl Cli {
         match self.command {
             Command::Analyze(a) => {
                 let top = a.top;
+                let report = app::AnalyzeFormat::Report;
+                let review = |format| app::AnalyzeFormat::Review {
+                    format,
+                    top,
+                    budget: a.budget,
+                };
                 let format = match a.format {
-                    ReportFormat::Table => render::Format::Table {
+                    ReportFormat::Table => report(render::Format::Table {
                         colour: env.colour(a.output.as_deref()),
                         top,
-                    },
-                    ReportFormat::Json => render::Format::Json { top },
-                    // The application records the provenance; it reads the model.
-                    ReportFormat::Markdown => render::Format::Markdown {
-                        top,
-                        budget: a.budget,
-                        provenance: None,
-                    },
-                    ReportFormat::Html => render::Format::Html {
-                        top,
-                        budget: a.budget,
-                        provenance: None,
-                    },
-                    ReportFormat::Csv => render::Format::Csv {
+                    }),
+                    ReportFormat::Json => report(render::Format::Json { top }),
+                    ReportFormat::Markdown => review(render::ReviewFormat::Markdown),
+                    ReportFormat::Html => review(render::ReviewFormat::Html),
+                    ReportFormat::Csv => report(render::Format::Csv {
                         table: a.csv_table.into(),
                         top,
-                    },
+                    }),
                 };
                 app::Command::Analyze(app::Analyze {
                     model: a.model,
@@ -54,8 +51,8 @@ impl Cli {
                     units: d.unit,
                 },
                 level: match d.level {
-                    DiagramLevel::System => render::Level::System,
-                    DiagramLevel::Unit => render::Level::Unit,
+                    DiagramLevel::System => gapgraph::view::Level::System,
+                    DiagramLevel::Unit => gapgraph::view::Level::Unit,
                 },
                 gaps_only: d.gaps_only,
                 top: d.top,

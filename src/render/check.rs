@@ -3,8 +3,9 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, Render, RenderError};
+use super::{Render, RenderError};
 use crate::decide::{CheckReport, Limit, Offender, Verdict};
+use crate::text::hours;
 use crate::text::{terminal, TerminalText};
 
 /// The `ok:` / `BROKEN:` lines.

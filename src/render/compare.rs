@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::plan::markdown_table;
-use super::{money, Render, RenderError};
+use super::{Render, RenderError};
 use crate::decide::Comparison;
 use crate::model::Model;
+use crate::text::money;
 use crate::text::{csv_text, markdown, terminal, TerminalText};
 
 /// What the compare formats show.

@@ -7,9 +7,10 @@ use crate::analysis::rules;
 use std::io::Write;
 
 use super::CsvTable;
-use super::{Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::analysis::Counts;
 use crate::text::csv_text;
+use crate::view::Report;
 
 /// `analyze --format csv`.
 pub struct Csv {

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::plan::markdown_table;
-use super::{hours, minutes, money, percent, Render, RenderError};
+use super::{Render, RenderError};
 use crate::decide::{Change, Diff, GapDelta};
+use crate::text::{hours, minutes, money, percent};
 use crate::text::{markdown, terminal, TerminalText};
 
 /// A titled part of the diff: a table, or lines when there is nothing to tabulate.

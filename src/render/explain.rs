@@ -4,10 +4,11 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, minutes, money, rate, ratio, Render, RenderError};
+use super::{Render, RenderError};
 use crate::analysis::StrategyInForce;
 use crate::decide::{Explanation, Neighbour};
 use crate::model::Model;
+use crate::text::{hours, minutes, money, rate, ratio};
 use crate::text::{terminal, TerminalText};
 
 /// What the explain formats show.

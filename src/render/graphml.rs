@@ -8,8 +8,9 @@ use crate::analysis::rules;
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::analysis::path_ids;
+use crate::view::Report;
 
 /// The GraphML writer.
 pub struct Graphml;

@@ -11,13 +11,14 @@ use indexmap::IndexMap;
 use serde::{Serialize, Serializer};
 
 use super::plan::PlanReport;
-use super::{Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::analysis::{Counts, Flag, Status, UnfixableReason};
 use crate::analysis::{
     Fix, HandoffResult, Improvement, PathHop, PlanStep, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
 };
 use crate::model::{Model, Source};
+use crate::view::Report;
 
 /// Things the results name by index (path hops, workflows, integrations), written as their
 /// ids straight from the model: no list of strings is built.

@@ -5,23 +5,17 @@
 use std::io::Write;
 
 use super::mermaid::Mermaid;
-use super::review::{document, Block, Span, Table};
-use super::{Provenance, Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::text::markdown;
+use crate::view::review::{Block, Span, Table};
+use crate::view::{Report, Review};
 
 /// `analyze --format markdown`.
-pub struct Markdown {
-    /// Fixes listed and marked on the map (`None`: the review's defaults).
-    pub top: Option<usize>,
-    /// With a budget, a "Roadmap" section after the fixes.
-    pub budget: Option<f64>,
-    /// Where the document came from.
-    pub provenance: Option<Provenance>,
-}
+pub struct Markdown;
 
-impl Render<Report<'_>> for Markdown {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let doc = document(report, self.top, self.budget, self.provenance.as_ref());
+impl Render<Review<'_>> for Markdown {
+    fn render(&self, review: &Review, out: &mut dyn Write) -> Result<(), RenderError> {
+        let (report, doc) = (&review.report, &review.document);
         writeln!(out, "# {}", markdown(&doc.title))?;
         for block in &doc.lead {
             writeln!(out)?;

@@ -9,15 +9,17 @@ use crate::analysis::rules;
 use std::io::Write;
 
 use super::dot::{diagram_title, empty_focus, FOCUS_HINT, READABLE_SYSTEMS};
-use super::palette::{self, Look};
-use super::units::{self, edge_lines, node_lines, node_name, unit_scene, width};
-use super::view::{
+use super::{Render, RenderError};
+use crate::model::{Mode, SystemKind};
+use crate::text::{hours, minutes, money};
+use crate::text::{mermaid, mermaid_lines};
+use crate::view::palette::{self, Look};
+use crate::view::scene::{
     effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
     NAME_WIDTH,
 };
-use super::{hours, minutes, money, Render, RenderError, Report};
-use crate::model::{Mode, SystemKind};
-use crate::text::{mermaid, mermaid_lines};
+use crate::view::units::{self, edge_lines, node_lines, node_name, unit_scene, width};
+use crate::view::Report;
 
 /// Mermaid's default `maxEdges`: past it, it draws "Edge limit exceeded" instead.
 pub const MAX_EDGES: usize = 500;

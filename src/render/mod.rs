@@ -11,78 +11,27 @@ mod decide_json;
 mod diff;
 pub mod dot;
 mod explain;
-mod fidelity;
 pub mod graphml;
 mod graphviz_run;
 mod html;
-pub(crate) mod index;
 mod json;
 mod markdown;
 pub mod mermaid;
-mod numbers;
-pub mod palette;
 mod plan;
-mod provenance;
-mod review;
 mod sensitivity;
 mod table;
-pub mod units;
-pub mod view;
 
 use std::io::{self, Write};
-
-use crate::analysis::{Analysis, Fix};
-use crate::diagnostic::Diagnostic;
-use crate::model::Model;
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
 pub use compare::CompareReport;
 pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use explain::ExplainReport;
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
-pub use numbers::{hours, minutes, money, percent, rate, ratio};
 pub use plan::{PlanReport, PlanTotals};
-pub use provenance::{date_of, document_date, Provenance};
 pub use sensitivity::SensitivityReport;
-pub use view::{Level, View};
 
-/// What the report formats show: a model, its analysis and its load warnings.
-#[derive(Clone, Copy)]
-pub struct Report<'a> {
-    /// The validated model.
-    pub model: &'a Model,
-    /// Its analysis.
-    pub analysis: &'a Analysis,
-    /// Load warnings.
-    pub warnings: &'a [Diagnostic],
-}
-
-impl Report<'_> {
-    /// The best `top` fixes (`None`: all), best first.
-    pub fn fixes(&self, top: Option<usize>) -> &[Fix] {
-        let all = &self.analysis.fixes;
-        match top {
-            Some(n) => &all[..n.min(all.len())],
-            None => all,
-        }
-    }
-
-    /// Warnings as one line each (the JSON report keeps every one).
-    pub fn warning_lines(&self) -> Vec<String> {
-        self.warnings.iter().map(Diagnostic::summary).collect()
-    }
-
-    /// Warnings for a human reader: a kind with many warnings is one line with its count
-    /// and the first few ids.
-    pub fn readable_warning_lines(&self) -> Vec<String> {
-        crate::warnings::report_lines(self.warnings)
-    }
-
-    /// The currency code.
-    pub fn currency(&self) -> &str {
-        &self.analysis.currency
-    }
-}
+use crate::view::{Report, Review, View};
 
 /// Why rendering failed.
 #[derive(Debug, thiserror::Error)]
@@ -164,8 +113,9 @@ pub enum DiagramKind {
     Mermaid,
 }
 
-/// A report format with its own options. `top` is how many fixes to list (`None`: the
-/// format's default).
+/// A format of the report (a [`Report`]) with its own options. `top` is how many fixes to
+/// list (`None`: the format's default). The review document has its own formats,
+/// [`ReviewFormat`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Format {
     /// The terminal report, in colour or not.
@@ -179,24 +129,6 @@ pub enum Format {
     Json {
         /// Fixes listed (default all).
         top: Option<usize>,
-    },
-    /// The review document as Markdown.
-    Markdown {
-        /// Fixes listed (default 20) and marked on the map (default 5).
-        top: Option<usize>,
-        /// With a budget, a "Roadmap" section after the fixes.
-        budget: Option<f64>,
-        /// Where the document came from (`None`: not recorded).
-        provenance: Option<Provenance>,
-    },
-    /// The review document as one HTML page.
-    Html {
-        /// Fixes listed (default 20) and marked on the map (default 5).
-        top: Option<usize>,
-        /// With a budget, a "Roadmap" section after the fixes.
-        budget: Option<f64>,
-        /// Where the document came from (`None`: not recorded).
-        provenance: Option<Provenance>,
     },
     /// One table as CSV.
     Csv {
@@ -214,26 +146,20 @@ pub enum Format {
     },
 }
 
-impl Format {
-    /// The same format; a review document (Markdown, HTML) also records the provenance
-    /// `make` gives, or fails with its message.
-    pub fn with_provenance(
-        self,
-        make: impl FnOnce() -> Result<Provenance, String>,
-    ) -> Result<Format, String> {
-        Ok(match self {
-            Format::Markdown { top, budget, .. } => Format::Markdown {
-                top,
-                budget,
-                provenance: Some(make()?),
-            },
-            Format::Html { top, budget, .. } => Format::Html {
-                top,
-                budget,
-                provenance: Some(make()?),
-            },
-            other => other,
-        })
+/// The formats of the review document (a [`Review`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFormat {
+    /// CommonMark with GFM tables, the maps as Mermaid blocks.
+    Markdown,
+    /// One self-contained HTML page, the maps drawn by Graphviz.
+    Html,
+}
+
+/// The renderer of review documents in `format`.
+pub fn review_renderer(format: ReviewFormat) -> Box<dyn for<'a> Render<Review<'a>>> {
+    match format {
+        ReviewFormat::Markdown => Box::new(markdown::Markdown),
+        ReviewFormat::Html => Box::new(html::Html),
     }
 }
 
@@ -242,24 +168,6 @@ pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
-        Format::Markdown {
-            top,
-            budget,
-            provenance,
-        } => Box::new(markdown::Markdown {
-            top,
-            budget,
-            provenance,
-        }),
-        Format::Html {
-            top,
-            budget,
-            provenance,
-        } => Box::new(html::Html {
-            top,
-            budget,
-            provenance,
-        }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),

@@ -5,11 +5,12 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{hours, minutes, money, percent, Render, RenderError};
+use super::{Render, RenderError};
 use crate::analysis::{Plan, StrategyInForce};
 use crate::decide::Roadmap;
 use crate::model::Model;
 use crate::text::{csv_text, markdown, terminal, TerminalText};
+use crate::text::{hours, minutes, money, percent};
 
 /// What the plan formats show.
 #[derive(Clone, Copy)]

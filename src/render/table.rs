@@ -7,10 +7,14 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fidelity, hours, minutes, money, percent, ratio, Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::analysis::{Fix, Status};
 use crate::model::Model;
+use crate::text::{hours, minutes, money, percent, ratio};
 use crate::text::{terminal, TerminalText};
+use crate::view::words as fidelity;
+use crate::view::words::{by_other_unit, unused_detail, UNFIXABLE_SHOWN};
+use crate::view::Report;
 
 /// `analyze --format table`.
 pub struct Table {
@@ -19,9 +23,6 @@ pub struct Table {
     /// Fixes listed (`None`: 10).
     pub top: Option<usize>,
 }
-
-/// Gaps no fix can close listed, costliest first (the CSV and JSON mark all of them).
-pub(super) const UNFIXABLE_SHOWN: usize = 20;
 
 /// Fixes shown when `--top` is not given.
 const DEFAULT_TOP: usize = 10;
@@ -484,37 +485,6 @@ impl Table {
         }
         Ok(())
     }
-}
-
-/// What an unused system still has: "no workflow uses it; 3 integrations touch it", or
-/// "nothing touches it" (only then is retiring it safe advice).
-pub(super) fn unused_detail(model: &Model, system: usize) -> String {
-    let n = model
-        .integrations
-        .iter()
-        .filter(|i| i.from == system || i.to == system)
-        .count();
-    match n {
-        0 => "nothing touches it".to_string(),
-        1 => "no workflow uses it; 1 integration touches it".to_string(),
-        n => format!("no workflow uses it; {n} integrations touch it"),
-    }
-}
-
-/// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
-/// workflow's.
-pub(super) fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
-    let workflow = &model.workflows[g.workflow];
-    let by = g.handoff(model).by?;
-    if Some(by) == workflow.unit {
-        return None;
-    }
-    Some(format!(
-        "done by {} at {} {} an hour",
-        model.units[by].id,
-        model.currency,
-        super::rate(g.hourly_cost)
-    ))
 }
 
 fn plural(n: usize, noun: &str) -> String {

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::workflow_handoffs;
 use super::palette::Look;
-use super::{money, Report};
+use super::Report;
 use crate::analysis::{Action, Fix, HandoffResult, Status};
 use crate::model::{Mode, Model};
+use crate::text::money;
 
 /// How much detail a diagram shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

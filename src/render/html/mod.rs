@@ -6,22 +6,18 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+mod chart;
+
 use super::dot::svg;
-use super::palette;
-use super::review::{document, Block, Document, Span, Table};
-use super::view::Level;
-use super::{Provenance, Render, RenderError, Report};
+use super::{Render, RenderError};
 use crate::text::html;
+use crate::view::palette;
+use crate::view::review::{Block, Document, Span, Table};
+use crate::view::scene::Level;
+use crate::view::{Report, Review};
 
 /// `analyze --format html`.
-pub struct Html {
-    /// Fixes listed and marked on the map (`None`: the review's defaults).
-    pub top: Option<usize>,
-    /// With a budget, a "Roadmap" section after the fixes.
-    pub budget: Option<f64>,
-    /// Where the document came from.
-    pub provenance: Option<Provenance>,
-}
+pub struct Html;
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
 /// text; enlarges a map to the whole window when clicked (Enter, Space or Escape from the
@@ -144,19 +140,18 @@ footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: 
     )
 }
 
-impl Render<Report<'_>> for Html {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        self.render_noting(report, out, &mut Vec::new())
+impl Render<Review<'_>> for Html {
+    fn render(&self, review: &Review, out: &mut dyn Write) -> Result<(), RenderError> {
+        self.render_noting(review, out, &mut Vec::new())
     }
 
     fn render_noting(
         &self,
-        report: &Report,
+        review: &Review,
         out: &mut dyn Write,
         notes: &mut Vec<String>,
     ) -> Result<(), RenderError> {
-        let doc = document(report, self.top, self.budget, self.provenance.as_ref());
-        let page = page(report, &doc, notes)?;
+        let page = page(&review.report, &review.document, notes)?;
         out.write_all(page.as_bytes())?;
         Ok(())
     }
@@ -354,7 +349,7 @@ fn write_block(
         }
         Block::Chart(chart) => {
             p.push_str("<figure class=\"chart\">\n");
-            p.push_str(&chart.svg());
+            p.push_str(&chart::svg(chart));
             p.push_str("</figure>\n");
         }
     }

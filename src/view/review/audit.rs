@@ -2,7 +2,8 @@
 
 use super::automation::{name_and_id, unit_name};
 use super::{cell, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
-use crate::render::{minutes, money, Report};
+use crate::text::{minutes, money};
+use crate::view::Report;
 
 pub(super) fn audit(report: &Report) -> Section {
     let analysis = report.analysis;
@@ -54,7 +55,7 @@ pub(super) fn audit(report: &Report) -> Section {
                         .map(|w| model.workflows[*w].id.as_str())
                         .collect();
                     let workflows = if workflows.is_empty() {
-                        crate::render::table::unused_detail(model, s.system)
+                        crate::view::words::unused_detail(model, s.system)
                     } else {
                         workflows.join(", ")
                     };

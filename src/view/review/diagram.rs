@@ -3,9 +3,9 @@
 //! workflow beside its gaps. Every caption names exactly the fixes its map marks.
 
 use super::{code, text, Block, Section, Span};
-use crate::render::units::unit_scene;
-use crate::render::view::{scene, FixMark, Level, View};
-use crate::render::Report;
+use crate::view::scene::{scene, FixMark, Level, View};
+use crate::view::units::unit_scene;
+use crate::view::Report;
 
 /// Fixes marked on the maps when `--top` is not given.
 pub(super) const DIAGRAM_TOP: usize = 5;
@@ -224,7 +224,7 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
 mod tests {
     use super::*;
     use crate::analysis::analyze;
-    use crate::render::review::{document, Block};
+    use crate::view::review::{document, Block};
 
     #[test]
     fn only_the_costliest_workflows_get_a_map() {

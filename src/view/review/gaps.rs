@@ -3,9 +3,10 @@
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
 use crate::analysis::HandoffResult;
 use crate::model::Source;
-use crate::render::fidelity::PathWords;
-use crate::render::index::{workflow_handoffs, FixesByHandoff};
-use crate::render::{hours, minutes, money, percent, ratio, Report};
+use crate::text::{hours, minutes, money, percent, ratio};
+use crate::view::index::{workflow_handoffs, FixesByHandoff};
+use crate::view::words::PathWords;
+use crate::view::Report;
 
 /// `CRM → Closed deals tracker → Accounting`, the systems along a handoff's path.
 /// Paths longer than this many systems show their two first and two last.
@@ -167,7 +168,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                 words
                     .notes(h)
                     .into_iter()
-                    .chain(crate::render::table::by_other_unit(model, h))
+                    .chain(crate::view::words::by_other_unit(model, h))
                     .map(move |note| vec![text(format!("Step {}: {note}", h.step))])
             })
             .collect();
@@ -209,8 +210,8 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
     let analysis = report.analysis;
     let model = report.model;
     let cur = report.currency();
-    let line = crate::render::fidelity::unfixable(analysis, cur)?;
-    let shown = analysis.unfixable_costliest(model, crate::render::table::UNFIXABLE_SHOWN);
+    let line = crate::view::words::unfixable(analysis, cur)?;
+    let shown = analysis.unfixable_costliest(model, crate::view::words::UNFIXABLE_SHOWN);
     let more = analysis.unfixable.len() - shown.len();
     let rows = shown
         .iter()

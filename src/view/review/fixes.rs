@@ -2,8 +2,9 @@
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Cell, Section, Span, Table};
 use crate::analysis::Fix;
-use crate::render::view::{short_list, LABEL_ITEMS};
-use crate::render::{hours, minutes, money, ratio, Report};
+use crate::text::{hours, minutes, money, ratio};
+use crate::view::scene::{short_list, LABEL_ITEMS};
+use crate::view::Report;
 
 /// Fixes listed when `--top` is not given; the rest are counted.
 const DEFAULT_TOP: usize = 20;
@@ -165,7 +166,7 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
     }
     if fix.run_cost > 0.0 || fix.loses_money() {
         spans.push(Span::Break);
-        let words = crate::render::fidelity::economics(report.model, fix, cur);
+        let words = crate::view::words::economics(report.model, fix, cur);
         spans.push(if fix.loses_money() {
             Span::Strong(words)
         } else {

@@ -1,7 +1,8 @@
 //! Automation by workflow and by business unit.
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
-use crate::render::{hours, money, percent, ratio, Report};
+use crate::text::{hours, money, percent, ratio};
+use crate::view::Report;
 
 pub(super) fn name_and_id(name: &str, id: &str) -> Vec<Span> {
     if name == id {

@@ -2,11 +2,11 @@
 //! report"): hours as full-time people, how much rests on defaults, and per gap which
 //! minutes were used and whether its ends are connected for other data.
 
-use super::{hours, minutes, money};
 use crate::analysis::{
     path_ids, Analysis, Assumptions, Fix, HandoffResult, MinutesSource, PathHop,
 };
 use crate::model::{Model, Source};
+use crate::text::{hours, minutes, money, rate};
 
 /// `2.0 FTE`.
 pub fn fte(annual_fte: f64) -> String {
@@ -157,4 +157,38 @@ impl<'a> PathWords<'a> {
             .chain(self.other_data_note(h))
             .collect()
     }
+}
+
+/// Gaps no fix can close listed, costliest first (the CSV and JSON mark all of them).
+pub const UNFIXABLE_SHOWN: usize = 20;
+
+/// What an unused system still has: "no workflow uses it; 3 integrations touch it", or
+/// "nothing touches it" (only then is retiring it safe advice).
+pub fn unused_detail(model: &Model, system: usize) -> String {
+    let n = model
+        .integrations
+        .iter()
+        .filter(|i| i.from == system || i.to == system)
+        .count();
+    match n {
+        0 => "nothing touches it".to_string(),
+        1 => "no workflow uses it; 1 integration touches it".to_string(),
+        n => format!("no workflow uses it; {n} integrations touch it"),
+    }
+}
+
+/// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
+/// workflow's.
+pub fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
+    let workflow = &model.workflows[g.workflow];
+    let by = g.handoff(model).by?;
+    if Some(by) == workflow.unit {
+        return None;
+    }
+    Some(format!(
+        "done by {} at {} {} an hour",
+        model.units[by].id,
+        model.currency,
+        rate(g.hourly_cost)
+    ))
 }

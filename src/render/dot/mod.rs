@@ -9,14 +9,18 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::PrinterContext;
 
-use super::palette::{self, Look};
-use super::view::{
+use crate::view::palette::{self, Look};
+use crate::view::scene::{
     effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
     NAME_WIDTH,
 };
-use super::{hours, minutes, money, units, Render, RenderError, Report};
+mod units;
+
+use super::{Render, RenderError};
 use crate::model::Mode;
 use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
+use crate::text::{hours, minutes, money};
+use crate::view::Report;
 
 /// Above this many systems a picture of single systems cannot be read on a page or a
 /// projector (labels shrink below 6 pt when fitted); past it the user is told how to

@@ -10,9 +10,46 @@ mod gaps;
 mod roadmap;
 
 use super::provenance::VERSION;
-use super::view::View;
-use super::{hours, minutes, money, percent, ratio, Provenance, Report};
+use super::scene::View;
+use super::{Provenance, Report};
 use crate::analysis::Status;
+use crate::decide::Roadmap;
+use crate::text::{hours, minutes, money, percent, ratio};
+
+pub use roadmap::StepChart;
+
+/// What a review document shows besides the report itself.
+#[derive(Clone, Debug, Default)]
+pub struct ReviewOptions {
+    /// Fixes listed (`None`: 20) and marked on the maps (`None`: 5).
+    pub top: Option<usize>,
+    /// The roadmap for a "Roadmap" section right after the fixes, planned beforehand.
+    pub roadmap: Option<Roadmap>,
+    /// Where the document came from (`None`: not recorded).
+    pub provenance: Option<Provenance>,
+}
+
+/// The review document of a report, built once for every format that writes it
+/// (Markdown, HTML). Its maps are drawn from `report` with the focus each block names.
+pub struct Review<'a> {
+    /// What the document is about.
+    pub report: Report<'a>,
+    /// Its sections, tables and figures.
+    pub document: Document,
+}
+
+impl<'a> Review<'a> {
+    /// The review document of `report`.
+    pub fn new(report: Report<'a>, options: &ReviewOptions) -> Review<'a> {
+        let document = document(
+            &report,
+            options.top,
+            options.roadmap.as_ref(),
+            options.provenance.as_ref(),
+        );
+        Review { report, document }
+    }
+}
 
 /// A piece of inline text.
 pub enum Span {
@@ -170,11 +207,11 @@ fn columns(titles: &[(&str, bool)]) -> Vec<Column> {
 
 /// Builds the review document of `report`, listing the best `top` fixes (`None`: 20) and
 /// marking them on the maps (`None`: 5), with a "Roadmap" section right after the fixes when
-/// a `budget` is given, and its provenance when recorded.
-pub fn document(
+/// a `roadmap` is given, and its provenance when recorded.
+fn document(
     report: &Report,
     top: Option<usize>,
-    budget: Option<f64>,
+    roadmap: Option<&Roadmap>,
     provenance: Option<&Provenance>,
 ) -> Document {
     let analysis = report.analysis;
@@ -187,8 +224,8 @@ pub fn document(
         summary(report),
         fixes::fixes(report, top),
     ];
-    if let Some(budget) = budget {
-        sections.push(roadmap::roadmap_section(report, budget));
+    if let Some(roadmap) = roadmap {
+        sections.push(roadmap::roadmap_section(report, roadmap));
     }
     sections.extend(diagram::integration_map(report, top));
     sections.push(gaps::gaps_by_workflow(report, top));
@@ -324,7 +361,7 @@ fn summary(report: &Report) -> Section {
             value: hours(s.annual_hours),
             label: format!(
                 "staff hours a year ({}) spent working around the gaps",
-                crate::render::fidelity::fte(s.annual_fte)
+                super::words::fte(s.annual_fte)
             ),
             loss: s.annual_hours > 0.0,
         },
@@ -345,9 +382,9 @@ fn summary(report: &Report) -> Section {
     ])];
     blocks.push(Block::Paragraph(vec![text(format!(
         "{}.",
-        crate::render::fidelity::assumptions(&report.analysis.assumptions)
+        super::words::assumptions(&report.analysis.assumptions)
     ))]));
-    if let Some(line) = crate::render::fidelity::unfixable(report.analysis, cur) {
+    if let Some(line) = super::words::unfixable(report.analysis, cur) {
         blocks.push(Block::Paragraph(vec![text(format!(
             "{line}: they need a process change rather than an integration (see \"Gaps no fix can close\")."
         ))]));

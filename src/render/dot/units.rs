@@ -1,0 +1,115 @@
+//! The unit level (`diagram --level unit`) as a Graphviz graph: the scene the view stage
+//! computed (`view::units`), drawn with the same looks as the system level.
+
+use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
+
+use super::{
+    attr, diagram_title, edge, header, legend, legend_row, look_attributes, look_row_saying,
+    node_row, plain, text,
+};
+use crate::text::dot_lines;
+use crate::view::palette;
+use crate::view::scene::{short_list, View, LABEL_ITEMS};
+use crate::view::units::{
+    edge_lines, looks, max_hours, node_lines, node_name, scene_title, unit_meaning, unit_scene,
+    width,
+};
+use crate::view::Report;
+
+/// The unit level as a Graphviz graph.
+pub fn dot_graph(report: &Report, view: &View) -> Graph {
+    let scene = unit_scene(report, view.top);
+    let cur = report.currency();
+    // Top to bottom: units often hand work on in a chain, which left to right would draw
+    // as one strip too wide for any page.
+    let mut stmts = header(
+        &diagram_title(report, "unit overview", &scene.ranks()),
+        "TB",
+    );
+    for node in &scene.nodes {
+        let (fill, line) = if node.unit.is_some() {
+            (palette::SYSTEM_FILL, palette::SYSTEM_LINE)
+        } else {
+            (palette::EXTERNAL_FILL, palette::EXTERNAL_LINE)
+        };
+        stmts.push(Stmt::Node(Node {
+            id: NodeId(plain(&node_name(node.unit)), None),
+            attributes: vec![
+                attr("label", Id::Escaped(dot_lines(&node_lines(report, node)))),
+                attr("shape", plain("box")),
+                attr("style", text("rounded,filled")),
+                attr("fillcolor", text(fill)),
+                attr("color", text(line)),
+                attr("penwidth", text("1.5")),
+                attr("fontsize", plain("16")),
+                attr("margin", text("0.25,0.12")),
+            ],
+        }));
+    }
+    let max = max_hours(&scene);
+    for e in &scene.edges {
+        let look = e.tally.look();
+        let lines = edge_lines(report, &e.tally);
+        let tooltip = format!(
+            "{} \u{2192} {}: {}; {} h a year",
+            scene_title(&scene, e.from),
+            scene_title(&scene, e.to),
+            e.tally.counts(),
+            e.tally.annual_hours
+        );
+        let mut attributes = look_attributes(look, &lines.join("\n"), &tooltip);
+        for a in attributes.iter_mut().filter(|a| a.0 == plain("penwidth")) {
+            a.1 = text(&format!("{:.2}", width(&e.tally, max)));
+        }
+        stmts.push(edge(
+            NodeId(plain(&node_name(e.from)), None),
+            NodeId(plain(&node_name(e.to)), None),
+            attributes,
+        ));
+    }
+    for f in &scene.fixes {
+        let mark = &f.fix;
+        let lines = [
+            mark.headline(),
+            short_list(&mark.carries, LABEL_ITEMS),
+            mark.money_line(cur),
+        ];
+        let tooltip = format!("fix #{} {} ({})", mark.rank, mark.id, mark.action.as_str());
+        stmts.push(edge(
+            NodeId(plain(&node_name(f.from)), None),
+            NodeId(plain(&node_name(f.to)), None),
+            look_attributes(mark.look(), &lines.join("\n"), &tooltip),
+        ));
+    }
+    let mut rows = vec![node_row(
+        palette::SYSTEM_FILL,
+        palette::SYSTEM_LINE,
+        "unit",
+        "a business unit: its systems and the gaps inside it",
+    )];
+    if scene.nodes.iter().any(|n| n.unit.is_none()) {
+        rows.push(node_row(
+            palette::EXTERNAL_FILL,
+            palette::EXTERNAL_LINE,
+            "no unit",
+            "systems that belong to no unit",
+        ));
+    }
+    rows.extend(
+        looks(&scene)
+            .into_iter()
+            .map(|look| look_row_saying(look, unit_meaning(look))),
+    );
+    if max > 0.0 {
+        rows.push(legend_row(
+            "<B>thicker</B>",
+            "more gap hours a year between the units",
+        ));
+    }
+    stmts.push(legend(&rows));
+    Graph::DiGraph {
+        id: plain("gapgraph"),
+        strict: false,
+        stmts,
+    }
+}
