@@ -12,7 +12,10 @@ use super::{
 use crate::analysis;
 use crate::decide;
 use crate::diagnostic::Diagnostic;
-use crate::render::{self, CompareReport, DecisionFormat, ExplainReport, SensitivityReport};
+use crate::render::{
+    self, CompareFormat, CompareReport, DocumentFormat, ExplainFormat, ExplainReport,
+    SensitivityReport,
+};
 use crate::select::{select_fix, select_strategies};
 
 /// `compare`.
@@ -23,7 +26,7 @@ pub struct Compare {
     /// The strategies, in order (empty: all).
     pub strategies: Vec<String>,
     /// Output format.
-    pub format: DecisionFormat,
+    pub format: CompareFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }
@@ -38,7 +41,7 @@ pub struct Diff {
     /// The strategy in force on both sides (`None`: each model's default).
     pub strategy: Option<String>,
     /// Output format.
-    pub format: DecisionFormat,
+    pub format: DocumentFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }
@@ -55,7 +58,7 @@ pub struct Explain {
     /// The strategy in force (`None`: the model's default).
     pub strategy: Option<String>,
     /// Output format.
-    pub format: DecisionFormat,
+    pub format: ExplainFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }
@@ -76,7 +79,7 @@ pub struct Sensitivity {
     /// The top K counted.
     pub top: usize,
     /// Output format.
-    pub format: DecisionFormat,
+    pub format: DocumentFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }

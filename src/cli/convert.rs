@@ -95,10 +95,10 @@ impl Cli {
                 model: c.model,
                 strategies: c.strategies,
                 format: match c.format {
-                    CompareFormat::Table => render::DecisionFormat::Table,
-                    CompareFormat::Json => render::DecisionFormat::Json,
-                    CompareFormat::Markdown => render::DecisionFormat::Markdown,
-                    CompareFormat::Csv => render::DecisionFormat::Csv,
+                    CompareFormat::Table => render::CompareFormat::Table,
+                    CompareFormat::Json => render::CompareFormat::Json,
+                    CompareFormat::Markdown => render::CompareFormat::Markdown,
+                    CompareFormat::Csv => render::CompareFormat::Csv,
                 },
                 output: c.output,
             }),
@@ -119,8 +119,8 @@ impl Cli {
                 }),
                 strategy: e.strategy,
                 format: match e.format {
-                    ExplainFormat::Table => render::DecisionFormat::Table,
-                    ExplainFormat::Json => render::DecisionFormat::Json,
+                    ExplainFormat::Table => render::ExplainFormat::Table,
+                    ExplainFormat::Json => render::ExplainFormat::Json,
                 },
                 output: e.output,
             }),
@@ -256,12 +256,12 @@ impl From<DiagramFormat> for render::DiagramKind {
     }
 }
 
-impl From<DocumentFormat> for render::DecisionFormat {
+impl From<DocumentFormat> for render::DocumentFormat {
     fn from(f: DocumentFormat) -> Self {
         match f {
-            DocumentFormat::Table => render::DecisionFormat::Table,
-            DocumentFormat::Json => render::DecisionFormat::Json,
-            DocumentFormat::Markdown => render::DecisionFormat::Markdown,
+            DocumentFormat::Table => render::DocumentFormat::Table,
+            DocumentFormat::Json => render::DocumentFormat::Json,
+            DocumentFormat::Markdown => render::DocumentFormat::Markdown,
         }
     }
 }

@@ -7,7 +7,6 @@
 mod check;
 mod compare;
 mod csv;
-mod decide_json;
 mod diff;
 pub mod dot;
 mod explain;
@@ -25,8 +24,8 @@ use std::io::{self, Write};
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
 pub use compare::CompareReport;
-pub use decide_json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use explain::ExplainReport;
+pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 pub use plan::{PlanReport, PlanTotals};
 pub use sensitivity::SensitivityReport;
@@ -201,13 +200,12 @@ pub fn plan_renderer(format: PlanFormat) -> PlanRenderer {
     }
 }
 
-/// The formats of the decision documents (`compare`, `diff`, `sensitivity`, `explain`);
-/// each command accepts the ones its document has.
+/// The formats of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DecisionFormat {
+pub enum CompareFormat {
     /// A terminal table.
     Table,
-    /// The document's JSON schema.
+    /// The `gapgraph.compare/v1` JSON document.
     Json,
     /// Markdown for wikis and pull requests.
     Markdown,
@@ -215,41 +213,61 @@ pub enum DecisionFormat {
     Csv,
 }
 
+/// The formats of a diff and of a sensitivity analysis (neither has CSV rows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// A terminal table.
+    Table,
+    /// The document's JSON schema.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+}
+
+/// The formats of an explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplainFormat {
+    /// The arithmetic in words and numbers.
+    Table,
+    /// The `gapgraph.explain/v1` JSON document.
+    Json,
+}
+
 /// The renderer of a comparison.
-pub fn compare_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<CompareReport<'a>>> {
+pub fn compare_renderer(format: CompareFormat) -> Box<dyn for<'a> Render<CompareReport<'a>>> {
     match format {
-        DecisionFormat::Table => Box::new(compare::CompareTable),
-        DecisionFormat::Json => Box::new(decide_json::CompareJson),
-        DecisionFormat::Markdown => Box::new(compare::CompareMarkdown),
-        DecisionFormat::Csv => Box::new(compare::CompareCsv),
+        CompareFormat::Table => Box::new(compare::CompareTable),
+        CompareFormat::Json => Box::new(json::CompareJson),
+        CompareFormat::Markdown => Box::new(compare::CompareMarkdown),
+        CompareFormat::Csv => Box::new(compare::CompareCsv),
     }
 }
 
-/// The renderer of a diff (CSV: the table).
-pub fn diff_renderer(format: DecisionFormat) -> Box<dyn Render<crate::decide::Diff>> {
+/// The renderer of a diff.
+pub fn diff_renderer(format: DocumentFormat) -> Box<dyn Render<crate::decide::Diff>> {
     match format {
-        DecisionFormat::Json => Box::new(decide_json::DiffJson),
-        DecisionFormat::Markdown => Box::new(diff::DiffMarkdown),
-        DecisionFormat::Table | DecisionFormat::Csv => Box::new(diff::DiffTable),
+        DocumentFormat::Table => Box::new(diff::DiffTable),
+        DocumentFormat::Json => Box::new(json::DiffJson),
+        DocumentFormat::Markdown => Box::new(diff::DiffMarkdown),
     }
 }
 
-/// The renderer of a sensitivity analysis (CSV: the table).
+/// The renderer of a sensitivity analysis.
 pub fn sensitivity_renderer(
-    format: DecisionFormat,
+    format: DocumentFormat,
 ) -> Box<dyn for<'a> Render<SensitivityReport<'a>>> {
     match format {
-        DecisionFormat::Json => Box::new(decide_json::SensitivityJson),
-        DecisionFormat::Markdown => Box::new(sensitivity::SensitivityMarkdown),
-        DecisionFormat::Table | DecisionFormat::Csv => Box::new(sensitivity::SensitivityTable),
+        DocumentFormat::Table => Box::new(sensitivity::SensitivityTable),
+        DocumentFormat::Json => Box::new(json::SensitivityJson),
+        DocumentFormat::Markdown => Box::new(sensitivity::SensitivityMarkdown),
     }
 }
 
-/// The renderer of an explanation (Markdown and CSV: the text).
-pub fn explain_renderer(format: DecisionFormat) -> Box<dyn for<'a> Render<ExplainReport<'a>>> {
+/// The renderer of an explanation.
+pub fn explain_renderer(format: ExplainFormat) -> Box<dyn for<'a> Render<ExplainReport<'a>>> {
     match format {
-        DecisionFormat::Json => Box::new(decide_json::ExplainJson),
-        _ => Box::new(explain::ExplainText),
+        ExplainFormat::Table => Box::new(explain::ExplainText),
+        ExplainFormat::Json => Box::new(json::ExplainJson),
     }
 }
 

@@ -10,15 +10,21 @@ use std::io::Write;
 use indexmap::IndexMap;
 use serde::{Serialize, Serializer};
 
-use super::plan::PlanReport;
 use super::{Render, RenderError};
+
+mod decide;
+mod plan;
+
 use crate::analysis::{Counts, Flag, Status, UnfixableReason};
 use crate::analysis::{
-    Fix, HandoffResult, Improvement, PathHop, PlanStep, Summary, SystemMeasures, UnitMeasures,
+    Fix, HandoffResult, Improvement, PathHop, Summary, SystemMeasures, UnitMeasures,
     WorkflowMeasures,
 };
 use crate::model::{Model, Source};
 use crate::view::Report;
+pub use decide::{CompareJson, DiffJson, ExplainJson, SensitivityJson};
+pub use decide::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
+pub use plan::PlanJson;
 
 /// Things the results name by index (path hops, workflows, integrations), written as their
 /// ids straight from the model: no list of strings is built.
@@ -506,128 +512,8 @@ impl Render<Report<'_>> for Json {
     }
 }
 
-#[derive(Serialize)]
-struct PlanDocument<'a> {
-    schema: &'static str,
-    strategy: Option<&'a str>,
-    currency: &'a str,
-    budget: f64,
-    spent: f64,
-    annual_saving: f64,
-    strategic_value: f64,
-    automation_rate_before: Option<f64>,
-    steps: Vec<PlanStepWire<'a>>,
-    left_undone: Vec<UndoneWire<'a>>,
-}
-
-/// A fix the budget left undone, valued against the model with every pick built.
-#[derive(Serialize)]
-struct UndoneWire<'a> {
-    rank: usize,
-    id: Cow<'a, str>,
-    action: &'static str,
-    from: &'a str,
-    to: &'a str,
-    cost: f64,
-    annual_hours_saved: f64,
-    annual_saving: f64,
-    strategic_value: f64,
-}
-
-#[derive(Serialize)]
-struct PlanStepWire<'a> {
-    step: usize,
-    id: Cow<'a, str>,
-    action: &'static str,
-    from: &'a str,
-    to: &'a str,
-    cost: f64,
-    annual_hours_saved: f64,
-    annual_saving: f64,
-    strategic_value: f64,
-    cumulative_cost: f64,
-    cumulative_saving: f64,
-    cumulative_strategic_value: f64,
-    automation_rate: Option<f64>,
-    run_cost: f64,
-    npv: f64,
-    cumulative_npv: f64,
-    loses_money: bool,
-}
-
-impl<'a> PlanStepWire<'a> {
-    fn new(model: &'a Model, s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
-        PlanStepWire {
-            step: s.step,
-            id: s.id.text(model),
-            action: s.action.as_str(),
-            from: &model.systems[s.from].id,
-            to: &model.systems[s.to].id,
-            cost: s.cost,
-            annual_hours_saved: s.annual_hours_saved,
-            annual_saving: s.annual_saving,
-            strategic_value: s.strategic_value,
-            cumulative_cost: s.cumulative_cost,
-            cumulative_saving: s.cumulative_saving,
-            cumulative_strategic_value: s.cumulative_strategic_value,
-            automation_rate,
-            run_cost: s.run_cost,
-            npv: s.npv,
-            cumulative_npv: s.cumulative_npv,
-            loses_money: s.npv < 0.0,
-        }
-    }
-}
-
-/// `plan --format json`.
-pub struct PlanJson;
-
-impl Render<PlanReport<'_>> for PlanJson {
-    fn streams(&self) -> bool {
-        true
-    }
-
-    fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
-        let totals = report.totals();
-        let document = PlanDocument {
-            schema: PLAN_SCHEMA,
-            strategy: report.strategy.map(|s| s.id.as_str()),
-            currency: report.currency,
-            budget: report.plan().budget,
-            spent: totals.spent,
-            annual_saving: totals.annual_saving,
-            strategic_value: totals.strategic_value,
-            automation_rate_before: report.roadmap.automation_before,
-            steps: report
-                .plan()
-                .steps
-                .iter()
-                .zip(&report.roadmap.automation_after)
-                .map(|(s, a)| PlanStepWire::new(report.model, s, *a))
-                .collect(),
-            left_undone: report
-                .roadmap
-                .left_undone
-                .iter()
-                .map(|f| UndoneWire {
-                    rank: f.rank,
-                    id: f.id.text(report.model),
-                    action: f.action.as_str(),
-                    from: &report.model.systems[f.from].id,
-                    to: &report.model.systems[f.to].id,
-                    cost: f.cost,
-                    annual_hours_saved: f.annual_hours_saved,
-                    annual_saving: f.annual_saving,
-                    strategic_value: f.strategic_value,
-                })
-                .collect(),
-        };
-        write_json(out, &document)
-    }
-}
-
 /// Pretty JSON with a final newline.
-pub(super) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<(), RenderError> {
+fn write_json(out: &mut dyn Write, value: &impl Serialize) -> Result<(), RenderError> {
     // serde_json writes token by token: a buffer in front of the writer turns millions of
     // small dynamic calls into a few large ones.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);

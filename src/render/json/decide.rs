@@ -9,13 +9,13 @@ use std::io::Write;
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::compare::CompareReport;
-use super::explain::ExplainReport;
-use super::json::write_json;
-use super::sensitivity::SensitivityReport;
-use super::{Render, RenderError};
+use super::write_json;
 use crate::analysis::Status;
 use crate::decide::{Diff, GapDelta};
+use crate::render::compare::CompareReport;
+use crate::render::explain::ExplainReport;
+use crate::render::sensitivity::SensitivityReport;
+use crate::render::{Render, RenderError};
 
 /// The schema of `compare --format json`.
 pub const COMPARE_SCHEMA: &str = "gapgraph.compare/v1";

@@ -1,0 +1,133 @@
+//! The `gapgraph.plan/v1` document: a budgeted roadmap's steps and what it left undone.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{write_json, PLAN_SCHEMA};
+use crate::analysis::PlanStep;
+use crate::model::Model;
+use crate::render::plan::PlanReport;
+use crate::render::{Render, RenderError};
+
+/// The plan document.
+#[derive(Serialize)]
+struct PlanDocument<'a> {
+    schema: &'static str,
+    strategy: Option<&'a str>,
+    currency: &'a str,
+    budget: f64,
+    spent: f64,
+    annual_saving: f64,
+    strategic_value: f64,
+    automation_rate_before: Option<f64>,
+    steps: Vec<PlanStepWire<'a>>,
+    left_undone: Vec<UndoneWire<'a>>,
+}
+
+/// A fix the budget left undone, valued against the model with every pick built.
+#[derive(Serialize)]
+struct UndoneWire<'a> {
+    rank: usize,
+    id: Cow<'a, str>,
+    action: &'static str,
+    from: &'a str,
+    to: &'a str,
+    cost: f64,
+    annual_hours_saved: f64,
+    annual_saving: f64,
+    strategic_value: f64,
+}
+
+#[derive(Serialize)]
+struct PlanStepWire<'a> {
+    step: usize,
+    id: Cow<'a, str>,
+    action: &'static str,
+    from: &'a str,
+    to: &'a str,
+    cost: f64,
+    annual_hours_saved: f64,
+    annual_saving: f64,
+    strategic_value: f64,
+    cumulative_cost: f64,
+    cumulative_saving: f64,
+    cumulative_strategic_value: f64,
+    automation_rate: Option<f64>,
+    run_cost: f64,
+    npv: f64,
+    cumulative_npv: f64,
+    loses_money: bool,
+}
+
+impl<'a> PlanStepWire<'a> {
+    fn new(model: &'a Model, s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
+        PlanStepWire {
+            step: s.step,
+            id: s.id.text(model),
+            action: s.action.as_str(),
+            from: &model.systems[s.from].id,
+            to: &model.systems[s.to].id,
+            cost: s.cost,
+            annual_hours_saved: s.annual_hours_saved,
+            annual_saving: s.annual_saving,
+            strategic_value: s.strategic_value,
+            cumulative_cost: s.cumulative_cost,
+            cumulative_saving: s.cumulative_saving,
+            cumulative_strategic_value: s.cumulative_strategic_value,
+            automation_rate,
+            run_cost: s.run_cost,
+            npv: s.npv,
+            cumulative_npv: s.cumulative_npv,
+            loses_money: s.npv < 0.0,
+        }
+    }
+}
+
+/// `plan --format json`.
+pub struct PlanJson;
+
+impl Render<PlanReport<'_>> for PlanJson {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn render(&self, report: &PlanReport, out: &mut dyn Write) -> Result<(), RenderError> {
+        let totals = report.totals();
+        let document = PlanDocument {
+            schema: PLAN_SCHEMA,
+            strategy: report.strategy.map(|s| s.id.as_str()),
+            currency: report.currency,
+            budget: report.plan().budget,
+            spent: totals.spent,
+            annual_saving: totals.annual_saving,
+            strategic_value: totals.strategic_value,
+            automation_rate_before: report.roadmap.automation_before,
+            steps: report
+                .plan()
+                .steps
+                .iter()
+                .zip(&report.roadmap.automation_after)
+                .map(|(s, a)| PlanStepWire::new(report.model, s, *a))
+                .collect(),
+            left_undone: report
+                .roadmap
+                .left_undone
+                .iter()
+                .map(|f| UndoneWire {
+                    rank: f.rank,
+                    id: f.id.text(report.model),
+                    action: f.action.as_str(),
+                    from: &report.model.systems[f.from].id,
+                    to: &report.model.systems[f.to].id,
+                    cost: f.cost,
+                    annual_hours_saved: f.annual_hours_saved,
+                    annual_saving: f.annual_saving,
+                    strategic_value: f.strategic_value,
+                })
+                .collect(),
+        };
+        write_json(out, &document)
+    }
+}
