@@ -3,6 +3,9 @@
 //! benches/discover_reference.py, an independent Python reading of docs/discover.md.
 //! Skipped, with a message, where the logs are not there.
 
+// A test that is skipped says why on standard error.
+#![allow(clippy::disallowed_macros)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -6,6 +6,9 @@
 //! structure; JSON keeps the exact text; terminal and CSV output never carry a control
 //! raw.
 
+// A test that is skipped says why on standard error.
+#![allow(clippy::disallowed_macros)]
+
 use assert_cmd::Command;
 
 const HOSTILE: &str = "tests/data/hostile.yaml";

@@ -2,6 +2,9 @@
 //! through the binary as a user would. Every format must be deterministic, so each is also
 //! rendered twice and compared byte for byte.
 
+// A test that is skipped says why on standard error.
+#![allow(clippy::disallowed_macros)]
+
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -239,7 +239,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             workflow: w,
             counts: Counts::default(),
             alignment: alignment.per_workflow[w],
-            runs_per_year: rules::workflow_runs_per_year(&wf),
+            runs_per_year: rules::workflow_runs_per_year(wf),
         })
         .collect();
     for h in handoffs {

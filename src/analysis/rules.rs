@@ -36,9 +36,10 @@ pub fn workflow_runs_per_year(workflow: &Workflow) -> f64 {
 
 /// A handoff's own `runs` a year, else its workflow's.
 pub fn handoff_runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
-    handoff
-        .runs
-        .map_or_else(|| workflow_runs_per_year(workflow), |runs| runs.per_year())
+    handoff.runs.map_or_else(
+        || workflow_runs_per_year(workflow),
+        crate::model::Runs::per_year,
+    )
 }
 
 /// The unit whose staff do a handoff's manual work: its `by`, else its workflow's unit.

@@ -180,45 +180,50 @@ pub(super) fn explain(
     )
 }
 
-/// Progress on standard error, shown only on a terminal and only once a run has taken
-/// more than a second (a quick run stays silent).
-struct Progress {
-    enabled: bool,
-    total: u64,
+/// Progress on the standard error the command was given, shown only on a terminal and
+/// only once a run has taken more than a second (a quick run stays silent): one line,
+/// redrawn when the whole percentage changes, cleared at the end.
+struct Progress<'w> {
+    out: Option<&'w mut dyn Write>,
+    total: usize,
     started: std::time::Instant,
-    bar: Option<indicatif::ProgressBar>,
+    shown: Option<usize>,
 }
 
-impl Progress {
-    fn new(enabled: bool, total: usize) -> Progress {
+impl<'w> Progress<'w> {
+    fn new(out: Option<&'w mut dyn Write>, total: usize) -> Progress<'w> {
         Progress {
-            enabled,
-            total: total as u64,
+            out,
+            total: total.max(1),
             started: std::time::Instant::now(),
-            bar: None,
+            shown: None,
         }
     }
 
     fn update(&mut self, done: usize) {
-        if !self.enabled {
+        let Some(out) = self.out.as_mut() else {
+            return;
+        };
+        if self.shown.is_none() && self.started.elapsed() < std::time::Duration::from_secs(1) {
             return;
         }
-        if self.bar.is_none() && self.started.elapsed() > std::time::Duration::from_secs(1) {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(self.total),
-                indicatif::ProgressDrawTarget::stderr(),
+        let percent = done.min(self.total) * 100 / self.total;
+        if self.shown != Some(percent) {
+            // A progress line that cannot be written is no reason to stop the analysis.
+            let _ = write!(
+                out,
+                "\r\x1b[2Ksamples: {done} of {} ({percent}%)",
+                self.total
             );
-            bar.set_message("samples");
-            self.bar = Some(bar);
-        }
-        if let Some(bar) = &self.bar {
-            bar.set_position(done as u64);
+            let _ = out.flush();
+            self.shown = Some(percent);
         }
     }
 
     fn finish(self) {
-        if let Some(bar) = self.bar {
-            bar.finish_and_clear();
+        if let (Some(out), Some(_)) = (self.out, self.shown) {
+            let _ = write!(out, "\r\x1b[2K");
+            let _ = out.flush();
         }
     }
 }
@@ -242,7 +247,10 @@ pub(super) fn sensitivity(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     options.strategy = selection.strategy;
-    let mut progress = Progress::new(env.stderr_is_terminal, command.samples);
+    let terminal = env
+        .stderr_is_terminal
+        .then_some(&mut *stderr as &mut dyn Write);
+    let mut progress = Progress::new(terminal, command.samples);
     let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
     progress.finish();
     let result = result.map_err(|e| fail(stderr, e))?;
