@@ -1,8 +1,8 @@
 //! Numbers a person can check by hand.
 //!
 //! Each test runs the built `gapgraph` binary on a fixture of `fixtures/valid/`
-//! and compares the JSON report (`analyze --format json`, CLI.md) with values
-//! computed by hand from MODEL.md. The arithmetic is written next to each
+//! and compares the JSON report (`analyze --format json`, docs/outputs.md) with values
+//! computed by hand from docs/scoring.md. The arithmetic is written next to each
 //! assertion. Floats are compared with a relative tolerance of 1e-9.
 //!
 //! Conventions used in the comments:
@@ -285,9 +285,9 @@ fn assert_counts(v: &Value, handoffs: u64, automated: u64, manual: u64, missing:
     count(&v["missing"], missing);
 }
 
-// ------------------------------------------------- worked example (MODEL.md 2)
+// ------------------------------------------------- worked example (docs/model.md)
 
-/// The JSON example of CLI.md, verbatim. Its `units`, `systems` and `warnings`
+/// The JSON report of the worked example as the specification prints it, verbatim. Its `units`, `systems` and `warnings`
 /// are abbreviated (one entry each); every other list is complete.
 const CLI_EXAMPLE: &str = r#"{
   "schema": "gapgraph.report/v1",

@@ -1,4 +1,4 @@
-//! The model additions of MODEL.md sections 2-3: a handoff's own `runs`,
+//! The model additions of docs/model.md: a handoff's own `runs`,
 //! `defaults.fte_hours`, and the warning for a data object that is a likely typo of a
 //! carried one. Models are inline, their arithmetic in comments.
 

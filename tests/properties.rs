@@ -1,4 +1,4 @@
-//! Properties of the analysis on random valid models (MODEL.md sections 4-6).
+//! Properties of the analysis on random valid models (docs/scoring.md, sections 1-5).
 
 use gapgraph::analysis::strategy_in_force;
 use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, Status};

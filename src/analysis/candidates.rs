@@ -1,4 +1,4 @@
-//! Fix candidates (MODEL.md section 5): automate an integration, connect a pair that has
+//! Fix candidates (docs/scoring.md, section 3): automate an integration, connect a pair that has
 //! gaps, or build a fix the architects catalogued.
 
 use super::rules;

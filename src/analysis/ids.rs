@@ -23,7 +23,7 @@ pub enum FixId {
 }
 
 impl FixId {
-    /// The id reports show (MODEL.md section 5).
+    /// The id reports show (docs/scoring.md, section 3).
     pub fn text<'m>(&self, model: &'m Model) -> Cow<'m, str> {
         match *self {
             FixId::Automate(i) => Cow::Borrowed(&model.integrations[i].id),

@@ -1,4 +1,4 @@
-//! The measures of every report (MODEL.md section 7): per workflow, unit, system, and the
+//! The measures of every report (docs/scoring.md, section 8): per workflow, unit, system, and the
 //! summary.
 
 use super::candidates::Action;
@@ -128,7 +128,7 @@ pub struct Summary {
 }
 
 /// How much of the result rests on defaults rather than on figures the model states
-/// (CLI.md, `assumptions`).
+/// (docs/outputs.md, `assumptions`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assumptions {
     /// Σ annual hours of the gaps (= `Summary::annual_hours`).
@@ -229,7 +229,7 @@ pub fn automation_rate(handoffs: &[HandoffResult]) -> Option<f64> {
     (!handoffs.is_empty()).then(|| automated_runs / runs)
 }
 
-/// Every measure of MODEL.md section 7.
+/// Every measure of docs/scoring.md, section 8.
 pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment) -> Measures {
     let mut workflows: Vec<WorkflowMeasures> = model
         .workflows

@@ -1,4 +1,4 @@
-//! The analysis of MODEL.md sections 4-7: resolve every handoff, find the gaps, generate fix
+//! The analysis of docs/scoring.md: resolve every handoff, find the gaps, generate fix
 //! candidates, value each alone against the whole model, rank them, and measure.
 //! Pure functions over a validated [`Model`]; every result carries its explanation.
 

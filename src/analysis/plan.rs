@@ -1,4 +1,4 @@
-//! A budgeted roadmap (MODEL.md section 6, last paragraph): greedy picks, each valued
+//! A budgeted roadmap (docs/scoring.md, section 9): greedy picks, each valued
 //! against the model with the earlier picks applied.
 
 use super::candidates::{candidates, Action};

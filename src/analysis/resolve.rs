@@ -1,4 +1,4 @@
-//! Resolving every handoff of every workflow, and pricing it (MODEL.md section 4).
+//! Resolving every handoff of every workflow, and pricing it (docs/scoring.md, sections 1-2).
 
 use super::engine::{Engine, HandoffKey};
 use super::graph::Graph;
@@ -34,7 +34,7 @@ impl Status {
     }
 }
 
-/// Which figure gave a handoff its minutes per run (CLI.md, `assumptions`).
+/// Which figure gave a handoff its minutes per run (docs/outputs.md, `assumptions`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MinutesSource {
     /// The handoff's own `minutes` (no path, or quicker than the path).
@@ -204,7 +204,7 @@ impl HandoffResult {
     }
 
     /// Its minutes per run rest on a default: `defaults.missing_minutes`, or a path with a
-    /// hop at default minutes (CLI.md, `assumptions.gap_hours_on_defaults`).
+    /// hop at default minutes (docs/outputs.md, `assumptions`).
     pub fn rests_on_defaults(&self) -> bool {
         match self.minutes_source {
             MinutesSource::Handoff => false,

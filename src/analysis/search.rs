@@ -1,8 +1,8 @@
 //! Dijkstra over the flat graph for one data object, on reusable buffers: nothing is
 //! allocated once the buffers have grown to the model's size.
 //!
-//! The cost is (minutes, hops), least minutes first, then fewest hops, as in MODEL.md section
-//! 4. Minutes are summed from the search's start outward, `((a + w1) + w2) + ...`, the way
+//! The cost is (minutes, hops), least minutes first, then fewest hops, as in docs/scoring.md,
+//! section 1. Minutes are summed from the search's start outward, `((a + w1) + w2) + ...`, the way
 //! a path is summed when it is reported. Each edge adds a hop, so every cost pushed is larger
 //! than the one popped: the settled costs are the unique fixed point of "least over incoming
 //! edges", whatever the order of the heap or of the edges.

@@ -1,4 +1,4 @@
-//! Exact incremental valuation (MODEL.md section 6, `../shared/design/valuation.md`).
+//! Exact incremental valuation (docs/scoring.md, sections 4-5).
 //!
 //! A fix adds (or cheapens) one edge u->v for the data it carries. Weights are >= 0, so for a
 //! gap s->t of data d the least path after the fix is min(today's, dist(s,u) + w' + dist(v,t)),

@@ -1,5 +1,5 @@
 //! The value of a fix, evaluated alone against the whole model, and the ranking
-//! (MODEL.md section 6).
+//! (docs/scoring.md, sections 4-5).
 
 use std::cmp::Ordering;
 
@@ -130,7 +130,7 @@ impl Fix {
 
 /// The fix of `candidate` from the handoffs it lowers: `lowered` holds (handoff index into
 /// `before`, minutes per run after the fix), in file order. The sums run in file order, as
-/// MODEL.md section 6 reads.
+/// docs/scoring.md, sections 4-5 reads.
 pub fn fix_of(
     model: &Model,
     before: &[HandoffResult],
@@ -301,7 +301,7 @@ pub fn value_with(
 /// The order a ranking uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum RankBy {
-    /// MODEL.md section 6: strategic value per unit of cost.
+    /// docs/scoring.md, sections 4-5: strategic value per unit of cost.
     #[default]
     Priority,
     /// Strategic value, largest first.

@@ -1,4 +1,4 @@
-//! One fix's arithmetic (MODEL.md section 6), handoff by handoff, and why it ranks where
+//! One fix's arithmetic (docs/scoring.md, sections 4-5), handoff by handoff, and why it ranks where
 //! it does against its neighbours. The totals are the ranked fix's own, so they equal the
 //! JSON report's; the per-handoff terms are recomputed from the model to show the work.
 
@@ -170,7 +170,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     }
 }
 
-/// The first key of MODEL.md section 6's ordering on which `a` and `b` differ.
+/// The first key of the ordering of docs/scoring.md, section 5, on which `a` and `b` differ.
 pub fn separating_key(model: &Model, a: &Fix, b: &Fix) -> &'static str {
     let free = |f: &Fix| f.cost == 0.0 && f.strategic_value > 0.0;
     let priority = |f: &Fix| f.priority.unwrap_or(0.0);

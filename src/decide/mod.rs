@@ -29,7 +29,7 @@ pub use sensitivity::{
 use crate::analysis::{Action, Fix};
 use crate::model::{Carries, Integration, Mode, Model};
 
-/// `model` with `fixes` built, as MODEL.md section 5 describes their effect: automate
+/// `model` with `fixes` built, as docs/scoring.md, section 3 describes their effect: automate
 /// makes its integration automated; connect and catalog add an automated integration
 /// carrying what the fix carries (a catalog entry, once built, is no longer an option).
 pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -> Model {

@@ -203,7 +203,7 @@ pub fn sensitivity(
     Ok(Sensitivity { options, fixes })
 }
 
-/// A fix's figures at another cost, as MODEL.md section 6 defines them.
+/// A fix's figures at another cost, as docs/scoring.md, sections 4-5 defines them.
 fn reprice(fix: &mut Fix, cost: f64) {
     fix.cost = cost;
     fix.priority = (cost > 0.0).then(|| fix.strategic_value / cost);

@@ -12,7 +12,7 @@ mod yaml;
 pub use tree::Syntax;
 pub use validate::{load, Loaded};
 
-/// Field defaults (MODEL.md section 2).
+/// Field defaults (docs/model.md).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Defaults {
     /// Loaded cost of one hour of staff time.

@@ -1,5 +1,4 @@
-//! The words every human format uses for what a figure rests on (CLI.md, "Additions to the
-//! report"): hours as full-time people, how much rests on defaults, and per gap which
+//! The words every human format uses for what a figure rests on (docs/outputs.md): hours as full-time people, how much rests on defaults, and per gap which
 //! minutes were used and whether its ends are connected for other data.
 
 use crate::analysis::{

@@ -1,4 +1,4 @@
-//! The straightforward method of MODEL.md sections 4-6, kept as the specification in code:
+//! The straightforward method of docs/scoring.md, sections 1-5, kept as the specification in code:
 //! resolve a handoff with petgraph's Dijkstra over the edges that carry its data; value a fix
 //! by applying it to a copy of the network and resolving every gap again; plan by valuing
 //! everything again after each pick. Slow (candidates × gaps searches) and obviously right;

@@ -1,5 +1,5 @@
 //! The tree -> a validated [`Model`], collecting every problem with its path and position,
-//! then the warnings of MODEL.md section 3. The checks on one map's fields come from its
+//! then the warnings of docs/model.md, "Warnings". The checks on one map's fields come from its
 //! declaration in [`schema`](super::schema); this file holds the checks on single values,
 //! the section files hold what is particular to each section.
 

@@ -1,4 +1,4 @@
-//! The warnings of MODEL.md section 3: reported, not fatal.
+//! The warnings of docs/model.md, "Warnings": reported, not fatal.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,4 @@
-//! The JSON documents (CLI.md): `gapgraph.report/v1` and `gapgraph.plan/v1`. The wire types
+//! The JSON documents (docs/outputs.md): `gapgraph.report/v1` and `gapgraph.plan/v1`. The wire types
 //! live here, built from the analysis results, so the analysis is free to change its own
 //! data while these schemas stay pinned: a field renamed there is a compile error here,
 //! never a silent change of the published format.
@@ -107,7 +107,7 @@ struct SummaryWire {
     annual_fte: f64,
 }
 
-/// `assumptions`: how much rests on defaults (CLI.md).
+/// `assumptions`: how much rests on defaults (docs/outputs.md).
 #[derive(Serialize)]
 struct AssumptionsWire {
     gap_hours: f64,
