@@ -27,9 +27,9 @@ pub use discover::{Discover, DiscoverFormat};
 
 mod files;
 mod interop;
-mod write;
+mod output;
 
-use write::{emit, write_out};
+use output::{emit, write_out};
 
 pub use interop::{
     Emit, ExportGraphml, ExportSheets, ImportArchimate, ImportSheets, Init, Schema,

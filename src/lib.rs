@@ -20,7 +20,6 @@ pub mod import;
 pub mod input;
 pub mod json_schema;
 pub mod model;
-pub mod output;
 pub mod render;
 pub mod select;
 pub mod sheets;

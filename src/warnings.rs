@@ -36,19 +36,6 @@ fn subject(diagnostic: &Diagnostic) -> &str {
     }
 }
 
-/// `3,640`.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Writes `warnings`: every one when `all`, else kinds with more than [`GROUP_ABOVE`]
 /// grouped into one line each, in the order each kind first appears.
 pub fn write_warnings(
@@ -76,10 +63,10 @@ pub fn write_warnings(
             out,
             "{origin}: warning[{}]: {} {}: {}, ... and {} more (--warnings all lists each)",
             code.as_str(),
-            grouped(group.len()),
+            crate::text::count(group.len()),
             plural_phrase(code),
             terminal(&ids.join(", ")),
-            grouped(group.len() - IDS_SHOWN)
+            crate::text::count(group.len() - IDS_SHOWN)
         )?;
     }
     Ok(())
@@ -105,23 +92,11 @@ pub fn report_lines(warnings: &[Diagnostic]) -> Vec<String> {
         let ids: Vec<&str> = group.iter().take(IDS_SHOWN).map(|w| subject(w)).collect();
         lines.push(format!(
             "{} {}: {}, ... and {} more (the JSON report and `validate --warnings all` list each)",
-            grouped(group.len()),
+            crate::text::count(group.len()),
             plural_phrase(code),
             ids.join(", "),
-            grouped(group.len() - IDS_SHOWN)
+            crate::text::count(group.len() - IDS_SHOWN)
         ));
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        assert_eq!(grouped(7), "7");
-        assert_eq!(grouped(3640), "3,640");
-        assert_eq!(grouped(1_234_567), "1,234,567");
-    }
 }

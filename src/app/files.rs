@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::output::{check_not_input, OutputError};
 use super::{is_stdout, Command};
-use crate::output::{check_not_input, OutputError};
 
 impl Command {
     /// The files the command reads (standard input, `-`, left out). Every command

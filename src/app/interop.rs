@@ -6,12 +6,12 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::output::write_pieces;
 use super::{
     emit, fail, load_and_analyze, load_and_select, read_model, report, terminal_lines, write_out,
     Failed, Outcome,
 };
 use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
-use crate::output::write_pieces;
 use crate::render::graphml::Graphml;
 use crate::sheets::{self, SheetSet};
 

@@ -52,6 +52,11 @@ fn trim(s: String) -> String {
     }
 }
 
+/// `3,640` — a count with thousands separators.
+pub fn count(n: usize) -> String {
+    group(&n.to_string())
+}
+
 fn group(int: &str) -> String {
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut out = String::new();
@@ -67,6 +72,13 @@ fn group(int: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(7), "7");
+        assert_eq!(count(3640), "3,640");
+        assert_eq!(count(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn formats_numbers_for_people() {

@@ -64,11 +64,13 @@ impl Write for Pieces {
 }
 
 /// Writes `bytes` to `path`: atomically to a regular file, directly to a device or FIFO.
-pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+#[cfg(test)]
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     write_pieces(path, &mut std::iter::once(bytes))
 }
 
-/// Writes `parts`, in order, to `path` as [`write_output`] does.
+/// Writes `parts`, in order, to `path`: atomically to a regular file, directly to a device
+/// or FIFO.
 pub fn write_pieces(
     path: &Path,
     parts: &mut dyn Iterator<Item = &[u8]>,

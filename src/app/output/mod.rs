@@ -1,12 +1,15 @@
-//! Writing what a command produced: rendered whole into memory and then written (to a file
-//! atomically, or to standard output), or, for formats that fail only when writing does,
-//! streamed straight to standard output.
+//! The one output path of every command: what a command produced is rendered whole into
+//! memory and then written (to a file atomically, `file.rs`, or to standard output), or,
+//! for formats that fail only when writing does, streamed straight to standard output.
+
+mod file;
+
+pub(super) use file::{check_not_input, write_pieces, OutputError, Pieces};
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use super::{fail, Failed, Outcome};
-use crate::output::{write_pieces, Pieces};
 use crate::render::{Render, RenderError};
 use crate::text::terminal;
 
