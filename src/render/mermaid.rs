@@ -5,19 +5,14 @@
 //! charts of more than 500 edges, so such a chart is refused here, with what to draw
 //! instead.
 
-use crate::analysis::rules;
 use std::io::Write;
 
 use super::dot::{diagram_title, empty_focus, FOCUS_HINT, READABLE_SYSTEMS};
 use super::{Render, RenderError};
-use crate::model::{Mode, SystemKind};
-use crate::text::{hours, minutes, money};
+use crate::model::SystemKind;
 use crate::text::{mermaid, mermaid_lines};
 use crate::view::palette::{self, Look};
-use crate::view::scene::{
-    effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
-    NAME_WIDTH,
-};
+use crate::view::scene::{scene, short_list, wrap, Level, Scene, View, LABEL_ITEMS, NAME_WIDTH};
 use crate::view::units::{self, edge_lines, node_lines, node_name, unit_scene, width};
 use crate::view::Report;
 
@@ -183,7 +178,6 @@ fn class_definitions(chart: &mut Chart) {
 
 fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
     let model = report.model;
-    let cur = report.currency();
     let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
     let mut chart = Chart::new(&diagram_title(report, &view.describe(model), &ranks));
     class_definitions(&mut chart);
@@ -208,75 +202,19 @@ fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
         chart.lines.push(format!("  {}", node(report, scene, s)));
     }
 
-    for i in scene.integrations.iter().copied() {
-        let integration = &model.integrations[i];
-        let mode = effective_mode(report, i);
-        let mut label = Vec::new();
-        label.extend(scene.step_label(i));
-        label.push(short_list(&integration.carries.0, LABEL_ITEMS));
-        if mode != Mode::Automated {
-            let hop = rules::hop_minutes(
-                model,
-                integration.mode,
-                integration.from,
-                integration.to,
-                integration.minutes,
-            );
-            label.push(format!("{} min/use", minutes(hop)));
-        }
+    for e in scene.edges(report) {
         chart.edge(
             "  ",
-            &format!("n{}", integration.from),
-            &format!("n{}", integration.to),
-            Look::of(mode),
-            &mermaid_lines(&label),
-        );
-    }
-
-    for gap in &scene.missing {
-        let mut label = Vec::new();
-        if !gap.steps.is_empty() {
-            label.push(step_label(&gap.steps));
-        }
-        label.push(short_list(&gap.data, LABEL_ITEMS));
-        label.push(format!(
-            "{} h \u{b7} {cur} {}/yr",
-            hours(gap.annual_hours),
-            money(gap.annual_cost)
-        ));
-        chart.edge(
-            "  ",
-            &format!("n{}", gap.from),
-            &format!("n{}", gap.to),
-            Look::Missing,
-            &mermaid_lines(&label),
-        );
-    }
-
-    for fix in &scene.fixes {
-        let mut label = vec![fix.headline()];
-        if fix.integration.is_none() {
-            label.push(short_list(&fix.carries, LABEL_ITEMS));
-        }
-        label.push(fix.money_line(cur));
-        chart.edge(
-            "  ",
-            &format!("n{}", fix.from),
-            &format!("n{}", fix.to),
-            fix.look(),
-            &mermaid_lines(&label),
+            &format!("n{}", e.from),
+            &format!("n{}", e.to),
+            e.look,
+            &mermaid_lines(&e.lines),
         );
     }
 
     let looks = scene.looks(report);
-    let manual = scene
-        .systems
-        .iter()
-        .any(|s| model.systems[*s].kind.is_manual());
-    let external = scene
-        .systems
-        .iter()
-        .any(|s| scene.is_external(model, *s) && !model.systems[*s].kind.is_manual());
+    let manual = scene.has_manual(model);
+    let external = scene.has_external(model);
     legend(
         &mut chart,
         &looks.iter().map(|l| (*l, l.meaning())).collect::<Vec<_>>(),

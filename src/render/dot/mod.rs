@@ -1,7 +1,6 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
 //! whose warnings are passed on as notes. The unit level is drawn by [`super::units`].
 
-use crate::analysis::rules;
 use std::io::Write;
 
 use graphviz_rust::dot_structures::{
@@ -10,16 +9,11 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::PrinterContext;
 
 use crate::view::palette::{self, Look};
-use crate::view::scene::{
-    effective_mode, scene, short_list, step_label, wrap, Level, Scene, View, LABEL_ITEMS,
-    NAME_WIDTH,
-};
+use crate::view::scene::{scene, wrap, Level, Scene, View, NAME_WIDTH};
 mod units;
 
 use super::{Render, RenderError};
-use crate::model::Mode;
 use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
-use crate::text::{hours, minutes, money};
 use crate::view::Report;
 
 /// Above this many systems a picture of single systems cannot be read on a page or a
@@ -297,7 +291,6 @@ pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
 
 fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
     let model = report.model;
-    let cur = report.currency();
     let mut stmts = header(&title(report, view, scene), "LR");
 
     // One cluster per unit (in a unit view, per unit in focus), in file order; the rest
@@ -314,97 +307,16 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
         stmts.push(system_node(report, scene, s));
     }
 
-    for i in scene.integrations.iter().copied() {
-        let integration = &model.integrations[i];
-        let mode = effective_mode(report, i);
-        let mut lines = Vec::new();
-        lines.extend(scene.step_label(i));
-        lines.push(short_list(&integration.carries.0, LABEL_ITEMS));
-        if mode != Mode::Automated {
-            let hop = rules::hop_minutes(
-                model,
-                integration.mode,
-                integration.from,
-                integration.to,
-                integration.minutes,
-            );
-            lines.push(format!("{} min/use", minutes(hop)));
-        }
-        let mut tooltip = format!(
-            "{}: {} ({} mode",
-            integration.id,
-            integration.carries.0.join(", "),
-            mode.as_str()
-        );
-        if mode != integration.mode {
-            tooltip.push_str(&format!(", declared {}", integration.mode.as_str()));
-        }
-        tooltip.push(')');
-        if let Some(via) = &integration.via {
-            tooltip.push_str(&format!(" via {via}"));
-        }
+    for e in scene.edges(report) {
         stmts.push(edge(
-            node_id(integration.from),
-            node_id(integration.to),
-            look_attributes(Look::of(mode), &lines.join("\n"), &tooltip),
+            node_id(e.from),
+            node_id(e.to),
+            look_attributes(e.look, &e.lines.join("\n"), &e.tooltip),
         ));
     }
 
-    for gap in &scene.missing {
-        let mut lines = Vec::new();
-        if !gap.steps.is_empty() {
-            lines.push(step_label(&gap.steps));
-        }
-        lines.push(short_list(&gap.data, LABEL_ITEMS));
-        lines.push(format!(
-            "{} h \u{b7} {cur} {}/yr",
-            hours(gap.annual_hours),
-            money(gap.annual_cost)
-        ));
-        let tooltip = format!(
-            "missing: {} from {} to {} has no path ({})",
-            gap.data.join(", "),
-            model.systems[gap.from].name,
-            model.systems[gap.to].name,
-            gap.workflows.join(", ")
-        );
-        stmts.push(edge(
-            node_id(gap.from),
-            node_id(gap.to),
-            look_attributes(Look::Missing, &lines.join("\n"), &tooltip),
-        ));
-    }
-
-    for fix in &scene.fixes {
-        let mut lines = vec![fix.headline()];
-        if fix.integration.is_none() {
-            lines.push(short_list(&fix.carries, LABEL_ITEMS));
-        }
-        lines.push(fix.money_line(cur));
-        let tooltip = format!(
-            "fix #{} {} ({}): costs {cur} {}, saves {} h = {cur} {} a year",
-            fix.rank,
-            fix.id,
-            fix.action.as_str(),
-            money(fix.cost),
-            hours(fix.annual_hours_saved),
-            money(fix.annual_saving)
-        );
-        stmts.push(edge(
-            node_id(fix.from),
-            node_id(fix.to),
-            look_attributes(fix.look(), &lines.join("\n"), &tooltip),
-        ));
-    }
-
-    let external = scene
-        .systems
-        .iter()
-        .any(|s| scene.is_external(model, *s) && !model.systems[*s].kind.is_manual());
-    let manual = scene
-        .systems
-        .iter()
-        .any(|s| model.systems[*s].kind.is_manual());
+    let external = scene.has_external(model);
+    let manual = scene.has_manual(model);
     let mut rows = vec![node_row(
         palette::SYSTEM_FILL,
         palette::SYSTEM_LINE,
