@@ -1,15 +1,19 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
-use crate::analysis::rules;
+mod edges;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::index::workflow_handoffs;
 use super::palette::Look;
 use super::Report;
+use crate::analysis::rules;
 use crate::analysis::{Action, Fix, HandoffResult, Status};
 use crate::model::{Mode, Model};
-use crate::text::{hours, minutes, money};
+use crate::text::money;
+
+pub use edges::SceneEdge;
 
 /// How much detail a diagram shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -531,143 +535,6 @@ pub const NAME_WIDTH: usize = 22;
 
 /// Data objects named on an edge label before "+N more".
 pub const LABEL_ITEMS: usize = 3;
-
-/// One edge of a system-level diagram as every format draws it: its ends, its look, its
-/// label lines and a tooltip (for the formats that show one).
-pub struct SceneEdge {
-    /// The system it leaves.
-    pub from: usize,
-    /// The system it enters.
-    pub to: usize,
-    /// How it is drawn.
-    pub look: Look,
-    /// The label, one line each.
-    pub lines: Vec<String>,
-    /// The text shown on hover.
-    pub tooltip: String,
-}
-
-impl Scene {
-    /// The edges to draw, in drawing order: the integrations, then the gaps, then the
-    /// fixes marked.
-    pub fn edges(&self, report: &Report) -> Vec<SceneEdge> {
-        let mut edges: Vec<SceneEdge> = self
-            .integrations
-            .iter()
-            .map(|&i| self.integration_edge(report, i))
-            .collect();
-        edges.extend(self.missing.iter().map(|gap| missing_edge(report, gap)));
-        edges.extend(self.fixes.iter().map(|fix| fix_edge(report, fix)));
-        edges
-    }
-
-    /// Whether a system drawn is of a manual kind.
-    pub fn has_manual(&self, model: &Model) -> bool {
-        self.systems
-            .iter()
-            .any(|s| model.systems[*s].kind.is_manual())
-    }
-
-    /// Whether a system drawn lies outside the focus (manual kinds aside).
-    pub fn has_external(&self, model: &Model) -> bool {
-        self.systems
-            .iter()
-            .any(|s| self.is_external(model, *s) && !model.systems[*s].kind.is_manual())
-    }
-
-    fn integration_edge(&self, report: &Report, i: usize) -> SceneEdge {
-        let model = report.model;
-        let integration = &model.integrations[i];
-        let mode = effective_mode(report, i);
-        let mut lines = Vec::new();
-        lines.extend(self.step_label(i));
-        lines.push(short_list(&integration.carries.0, LABEL_ITEMS));
-        if mode != Mode::Automated {
-            let hop = rules::hop_minutes(
-                model,
-                integration.mode,
-                integration.from,
-                integration.to,
-                integration.minutes,
-            );
-            lines.push(format!("{} min/use", minutes(hop)));
-        }
-        let mut tooltip = format!(
-            "{}: {} ({} mode",
-            integration.id,
-            integration.carries.0.join(", "),
-            mode.as_str()
-        );
-        if mode != integration.mode {
-            tooltip.push_str(&format!(", declared {}", integration.mode.as_str()));
-        }
-        tooltip.push(')');
-        if let Some(via) = &integration.via {
-            tooltip.push_str(&format!(" via {via}"));
-        }
-        SceneEdge {
-            from: integration.from,
-            to: integration.to,
-            look: Look::of(mode),
-            lines,
-            tooltip,
-        }
-    }
-}
-
-fn missing_edge(report: &Report, gap: &MissingEdge) -> SceneEdge {
-    let model = report.model;
-    let mut lines = Vec::new();
-    if !gap.steps.is_empty() {
-        lines.push(step_label(&gap.steps));
-    }
-    lines.push(short_list(&gap.data, LABEL_ITEMS));
-    lines.push(format!(
-        "{} h \u{b7} {} {}/yr",
-        hours(gap.annual_hours),
-        report.currency(),
-        money(gap.annual_cost)
-    ));
-    let tooltip = format!(
-        "missing: {} from {} to {} has no path ({})",
-        gap.data.join(", "),
-        model.systems[gap.from].name,
-        model.systems[gap.to].name,
-        gap.workflows.join(", ")
-    );
-    SceneEdge {
-        from: gap.from,
-        to: gap.to,
-        look: Look::Missing,
-        lines,
-        tooltip,
-    }
-}
-
-fn fix_edge(report: &Report, fix: &FixMark) -> SceneEdge {
-    let cur = report.currency();
-    let mut lines = vec![fix.headline()];
-    if fix.integration.is_none() {
-        lines.push(short_list(&fix.carries, LABEL_ITEMS));
-    }
-    lines.push(fix.money_line(cur));
-    let tooltip = format!(
-        "fix #{} {} ({}): costs {cur} {}, saves {} h = {cur} {} a year",
-        fix.rank,
-        fix.id,
-        fix.action.as_str(),
-        money(fix.cost),
-        hours(fix.annual_hours_saved),
-        money(fix.annual_saving)
-    );
-    SceneEdge {
-        from: fix.from,
-        to: fix.to,
-        look: fix.look(),
-        lines,
-        tooltip,
-    }
-}
 
 #[cfg(test)]
 mod tests {
