@@ -14,11 +14,11 @@ use crate::analysis::{self, Analysis, RankBy};
 use crate::decide;
 use crate::diagnostic::write_diagnostics;
 use crate::input::{self, ReadError};
-use crate::render::{
-    self, CheckReport, DiagramKind, Format, Limit, PlanFormat, PlanReport, ReviewFormat,
-};
+use crate::render::{self, CheckReport, DiagramKind, Format, Limit, PlanFormat, ReviewFormat};
 use crate::select::{select, Names, Selection};
-use crate::view::{document_date, Level, Provenance, Report, Review, ReviewOptions, View};
+use crate::view::{
+    document_date, Level, PlanReport, Provenance, Report, Review, ReviewOptions, View,
+};
 
 use crate::text::terminal;
 use crate::{load_str, Loaded};

@@ -10,9 +10,9 @@ use gapgraph::model::{
 };
 use gapgraph::render::{
     plan_renderer, renderer, review_renderer, CsvTable, DiagramKind, Format, PlanFormat,
-    PlanReport, RenderError, ReviewFormat,
+    RenderError, ReviewFormat,
 };
-use gapgraph::view::{Level, Report, Review, ReviewOptions, View};
+use gapgraph::view::{Level, PlanReport, Report, Review, ReviewOptions, View};
 use proptest::prelude::*;
 
 const DATA: [&str; 3] = ["order", "invoice", "status"];

@@ -12,11 +12,9 @@ use super::{
 use crate::analysis;
 use crate::decide;
 use crate::diagnostic::Diagnostic;
-use crate::render::{
-    self, CompareFormat, CompareReport, DocumentFormat, ExplainFormat, ExplainReport,
-    SensitivityReport,
-};
+use crate::render::{self, CompareFormat, DocumentFormat, ExplainFormat};
 use crate::select::{select_fix, select_strategies};
+use crate::view::{CompareReport, ExplainReport, SensitivityReport};
 
 /// `compare`.
 #[derive(Clone, Debug, PartialEq)]

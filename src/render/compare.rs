@@ -1,104 +1,13 @@
 //! `gapgraph compare`: one row per fix, a rank and strategic-value column per strategy,
-//! as a terminal table, Markdown and CSV; its JSON is in `decide_json.rs`.
+//! as a terminal table, Markdown and CSV; its JSON is in `json/decide.rs`.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use super::plan::markdown_table;
 use super::{Render, RenderError};
-use crate::decide::Comparison;
-use crate::model::Model;
-use crate::text::money;
 use crate::text::{csv_text, markdown, terminal, TerminalText};
-
-/// What the compare formats show.
-#[derive(Clone, Copy)]
-pub struct CompareReport<'a> {
-    /// The model analysed: results name its parts by index.
-    pub model: &'a Model,
-    /// The comparison.
-    pub comparison: &'a Comparison,
-    /// Display currency.
-    pub currency: &'a str,
-}
-
-impl CompareReport<'_> {
-    fn header(&self) -> Vec<String> {
-        let mut h = vec![
-            "Fix".to_string(),
-            "Action".into(),
-            "Cost".into(),
-            "Saving/yr".into(),
-        ];
-        for s in &self.comparison.strategies {
-            h.push(format!("# {}", s.id));
-            h.push(format!("Strategic ({})", s.id));
-        }
-        h
-    }
-
-    fn numeric(&self) -> Vec<usize> {
-        (2..4 + 2 * self.comparison.strategies.len()).collect()
-    }
-
-    fn rows(&self) -> Vec<Vec<String>> {
-        self.comparison
-            .rows
-            .iter()
-            .map(|r| {
-                let mut cells = vec![
-                    r.id.text(self.model).into_owned(),
-                    r.action.as_str().to_string(),
-                    money(r.cost),
-                    money(r.annual_saving),
-                ];
-                for s in &r.standings {
-                    match s {
-                        Some(s) => {
-                            cells.push(s.rank.to_string());
-                            cells.push(if s.aligned {
-                                money(s.strategic_value)
-                            } else {
-                                "unaligned".to_string()
-                            });
-                        }
-                        None => cells.extend(["-".to_string(), "-".to_string()]),
-                    }
-                }
-                cells
-            })
-            .collect()
-    }
-
-    fn lines(&self) -> Vec<String> {
-        let c = self.comparison;
-        let names: Vec<String> = c
-            .strategies
-            .iter()
-            .map(|s| format!("{} ({})", s.id, s.name))
-            .collect();
-        let mut lines = vec![format!(
-            "{} fixes ranked under {} strateg{}: {}; sorted by {}.",
-            c.rows.len(),
-            c.strategies.len(),
-            if c.strategies.len() == 1 { "y" } else { "ies" },
-            names.join(", "),
-            c.strategies.first().map_or("", |s| s.id.as_str())
-        )];
-        if c.flips.is_empty() {
-            lines.push(
-                "No fix in a top 3 is unaligned or below the top 10 under another strategy.".into(),
-            );
-        } else {
-            lines.extend(
-                c.flips
-                    .iter()
-                    .map(|f| format!("{}.", c.sentence(self.model, f))),
-            );
-        }
-        lines
-    }
-}
+use crate::view::CompareReport;
 
 /// `compare --format table`.
 pub struct CompareTable;

@@ -1,28 +1,15 @@
 //! `gapgraph explain`: one fix's arithmetic in words and numbers; its JSON is in
-//! `decide_json.rs`.
+//! `json/decide.rs`.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Render, RenderError};
-use crate::analysis::StrategyInForce;
-use crate::decide::{Explanation, Neighbour};
+use crate::decide::Neighbour;
 use crate::model::Model;
 use crate::text::{hours, minutes, money, rate, ratio};
 use crate::text::{terminal, TerminalText};
-
-/// What the explain formats show.
-#[derive(Clone, Copy)]
-pub struct ExplainReport<'a> {
-    /// The model analysed: results name its parts by index.
-    pub model: &'a Model,
-    /// The explanation.
-    pub explanation: &'a Explanation,
-    /// The strategy in force.
-    pub strategy: Option<&'a StrategyInForce>,
-    /// Display currency.
-    pub currency: &'a str,
-}
+use crate::view::ExplainReport;
 
 /// `explain --format table`.
 pub struct ExplainText;

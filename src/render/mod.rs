@@ -23,14 +23,12 @@ mod table;
 use std::io::{self, Write};
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
-pub use compare::CompareReport;
-pub use explain::ExplainReport;
 pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
-pub use plan::{PlanReport, PlanTotals};
-pub use sensitivity::SensitivityReport;
 
-use crate::view::{Report, Review, View};
+use crate::view::{
+    CompareReport, ExplainReport, PlanReport, Report, Review, SensitivityReport, View,
+};
 
 /// Why rendering failed.
 #[derive(Debug, thiserror::Error)]

@@ -1,76 +1,13 @@
 //! `gapgraph sensitivity` as a terminal table and Markdown; its JSON is in
-//! `decide_json.rs`.
+//! `json/decide.rs`.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use super::plan::markdown_table;
 use super::{Render, RenderError};
-use crate::analysis::StrategyInForce;
-use crate::decide::Sensitivity;
-use crate::model::Model;
 use crate::text::{markdown, terminal, TerminalText};
-
-/// What the sensitivity formats show.
-#[derive(Clone, Copy)]
-pub struct SensitivityReport<'a> {
-    /// The model analysed: results name its parts by index.
-    pub model: &'a Model,
-    /// The result.
-    pub sensitivity: &'a Sensitivity,
-    /// The strategy in force.
-    pub strategy: Option<&'a StrategyInForce>,
-}
-
-impl SensitivityReport<'_> {
-    fn intro(&self) -> String {
-        let o = &self.sensitivity.options;
-        let under = self.strategy.map_or("without strategies".to_string(), |s| {
-            format!("under {}", s.id)
-        });
-        format!(
-            "{} samples {under}, every estimate times a factor in [1/{f}, {f}] (spread {}, seed {}); \
-             top {} counted.",
-            o.samples,
-            o.spread,
-            o.seed,
-            o.top,
-            f = 1.0 + o.spread,
-        )
-    }
-
-    fn rows(&self) -> Vec<Vec<String>> {
-        let k = self.sensitivity.options.top;
-        self.sensitivity
-            .fixes
-            .iter()
-            .map(|f| {
-                vec![
-                    f.rank.to_string(),
-                    f.id.text(self.model).into_owned(),
-                    f.action.as_str().to_string(),
-                    format!("{:.1}%", f.top_share * 100.0),
-                    f.median_rank.to_string(),
-                    format!("{}-{}", f.rank_p5, f.rank_p95),
-                    if f.rank <= k { "yes" } else { "" }.to_string(),
-                ]
-            })
-            .collect()
-    }
-
-    fn header(&self) -> [String; 7] {
-        let k = self.sensitivity.options.top;
-        [
-            "Today".into(),
-            "Fix".into(),
-            "Action".into(),
-            format!("In top {k}"),
-            "Median rank".into(),
-            "Rank p5-p95".into(),
-            format!("Top {k} today"),
-        ]
-    }
-}
+use crate::view::SensitivityReport;
 
 /// `sensitivity --format table`.
 pub struct SensitivityTable;

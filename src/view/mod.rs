@@ -4,6 +4,7 @@
 //! only writes a finished view in one format. Text here is raw model text: each format
 //! escapes it for its own syntax.
 
+mod decisions;
 pub(crate) mod index;
 pub mod palette;
 mod provenance;
@@ -16,6 +17,9 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
+pub(crate) use decisions::{cells as plan_cells, undone_cells as plan_undone_cells};
+pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
+pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
 pub use provenance::{date_of, document_date, Provenance, VERSION};
 pub use review::{Document, Review, ReviewOptions};
 pub use scene::{Level, View};

@@ -12,10 +12,8 @@ use serde::Serialize;
 use super::write_json;
 use crate::analysis::Status;
 use crate::decide::{Diff, GapDelta};
-use crate::render::compare::CompareReport;
-use crate::render::explain::ExplainReport;
-use crate::render::sensitivity::SensitivityReport;
 use crate::render::{Render, RenderError};
+use crate::view::{CompareReport, ExplainReport, SensitivityReport};
 
 /// The schema of `compare --format json`.
 pub const COMPARE_SCHEMA: &str = "gapgraph.compare/v1";

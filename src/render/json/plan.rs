@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::{write_json, PLAN_SCHEMA};
 use crate::analysis::PlanStep;
 use crate::model::Model;
-use crate::render::plan::PlanReport;
 use crate::render::{Render, RenderError};
+use crate::view::PlanReport;
 
 /// The plan document.
 #[derive(Serialize)]
