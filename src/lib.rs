@@ -17,15 +17,15 @@ pub mod decide;
 pub mod diagnostic;
 pub mod discover;
 pub mod import;
-pub mod input;
+pub(crate) mod input;
 pub mod json_schema;
 pub mod model;
 pub mod render;
 pub mod select;
 pub mod sheets;
-pub mod text;
+pub(crate) mod text;
 pub mod view;
-pub mod warnings;
+pub(crate) mod warnings;
 
 pub use diagnostic::Diagnostic;
 pub use model::{Loaded, Model, Syntax};

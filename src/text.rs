@@ -7,7 +7,7 @@ use std::fmt;
 
 mod json;
 mod numbers;
-pub use json::{json_escapes, json_pretty, json_string, write_json_pretty, JsonFormatter};
+pub use json::{json_escapes, json_pretty, json_string, write_json_pretty};
 pub use numbers::{count, hours, minutes, money, percent, rate, ratio};
 
 /// A DOT quoted string (with its quotes): `\` doubled, `"` escaped, newlines as `\n`
