@@ -134,15 +134,23 @@ fn mark_measured(
     }
 }
 
+/// Why a merge cannot be made.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum MergeError {
+    /// The model to merge into does not parse as YAML.
+    #[error("the model to merge into is not valid YAML")]
+    NotYaml,
+}
+
 /// Merges `evidence` into `source` (a YAML model). Integrations whose `from` and `to` are
 /// a measured pair and whose declared mode is `manual` or `semi` get the measured median
 /// as `minutes`; workflows whose handoffs are, in order, a discovered workflow's get its
 /// runs a year.
-pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, String> {
+pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, MergeError> {
     let (root, errors) = tree::parse(source, Syntax::Yaml);
     let root = match root {
         Some(r) if errors.is_empty() => r,
-        _ => return Err("the model to merge into is not valid YAML".into()),
+        _ => return Err(MergeError::NotYaml),
     };
     let lines = Lines::new(source);
     let mut edits: Vec<(usize, usize, String)> = Vec::new();

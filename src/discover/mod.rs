@@ -24,8 +24,8 @@ mod xes;
 pub use csvlog::Columns;
 pub use input::{MAX_INFLATE_RATIO, MAX_RECORD_BYTES, MIN_INFLATED_CAP};
 pub use mapping::Mapping;
-pub use merge::{merge, Merged};
-pub use model::{model_json, model_yaml, ModelOptions};
+pub use merge::{merge, MergeError, Merged};
+pub use model::{model_json, model_yaml, ModelError, ModelOptions};
 pub use problem::{Problem, Problems};
 pub use report::{json as report_json, markdown as report_markdown, table as report_table};
 

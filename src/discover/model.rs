@@ -96,12 +96,21 @@ fn runs_note(e: &Evidence, rank: usize, cases: u64) -> String {
     )
 }
 
-/// Why a model cannot be written.
-pub fn check(e: &Evidence) -> Result<(), String> {
+/// Why no model can be written from the evidence.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    /// The log's events all share one timestamp.
+    #[error("the log spans no time, so runs a year cannot be measured: no model written")]
+    NoTimeSpan,
+    /// The JSON could not be written (a number JSON cannot hold).
+    #[error("the model could not be written as JSON: {0}")]
+    Json(String),
+}
+
+/// Whether a model can be written from `e`.
+pub fn check(e: &Evidence) -> Result<(), ModelError> {
     if e.span_seconds <= 0.0 && !e.workflows.is_empty() {
-        return Err(
-            "the log spans no time, so runs a year cannot be measured: no model written".into(),
-        );
+        return Err(ModelError::NoTimeSpan);
     }
     Ok(())
 }
@@ -111,7 +120,7 @@ pub fn model_yaml(
     e: &Evidence,
     mapping: &Mapping,
     options: ModelOptions,
-) -> Result<String, String> {
+) -> Result<String, ModelError> {
     check(e)?;
     let mut y = String::new();
     y.push_str(&format!(
@@ -186,7 +195,7 @@ pub fn model_json(
     e: &Evidence,
     mapping: &Mapping,
     options: ModelOptions,
-) -> Result<String, String> {
+) -> Result<String, ModelError> {
     check(e)?;
     let mut doc = Map::new();
     doc.insert("version".into(), json!(1));
@@ -257,7 +266,8 @@ pub fn model_json(
     if !workflows.is_empty() {
         doc.insert("workflows".into(), Value::Object(workflows));
     }
-    let mut text = serde_json::to_string_pretty(&Value::Object(doc)).map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&Value::Object(doc))
+        .map_err(|e| ModelError::Json(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

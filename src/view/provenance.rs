@@ -52,13 +52,20 @@ fn shell_quoted(arg: &str) -> String {
     }
 }
 
+/// `SOURCE_DATE_EPOCH` is not a whole number of seconds.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("SOURCE_DATE_EPOCH must be whole seconds since 1970, found `{0}`")]
+pub struct DateError(pub String);
+
 /// The date review documents record: `source_date_epoch` (the `SOURCE_DATE_EPOCH`
 /// variable, for reproducible output) when set, else today; both as a UTC calendar date.
-pub fn document_date(source_date_epoch: Option<&str>) -> Result<String, String> {
+pub fn document_date(source_date_epoch: Option<&str>) -> Result<String, DateError> {
     match source_date_epoch {
-        Some(value) => value.trim().parse::<i64>().map(date_of).map_err(|_| {
-            format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found `{value}`")
-        }),
+        Some(value) => value
+            .trim()
+            .parse::<i64>()
+            .map(date_of)
+            .map_err(|_| DateError(value.to_string())),
         None => {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
