@@ -79,7 +79,7 @@ const SORT_SCRIPT: &str = r"(function () {
 })();";
 
 /// `sha256-` + base64 of SHA-256 of [`SORT_SCRIPT`], for the page's script-src policy.
-/// A unit test recomputes it (and tests/browser.rs sees the script run), so editing the
+/// A unit test recomputes it (and tests/it/slow/browser.rs sees the script run), so editing the
 /// script without updating this fails.
 const SORT_SCRIPT_SHA256: &str = "sha256-7IeWRvKLpZYkqF/vKWxDNCCmWlpsIWM7BsAWhqF06Pk=";
 

@@ -1,0 +1,153 @@
+//! The HTML report in a real browser: headless Chromium loads the page of the shared
+//! fixture and of the hostile model, and the DOM it ends with must hold the fix table, the
+//! page's own sort script must have run, and nothing from the model may have run or become
+//! an element. Ignored (with the reason) when Chromium is missing outside CI; in CI
+//! (`CI=true`) it always runs, and `.ci/run` installs chromium.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{self, which};
+
+fn chromium() -> Option<PathBuf> {
+    which("chromium").or_else(|| which("chromium-browser"))
+}
+
+/// Writes the HTML report of `model` into `dir`.
+fn report(model: &str, dir: &Path) -> PathBuf {
+    let page = dir.join("report.html");
+    let output = support::gapgraph()
+        .args(["analyze", model, "--format", "html", "-o"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    page
+}
+
+/// The DOM after Chromium has loaded `page` and run its scripts.
+fn dump_dom(browser: &Path, page: &Path, dir: &Path) -> String {
+    let profile = dir.join("profile");
+    let dump = dir.join("dom.html");
+    // Standard output goes to a file: a pipe nobody reads could fill up and stall Chromium.
+    let mut child = Process::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(File::create(&dump).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium failed: {status}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::fs::read_to_string(&dump).unwrap()
+}
+
+fn title(dom: &str) -> &str {
+    let start = dom.find("<title>").expect("a title") + "<title>".len();
+    let end = dom.find("</title>").expect("the title closes");
+    &dom[start..end]
+}
+
+#[test]
+#[cfg_attr(
+    gapgraph_no_chromium,
+    ignore = "Chromium is not on PATH (CI installs chromium)"
+)]
+fn html_report_renders_and_runs_no_model_script() {
+    let browser = chromium().expect("chromium is on PATH (CI=true means it must be)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("tests/data/render.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    assert!(dom.contains("id=\"fix-table\""), "the fix table is present");
+    assert!(dom.contains("bank-feed"), "the fixes are listed");
+    assert!(
+        dom.contains("data-sortable=\"ready\""),
+        "the page's own sort script ran (the policy lets exactly it run)"
+    );
+    assert_eq!(title(&dom), "Render fixture: gap report");
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("tests/data/hostile.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    assert!(dom.contains("id=\"fix-table\""), "the fix table is present");
+    assert!(dom.contains("data-sortable=\"ready\""), "our script ran");
+    let shown = title(&dom);
+    assert!(
+        shown.starts_with("Evil &lt;script&gt;document.title='pwned'&lt;/script&gt;"),
+        "the title is the model's name as text, not changed by a script: {shown}"
+    );
+    assert!(!dom.contains("<img"), "no element made from a name");
+    assert_eq!(
+        dom.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the hostile system name shows as text"
+    );
+}
+
+#[test]
+#[cfg_attr(
+    gapgraph_no_chromium,
+    ignore = "Chromium is not on PATH (CI installs chromium)"
+)]
+fn html_report_opens_with_the_unit_overview_and_maps_enlarge() {
+    let browser = chromium().expect("chromium is on PATH (CI=true means it must be)");
+    let dir = tempfile::tempdir().unwrap();
+    let page = report("fixtures/valid/seed.yaml", dir.path());
+    let dom = dump_dom(&browser, &page, dir.path());
+    let figures: Vec<&str> = dom.split("<figure ").skip(1).collect();
+    assert!(
+        figures[0].contains("id=\"map-units\""),
+        "the unit overview comes first"
+    );
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.contains("id=\"map-lead-to-cash\"")),
+        "a map per workflow"
+    );
+    for figure in &figures {
+        // Our script made every map a control that enlarges it on click or Enter.
+        assert!(figure.contains("tabindex=\"0\""), "{}", &figure[..80]);
+        assert!(figure.contains("title=\"Click to enlarge or shrink the map\""));
+        assert!(
+            figure.contains("<svg style=\"min-width:"),
+            "a legible least size"
+        );
+    }
+    assert!(dom.contains("Model SHA-256"), "the provenance is recorded");
+}
