@@ -254,6 +254,10 @@ fn cases() -> Vec<Case> {
             .exits(2, &["repeated-rows.ods: the sheet holds more than 2000000 cells"]),
         case("23.3 an ODS as LibreOffice writes it (empty rows repeated to the end)", File("sheets/libreoffice-tail.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
             .exits(0, &["2 systems"]),
+        case("23.3 an XLS workbook is refused before it is read", File("sheets/damaged.xls"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["damaged.xls: XLS workbooks are not read", "save the sheet as .xlsx, .ods or .csv", "nothing written: 1 problem"]),
+        case("23.3 an XLSB workbook is refused before it is read", File("sheets/garbage.xlsb"), &["import", "sheets", "--systems", "tests/corpus/sheets/integrations.csv", "--integrations", "{}"])
+            .exits(2, &["garbage.xlsb: XLSB workbooks are not read", "save the sheet as .xlsx, .ods or .csv"]),
         case("23.3 --systems /dev/zero", Path("/dev/zero"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
             .exits(2, &["/dev/zero: the file is larger than the limit of 64 MiB"]),
         // Row 8: problems located at their file, row and column.

@@ -62,10 +62,11 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => panic!("{format:?} failed: {e}"),
         }
     }
-    analysis.rerank(RankBy::Payback);
+    analysis.rerank(model, RankBy::Payback);
     let strategy = analysis::strategy_in_force(model, model.default_strategy);
     let plan = gapgraph::decide::roadmap(model, model.default_strategy, 25_000.0);
     let plan_report = PlanReport {
+        model,
         roadmap: &plan,
         strategy: strategy.as_ref(),
         currency: &model.currency,

@@ -2,6 +2,7 @@
 //! candidates, value each alone against the whole model, rank them, and measure.
 //! Pure functions over a validated [`Model`]; every result carries its explanation.
 
+mod affected;
 mod candidates;
 mod engine;
 mod graph;
