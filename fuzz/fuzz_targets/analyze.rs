@@ -55,7 +55,13 @@ fuzz_target!(|data: &[u8]| {
             serde_json_check(&text);
         }
     }
-    run_on(data, Command::Validate(Validate { model: model.clone() }));
+    run_on(
+        data,
+        Command::Validate(Validate {
+            model: model.clone(),
+            all_warnings: false,
+        }),
+    );
     run_on(
         data,
         Command::Plan(Plan {

@@ -69,8 +69,8 @@ pub struct Sensitivity {
     pub strategy: Option<String>,
     /// Factors lie in [1/(1+spread), 1+spread].
     pub spread: f64,
-    /// How many samples.
-    pub samples: usize,
+    /// How many samples (`None`: [`decide::default_samples`] for the model).
+    pub samples: Option<usize>,
     /// Seed of the generator.
     pub seed: u64,
     /// The top K counted.
@@ -177,45 +177,49 @@ pub(super) fn explain(
     )
 }
 
-/// Progress on standard error, shown only on a terminal and only once a run has taken
-/// more than a second (a quick run stays silent).
+/// Progress on standard error (the stream the command was given), shown only on a terminal
+/// and only once a run has taken more than a second (a quick run stays silent): one line,
+/// redrawn at most ten times a second, cleared at the end.
 struct Progress {
     enabled: bool,
-    total: u64,
+    total: usize,
     started: std::time::Instant,
-    bar: Option<indicatif::ProgressBar>,
+    drawn: Option<std::time::Instant>,
 }
 
 impl Progress {
     fn new(enabled: bool, total: usize) -> Progress {
         Progress {
             enabled,
-            total: total as u64,
+            total,
             started: std::time::Instant::now(),
-            bar: None,
+            drawn: None,
         }
     }
 
-    fn update(&mut self, done: usize) {
-        if !self.enabled {
+    fn update(&mut self, done: usize, stderr: &mut dyn Write) {
+        let second = std::time::Duration::from_secs(1);
+        let tenth = std::time::Duration::from_millis(100);
+        if !self.enabled || self.started.elapsed() < second {
             return;
         }
-        if self.bar.is_none() && self.started.elapsed() > std::time::Duration::from_secs(1) {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(self.total),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            bar.set_message("samples");
-            self.bar = Some(bar);
+        if self.drawn.is_some_and(|at| at.elapsed() < tenth) && done < self.total {
+            return;
         }
-        if let Some(bar) = &self.bar {
-            bar.set_position(done as u64);
-        }
+        self.drawn = Some(std::time::Instant::now());
+        let _ = write!(
+            stderr,
+            "\rsensitivity: {done} of {} samples ({}%)",
+            self.total,
+            done * 100 / self.total.max(1)
+        );
+        let _ = stderr.flush();
     }
 
-    fn finish(self) {
-        if let Some(bar) = self.bar {
-            bar.finish_and_clear();
+    fn finish(self, stderr: &mut dyn Write) {
+        if self.drawn.is_some() {
+            let _ = write!(stderr, "\r\x1b[2K");
+            let _ = stderr.flush();
         }
     }
 }
@@ -230,7 +234,7 @@ pub(super) fn sensitivity(
     let mut options = decide::SensitivityOptions {
         strategy: None,
         spread: command.spread,
-        samples: command.samples,
+        samples: command.samples.unwrap_or(decide::DEFAULT_SAMPLES),
         seed: command.seed,
         top: command.top,
     };
@@ -239,9 +243,29 @@ pub(super) fn sensitivity(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     options.strategy = selection.strategy;
-    let mut progress = Progress::new(env.stderr_is_terminal, command.samples);
-    let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
-    progress.finish();
+    if command.samples.is_none() {
+        options.samples = decide::default_samples(&loaded.model);
+        if options.samples < decide::DEFAULT_SAMPLES {
+            let handoffs: usize = loaded
+                .model
+                .workflows
+                .iter()
+                .map(|w| w.handoffs.len())
+                .sum();
+            let _ = writeln!(
+                stderr,
+                "note: {} samples instead of {} for a model of {handoffs} handoffs, so the run \
+                 stays within seconds; --samples N asks for more",
+                options.samples,
+                decide::DEFAULT_SAMPLES
+            );
+        }
+    }
+    let mut progress = Progress::new(env.stderr_is_terminal, options.samples);
+    let result = decide::sensitivity(&loaded.model, options, &mut |done| {
+        progress.update(done, stderr);
+    });
+    progress.finish(stderr);
     let result = result.map_err(|e| fail(stderr, e))?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
     let report = SensitivityReport {
