@@ -233,6 +233,8 @@ fn cases() -> Vec<Case> {
         case("23.1 plan -o onto a hard link of the model", File("model.yaml"), &["plan", "{}", "--budget", "1e6", "-o", "hard.yaml"])
             .with(OutputLinksToModel).exits(2, &["it is the input"]),
         // Row 6: sampling is bounded before anything is allocated.
+        case("23.5 plan over 1,500 workflows sharing one data object (each pick re-values only what it can change)", Generated("shared-data.yaml", shared_data), &["plan", "{}", "--budget", "1e15", "--format", "json"])
+            .prints(&["\"spent\": 11700000.0", "\"annual_saving\": 14738395.833333323", "\"step\": 1300,"]),
         case("23.6 sensitivity --samples 4294967295", File("model.yaml"), &["sensitivity", "{}", "--samples", "4294967295"])
             .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
         case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])

@@ -431,4 +431,20 @@ mod tests {
         assert_eq!(nearest_rank(&r, 50.0), 10);
         assert_eq!(nearest_rank(&r, 95.0), 19);
     }
+
+    #[test]
+    fn the_default_number_of_samples_shrinks_with_the_handoffs() {
+        let model_of = |handoffs: usize| {
+            let mut text = String::from("systems: {a: {}, b: {}}\nworkflows:\n  w:\n    runs: {count: 1, per: day}\n    handoffs:\n");
+            for _ in 0..handoffs {
+                text.push_str("      - {from: a, to: b, data: d}\n");
+            }
+            crate::load_str(&text, "model.yaml").unwrap().model
+        };
+        assert_eq!(default_samples(&model_of(1)), 1000);
+        assert_eq!(default_samples(&model_of(1000)), 1000);
+        assert_eq!(default_samples(&model_of(2500)), 400);
+        assert_eq!(default_samples(&model_of(5000)), 200);
+        assert_eq!(default_samples(&model_of(20000)), 100);
+    }
 }
