@@ -46,6 +46,14 @@ pub struct Bounds {
     pools: Vec<Option<(Vec<Edge>, Vec<Edge>)>>,
 }
 
+/// What one data object's searches read.
+struct Scene<'a> {
+    engine: &'a Engine,
+    state: &'a [HandoffResult],
+    index: &'a CandidateIndex,
+    d: u32,
+}
+
 /// A candidate's hop: (from, to, minutes, candidate).
 type Edge = (u32, u32, f64, u32);
 
@@ -62,12 +70,13 @@ impl Bounds {
         edge: (u32, u32, f64),
         affected: &mut [bool],
     ) {
-        let (u, v, w) = edge;
+        let (from, to, minutes) = edge;
         self.near.clear();
         self.near
             .extend(engine.by_data[d as usize].iter().copied().filter(|k| {
-                let h = &state[*k as usize];
-                engine.may_reach(h.from, u as usize) && engine.may_reach(v as usize, h.to)
+                let handoff = &state[*k as usize];
+                engine.may_reach(handoff.from, from as usize)
+                    && engine.may_reach(to as usize, handoff.to)
             }));
         if self.near.is_empty() {
             return;
@@ -91,15 +100,21 @@ impl Bounds {
         let limit = self.near.iter().fold(0.0, |m: f64, k| {
             m.max(state[*k as usize].path_minutes.unwrap_or(f64::INFINITY))
         }) * (1.0 + MARGIN);
-        self.run(engine, state, index, d, Direction::Reverse, u, limit);
-        self.run(engine, state, index, d, Direction::Forward, v, limit);
+        let scene = Scene {
+            engine,
+            state,
+            index,
+            d,
+        };
+        self.run(&scene, Direction::Reverse, from, limit);
+        self.run(&scene, Direction::Forward, to, limit);
         for &k in &self.near {
-            let h = &state[k as usize];
-            let bound = self.to_u[h.from] + w + self.from_v[h.to];
+            let handoff = &state[k as usize];
+            let bound = self.to_u[handoff.from] + minutes + self.from_v[handoff.to];
             if !bound.is_finite() {
                 continue;
             }
-            let today = h.path_minutes.unwrap_or(f64::INFINITY);
+            let today = handoff.path_minutes.unwrap_or(f64::INFINITY);
             if bound <= today * (1.0 + MARGIN) {
                 affected[k as usize] = true;
             }
@@ -114,16 +129,13 @@ impl Bounds {
     /// Least minutes from `start` (forward, into `from_v`) or to it (reverse, into `to_u`),
     /// over the edges carrying `d` and the candidate edges, below `limit`, until the targets
     /// (forward) or sources (reverse) of the handoffs in `near` are settled.
-    fn run(
-        &mut self,
-        engine: &Engine,
-        state: &[HandoffResult],
-        index: &CandidateIndex,
-        d: u32,
-        dir: Direction,
-        start: u32,
-        limit: f64,
-    ) {
+    fn run(&mut self, scene: &Scene, dir: Direction, start: u32, limit: f64) {
+        let Scene {
+            engine,
+            state,
+            index,
+            d,
+        } = *scene;
         let Bounds {
             to_u,
             from_v,
@@ -136,11 +148,11 @@ impl Bounds {
         let (forward, reverse) = pools[d as usize].as_ref().expect("built by `mark`");
         let mut remaining = 0usize;
         for &k in near.iter() {
-            let h = &state[k as usize];
+            let handoff = &state[k as usize];
             let node = if dir == Direction::Forward {
-                h.to
+                handoff.to
             } else {
-                h.from
+                handoff.from
             };
             if !needed[node] {
                 needed[node] = true;
@@ -199,11 +211,11 @@ impl Bounds {
             }
         }
         for &k in near.iter() {
-            let h = &state[k as usize];
+            let handoff = &state[k as usize];
             needed[if dir == Direction::Forward {
-                h.to
+                handoff.to
             } else {
-                h.from
+                handoff.from
             }] = false;
         }
     }
