@@ -29,7 +29,19 @@ s = ["systems:"] + [f"  s{i}: {{}}" for i in range(n + 1)] + ["integrations:"]
 s += [f"  - {{from: s{i}, to: s{i+1}, carries: [\"*\"], mode: manual}}" for i in range(0, n, 2)]
 s += ["workflows:"] + [f"  w{i}:\n    runs: {{count: {i % 7 + 1}, per: day}}\n    handoffs: [{{from: s{i}, to: s{i+1}, data: d{i % 13}}}]" for i in range(n)]
 open(f"{w}/workflows-5000.yaml", "w").write("\n".join(s) + "\n")
+# Discover: one case of 200,000 events (4 MB), and an XES trace of 100,000 events.
+with open(f"{w}/one-case.csv", "w") as f:
+    f.write("case:concept:name,concept:name,org:resource,lifecycle:transition,time:timestamp\n")
+    for i in range(200000):
+        f.write(f"c1,{'crm' if i % 2 else 'erp'}:step,{'bot-1' if i % 3 else 'ann'},complete,2024-01-01 09:{i // 60 % 60:02d}:{i % 60:02d}\n")
+with open(f"{w}/long-trace.xes", "w") as f:
+    f.write('<?xml version="1.0"?><log><trace><string key="concept:name" value="c1"/>')
+    for i in range(100000):
+        f.write(f'<event><string key="concept:name" value="{"crm" if i % 2 else "erp"}:x"/><date key="time:timestamp" value="2024-01-01T09:00:{i % 60:02d}Z"/></event>')
+    f.write("</trace></log>")
 PY
+# Issue 23 row 5: 5,000 one-handoff workflows all moving the same data object.
+python3 benches/support/shared_data_model.py > "$W/shared-5000.yaml"
 problems=0
 runs=0
 check() { # name, then the command
@@ -50,7 +62,7 @@ check() { # name, then the command
     [ "$before" != "$after" ] && why="$why input changed;"
     if [ -n "$why" ]; then problems=$((problems + 1)); echo "PROBLEM $name:$why"; fi
 }
-models=(tests/corpus/*.yaml tests/corpus/*.json tests/corpus/fuzz/*.yaml fixtures/valid/*.yaml "$W/chain-3000.yaml" "$W/workflows-5000.yaml")
+models=(tests/corpus/*.yaml tests/corpus/*.json tests/corpus/fuzz/*.yaml fixtures/valid/*.yaml "$W/chain-3000.yaml" "$W/workflows-5000.yaml" "$W/shared-5000.yaml")
 for m in "${models[@]}"; do
     cp "$m" "$W/m.${m##*.}"; M="$W/m.${m##*.}"; INPUTS=("$M")
     for cmd in "validate" "analyze" "analyze -f json" "analyze -f csv" "analyze -f markdown" "analyze -f html" \
@@ -69,9 +81,14 @@ for x in fixtures/archimate/*.xml tests/corpus/*.xml "$W"/imp/*.xml; do
     check "$x import" $B import archimate "$W/x.xml" -o /dev/null
     check "$x import -o input" $B import archimate "$W/x.xml" -o "$W/x.xml"
 done
-for s in tests/corpus/sheets/*.xlsx tests/corpus/sheets/*.ods tests/corpus/sheets/*.csv "$W"/imp/systems-*.csv fixtures/sheets/*; do
+for s in tests/corpus/sheets/*.xlsx tests/corpus/sheets/*.ods tests/corpus/sheets/*.xls tests/corpus/sheets/*.xlsb tests/corpus/sheets/*.csv "$W"/imp/systems-*.csv fixtures/sheets/*; do
     INPUTS=("$s")
     check "$s import sheets" $B import sheets --systems "$s" --integrations fixtures/sheets/integrations.csv -o /dev/null
+done
+for log in fixtures/discover/*.xes fixtures/discover/small*.csv "$W/one-case.csv" "$W/long-trace.xes" tests/corpus/sheets/damaged.xls; do
+    cp "$log" "$W/log.${log##*.}"; L="$W/log.${log##*.}"; INPUTS=("$L")
+    check "$log discover" $B discover "$L" --map fixtures/discover/small.map.yaml -f json --model-out "$W/found.yaml"
+    check "$log discover -o input" $B discover "$L" --map fixtures/discover/small.map.yaml -o "$L"
 done
 INPUTS=()
 check "sheets /dev/zero" $B import sheets --systems /dev/zero --integrations fixtures/sheets/integrations.csv

@@ -4,7 +4,9 @@
 #![no_main]
 
 use gapgraph::analysis::RankBy;
-use gapgraph::app::{run, Analyze, Check, Command, Environment, Plan, Streams, Validate};
+use gapgraph::app::{
+    run, Analyze, AnalyzeFormat, Check, Command, Environment, Plan, Streams, Validate,
+};
 use gapgraph::render::{Format, Limit, PlanFormat};
 use libfuzzer_sys::fuzz_target;
 
@@ -41,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
                 model: model.clone(),
                 strategy: None,
                 rank_by,
-                format: Format::Json { top: None },
+                format: AnalyzeFormat::Report(Format::Json { top: None }),
                 output: None,
             }),
         );
@@ -55,7 +57,13 @@ fuzz_target!(|data: &[u8]| {
             serde_json_check(&text);
         }
     }
-    run_on(data, Command::Validate(Validate { model: model.clone() }));
+    run_on(
+        data,
+        Command::Validate(Validate {
+            model: model.clone(),
+            all_warnings: false,
+        }),
+    );
     run_on(
         data,
         Command::Plan(Plan {

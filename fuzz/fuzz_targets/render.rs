@@ -5,10 +5,8 @@
 #![no_main]
 
 use gapgraph::analysis::{self, RankBy};
-use gapgraph::render::{
-    self, CsvTable, DiagramKind, Format, Level, PlanFormat, PlanReport, RenderError, Report,
-    View,
-};
+use gapgraph::render::{self, CsvTable, DiagramKind, Format, PlanFormat, RenderError, ReviewFormat};
+use gapgraph::view::{Level, PlanReport, Report, Review, ReviewOptions, View};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -41,8 +39,6 @@ fuzz_target!(|data: &[u8]| {
         Format::Table { colour: false, top: None },
         Format::Table { colour: true, top: Some(1) },
         Format::Json { top: None },
-        Format::Markdown { top: None, budget: Some(30_000.0), provenance: None },
-        Format::Html { top: None, budget: None, provenance: None },
         Format::Diagram { view: view.clone(), kind: DiagramKind::Dot },
         Format::Diagram { view: View { gaps_only: true, ..view.clone() }, kind: DiagramKind::Mermaid },
         Format::Diagram { view: View { level: Level::Unit, ..view.clone() }, kind: DiagramKind::Dot },
@@ -62,10 +58,21 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => panic!("{format:?} failed: {e}"),
         }
     }
-    analysis.rerank(RankBy::Payback);
+    // The review document, with a roadmap in Markdown and without one in HTML.
+    let planned = gapgraph::decide::roadmap(model, model.default_strategy, 30_000.0);
+    for (format, roadmap) in [(ReviewFormat::Markdown, Some(planned)), (ReviewFormat::Html, None)] {
+        let options = ReviewOptions { top: None, roadmap, provenance: None };
+        let review = Review::new(report, &options);
+        let mut out = Vec::new();
+        render::review_renderer(format)
+            .render(&review, &mut out)
+            .unwrap_or_else(|e| panic!("{format:?} failed: {e}"));
+    }
+    analysis.rerank(model, RankBy::Payback);
     let strategy = analysis::strategy_in_force(model, model.default_strategy);
     let plan = gapgraph::decide::roadmap(model, model.default_strategy, 25_000.0);
     let plan_report = PlanReport {
+        model,
         roadmap: &plan,
         strategy: strategy.as_ref(),
         currency: &model.currency,

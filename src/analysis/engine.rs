@@ -42,9 +42,11 @@ pub struct Engine {
     pub reverse: Search,
     /// A third search (exact checks).
     pub check: Search,
-    /// Which systems may reach which, over every hop of the scenario.
+    /// Which systems may reach which, over every hop of the scenario (or of a larger one).
     reach: Reach,
     order: Vec<u32>,
+    /// The data ids of each hop seen so far (a hop's carries never change).
+    carried: Vec<Option<Vec<u32>>>,
 }
 
 impl Engine {
@@ -82,13 +84,30 @@ impl Engine {
             check: Search::new(nodes),
             reach,
             order: Vec::new(),
+            carried: Vec::new(),
         }
     }
 
-    /// Rebuilds the graph after `network` changed (a fix was applied).
-    pub fn rebuild(&mut self, network: &Network) {
-        self.graph = Graph::build(network, &self.data);
-        self.reach = Reach::of_network(network);
+    /// Rebuilds the graph only, after `network` changed, keeping the reachability test: a
+    /// plan sets that once, for today's network with every candidate applied
+    /// ([`Engine::keep_reach`]), which every later scenario is part of.
+    pub fn rebuild_graph(&mut self, network: &Network) {
+        let hops = network.hops();
+        for hop in &hops[self.carried.len()..] {
+            self.carried.push(self.data.of_carries(&hop.carries.0));
+        }
+        self.graph = Graph::build_carried(network, &self.carried);
+    }
+
+    /// Tests reachability with `reach` from now on: it must know every hop of every graph the
+    /// engine is given (its "no" must hold for them).
+    pub fn keep_reach(&mut self, reach: Reach) {
+        self.reach = reach;
+    }
+
+    /// Whether `from` may reach `to` (a "no" is exact).
+    pub fn may_reach(&self, from: usize, to: usize) -> bool {
+        self.reach.may_reach(from, to)
     }
 
     /// The least route of each handoff in `handoffs` (indexes into `keys`), in the order

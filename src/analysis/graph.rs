@@ -61,14 +61,32 @@ struct Adjacency {
 }
 
 impl Adjacency {
-    fn build(nodes: usize, mut by_data: Vec<(u32, u32, u32)>, mut wild: Vec<(u32, u32)>) -> Self {
-        by_data.sort_unstable();
-        wild.sort_unstable();
+    /// `by_data` (node, data, edge) and `wild` (node, edge) come in edge order; they are
+    /// placed by node (a counting sort, so a plan's rebuild after each pick stays linear),
+    /// then each node's short run is sorted by data.
+    fn build(nodes: usize, by_data: Vec<(u32, u32, u32)>, wild: Vec<(u32, u32)>) -> Self {
+        let starts = offsets(nodes, by_data.iter().map(|e| e.0));
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0); by_data.len()];
+        for (node, d, e) in by_data {
+            entries[next[node as usize] as usize] = (d, e);
+            next[node as usize] += 1;
+        }
+        for run in starts.windows(2) {
+            entries[run[0] as usize..run[1] as usize].sort_unstable();
+        }
+        let wild_offsets = offsets(nodes, wild.iter().map(|e| e.0));
+        let mut next = wild_offsets.clone();
+        let mut wild_edges = vec![0; wild.len()];
+        for (node, e) in wild {
+            wild_edges[next[node as usize] as usize] = e;
+            next[node as usize] += 1;
+        }
         Adjacency {
-            offsets: offsets(nodes, by_data.iter().map(|e| e.0)),
-            entries: by_data.into_iter().map(|(_, d, e)| (d, e)).collect(),
-            wild_offsets: offsets(nodes, wild.iter().map(|e| e.0)),
-            wild: wild.into_iter().map(|(_, e)| e).collect(),
+            offsets: starts,
+            entries,
+            wild_offsets,
+            wild: wild_edges,
         }
     }
 
@@ -120,17 +138,28 @@ pub enum Direction {
 impl Graph {
     /// The flat view of `network` for the data in `data`.
     pub fn build(network: &Network, data: &DataIds) -> Graph {
-        Graph::build_with(network, |carries| data.of_carries(carries))
+        Graph::build_with(network, |_, carries| data.of_carries(carries))
     }
 
     /// The flat view of `network` where every hop carries anything (`"*"`): the connections
     /// between systems whatever data they move.
     pub fn ignoring_data(network: &Network) -> Graph {
-        Graph::build_with(network, |_| None)
+        Graph::build_with(network, |_, _| None)
     }
 
-    /// `carried` gives the data ids a hop's carries list moves, `None` for everything.
-    fn build_with(network: &Network, carried: impl Fn(&[String]) -> Option<Vec<u32>>) -> Graph {
+    /// [`Graph::build`] with the data of each hop given by `carried` (indexed by hop, at
+    /// least as long as the network's hops): a plan rebuilds its graph after every pick, and
+    /// a hop's carries never change.
+    pub fn build_carried(network: &Network, carried: &[Option<Vec<u32>>]) -> Graph {
+        Graph::build_with(network, |hop, _| carried[hop].clone())
+    }
+
+    /// `carried` gives the data ids a hop (its index, its carries list) moves, `None` for
+    /// everything.
+    fn build_with(
+        network: &Network,
+        carried: impl Fn(usize, &[String]) -> Option<Vec<u32>>,
+    ) -> Graph {
         let hops = network.hops();
         let nodes = network.systems();
         let mut graph = Graph {
@@ -152,7 +181,7 @@ impl Graph {
             graph.from.push(s);
             graph.to.push(t);
             graph.minutes.push(hops[hop].minutes);
-            match carried(&hops[hop].carries.0) {
+            match carried(hop, &hops[hop].carries.0) {
                 None => {
                     out_wild.push((s, e));
                     inc_wild.push((t, e));

@@ -2,6 +2,7 @@
 //! candidates, value each alone against the whole model, rank them, and measure.
 //! Pure functions over a validated [`Model`]; every result carries its explanation.
 
+mod affected;
 mod candidates;
 mod engine;
 mod graph;
@@ -28,7 +29,7 @@ pub use network::{Hop, Network, Route};
 pub use plan::{plan, Plan, PlanStep};
 pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
 pub use unfixable::{unfixable, Unfixable, UnfixableReason};
-pub use value::{npv, rank, Fix, Improvement, RankBy};
+pub use value::{npv, rank, spec_order, Fix, Improvement, RankBy};
 
 /// The strategy in force, with its weights, for reports that explain the ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +180,18 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
         units: measures.units,
         systems: measures.systems,
     }
+}
+
+/// The fixes that save something under the strategy at `strategy`, valued as [`analyze`]
+/// values them but neither ranked nor measured further (in candidate order): what
+/// `sensitivity` needs of each of its samples.
+pub fn valued_fixes(model: &Model, strategy: Option<usize>) -> Vec<Fix> {
+    let alignment = Alignment::new(model, strategy);
+    let network = Network::of_model(model);
+    let mut engine = engine::Engine::new(model, &network);
+    let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
+    let pool = candidates(model, &handoffs);
+    value::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine)
 }
 
 /// Per-objective split of a value: (objective index, value), in the strategy's order.

@@ -1,11 +1,13 @@
 //! A budgeted roadmap (docs/scoring.md, section 9): greedy picks, each valued
 //! against the model with the earlier picks applied.
 
+use super::affected::Bounds;
 use super::candidates::{candidates, Action};
 use super::engine::Engine;
 use super::ids::FixId;
 use super::measures::automation_rate;
 use super::network::Network;
+use super::reach::Reach;
 use super::resolve::{resolve_again, resolve_with, Alignment};
 use super::valuation::CandidateIndex;
 use super::value::{fix_of, lowered_by_data, spec_order, Fix};
@@ -62,10 +64,11 @@ pub struct Plan {
 /// Picks fixes greedily within `budget` under strategy `strategy` (index).
 ///
 /// Incremental: a pick carrying data set D changes only the handoffs of data in D (their
-/// graph is the only one that changed), and only the candidates carrying some data of D (or
-/// `"*"`) can change value, since a value sums over the gaps of the data a candidate carries.
-/// Those handoffs are resolved again, those data's searches run again, those candidates are
-/// valued again; every other value is kept.
+/// graph is the only one that changed), and of those only the ones a path through the pick
+/// could change ([`Bounds`]: the least path through it, with any candidate of the pool, is
+/// dearer than what the handoff pays today). Those handoffs are resolved and valued again,
+/// and only the candidates with an entry for one of them before or after are built again;
+/// every other value is kept, exactly.
 pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
@@ -75,7 +78,7 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let pool = candidates(model, &state);
     let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
     let mut lowered = vec![Vec::new(); pool.len()];
-    lowered_by_data(&mut engine, &index, &state, None, &mut lowered);
+    lowered_by_data(&mut engine, &index, &state, None, None, &mut lowered);
     let mut valued: Vec<Fix> = pool
         .iter()
         .zip(&lowered)
@@ -84,6 +87,17 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far, mut npv_so_far) = (0.0, 0.0, 0.0, 0.0);
     let mut picks: Vec<Fix> = Vec::new();
+    // Every later scenario is part of today's network with every candidate applied: its
+    // reachability test stays exact in its "no" for all of them, so it is built once.
+    let mut every_fix = network.clone();
+    for candidate in &pool {
+        candidate.apply(model, &mut every_fix);
+    }
+    engine.keep_reach(Reach::of_network(&every_fix));
+    drop(every_fix);
+    let mut bounds = Bounds::default();
+    let mut affected = vec![false; engine.keys.len()];
+    let mut touched = vec![false; pool.len()];
     loop {
         // The best-ranked that saves and fits: the first of `rank`'s order among those
         // that fit is their minimum, found in one pass instead of a sort per round.
@@ -100,15 +114,20 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
         let pick = valued[chosen].clone();
         index.remove(chosen);
         pool[chosen].apply(model, &mut network);
-        engine.rebuild(&network);
+        engine.rebuild_graph(&network);
 
         let changed: Vec<u32> = match index.carries(chosen) {
             Some(data) => data.to_vec(),
             None => (0..engine.data.len() as u32).collect(),
         };
+        let edge = index.edge(chosen);
+        for &d in &changed {
+            bounds.mark(&engine, &state, &index, d, edge, &mut affected);
+        }
         let handoffs: Vec<u32> = changed
             .iter()
             .flat_map(|d| engine.by_data[*d as usize].iter().copied())
+            .filter(|k| affected[*k as usize])
             .collect();
         resolve_again(
             model,
@@ -118,21 +137,39 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             &handoffs,
             &mut state,
         );
-        let touched: Vec<usize> = (0..pool.len())
-            .filter(|c| {
-                index.is_active(*c)
-                    && index
-                        .carries(*c)
-                        .is_none_or(|data| data.iter().any(|d| changed.contains(d)))
-            })
-            .collect();
-        for &c in &touched {
-            let keys = &engine.keys;
-            lowered[c].retain(|(k, _)| !changed.contains(&keys[*k as usize].data));
+        // The candidates with an entry for an affected handoff lose it (and are built
+        // again); those that get one now are built again too.
+        let mut rebuild: Vec<u32> = Vec::new();
+        for c in 0..pool.len() {
+            if index.is_active(c) && lowered[c].iter().any(|(k, _)| affected[*k as usize]) {
+                lowered[c].retain(|(k, _)| !affected[*k as usize]);
+                touched[c] = true;
+                rebuild.push(c as u32);
+            }
         }
-        lowered_by_data(&mut engine, &index, &state, Some(&changed), &mut lowered);
-        for &c in &touched {
+        if !handoffs.is_empty() {
+            let got = lowered_by_data(
+                &mut engine,
+                &index,
+                &state,
+                Some(&changed),
+                Some(&affected),
+                &mut lowered,
+            );
+            for c in got {
+                if !touched[c as usize] {
+                    touched[c as usize] = true;
+                    rebuild.push(c);
+                }
+            }
+        }
+        for &c in &rebuild {
+            let c = c as usize;
+            touched[c] = false;
             valued[c] = fix_of(model, &state, &alignment, &pool[c], &lowered[c]);
+        }
+        for &k in &handoffs {
+            affected[k as usize] = false;
         }
 
         spent += pick.cost;

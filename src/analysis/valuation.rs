@@ -80,6 +80,22 @@ impl CandidateIndex {
         self.carries[candidate].as_deref()
     }
 
+    /// The new or cheaper hop of a candidate: (from, to, minutes).
+    pub fn edge(&self, candidate: usize) -> (u32, u32, f64) {
+        self.edges[candidate]
+    }
+
+    /// The hops (from, to, minutes, candidate) of every candidate carrying data object `d`
+    /// (in the pool or not).
+    pub fn carrying(&self, d: u32, out: &mut Vec<(u32, u32, f64, u32)>) {
+        out.clear();
+        let named = self.by_data.get(d as usize).map_or(&[][..], Vec::as_slice);
+        out.extend(named.iter().chain(&self.wildcard).map(|c| {
+            let (from, to, minutes) = self.edges[*c as usize];
+            (from, to, minutes, *c)
+        }));
+    }
+
     /// The active candidates carrying data object `d`, sorted by `from`.
     fn for_data(&self, d: u32, out: &mut Vec<(u32, u32)>) {
         out.clear();
@@ -125,12 +141,14 @@ pub fn change_limit(h: &HandoffResult) -> f64 {
 
 /// Appends to `found` every (candidate, gap) of data object `d` where the candidate alone
 /// may change the gap's minutes (lower them, or give a default-priced missing gap a path),
-/// with the path minutes after; `handoffs` is today's resolution.
+/// with the path minutes after; `handoffs` is today's resolution. With `only`, just the gaps
+/// it marks are valued (a gap's entries do not depend on which other gaps are valued).
 pub fn improvements(
     engine: &mut Engine,
     index: &CandidateIndex,
     handoffs: &[HandoffResult],
     d: u32,
+    only: Option<&[bool]>,
     scratch: &mut Scratch,
     found: &mut Vec<Found>,
 ) {
@@ -145,6 +163,9 @@ pub fn improvements(
     // Only a gap with minutes can get cheaper; a default-priced missing one can get dearer.
     gaps.clear();
     for &k in &engine.by_data[d as usize] {
+        if only.is_some_and(|only| !only[k as usize]) {
+            continue;
+        }
         let h = &handoffs[k as usize];
         let limit = change_limit(h);
         if h.status.is_gap() && limit > 0.0 {

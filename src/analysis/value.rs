@@ -246,15 +246,17 @@ thread_local! {
 }
 
 /// For each candidate of `pool`, the handoffs of `before` it lowers alone, in file order,
-/// with the path minutes after it; only the data in `data` are searched (all when `None`).
-/// `lowered` keeps its entries for other data.
+/// with the path minutes after; only the data in `data` are searched (all when `None`), and
+/// with `only` just the handoffs it marks. `lowered` keeps its other entries. Returns the
+/// candidates that got an entry, each once, in order.
 pub fn lowered_by_data(
     engine: &mut Engine,
     index: &CandidateIndex,
     before: &[HandoffResult],
     data: Option<&[u32]>,
+    only: Option<&[bool]>,
     lowered: &mut [Vec<(u32, f64)>],
-) {
+) -> Vec<u32> {
     let all: Vec<u32>;
     let data = match data {
         Some(data) => data,
@@ -266,14 +268,17 @@ pub fn lowered_by_data(
     let mut scratch = Scratch::default();
     let mut found = Vec::new();
     for &d in data {
-        improvements(engine, index, before, d, &mut scratch, &mut found);
+        improvements(engine, index, before, d, only, &mut scratch, &mut found);
     }
     found.sort_unstable_by_key(|(c, k, _)| (*c, *k));
+    let mut got = Vec::new();
     for group in found.chunk_by(|a, b| a.0 == b.0) {
+        got.push(group[0].0);
         let list = &mut lowered[group[0].0 as usize];
         list.extend(group.iter().map(|(_, k, m)| (*k, *m)));
         list.sort_unstable_by_key(|(k, _)| *k);
     }
+    got
 }
 
 /// Values every candidate alone and keeps those that save hours, with an engine built for
@@ -288,7 +293,7 @@ pub fn value_with(
 ) -> Vec<Fix> {
     let index = CandidateIndex::new(model, network, &engine.data, pool);
     let mut lowered = vec![Vec::new(); pool.len()];
-    lowered_by_data(engine, &index, before, None, &mut lowered);
+    lowered_by_data(engine, &index, before, None, None, &mut lowered);
     // A candidate that lowers nothing saves nothing: no need to build its fix.
     pool.iter()
         .zip(&lowered)

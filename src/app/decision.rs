@@ -70,8 +70,8 @@ pub struct Sensitivity {
     pub strategy: Option<String>,
     /// Factors lie in [1/(1+spread), 1+spread].
     pub spread: f64,
-    /// How many samples.
-    pub samples: usize,
+    /// How many samples (`None`: [`decide::default_samples`] for the model).
+    pub samples: Option<usize>,
     /// Seed of the generator.
     pub seed: u64,
     /// The top K counted.
@@ -178,50 +178,49 @@ pub(super) fn explain(
     )
 }
 
-/// Progress on the standard error the command was given, shown only on a terminal and
-/// only once a run has taken more than a second (a quick run stays silent): one line,
-/// redrawn when the whole percentage changes, cleared at the end.
-struct Progress<'w> {
-    out: Option<&'w mut dyn Write>,
+/// Progress on standard error (the stream the command was given), shown only on a terminal
+/// and only once a run has taken more than a second (a quick run stays silent): one line,
+/// redrawn at most ten times a second, cleared at the end.
+struct Progress {
+    enabled: bool,
     total: usize,
     started: std::time::Instant,
-    shown: Option<usize>,
+    drawn: Option<std::time::Instant>,
 }
 
-impl<'w> Progress<'w> {
-    fn new(out: Option<&'w mut dyn Write>, total: usize) -> Progress<'w> {
+impl Progress {
+    fn new(enabled: bool, total: usize) -> Progress {
         Progress {
-            out,
-            total: total.max(1),
+            enabled,
+            total,
             started: std::time::Instant::now(),
-            shown: None,
+            drawn: None,
         }
     }
 
-    fn update(&mut self, done: usize) {
-        let Some(out) = self.out.as_mut() else {
-            return;
-        };
-        if self.shown.is_none() && self.started.elapsed() < std::time::Duration::from_secs(1) {
+    fn update(&mut self, done: usize, stderr: &mut dyn Write) {
+        let second = std::time::Duration::from_secs(1);
+        let tenth = std::time::Duration::from_millis(100);
+        if !self.enabled || self.started.elapsed() < second {
             return;
         }
-        let percent = done.min(self.total) * 100 / self.total;
-        if self.shown != Some(percent) {
-            // A progress line that cannot be written is no reason to stop the analysis.
-            let _ = write!(
-                out,
-                "\r\x1b[2Ksamples: {done} of {} ({percent}%)",
-                self.total
-            );
-            let _ = out.flush();
-            self.shown = Some(percent);
+        if self.drawn.is_some_and(|at| at.elapsed() < tenth) && done < self.total {
+            return;
         }
+        self.drawn = Some(std::time::Instant::now());
+        let _ = write!(
+            stderr,
+            "\rsensitivity: {done} of {} samples ({}%)",
+            self.total,
+            done * 100 / self.total.max(1)
+        );
+        let _ = stderr.flush();
     }
 
-    fn finish(self) {
-        if let (Some(out), Some(_)) = (self.out, self.shown) {
-            let _ = write!(out, "\r\x1b[2K");
-            let _ = out.flush();
+    fn finish(self, stderr: &mut dyn Write) {
+        if self.drawn.is_some() {
+            let _ = write!(stderr, "\r\x1b[2K");
+            let _ = stderr.flush();
         }
     }
 }
@@ -236,7 +235,7 @@ pub(super) fn sensitivity(
     let mut options = decide::SensitivityOptions {
         strategy: None,
         spread: command.spread,
-        samples: command.samples,
+        samples: command.samples.unwrap_or(decide::DEFAULT_SAMPLES),
         seed: command.seed,
         top: command.top,
     };
@@ -245,12 +244,29 @@ pub(super) fn sensitivity(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     options.strategy = selection.strategy;
-    let terminal = env
-        .stderr_is_terminal
-        .then_some(&mut *stderr as &mut dyn Write);
-    let mut progress = Progress::new(terminal, command.samples);
-    let result = decide::sensitivity(&loaded.model, options, &mut |done| progress.update(done));
-    progress.finish();
+    if command.samples.is_none() {
+        options.samples = decide::default_samples(&loaded.model);
+        if options.samples < decide::DEFAULT_SAMPLES {
+            let handoffs: usize = loaded
+                .model
+                .workflows
+                .iter()
+                .map(|w| w.handoffs.len())
+                .sum();
+            let _ = writeln!(
+                stderr,
+                "note: {} samples instead of {} for a model of {handoffs} handoffs, so the run \
+                 stays within seconds; --samples N asks for more",
+                options.samples,
+                decide::DEFAULT_SAMPLES
+            );
+        }
+    }
+    let mut progress = Progress::new(env.stderr_is_terminal, options.samples);
+    let result = decide::sensitivity(&loaded.model, options, &mut |done| {
+        progress.update(done, stderr);
+    });
+    progress.finish(stderr);
     let result = result.map_err(|e| fail(stderr, e))?;
     let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
     let report = SensitivityReport {

@@ -128,7 +128,7 @@ impl Cli {
                 model: s.model,
                 strategy: s.strategy,
                 spread: s.spread,
-                samples: s.samples as usize,
+                samples: s.samples.map(|n| n as usize),
                 seed: s.seed,
                 top: s.top as usize,
                 format: s.format.into(),

@@ -22,8 +22,9 @@ pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTe
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
-    sensitivity, FixSensitivity, Sensitivity, SensitivityError, SensitivityOptions, MAX_RANKS,
-    MAX_SAMPLES, MAX_SPREAD,
+    default_samples, sensitivity, FixSensitivity, Sensitivity, SensitivityError,
+    SensitivityOptions, DEFAULT_SAMPLES, MAX_RANKS, MAX_SAMPLES, MAX_SPREAD, MIN_DEFAULT_SAMPLES,
+    SAMPLE_WORK,
 };
 
 use crate::analysis::{Action, Fix};

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
-use crate::analysis::{analyze, rank, Action, Fix, FixId, RankBy};
+use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId};
 use crate::model::Model;
 
 /// What to sample.
@@ -32,6 +32,23 @@ pub struct SensitivityOptions {
     pub seed: u64,
     /// The top K whose membership is counted.
     pub top: usize,
+}
+
+/// Samples when none are asked for, on a model of at most [`SAMPLE_WORK`] / 1,000 handoffs.
+pub const DEFAULT_SAMPLES: usize = 1_000;
+/// The fewest samples taken when none are asked for.
+pub const MIN_DEFAULT_SAMPLES: usize = 100;
+/// Handoffs × samples one run takes when no number of samples is asked for: each sample is
+/// a whole analysis (about 2 µs a handoff on the 2-core machine), so a 5,000-handoff model
+/// gets 200 samples, about 2 s, instead of 1,000 (10 s and more).
+pub const SAMPLE_WORK: usize = 1_000_000;
+
+/// How many samples a run takes on `model` when none are asked for: [`DEFAULT_SAMPLES`],
+/// fewer when the model has more than 1,000 handoffs, never fewer than
+/// [`MIN_DEFAULT_SAMPLES`].
+pub fn default_samples(model: &Model) -> usize {
+    let handoffs: usize = model.workflows.iter().map(|w| w.handoffs.len()).sum();
+    (SAMPLE_WORK / handoffs.max(1)).clamp(MIN_DEFAULT_SAMPLES, DEFAULT_SAMPLES)
 }
 
 /// The most samples one run takes: far more than a stable share needs (1,000, the
@@ -144,25 +161,28 @@ pub fn sensitivity(
         .collect();
     let mut rng = Pcg64Mcg::seed_from_u64(options.seed);
     let span = (1.0 + options.spread).ln();
+    let mut sample = model.clone();
     for done in 0..options.samples {
         let mut factor = || {
             // 53 random bits give a uniform u in [0, 1); the factor is e^(span × (2u − 1)).
             let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
             (span * (2.0 * u - 1.0)).exp()
         };
-        let mut sample = model.clone();
-        perturb(&mut sample, options.strategy, &mut factor);
+        perturb(&mut sample, model, options.strategy, &mut factor);
         let costs: Vec<f64> = today.iter().map(|f| f.cost * factor()).collect();
-        let mut fixes = analyze(&sample, options.strategy).fixes;
+        let mut fixes = valued_fixes(&sample, options.strategy);
         for fix in &mut fixes {
             if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
                 reprice(fix, costs[k]);
             }
         }
-        let order = rank(&sample, fixes, RankBy::Priority);
+        // The ranking's order (`rank` by priority), sorting indexes rather than moving the
+        // fixes: the spec's order is total (no two fixes share an id and an action).
+        let mut order: Vec<usize> = (0..fixes.len()).collect();
+        order.sort_by(|a, b| spec_order(&sample, &fixes[*a], &fixes[*b]));
         let mut position = vec![usize::MAX; n];
         let mut next = 0;
-        for fix in &order {
+        for fix in order.iter().map(|i| &fixes[*i]) {
             if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
                 next += 1;
                 position[k] = next;
@@ -210,43 +230,51 @@ fn reprice(fix: &mut Fix, cost: f64) {
     fix.payback_months = (fix.annual_saving > 0.0).then(|| cost / (fix.annual_saving / 12.0));
 }
 
-/// Every estimate of `model` times its own factor, in the documented order.
-fn perturb(model: &mut Model, strategy: Option<usize>, factor: &mut dyn FnMut() -> f64) {
-    let d = &mut model.defaults;
-    for x in [
-        &mut d.manual_minutes,
-        &mut d.semi_minutes,
-        &mut d.missing_minutes,
-        &mut d.hourly_cost,
+/// Sets every perturbed estimate of `sample` (a copy of `base`) to `base`'s value times its
+/// own factor, drawing the factors in the order the module's doc lists: one copy of the model
+/// serves every sample.
+fn perturb(
+    sample: &mut Model,
+    base: &Model,
+    strategy: Option<usize>,
+    factor: &mut dyn FnMut() -> f64,
+) {
+    let (d, b) = (&mut sample.defaults, &base.defaults);
+    for (x, from) in [
+        (&mut d.manual_minutes, b.manual_minutes),
+        (&mut d.semi_minutes, b.semi_minutes),
+        (&mut d.missing_minutes, b.missing_minutes),
+        (&mut d.hourly_cost, b.hourly_cost),
     ] {
-        *x *= factor();
+        *x = from * factor();
     }
-    for unit in &mut model.units {
-        if let Some(x) = &mut unit.hourly_cost {
-            *x *= factor();
+    for (unit, from) in sample.units.iter_mut().zip(&base.units) {
+        if let (Some(x), Some(from)) = (&mut unit.hourly_cost, from.hourly_cost) {
+            *x = from * factor();
         }
     }
-    for integration in &mut model.integrations {
-        if let Some(x) = &mut integration.minutes {
-            *x *= factor();
+    for (integration, from) in sample.integrations.iter_mut().zip(&base.integrations) {
+        if let (Some(x), Some(from)) = (&mut integration.minutes, from.minutes) {
+            *x = from * factor();
         }
     }
-    for workflow in &mut model.workflows {
-        workflow.runs_count *= factor();
-        for handoff in &mut workflow.handoffs {
-            if let Some(x) = &mut handoff.minutes {
-                *x *= factor();
+    for (workflow, from) in sample.workflows.iter_mut().zip(&base.workflows) {
+        workflow.runs_count = from.runs_count * factor();
+        for (handoff, from) in workflow.handoffs.iter_mut().zip(&from.handoffs) {
+            if let (Some(x), Some(from)) = (&mut handoff.minutes, from.minutes) {
+                *x = from * factor();
             }
             // A handoff with its own frequency (a daily settlement in an order workflow)
             // is as uncertain as its workflow's.
-            if let Some(runs) = &mut handoff.runs {
-                runs.count *= factor();
+            if let (Some(runs), Some(from)) = (&mut handoff.runs, &from.runs) {
+                runs.count = from.count * factor();
             }
         }
     }
     if let Some(s) = strategy {
-        for (_, weight) in &mut model.strategies[s].weights {
-            *weight *= factor();
+        let weights = sample.strategies[s].weights.iter_mut();
+        for ((_, weight), (_, from)) in weights.zip(&base.strategies[s].weights) {
+            *weight = from * factor();
         }
     }
 }
@@ -402,5 +430,21 @@ mod tests {
         assert_eq!(nearest_rank(&r, 5.0), 1);
         assert_eq!(nearest_rank(&r, 50.0), 10);
         assert_eq!(nearest_rank(&r, 95.0), 19);
+    }
+
+    #[test]
+    fn the_default_number_of_samples_shrinks_with_the_handoffs() {
+        let model_of = |handoffs: usize| {
+            let mut text = String::from("systems: {a: {}, b: {}}\nworkflows:\n  w:\n    runs: {count: 1, per: day}\n    handoffs:\n");
+            for _ in 0..handoffs {
+                text.push_str("      - {from: a, to: b, data: d}\n");
+            }
+            crate::load_str(&text, "model.yaml").unwrap().model
+        };
+        assert_eq!(default_samples(&model_of(1)), 1000);
+        assert_eq!(default_samples(&model_of(1000)), 1000);
+        assert_eq!(default_samples(&model_of(2500)), 400);
+        assert_eq!(default_samples(&model_of(5000)), 200);
+        assert_eq!(default_samples(&model_of(20000)), 100);
     }
 }

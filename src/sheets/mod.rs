@@ -1,7 +1,7 @@
 //! The inventory spreadsheets of a software audit, in and out: a systems sheet, an
 //! integrations (interface) list, a workflows sheet with one row per handoff, and an
-//! optional units sheet. [`read_sheet`] reads CSV or a workbook (XLSX, XLSM, XLSB, XLS,
-//! ODS); [`import`] turns the sheets into a model, reporting every bad cell by file, row and
+//! optional units sheet. [`read_sheet`] reads CSV or a workbook (XLSX, XLSM, ODS; XLS and
+//! XLSB are refused with a message, see docs/robustness.md); [`import`] turns the sheets into a model, reporting every bad cell by file, row and
 //! column; [`export`] writes a model back as the same sheets. The columns are declared once
 //! here, for both directions and for docs/import-sheets.md.
 //!
@@ -38,7 +38,7 @@ pub use export::{export, ExportedSheet, ExportedSheets};
 pub use read::read_sheet;
 pub use workbook::{
     MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS,
-    MAX_ZIP_ENTRIES,
+    MAX_ZIP_ENTRIES, UNREAD_FORMATS,
 };
 
 /// Every file `export sheets` may write, for checking them against the command's inputs

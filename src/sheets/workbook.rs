@@ -9,13 +9,19 @@
 //! (never as a dense range sized from a declared dimension); ODS sheets, which calamine
 //! reads whole, are measured first (rows and columns repeated included). Every sheet keeps
 //! only the cells within its header's width, at most [`MAX_CELLS`] of them.
+//!
+//! XLS and XLSB are refused ([`UNREAD_FORMATS`]): calamine reads an XLS workbook's every
+//! sheet at open as a dense grid sized from the cells' positions (two cells at A1 and
+//! IV65536 make half a gigabyte, a damaged column number far more), and its XLS and XLSB
+//! readers index their records without checking their length, so a damaged file would end
+//! the process; neither lets a count be checked before it allocates.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 
-use calamine::{open_workbook, open_workbook_auto, Data, DataRef, Reader, Xlsx};
+use calamine::{open_workbook, Data, DataRef, Ods, Reader, Xlsx};
 
 use super::{column_letter, normalise_header, Row};
 
@@ -30,6 +36,8 @@ pub const MAX_SHARED_STRINGS: u64 = 1_000_000;
 /// The most cells a sheet may hold, counting empty cells within its header's width and,
 /// for ODS, every cell of the sheet's used area.
 pub const MAX_CELLS: u64 = 2_000_000;
+/// Workbook formats refused with a message naming the ones read (see the module's doc).
+pub const UNREAD_FORMATS: [&str; 2] = ["xls", "xlsb"];
 /// The last row and column of a spreadsheet (Excel's limits: XFD1048576).
 pub const MAX_ROWS: u32 = 1_048_576;
 /// See [`MAX_ROWS`].
@@ -49,6 +57,13 @@ pub(super) fn workbook(
     role: &str,
     extension: &str,
 ) -> Result<(String, Vec<Row>), String> {
+    if UNREAD_FORMATS.contains(&extension) {
+        return Err(format!(
+            "{} workbooks are not read (their reader cannot be held within the import's \
+             limits); save the sheet as .xlsx, .ods or .csv",
+            extension.to_ascii_uppercase()
+        ));
+    }
     let meta = fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
     if !meta.is_file() {
         return Err("not a workbook file (a device, FIFO or folder)".into());
@@ -64,16 +79,10 @@ pub(super) fn workbook(
             check_zip(path, Kind::Xlsx)?;
             xlsx(path, role)
         }
-        "ods" => {
+        _ => {
             check_zip(path, Kind::Ods)?;
-            other(path, role)
+            ods(path, role)
         }
-        // Binary parts: only their inflated size is checked (docs/robustness.md).
-        "xlsb" => {
-            check_zip(path, Kind::Binary)?;
-            other(path, role)
-        }
-        _ => other(path, role),
     }
 }
 
@@ -113,10 +122,10 @@ fn xlsx(path: &Path, role: &str) -> Result<(String, Vec<Row>), String> {
     Ok((shown, cells.rows()?))
 }
 
-/// XLS, XLSB and (measured) ODS sheets: calamine's range.
-fn other(path: &Path, role: &str) -> Result<(String, Vec<Row>), String> {
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| format!("cannot read the workbook: {}", bounded(e)))?;
+/// A measured ODS sheet: calamine's range.
+fn ods(path: &Path, role: &str) -> Result<(String, Vec<Row>), String> {
+    let mut book: Ods<_> =
+        open_workbook(path).map_err(|e| format!("cannot read the workbook: {}", bounded(e)))?;
     let name = pick(&book.sheet_names(), role)?;
     let range = book
         .worksheet_range(&name)
@@ -233,8 +242,6 @@ fn dense(cells: Vec<(u32, String)>, width: usize) -> Vec<String> {
 enum Kind {
     Xlsx,
     Ods,
-    /// XLSB: binary parts, counted only.
-    Binary,
 }
 
 /// Inflates every entry of a ZIP workbook into nothing, within the caps, checking cell

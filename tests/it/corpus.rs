@@ -232,6 +232,8 @@ fn cases() -> Vec<Case> {
         case("23.1 plan -o onto a hard link of the model", File("model.yaml"), &["plan", "{}", "--budget", "1e6", "-o", "hard.yaml"])
             .with(OutputLinksToModel).exits(2, &["it is the input"]),
         // Row 6: sampling is bounded before anything is allocated.
+        case("23.5 plan over 1,500 workflows sharing one data object (each pick re-values only what it can change)", Generated("shared-data.yaml", shared_data), &["plan", "{}", "--budget", "1e15", "--format", "json"])
+            .prints(&["\"spent\": 11700000.0", "\"annual_saving\": 14738395.833333323", "\"step\": 1300,"]),
         case("23.6 sensitivity --samples 4294967295", File("model.yaml"), &["sensitivity", "{}", "--samples", "4294967295"])
             .exits(2, &["--samples 4294967295 is out of range: give 1 to 100000"]),
         case("23.6 sensitivity --spread 1e300", File("model.yaml"), &["sensitivity", "{}", "--spread", "1e300"])
@@ -253,6 +255,10 @@ fn cases() -> Vec<Case> {
             .exits(2, &["repeated-rows.ods: the sheet holds more than 2000000 cells"]),
         case("23.3 an ODS as LibreOffice writes it (empty rows repeated to the end)", File("sheets/libreoffice-tail.ods"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
             .exits(0, &["2 systems"]),
+        case("23.3 an XLS workbook is refused before it is read", File("sheets/damaged.xls"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
+            .exits(2, &["damaged.xls: XLS workbooks are not read", "save the sheet as .xlsx, .ods or .csv", "nothing written: 1 problem"]),
+        case("23.3 an XLSB workbook is refused before it is read", File("sheets/garbage.xlsb"), &["import", "sheets", "--systems", "tests/corpus/sheets/integrations.csv", "--integrations", "{}"])
+            .exits(2, &["garbage.xlsb: XLSB workbooks are not read", "save the sheet as .xlsx, .ods or .csv"]),
         case("23.3 --systems /dev/zero", Path("/dev/zero"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
             .exits(2, &["/dev/zero: the file is larger than the limit of 64 MiB"]),
         // Row 8: problems located at their file, row and column.

@@ -93,3 +93,13 @@ ods('libreoffice-tail.ods', '<table:table-row>' + cell.format('name') + '</table
     '<table:table-row>' + cell.format('CRM') + '</table:table-row>'
     '<table:table-row>' + cell.format('ERP') + '</table:table-row>'
     '<table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+
+# Row 3, XLS and XLSB: refused by their extension before anything reads them. A damaged
+# compound file (the OLE header, then nothing a reader could trust) and an XLSB whose
+# workbook part is garbage: calamine would index their records unchecked.
+with open('damaged.xls', 'wb') as f:
+    f.write(bytes.fromhex('d0cf11e0a1b11ae1') + b'\xff' * 504)
+with zipfile.ZipFile('garbage.xlsb', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', CT.format(extra=''))
+    z.writestr('_rels/.rels', RELS)
+    z.writestr('xl/workbook.bin', b'\x9c\x01\x00')

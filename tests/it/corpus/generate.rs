@@ -131,3 +131,45 @@ pub fn interface_hub() -> String {
         "<?xml version=\"1.0\"?>\n<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" identifier=\"m\"><name>hub</name>\n<elements>\n{elements}</elements>\n<relationships>\n{relationships}</relationships>\n</model>\n"
     )
 }
+
+/// Issue 23 row 5 (as `benches/support/shared_data_model.py` 1500): 1,500 one-handoff
+/// workflows s_i -> s_i+1 all moving `d`, an integration on two pairs in five.
+pub fn shared_data() -> String {
+    let n = 1500;
+    let mut out = vec![
+        "version: 1".to_string(),
+        "name: One shared data object".to_string(),
+        "defaults: {hourly_cost: 55, integration_cost: 9000}".to_string(),
+        "objectives:".to_string(),
+        "  growth: {name: Growth}".to_string(),
+        "  efficiency: {name: Efficiency}".to_string(),
+        "strategies:".to_string(),
+        "  main: {name: Main, weights: {growth: 3, efficiency: 1}}".to_string(),
+        "systems:".to_string(),
+    ];
+    out.extend((0..=n).map(|i| format!("  s{i}: {{name: System {i}}}")));
+    out.push("integrations:".to_string());
+    let modes = ["manual", "semi", "automated"];
+    for i in (0..n).filter(|i| i % 5 == 0 || i % 5 == 2) {
+        out.push(format!(
+            "  - {{from: s{i}, to: s{}, carries: [d], mode: {}}}",
+            i + 1,
+            modes[i % 3]
+        ));
+    }
+    out.push("workflows:".to_string());
+    for i in 0..n {
+        out.push(format!("  w{i}:"));
+        out.push(format!("    runs: {{count: {}, per: day}}", i % 7 + 1));
+        let growth = (i % 4 + 1) as f64 / 4.0;
+        let efficiency = (i % 3) as f64 / 2.0;
+        out.push(format!(
+            "    serves: {{growth: {growth:?}, efficiency: {efficiency:?}}}"
+        ));
+        out.push(format!(
+            "    handoffs: [{{from: s{i}, to: s{}, data: d}}]",
+            i + 1
+        ));
+    }
+    out.join("\n") + "\n"
+}
