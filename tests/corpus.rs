@@ -324,6 +324,8 @@ fn cases() -> Vec<Case> {
         // Row 13: /dev/null opened read-write is an open standard output.
         case("23.13 1<>/dev/null runs normally", File("model.yaml"), &["analyze", "{}"])
             .with(StdoutNullReadWrite),
+        case("-o /dev/stdout into a pipe writes into the pipe", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "/dev/stdout"])
+            .prints(&["\"schema\": \"gapgraph.report/v1\""]),
         case("13 -o - is standard output", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "-"])
             .prints(&["\"schema\": \"gapgraph.report/v1\""]),
         // Row 13 of issue 9 asked `>&-` to fail; issue 23 row 13 asks `/dev/null` opened
