@@ -230,7 +230,7 @@ pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, MergeError> {
             ) else {
                 continue;
             };
-            let value = super::model::number(runs);
+            let value = super::model::runs_number(runs);
             edits.push((c.0, c.1, value.clone()));
             edits.push((p.0, p.1, "year".into()));
             edits.extend(mark_measured(source, &lines, workflow, "runs"));

@@ -36,6 +36,28 @@ pub(crate) fn number(x: f64) -> String {
     }
 }
 
+/// Runs a year as the model holds them: two decimals, except that a rate that rounds to 0
+/// (a log spanning centuries, as one mistyped year makes it) keeps three significant
+/// digits, since a count of 0 is not a valid model.
+pub(crate) fn runs_count(x: f64) -> f64 {
+    let r = round2(x);
+    if r > 0.0 || x <= 0.0 || !x.is_finite() {
+        return r;
+    }
+    let scale = 10f64.powi(2 - x.log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+/// [`runs_count`] written out.
+pub(crate) fn runs_number(x: f64) -> String {
+    let r = runs_count(x);
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
 fn automated(t: &Transition, options: ModelOptions) -> bool {
     t.count > 0 && t.automated as f64 / t.count as f64 >= options.automated_share
 }
@@ -174,7 +196,7 @@ pub fn model_yaml(
         }
         y.push_str(&format!(
             "    runs: {{count: {}, per: year}}\n    source: {{runs: measured}}\n    handoffs:\n",
-            number(w.runs_per_year.unwrap_or(0.0))
+            runs_number(w.runs_per_year.unwrap_or(0.0))
         ));
         let note = runs_note(e, rank, w.cases);
         for (a, b) in &w.handoffs {
@@ -252,7 +274,7 @@ pub fn model_json(
         }
         wf.insert(
             "runs".into(),
-            json!({"count": round2(w.runs_per_year.unwrap_or(0.0)), "per": "year"}),
+            json!({"count": runs_count(w.runs_per_year.unwrap_or(0.0)), "per": "year"}),
         );
         wf.insert("source".into(), json!({"runs": "measured"}));
         let handoffs: Vec<Value> = w

@@ -261,6 +261,11 @@ fn cases() -> Vec<Case> {
             .exits(2, &["garbage.xlsb: XLSB workbooks are not read", "save the sheet as .xlsx, .ods or .csv"]),
         case("23.3 --systems /dev/zero", Path("/dev/zero"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv"])
             .exits(2, &["/dev/zero: the file is larger than the limit of 64 MiB"]),
+        // Fuzzing (discover target): one event in the year 1012 stretches the log over 1,012
+        // years; two cases a millennium rounded to a count of 0, and the model written did
+        // not load.
+        case("fuzz: a log spanning 1,012 years writes runs that load", File("discover-year-1012.csv"), &["discover", "{}", "--map", "fixtures/discover/small.map.yaml", "--model-out", "/dev/stdout", "-f", "json"])
+            .prints(&["runs: {count: 0.00198, per: year}", "over 369624.86 days"]),
         // Row 8: problems located at their file, row and column.
         case("23.8 a sheet number over 1e15", File("sheets/huge-number.csv"), &["import", "sheets", "--systems", "{}", "--integrations", "tests/corpus/sheets/integrations.csv", "-o", "/dev/null"])
             .exits(2, &["huge-number.csv: row 2, column B `annual_cost`: `1e16` is larger than 1e15"]),
@@ -318,6 +323,8 @@ fn cases() -> Vec<Case> {
         // Row 13: /dev/null opened read-write is an open standard output.
         case("23.13 1<>/dev/null runs normally", File("model.yaml"), &["analyze", "{}"])
             .with(StdoutNullReadWrite),
+        case("-o /dev/stdout into a pipe writes into the pipe", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "/dev/stdout"])
+            .prints(&["\"schema\": \"gapgraph.report/v1\""]),
         case("13 -o - is standard output", File("model.yaml"), &["analyze", "{}", "--format", "json", "-o", "-"])
             .prints(&["\"schema\": \"gapgraph.report/v1\""]),
         // Row 13 of issue 9 asked `>&-` to fail; issue 23 row 13 asks `/dev/null` opened

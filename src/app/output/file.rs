@@ -76,6 +76,17 @@ pub fn write_pieces(
     parts: &mut dyn Iterator<Item = &[u8]>,
 ) -> Result<(), OutputError> {
     let io_error = |e| OutputError::Io(path.to_path_buf(), e);
+    // What the name finally stands for, through every link (also the kernel's own, such as
+    // `/dev/stdout` -> `/proc/self/fd/1` -> `pipe:[..]`, which names no path): a device or
+    // FIFO is written through the name as given, since opening it follows those links.
+    if let Ok(meta) = fs::metadata(path) {
+        if !meta.is_file() {
+            return match special_kind(&meta) {
+                Special::Stream => write_stream(path, parts).map_err(io_error),
+                Special::Refused(what) => Err(OutputError::NotWritable(path.to_path_buf(), what)),
+            };
+        }
+    }
     let target = resolve_links(path).map_err(io_error)?;
     match fs::metadata(&target) {
         Ok(meta) if meta.is_file() => write_atomic(&target, parts).map_err(io_error),
