@@ -10,20 +10,20 @@ use std::path::{Path, PathBuf};
 mod decision;
 mod discover;
 
-use crate::analysis::{self, Analysis, RankBy};
-use crate::decide;
-use crate::diagnostic::write_diagnostics;
-use crate::input::{self, ReadError};
-use crate::render::{self, CheckReport, DiagramKind, Format, Limit, PlanFormat, ReviewFormat};
-use crate::select::{select, Names, Selection};
-use crate::view::{
+use gapgraph::analysis::{self, Analysis, RankBy};
+use gapgraph::decide;
+use gapgraph::diagnostic::write_diagnostics;
+use gapgraph::input::{self, ReadError};
+use gapgraph::render::{self, CheckReport, DiagramKind, Format, Limit, PlanFormat, ReviewFormat};
+use gapgraph::select::{select, Names, Selection};
+use gapgraph::view::{
     document_date, Level, PlanReport, Provenance, Report, Review, ReviewOptions, View,
 };
 
-use crate::text::terminal;
-use crate::{load_str, Loaded};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
+use gapgraph::diagnostic::terminal;
+use gapgraph::{load_str, Loaded};
 
 mod files;
 mod interop;
@@ -387,7 +387,7 @@ fn validate(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let _ = crate::warnings::write_warnings(
+    let _ = gapgraph::diagnostic::write_warnings(
         stderr,
         &loaded.warnings,
         origin(&command.model),

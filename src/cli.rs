@@ -5,8 +5,8 @@ mod convert;
 
 use std::path::PathBuf;
 
+use crate::app;
 use clap::{Parser, Subcommand, ValueEnum};
-use gapgraph::app;
 
 /// Find where workflows turn manual or break, price the gaps in staff hours, and rank the
 /// integrations to build by how much they serve the strategy in force.

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use crate::text::terminal;
+pub use crate::text::terminal;
+pub use crate::warnings::write_warnings;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -62,7 +62,7 @@ impl Command {
             Command::Emit(c) => c.output.clone(),
             Command::Init(c) => Some(c.output.clone()),
             Command::ExportSheets(c) => {
-                return crate::sheets::EXPORT_FILE_NAMES
+                return gapgraph::sheets::EXPORT_FILE_NAMES
                     .iter()
                     .map(|name| c.dir.join(name))
                     .collect()

@@ -11,9 +11,9 @@ use super::{
     emit, fail, load_and_analyze, load_and_select, read_model, report, terminal_lines, write_out,
     Failed, Outcome,
 };
-use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
-use crate::render::graphml::Graphml;
-use crate::sheets::{self, SheetSet};
+use gapgraph::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
+use gapgraph::render::graphml::Graphml;
+use gapgraph::sheets::{self, SheetSet};
 
 /// `import archimate`: an ArchiMate exchange file as a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,7 +223,7 @@ pub(super) fn export_sheets(
 ) -> Result<Outcome, Failed> {
     let (loaded, _) = load_and_select(
         &command.model,
-        &crate::select::Names::default(),
+        &gapgraph::select::Names::default(),
         stdin,
         stderr,
     )?;
@@ -282,6 +282,6 @@ pub(super) fn schema(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let text = crate::json_schema::json_schema_text();
+    let text = gapgraph::json_schema::json_schema_text();
     write_out(text.as_bytes(), command.output.as_deref(), stdout, stderr)
 }

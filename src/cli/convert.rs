@@ -1,9 +1,9 @@
 //! The parsed command line as the library's own command and format types: the one place
 //! where clap's types meet gapgraph's.
 
+use crate::app::{self, Environment};
 use clap::CommandFactory;
 use gapgraph::analysis;
-use gapgraph::app::{self, Environment};
 use gapgraph::render::{self, Limit};
 use gapgraph::select::Names;
 
