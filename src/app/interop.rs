@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::output::write_pieces;
 use super::{
-    emit, fail, load_and_analyze, load_and_select, read_model, report, terminal_lines, write_out,
-    Failed, Outcome,
+    emit, fail, load_and_analyze, load_and_select, read_model, report::report, terminal_lines,
+    write_out, Failed, Outcome,
 };
 use gapgraph::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
 use gapgraph::render::graphml::Graphml;
