@@ -146,10 +146,9 @@ fn workflow<'a>(
     }
     let head = chain_head(index, steps, chain.group);
     let name = match chain.group {
-        Group::Functions if head == steps[0] => format!(
-            "Flows between business functions, from {}",
-            index.element_name(head)
-        ),
+        Group::Functions if head == steps[0] => {
+            format!("Business functions from {}", index.element_name(head))
+        }
         _ => index.element_name(head),
     };
     // Frequency and owner are read on the process that names the chain, else its first step.
