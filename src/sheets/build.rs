@@ -485,6 +485,7 @@ pub fn import(set: &SheetSet, json: bool) -> Result<Imported, Vec<SheetProblem>>
             annual_cost,
             unit,
             satisfaction,
+            ..DraftSystem::default()
         });
     }
 
