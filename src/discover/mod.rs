@@ -123,6 +123,27 @@ pub struct Options {
     pub coverage: Option<f64>,
 }
 
+impl Options {
+    /// The options' own problems, before any log is read: the clap layer checks these too,
+    /// but a library caller gets them here instead of a ranking cut at a share that is not
+    /// one.
+    fn problems(&self, origin: &str) -> Result<(), Failure> {
+        match self.coverage {
+            Some(c) if !(c > 0.0 && c <= 1.0) => {
+                let mut problems = Problems::new(origin);
+                problems.push(Problem {
+                    line: None,
+                    column: None,
+                    field: Some("coverage".into()),
+                    message: format!("coverage: expected a share above 0 and at most 1, found {c}"),
+                });
+                Err(Failure(vec![problems]))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// One pair's evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transition {
@@ -242,6 +263,7 @@ pub fn discover(
     mapping_origin: &str,
     options: &Options,
 ) -> Result<Evidence, Failure> {
+    options.problems(log_origin)?;
     let mut problems = Problems::new(log_origin);
     let open_failed = |e: std::io::Error| {
         let mut p = Problems::new(log_origin);
@@ -318,6 +340,7 @@ pub fn discover_pairs(
     mapping: &Mapping,
     options: &Options,
 ) -> Result<Evidence, Failure> {
+    options.problems(origin)?;
     let totals = pairs::read(path, origin, mapping).map_err(|p| Failure(vec![p]))?;
     Ok(evidence(totals, mapping, origin, options, Vec::new()))
 }
@@ -516,4 +539,25 @@ fn unmapped_hint(mapping: &Mapping, activity: &str) -> Option<String> {
     }
     let globs: Vec<&str> = mapping.patterns().map(|p| p.text.as_str()).collect();
     crate::diagnostic::did_you_mean(activity, globs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_coverage_out_of_range_is_refused_before_the_log_is_read() {
+        let options = Options {
+            coverage: Some(2.0),
+            ..Options::default()
+        };
+        let mapping = Mapping::parse("systems: {crm: [\"crm:*\"]}\n", "m.yaml").unwrap();
+        let failure =
+            discover_pairs(Path::new("/nonexistent"), "pairs.csv", &mapping, &options).unwrap_err();
+        let text = failure.0[0].to_string();
+        assert!(
+            text.contains("coverage: expected a share above 0 and at most 1, found 2"),
+            "{text}"
+        );
+    }
 }

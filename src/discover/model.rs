@@ -22,6 +22,17 @@ impl Default for ModelOptions {
     }
 }
 
+impl ModelOptions {
+    /// The options' own problem, for a library caller the command line does not guard.
+    pub fn check(&self) -> Result<(), ModelError> {
+        if (0.0..=1.0).contains(&self.automated_share) {
+            Ok(())
+        } else {
+            Err(ModelError::AutomatedShare(self.automated_share))
+        }
+    }
+}
+
 /// Figures in the model: two decimals are more than an estimate ever had.
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -119,11 +130,14 @@ fn runs_note(e: &Evidence, rank: usize, cases: u64) -> String {
 }
 
 /// Why no model can be written from the evidence.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ModelError {
     /// The log's events all share one timestamp.
     #[error("the log spans no time, so runs a year cannot be measured: no model written")]
     NoTimeSpan,
+    /// `automated_share` is not a share from 0 to 1.
+    #[error("automated share: expected a share from 0 to 1, found {0}")]
+    AutomatedShare(f64),
     /// The JSON could not be written (a number JSON cannot hold).
     #[error("the model could not be written as JSON: {0}")]
     Json(String),
@@ -144,6 +158,7 @@ pub fn model_yaml(
     options: ModelOptions,
 ) -> Result<String, ModelError> {
     check(e)?;
+    options.check()?;
     let mut y = String::new();
     y.push_str(&format!(
         "# Discovered by `gapgraph discover` from {}: measured figures carry their evidence\n# in `note` (see docs/discover.md). Add objectives, strategies and costs by hand.\nversion: 1\n",
@@ -219,6 +234,7 @@ pub fn model_json(
     options: ModelOptions,
 ) -> Result<String, ModelError> {
     check(e)?;
+    options.check()?;
     let mut doc = Map::new();
     doc.insert("version".into(), json!(1));
     if let Some(unit) = &mapping.unit {
@@ -292,4 +308,22 @@ pub fn model_json(
         .map_err(|e| ModelError::Json(e.to_string()))?;
     text.push('\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_caller_gets_a_share_out_of_range_refused() {
+        let bad = ModelOptions {
+            automated_share: -2.0,
+        };
+        assert_eq!(bad.check(), Err(ModelError::AutomatedShare(-2.0)));
+        let nan = ModelOptions {
+            automated_share: f64::NAN,
+        };
+        assert!(nan.check().is_err());
+        assert_eq!(ModelOptions::default().check(), Ok(()));
+    }
 }
