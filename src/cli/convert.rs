@@ -145,6 +145,15 @@ impl Cli {
                 app::Command::ImportSheets(app::ImportSheets {
                     systems: s.systems,
                     integrations: s.integrations,
+                    dir: s.dir,
+                    columns: s.columns,
+                    preset: s.preset.map(|p| p.as_str().to_string()),
+                    assume_mode: s.assume_mode.map(|m| match m {
+                        crate::cli::AssumeModeArg::Manual => gapgraph::sheets::AssumeMode::Manual,
+                        crate::cli::AssumeModeArg::Automated => {
+                            gapgraph::sheets::AssumeMode::Automated
+                        }
+                    }),
                     workflows: s.workflows,
                     units: s.units,
                     output: s.output,

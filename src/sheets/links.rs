@@ -2,18 +2,50 @@
 //! systems already read.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::build::{
-    is_identifier, name_key, non_negative, number, optional_number, period, positive, Lookup,
+    is_identifier, name_key, non_negative, number, optional_number, positive, Lookup,
     Table, Units,
 };
 use super::escape::split_list;
-use super::{Row, Sheet, SheetProblem, SheetSet, INTEGRATION_COLUMNS, WORKFLOW_COLUMNS};
-use crate::import::draft::{Assumable, DraftHandoff, DraftIntegration, DraftWorkflow, Runs};
+use super::sections::{serves, source};
+use super::{
+    AssumeMode, Row, Sheet, SheetProblem, SheetSet, INTEGRATION_COLUMNS, WORKFLOW_COLUMNS,
+};
+use crate::import::draft::{
+    Assumable, DraftHandoff, DraftHandoffDetail, DraftIntegration, DraftSource, DraftWorkflow,
+    Runs,
+};
 use crate::import::slug::Ids;
 
-const MODES: [&str; 3] = ["automated", "semi", "manual"];
+/// How many rows a message lists before "and N more".
+const LISTED_ROWS: usize = 10;
+
+/// The integrations read, with each one's `source` and why its mode was assumed.
+pub(super) struct Integrations {
+    pub(super) list: Vec<DraftIntegration>,
+    pub(super) sources: Vec<DraftSource>,
+    pub(super) mode_assumed: Vec<Option<String>>,
+}
+
+/// The workflows read, with each one's `source` and each handoff's details.
+pub(super) struct Workflows {
+    pub(super) list: Vec<DraftWorkflow>,
+    pub(super) sources: Vec<DraftSource>,
+    pub(super) handoffs: Vec<Vec<DraftHandoffDetail>>,
+}
+
+/// `2, 3, 5` or `2, 3, ..., 11 and 40 more`.
+pub(super) fn row_list(rows: &[usize]) -> String {
+    let shown: Vec<String> = rows.iter().take(LISTED_ROWS).map(ToString::to_string).collect();
+    let more = rows.len().saturating_sub(LISTED_ROWS);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
 
 /// The system a cell names, or a problem at that cell.
 fn system(
@@ -40,7 +72,7 @@ fn system(
 }
 
 /// Both ends of a row, different.
-fn ends(
+pub(super) fn ends(
     table: &Table,
     systems: &Lookup,
     row: usize,
@@ -65,10 +97,11 @@ fn text(table: &Table, cells: &[String], column: &str) -> Option<String> {
 pub(super) fn integrations(
     set: &SheetSet,
     systems: &Lookup,
+    assume_mode: Option<AssumeMode>,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
     notes: &mut Vec<String>,
-) -> Vec<DraftIntegration> {
+) -> Integrations {
     let sheet = &set.integrations;
     let table = Table::new(
         sheet,
@@ -77,8 +110,13 @@ pub(super) fn integrations(
         problems,
         ignored,
     );
+    let mut read = Integrations {
+        list: Vec::new(),
+        sources: Vec::new(),
+        mode_assumed: Vec::new(),
+    };
     if !(table.columns.contains_key("from") && table.columns.contains_key("to")) {
-        return Vec::new();
+        return read;
     }
     let mut ids = Ids::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -102,7 +140,7 @@ pub(super) fn integrations(
     }
     let mut default_taken: HashMap<(String, String), usize> = HashMap::new();
     let mut renamed = 0;
-    let mut out = Vec::new();
+    let mut without_mode = Vec::new();
     for (row, cells) in &sheet.rows {
         let ends = ends(&table, systems, *row, cells, problems);
         let carried = split_list(table.raw_cell(cells, "carries"));
@@ -114,20 +152,47 @@ pub(super) fn integrations(
         } else {
             Assumable::given(carried)
         };
-        let mode_text = table.cell(cells, "mode").to_lowercase();
-        let mode_text: &str = &mode_text;
-        let mode = match MODES.iter().find(|m| **m == mode_text) {
-            Some(m) => Some(*m),
-            None if mode_text.is_empty() => None,
+        let mode_text = table.cell(cells, "mode");
+        let mut mode_assumed = None;
+        let mode = match table.value("mode", &mode_text) {
+            Some(m) => Some(m),
+            None if mode_text.is_empty() => match assume_mode {
+                Some(assumed) => {
+                    mode_assumed = Some(format!(
+                        "the sheet gives no mode; --assume-mode {}",
+                        assumed.as_str()
+                    ));
+                    Some(assumed.as_str())
+                }
+                None => {
+                    without_mode.push(*row);
+                    None
+                }
+            },
             None => {
                 problems.push(table.problem(
                     *row,
                     "mode",
-                    format!("unknown mode `{mode_text}`; expected automated, semi or manual"),
+                    format!(
+                        "unknown mode `{mode_text}`; expected automated, semi or manual{}",
+                        table.mapped_hint("mode")
+                    ),
                 ));
                 None
             }
         };
+        let mut figures = source(
+            &table,
+            *row,
+            cells,
+            "",
+            &["minutes", "fix_cost", "run_cost"],
+            problems,
+        );
+        if mode_assumed.is_some() {
+            // The hop's minutes then rest on the importer's assumption.
+            figures.set("minutes", "imported");
+        }
         let minutes = optional_number(
             &table,
             *row,
@@ -166,7 +231,9 @@ pub(super) fn integrations(
                 renamed += 1;
             }
         }
-        out.push(DraftIntegration {
+        read.sources.push(figures);
+        read.mode_assumed.push(mode_assumed);
+        read.list.push(DraftIntegration {
             id,
             from,
             to,
@@ -183,7 +250,20 @@ pub(super) fn integrations(
     if renamed > 0 {
         notes.push(format!("{renamed} integrations with the same ends as an earlier one were given ids (FROM-TO, FROM-TO-2, ...)"));
     }
-    out
+    if !without_mode.is_empty() {
+        let what = if table.columns.contains_key("mode") {
+            format!("no `mode` on row{} {}", if without_mode.len() == 1 { "" } else { "s" }, row_list(&without_mode))
+        } else {
+            "no `mode` column".to_string()
+        };
+        problems.push(SheetProblem {
+            file: sheet.file.clone(),
+            row: None,
+            column: None,
+            message: format!("{what}: give each interface's mode (automated, semi, manual), or pass --assume-mode manual or --assume-mode automated to assume one (marked `source: imported`)"),
+        });
+    }
+    read
 }
 
 /// The first value a workflow's rows give for `column`; a different value later is a problem.
@@ -217,13 +297,19 @@ pub(super) fn workflows(
     sheet: &Sheet,
     systems: &Lookup,
     units: &mut Units,
+    objectives: &HashSet<String>,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
-) -> Vec<DraftWorkflow> {
+) -> Workflows {
     let required = ["workflow", "from", "to", "data"];
     let table = Table::new(sheet, &WORKFLOW_COLUMNS, &required, problems, ignored);
+    let mut read = Workflows {
+        list: Vec::new(),
+        sources: Vec::new(),
+        handoffs: Vec::new(),
+    };
     if required.iter().any(|c| !table.columns.contains_key(c)) {
-        return Vec::new();
+        return read;
     }
     let mut groups: Vec<(String, Vec<&Row>)> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
@@ -251,7 +337,6 @@ pub(super) fn workflows(
             ids.reserve(name);
         }
     }
-    let mut out = Vec::new();
     for (name, rows) in groups {
         let first_row = rows[0].0;
         let id = if is_identifier(&name) {
@@ -293,12 +378,20 @@ pub(super) fn workflows(
                 }
             },
         };
+        let served = agreed(&table, &rows, "serves", problems)
+            .map(|(row, text)| serves(&table, row, &text, objectives, problems))
+            .unwrap_or_default();
+        let workflow_source = agreed(&table, &rows, "source", problems).map(|(row, _)| {
+            let cells: &[String] = rows.iter().find(|r| r.0 == row).map_or(&[], |r| &r.1);
+            source(&table, row, cells, "", &["runs"], problems).figures
+        });
+        let evidence = agreed(&table, &rows, "evidence", problems).map(|(_, e)| e.to_string());
         let per = match agreed(&table, &rows, "per", problems) {
             None => {
                 problems.push(table.problem(first_row, "per", format!("workflow `{name}` has no `per` (day, week, month, quarter, year) on any of its rows")));
                 None
             }
-            Some((row, text)) => period(&text).or_else(|| {
+            Some((row, text)) => table.period(&text).or_else(|| {
                 problems.push(table.problem(
                     row,
                     "per",
@@ -309,6 +402,7 @@ pub(super) fn workflows(
         };
         let ordered = ordered_steps(&table, rows, problems);
         let mut handoffs = Vec::new();
+        let mut details = Vec::new();
         for (row, cells) in ordered.iter().map(|r| (r.0, r.1.as_slice())) {
             let ends = ends(&table, systems, row, cells, problems);
             let data = table.cell(cells, "data");
@@ -338,7 +432,12 @@ pub(super) fn workflows(
                     .map_err(|e| problems.push(table.problem(row, "by", e)))
                     .ok()
             };
+            let detail = DraftHandoffDetail {
+                runs: handoff_runs(&table, row, cells, problems),
+                source: source(&table, row, cells, "handoff_", &["minutes", "runs"], problems),
+            };
             if let Some((from, to)) = ends {
+                details.push(detail);
                 handoffs.push(DraftHandoff {
                     from,
                     to,
@@ -350,7 +449,12 @@ pub(super) fn workflows(
             }
         }
         if let (Some(count), Some(per)) = (count, per) {
-            out.push(DraftWorkflow {
+            read.sources.push(DraftSource {
+                figures: workflow_source.unwrap_or_default(),
+                evidence,
+            });
+            read.handoffs.push(details);
+            read.list.push(DraftWorkflow {
                 id,
                 name: display,
                 owner,
@@ -358,13 +462,61 @@ pub(super) fn workflows(
                     count,
                     per: per.as_str(),
                 }),
-                serves: Assumable::given(Vec::new()),
+                serves: Assumable::given(served),
                 handoffs,
                 unit,
             });
         }
     }
-    out
+    read
+}
+
+/// A handoff's own `handoff_runs` per `handoff_per`: both or neither.
+fn handoff_runs(
+    table: &Table,
+    row: usize,
+    cells: &[String],
+    problems: &mut Vec<SheetProblem>,
+) -> Option<Runs> {
+    let count = optional_number(
+        table,
+        row,
+        cells,
+        "handoff_runs",
+        positive,
+        "a number > 0",
+        problems,
+    );
+    let per_text = table.cell(cells, "handoff_per");
+    let per = if per_text.is_empty() {
+        None
+    } else {
+        let found = table.period(&per_text);
+        if found.is_none() {
+            problems.push(table.problem(
+                row,
+                "handoff_per",
+                format!("unknown period `{per_text}`; expected day, week, month, quarter or year"),
+            ));
+        }
+        found
+    };
+    match (count, per) {
+        (Some(count), Some(per)) => Some(Runs {
+            count,
+            per: per.as_str(),
+        }),
+        (None, None) => None,
+        (Some(_), None) if per_text.is_empty() => {
+            problems.push(table.problem(row, "handoff_per", "`handoff_runs` needs a `handoff_per`"));
+            None
+        }
+        (None, Some(_)) if table.cell(cells, "handoff_runs").is_empty() => {
+            problems.push(table.problem(row, "handoff_runs", "`handoff_per` needs a `handoff_runs`"));
+            None
+        }
+        _ => None,
+    }
 }
 
 /// The rows of one workflow in `step` order when the column gives steps, else as written.
