@@ -48,6 +48,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         set,
         &systems,
         options.assume_mode,
+        set.model.is_none(),
         &mut problems,
         &mut ignored,
         &mut notes,

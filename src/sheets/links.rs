@@ -8,6 +8,7 @@ use super::build::{
     is_identifier, name_key, non_negative, number, optional_number, positive, Lookup,
     Table, Units,
 };
+use super::assemble::is_opaque;
 use super::escape::split_list;
 use super::sections::{serves, source};
 use super::{
@@ -98,6 +99,7 @@ pub(super) fn integrations(
     set: &SheetSet,
     systems: &Lookup,
     assume_mode: Option<AssumeMode>,
+    replace_opaque: bool,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -120,8 +122,17 @@ pub(super) fn integrations(
     }
     let mut ids = Ids::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (row, cells) in &sheet.rows {
+    // An opaque id (a UUID) names no integration a reader knows: FROM->TO does better.
+    let given_id = |cells: &[String]| {
         let id = table.cell(cells, "id");
+        if replace_opaque && is_opaque(&id) {
+            String::new()
+        } else {
+            id.into_owned()
+        }
+    };
+    for (row, cells) in &sheet.rows {
+        let id = given_id(cells);
         let id: &str = &id;
         if id.is_empty() {
             continue;
@@ -221,7 +232,7 @@ pub(super) fn integrations(
             problems,
         );
         let Some((from, to)) = ends else { continue };
-        let mut id = text(&table, cells, "id");
+        let mut id = Some(given_id(cells)).filter(|id| !id.is_empty());
         if id.is_none() {
             let uses = default_taken.entry((from.clone(), to.clone())).or_default();
             *uses += 1;
