@@ -198,7 +198,9 @@ pub(super) fn import_sheets(
 /// The columns file or preset, read; every problem as a line, the last one a summary.
 fn column_map(command: &ImportSheets) -> Result<Option<sheets::ColumnMap>, Vec<String>> {
     if let Some(name) = &command.preset {
-        return sheets::ColumnMap::preset(name).map(Some).map_err(|e| vec![e]);
+        return sheets::ColumnMap::preset(name)
+            .map(Some)
+            .map_err(|e| vec![e]);
     }
     let Some(path) = &command.columns else {
         return Ok(None);
@@ -212,15 +214,18 @@ fn column_map(command: &ImportSheets) -> Result<Option<sheets::ColumnMap>, Vec<S
             }
         }]
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| vec![format!("`{shown}` is not UTF-8 text")])?;
-    sheets::ColumnMap::parse(&text, &shown).map(Some).map_err(|mut e| {
-        let n = e.len();
-        e.push(format!(
-            "nothing written: {n} problem{} in the columns file",
-            if n == 1 { "" } else { "s" }
-        ));
-        e
-    })
+    let text =
+        String::from_utf8(bytes).map_err(|_| vec![format!("`{shown}` is not UTF-8 text")])?;
+    sheets::ColumnMap::parse(&text, &shown)
+        .map(Some)
+        .map_err(|mut e| {
+            let n = e.len();
+            e.push(format!(
+                "nothing written: {n} problem{} in the columns file",
+                if n == 1 { "" } else { "s" }
+            ));
+            e
+        })
 }
 
 /// Every sheet the command names, or the folder's; with the problems met.
@@ -232,7 +237,8 @@ fn read_sheets(command: &ImportSheets) -> (Option<SheetSet>, Vec<sheets::SheetPr
         };
     }
     let mut problems = Vec::new();
-    let mut read = |path: Option<&Path>, role: &str| match path.map(|p| sheets::read_sheet(p, role)) {
+    let mut read = |path: Option<&Path>, role: &str| match path.map(|p| sheets::read_sheet(p, role))
+    {
         Some(Ok(sheet)) => Some(sheet),
         Some(Err(problem)) => {
             problems.push(problem);
@@ -258,7 +264,11 @@ fn read_sheets(command: &ImportSheets) -> (Option<SheetSet>, Vec<sheets::SheetPr
 }
 
 /// Applies a columns file or preset to every sheet it can map.
-fn apply_map(map: &sheets::ColumnMap, set: &mut SheetSet, problems: &mut Vec<sheets::SheetProblem>) {
+fn apply_map(
+    map: &sheets::ColumnMap,
+    set: &mut SheetSet,
+    problems: &mut Vec<sheets::SheetProblem>,
+) {
     map.apply("systems", &mut set.systems, problems);
     map.apply("integrations", &mut set.integrations, problems);
     for (role, sheet) in [

@@ -47,7 +47,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
     let integrations = super::links::integrations(
         set,
         &systems,
-        options.assume_mode,
+        options.assume_mode.map(|m| (m, manual_minutes(&fields))),
         set.model.is_none(),
         &mut problems,
         &mut ignored,
@@ -143,9 +143,30 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
     finish(draft, options.json, notes)
 }
 
+/// The minutes of a manual hop: the model sheet's `manual_minutes`, else the importers'.
+fn manual_minutes(fields: &ModelFields) -> f64 {
+    let key = "manual_minutes";
+    let given = fields
+        .defaults
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v);
+    given
+        .or_else(|| {
+            DEFAULTS
+                .iter()
+                .find(|(k, _, _)| *k == key)
+                .map(|(_, v, _)| *v)
+        })
+        .unwrap_or(10.0)
+}
+
 /// The defaults: those the model sheet gives; without a model sheet, the importers'
 /// assumed ones.
-fn defaults(given: &[(&'static str, f64)], own_sheets: bool) -> Vec<(&'static str, Assumable<f64>)> {
+fn defaults(
+    given: &[(&'static str, f64)],
+    own_sheets: bool,
+) -> Vec<(&'static str, Assumable<f64>)> {
     if own_sheets {
         return DEFAULT_KEYS
             .iter()
@@ -230,7 +251,9 @@ fn read_systems(
     }
     let mut names: HashMap<String, usize> = HashMap::new();
     for (_, cells) in &set.systems.rows {
-        *names.entry(name_key(&table.cell(cells, "name"))).or_default() += 1;
+        *names
+            .entry(name_key(&table.cell(cells, "name")))
+            .or_default() += 1;
     }
     let mut system_ids = Ids::default();
     reserve_ids(&table, &mut system_ids, "system", problems);

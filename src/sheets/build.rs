@@ -250,7 +250,9 @@ impl Lookup {
     /// Lets `alias` (an opaque id the sheets used) name entry `index` too.
     pub(super) fn alias(&mut self, alias: &str, index: usize) {
         self.by_id.entry(alias.to_string()).or_insert(index);
-        self.by_lower_id.entry(alias.to_lowercase()).or_insert(index);
+        self.by_lower_id
+            .entry(alias.to_lowercase())
+            .or_insert(index);
     }
 
     pub(super) fn add(&mut self, id: &str, name: &str) -> usize {
@@ -346,7 +348,12 @@ pub(super) fn entry_id(
 
 /// Reserves the valid ids the `id` column gives, reporting duplicates, so names made into
 /// ids never take one of them.
-pub(super) fn reserve_ids(table: &Table, ids: &mut Ids, what: &str, problems: &mut Vec<SheetProblem>) {
+pub(super) fn reserve_ids(
+    table: &Table,
+    ids: &mut Ids,
+    what: &str,
+    problems: &mut Vec<SheetProblem>,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, cells) in &table.sheet.rows {
         let id = table.cell(cells, "id");

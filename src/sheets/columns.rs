@@ -144,7 +144,9 @@ impl ColumnMap {
             ..ColumnMap::default()
         };
         if text.len() > MAX_COLUMNS_FILE {
-            return Err(vec![format!("{origin}: larger than 1 MiB; a columns file is small")]);
+            return Err(vec![format!(
+                "{origin}: larger than 1 MiB; a columns file is small"
+            )]);
         }
         let (root, diagnostics) = tree::parse(text, Syntax::Yaml);
         for d in diagnostics {
@@ -152,7 +154,9 @@ impl ColumnMap {
         }
         let Some(root) = root else {
             if problems.is_empty() {
-                problems.push(format!("{origin}: empty; give `systems`, `integrations`, ... and `values`"));
+                problems.push(format!(
+                    "{origin}: empty; give `systems`, `integrations`, ... and `values`"
+                ));
             }
             return Err(problems);
         };
@@ -204,7 +208,10 @@ impl ColumnMap {
                     _ => problems.push(at(
                         origin,
                         Some((header.pos().line, header.pos().column)),
-                        &format!("`{role}.{}`: expected the header that holds it", column.name),
+                        &format!(
+                            "`{role}.{}`: expected the header that holds it",
+                            column.name
+                        ),
                     )),
                 }
             }
@@ -352,9 +359,15 @@ mod tests {
         )
         .unwrap_err();
         let all = errors.join("\n");
-        assert!(all.contains("c.yaml:1:18: `systems` has no field `colour`"), "{all}");
+        assert!(
+            all.contains("c.yaml:1:18: `systems` has no field `colour`"),
+            "{all}"
+        );
         assert!(all.contains("c.yaml:2:1: unknown section `flows`"), "{all}");
-        assert!(all.contains("`API` of mode must mean one of automated, semi, manual"), "{all}");
+        assert!(
+            all.contains("`API` of mode must mean one of automated, semi, manual"),
+            "{all}"
+        );
         assert!(all.contains("values of `via` cannot be mapped"), "{all}");
     }
 
@@ -367,7 +380,10 @@ mod tests {
         assert_eq!(value(&mapping, "mode", "file transfer"), Some("manual"));
         assert_eq!(value(&mapping, "mode", "SEMI-automated"), Some("semi"));
         assert_eq!(value(&mapping, "mode", "Manual"), Some("manual"));
-        assert_eq!(value(&mapping, "kind", "Business Application"), Some("application"));
+        assert_eq!(
+            value(&mapping, "kind", "Business Application"),
+            Some("application")
+        );
         assert_eq!(value(&mapping, "per", "monthly"), Some("month"));
         assert_eq!(value(&mapping, "mode", "fast"), None);
     }

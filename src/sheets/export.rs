@@ -81,7 +81,6 @@ fn neutralise(cell: String) -> String {
     }
 }
 
-
 /// A `source` cell: the figures not `stated`, as `minutes: measured; runs: imported`.
 fn source_cell(pairs: &[(&str, Source)]) -> String {
     let items: Vec<String> = pairs
@@ -119,7 +118,10 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
     }
     rows.push(vec![Cell::Text("currency"), Cell::Text(&model.currency)]);
     if let Some(s) = model.default_strategy {
-        rows.push(vec![Cell::Text("strategy"), Cell::Text(&model.strategies[s].id)]);
+        rows.push(vec![
+            Cell::Text("strategy"),
+            Cell::Text(&model.strategies[s].id),
+        ]);
     }
     for (key, value) in DEFAULT_KEYS.iter().zip(default_values(&model.defaults)) {
         rows.push(vec![Cell::Text(key), Cell::Number(Some(value))]);

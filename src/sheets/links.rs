@@ -4,19 +4,17 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::build::{
-    is_identifier, name_key, non_negative, number, optional_number, positive, Lookup,
-    Table, Units,
-};
 use super::assemble::is_opaque;
+use super::build::{
+    is_identifier, name_key, non_negative, number, optional_number, positive, Lookup, Table, Units,
+};
 use super::escape::split_list;
 use super::sections::{serves, source};
 use super::{
     AssumeMode, Row, Sheet, SheetProblem, SheetSet, INTEGRATION_COLUMNS, WORKFLOW_COLUMNS,
 };
 use crate::import::draft::{
-    Assumable, DraftHandoff, DraftHandoffDetail, DraftIntegration, DraftSource, DraftWorkflow,
-    Runs,
+    Assumable, DraftHandoff, DraftHandoffDetail, DraftIntegration, DraftSource, DraftWorkflow, Runs,
 };
 use crate::import::slug::Ids;
 
@@ -39,7 +37,11 @@ pub(super) struct Workflows {
 
 /// `2, 3, 5` or `2, 3, ..., 11 and 40 more`.
 pub(super) fn row_list(rows: &[usize]) -> String {
-    let shown: Vec<String> = rows.iter().take(LISTED_ROWS).map(ToString::to_string).collect();
+    let shown: Vec<String> = rows
+        .iter()
+        .take(LISTED_ROWS)
+        .map(ToString::to_string)
+        .collect();
     let more = rows.len().saturating_sub(LISTED_ROWS);
     if more > 0 {
         format!("{} and {more} more", shown.join(", "))
@@ -98,7 +100,7 @@ fn text(table: &Table, cells: &[String], column: &str) -> Option<String> {
 pub(super) fn integrations(
     set: &SheetSet,
     systems: &Lookup,
-    assume_mode: Option<AssumeMode>,
+    assume_mode: Option<(AssumeMode, f64)>,
     replace_opaque: bool,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
@@ -167,7 +169,7 @@ pub(super) fn integrations(
         let mut mode_assumed = None;
         let mode = match table.value("mode", &mode_text) {
             Some(m) => Some(m),
-            None if mode_text.is_empty() => match assume_mode {
+            None if mode_text.is_empty() => match assume_mode.map(|(m, _)| m) {
                 Some(assumed) => {
                     mode_assumed = Some(format!(
                         "the sheet gives no mode; --assume-mode {}",
@@ -200,11 +202,7 @@ pub(super) fn integrations(
             &["minutes", "fix_cost", "run_cost"],
             problems,
         );
-        if mode_assumed.is_some() {
-            // The hop's minutes then rest on the importer's assumption.
-            figures.set("minutes", "imported");
-        }
-        let minutes = optional_number(
+        let mut minutes = optional_number(
             &table,
             *row,
             cells,
@@ -213,6 +211,14 @@ pub(super) fn integrations(
             "a number > 0",
             problems,
         );
+        if mode_assumed.is_some() {
+            // The hop's minutes rest on the importer's assumption, and say so: an assumed
+            // manual hop without minutes takes `defaults.manual_minutes` as its own.
+            figures.set("minutes", "imported");
+            if mode == Some("manual") && minutes.is_none() {
+                minutes = assume_mode.map(|(_, m)| m);
+            }
+        }
         let fix_cost = optional_number(
             &table,
             *row,
@@ -263,7 +269,11 @@ pub(super) fn integrations(
     }
     if !without_mode.is_empty() {
         let what = if table.columns.contains_key("mode") {
-            format!("no `mode` on row{} {}", if without_mode.len() == 1 { "" } else { "s" }, row_list(&without_mode))
+            format!(
+                "no `mode` on row{} {}",
+                if without_mode.len() == 1 { "" } else { "s" },
+                row_list(&without_mode)
+            )
         } else {
             "no `mode` column".to_string()
         };
@@ -445,7 +455,14 @@ pub(super) fn workflows(
             };
             let detail = DraftHandoffDetail {
                 runs: handoff_runs(&table, row, cells, problems),
-                source: source(&table, row, cells, "handoff_", &["minutes", "runs"], problems),
+                source: source(
+                    &table,
+                    row,
+                    cells,
+                    "handoff_",
+                    &["minutes", "runs"],
+                    problems,
+                ),
             };
             if let Some((from, to)) = ends {
                 details.push(detail);
@@ -519,11 +536,19 @@ fn handoff_runs(
         }),
         (None, None) => None,
         (Some(_), None) if per_text.is_empty() => {
-            problems.push(table.problem(row, "handoff_per", "`handoff_runs` needs a `handoff_per`"));
+            problems.push(table.problem(
+                row,
+                "handoff_per",
+                "`handoff_runs` needs a `handoff_per`",
+            ));
             None
         }
         (None, Some(_)) if table.cell(cells, "handoff_runs").is_empty() => {
-            problems.push(table.problem(row, "handoff_runs", "`handoff_per` needs a `handoff_runs`"));
+            problems.push(table.problem(
+                row,
+                "handoff_runs",
+                "`handoff_per` needs a `handoff_runs`",
+            ));
             None
         }
         _ => None,

@@ -38,8 +38,8 @@ use std::fmt;
 
 pub use assemble::import;
 pub use columns::{ColumnMap, Mapping, PRESETS, SYNONYMS};
-pub use read::read_dir;
 pub use export::{export, ExportedSheet, ExportedSheets};
+pub use read::read_dir;
 pub use read::read_sheet;
 pub use workbook::{
     MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS,
@@ -317,7 +317,10 @@ pub const STRATEGY_COLUMNS: [Column; 5] = [
 /// The catalogued fixes sheet.
 pub const FIX_COLUMNS: [Column; 10] = [
     column("id", "identifier (default `FROM->TO`)"),
-    column("from", "where the new integration starts, by id or name (required)"),
+    column(
+        "from",
+        "where the new integration starts, by id or name (required)",
+    ),
     column("to", "where it ends, by id or name (required)"),
     column("cost", "its cost (required)"),
     column(

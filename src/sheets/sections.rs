@@ -7,9 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::{is_identifier, non_negative, number, optional_number, Lookup, Table};
 use super::escape::split_list;
-use super::{
-    Sheet, SheetProblem, FIX_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS,
-};
+use super::{Sheet, SheetProblem, FIX_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS};
 use crate::import::draft::{Assumable, DraftFix, DraftSource, Weights};
 
 /// The `defaults` fields, in the order `export sheets` writes them.
