@@ -5,25 +5,23 @@
 //! nothing here prints on its own.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod command;
 mod decision;
 mod discover;
+mod report;
 
-use crate::analysis::{self, Analysis, RankBy};
-use crate::decide;
-use crate::diagnostic::write_diagnostics;
-use crate::input::{self, ReadError};
-use crate::render::{self, CheckReport, DiagramKind, Format, Limit, PlanFormat, ReviewFormat};
-use crate::select::{select, Names, Selection};
-use crate::view::{
-    document_date, Level, PlanReport, Provenance, Report, Review, ReviewOptions, View,
-};
+use gapgraph::analysis::{self, Analysis};
+use gapgraph::diagnostic::write_diagnostics;
+use gapgraph::input::{self, ReadError};
+use gapgraph::select::{select, Names, Selection};
 
-use crate::text::terminal;
-use crate::{load_str, Loaded};
+pub use command::{Analyze, AnalyzeFormat, Check, Command, Diagram, Plan, Validate};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
+use gapgraph::diagnostic::terminal;
+use gapgraph::{load_str, Loaded};
 
 mod files;
 mod interop;
@@ -81,130 +79,6 @@ pub struct Streams<'a> {
     pub stderr: &'a mut dyn Write,
 }
 
-/// A command to run.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// The gap report.
-    Analyze(Analyze),
-    /// The integration map.
-    Diagram(Diagram),
-    /// Load and check a model only.
-    Validate(Validate),
-    /// A budgeted roadmap.
-    Plan(Plan),
-    /// A gate for CI.
-    Check(Check),
-    /// The fix ranking under several strategies.
-    Compare(Compare),
-    /// What changed between two versions of a model.
-    Diff(Diff),
-    /// One fix's arithmetic.
-    Explain(Explain),
-    /// How far the ranking holds when the estimates are uncertain.
-    Sensitivity(Sensitivity),
-    /// An ArchiMate exchange file as a model.
-    ImportArchimate(ImportArchimate),
-    /// Inventory spreadsheets as a model.
-    ImportSheets(ImportSheets),
-    /// A commented starter model.
-    Init(Init),
-    /// A model as inventory spreadsheets.
-    ExportSheets(ExportSheets),
-    /// The graph as GraphML.
-    ExportGraphml(ExportGraphml),
-    /// The JSON Schema of the model file.
-    Schema(Schema),
-    /// Text made by the command line itself (shell completions, the man page).
-    Emit(Emit),
-    /// Handoffs measured from an event log.
-    Discover(Discover),
-}
-
-/// `analyze`: the gap report in one format.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Analyze {
-    /// The model file, or `-` for standard input.
-    pub model: String,
-    /// The strategy in force (`None`: the model's default).
-    pub strategy: Option<String>,
-    /// The order of the fixes.
-    pub rank_by: RankBy,
-    /// The document and format, with their options.
-    pub format: AnalyzeFormat,
-    /// Write here (atomically) instead of standard output.
-    pub output: Option<PathBuf>,
-}
-
-/// What `analyze` writes: the report in one of its formats, or the review document.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AnalyzeFormat {
-    /// The report (table, JSON, CSV, a diagram).
-    Report(Format),
-    /// The review document (Markdown, HTML), with its provenance recorded.
-    Review {
-        /// Markdown or HTML.
-        format: ReviewFormat,
-        /// Fixes listed (default 20) and marked on the maps (default 5).
-        top: Option<usize>,
-        /// With a budget, a "Roadmap" section planned within it after the fixes.
-        budget: Option<f64>,
-    },
-}
-
-/// `diagram`: the integration map, focused.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagram {
-    /// The model file, or `-` for standard input.
-    pub model: String,
-    /// The strategy in force and the workflows and units in focus, as named.
-    pub names: Names,
-    /// Systems or units as nodes.
-    pub level: Level,
-    /// Only systems that touch a gap.
-    pub gaps_only: bool,
-    /// How many of the best fixes to mark.
-    pub top: usize,
-    /// Output form.
-    pub kind: DiagramKind,
-    /// Write here (atomically) instead of standard output.
-    pub output: Option<PathBuf>,
-}
-
-/// `validate`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Validate {
-    /// The model file, or `-` for standard input.
-    pub model: String,
-    /// List every warning (`--warnings all`) instead of grouping the many of one kind.
-    pub all_warnings: bool,
-}
-
-/// `plan`: the greedy roadmap within a budget.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Plan {
-    /// The model file, or `-` for standard input.
-    pub model: String,
-    /// The strategy in force (`None`: the model's default).
-    pub strategy: Option<String>,
-    /// How much may be spent in all.
-    pub budget: f64,
-    /// Output format.
-    pub format: PlanFormat,
-    /// Write here (atomically) instead of standard output.
-    pub output: Option<PathBuf>,
-}
-
-/// `check`: limits on the summary.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Check {
-    /// The model file, or `-` for standard input.
-    pub model: String,
-    /// The strategy in force (`None`: the model's default).
-    pub strategy: Option<String>,
-    /// The limits, in the order they are reported.
-    pub limits: Vec<Limit>,
-}
-
 /// How a command that ran ended.
 enum Outcome {
     Done,
@@ -226,11 +100,11 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         return EXIT_ERROR;
     }
     let result = match command {
-        Command::Analyze(c) => analyze(c, &env, stdin, stdout, stderr),
-        Command::Diagram(c) => diagram(c, env, stdin, stdout, stderr),
-        Command::Validate(c) => validate(c, stdin, stdout, stderr),
-        Command::Plan(c) => plan(c, stdin, stdout, stderr),
-        Command::Check(c) => check(c, stdin, stdout, stderr),
+        Command::Analyze(c) => report::analyze(c, &env, stdin, stdout, stderr),
+        Command::Diagram(c) => report::diagram(c, env, stdin, stdout, stderr),
+        Command::Validate(c) => report::validate(c, stdin, stdout, stderr),
+        Command::Plan(c) => report::plan(c, stdin, stdout, stderr),
+        Command::Check(c) => report::check(c, stdin, stdout, stderr),
         Command::Compare(c) => decision::compare(c, stdin, stdout, stderr),
         Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
         Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
@@ -380,219 +254,10 @@ fn strategy_only(strategy: Option<String>) -> Names {
     }
 }
 
-fn validate(
-    command: Validate,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let _ = crate::warnings::write_warnings(
-        stderr,
-        &loaded.warnings,
-        origin(&command.model),
-        &source,
-        command.all_warnings,
-    );
-    let m = &loaded.model;
-    let line = format!(
-        "{}: valid ({} systems, {} integrations, {} workflows, {} handoffs, {} catalogued fixes; {} warning{})\n",
-        origin(&command.model),
-        m.systems.len(),
-        m.integrations.len(),
-        m.workflows.len(),
-        m.workflows.iter().map(|w| w.handoffs.len()).sum::<usize>(),
-        m.fixes.len(),
-        loaded.warnings.len(),
-        if loaded.warnings.len() == 1 { "" } else { "s" }
-    );
-    write_out(terminal_lines(&line).as_bytes(), None, stdout, stderr)
-}
-
 /// `text` with hazards escaped, line breaks kept.
 fn terminal_lines(text: &str) -> String {
     text.split('\n')
         .map(terminal)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn analyze(
-    command: Analyze,
-    env: &Environment,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let selection = select_names(&loaded, &names, stderr)?;
-    let provenance = match command.format {
-        AnalyzeFormat::Review { .. } => {
-            let date = document_date(env.source_date_epoch.as_deref())
-                .map_err(|message| fail(stderr, message))?;
-            Some(Provenance::new(
-                origin(&command.model),
-                source.as_bytes(),
-                date,
-                &env.args,
-            ))
-        }
-        AnalyzeFormat::Report(_) => None,
-    };
-    let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
-    if command.rank_by != RankBy::Priority {
-        analysis.rerank(&loaded.model, command.rank_by);
-    }
-    let report = report(&loaded, &analysis);
-    let output = command.output.as_deref();
-    let outcome = match command.format {
-        AnalyzeFormat::Report(format) => emit(
-            render::renderer(format).as_ref(),
-            &report,
-            output,
-            stdout,
-            stderr,
-        ),
-        AnalyzeFormat::Review {
-            format,
-            top,
-            budget,
-        } => {
-            let strategy = analysis.strategy.as_ref().map(|s| s.index);
-            let options = ReviewOptions {
-                top,
-                roadmap: budget.map(|b| decide::roadmap(&loaded.model, strategy, b)),
-                provenance,
-            };
-            let review = Review::new(report, &options);
-            emit(
-                render::review_renderer(format).as_ref(),
-                &review,
-                output,
-                stdout,
-                stderr,
-            )
-        }
-    };
-    // `run` is the binary's entry and the process ends right after: handing hundreds of
-    // thousands of small allocations back one by one costs a tenth of a landscape-sized run,
-    // and the system reclaims them at exit anyway. Library users call `analysis::analyze`.
-    // The fuzz targets call `run` thousands of times in one process (`--cfg fuzzing`, set by
-    // cargo-fuzz): there it frees them, or the leak checker stops at the first input.
-    #[cfg(not(fuzzing))]
-    {
-        std::mem::forget(analysis);
-        std::mem::forget(loaded);
-    }
-    outcome
-}
-
-fn report<'a>(loaded: &'a Loaded, analysis: &'a Analysis) -> Report<'a> {
-    Report {
-        model: &loaded.model,
-        analysis,
-        warnings: &loaded.warnings,
-    }
-}
-
-fn diagram(
-    command: Diagram,
-    env: Environment,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    if command.kind == DiagramKind::Png
-        && is_stdout(command.output.as_deref())
-        && env.stdout_is_terminal
-    {
-        return Err(fail(
-            stderr,
-            "a PNG is binary; write it to a file with -o FILE.png",
-        ));
-    }
-    let (loaded, selection) = load_and_select(&command.model, &command.names, stdin, stderr)?;
-    let analysis = analysis::analyze(&loaded.model, selection.strategy);
-    let view = View {
-        level: command.level,
-        workflows: selection.workflows,
-        units: selection.units,
-        gaps_only: command.gaps_only,
-        top: command.top,
-    };
-    let renderer = render::renderer(Format::Diagram {
-        view,
-        kind: command.kind,
-    });
-    emit(
-        renderer.as_ref(),
-        &report(&loaded, &analysis),
-        command.output.as_deref(),
-        stdout,
-        stderr,
-    )
-}
-
-fn plan(
-    command: Plan,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let names = strategy_only(command.strategy);
-    let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
-    let strategy = analysis::strategy_in_force(&loaded.model, selection.strategy);
-    let roadmap = decide::roadmap(&loaded.model, selection.strategy, command.budget);
-    let report = PlanReport {
-        model: &loaded.model,
-        roadmap: &roadmap,
-        strategy: strategy.as_ref(),
-        currency: &loaded.model.currency,
-    };
-    let renderer = render::plan_renderer(command.format);
-    emit(
-        renderer.as_ref(),
-        &report,
-        command.output.as_deref(),
-        stdout,
-        stderr,
-    )
-}
-
-/// The CI gate: each limit given is checked against the summary; exit 1 when one breaks.
-fn check(
-    command: Check,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-) -> Result<Outcome, Failed> {
-    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
-    if command.limits.is_empty() {
-        return Err(fail(stderr, "give at least one limit: --min-automation, --min-strategic-automation, --max-missing, --max-annual-hours or --max-default-share"));
-    }
-    let report = CheckReport {
-        verdicts: command
-            .limits
-            .iter()
-            .map(|limit| decide::verdict(&loaded.model, *limit, &analysis))
-            .collect(),
-    };
-    emit(
-        render::check_renderer().as_ref(),
-        &report,
-        None,
-        stdout,
-        stderr,
-    )?;
-    let broken = report.broken();
-    if broken == 0 {
-        return Ok(Outcome::Done);
-    }
-    let _ = writeln!(
-        stderr,
-        "check failed: {broken} limit{} broken",
-        if broken == 1 { "" } else { "s" }
-    );
-    Ok(Outcome::LimitBroken)
 }

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use crate::text::terminal;
+pub use crate::text::terminal;
+pub use crate::warnings::write_warnings;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,6 +82,8 @@ pub enum Code {
     WorkflowServesNothing,
     /// A handoff's data object that nothing carries by name, close to a name that is carried.
     DataTypo,
+    /// A system at end of support that workflows still run through.
+    EndOfSupport,
     /// A command that compares strategies, run on a model that declares none.
     NoStrategy,
     /// A fix id on the command line that two fixes share, without `--action`.
@@ -89,7 +92,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, errors first, in the order of the docs.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::Syntax,
         Code::AliasBudget,
         Code::EmptyFile,
@@ -117,6 +120,7 @@ impl Code {
         Code::UnservedObjective,
         Code::WorkflowServesNothing,
         Code::DataTypo,
+        Code::EndOfSupport,
         Code::NoStrategy,
         Code::AmbiguousFix,
     ];
@@ -151,6 +155,7 @@ impl Code {
             Code::UnservedObjective => "unserved-objective",
             Code::WorkflowServesNothing => "workflow-serves-nothing",
             Code::DataTypo => "data-typo",
+            Code::EndOfSupport => "end-of-support",
             Code::NoStrategy => "no-strategy",
             Code::AmbiguousFix => "ambiguous-fix",
         }
@@ -165,7 +170,8 @@ impl Code {
             | Code::UnweighedObjective
             | Code::UnservedObjective
             | Code::WorkflowServesNothing
-            | Code::DataTypo => Severity::Warning,
+            | Code::DataTypo
+            | Code::EndOfSupport => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -200,6 +206,7 @@ impl Code {
             Code::UnservedObjective => "an objective that no workflow serves above 0",
             Code::WorkflowServesNothing => "a workflow that serves no objective",
             Code::DataTypo => "a handoff's data object that nothing carries by name, close to a name that is carried",
+            Code::EndOfSupport => "a system with `lifecycle: end-of-support` that workflows still hand data to or from",
             Code::NoStrategy => "a command that compares strategies, on a model that declares none",
             Code::AmbiguousFix => "a fix id on the command line that two fixes share, without `--action`",
         }

@@ -12,12 +12,11 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
-pub mod app;
 pub mod decide;
 pub mod diagnostic;
 pub mod discover;
 pub mod import;
-pub(crate) mod input;
+pub mod input;
 pub mod json_schema;
 pub mod model;
 pub mod render;
@@ -30,7 +29,18 @@ pub(crate) mod warnings;
 pub use diagnostic::Diagnostic;
 pub use model::{Loaded, Model, Syntax};
 
-/// Loads a model from its text; `origin` (a file name or `-`) picks the syntax.
+/// Loads a model from its text; `origin` (a file name or `-`) picks the syntax. Every
+/// problem is reported at once, each with its code, field path and line and column.
+///
+/// ```
+/// let bad = "systems: {crm: {}}\nintegrations:\n  - {from: crm, to: erp}\n";
+/// let errors = gapgraph::load_str(bad, "model.yaml").unwrap_err();
+/// // Both problems at once: `carries` is missing, `erp` is not a system.
+/// let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+/// assert_eq!(paths, ["integrations[1]", "integrations[1].to"]);
+/// assert_eq!(errors[1].pos.map(|p| (p.line, p.column)), Some((3, 21)));
+/// assert_eq!(errors[1].message, "unknown system `erp`");
+/// ```
 pub fn load_str(source: &str, origin: &str) -> Result<Loaded, Vec<Diagnostic>> {
     model::load(source, Syntax::detect(origin, source))
 }

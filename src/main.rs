@@ -1,14 +1,17 @@
-//! The `gapgraph` binary: parse arguments, map them to a library command, run, map the
-//! result to an exit code. The command line lives here only; the library knows no clap.
+//! The `gapgraph` binary: parse arguments, map them to a command, run it, map the result
+//! to an exit code. The command line (`cli`) and the command layer that reads files, runs
+//! the library and writes outputs (`app`) live here only; the library knows neither clap
+//! nor the process's files and streams.
 
+mod app;
 mod cli;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use app::{run, Environment, Streams, EXIT_ERROR};
 use clap::Parser;
 use cli::Cli;
-use gapgraph::app::{run, Environment, Streams, EXIT_ERROR};
 
 // Loading and analysing a large model make millions of small allocations; mimalloc
 // serves them faster than glibc (docs/architecture.md has the figures).

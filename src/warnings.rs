@@ -24,6 +24,7 @@ fn plural_phrase(code: Code) -> &'static str {
         Code::UnservedObjective => "objectives are not served by any workflow",
         Code::WorkflowServesNothing => "workflows serve no objective",
         Code::DataTypo => "handoff data objects are carried by nothing but resemble a carried name",
+        Code::EndOfSupport => "systems are at end of support and still in workflows",
         _ => "warnings",
     }
 }

@@ -4,11 +4,19 @@
 #![no_main]
 
 use gapgraph::analysis::RankBy;
-use gapgraph::app::{
+use binary::app::{
     run, Analyze, AnalyzeFormat, Check, Command, Environment, Plan, Streams, Validate,
 };
 use gapgraph::render::{Format, Limit, PlanFormat};
 use libfuzzer_sys::fuzz_target;
+
+// The command layer is the binary's (src/app.rs), not the library's: the target compiles
+// the same source, as the binary does.
+#[path = "../../src"]
+mod binary {
+    #[allow(dead_code, unused_imports)]
+    pub mod app;
+}
 
 fn run_on(data: &[u8], command: Command) -> (u8, Vec<u8>) {
     let env = Environment {

@@ -9,9 +9,17 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use gapgraph::app::{run, Command, Discover, DiscoverFormat, Environment, Streams};
+use binary::app::{run, Command, Discover, DiscoverFormat, Environment, Streams};
 use gapgraph::discover::Columns;
 use libfuzzer_sys::fuzz_target;
+
+// The command layer is the binary's (src/app.rs), not the library's: the target compiles
+// the same source, as the binary does.
+#[path = "../../src"]
+mod binary {
+    #[allow(dead_code, unused_imports)]
+    pub mod app;
+}
 
 const MAPPING: &str = "systems:\n  crm: [\"crm:*\"]\n  erp: [\"erp:*\"]\nautomated_resources: [\"bot*\"]\ncoverage: 0.6\ndata: {\"crm->erp\": order}\n";
 

@@ -10,8 +10,16 @@ use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use gapgraph::app::{run, Command, Environment, ImportSheets, Streams};
+use binary::app::{run, Command, Environment, ImportSheets, Streams};
 use libfuzzer_sys::fuzz_target;
+
+// The command layer is the binary's (src/app.rs), not the library's: the target compiles
+// the same source, as the binary does.
+#[path = "../../src"]
+mod binary {
+    #[allow(dead_code, unused_imports)]
+    pub mod app;
+}
 use zip::write::SimpleFileOptions;
 
 const INTEGRATIONS: &str = "From;To;Carries;Mode;Minutes\ncrm;erp;order;manual;4\nerp;crm;invoice;automated;\n";

@@ -150,6 +150,29 @@ pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<Strategy
 
 /// Runs the whole analysis under the strategy at `strategy` (an index into
 /// `Model::strategies`; `None`: no strategy, every workflow counts in full).
+///
+/// ```
+/// let source = "
+/// currency: USD
+/// defaults: {hourly_cost: 50}
+/// systems: {crm: {}, accounting: {}}
+/// integrations:
+///   - {from: accounting, to: crm, carries: [payment-status], mode: manual, minutes: 5}
+/// workflows:
+///   lead-to-cash:
+///     runs: {count: 400, per: month}
+///     handoffs: [{from: accounting, to: crm, data: payment-status}]
+/// ";
+/// let model = gapgraph::load_str(source, "model.yaml").unwrap().model;
+/// let analysis = gapgraph::analysis::analyze(&model, model.default_strategy);
+/// // 400 runs a month x 12 x 5 minutes = 400 hours a year, at USD 50 an hour.
+/// assert_eq!(analysis.summary.annual_hours, 400.0);
+/// assert_eq!(analysis.summary.manual, 1);
+/// assert_eq!(analysis.handoffs[0].minutes, 5.0);
+/// assert_eq!(analysis.handoffs[0].annual_cost, 20_000.0);
+/// // The one fix: automate the manual integration.
+/// assert_eq!(analysis.fixes[0].annual_hours_saved, 400.0);
+/// ```
 pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     let strategy = strategy_in_force(model, strategy);
     let alignment = Alignment::new(model, strategy.as_ref().map(|s| s.index));

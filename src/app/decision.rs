@@ -1,6 +1,6 @@
 //! The decision commands (`compare`, `diff`, `explain`, `sensitivity`): their
 //! descriptions and how each runs, through the same load, render and error path as the
-//! rest of [`crate::app`].
+//! rest of the command layer (`app`).
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -9,12 +9,12 @@ use super::{
     emit, fail, load, load_and_analyze, load_and_select, strategy_only, Environment, Failed,
     Outcome,
 };
-use crate::analysis;
-use crate::decide;
-use crate::diagnostic::Diagnostic;
-use crate::render::{self, CompareFormat, DocumentFormat, ExplainFormat};
-use crate::select::{select_fix, select_strategies};
-use crate::view::{CompareReport, ExplainReport, SensitivityReport};
+use gapgraph::analysis;
+use gapgraph::decide;
+use gapgraph::diagnostic::Diagnostic;
+use gapgraph::render::{self, CompareFormat, DocumentFormat, ExplainFormat};
+use gapgraph::select::{select_fix, select_strategies};
+use gapgraph::view::{CompareReport, ExplainReport, SensitivityReport};
 
 /// `compare`.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{fail, read_model, terminal_lines, write_out, Failed, Outcome};
-use crate::discover::{self, Columns, Evidence, Mapping, ModelOptions};
+use gapgraph::discover::{self, Columns, Evidence, Mapping, ModelOptions};
 
 /// The evidence report's formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,14 +148,14 @@ fn merge_model(
     stderr: &mut dyn Write,
 ) -> Result<(), Failed> {
     let source = read_model(into, stdin, stderr)?;
-    if crate::Syntax::detect(into, &source) != crate::Syntax::Yaml {
+    if gapgraph::Syntax::detect(into, &source) != gapgraph::Syntax::Yaml {
         return Err(fail(
             stderr,
             format!("--merge edits YAML models; {into} is JSON"),
         ));
     }
-    if let Err(errors) = crate::load_str(&source, into) {
-        let _ = crate::diagnostic::write_diagnostics(stderr, &errors, into, &source);
+    if let Err(errors) = gapgraph::load_str(&source, into) {
+        let _ = gapgraph::diagnostic::write_diagnostics(stderr, &errors, into, &source);
         return Err(fail(
             stderr,
             format!("{into} is not a valid model: nothing merged"),
@@ -163,7 +163,7 @@ fn merge_model(
     }
     let merged = discover::merge(&source, evidence).map_err(|e| fail(stderr, e))?;
     // The edits touch values only; a model they broke is never written.
-    if crate::load_str(&merged.text, into).is_err() {
+    if gapgraph::load_str(&merged.text, into).is_err() {
         return Err(fail(
             stderr,
             format!("merging into {into} would break it: nothing written (please report this)"),

@@ -34,7 +34,7 @@ impl Command {
                 let mut paths: Vec<PathBuf> = paths.into_iter().map(Path::to_path_buf).collect();
                 if let Some(dir) = &c.dir {
                     paths.extend(
-                        crate::sheets::EXPORT_FILE_NAMES
+                        gapgraph::sheets::EXPORT_FILE_NAMES
                             .iter()
                             .map(|name| dir.join(name)),
                     );
@@ -77,7 +77,7 @@ impl Command {
             Command::Emit(c) => c.output.clone(),
             Command::Init(c) => Some(c.output.clone()),
             Command::ExportSheets(c) => {
-                return crate::sheets::EXPORT_FILE_NAMES
+                return gapgraph::sheets::EXPORT_FILE_NAMES
                     .iter()
                     .map(|name| c.dir.join(name))
                     .collect()

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use super::output::write_pieces;
 use super::{
-    emit, fail, load_and_analyze, load_and_select, read_model, report, terminal_lines, write_out,
-    Failed, Outcome,
+    emit, fail, load_and_analyze, load_and_select, read_model, report::report, terminal_lines,
+    write_out, Failed, Outcome,
 };
-use crate::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
-use crate::render::graphml::Graphml;
-use crate::sheets::{self, SheetSet};
+use gapgraph::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
+use gapgraph::render::graphml::Graphml;
+use gapgraph::sheets::{self, SheetSet};
 
 /// `import archimate`: an ArchiMate exchange file as a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,10 +206,10 @@ fn column_map(command: &ImportSheets) -> Result<Option<sheets::ColumnMap>, Vec<S
         return Ok(None);
     };
     let shown = path.display().to_string();
-    let bytes = crate::input::read_file(path, 1 << 20).map_err(|e| {
+    let bytes = gapgraph::input::read_file(path, 1 << 20).map_err(|e| {
         vec![match e {
-            crate::input::ReadError::Io(e) => format!("cannot read `{shown}`: {e}"),
-            crate::input::ReadError::TooLarge(_) => {
+            gapgraph::input::ReadError::Io(e) => format!("cannot read `{shown}`: {e}"),
+            gapgraph::input::ReadError::TooLarge(_) => {
                 format!("`{shown}` is larger than 1 MiB; a columns file is small")
             }
         }]
@@ -315,7 +315,7 @@ pub(super) fn export_sheets(
 ) -> Result<Outcome, Failed> {
     let (loaded, _) = load_and_select(
         &command.model,
-        &crate::select::Names::default(),
+        &gapgraph::select::Names::default(),
         stdin,
         stderr,
     )?;
@@ -367,6 +367,6 @@ pub(super) fn schema(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let text = crate::json_schema::json_schema_text();
+    let text = gapgraph::json_schema::json_schema_text();
     write_out(text.as_bytes(), command.output.as_deref(), stdout, stderr)
 }

@@ -1,9 +1,9 @@
 //! The parsed command line as the library's own command and format types: the one place
 //! where clap's types meet gapgraph's.
 
+use crate::app::{self, Environment};
 use clap::CommandFactory;
 use gapgraph::analysis;
-use gapgraph::app::{self, Environment};
 use gapgraph::render::{self, Limit};
 use gapgraph::select::Names;
 
@@ -14,94 +14,15 @@ impl Cli {
     /// The library command these arguments ask for; `env` decides colour.
     pub fn into_command(self, env: &Environment) -> app::Command {
         match self.command {
-            Command::Analyze(a) => {
-                let top = a.top;
-                let report = app::AnalyzeFormat::Report;
-                let review = |format| app::AnalyzeFormat::Review {
-                    format,
-                    top,
-                    budget: a.budget,
-                };
-                let format = match a.format {
-                    ReportFormat::Table => report(render::Format::Table {
-                        colour: env.colour(a.output.as_deref()),
-                        top,
-                    }),
-                    ReportFormat::Json => report(render::Format::Json { top }),
-                    ReportFormat::Markdown => review(render::ReviewFormat::Markdown),
-                    ReportFormat::Html => review(render::ReviewFormat::Html),
-                    ReportFormat::Csv => report(render::Format::Csv {
-                        table: a.csv_table.into(),
-                        top,
-                    }),
-                };
-                app::Command::Analyze(app::Analyze {
-                    model: a.model,
-                    strategy: a.strategy,
-                    rank_by: a.rank_by.into(),
-                    format,
-                    output: a.output,
-                })
-            }
-            Command::Diagram(d) => app::Command::Diagram(app::Diagram {
-                model: d.model,
-                names: Names {
-                    strategy: d.strategy,
-                    workflows: d.workflow,
-                    units: d.unit,
-                },
-                level: match d.level {
-                    DiagramLevel::System => gapgraph::view::Level::System,
-                    DiagramLevel::Unit => gapgraph::view::Level::Unit,
-                },
-                gaps_only: d.gaps_only,
-                top: d.top,
-                kind: d.format.into(),
-                output: d.output,
-            }),
+            Command::Analyze(a) => app::Command::Analyze(analyze_command(a, env)),
+            Command::Diagram(d) => app::Command::Diagram(diagram_command(d)),
             Command::Validate(v) => app::Command::Validate(app::Validate {
                 model: v.model,
                 all_warnings: v.warnings == WarningsArg::All,
             }),
-            Command::Plan(p) => app::Command::Plan(app::Plan {
-                model: p.model,
-                strategy: p.strategy,
-                budget: p.budget,
-                format: match p.format {
-                    PlanFormat::Table => render::PlanFormat::Table,
-                    PlanFormat::Json => render::PlanFormat::Json,
-                    PlanFormat::Markdown => render::PlanFormat::Markdown,
-                    PlanFormat::Csv => render::PlanFormat::Csv,
-                },
-                output: p.output,
-            }),
-            Command::Check(c) => {
-                // Reported in this order whatever the order on the command line.
-                let limits = [
-                    c.min_automation.map(Limit::MinAutomation),
-                    c.min_strategic_automation
-                        .map(Limit::MinStrategicAutomation),
-                    c.max_missing.map(Limit::MaxMissing),
-                    c.max_annual_hours.map(Limit::MaxAnnualHours),
-                    c.max_default_share.map(Limit::MaxDefaultShare),
-                ];
-                app::Command::Check(app::Check {
-                    model: c.model,
-                    strategy: c.strategy,
-                    limits: limits.into_iter().flatten().collect(),
-                })
-            }
-            Command::Compare(c) => app::Command::Compare(app::Compare {
-                model: c.model,
-                strategies: c.strategies,
-                format: match c.format {
-                    CompareFormat::Table => render::CompareFormat::Table,
-                    CompareFormat::Json => render::CompareFormat::Json,
-                    CompareFormat::Markdown => render::CompareFormat::Markdown,
-                    CompareFormat::Csv => render::CompareFormat::Csv,
-                },
-                output: c.output,
-            }),
+            Command::Plan(p) => app::Command::Plan(plan_command(p)),
+            Command::Check(c) => app::Command::Check(check_command(c)),
+            Command::Compare(c) => app::Command::Compare(compare_command(c)),
             Command::Diff(d) => app::Command::Diff(app::Diff {
                 old: d.old,
                 new: d.new,
@@ -109,73 +30,14 @@ impl Cli {
                 format: d.format.into(),
                 output: d.output,
             }),
-            Command::Explain(e) => app::Command::Explain(app::Explain {
-                model: e.model,
-                fix: e.fix,
-                action: e.action.map(|a| match a {
-                    FixAction::Automate => analysis::Action::Automate,
-                    FixAction::Catalog => analysis::Action::Catalog,
-                    FixAction::Connect => analysis::Action::Connect,
-                }),
-                strategy: e.strategy,
-                format: match e.format {
-                    ExplainFormat::Table => render::ExplainFormat::Table,
-                    ExplainFormat::Json => render::ExplainFormat::Json,
-                },
-                output: e.output,
-            }),
-            Command::Sensitivity(s) => app::Command::Sensitivity(app::Sensitivity {
-                model: s.model,
-                strategy: s.strategy,
-                spread: s.spread,
-                samples: s.samples.map(|n| n as usize),
-                seed: s.seed,
-                top: s.top as usize,
-                format: s.format.into(),
-                output: s.output,
-            }),
-            Command::Import(ImportCommand::Archimate(a)) => {
-                app::Command::ImportArchimate(app::ImportArchimate {
-                    file: a.file,
-                    lang: a.lang,
-                    output: a.output,
-                })
-            }
-            Command::Import(ImportCommand::Sheets(s)) => {
-                app::Command::ImportSheets(app::ImportSheets {
-                    systems: s.systems,
-                    integrations: s.integrations,
-                    dir: s.dir,
-                    columns: s.columns,
-                    preset: s.preset.map(|p| p.as_str().to_string()),
-                    assume_mode: s.assume_mode.map(|m| match m {
-                        crate::cli::AssumeModeArg::Manual => gapgraph::sheets::AssumeMode::Manual,
-                        crate::cli::AssumeModeArg::Automated => {
-                            gapgraph::sheets::AssumeMode::Automated
-                        }
-                    }),
-                    workflows: s.workflows,
-                    units: s.units,
-                    output: s.output,
-                })
-            }
+            Command::Explain(e) => app::Command::Explain(explain_command(e)),
+            Command::Sensitivity(s) => app::Command::Sensitivity(sensitivity_command(s)),
+            Command::Import(i) => import_command(i),
             Command::Init(i) => app::Command::Init(app::Init {
                 output: i.output,
                 force: i.force,
             }),
-            Command::Export(ExportCommand::Sheets(e)) => {
-                app::Command::ExportSheets(app::ExportSheets {
-                    model: e.model,
-                    dir: e.dir,
-                })
-            }
-            Command::Export(ExportCommand::Graphml(e)) => {
-                app::Command::ExportGraphml(app::ExportGraphml {
-                    model: e.model,
-                    strategy: e.strategy,
-                    output: e.output,
-                })
-            }
+            Command::Export(e) => export_command(e),
             Command::Schema(s) => app::Command::Schema(app::Schema { output: s.output }),
             Command::Discover(d) => app::Command::Discover(discover_command(d)),
             Command::Completions(c) => {
@@ -191,6 +53,171 @@ impl Cli {
                 output: m.output,
             }),
         }
+    }
+}
+
+/// `analyze`: a report format, or the review document (Markdown, HTML) with its budget.
+fn analyze_command(a: AnalyzeArgs, env: &Environment) -> app::Analyze {
+    let top = a.top;
+    let report = app::AnalyzeFormat::Report;
+    let review = |format| app::AnalyzeFormat::Review {
+        format,
+        top,
+        budget: a.budget,
+    };
+    let format = match a.format {
+        ReportFormat::Table => report(render::Format::Table {
+            colour: env.colour(a.output.as_deref()),
+            top,
+        }),
+        ReportFormat::Json => report(render::Format::Json { top }),
+        ReportFormat::Markdown => review(render::ReviewFormat::Markdown),
+        ReportFormat::Html => review(render::ReviewFormat::Html),
+        ReportFormat::Csv => report(render::Format::Csv {
+            table: a.csv_table.into(),
+            top,
+        }),
+    };
+    app::Analyze {
+        model: a.model,
+        strategy: a.strategy,
+        rank_by: a.rank_by.into(),
+        format,
+        output: a.output,
+    }
+}
+
+fn diagram_command(d: DiagramArgs) -> app::Diagram {
+    app::Diagram {
+        model: d.model,
+        names: Names {
+            strategy: d.strategy,
+            workflows: d.workflow,
+            units: d.unit,
+        },
+        level: match d.level {
+            DiagramLevel::System => gapgraph::view::Level::System,
+            DiagramLevel::Unit => gapgraph::view::Level::Unit,
+        },
+        gaps_only: d.gaps_only,
+        top: d.top,
+        kind: d.format.into(),
+        output: d.output,
+    }
+}
+
+fn plan_command(p: PlanArgs) -> app::Plan {
+    app::Plan {
+        model: p.model,
+        strategy: p.strategy,
+        budget: p.budget,
+        format: match p.format {
+            PlanFormat::Table => render::PlanFormat::Table,
+            PlanFormat::Json => render::PlanFormat::Json,
+            PlanFormat::Markdown => render::PlanFormat::Markdown,
+            PlanFormat::Csv => render::PlanFormat::Csv,
+        },
+        output: p.output,
+    }
+}
+
+fn check_command(c: CheckArgs) -> app::Check {
+    // Reported in this order whatever the order on the command line.
+    let limits = [
+        c.min_automation.map(Limit::MinAutomation),
+        c.min_strategic_automation
+            .map(Limit::MinStrategicAutomation),
+        c.max_missing.map(Limit::MaxMissing),
+        c.max_annual_hours.map(Limit::MaxAnnualHours),
+        c.max_default_share.map(Limit::MaxDefaultShare),
+    ];
+    app::Check {
+        model: c.model,
+        strategy: c.strategy,
+        limits: limits.into_iter().flatten().collect(),
+    }
+}
+
+fn compare_command(c: CompareArgs) -> app::Compare {
+    app::Compare {
+        model: c.model,
+        strategies: c.strategies,
+        format: match c.format {
+            CompareFormat::Table => render::CompareFormat::Table,
+            CompareFormat::Json => render::CompareFormat::Json,
+            CompareFormat::Markdown => render::CompareFormat::Markdown,
+            CompareFormat::Csv => render::CompareFormat::Csv,
+        },
+        output: c.output,
+    }
+}
+
+fn explain_command(e: ExplainArgs) -> app::Explain {
+    app::Explain {
+        model: e.model,
+        fix: e.fix,
+        action: e.action.map(|a| match a {
+            FixAction::Automate => analysis::Action::Automate,
+            FixAction::Catalog => analysis::Action::Catalog,
+            FixAction::Connect => analysis::Action::Connect,
+        }),
+        strategy: e.strategy,
+        format: match e.format {
+            ExplainFormat::Table => render::ExplainFormat::Table,
+            ExplainFormat::Json => render::ExplainFormat::Json,
+        },
+        output: e.output,
+    }
+}
+
+fn sensitivity_command(s: SensitivityArgs) -> app::Sensitivity {
+    app::Sensitivity {
+        model: s.model,
+        strategy: s.strategy,
+        spread: s.spread,
+        samples: s.samples.map(|n| n as usize),
+        seed: s.seed,
+        top: s.top as usize,
+        format: s.format.into(),
+        output: s.output,
+    }
+}
+
+fn import_command(command: ImportCommand) -> app::Command {
+    match command {
+        ImportCommand::Archimate(a) => app::Command::ImportArchimate(app::ImportArchimate {
+            file: a.file,
+            lang: a.lang,
+            output: a.output,
+        }),
+        ImportCommand::Sheets(s) => app::Command::ImportSheets(app::ImportSheets {
+            systems: s.systems,
+            integrations: s.integrations,
+            dir: s.dir,
+            columns: s.columns,
+            preset: s.preset.map(|p| p.as_str().to_string()),
+            assume_mode: s.assume_mode.map(|m| match m {
+                AssumeModeArg::Manual => gapgraph::sheets::AssumeMode::Manual,
+                AssumeModeArg::Automated => gapgraph::sheets::AssumeMode::Automated,
+            }),
+            workflows: s.workflows,
+            units: s.units,
+            output: s.output,
+        }),
+    }
+}
+
+fn export_command(command: ExportCommand) -> app::Command {
+    match command {
+        ExportCommand::Sheets(e) => app::Command::ExportSheets(app::ExportSheets {
+            model: e.model,
+            dir: e.dir,
+        }),
+        ExportCommand::Graphml(e) => app::Command::ExportGraphml(app::ExportGraphml {
+            model: e.model,
+            strategy: e.strategy,
+            output: e.output,
+        }),
     }
 }
 

@@ -33,6 +33,29 @@ impl Roadmap {
 }
 
 /// The plan of `model` under strategy `strategy` within `budget`, with its consequences.
+///
+/// ```
+/// let source = "
+/// currency: USD
+/// defaults: {hourly_cost: 50}
+/// systems: {crm: {}, accounting: {}}
+/// integrations:
+///   - {from: accounting, to: crm, carries: [payment-status], mode: manual, minutes: 5}
+/// workflows:
+///   lead-to-cash:
+///     runs: {count: 400, per: month}
+///     handoffs: [{from: accounting, to: crm, data: payment-status}]
+/// ";
+/// let model = gapgraph::load_str(source, "model.yaml").unwrap().model;
+/// // The fix costs the default 10,000; a budget of 5,000 buys nothing, 20,000 buys it.
+/// let none = gapgraph::decide::roadmap(&model, None, 5_000.0);
+/// assert!(none.plan.steps.is_empty());
+/// assert_eq!(none.left_undone.len(), 1);
+/// let one = gapgraph::decide::roadmap(&model, None, 20_000.0);
+/// assert_eq!(one.plan.steps.len(), 1);
+/// assert_eq!(one.annual_hours_after, 0.0);
+/// assert_eq!(one.automation_after, vec![Some(1.0)]);
+/// ```
 pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
     let plan = plan(model, strategy, budget);
     let automation_before = analyze(model, strategy).summary.automation_rate;

@@ -65,6 +65,10 @@ pub struct DraftSystem {
     pub unit: Option<String>,
     /// Users' rating, 1 to 5.
     pub satisfaction: Option<f64>,
+    /// `planned`, `active`, `phase-out`, `end-of-support`.
+    pub lifecycle: Option<&'static str>,
+    /// `low`, `medium`, `high`, with where it comes from (a comment; empty for none).
+    pub criticality: Option<(&'static str, String)>,
 }
 
 /// One business unit.
@@ -293,6 +297,16 @@ impl Draft {
             }
             if let Some(rating) = s.satisfaction {
                 let _ = writeln!(y, "    satisfaction: {}", number(rating));
+            }
+            if let Some(lifecycle) = s.lifecycle {
+                let _ = writeln!(y, "    lifecycle: {lifecycle}");
+            }
+            if let Some((level, from)) = &s.criticality {
+                let _ = write!(y, "    criticality: {level}");
+                if !from.is_empty() {
+                    let _ = write!(y, "  # {}", one_line(from));
+                }
+                y.push('\n');
             }
         }
         if !self.integrations.is_empty() {

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::draft::{Assumable, DraftIntegration, DraftSystem};
 use super::oef::{Element, LangText, Oef, Property, Relationship};
+use super::properties;
 use super::slug::Ids;
 
 /// Lookups over one parsed file, shared by every mapping step.
@@ -123,23 +124,9 @@ pub struct Applications {
     pub integration_of: HashMap<(usize, usize), usize>,
     pub merged: BTreeMap<String, usize>,
     pub skipped: BTreeMap<String, usize>,
+    /// Systems made from SystemSoftware serving a step.
+    pub platforms: usize,
 }
-
-const OWNER_KEYS: [&str; 5] = [
-    "owner",
-    "eigenaar",
-    "propriétaire",
-    "proprietaire",
-    "business owner",
-];
-const COST_KEYS: [&str; 6] = [
-    "cost",
-    "annual cost",
-    "annual_cost",
-    "kosten",
-    "coût",
-    "cout",
-];
 
 /// Same-named elements are one system: names compare without case and extra spaces.
 pub fn merge_key(name: &str) -> String {
@@ -175,6 +162,42 @@ impl Applications {
     }
 }
 
+/// The system for a SystemSoftware element that serves a step (a CI/CD tool, a database
+/// server): made on first use, `kind: platform`, merged by name with an application
+/// component or an earlier one of the same name.
+pub fn platform(index: &Index, apps: &mut Applications, id: &str) -> Option<usize> {
+    if let Some(&i) = apps.system_of.get(id) {
+        return Some(i);
+    }
+    let e = index.element(id)?;
+    let name = index.name(&e.name);
+    let key = match name {
+        Some(n) => merge_key(n),
+        None => format!("#{}", e.id),
+    };
+    if let Some(&i) = apps.by_name.get(&key) {
+        apps.system_of.insert(e.id.clone(), i);
+        Applications::count(
+            &mut apps.merged,
+            "system software named as a system already imported",
+        );
+        return Some(i);
+    }
+    let name = name.unwrap_or(&e.id).to_string();
+    let mut system = DraftSystem {
+        id: apps.ids.take(&name, "system"),
+        name,
+        kind: Some(Assumable::given("platform")),
+        ..DraftSystem::default()
+    };
+    properties::fill(index, e, &mut system, &mut apps.skipped);
+    apps.systems.push(system);
+    apps.by_name.insert(key, apps.systems.len() - 1);
+    apps.system_of.insert(e.id.clone(), apps.systems.len() - 1);
+    apps.platforms += 1;
+    Some(apps.systems.len() - 1)
+}
+
 /// ApplicationComponents -> systems (same-named ones merged).
 pub fn systems(index: &Index, apps: &mut Applications) {
     for e in &index.oef.elements {
@@ -190,7 +213,7 @@ pub fn systems(index: &Index, apps: &mut Applications) {
         if let Some(&i) = apps.by_name.get(&key) {
             apps.system_of.insert(e.id.clone(), i);
             Applications::count(&mut apps.merged, "same-named application components");
-            fill_properties(index, e, &mut apps.systems[i]);
+            properties::fill(index, e, &mut apps.systems[i], &mut apps.skipped);
             continue;
         }
         let name = name.unwrap_or(&e.id).to_string();
@@ -199,24 +222,10 @@ pub fn systems(index: &Index, apps: &mut Applications) {
             name,
             ..DraftSystem::default()
         };
-        fill_properties(index, e, &mut system);
+        properties::fill(index, e, &mut system, &mut apps.skipped);
         apps.systems.push(system);
         apps.by_name.insert(key, apps.systems.len() - 1);
         apps.system_of.insert(e.id.clone(), apps.systems.len() - 1);
-    }
-}
-
-fn fill_properties(index: &Index, e: &Element, system: &mut DraftSystem) {
-    if system.owner.is_none() {
-        system.owner = index
-            .property(&e.properties, &OWNER_KEYS)
-            .map(str::to_string);
-    }
-    if system.annual_cost.is_none() {
-        system.annual_cost = index
-            .property(&e.properties, &COST_KEYS)
-            .and_then(parse_amount)
-            .filter(|n| *n >= 0.0);
     }
 }
 

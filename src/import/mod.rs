@@ -24,6 +24,7 @@
 pub mod draft;
 mod mapping;
 mod oef;
+mod properties;
 pub(crate) mod slug;
 mod workflows;
 
@@ -246,8 +247,8 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
     let summary = ImportSummary {
         format: format.to_string(),
         lang: lang.map(str::to_string),
-        systems: application_systems,
-        people: draft.systems.len() - application_systems,
+        systems: application_systems + apps.platforms,
+        people: draft.systems.len() - application_systems - apps.platforms,
         integrations: draft.integrations.len(),
         workflows: draft.workflows.len(),
         handoffs: draft.workflows.iter().map(|w| w.handoffs.len()).sum(),

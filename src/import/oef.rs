@@ -85,6 +85,9 @@ pub struct Relationship {
     pub name: LangText,
     /// Its properties.
     pub properties: Vec<Property>,
+    /// An Access relationship's `accessType` (`Read`, `Write`, `ReadWrite`, `Access`), as
+    /// written; `None` when absent (the format's default is `Write`).
+    pub access: Option<String>,
     /// The 1-based line it starts on, for messages.
     pub line: u32,
 }
@@ -185,6 +188,7 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
                 target: node.attribute("target")?.to_string(),
                 name: reader.name(node),
                 properties: reader.properties(node),
+                access: node.attribute("accessType").map(str::to_string),
                 line: line_of(&newlines, node.range().start),
             })
         })

@@ -169,6 +169,10 @@ pub struct System {
     pub satisfaction: Option<f64>,
     /// Yearly cost; reported, not scored.
     pub annual_cost: Option<f64>,
+    /// Where it is in its life (`schema::LIFECYCLES`); `end-of-support` is warned about.
+    pub lifecycle: Option<&'static str>,
+    /// How critical it is (`schema::CRITICALITIES`); reported, not scored.
+    pub criticality: Option<&'static str>,
 }
 
 /// How an integration moves data.

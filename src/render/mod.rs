@@ -160,7 +160,34 @@ pub fn review_renderer(format: ReviewFormat) -> Box<dyn for<'a> Render<Review<'a
     }
 }
 
-/// The renderer of `format`.
+/// The renderer of `format`. Renderers write to any `Write`: a file, a buffer, a socket.
+///
+/// ```
+/// let source = "
+/// currency: USD
+/// defaults: {hourly_cost: 50}
+/// systems: {crm: {}, accounting: {}}
+/// integrations:
+///   - {from: accounting, to: crm, carries: [payment-status], mode: manual, minutes: 5}
+/// workflows:
+///   lead-to-cash:
+///     runs: {count: 400, per: month}
+///     handoffs: [{from: accounting, to: crm, data: payment-status}]
+/// ";
+/// use gapgraph::render::{renderer, Format, Render};
+/// let loaded = gapgraph::load_str(source, "model.yaml").unwrap();
+/// let analysis = gapgraph::analysis::analyze(&loaded.model, None);
+/// let report = gapgraph::view::Report {
+///     model: &loaded.model,
+///     analysis: &analysis,
+///     warnings: &loaded.warnings,
+/// };
+/// let mut json = Vec::new();
+/// renderer(Format::Json { top: None }).render(&report, &mut json).unwrap();
+/// let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+/// assert_eq!(value["schema"], "gapgraph.report/v1");
+/// assert_eq!(value["summary"]["annual_hours"], 400.0);
+/// ```
 pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),

@@ -135,6 +135,8 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         owner: None,
                         satisfaction: None,
                         annual_cost: None,
+                        lifecycle: None,
+                        criticality: None,
                     })
                     .collect();
                 model.integrations = integrations

@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::{fail, Failed, Outcome};
-use crate::render::{Render, RenderError};
-use crate::text::terminal;
+use gapgraph::diagnostic::terminal;
+use gapgraph::render::{Render, RenderError};
 
 /// Renders fully in memory, then writes: a failed render never leaves half an output.
 /// What the renderer notes (Graphviz's warnings, size hints) goes to standard error.

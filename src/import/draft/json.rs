@@ -80,6 +80,12 @@ impl Draft {
                     if let Some(rating) = s.satisfaction {
                         m.insert("satisfaction".into(), json_number(rating));
                     }
+                    if let Some(lifecycle) = s.lifecycle {
+                        m.insert("lifecycle".into(), json!(lifecycle));
+                    }
+                    if let Some((level, _)) = &s.criticality {
+                        m.insert("criticality".into(), json!(level));
+                    }
                     (s.id.clone(), Value::Object(m))
                 })
                 .collect();

@@ -8,6 +8,12 @@ mod field;
 use field::{field, required};
 pub use field::{Field, Kind, Range, Section, MAX_NUMBER, MIN_NUMBER};
 
+/// A system's lifecycle stages, as written in files.
+pub const LIFECYCLES: &[&str] = &["planned", "active", "phase-out", "end-of-support"];
+
+/// A system's criticality levels, as written in files.
+pub const CRITICALITIES: &[&str] = &["low", "medium", "high"];
+
 /// The system kinds, as written in files.
 pub const SYSTEM_KINDS: &[&str] = &[
     "application",
@@ -190,6 +196,18 @@ pub const SYSTEM: Section = Section {
             NON_NEGATIVE,
             "none",
             "what it costs to run; reported, not scored",
+        ),
+        field(
+            "lifecycle",
+            Kind::OneOf(LIFECYCLES),
+            "none",
+            "where it is in its life; an `end-of-support` system still in a workflow is warned about",
+        ),
+        field(
+            "criticality",
+            Kind::OneOf(CRITICALITIES),
+            "none",
+            "what its failure or a leak would cost (the highest of its availability, integrity and confidentiality needs); reported, not scored",
         ),
     ],
 };

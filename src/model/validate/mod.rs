@@ -338,6 +338,20 @@ impl Validator {
     }
 
     /// A number field, in the range its declaration gives.
+    /// An optional field that is one of `words`, kept as the declared word.
+    fn word(
+        &mut self,
+        fields: &Fields,
+        name: &str,
+        words: &'static [&'static str],
+        what: &str,
+    ) -> Option<&'static str> {
+        let options: Vec<(&str, &'static str)> = words.iter().map(|w| (*w, *w)).collect();
+        fields
+            .get(name)
+            .and_then(|n| self.enumeration(n, fields.path(name), &options, what))
+    }
+
     fn opt_number(&mut self, fields: &Fields, name: &str) -> Option<f64> {
         let range = fields.range(name);
         fields

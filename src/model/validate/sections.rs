@@ -199,6 +199,8 @@ impl Validator {
                 owner: None,
                 satisfaction: None,
                 annual_cost: None,
+                lifecycle: None,
+                criticality: None,
             };
             if !matches!(node.value, Value::Null) {
                 if let Some(f) = self.fields(node, section.key(&key.text), &schema::SYSTEM) {
@@ -214,6 +216,9 @@ impl Validator {
                     system.owner = self.opt_text(&f, "owner");
                     system.satisfaction = self.opt_number(&f, "satisfaction");
                     system.annual_cost = self.opt_number(&f, "annual_cost");
+                    system.lifecycle = self.word(&f, "lifecycle", schema::LIFECYCLES, "lifecycle");
+                    system.criticality =
+                        self.word(&f, "criticality", schema::CRITICALITIES, "criticality");
                 }
             }
             model.systems.push(system);

@@ -92,7 +92,49 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
         }
     }
     warnings.extend(data_typos(model, data_marks));
+    warnings.extend(end_of_support(model));
     warnings
+}
+
+/// Systems at `lifecycle: end-of-support` that workflows still hand data to or from, with
+/// how many workflows (the audit's "end of support, still in N workflows").
+fn end_of_support(model: &Model) -> Vec<Diagnostic> {
+    let ended: Vec<usize> = (0..model.systems.len())
+        .filter(|s| model.systems[*s].lifecycle == Some("end-of-support"))
+        .collect();
+    if ended.is_empty() {
+        return Vec::new();
+    }
+    let mut in_workflows = vec![0usize; model.systems.len()];
+    let mut seen = vec![usize::MAX; model.systems.len()];
+    for (w, workflow) in model.workflows.iter().enumerate() {
+        for h in &workflow.handoffs {
+            for s in [h.from, h.to] {
+                if seen[s] != w {
+                    seen[s] = w;
+                    in_workflows[s] += 1;
+                }
+            }
+        }
+    }
+    ended
+        .into_iter()
+        .filter(|s| in_workflows[*s] > 0)
+        .map(|s| {
+            let system = &model.systems[s];
+            let n = in_workflows[s];
+            Diagnostic::warning(
+                Code::EndOfSupport,
+                join("systems", &system.id),
+                None,
+                format!(
+                    "system `{}` is at end of support, still in {n} workflow{}",
+                    system.id,
+                    if n == 1 { "" } else { "s" }
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Who carries a data object by name: the first integration, else the first fix.

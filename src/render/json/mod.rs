@@ -436,6 +436,11 @@ struct SystemWire<'a> {
     owner: Option<&'a str>,
     satisfaction: Option<f64>,
     annual_cost: Option<f64>,
+    // Written only when the model gives them: reports of models without them are unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifecycle: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    criticality: Option<&'static str>,
 }
 
 impl<'a> SystemWire<'a> {
@@ -452,6 +457,8 @@ impl<'a> SystemWire<'a> {
             owner: system.owner.as_deref(),
             satisfaction: system.satisfaction,
             annual_cost: system.annual_cost,
+            lifecycle: system.lifecycle,
+            criticality: system.criticality,
         }
     }
 }
