@@ -13,6 +13,7 @@ use super::{ImportOptions, SheetProblem, SheetSet, SYSTEM_COLUMNS, UNIT_COLUMNS}
 use crate::import::draft::{Assumable, Draft, DraftDetail, DraftSystem, DraftUnit};
 use crate::import::slug::Ids;
 use crate::import::{ImportSummary, Imported, DEFAULTS};
+use crate::model::schema::{CRITICALITIES, LIFECYCLES};
 use crate::model::SystemKind;
 
 /// Builds the model from the sheets: every problem at once, or the model.
@@ -339,14 +340,47 @@ fn read_system(
         "a number >= 0",
         problems,
     );
+    let lifecycle = one_of(table, row, cells, "lifecycle", LIFECYCLES, problems);
+    let criticality = one_of(table, row, cells, "criticality", CRITICALITIES, problems)
+        .map(|c| (c, String::new()));
     DraftSystem {
         kind,
+        lifecycle,
+        criticality,
         owner: Some(table.cell(cells, "owner").to_string()).filter(|s| !s.is_empty()),
         annual_cost,
         unit,
         satisfaction,
         ..DraftSystem::default()
     }
+}
+
+/// A cell that holds one of `allowed` (or a value a columns file or synonym maps to one).
+fn one_of(
+    table: &Table,
+    row: usize,
+    cells: &[String],
+    field: &str,
+    allowed: &[&'static str],
+    problems: &mut Vec<SheetProblem>,
+) -> Option<&'static str> {
+    let text = table.cell(cells, field);
+    if text.is_empty() {
+        return None;
+    }
+    let found = table.value(field, &text);
+    if found.is_none() {
+        problems.push(table.problem(
+            row,
+            field,
+            format!(
+                "unknown {field} `{text}`; expected one of {}{}",
+                allowed.join(", "),
+                table.mapped_hint(field)
+            ),
+        ));
+    }
+    found
 }
 
 /// Writes the draft, loads it as a last check and counts what it holds.

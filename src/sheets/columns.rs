@@ -14,6 +14,7 @@ use super::{
     SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
 };
 use crate::model::tree::{self, Key, Node, Syntax, Value};
+use crate::model::schema::{CRITICALITIES, LIFECYCLES};
 use crate::model::{Period, SystemKind};
 
 /// The presets shipped: name, and the columns file it stands for.
@@ -75,12 +76,14 @@ fn targets(field: &str) -> Option<Vec<&'static str>> {
         "mode" => Some(vec!["automated", "semi", "manual"]),
         "kind" => Some(SystemKind::ALL.iter().map(|k| k.as_str()).collect()),
         "per" => Some(Period::ALL.iter().map(|p| p.as_str()).collect()),
+        "lifecycle" => Some(LIFECYCLES.to_vec()),
+        "criticality" => Some(CRITICALITIES.to_vec()),
         _ => None,
     }
 }
 
 /// The values every import understands besides the canonical ones.
-pub const SYNONYMS: [(&str, &str, &str); 9] = [
+pub const SYNONYMS: [(&str, &str, &str); 14] = [
     ("mode", "semi-automated", "semi"),
     ("mode", "semi automated", "semi"),
     ("mode", "semiautomated", "semi"),
@@ -90,6 +93,11 @@ pub const SYNONYMS: [(&str, &str, &str); 9] = [
     ("kind", "app", "application"),
     ("kind", "software as a service", "saas"),
     ("kind", "db", "database"),
+    ("lifecycle", "phase out", "phase-out"),
+    ("lifecycle", "phase in", "planned"),
+    ("lifecycle", "plan", "planned"),
+    ("lifecycle", "end of life", "end-of-support"),
+    ("lifecycle", "end of support", "end-of-support"),
 ];
 
 /// The value `text` of `field` means: a columns file's mapping, else the canonical value
@@ -235,13 +243,13 @@ impl ColumnMap {
                     origin,
                     fpos,
                     &format!(
-                        "values of `{}` cannot be mapped; expected mode, kind or per",
+                        "values of `{}` cannot be mapped; expected mode, kind, per, lifecycle or criticality",
                         crate::text::terminal(&field.text)
                     ),
                 ));
                 continue;
             };
-            let field_name = ["mode", "kind", "per"]
+            let field_name = ["mode", "kind", "per", "lifecycle", "criticality"]
                 .into_iter()
                 .find(|f| *f == field.text)
                 .unwrap_or("mode");

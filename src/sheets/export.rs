@@ -227,6 +227,8 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(s.owner.as_deref().unwrap_or("")),
                 Cell::Number(s.satisfaction),
                 Cell::Number(s.annual_cost),
+                Cell::Text(s.lifecycle.unwrap_or("")),
+                Cell::Text(s.criticality.unwrap_or("")),
             ]
         })
         .collect();

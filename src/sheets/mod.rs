@@ -186,7 +186,7 @@ const fn column(name: &'static str, doc: &'static str) -> Column {
 }
 
 /// The systems sheet.
-pub const SYSTEM_COLUMNS: [Column; 7] = [
+pub const SYSTEM_COLUMNS: [Column; 9] = [
     column("id", "identifier; made from the name when empty"),
     column("name", "display name; one of id and name is needed"),
     column(
@@ -197,6 +197,8 @@ pub const SYSTEM_COLUMNS: [Column; 7] = [
     column("owner", "who answers for it"),
     column("satisfaction", "users' rating, 1 to 5"),
     column("annual_cost", "what it costs a year"),
+    column("lifecycle", "planned, active, phase-out or end-of-support"),
+    column("criticality", "low, medium or high"),
 ];
 
 /// The units sheet.

@@ -147,6 +147,10 @@ proptest! {
         for (i, s) in model.systems.iter_mut().enumerate() {
             s.name = names[i % names.len()].clone();
             s.owner = Some(names[(i + 1) % names.len()].clone());
+            s.lifecycle = gapgraph::model::schema::LIFECYCLES.get(i % 5).copied();
+            s.criticality = gapgraph::model::schema::CRITICALITIES.get(i % 4).copied();
+            s.satisfaction = (i % 2 == 0).then_some(1.5 + i as f64 / 4.0);
+            s.annual_cost = (i % 3 == 0).then_some(1234.5678 * i as f64);
         }
         let data: Vec<String> = (0..3).map(|i| format!("{}{i}", names[9 + i])).collect();
         let rename = |d: &mut String| {
