@@ -55,7 +55,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         &mut notes,
     );
     let workflows = set.workflows.as_ref().map(|sheet| {
-        super::links::workflows(
+        super::steps::workflows(
             sheet,
             &systems,
             &mut units,

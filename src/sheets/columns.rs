@@ -13,8 +13,8 @@ use super::{
     normalise_header, Column, Sheet, SheetProblem, FIX_COLUMNS, INTEGRATION_COLUMNS,
     SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
 };
-use crate::model::tree::{self, Key, Node, Syntax, Value};
 use crate::model::schema::{CRITICALITIES, LIFECYCLES};
+use crate::model::tree::{self, Key, Node, Syntax, Value};
 use crate::model::{Period, SystemKind};
 
 /// The presets shipped: name, and the columns file it stands for.
@@ -368,7 +368,7 @@ mod tests {
         .unwrap_err();
         let all = errors.join("\n");
         assert!(
-            all.contains("c.yaml:1:18: `systems` has no field `colour`"),
+            all.contains("c.yaml:1:19: `systems` has no field `colour`"),
             "{all}"
         );
         assert!(all.contains("c.yaml:2:1: unknown section `flows`"), "{all}");

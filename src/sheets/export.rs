@@ -11,7 +11,7 @@ use super::{
     Column, FIX_COLUMNS, INTEGRATION_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS,
     SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
 };
-use crate::model::{Defaults, Model, Source, Sources};
+use crate::model::{Defaults, Model, Source, Sources, Workflow};
 
 /// One CSV file.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +193,38 @@ fn fix_sheet(model: &Model) -> io::Result<ExportedSheet> {
     sheet("fixes.csv", &FIX_COLUMNS, rows)
 }
 
+/// The text cells of a workflow's rows that are not the model's text as it is.
+struct WorkflowTexts {
+    serves: String,
+    source: String,
+    evidence: String,
+    /// Each handoff's source and evidence.
+    handoffs: Vec<(String, String)>,
+}
+
+fn workflow_texts(model: &Model, w: &Workflow) -> WorkflowTexts {
+    let serves: Vec<String> = w
+        .serves
+        .iter()
+        .map(|(o, share)| format!("{}: {}", model.objectives[*o].id, number_text(*share)))
+        .collect();
+    let handoffs = w
+        .handoffs
+        .iter()
+        .map(|h| {
+            let s = &h.sources;
+            let source = source_cell(&[("minutes", s.minutes), ("runs", s.runs)]);
+            (source, s.evidence.clone().unwrap_or_default())
+        })
+        .collect();
+    WorkflowTexts {
+        serves: serves.join("; "),
+        source: source_cell(&[("runs", w.sources.runs)]),
+        evidence: w.sources.evidence.clone().unwrap_or_default(),
+        handoffs,
+    }
+}
+
 /// The model as sheets.
 pub fn export(model: &Model) -> io::Result<ExportedSheets> {
     let unit_id = |u: Option<usize>| u.map_or("", |u| model.units[u].id.as_str());
@@ -279,34 +311,14 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
         .unwrap_or(0))
         .map(|n| n.to_string())
         .collect();
-    let texts: Vec<(String, String, String, Vec<(String, String)>)> = model
+    let texts: Vec<WorkflowTexts> = model
         .workflows
         .iter()
-        .map(|w| {
-            let serves: Vec<String> = w
-                .serves
-                .iter()
-                .map(|(o, share)| format!("{}: {}", model.objectives[*o].id, number_text(*share)))
-                .collect();
-            let handoffs = w
-                .handoffs
-                .iter()
-                .map(|h| {
-                    let s = &h.sources;
-                    let source = source_cell(&[("minutes", s.minutes), ("runs", s.runs)]);
-                    (source, evidence(s))
-                })
-                .collect();
-            (
-                serves.join("; "),
-                source_cell(&[("runs", w.sources.runs)]),
-                evidence(&w.sources),
-                handoffs,
-            )
-        })
+        .map(|w| workflow_texts(model, w))
         .collect();
     let mut rows = Vec::new();
-    for (w, (serves, source, evidence, handoffs)) in model.workflows.iter().zip(&texts) {
+    for (w, t) in model.workflows.iter().zip(&texts) {
+        let (serves, source, evidence, handoffs) = (&t.serves, &t.source, &t.evidence, &t.handoffs);
         for (i, h) in w.handoffs.iter().enumerate() {
             rows.push(vec![
                 Cell::Text(&w.id),

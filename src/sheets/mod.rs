@@ -32,6 +32,7 @@ mod export;
 mod links;
 mod read;
 mod sections;
+mod steps;
 mod workbook;
 
 use std::fmt;

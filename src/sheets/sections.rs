@@ -106,6 +106,9 @@ fn text(table: &Table, cells: &[String], column: &str) -> Option<String> {
     Some(table.cell(cells, column).to_string()).filter(|s| !s.is_empty())
 }
 
+/// Strategies as a draft takes them (id, name, weights), and each description.
+type Strategies = (Vec<(String, String, Weights)>, Vec<Option<String>>);
+
 /// A strategy being read.
 type StrategyRows = (String, Option<String>, Option<String>, Vec<(String, f64)>);
 
@@ -115,7 +118,7 @@ pub(super) fn strategies(
     objectives: &HashSet<String>,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
-) -> (Vec<(String, String, Weights)>, Vec<Option<String>>) {
+) -> Strategies {
     let required = ["strategy", "objective", "weight"];
     let table = Table::new(sheet, &STRATEGY_COLUMNS, &required, problems, ignored);
     let mut groups: Vec<StrategyRows> = Vec::new();

@@ -390,7 +390,8 @@ fn export_sheets_writes_every_sheet_and_leaves_nothing_out() {
         assert!(stderr.contains(name), "{name} not written: {stderr}");
     }
     let systems = fs::read_to_string(dir.path().join("systems.csv")).unwrap();
-    assert!(systems.starts_with("id,name,kind,unit,owner,satisfaction,annual_cost,lifecycle,criticality\r\n"));
+    assert!(systems
+        .starts_with("id,name,kind,unit,owner,satisfaction,annual_cost,lifecycle,criticality\r\n"));
     let model = fs::read_to_string(dir.path().join("model.csv")).unwrap();
     assert!(model.contains("currency,EUR\r\n"), "{model}");
     let strategies = fs::read_to_string(dir.path().join("strategies.csv")).unwrap();

@@ -435,8 +435,8 @@ fn ten_thousand_systems_named_by_their_names_import_in_bounded_time() {
     let mut links = String::from("Provider Application,Consumer Application,Interface Type\n");
     for i in 0..n {
         systems.push_str(&format!(
-            "{:08x}-0000-4000-8000-{:012x},System number {i}\n",
-            i, i
+            "{i:08x}-0000-4000-8000-{i:012x},System number {i}
+"
         ));
         links.push_str(&format!(
             "System number {i},system NUMBER {},API\n",
