@@ -225,7 +225,10 @@ pub const INTEGRATION_COLUMNS: [Column; 13] = [
         "carries",
         "the data objects it moves, separated by `;`; `*` = any; empty: `*`, marked assumed",
     ),
-    column("mode", "automated (default), semi, manual"),
+    column(
+        "mode",
+        "automated, semi or manual (also `semi-automated`, ...); required unless `--assume-mode`",
+    ),
     column("minutes", "human minutes per use (semi and manual)"),
     column("fix_cost", "cost to automate it"),
     column("run_cost", "running cost a year once automated"),
