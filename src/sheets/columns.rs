@@ -33,7 +33,7 @@ pub struct Mapping {
     pub origin: String,
     /// Field -> the header that holds it.
     pub columns: Vec<(&'static str, String)>,
-    /// (field, value as written, compared without case and extra spaces, value meant).
+    /// (field, value as written in lower case with single spaces, value meant).
     pub values: Vec<(&'static str, String, &'static str)>,
 }
 
@@ -54,7 +54,7 @@ pub struct ColumnMap {
     pub origin: String,
     /// (role, field -> header).
     pub sheets: Vec<(&'static str, Vec<(&'static str, String)>)>,
-    /// (field, value as written, value meant).
+    /// (field, value as written in lower case with single spaces, value meant).
     pub values: Vec<(&'static str, String, &'static str)>,
     /// Whether a mapped header the sheet lacks is a problem (a columns file) or is
     /// skipped (a preset: exports differ in the optional columns they hold).
@@ -110,7 +110,7 @@ pub(super) fn value(mapping: &Mapping, field: &str, text: &str) -> Option<&'stat
     if let Some((_, _, to)) = mapping
         .values
         .iter()
-        .find(|(f, from, _)| *f == field && name_key(from) == key)
+        .find(|(f, from, _)| *f == field && *from == key)
     {
         return Some(to);
     }
@@ -263,7 +263,7 @@ impl ColumnMap {
                     .scalar()
                     .and_then(|(t, _)| allowed.iter().find(|a| a.eq_ignore_ascii_case(t.trim())));
                 match meant {
-                    Some(meant) => self.values.push((field_name, from.text.to_string(), meant)),
+                    Some(meant) => self.values.push((field_name, name_key(&from.text), meant)),
                     None => problems.push(at(
                         origin,
                         Some((to.pos().line, to.pos().column)),
@@ -382,7 +382,7 @@ mod tests {
     #[test]
     fn values_map_then_canonical_then_synonyms() {
         let mapping = Mapping {
-            values: vec![("mode", "File  transfer".into(), "manual")],
+            values: vec![("mode", "file transfer".into(), "manual")],
             ..Mapping::default()
         };
         assert_eq!(value(&mapping, "mode", "file transfer"), Some("manual"));
