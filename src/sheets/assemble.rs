@@ -71,54 +71,19 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
     if !problems.is_empty() {
         return Err(problems);
     }
-    if !ignored.is_empty() {
-        notes.push(format!("columns ignored: {}", ignored.join(", ")));
-    }
-    if !units.declared && !units.list.is_empty() {
-        notes.push(format!("{} units made from the names in `unit` columns (give a units sheet for their owner and hourly cost)", units.list.len()));
-    }
-    if strategies.is_empty() {
-        notes.push("the sheets give no strategies: every workflow counts in full until you add them (a strategies sheet, or the model file)".into());
-    }
     let assumed_modes = integrations.mode_assumed.iter().flatten().count();
-    if assumed_modes > 0 {
-        notes.push(format!(
-            "{assumed_modes} interface modes assumed (--assume-mode), marked `source: imported`"
-        ));
-    }
-
-    let mut files = vec![set.systems.file.as_str(), set.integrations.file.as_str()];
-    files.extend(
-        [
-            &set.workflows,
-            &set.units,
-            &set.model,
-            &set.objectives,
-            &set.strategies,
-            &set.fixes,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|s| s.file.as_str()),
+    add_notes(
+        &mut notes,
+        &ignored,
+        &units,
+        strategies.is_empty(),
+        assumed_modes,
     );
+    let header = header(set, strategies.is_empty());
     let (workflow_list, workflow_sources, handoffs) = match workflows {
         Some(w) => (w.list, w.sources, w.handoffs),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
-    let mut header = vec![format!(
-        "Imported by gapgraph from inventory sheets: {}.",
-        files.join(", ")
-    )];
-    if set.model.is_none() {
-        header.push(
-            "Values marked `# assumed:` are defaults the sheets do not give: check them.".into(),
-        );
-    }
-    if strategies.is_empty() {
-        header.push(
-            "The sheets give no objectives or strategies: add them here (docs/model.md).".into(),
-        );
-    }
     let draft = Draft {
         header,
         name: fields.name,
@@ -142,6 +107,63 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         },
     };
     finish(draft, options.json, notes)
+}
+
+/// What the summary adds: columns ignored, units made, no strategies, modes assumed.
+fn add_notes(
+    notes: &mut Vec<String>,
+    ignored: &[String],
+    units: &Units,
+    no_strategies: bool,
+    assumed_modes: usize,
+) {
+    if !ignored.is_empty() {
+        notes.push(format!("columns ignored: {}", ignored.join(", ")));
+    }
+    if !units.declared && !units.list.is_empty() {
+        notes.push(format!("{} units made from the names in `unit` columns (give a units sheet for their owner and hourly cost)", units.list.len()));
+    }
+    if no_strategies {
+        notes.push("the sheets give no strategies: every workflow counts in full until you add them (a strategies sheet, or the model file)".into());
+    }
+    if assumed_modes > 0 {
+        notes.push(format!(
+            "{assumed_modes} interface modes assumed (--assume-mode), marked `source: imported`"
+        ));
+    }
+}
+
+/// The comment lines at the top of the model: the files read, and what to check.
+fn header(set: &SheetSet, no_strategies: bool) -> Vec<String> {
+    let mut files = vec![set.systems.file.as_str(), set.integrations.file.as_str()];
+    files.extend(
+        [
+            &set.workflows,
+            &set.units,
+            &set.model,
+            &set.objectives,
+            &set.strategies,
+            &set.fixes,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.file.as_str()),
+    );
+    let mut header = vec![format!(
+        "Imported by gapgraph from inventory sheets: {}.",
+        files.join(", ")
+    )];
+    if set.model.is_none() {
+        header.push(
+            "Values marked `# assumed:` are defaults the sheets do not give: check them.".into(),
+        );
+    }
+    if no_strategies {
+        header.push(
+            "The sheets give no objectives or strategies: add them here (docs/model.md).".into(),
+        );
+    }
+    header
 }
 
 /// The minutes of a manual hop: the model sheet's `manual_minutes`, else the importers'.

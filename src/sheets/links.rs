@@ -21,6 +21,87 @@ pub(super) struct Integrations {
     pub(super) mode_assumed: Vec<Option<String>>,
 }
 
+/// An integration's mode and human minutes, with where they come from.
+struct Hop {
+    mode: Option<&'static str>,
+    /// Why the mode was assumed, when it was.
+    mode_assumed: Option<String>,
+    minutes: Option<f64>,
+    figures: DraftSource,
+}
+
+/// A row's mode (given, mapped, or assumed by `--assume-mode`; a row without one and no
+/// assumption joins `without_mode`), minutes and `source`.
+fn hop(
+    table: &Table,
+    row: usize,
+    cells: &[String],
+    assume_mode: Option<(AssumeMode, f64)>,
+    without_mode: &mut Vec<usize>,
+    problems: &mut Vec<SheetProblem>,
+) -> Hop {
+    let mode_text = table.cell(cells, "mode");
+    let mut mode_assumed = None;
+    let mode = match table.value("mode", &mode_text) {
+        Some(m) => Some(m),
+        None if mode_text.is_empty() => match assume_mode.map(|(m, _)| m) {
+            Some(assumed) => {
+                mode_assumed = Some(format!(
+                    "the sheet gives no mode; --assume-mode {}",
+                    assumed.as_str()
+                ));
+                Some(assumed.as_str())
+            }
+            None => {
+                without_mode.push(row);
+                None
+            }
+        },
+        None => {
+            problems.push(table.problem(
+                row,
+                "mode",
+                format!(
+                    "unknown mode `{mode_text}`; expected automated, semi or manual{}",
+                    table.mapped_hint("mode")
+                ),
+            ));
+            None
+        }
+    };
+    let mut figures = source(
+        table,
+        row,
+        cells,
+        "",
+        &["minutes", "fix_cost", "run_cost"],
+        problems,
+    );
+    let mut minutes = optional_number(
+        table,
+        row,
+        cells,
+        "minutes",
+        positive,
+        "a number > 0",
+        problems,
+    );
+    if mode_assumed.is_some() {
+        // The hop's minutes rest on the importer's assumption, and say so: an assumed
+        // manual hop without minutes takes `defaults.manual_minutes` as its own.
+        figures.set("minutes", "imported");
+        if mode == Some("manual") && minutes.is_none() {
+            minutes = assume_mode.map(|(_, m)| m);
+        }
+    }
+    Hop {
+        mode,
+        mode_assumed,
+        minutes,
+        figures,
+    }
+}
+
 /// `2, 3, 5` or `2, 3, ..., 11 and 40 more`.
 pub(super) fn row_list(rows: &[usize]) -> String {
     let shown: Vec<String> = rows
@@ -151,60 +232,19 @@ pub(super) fn integrations(
         } else {
             Assumable::given(carried)
         };
-        let mode_text = table.cell(cells, "mode");
-        let mut mode_assumed = None;
-        let mode = match table.value("mode", &mode_text) {
-            Some(m) => Some(m),
-            None if mode_text.is_empty() => match assume_mode.map(|(m, _)| m) {
-                Some(assumed) => {
-                    mode_assumed = Some(format!(
-                        "the sheet gives no mode; --assume-mode {}",
-                        assumed.as_str()
-                    ));
-                    Some(assumed.as_str())
-                }
-                None => {
-                    without_mode.push(*row);
-                    None
-                }
-            },
-            None => {
-                problems.push(table.problem(
-                    *row,
-                    "mode",
-                    format!(
-                        "unknown mode `{mode_text}`; expected automated, semi or manual{}",
-                        table.mapped_hint("mode")
-                    ),
-                ));
-                None
-            }
-        };
-        let mut figures = source(
+        let Hop {
+            mode,
+            mode_assumed,
+            minutes,
+            figures,
+        } = hop(
             &table,
             *row,
             cells,
-            "",
-            &["minutes", "fix_cost", "run_cost"],
+            assume_mode,
+            &mut without_mode,
             problems,
         );
-        let mut minutes = optional_number(
-            &table,
-            *row,
-            cells,
-            "minutes",
-            positive,
-            "a number > 0",
-            problems,
-        );
-        if mode_assumed.is_some() {
-            // The hop's minutes rest on the importer's assumption, and say so: an assumed
-            // manual hop without minutes takes `defaults.manual_minutes` as its own.
-            figures.set("minutes", "imported");
-            if mode == Some("manual") && minutes.is_none() {
-                minutes = assume_mode.map(|(_, m)| m);
-            }
-        }
         let fix_cost = optional_number(
             &table,
             *row,
