@@ -60,6 +60,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
             &systems,
             &mut units,
             &objective_ids,
+            set.model.is_some(),
             &mut problems,
             &mut ignored,
         )

@@ -54,6 +54,7 @@ pub(super) fn workflows(
     systems: &Lookup,
     units: &mut Units,
     objectives: &HashSet<String>,
+    exact_ids: bool,
     problems: &mut Vec<SheetProblem>,
     ignored: &mut Vec<String>,
 ) -> Workflows {
@@ -81,7 +82,13 @@ pub(super) fn workflows(
             ));
             continue;
         }
-        let g = *group_of.entry(name_key(name)).or_insert_with(|| {
+        // gapgraph's own sheets name workflows by id, and ids differ by case alone.
+        let key = if exact_ids {
+            name.to_string()
+        } else {
+            name_key(name)
+        };
+        let g = *group_of.entry(key).or_insert_with(|| {
             groups.push((name.to_string(), Vec::new()));
             groups.len() - 1
         });

@@ -168,6 +168,11 @@ proptest! {
             }
             f.name = Some(names[4].clone());
         }
+        // Ids that differ by case alone stay apart.
+        if let [first, second, ..] = &mut model.workflows[..] {
+            first.id = "W".into();
+            second.id = "w".into();
+        }
         for w in &mut model.workflows {
             w.name = names[5].clone();
             for h in &mut w.handoffs {
