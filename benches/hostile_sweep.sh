@@ -83,7 +83,7 @@ for x in fixtures/archimate/*.xml tests/corpus/*.xml "$W"/imp/*.xml; do
 done
 for s in tests/corpus/sheets/*.xlsx tests/corpus/sheets/*.ods tests/corpus/sheets/*.xls tests/corpus/sheets/*.xlsb tests/corpus/sheets/*.csv "$W"/imp/systems-*.csv fixtures/sheets/*; do
     INPUTS=("$s")
-    check "$s import sheets" $B import sheets --systems "$s" --integrations fixtures/sheets/integrations.csv -o /dev/null
+    check "$s import sheets" $B import sheets --systems "$s" --integrations fixtures/sheets/integrations.csv --assume-mode automated -o /dev/null
 done
 for log in fixtures/discover/*.xes fixtures/discover/small*.csv "$W/one-case.csv" "$W/long-trace.xes" tests/corpus/sheets/damaged.xls; do
     cp "$log" "$W/log.${log##*.}"; L="$W/log.${log##*.}"; INPUTS=("$L")
@@ -91,6 +91,6 @@ for log in fixtures/discover/*.xes fixtures/discover/small*.csv "$W/one-case.csv
     check "$log discover -o input" $B discover "$L" --map fixtures/discover/small.map.yaml -o "$L"
 done
 INPUTS=()
-check "sheets /dev/zero" $B import sheets --systems /dev/zero --integrations fixtures/sheets/integrations.csv
+check "sheets /dev/zero" $B import sheets --systems /dev/zero --integrations fixtures/sheets/integrations.csv --assume-mode automated
 check "stdin /dev/zero" sh -c "exec $B validate - </dev/zero"
 echo "$runs runs, $problems problems"

@@ -15,6 +15,6 @@ run() { echo "== $1"; shift; farm-bench -n "$RUNS" --timeout 300 -- "$@" | tail 
 for f in prefix nonlatin interface-fanout junction-fanout bridged-chain; do
     run "archimate $f" "$B" import archimate "$DIR/arch-$f.xml" -o /dev/null
 done
-run "sheets by name" "$B" import sheets --systems "$DIR/systems-names.csv" --integrations "$DIR/integrations-names.csv" -o /dev/null
-run "sheets unknown" "$B" import sheets --systems "$DIR/systems-names.csv" --integrations "$DIR/integrations-unknown.csv" -o /dev/null
-run "sheets prefix" "$B" import sheets --systems "$DIR/systems-prefix.csv" --integrations "$DIR/integrations-prefix.csv" -o /dev/null
+run "sheets by name" "$B" import sheets --systems "$DIR/systems-names.csv" --integrations "$DIR/integrations-names.csv" -o /dev/null --assume-mode automated
+run "sheets unknown" "$B" import sheets --systems "$DIR/systems-names.csv" --integrations "$DIR/integrations-unknown.csv" -o /dev/null --assume-mode automated
+run "sheets prefix" "$B" import sheets --systems "$DIR/systems-prefix.csv" --integrations "$DIR/integrations-prefix.csv" -o /dev/null --assume-mode automated

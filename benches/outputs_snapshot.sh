@@ -78,7 +78,7 @@ for xml in fixtures/archimate/*.xml; do
     run "import.$(basename "$xml")" import archimate "$xml"
 done
 run import.sheets import sheets --systems fixtures/sheets/systems.csv \
-    --integrations fixtures/sheets/integrations.csv --workflows fixtures/sheets/workflows.csv \
+    --integrations fixtures/sheets/integrations.csv --assume-mode automated --workflows fixtures/sheets/workflows.csv \
     --units fixtures/sheets/units.csv
 for f in table json markdown; do
     run "discover.$f" discover fixtures/discover/small.xes --map fixtures/discover/small.map.yaml --format "$f"

@@ -22,7 +22,7 @@ mod binary {
 }
 use zip::write::SimpleFileOptions;
 
-const INTEGRATIONS: &str = "From;To;Carries;Mode;Minutes\ncrm;erp;order;manual;4\nerp;crm;invoice;;\n";
+const INTEGRATIONS: &str = "From;To;Carries;Mode;Minutes\ncrm;erp;order;manual;4\nerp;crm;invoice;automated;\n";
 const WORKFLOWS: &str = "Workflow,Runs,Per,From,To,Data\nOrder to cash,100,month,crm,erp,order\n,,,erp,crm,invoice\n";
 
 fn dir() -> &'static Path {
@@ -143,11 +143,10 @@ fuzz_target!(|data: &[u8]| {
     let mut stderr = Vec::new();
     let code = run(
         Command::ImportSheets(ImportSheets {
-            systems,
-            integrations,
+            systems: Some(systems),
+            integrations: Some(integrations),
             workflows,
-            units: None,
-            output: None,
+            ..ImportSheets::default()
         }),
         env,
         Streams {

@@ -10,7 +10,7 @@ impl Command {
     /// The files the command reads (standard input, `-`, left out). Every command
     /// declares them here, with no catch-all arm, so a new command cannot forget: `run`
     /// refuses any output that is one of them before anything is read or written.
-    fn inputs(&self) -> Vec<&Path> {
+    fn inputs(&self) -> Vec<PathBuf> {
         let files: Vec<&str> = match self {
             Command::Analyze(c) => vec![&c.model],
             Command::Diagram(c) => vec![&c.model],
@@ -25,22 +25,37 @@ impl Command {
             Command::ExportSheets(c) => vec![&c.model],
             Command::ExportGraphml(c) => vec![&c.model],
             Command::ImportSheets(c) => {
-                let mut paths = vec![c.systems.as_path(), c.integrations.as_path()];
+                let mut paths: Vec<&Path> = Vec::new();
+                paths.extend(c.systems.as_deref());
+                paths.extend(c.integrations.as_deref());
                 paths.extend(c.workflows.as_deref());
                 paths.extend(c.units.as_deref());
+                paths.extend(c.columns.as_deref());
+                let mut paths: Vec<PathBuf> = paths.into_iter().map(Path::to_path_buf).collect();
+                if let Some(dir) = &c.dir {
+                    paths.extend(
+                        gapgraph::sheets::EXPORT_FILE_NAMES
+                            .iter()
+                            .map(|name| dir.join(name)),
+                    );
+                }
                 return paths;
             }
             Command::Discover(c) => {
                 let mut paths = vec![c.log.as_path(), Path::new(c.mapping.as_str())];
                 paths.extend(c.merge.as_deref().map(Path::new));
-                return paths.into_iter().filter(|p| *p != Path::new("-")).collect();
+                return paths
+                    .into_iter()
+                    .filter(|p| *p != Path::new("-"))
+                    .map(Path::to_path_buf)
+                    .collect();
             }
             Command::Init(_) | Command::Schema(_) | Command::Emit(_) => vec![],
         };
         files
             .into_iter()
             .filter(|f| *f != "-")
-            .map(Path::new)
+            .map(PathBuf::from)
             .collect()
     }
 
@@ -85,7 +100,8 @@ impl Command {
     /// Refuses an output that is one of the inputs (the same file by any name, link or
     /// hard link): writing it would destroy what the command reads.
     pub(super) fn check_outputs(&self) -> Result<(), OutputError> {
-        let inputs = self.inputs();
+        let owned = self.inputs();
+        let inputs: Vec<&Path> = owned.iter().map(PathBuf::as_path).collect();
         self.outputs()
             .iter()
             .try_for_each(|output| check_not_input(&inputs, output))

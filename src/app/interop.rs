@@ -28,12 +28,20 @@ pub struct ImportArchimate {
 }
 
 /// `import sheets` (alias `import csv`): inventory spreadsheets as a model.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportSheets {
-    /// The systems sheet.
-    pub systems: PathBuf,
-    /// The integrations sheet.
-    pub integrations: PathBuf,
+    /// The systems sheet (needed unless `dir` is given).
+    pub systems: Option<PathBuf>,
+    /// The integrations sheet (needed unless `dir` is given).
+    pub integrations: Option<PathBuf>,
+    /// A folder `export sheets` wrote: every sheet in it is read.
+    pub dir: Option<PathBuf>,
+    /// A columns file: which headers hold which fields, what values mean.
+    pub columns: Option<PathBuf>,
+    /// A shipped columns file by name (`leanix`, `servicenow`).
+    pub preset: Option<String>,
+    /// The mode of an interface whose row gives none; `None`: such rows are an error.
+    pub assume_mode: Option<sheets::AssumeMode>,
     /// The workflows sheet (one row per handoff).
     pub workflows: Option<PathBuf>,
     /// The units sheet.
@@ -144,33 +152,30 @@ pub(super) fn import_sheets(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    // Every file is read before any is judged, so all problems are reported at once.
-    let mut problems = Vec::new();
-    let mut read = |path: &Path, role: &str| match sheets::read_sheet(path, role) {
-        Ok(sheet) => Some(sheet),
-        Err(problem) => {
-            problems.push(problem);
-            None
+    let map = column_map(&command).map_err(|e| {
+        for line in &e[..e.len() - 1] {
+            let _ = writeln!(stderr, "error: {}", terminal_lines(line));
         }
-    };
-    let systems = read(&command.systems, "systems");
-    let integrations = read(&command.integrations, "integrations");
-    let workflows = command
-        .workflows
-        .as_deref()
-        .and_then(|p| read(p, "workflows"));
-    let units = command.units.as_deref().and_then(|p| read(p, "units"));
-    let imported = match (systems, integrations, workflows, units) {
-        (Some(systems), Some(integrations), workflows, units) if problems.is_empty() => {
-            let set = SheetSet {
-                systems,
-                integrations,
-                workflows,
-                units,
+        fail(stderr, terminal_lines(&e[e.len() - 1]))
+    })?;
+    // Every file is read before any is judged, so all problems are reported at once.
+    let (set, mut problems) = read_sheets(&command);
+    let imported = match set {
+        Some(mut set) if problems.is_empty() => {
+            if let Some(map) = &map {
+                apply_map(map, &mut set, &mut problems);
+            }
+            let options = sheets::ImportOptions {
+                json: wants_json(command.output.as_deref()),
+                assume_mode: command.assume_mode,
             };
-            sheets::import(&set, wants_json(command.output.as_deref()))
-                .map_err(|more| problems.extend(more))
-                .ok()
+            if problems.is_empty() {
+                sheets::import(&set, &options)
+                    .map_err(|more| problems.extend(more))
+                    .ok()
+            } else {
+                None
+            }
         }
         _ => None,
     };
@@ -188,6 +193,93 @@ pub(super) fn import_sheets(
         ));
     };
     write_imported(&imported, command.output.as_deref(), stdout, stderr)
+}
+
+/// The columns file or preset, read; every problem as a line, the last one a summary.
+fn column_map(command: &ImportSheets) -> Result<Option<sheets::ColumnMap>, Vec<String>> {
+    if let Some(name) = &command.preset {
+        return sheets::ColumnMap::preset(name)
+            .map(Some)
+            .map_err(|e| vec![e]);
+    }
+    let Some(path) = &command.columns else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    let bytes = gapgraph::input::read_file(path, 1 << 20).map_err(|e| {
+        vec![match e {
+            gapgraph::input::ReadError::Io(e) => format!("cannot read `{shown}`: {e}"),
+            gapgraph::input::ReadError::TooLarge(_) => {
+                format!("`{shown}` is larger than 1 MiB; a columns file is small")
+            }
+        }]
+    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| vec![format!("`{shown}` is not UTF-8 text")])?;
+    sheets::ColumnMap::parse(&text, &shown)
+        .map(Some)
+        .map_err(|mut e| {
+            let n = e.len();
+            e.push(format!(
+                "nothing written: {n} problem{} in the columns file",
+                if n == 1 { "" } else { "s" }
+            ));
+            e
+        })
+}
+
+/// Every sheet the command names, or the folder's; with the problems met.
+fn read_sheets(command: &ImportSheets) -> (Option<SheetSet>, Vec<sheets::SheetProblem>) {
+    if let Some(dir) = &command.dir {
+        return match sheets::read_dir(dir) {
+            Ok(set) => (Some(set), Vec::new()),
+            Err(problems) => (None, problems),
+        };
+    }
+    let mut problems = Vec::new();
+    let mut read = |path: Option<&Path>, role: &str| match path.map(|p| sheets::read_sheet(p, role))
+    {
+        Some(Ok(sheet)) => Some(sheet),
+        Some(Err(problem)) => {
+            problems.push(problem);
+            None
+        }
+        None => None,
+    };
+    let systems = read(command.systems.as_deref(), "systems");
+    let integrations = read(command.integrations.as_deref(), "integrations");
+    let workflows = read(command.workflows.as_deref(), "workflows");
+    let units = read(command.units.as_deref(), "units");
+    let set = match (systems, integrations) {
+        (Some(systems), Some(integrations)) => Some(SheetSet {
+            systems,
+            integrations,
+            workflows,
+            units,
+            ..SheetSet::default()
+        }),
+        _ => None,
+    };
+    (set, problems)
+}
+
+/// Applies a columns file or preset to every sheet it can map.
+fn apply_map(
+    map: &sheets::ColumnMap,
+    set: &mut SheetSet,
+    problems: &mut Vec<sheets::SheetProblem>,
+) {
+    map.apply("systems", &mut set.systems, problems);
+    map.apply("integrations", &mut set.integrations, problems);
+    for (role, sheet) in [
+        ("workflows", &mut set.workflows),
+        ("units", &mut set.units),
+        ("fixes", &mut set.fixes),
+    ] {
+        if let Some(sheet) = sheet {
+            map.apply(role, sheet, problems);
+        }
+    }
 }
 
 pub(super) fn init(
@@ -249,13 +341,6 @@ pub(super) fn export_sheets(
             terminal_lines(&path.display().to_string()),
             file.rows,
             if file.rows == 1 { "" } else { "s" }
-        );
-    }
-    if !exported.left_out.is_empty() {
-        let _ = writeln!(
-            stderr,
-            "not in the sheets (keep the model file for these): {}",
-            terminal_lines(&exported.left_out.join(", "))
         );
     }
     Ok(Outcome::Done)

@@ -193,6 +193,13 @@ fn import_command(command: ImportCommand) -> app::Command {
         ImportCommand::Sheets(s) => app::Command::ImportSheets(app::ImportSheets {
             systems: s.systems,
             integrations: s.integrations,
+            dir: s.dir,
+            columns: s.columns,
+            preset: s.preset.map(|p| p.as_str().to_string()),
+            assume_mode: s.assume_mode.map(|m| match m {
+                AssumeModeArg::Manual => gapgraph::sheets::AssumeMode::Manual,
+                AssumeModeArg::Automated => gapgraph::sheets::AssumeMode::Automated,
+            }),
             workflows: s.workflows,
             units: s.units,
             output: s.output,

@@ -35,20 +35,61 @@ pub struct ImportArchimateArgs {
 #[derive(Debug, clap::Args)]
 pub struct ImportSheetsArgs {
     /// The systems sheet (id, name, kind, unit, owner, satisfaction, annual_cost).
-    #[arg(long, value_name = "F")]
-    pub systems: PathBuf,
+    #[arg(long, value_name = "F", required_unless_present = "dir")]
+    pub systems: Option<PathBuf>,
     /// The integrations sheet (id, from, to, carries, mode, minutes, fix_cost, via, name, note).
-    #[arg(long, value_name = "F")]
-    pub integrations: PathBuf,
+    #[arg(long, value_name = "F", required_unless_present = "dir")]
+    pub integrations: Option<PathBuf>,
     /// The workflows sheet, one row per handoff (workflow, runs, per, step, from, to, data, ...).
     #[arg(long, value_name = "F")]
     pub workflows: Option<PathBuf>,
     /// The units sheet (id, name, owner, hourly_cost).
     #[arg(long, value_name = "F")]
     pub units: Option<PathBuf>,
+    /// Read every sheet `export sheets --dir D` wrote (model, objectives, strategies, units,
+    /// systems, integrations, workflows, fixes): the model comes back whole.
+    #[arg(long, value_name = "D", conflicts_with_all = ["systems", "integrations", "workflows", "units"])]
+    pub dir: Option<PathBuf>,
+    /// A YAML file naming the header that holds each field and what values mean (docs/import-sheets.md).
+    #[arg(long, value_name = "COLUMNS.yaml", conflicts_with = "preset")]
+    pub columns: Option<PathBuf>,
+    /// The columns of another tool's export, shipped: leanix, servicenow.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<PresetArg>,
+    /// The mode of an interface whose sheet gives none (marked `source: imported`); without it such rows are an error.
+    #[arg(long, value_name = "MODE")]
+    pub assume_mode: Option<AssumeModeArg>,
     /// Write the model to MODEL (atomically; JSON when it ends with .json) instead of standard output.
     #[arg(long, short = 'o', value_name = "MODEL")]
     pub output: Option<PathBuf>,
+}
+
+/// `import sheets --preset`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PresetArg {
+    /// LeanIX-style Application and Interface fact sheet exports.
+    Leanix,
+    /// ServiceNow-CMDB-style application CIs and CI relationships.
+    Servicenow,
+}
+
+impl PresetArg {
+    /// The preset's name in the library.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PresetArg::Leanix => "leanix",
+            PresetArg::Servicenow => "servicenow",
+        }
+    }
+}
+
+/// `import sheets --assume-mode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AssumeModeArg {
+    /// A person re-keys.
+    Manual,
+    /// The interface is automated.
+    Automated,
 }
 
 /// `gapgraph init`.

@@ -7,7 +7,10 @@
 
 use std::fmt::Write;
 
+mod detail;
 mod json;
+
+pub use detail::{DraftDetail, DraftFix, DraftHandoffDetail, DraftSource};
 
 /// A value with, when the source did not give it, why this value was assumed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -168,6 +171,8 @@ pub struct Draft {
     pub integrations: Vec<DraftIntegration>,
     /// Workflows in order.
     pub workflows: Vec<DraftWorkflow>,
+    /// What only a lossless source gives (currency, sources, fixes, ...), by position.
+    pub detail: DraftDetail,
 }
 
 impl Draft {
@@ -196,6 +201,8 @@ impl Draft {
         for (i, g) in self.integrations.iter().enumerate() {
             let at = format!("integrations[{}].carries", i + 1);
             push_assumed(&mut out, at, g.carries.assumed.as_ref());
+            let at = format!("integrations[{}].mode", i + 1);
+            push_assumed(&mut out, at, self.detail.mode_assumed(i));
         }
         for w in &self.workflows {
             push_assumed(
@@ -226,6 +233,7 @@ impl Draft {
         if let Some(name) = &self.name {
             let _ = writeln!(y, "name: {}", quote(name));
         }
+        y.push_str(&self.detail.yaml_head());
         if !self.defaults.is_empty() {
             y.push_str("defaults:\n");
             for (key, value) in &self.defaults {
@@ -235,14 +243,21 @@ impl Draft {
         }
         if !self.objectives.is_empty() {
             y.push_str("objectives:\n");
-            for (id, name) in &self.objectives {
-                let _ = writeln!(y, "  {} {{name: {}}}", entry(id), quote(name));
+            for (i, (id, name)) in self.objectives.iter().enumerate() {
+                let description = self
+                    .detail
+                    .objective_description(i)
+                    .map_or(String::new(), |d| format!(", description: {}", quote(d)));
+                let _ = writeln!(y, "  {} {{name: {}{description}}}", entry(id), quote(name));
             }
         }
         if !self.strategies.is_empty() {
             y.push_str("strategies:\n");
-            for (id, name, weights) in &self.strategies {
+            for (i, (id, name, weights)) in self.strategies.iter().enumerate() {
                 let _ = writeln!(y, "  {}\n    name: {}", entry(id), quote(name));
+                if let Some(d) = self.detail.strategy_description(i) {
+                    let _ = writeln!(y, "    description: {}", quote(d));
+                }
                 let line = format!("    weights: {}", flow_numbers(&weights.value));
                 push_line(&mut y, line, weights.assumed.as_ref());
             }
@@ -297,7 +312,7 @@ impl Draft {
         if !self.integrations.is_empty() {
             y.push_str("integrations:\n");
         }
-        for g in &self.integrations {
+        for (i, g) in self.integrations.iter().enumerate() {
             let mut fields = Vec::new();
             if let Some(id) = &g.id {
                 fields.push(format!("id: {}", key(id)));
@@ -326,13 +341,18 @@ impl Draft {
             if let Some(note) = &g.note {
                 fields.push(format!("note: {}", quote(note)));
             }
+            fields.extend(detail::integration_fields(&self.detail, i));
             let line = format!("  - {{{}}}", fields.join(", "));
-            push_line(&mut y, line, g.carries.assumed.as_ref());
+            let assumed = match (g.carries.assumed.as_ref(), self.detail.mode_assumed(i)) {
+                (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b).cloned(),
+            };
+            push_line(&mut y, line, assumed.as_ref());
         }
         if !self.workflows.is_empty() {
             y.push_str("workflows:\n");
         }
-        for w in &self.workflows {
+        for (wi, w) in self.workflows.iter().enumerate() {
             let _ = writeln!(y, "  {}\n    name: {}", entry(&w.id), quote(&w.name));
             if let Some(unit) = &w.unit {
                 let _ = writeln!(y, "    unit: {}", key(unit));
@@ -347,16 +367,15 @@ impl Draft {
                 runs.per
             );
             push_line(&mut y, line, w.runs.assumed.as_ref());
-            if w.runs.assumed.is_some() {
-                // Reports then say the hours rest on an importer's assumption.
-                y.push_str("    source: {runs: imported}\n");
+            if let Some(source) = self.detail.workflow_source(wi, w.runs.assumed.is_some()) {
+                let _ = writeln!(y, "    source: {}", source.yaml());
             }
             if !w.serves.value.is_empty() {
                 let line = format!("    serves: {}", flow_numbers(&w.serves.value));
                 push_line(&mut y, line, w.serves.assumed.as_ref());
             }
             y.push_str("    handoffs:\n");
-            for h in &w.handoffs {
+            for (hi, h) in w.handoffs.iter().enumerate() {
                 let mut fields = vec![
                     format!("from: {}", key(&h.from)),
                     format!("to: {}", key(&h.to)),
@@ -371,10 +390,12 @@ impl Draft {
                 if let Some(note) = &h.note {
                     fields.push(format!("note: {}", quote(note)));
                 }
+                fields.extend(self.detail.handoff_fields(wi, hi));
                 let line = format!("      - {{{}}}", fields.join(", "));
                 push_line(&mut y, line, h.data.assumed.as_ref());
             }
         }
+        y.push_str(&self.detail.yaml_tail());
         y
     }
 }

@@ -1,21 +1,16 @@
-//! Sheets -> model. Every cell is checked where it is, every problem is collected, and a
-//! model is made only when there are none; the model is then loaded as a last check, so
-//! what is written always validates.
+//! What every sheet is read with: its columns found ([`Table`]), cells decoded, numbers
+//! and ids checked, systems and units looked up by id or name.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::escape::decode;
 
-use super::{
-    column_letter, normalise_header, Column, Sheet, SheetProblem, SheetSet, SYSTEM_COLUMNS,
-    UNIT_COLUMNS,
-};
-use crate::import::draft::{Assumable, Draft, DraftSystem, DraftUnit};
+use super::{column_letter, normalise_header, Column, Sheet, SheetProblem};
+use crate::import::draft::DraftUnit;
 use crate::import::slug::Ids;
-use crate::import::{ImportSummary, Imported, DEFAULTS};
 use crate::model::schema::{MAX_NUMBER, MIN_NUMBER};
-use crate::model::{Period, SystemKind};
+use crate::model::Period;
 
 /// A sheet with its columns found.
 pub(super) struct Table<'a> {
@@ -34,9 +29,20 @@ impl<'a> Table<'a> {
         ignored: &mut Vec<String>,
     ) -> Table<'a> {
         let mut columns = HashMap::new();
+        let mapping = &sheet.mapping;
         for (i, header) in sheet.header.iter().enumerate() {
             let key = normalise_header(header);
-            match declared.iter().find(|c| c.name == key) {
+            // A mapped header holds its field; a field that is mapped is read from there
+            // only.
+            let mapped = mapping
+                .columns
+                .iter()
+                .find(|(_, h)| normalise_header(h) == key)
+                .and_then(|(f, _)| declared.iter().find(|c| c.name == *f));
+            let canonical = declared
+                .iter()
+                .find(|c| c.name == key && mapping.header_of(c.name).is_none());
+            match mapped.or(canonical) {
                 Some(c) => {
                     if columns.insert(c.name, i).is_some() {
                         problems.push(SheetProblem {
@@ -82,6 +88,29 @@ impl<'a> Table<'a> {
         match text.strip_prefix('\'') {
             Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
             _ => text,
+        }
+    }
+
+    /// What a `mode`, `kind` or `per` cell means (`super::columns::value`).
+    pub(super) fn value(&self, field: &str, text: &str) -> Option<&'static str> {
+        super::columns::value(&self.sheet.mapping, field, text)
+    }
+
+    /// The period a cell names.
+    pub(super) fn period(&self, text: &str) -> Option<Period> {
+        let found = self.value("per", text)?;
+        Period::ALL.into_iter().find(|p| p.as_str() == found)
+    }
+
+    /// A hint at the end of an unknown value's message when a columns file is in use.
+    pub(super) fn mapped_hint(&self, field: &str) -> String {
+        if self.sheet.mapping.origin.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (or map it under `values: {{{field}: ...}}` in {})",
+                self.sheet.mapping.origin
+            )
         }
     }
 
@@ -218,7 +247,15 @@ pub(super) struct Lookup {
 const SUGGESTION_BUDGET: usize = 200_000;
 
 impl Lookup {
-    fn add(&mut self, id: &str, name: &str) -> usize {
+    /// Lets `alias` (an opaque id the sheets used) name entry `index` too.
+    pub(super) fn alias(&mut self, alias: &str, index: usize) {
+        self.by_id.entry(alias.to_string()).or_insert(index);
+        self.by_lower_id
+            .entry(alias.to_lowercase())
+            .or_insert(index);
+    }
+
+    pub(super) fn add(&mut self, id: &str, name: &str) -> usize {
         let index = self.ids.len();
         self.by_id.insert(id.to_string(), index);
         self.by_lower_id.entry(id.to_lowercase()).or_insert(index);
@@ -277,7 +314,7 @@ impl Lookup {
 }
 
 /// An id from an `id` cell (checked) or made from the name.
-fn entry_id(
+pub(super) fn entry_id(
     table: &Table,
     row: usize,
     cells: &[String],
@@ -311,7 +348,12 @@ fn entry_id(
 
 /// Reserves the valid ids the `id` column gives, reporting duplicates, so names made into
 /// ids never take one of them.
-fn reserve_ids(table: &Table, ids: &mut Ids, what: &str, problems: &mut Vec<SheetProblem>) {
+pub(super) fn reserve_ids(
+    table: &Table,
+    ids: &mut Ids,
+    what: &str,
+    problems: &mut Vec<SheetProblem>,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, cells) in &table.sheet.rows {
         let id = table.cell(cells, "id");
@@ -331,10 +373,10 @@ fn reserve_ids(table: &Table, ids: &mut Ids, what: &str, problems: &mut Vec<Shee
 
 /// Units: from the units sheet, or made from the names systems and workflows give.
 pub(super) struct Units {
-    declared: bool,
-    lookup: Lookup,
-    ids: Ids,
-    list: Vec<DraftUnit>,
+    pub(super) declared: bool,
+    pub(super) lookup: Lookup,
+    pub(super) ids: Ids,
+    pub(super) list: Vec<DraftUnit>,
 }
 
 impl Units {
@@ -358,219 +400,6 @@ impl Units {
             }
         }
     }
-}
-
-/// Builds the model from the sheets: every problem at once, or the model.
-pub fn import(set: &SheetSet, json: bool) -> Result<Imported, Vec<SheetProblem>> {
-    let mut problems = Vec::new();
-    let mut ignored = Vec::new();
-    let mut notes = Vec::new();
-
-    let mut units = Units {
-        declared: set.units.is_some(),
-        lookup: Lookup::default(),
-        ids: Ids::default(),
-        list: Vec::new(),
-    };
-    if let Some(sheet) = &set.units {
-        let table = Table::new(sheet, &UNIT_COLUMNS, &[], &mut problems, &mut ignored);
-        reserve_ids(&table, &mut units.ids, "unit", &mut problems);
-        for (row, cells) in &sheet.rows {
-            let Some((id, name)) =
-                entry_id(&table, *row, cells, &mut units.ids, "unit", &mut problems)
-            else {
-                continue;
-            };
-            let hourly_cost = optional_number(
-                &table,
-                *row,
-                cells,
-                "hourly_cost",
-                non_negative,
-                "a number >= 0",
-                &mut problems,
-            );
-            units.lookup.add(&id, &name);
-            units.list.push(DraftUnit {
-                id,
-                name,
-                owner: Some(table.cell(cells, "owner").to_string()).filter(|s| !s.is_empty()),
-                hourly_cost,
-            });
-        }
-    }
-
-    let mut systems = Lookup::default();
-    let mut draft_systems = Vec::new();
-    let table = Table::new(
-        &set.systems,
-        &SYSTEM_COLUMNS,
-        &[],
-        &mut problems,
-        &mut ignored,
-    );
-    if !table.columns.contains_key("id") && !table.columns.contains_key("name") {
-        problems.push(SheetProblem {
-            file: set.systems.file.clone(),
-            row: None,
-            column: None,
-            message: "no `id` or `name` column".into(),
-        });
-    }
-    let mut system_ids = Ids::default();
-    reserve_ids(&table, &mut system_ids, "system", &mut problems);
-    for (row, cells) in &set.systems.rows {
-        let Some((id, name)) = entry_id(
-            &table,
-            *row,
-            cells,
-            &mut system_ids,
-            "system",
-            &mut problems,
-        ) else {
-            continue;
-        };
-        let kind_text = table.cell(cells, "kind").to_lowercase();
-        let kind_text: &str = &kind_text;
-        let kind = if kind_text.is_empty() {
-            None
-        } else {
-            match SystemKind::ALL.iter().find(|k| k.as_str() == kind_text) {
-                Some(k) => Some(Assumable::given(k.as_str())),
-                None => {
-                    let all: Vec<&str> = SystemKind::ALL.iter().map(|k| k.as_str()).collect();
-                    problems.push(table.problem(
-                        *row,
-                        "kind",
-                        format!(
-                            "unknown kind `{kind_text}`; expected one of {}",
-                            all.join(", ")
-                        ),
-                    ));
-                    None
-                }
-            }
-        };
-        let unit = match &*table.cell(cells, "unit") {
-            "" => None,
-            text => units
-                .resolve(text)
-                .map_err(|e| problems.push(table.problem(*row, "unit", e)))
-                .ok(),
-        };
-        let satisfaction = optional_number(
-            &table,
-            *row,
-            cells,
-            "satisfaction",
-            |x| (1.0..=5.0).contains(&x),
-            "a rating from 1 to 5",
-            &mut problems,
-        );
-        let annual_cost = optional_number(
-            &table,
-            *row,
-            cells,
-            "annual_cost",
-            non_negative,
-            "a number >= 0",
-            &mut problems,
-        );
-        systems.add(&id, &name);
-        draft_systems.push(DraftSystem {
-            id,
-            name,
-            kind,
-            owner: Some(table.cell(cells, "owner").to_string()).filter(|s| !s.is_empty()),
-            annual_cost,
-            unit,
-            satisfaction,
-            ..DraftSystem::default()
-        });
-    }
-
-    let integrations =
-        super::links::integrations(set, &systems, &mut problems, &mut ignored, &mut notes);
-    let workflows = match &set.workflows {
-        Some(sheet) => {
-            super::links::workflows(sheet, &systems, &mut units, &mut problems, &mut ignored)
-        }
-        None => Vec::new(),
-    };
-
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if !ignored.is_empty() {
-        notes.push(format!("columns ignored: {}", ignored.join(", ")));
-    }
-    if !units.declared && !units.list.is_empty() {
-        notes.push(format!("{} units made from the names in `unit` columns (give a units sheet for their owner and hourly cost)", units.list.len()));
-    }
-    notes.push("sheets carry no objectives or strategies: every workflow counts in full until you add them to the model file".into());
-
-    let mut files = vec![set.systems.file.as_str(), set.integrations.file.as_str()];
-    files.extend(
-        set.workflows
-            .iter()
-            .chain(&set.units)
-            .map(|s| s.file.as_str()),
-    );
-    let draft = Draft {
-        header: vec![
-            format!(
-                "Imported by gapgraph from inventory sheets: {}.",
-                files.join(", ")
-            ),
-            "Values marked `# assumed:` are defaults the sheets do not give: check them.".into(),
-            "Objectives and strategies do not travel in sheets: add them here (docs/model.md)."
-                .into(),
-        ],
-        defaults: DEFAULTS
-            .iter()
-            .map(|(k, v, why)| (*k, Assumable::assumed(*v, *why)))
-            .collect(),
-        units: units.list,
-        systems: draft_systems,
-        integrations,
-        workflows,
-        ..Draft::default()
-    };
-    finish(draft, json, notes)
-}
-
-/// Writes the draft, loads it as a last check and counts what it holds.
-fn finish(draft: Draft, json: bool, notes: Vec<String>) -> Result<Imported, Vec<SheetProblem>> {
-    let text = if json {
-        draft.to_json()
-    } else {
-        draft.to_yaml()
-    };
-    let origin = if json { "model.json" } else { "model.yaml" };
-    if let Err(errors) = crate::load_str(&text, origin) {
-        return Err(errors
-            .iter()
-            .map(|d| SheetProblem {
-                file: "the model made from the sheets".into(),
-                row: None,
-                column: None,
-                message: d.summary(),
-            })
-            .collect());
-    }
-    let assumptions = draft.assumptions();
-    let summary = ImportSummary {
-        format: "inventory sheets".into(),
-        systems: draft.systems.len(),
-        integrations: draft.integrations.len(),
-        workflows: draft.workflows.len(),
-        handoffs: draft.workflows.iter().map(|w| w.handoffs.len()).sum(),
-        assumed: assumptions.len(),
-        assumptions: if json { assumptions } else { Vec::new() },
-        notes,
-        ..ImportSummary::default()
-    };
-    Ok(Imported { text, summary })
 }
 
 /// How often: a count and a period word (`month`, `monthly`, `months`, ...).

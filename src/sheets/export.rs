@@ -6,8 +6,12 @@
 use std::io;
 
 use super::escape::encode;
-use super::{Column, INTEGRATION_COLUMNS, SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS};
-use crate::model::{Defaults, Model};
+use super::sections::DEFAULT_KEYS;
+use super::{
+    Column, FIX_COLUMNS, INTEGRATION_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS,
+    SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
+};
+use crate::model::{Defaults, Model, Source, Sources, Workflow};
 
 /// One CSV file.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,13 +24,13 @@ pub struct ExportedSheet {
     pub rows: usize,
 }
 
-/// The sheets of a model, and what of the model they cannot hold.
+/// The sheets of a model: every file of [`super::EXPORT_FILE_NAMES`], in that order,
+/// each written even when it has no rows (so a folder never keeps a stale one).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportedSheets {
-    /// units.csv (when the model has units), systems.csv, integrations.csv, workflows.csv.
+    /// model.csv, objectives.csv, strategies.csv, units.csv, systems.csv,
+    /// integrations.csv, workflows.csv, fixes.csv.
     pub files: Vec<ExportedSheet>,
-    /// What the sheets leave out, in words (`2 strategies`, `defaults`, ...).
-    pub left_out: Vec<String>,
 }
 
 /// A cell: text escaped and neutralised, numbers exact, absent values empty.
@@ -53,7 +57,7 @@ fn sheet(
         let cells = row.iter().map(|cell| match cell {
             Cell::Text(s) => neutralise(encode(s, false)),
             Cell::List(s) => neutralise((*s).to_string()),
-            Cell::Number(Some(x)) => format!("{}", x + 0.0),
+            Cell::Number(Some(x)) => number_text(*x),
             Cell::Number(None) => String::new(),
         });
         writer.write_record(cells).map_err(to_io)?;
@@ -77,8 +81,148 @@ fn neutralise(cell: String) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A `source` cell: the figures not `stated`, as `minutes: measured; runs: imported`.
+fn source_cell(pairs: &[(&str, Source)]) -> String {
+    let items: Vec<String> = pairs
+        .iter()
+        .filter(|(_, s)| *s != Source::Stated)
+        .map(|(f, s)| format!("{f}: {}", s.as_str()))
+        .collect();
+    items.join("; ")
+}
+
+fn number_text(x: f64) -> String {
+    format!("{}", x + 0.0)
+}
+
+/// The value of each `defaults` field, in [`DEFAULT_KEYS`] order.
+fn default_values(d: &Defaults) -> [f64; 9] {
+    [
+        d.hourly_cost,
+        d.manual_minutes,
+        d.semi_minutes,
+        d.missing_minutes,
+        d.integration_cost,
+        d.fte_hours,
+        d.run_cost,
+        d.horizon_years,
+        d.discount_rate,
+    ]
+}
+
+/// model.csv, objectives.csv and strategies.csv.
+fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()> {
+    let mut rows = Vec::new();
+    if let Some(name) = &model.name {
+        rows.push(vec![Cell::Text("name"), Cell::Text(name)]);
+    }
+    rows.push(vec![Cell::Text("currency"), Cell::Text(&model.currency)]);
+    if let Some(s) = model.default_strategy {
+        rows.push(vec![
+            Cell::Text("strategy"),
+            Cell::Text(&model.strategies[s].id),
+        ]);
+    }
+    for (key, value) in DEFAULT_KEYS.iter().zip(default_values(&model.defaults)) {
+        rows.push(vec![Cell::Text(key), Cell::Number(Some(value))]);
+    }
+    files.push(sheet("model.csv", &MODEL_COLUMNS, rows)?);
+    let rows = model
+        .objectives
+        .iter()
+        .map(|o| {
+            vec![
+                Cell::Text(&o.id),
+                Cell::Text(&o.name),
+                Cell::Text(o.description.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    files.push(sheet("objectives.csv", &OBJECTIVE_COLUMNS, rows)?);
+    let mut rows = Vec::new();
+    for s in &model.strategies {
+        for (objective, weight) in &s.weights {
+            rows.push(vec![
+                Cell::Text(&s.id),
+                Cell::Text(&s.name),
+                Cell::Text(s.description.as_deref().unwrap_or("")),
+                Cell::Text(&model.objectives[*objective].id),
+                Cell::Number(Some(*weight)),
+            ]);
+        }
+    }
+    files.push(sheet("strategies.csv", &STRATEGY_COLUMNS, rows)?);
+    Ok(())
+}
+
+/// fixes.csv.
+fn fix_sheet(model: &Model) -> io::Result<ExportedSheet> {
+    let system_id = |s: usize| model.systems[s].id.as_str();
+    let cells: Vec<(String, String)> = model
+        .fixes
+        .iter()
+        .map(|f| {
+            let carries = f.carries.as_ref().map_or(String::new(), |c| {
+                let items: Vec<String> = c.0.iter().map(|d| encode(d, true)).collect();
+                items.join("; ")
+            });
+            let source = source_cell(&[("cost", f.sources.cost), ("run_cost", f.sources.run_cost)]);
+            (carries, source)
+        })
+        .collect();
+    let rows = model
+        .fixes
+        .iter()
+        .zip(&cells)
+        .map(|(f, (carries, source))| {
+            let default_id = format!("{}->{}", system_id(f.from), system_id(f.to));
+            vec![
+                Cell::Text(if f.id == default_id { "" } else { &f.id }),
+                Cell::Text(system_id(f.from)),
+                Cell::Text(system_id(f.to)),
+                Cell::Number(Some(f.cost)),
+                Cell::List(carries),
+                Cell::Number(f.run_cost),
+                Cell::List(source),
+                Cell::Text(f.sources.evidence.as_deref().unwrap_or("")),
+                Cell::Text(f.name.as_deref().unwrap_or("")),
+                Cell::Text(f.note.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    sheet("fixes.csv", &FIX_COLUMNS, rows)
+}
+
+/// The text cells of a workflow's rows that are not the model's text as it is.
+struct WorkflowTexts {
+    serves: String,
+    source: String,
+    evidence: String,
+    /// Each handoff's source and evidence.
+    handoffs: Vec<(String, String)>,
+}
+
+fn workflow_texts(model: &Model, w: &Workflow) -> WorkflowTexts {
+    let serves: Vec<String> = w
+        .serves
+        .iter()
+        .map(|(o, share)| format!("{}: {}", model.objectives[*o].id, number_text(*share)))
+        .collect();
+    let handoffs = w
+        .handoffs
+        .iter()
+        .map(|h| {
+            let s = &h.sources;
+            let source = source_cell(&[("minutes", s.minutes), ("runs", s.runs)]);
+            (source, s.evidence.clone().unwrap_or_default())
+        })
+        .collect();
+    WorkflowTexts {
+        serves: serves.join("; "),
+        source: source_cell(&[("runs", w.sources.runs)]),
+        evidence: w.sources.evidence.clone().unwrap_or_default(),
+        handoffs,
+    }
 }
 
 /// The model as sheets.
@@ -86,7 +230,8 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
     let unit_id = |u: Option<usize>| u.map_or("", |u| model.units[u].id.as_str());
     let system_id = |s: usize| model.systems[s].id.as_str();
     let mut files = Vec::new();
-    if !model.units.is_empty() {
+    model_sheets(model, &mut files)?;
+    {
         let rows = model
             .units
             .iter()
@@ -101,6 +246,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
             .collect();
         files.push(sheet("units.csv", &UNIT_COLUMNS, rows)?);
     }
+    let evidence = |s: &Sources| s.evidence.clone().unwrap_or_default();
     let rows = model
         .systems
         .iter()
@@ -113,23 +259,31 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(s.owner.as_deref().unwrap_or("")),
                 Cell::Number(s.satisfaction),
                 Cell::Number(s.annual_cost),
+                Cell::Text(s.lifecycle.unwrap_or("")),
+                Cell::Text(s.criticality.unwrap_or("")),
             ]
         })
         .collect();
     files.push(sheet("systems.csv", &SYSTEM_COLUMNS, rows)?);
-    let carries: Vec<String> = model
+    let carries: Vec<(String, String, String)> = model
         .integrations
         .iter()
         .map(|i| {
             let items: Vec<String> = i.carries.0.iter().map(|d| encode(d, true)).collect();
-            items.join("; ")
+            let s = &i.sources;
+            let source = source_cell(&[
+                ("minutes", s.minutes),
+                ("fix_cost", s.cost),
+                ("run_cost", s.run_cost),
+            ]);
+            (items.join("; "), source, evidence(s))
         })
         .collect();
     let rows = model
         .integrations
         .iter()
         .zip(&carries)
-        .map(|(i, carries)| {
+        .map(|(i, (carries, source, evidence))| {
             let default_id = format!("{}->{}", system_id(i.from), system_id(i.to));
             vec![
                 Cell::Text(if i.id == default_id { "" } else { &i.id }),
@@ -143,6 +297,8 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(i.via.as_deref().unwrap_or("")),
                 Cell::Text(i.name.as_deref().unwrap_or("")),
                 Cell::Text(i.note.as_deref().unwrap_or("")),
+                Cell::List(source),
+                Cell::Text(evidence),
             ]
         })
         .collect();
@@ -155,8 +311,14 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
         .unwrap_or(0))
         .map(|n| n.to_string())
         .collect();
+    let texts: Vec<WorkflowTexts> = model
+        .workflows
+        .iter()
+        .map(|w| workflow_texts(model, w))
+        .collect();
     let mut rows = Vec::new();
-    for w in &model.workflows {
+    for (w, t) in model.workflows.iter().zip(&texts) {
+        let (serves, source, evidence, handoffs) = (&t.serves, &t.source, &t.evidence, &t.handoffs);
         for (i, h) in w.handoffs.iter().enumerate() {
             rows.push(vec![
                 Cell::Text(&w.id),
@@ -172,87 +334,17 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Number(h.minutes),
                 Cell::Text(h.by.map_or("", |u| unit_id(Some(u)))),
                 Cell::Text(h.note.as_deref().unwrap_or("")),
+                Cell::List(serves),
+                Cell::List(source),
+                Cell::Text(evidence),
+                Cell::Number(h.runs.as_ref().map(|r| r.count)),
+                Cell::Text(h.runs.as_ref().map_or("", |r| r.per.as_str())),
+                Cell::List(&handoffs[i].0),
+                Cell::Text(&handoffs[i].1),
             ]);
         }
     }
     files.push(sheet("workflows.csv", &WORKFLOW_COLUMNS, rows)?);
-    Ok(ExportedSheets {
-        files,
-        left_out: left_out(model),
-    })
-}
-
-/// What of `model` the sheets cannot hold.
-fn left_out(model: &Model) -> Vec<String> {
-    let mut out = Vec::new();
-    if model.name.is_some() {
-        out.push("the model's name".to_string());
-    }
-    if model.currency != "USD" {
-        out.push(format!("currency {}", model.currency));
-    }
-    if model.defaults != Defaults::default() {
-        out.push("defaults".to_string());
-    }
-    if !model.objectives.is_empty() {
-        out.push(plural(model.objectives.len(), "objective", "objectives"));
-    }
-    if !model.strategies.is_empty() {
-        out.push(plural(model.strategies.len(), "strategy", "strategies"));
-    }
-    let serving = model
-        .workflows
-        .iter()
-        .filter(|w| !w.serves.is_empty())
-        .count();
-    if serving > 0 {
-        out.push(format!(
-            "what {} serve{}",
-            plural(serving, "workflow", "workflows"),
-            if serving == 1 { "s" } else { "" }
-        ));
-    }
-    let own_runs = model
-        .workflows
-        .iter()
-        .flat_map(|w| &w.handoffs)
-        .filter(|h| h.runs.is_some())
-        .count();
-    if own_runs > 0 {
-        out.push(format!(
-            "the own `runs` of {}",
-            plural(own_runs, "handoff", "handoffs")
-        ));
-    }
-    let default_sources = crate::model::Sources::default();
-    let sourced = model
-        .integrations
-        .iter()
-        .filter(|i| i.sources != default_sources)
-        .count()
-        + model
-            .workflows
-            .iter()
-            .map(|w| {
-                usize::from(w.sources != default_sources)
-                    + w.handoffs
-                        .iter()
-                        .filter(|h| h.sources != default_sources)
-                        .count()
-            })
-            .sum::<usize>();
-    if sourced > 0 {
-        out.push(format!(
-            "the `source` of the figures of {}",
-            plural(sourced, "entry", "entries")
-        ));
-    }
-    if !model.fixes.is_empty() {
-        out.push(plural(
-            model.fixes.len(),
-            "catalogued fix",
-            "catalogued fixes",
-        ));
-    }
-    out
+    files.push(fix_sheet(model)?);
+    Ok(ExportedSheets { files })
 }

@@ -6,35 +6,41 @@
 //! here, for both directions and for docs/import-sheets.md.
 //!
 //! ```
-//! use gapgraph::sheets::{import, Sheet, SheetSet};
+//! use gapgraph::sheets::{import, ImportOptions, Sheet, SheetSet};
 //! let sheet = |file: &str, rows: &[&[&str]]| Sheet::from_rows(file, rows);
 //! let set = SheetSet {
 //!     systems: sheet("systems.csv", &[&["Name", "Kind"], &["CRM", "saas"], &["ERP", ""]]),
-//!     integrations: sheet("integrations.csv", &[&["From", "To", "Carries"], &["CRM", "ERP", "order"]]),
+//!     integrations: sheet("integrations.csv", &[&["From", "To", "Carries", "Mode"], &["CRM", "ERP", "order", "automated"]]),
 //!     workflows: Some(sheet("workflows.csv", &[
 //!         &["Workflow", "Runs", "Per", "From", "To", "Data"],
 //!         &["Order to cash", "100", "month", "CRM", "ERP", "order"],
 //!         &["Order to cash", "", "", "ERP", "CRM", "invoice"],
 //!     ])),
-//!     units: None,
+//!     ..SheetSet::default()
 //! };
-//! let imported = import(&set, false).unwrap();
+//! let imported = import(&set, &ImportOptions::default()).unwrap();
 //! let loaded = gapgraph::load_str(&imported.text, "model.yaml").unwrap();
 //! let analysis = gapgraph::analysis::analyze(&loaded.model, None);
 //! assert_eq!((analysis.summary.automated, analysis.summary.missing), (1, 1));
 //! ```
 
+mod assemble;
 mod build;
+mod columns;
 mod escape;
 mod export;
 mod links;
 mod read;
+mod sections;
+mod steps;
 mod workbook;
 
 use std::fmt;
 
-pub use build::import;
+pub use assemble::import;
+pub use columns::{ColumnMap, Mapping, PRESETS, SYNONYMS};
 pub use export::{export, ExportedSheet, ExportedSheets};
+pub use read::read_dir;
 pub use read::read_sheet;
 pub use workbook::{
     MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHARED_STRINGS,
@@ -42,13 +48,45 @@ pub use workbook::{
 };
 
 /// Every file `export sheets` may write, for checking them against the command's inputs
-/// before anything is written.
-pub const EXPORT_FILE_NAMES: [&str; 4] = [
+/// before anything is written; `import sheets --dir` reads the same names.
+pub const EXPORT_FILE_NAMES: [&str; 8] = [
+    "model.csv",
+    "objectives.csv",
+    "strategies.csv",
     "units.csv",
     "systems.csv",
     "integrations.csv",
     "workflows.csv",
+    "fixes.csv",
 ];
+
+/// The mode given to interfaces whose sheet gives none (`--assume-mode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssumeMode {
+    /// A person re-keys.
+    Manual,
+    /// Automated.
+    Automated,
+}
+
+impl AssumeMode {
+    /// As the model spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssumeMode::Manual => "manual",
+            AssumeMode::Automated => "automated",
+        }
+    }
+}
+
+/// How [`import`] reads the sheets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOptions {
+    /// Write JSON rather than YAML.
+    pub json: bool,
+    /// The mode of an interface whose row gives none; `None`: such rows are an error.
+    pub assume_mode: Option<AssumeMode>,
+}
 
 /// A data row: its 1-based row number in the file and its cells.
 pub type Row = (usize, Vec<String>);
@@ -63,6 +101,9 @@ pub struct Sheet {
     /// The data rows, each with its 1-based row number in the file (the header is row 1
     /// when it is the first row).
     pub rows: Vec<Row>,
+    /// Which headers hold which fields, and what values mean, when a columns file or a
+    /// preset says (`columns::ColumnMap::apply`); empty: the columns below.
+    pub mapping: Mapping,
 }
 
 impl Sheet {
@@ -78,6 +119,7 @@ impl Sheet {
                 .skip(1)
                 .map(|(i, r)| (i + 1, text(r)))
                 .collect(),
+            mapping: Mapping::default(),
         }
     }
 }
@@ -94,6 +136,14 @@ pub struct SheetSet {
     /// Units: one row each; without it, units are made from the names systems and
     /// workflows give.
     pub units: Option<Sheet>,
+    /// The model's own fields (`key`, `value`): name, currency, strategy, defaults.
+    pub model: Option<Sheet>,
+    /// Objectives: one row each.
+    pub objectives: Option<Sheet>,
+    /// Strategies: one row per weight.
+    pub strategies: Option<Sheet>,
+    /// Catalogued fixes: one row each.
+    pub fixes: Option<Sheet>,
 }
 
 /// Something wrong in a sheet, with where it is.
@@ -137,7 +187,7 @@ const fn column(name: &'static str, doc: &'static str) -> Column {
 }
 
 /// The systems sheet.
-pub const SYSTEM_COLUMNS: [Column; 7] = [
+pub const SYSTEM_COLUMNS: [Column; 9] = [
     column("id", "identifier; made from the name when empty"),
     column("name", "display name; one of id and name is needed"),
     column(
@@ -148,6 +198,8 @@ pub const SYSTEM_COLUMNS: [Column; 7] = [
     column("owner", "who answers for it"),
     column("satisfaction", "users' rating, 1 to 5"),
     column("annual_cost", "what it costs a year"),
+    column("lifecycle", "planned, active, phase-out or end-of-support"),
+    column("criticality", "low, medium or high"),
 ];
 
 /// The units sheet.
@@ -162,7 +214,7 @@ pub const UNIT_COLUMNS: [Column; 4] = [
 ];
 
 /// The integrations sheet.
-pub const INTEGRATION_COLUMNS: [Column; 11] = [
+pub const INTEGRATION_COLUMNS: [Column; 13] = [
     column(
         "id",
         "identifier; needed only to tell apart two integrations with the same ends",
@@ -173,18 +225,26 @@ pub const INTEGRATION_COLUMNS: [Column; 11] = [
         "carries",
         "the data objects it moves, separated by `;`; `*` = any; empty: `*`, marked assumed",
     ),
-    column("mode", "automated (default), semi, manual"),
+    column(
+        "mode",
+        "automated, semi or manual (also `semi-automated`, ...); required unless `--assume-mode`",
+    ),
     column("minutes", "human minutes per use (semi and manual)"),
     column("fix_cost", "cost to automate it"),
     column("run_cost", "running cost a year once automated"),
     column("via", "transport (api, sftp, ...)"),
     column("name", "display name"),
     column("note", "free text"),
+    column(
+        "source",
+        "where its figures come from: `minutes: measured; fix_cost: imported` (`stated` when empty)",
+    ),
+    column("evidence", "what its figures rest on"),
 ];
 
 /// The workflows sheet: one row per handoff, in order; the workflow's own columns may be
 /// given on its first row only, or repeated identically.
-pub const WORKFLOW_COLUMNS: [Column; 13] = [
+pub const WORKFLOW_COLUMNS: [Column; 20] = [
     column("workflow", "the workflow, by id or name (required)"),
     column("name", "the workflow's display name"),
     column("unit", "the workflow's unit, by id or name"),
@@ -212,6 +272,74 @@ pub const WORKFLOW_COLUMNS: [Column; 13] = [
         "by",
         "the unit whose staff do this handoff, by id or name (default: the workflow's)",
     ),
+    column("note", "free text"),
+    column(
+        "serves",
+        "the workflow's share of each objective: `growth: 0.5; cost: 0.2` (objective ids)",
+    ),
+    column(
+        "source",
+        "where the workflow's `runs` comes from: `runs: measured` (`stated` when empty)",
+    ),
+    column("evidence", "what the workflow's figures rest on"),
+    column(
+        "handoff_runs",
+        "how often this handoff happens per `handoff_per`, when not once per run",
+    ),
+    column("handoff_per", "the period of `handoff_runs`"),
+    column(
+        "handoff_source",
+        "where the handoff's figures come from: `minutes: measured; runs: imported`",
+    ),
+    column("handoff_evidence", "what the handoff's figures rest on"),
+];
+
+/// The model sheet: one row per field, read as `key`, `value`.
+pub const MODEL_COLUMNS: [Column; 2] = [
+    column(
+        "key",
+        "`name`, `currency`, `strategy` (the one in force), or a `defaults` field (`hourly_cost`, ...)",
+    ),
+    column("value", "its value"),
+];
+
+/// The objectives sheet.
+pub const OBJECTIVE_COLUMNS: [Column; 3] = [
+    column("id", "identifier (required)"),
+    column("name", "display name (default: the id)"),
+    column("description", "longer text"),
+];
+
+/// The strategies sheet: one row per weight; the strategy's own columns may be given on
+/// its first row only, or repeated identically.
+pub const STRATEGY_COLUMNS: [Column; 5] = [
+    column("strategy", "the strategy's id (required)"),
+    column("name", "display name (default: the id)"),
+    column("description", "longer text"),
+    column("objective", "an objective id (required)"),
+    column("weight", "its weight, a number >= 0 (required)"),
+];
+
+/// The catalogued fixes sheet.
+pub const FIX_COLUMNS: [Column; 10] = [
+    column("id", "identifier (default `FROM->TO`)"),
+    column(
+        "from",
+        "where the new integration starts, by id or name (required)",
+    ),
+    column("to", "where it ends, by id or name (required)"),
+    column("cost", "its cost (required)"),
+    column(
+        "carries",
+        "the data objects it will move, separated by `;` (default: the data of the gaps it closes)",
+    ),
+    column("run_cost", "its running cost a year once built"),
+    column(
+        "source",
+        "where its figures come from: `cost: imported; run_cost: measured`",
+    ),
+    column("evidence", "what its figures rest on"),
+    column("name", "display name"),
     column("note", "free text"),
 ];
 
@@ -267,6 +395,10 @@ mod tests {
             &INTEGRATION_COLUMNS[..],
             &WORKFLOW_COLUMNS[..],
             &UNIT_COLUMNS[..],
+            &MODEL_COLUMNS[..],
+            &OBJECTIVE_COLUMNS[..],
+            &STRATEGY_COLUMNS[..],
+            &FIX_COLUMNS[..],
         ] {
             let table = markdown_table(columns);
             assert!(

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::workbook::{workbook, MAX_CELLS, MAX_FILE_BYTES};
-use super::{Row, Sheet, SheetProblem};
+use super::{Row, Sheet, SheetProblem, SheetSet, EXPORT_FILE_NAMES};
 use crate::input::{read_file, ReadError};
 
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
@@ -52,7 +52,71 @@ pub fn read_sheet(path: &Path, role: &str) -> Result<Sheet, SheetProblem> {
         file,
         header,
         rows: rows.collect(),
+        mapping: super::Mapping::default(),
     })
+}
+
+/// The sheets `export sheets --dir D` writes, read back from `dir`: `systems.csv` and
+/// `integrations.csv` are needed, every other one is read when it is there. Every problem
+/// of every file at once.
+pub fn read_dir(dir: &Path) -> Result<SheetSet, Vec<SheetProblem>> {
+    let mut problems = Vec::new();
+    let mut found: Vec<Option<Sheet>> = Vec::new();
+    for name in EXPORT_FILE_NAMES {
+        let path = dir.join(name);
+        let role = name.trim_end_matches(".csv");
+        if !path.exists() {
+            if matches!(role, "systems" | "integrations") {
+                problems.push(SheetProblem {
+                    file: path.display().to_string(),
+                    row: None,
+                    column: None,
+                    message: format!(
+                        "not found: a folder of sheets holds at least systems.csv and integrations.csv (`export sheets --dir` writes {})",
+                        EXPORT_FILE_NAMES.join(", ")
+                    ),
+                });
+            }
+            found.push(None);
+            continue;
+        }
+        match read_sheet(&path, role) {
+            Ok(sheet) => found.push(Some(sheet)),
+            Err(problem) => {
+                problems.push(problem);
+                found.push(None);
+            }
+        }
+    }
+    let mut take = |name: &str| {
+        let at = EXPORT_FILE_NAMES.iter().position(|n| *n == name)?;
+        found[at].take()
+    };
+    let (model, objectives, strategies, units) = (
+        take("model.csv"),
+        take("objectives.csv"),
+        take("strategies.csv"),
+        take("units.csv"),
+    );
+    let (systems, integrations, workflows, fixes) = (
+        take("systems.csv"),
+        take("integrations.csv"),
+        take("workflows.csv"),
+        take("fixes.csv"),
+    );
+    match (systems, integrations) {
+        (Some(systems), Some(integrations)) if problems.is_empty() => Ok(SheetSet {
+            systems,
+            integrations,
+            workflows,
+            units,
+            model,
+            objectives,
+            strategies,
+            fixes,
+        }),
+        _ => Err(problems),
+    }
 }
 
 /// The rows of a CSV file with their 1-based record numbers.

@@ -150,7 +150,9 @@ fn sheet_args(cmd: &mut Command, dir: &Path, ext: &str) {
         .arg("--workflows")
         .arg(file("workflows"))
         .arg("--units")
-        .arg(file("units"));
+        .arg(file("units"))
+        // The audit's interface list leaves three modes empty: automated, as its owner said.
+        .args(["--assume-mode", "automated"]);
 }
 
 /// The model text without its comment lines (which name the files read).
@@ -175,7 +177,8 @@ fn import_sheets_from_csv_and_xlsx_gives_the_same_model_and_hand_checked_numbers
             predicate::str::contains("4 systems")
                 .and(predicate::str::contains("columns ignored"))
                 .and(predicate::str::contains("Vendor"))
-                .and(predicate::str::contains("no objectives or strategies")),
+                .and(predicate::str::contains("no strategies"))
+                .and(predicate::str::contains("3 interface modes assumed")),
         );
         texts.push(body(&fs::read_to_string(&out).unwrap()));
         let report = analysis(&out);
@@ -237,7 +240,8 @@ fn bad_sheets_report_every_problem_by_file_row_and_column_and_write_nothing() {
         "workflows.csv: row 2, column C `per`: unknown period `fortnight`",
         "workflows.csv: row 3, column B `runs`: `20` differs from `10` on row 2",
         "workflows.csv: row 3, column F `data`: name the data object",
-        "nothing written: 10 problems in the sheets",
+        "integrations.csv: no `mode` on rows 3, 4: give each interface's mode",
+        "nothing written: 11 problems in the sheets",
     ] {
         assert!(
             stderr.contains(expected),
@@ -247,7 +251,7 @@ fn bad_sheets_report_every_problem_by_file_row_and_column_and_write_nothing() {
     assert!(!out.exists());
 }
 
-/// Exports `model` as sheets, imports them back, and returns both analyses.
+/// Exports `model` as sheets, imports the folder back, and returns both analyses.
 fn round_trip(model: &Path) -> (Value, Value) {
     let dir = temp();
     let sheets = dir.path().join("sheets");
@@ -260,17 +264,13 @@ fn round_trip(model: &Path) -> (Value, Value) {
         .success()
         .stderr(predicate::str::contains("workflows.csv"));
     let back = dir.path().join("back.yaml");
-    let mut cmd = gapgraph();
-    cmd.args(["import", "sheets"]);
-    let mut files = vec!["systems", "integrations", "workflows"];
-    if sheets.join("units.csv").exists() {
-        files.push("units");
-    }
-    for role in files {
-        cmd.arg(format!("--{role}"))
-            .arg(sheets.join(format!("{role}.csv")));
-    }
-    cmd.arg("-o").arg(&back).assert().success();
+    gapgraph()
+        .args(["import", "sheets", "--dir"])
+        .arg(&sheets)
+        .arg("-o")
+        .arg(&back)
+        .assert()
+        .success();
     (analysis(model), analysis(&back))
 }
 
@@ -311,20 +311,13 @@ workflows:
     assert_eq!(statuses(&before), (1, 2, 1));
 
     // `by` and `run_cost` travel too: the warehouse's rate prices step 2 on both sides.
-    let (mut before, mut after) = round_trip(Path::new("fixtures/valid/economics.yaml"));
-    // Name and currency stay behind (export says so).
-    for report in [&mut before, &mut after] {
-        report["model"] = Value::Null;
-        report["currency"] = Value::Null;
-    }
+    // Name and currency travel too (issue 20).
+    let (before, after) = round_trip(Path::new("fixtures/valid/economics.yaml"));
     assert_eq!(before, after);
     assert_eq!(after["gaps"][1]["by"], "warehouse");
     assert_eq!(after["fixes"][0]["run_cost"], 3000.0);
 
-    let (mut before, mut after) = round_trip(Path::new("fixtures/valid/no-strategies.yaml"));
-    // The model's name does not travel in sheets (export says so).
-    before["model"] = Value::Null;
-    after["model"] = Value::Null;
+    let (before, after) = round_trip(Path::new("fixtures/valid/no-strategies.yaml"));
     assert_eq!(before, after);
 }
 
@@ -384,19 +377,25 @@ fn sheets_round_trip_is_lossless_for_hostile_text() {
 }
 
 #[test]
-fn export_sheets_says_what_the_sheets_leave_out() {
+fn export_sheets_writes_every_sheet_and_leaves_nothing_out() {
     let dir = temp();
-    gapgraph()
+    let assert = gapgraph()
         .args(["export", "sheets", "fixtures/valid/seed.yaml", "--dir"])
         .arg(dir.path())
         .assert()
-        .success()
-        .stderr(predicate::str::contains(
-            "not in the sheets (keep the model file for these): the model's name, currency EUR",
-        ))
-        .stderr(predicate::str::contains("2 strategies"));
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(!stderr.contains("not in the sheets"), "{stderr}");
+    for name in gapgraph::sheets::EXPORT_FILE_NAMES {
+        assert!(stderr.contains(name), "{name} not written: {stderr}");
+    }
     let systems = fs::read_to_string(dir.path().join("systems.csv")).unwrap();
-    assert!(systems.starts_with("id,name,kind,unit,owner,satisfaction,annual_cost\r\n"));
+    assert!(systems
+        .starts_with("id,name,kind,unit,owner,satisfaction,annual_cost,lifecycle,criticality\r\n"));
+    let model = fs::read_to_string(dir.path().join("model.csv")).unwrap();
+    assert!(model.contains("currency,EUR\r\n"), "{model}");
+    let strategies = fs::read_to_string(dir.path().join("strategies.csv")).unwrap();
+    assert!(strategies.starts_with("strategy,name,description,objective,weight\r\n"));
 }
 
 #[test]

@@ -27,5 +27,6 @@ mod properties;
 mod reference;
 mod render_formats;
 mod schema;
+mod sheets_import;
 mod slow;
 mod warnings_cli;

@@ -43,7 +43,7 @@ fn carries(c: u8) -> Carries {
 }
 
 /// A random valid model: small graphs where paths, gaps and fixes interact.
-fn arb_model() -> impl Strategy<Value = Model> {
+pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
     let systems = 2usize..7;
     systems
         .prop_flat_map(|n| {

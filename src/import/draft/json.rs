@@ -103,6 +103,7 @@ impl Draft {
                 .collect();
             root.insert("workflows".into(), Value::Object(w));
         }
+        self.detail.extend_json(&mut root);
         let mut text = crate::text::json_pretty(&Value::Object(root));
         text.push('\n');
         text
@@ -194,7 +195,7 @@ fn numbers_object(pairs: &[(String, f64)]) -> Value {
 }
 
 /// Whole numbers as integers, so `50` is not written `50.0`.
-fn json_number(n: f64) -> Value {
+pub(super) fn json_number(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         json!(n as i64)
     } else {
