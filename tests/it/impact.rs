@@ -1,0 +1,553 @@
+//! `gapgraph impact` (issue 21): its totals are exactly what `gapgraph diff` reports between
+//! the model and the same model edited by hand (here: written out as JSON by the test and
+//! edited as a person would, integrations and handoffs deleted or re-pointed), on the
+//! shipped fixtures and on random models; the seed's `--remove-system payments` as a user
+//! would check it; bad ids; no change; repeat runs.
+
+use std::path::Path;
+
+use gapgraph::analysis::analyze;
+use gapgraph::decide::{self, ModelChange};
+use gapgraph::model::Model;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::engine_equivalence::{model_of, shape};
+use crate::support::{fixture_files, gapgraph, temp_dir};
+
+const SEED: &str = "fixtures/valid/seed.yaml";
+
+/// `model` as a model file would state it: every figure the analysis reads, every
+/// integration and fix with its id.
+fn model_json(m: &Model) -> Value {
+    let sys = |s: usize| m.systems[s].id.clone();
+    let d = &m.defaults;
+    let mut doc = json!({
+        "currency": m.currency,
+        "defaults": {
+            "hourly_cost": d.hourly_cost, "manual_minutes": d.manual_minutes,
+            "semi_minutes": d.semi_minutes, "missing_minutes": d.missing_minutes,
+            "integration_cost": d.integration_cost, "fte_hours": d.fte_hours,
+            "run_cost": d.run_cost, "horizon_years": d.horizon_years,
+            "discount_rate": d.discount_rate,
+        },
+    });
+    if let Some(name) = &m.name {
+        doc["name"] = json!(name);
+    }
+    let mut objectives = Map::new();
+    for o in &m.objectives {
+        objectives.insert(o.id.clone(), json!({"name": o.name}));
+    }
+    let mut strategies = Map::new();
+    for s in &m.strategies {
+        let weights: Map<String, Value> = s
+            .weights
+            .iter()
+            .map(|(o, w)| (m.objectives[*o].id.clone(), json!(w)))
+            .collect();
+        strategies.insert(s.id.clone(), json!({ "weights": weights }));
+    }
+    let mut units = Map::new();
+    for u in &m.units {
+        let mut unit = json!({});
+        if let Some(h) = u.hourly_cost {
+            unit["hourly_cost"] = json!(h);
+        }
+        units.insert(u.id.clone(), unit);
+    }
+    let mut systems = Map::new();
+    for s in &m.systems {
+        let mut system = json!({"kind": s.kind.as_str()});
+        if let Some(u) = s.unit {
+            system["unit"] = json!(m.units[u].id);
+        }
+        systems.insert(s.id.clone(), system);
+    }
+    let integrations: Vec<Value> = m
+        .integrations
+        .iter()
+        .map(|i| {
+            let mut x = json!({"from": sys(i.from), "to": sys(i.to),
+                               "carries": i.carries.0, "mode": i.mode.as_str()});
+            stated_id(&mut x, &i.id);
+            optional(&mut x, "minutes", i.minutes);
+            optional(&mut x, "fix_cost", i.fix_cost);
+            optional(&mut x, "run_cost", i.run_cost);
+            x
+        })
+        .collect();
+    let fixes: Vec<Value> = m
+        .fixes
+        .iter()
+        .map(|f| {
+            let mut x = json!({"from": sys(f.from), "to": sys(f.to), "cost": f.cost});
+            stated_id(&mut x, &f.id);
+            if let Some(c) = &f.carries {
+                x["carries"] = json!(c.0);
+            }
+            optional(&mut x, "run_cost", f.run_cost);
+            x
+        })
+        .collect();
+    doc["objectives"] = Value::Object(objectives);
+    doc["strategies"] = Value::Object(strategies);
+    if let Some(s) = m.default_strategy {
+        doc["strategy"] = json!(m.strategies[s].id);
+    }
+    doc["units"] = Value::Object(units);
+    doc["systems"] = Value::Object(systems);
+    doc["integrations"] = json!(integrations);
+    doc["workflows"] = workflows_json(m);
+    doc["fixes"] = json!(fixes);
+    doc
+}
+
+/// The id, unless it is the default `FROM->TO` (which a file cannot state).
+fn stated_id(x: &mut Value, id: &str) {
+    if *id
+        != format!(
+            "{}->{}",
+            x["from"].as_str().unwrap(),
+            x["to"].as_str().unwrap()
+        )
+    {
+        x["id"] = json!(id);
+    }
+}
+
+/// Gives an explicit id to each of `list`'s entries without one whose `FROM->TO` another
+/// such entry shares (two default ids would clash).
+fn name_clashes(list: &mut [Value], prefix: &str) {
+    let pair = |v: &Value| (v["from"].to_string(), v["to"].to_string());
+    let unnamed: Vec<(String, String)> = list
+        .iter()
+        .filter(|v| v.get("id").is_none())
+        .map(pair)
+        .collect();
+    for (k, v) in list.iter_mut().enumerate() {
+        if v.get("id").is_none() && unnamed.iter().filter(|p| **p == pair(v)).count() > 1 {
+            v["id"] = json!(format!("{prefix}{k}"));
+        }
+    }
+}
+
+fn optional(x: &mut Value, key: &str, v: Option<f64>) {
+    if let Some(v) = v {
+        x[key] = json!(v);
+    }
+}
+
+fn workflows_json(m: &Model) -> Value {
+    let sys = |s: usize| m.systems[s].id.clone();
+    let mut workflows = Map::new();
+    for w in &m.workflows {
+        let handoffs: Vec<Value> = w
+            .handoffs
+            .iter()
+            .map(|h| {
+                let mut x = json!({"from": sys(h.from), "to": sys(h.to), "data": h.data});
+                optional(&mut x, "minutes", h.minutes);
+                if let Some(r) = &h.runs {
+                    x["runs"] = json!({"count": r.count, "per": r.per.as_str()});
+                }
+                if let Some(u) = h.by {
+                    x["by"] = json!(m.units[u].id);
+                }
+                x
+            })
+            .collect();
+        let serves: Map<String, Value> = w
+            .serves
+            .iter()
+            .map(|(o, s)| (m.objectives[*o].id.clone(), json!(s)))
+            .collect();
+        let mut x = json!({"runs": {"count": w.runs_count, "per": w.runs_per.as_str()},
+                           "serves": serves, "handoffs": handoffs});
+        if let Some(u) = w.unit {
+            x["unit"] = json!(m.units[u].id);
+        }
+        workflows.insert(w.id.clone(), x);
+    }
+    Value::Object(workflows)
+}
+
+/// What a person does to the file for `change` (ids as the file states them).
+fn hand_edit(doc: &Value, change: &Edit) -> Value {
+    let mut doc = doc.clone();
+    let ends = |x: &Value| {
+        (
+            x["from"].as_str().unwrap().to_string(),
+            x["to"].as_str().unwrap().to_string(),
+        )
+    };
+    let list = |doc: &mut Value, key: &str| std::mem::take(doc[key].as_array_mut().unwrap());
+    match change {
+        Edit::RemoveSystem(x) => {
+            let kept: Vec<Value> = list(&mut doc, "integrations")
+                .into_iter()
+                .filter(|i| {
+                    let (from, to) = ends(i);
+                    from != *x && to != *x
+                })
+                .collect();
+            doc["integrations"] = json!(kept);
+        }
+        Edit::RemoveIntegration(id) => {
+            let kept: Vec<Value> = list(&mut doc, "integrations")
+                .into_iter()
+                .filter(|i| {
+                    let (from, to) = ends(i);
+                    i.get("id")
+                        .map_or(format!("{from}->{to}") != *id, |x| x != id)
+                })
+                .collect();
+            doc["integrations"] = json!(kept);
+        }
+        Edit::Replace(x, y) => {
+            let repoint = |v: &mut Value| {
+                for end in ["from", "to"] {
+                    if v[end] == json!(x) {
+                        v[end] = json!(y);
+                    }
+                }
+                v["from"] != v["to"]
+            };
+            for key in ["integrations", "fixes"] {
+                let mut kept: Vec<Value> = list(&mut doc, key)
+                    .into_iter()
+                    .filter_map(|mut v| repoint(&mut v).then_some(v))
+                    .collect();
+                name_clashes(&mut kept, &format!("moved-{key}-"));
+                doc[key] = json!(kept);
+            }
+            let workflows = doc["workflows"].as_object_mut().unwrap();
+            for w in workflows.values_mut() {
+                let kept: Vec<Value> = std::mem::take(w["handoffs"].as_array_mut().unwrap())
+                    .into_iter()
+                    .filter_map(|mut h| repoint(&mut h).then_some(h))
+                    .collect();
+                w["handoffs"] = json!(kept);
+            }
+            workflows.retain(|_, w| !w["handoffs"].as_array().unwrap().is_empty());
+        }
+    }
+    doc
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    RemoveSystem(String),
+    RemoveIntegration(String),
+    Replace(String, String),
+}
+
+impl Edit {
+    fn args(&self) -> Vec<String> {
+        match self {
+            Edit::RemoveSystem(x) => vec!["--remove-system".into(), x.clone()],
+            Edit::RemoveIntegration(i) => vec!["--remove-integration".into(), i.clone()],
+            Edit::Replace(x, y) => vec![
+                "--replace-system".into(),
+                x.clone(),
+                "--with".into(),
+                y.clone(),
+            ],
+        }
+    }
+
+    fn change(&self, m: &Model) -> ModelChange {
+        let system = |id: &str| m.systems.iter().position(|s| s.id == id).unwrap();
+        match self {
+            Edit::RemoveSystem(x) => ModelChange::RemoveSystem(system(x)),
+            Edit::RemoveIntegration(i) => ModelChange::RemoveIntegration(
+                m.integrations.iter().position(|x| x.id == *i).unwrap(),
+            ),
+            Edit::Replace(x, y) => ModelChange::ReplaceSystem {
+                from: system(x),
+                with: system(y),
+            },
+        }
+    }
+}
+
+/// Some changes worth trying on `m`: the ends of its first integrations removed, one
+/// integration removed, the first integration's source replaced by its target (self-loops
+/// dropped) and the reverse.
+fn edits(m: &Model) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for i in m.integrations.iter().take(3) {
+        edits.push(Edit::RemoveSystem(m.systems[i.from].id.clone()));
+    }
+    if let Some(i) = m.integrations.get(m.integrations.len() / 2) {
+        edits.push(Edit::RemoveIntegration(i.id.clone()));
+    }
+    if let Some(i) = m.integrations.first() {
+        let (a, b) = (m.systems[i.from].id.clone(), m.systems[i.to].id.clone());
+        edits.push(Edit::Replace(a.clone(), b.clone()));
+        edits.push(Edit::Replace(b, a));
+    }
+    edits
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let out = gapgraph()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn load(path: &Path) -> Model {
+    let text = std::fs::read_to_string(path).unwrap();
+    gapgraph::load_str(&text, &path.to_string_lossy())
+        .unwrap()
+        .model
+}
+
+#[test]
+fn impact_totals_equal_diff_of_a_hand_edited_copy_on_every_fixture() {
+    let dir = temp_dir();
+    let mut checked = 0;
+    for file in fixture_files("valid") {
+        let model = load(&file);
+        let doc = model_json(&model);
+        let original = dir.path().join("original.json");
+        std::fs::write(&original, doc.to_string()).unwrap();
+        // The copy analyses as the fixture does.
+        let copy = load(&original);
+        let (a, b) = (
+            analyze(&model, model.default_strategy),
+            analyze(&copy, copy.default_strategy),
+        );
+        assert_eq!(a.summary, b.summary, "{}", file.display());
+        for edit in edits(&model) {
+            let edited = dir.path().join("edited.json");
+            std::fs::write(&edited, hand_edit(&doc, &edit).to_string()).unwrap();
+            let (o, e) = (original.to_str().unwrap(), edited.to_str().unwrap());
+            let diff = json_of(&["diff", o, e]);
+            let mut args = vec!["impact", o];
+            let extra = edit.args();
+            args.extend(extra.iter().map(String::as_str));
+            let impact = json_of(&args);
+            assert_eq!(
+                impact["totals"],
+                diff["summary"],
+                "{}: {edit:?}",
+                file.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked} changes checked");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// On random models, the library's impact has the summary of the diff against the hand
+    /// edit, for every change [`edits`] tries.
+    #[test]
+    fn impact_totals_equal_diff_on_random_models(shape in shape(7)) {
+        let model = model_of(&shape);
+        let doc = model_json(&model);
+        for edit in edits(&model) {
+            let text = hand_edit(&doc, &edit).to_string();
+            let edited = gapgraph::load_str(&text, "edited.json").unwrap().model;
+            let strategy = model.default_strategy;
+            let (before, after) = (analyze(&model, strategy), analyze(&edited, strategy));
+            let diff = decide::diff(
+                decide::Side { model: &model, analysis: &before },
+                decide::Side { model: &edited, analysis: &after },
+            );
+            let impact = decide::impact(&model, strategy, Some(edit.change(&model)), None);
+            prop_assert_eq!(&impact.diff.summary, &diff.summary, "{:?}", edit);
+        }
+    }
+}
+
+#[test]
+fn removing_the_seeds_payment_service_costs_what_a_person_works_out() {
+    let d = json_of(&["impact", SEED, "--remove-system", "payments"]);
+    assert_eq!(d["schema"], "gapgraph.impact/v1");
+    assert_eq!(
+        d["change"],
+        json!({"kind": "remove-system", "target": "payments", "with": null})
+    );
+    // Invoice out and payment status back, 300 deals a month: each now re-keyed at the
+    // default 15 minutes: 3,600 × 15 / 60 = 900 hours at Sales' 60 EUR = 54,000 EUR,
+    // × lead-to-cash's alignment under growth (3 × 1.0 + 2 × 0.5) / 5 = 0.8 = 43,200.
+    let handoffs = d["handoffs"].as_array().unwrap();
+    assert_eq!(handoffs.len(), 2);
+    for (h, step) in handoffs.iter().zip([2, 3]) {
+        assert_eq!(h["workflow"], "lead-to-cash");
+        assert_eq!(h["step"], step);
+        assert_eq!(h["distance"], 0);
+        assert_eq!(
+            (h["status_before"].as_str(), h["status_after"].as_str()),
+            (Some("automated"), Some("missing"))
+        );
+        assert_eq!(h["minutes"]["after"], 15.0);
+        assert_eq!(h["path_after"], json!([]));
+        assert_eq!(h["annual_hours"]["delta"], 900.0);
+        assert_eq!(h["annual_cost"]["delta"], 54_000.0);
+        assert_eq!(h["strategic_value"]["delta"], 43_200.0);
+    }
+    let t = &d["totals"];
+    assert_eq!(t["annual_hours"]["delta"], 1_800.0);
+    assert_eq!(t["annual_cost"]["delta"], 108_000.0);
+    assert_eq!(t["strategic_value"]["delta"], 86_400.0);
+    assert_eq!(
+        (
+            t["automated"]["before"].as_f64(),
+            t["automated"]["after"].as_f64()
+        ),
+        (Some(4.0), Some(2.0))
+    );
+    assert_eq!(d["workflows"][0]["id"], "lead-to-cash");
+    assert_eq!(d["units"][0]["id"], "sales");
+    // Rebuilding the two links is now the best fix.
+    assert_eq!(d["fixes"][0]["id"], "accounting->payments");
+    assert_eq!(d["fixes"][0]["rank_after"], 1);
+    assert_eq!(d["integrations"]["removed"].as_array().unwrap().len(), 2);
+    // The criticality list agrees.
+    let each = json_of(&["impact", SEED, "--each-system"]);
+    let payments = each["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "payments")
+        .unwrap();
+    assert_eq!(payments["annual_cost"], 108_000.0);
+    assert_eq!(payments["handoffs"], 2);
+}
+
+#[test]
+fn replacing_the_deal_spreadsheet_by_accounting_automates_the_closed_deals() {
+    let d = json_of(&[
+        "impact",
+        SEED,
+        "--replace-system",
+        "deal-sheet",
+        "--with",
+        "accounting",
+        "--budget",
+        "20000",
+    ]);
+    let h = &d["handoffs"][0];
+    assert_eq!(
+        (h["from"].as_str(), h["to"].as_str()),
+        (Some("crm"), Some("accounting"))
+    );
+    assert_eq!(
+        (h["status_before"].as_str(), h["status_after"].as_str()),
+        (Some("manual"), Some("automated"))
+    );
+    assert_eq!(h["path_after"], json!(["crm->accounting"]));
+    // 3,600 deals × 12 minutes = 720 hours at 60 EUR.
+    assert_eq!(d["totals"]["annual_cost"]["delta"], -43_200.0);
+    assert!(d["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("deal-sheet->accounting"));
+    assert!(d["budget"]["before"]["picks"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("crm->accounting")));
+    assert!(!d["budget"]["after"]["picks"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("crm->accounting")));
+}
+
+#[test]
+fn unknown_ids_get_did_you_mean_and_exit_2() {
+    for (args, hint) in [
+        (
+            vec!["--remove-system", "paymnts"],
+            "did you mean `payments`",
+        ),
+        (
+            vec!["--remove-integration", "accounting->paymnts"],
+            "did you mean `accounting->payments`",
+        ),
+        (
+            vec!["--replace-system", "payments", "--with", "acounting"],
+            "did you mean `accounting`",
+        ),
+    ] {
+        let out = gapgraph()
+            .args(["impact", SEED])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(hint) && !err.contains("panicked"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // Two changes at once, or --with alone: clap refuses them.
+    for args in [
+        vec!["--remove-system", "crm", "--each-system"],
+        vec!["--with", "crm"],
+    ] {
+        let out = gapgraph()
+            .args(["impact", SEED])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn no_change_is_an_empty_impact_and_exit_0() {
+    let d = json_of(&["impact", SEED]);
+    assert_eq!(d["change"], Value::Null);
+    assert_eq!(d["handoffs"], json!([]));
+    assert_eq!(d["fixes"], json!([]));
+    for (name, t) in d["totals"].as_object().unwrap() {
+        assert_eq!(t["before"], t["after"], "{name}");
+    }
+    // A system no integration touches: a change that moves nothing.
+    let d = json_of(&["impact", SEED, "--remove-system", "legacy-pdm"]);
+    assert_eq!(d["handoffs"], json!([]));
+    assert_eq!(d["totals"]["annual_cost"]["delta"], 0.0);
+}
+
+#[test]
+fn repeat_runs_are_byte_identical_in_every_format() {
+    for format in ["table", "json", "markdown"] {
+        for change in [
+            &["--remove-system", "payments"][..],
+            &["--each-system"][..],
+            &[
+                "--replace-system",
+                "deal-sheet",
+                "--with",
+                "accounting",
+                "--budget",
+                "30000",
+            ][..],
+        ] {
+            let run = || {
+                let out = gapgraph()
+                    .env("NO_COLOR", "1")
+                    .args(["impact", SEED, "--format", format])
+                    .args(change)
+                    .output()
+                    .unwrap();
+                assert_eq!(out.status.code(), Some(0));
+                out.stdout
+            };
+            assert_eq!(run(), run(), "{format} {change:?}");
+        }
+    }
+}
