@@ -70,7 +70,7 @@ impl<'a> From<&'a HandoffImpact> for HandoffWire<'a> {
             to_after: h.ends_after.as_ref().map(|e| e.1.as_str()),
             data: &h.data,
             status_before: h.status_before.as_str(),
-            status_after: h.status_after.map(|s| s.as_str()),
+            status_after: h.status_after.map(crate::analysis::Status::as_str),
             minutes: pair(h.minutes.0, h.minutes.1),
             path_before: &h.path.0,
             path_after: &h.path.1,
