@@ -342,8 +342,8 @@ fn criticality(model: &Model, losses: &[SystemLoss]) -> Section {
     let quiet = losses.len() - hit.len();
     if quiet > 0 {
         s.notes.push(format!(
-            "{quiet} system{} moves no handoff when lost",
-            if quiet == 1 { "" } else { "s" }
+            "{quiet} system{} no handoff when lost",
+            if quiet == 1 { " moves" } else { "s move" }
         ));
     }
     s
