@@ -282,3 +282,61 @@ fn repeat_runs_are_byte_identical_in_every_format() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The incremental criticality list gives, for every system, the single
+    /// `--remove-system` impact's totals and moved handoffs.
+    #[test]
+    fn each_system_equals_the_single_removals_on_random_models(shape in shape(7)) {
+        let model = model_of(&shape);
+        let strategy = model.default_strategy;
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        for loss in decide::system_losses(&model, strategy) {
+            let one = decide::impact(
+                &model,
+                strategy,
+                Some(decide::ModelChange::RemoveSystem(loss.system)),
+                None,
+            );
+            let delta = |name: &str| {
+                let (b, a) = one.total(name).unwrap();
+                a.unwrap() - b.unwrap()
+            };
+            prop_assert!(close(loss.annual_hours, delta("annual_hours")));
+            prop_assert!(close(loss.annual_cost, delta("annual_cost")));
+            prop_assert!(close(loss.strategic_value, delta("strategic_value")));
+            prop_assert_eq!(loss.handoffs, one.handoffs.len());
+        }
+    }
+}
+
+#[test]
+fn hostile_names_reach_no_terminal_raw() {
+    const HOSTILE: &str = "tests/data/hostile.yaml";
+    let model = load(Path::new(HOSTILE));
+    let system = model.systems[0].id.clone();
+    let hazards = ['\u{1b}', '\u{7}', '\u{0}', '\r'];
+    for format in ["table", "markdown", "json"] {
+        for change in [
+            vec!["--remove-system", system.as_str()],
+            vec!["--each-system"],
+        ] {
+            let out = gapgraph()
+                .args(["impact", HOSTILE, "--format", format])
+                .args(&change)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{format} {change:?}");
+            let text = String::from_utf8_lossy(&out.stdout);
+            for c in hazards {
+                assert!(
+                    !text.contains(c),
+                    "{format} {change:?}: raw U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+}
