@@ -340,3 +340,39 @@ fn hostile_names_reach_no_terminal_raw() {
         }
     }
 }
+
+#[test]
+fn an_integration_is_named_by_id_or_by_its_ends() {
+    let model = "systems: {a: {}, b: {}, c: {}}\n\
+                 integrations:\n\
+                 \x20 - {id: feed, from: a, to: b, carries: [x]}\n\
+                 \x20 - {id: one, from: b, to: c, carries: [x]}\n\
+                 \x20 - {id: two, from: b, to: c, carries: [x], mode: manual}\n\
+                 workflows: {w: {runs: {count: 1, per: day}, handoffs: [{from: a, to: b, data: x}]}}\n";
+    let run = |integration: &str| {
+        gapgraph()
+            .args([
+                "impact",
+                "-",
+                "--format",
+                "json",
+                "--remove-integration",
+                integration,
+            ])
+            .write_stdin(model)
+            .output()
+            .unwrap()
+    };
+    for name in ["feed", "a->b"] {
+        let out = run(name);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(d["change"]["target"], "feed");
+        assert_eq!(d["handoffs"][0]["status_after"], "missing");
+    }
+    // Two integrations from b to c: the error names both.
+    let out = run("b->c");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("one, two"), "{err}");
+}
