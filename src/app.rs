@@ -10,6 +10,7 @@ use std::path::Path;
 mod command;
 mod decision;
 mod discover;
+mod impact;
 mod report;
 
 use gapgraph::analysis::{self, Analysis};
@@ -22,6 +23,7 @@ pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
 use gapgraph::diagnostic::terminal;
 use gapgraph::{load_str, Loaded};
+pub use impact::Impact;
 
 mod files;
 mod interop;
@@ -108,6 +110,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Compare(c) => decision::compare(c, stdin, stdout, stderr),
         Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
         Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
+        Command::Impact(c) => impact::impact(c, stdin, stdout, stderr),
         Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),
         Command::ImportArchimate(c) => interop::import_archimate(c, stdin, stdout, stderr),
         Command::ImportSheets(c) => interop::import_sheets(c, stdout, stderr),

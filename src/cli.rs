@@ -3,9 +3,11 @@
 
 mod convert;
 mod decision;
+mod impact;
 mod interop;
 
 pub use decision::*;
+pub use impact::*;
 pub use interop::*;
 
 use std::path::PathBuf;
@@ -39,6 +41,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// What changed between two versions of a model; exit 0 whatever changed.
     Diff(DiffArgs),
+    /// What one change breaks and costs: retire or replace a system, remove an
+    /// integration; or every system ranked by the cost of losing it.
+    Impact(ImpactArgs),
     /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
     Explain(ExplainArgs),
     /// How far the ranking holds when every estimate is uncertain.

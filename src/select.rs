@@ -3,6 +3,10 @@
 //! and cannot fail on an id; a wrong id is reported like the validator reports an
 //! unknown reference, with the same "did you mean".
 
+mod impact;
+
+pub use impact::{select_change, ChangeNames};
+
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::Model;
 

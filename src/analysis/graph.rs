@@ -209,6 +209,12 @@ impl Graph {
         self.minutes[e as usize]
     }
 
+    /// Sets the minutes of edge `e`: infinite minutes close it (no search follows an edge
+    /// to a cost at or beyond its limit, and every limit is at most infinity).
+    pub fn set_minutes(&mut self, e: u32, minutes: f64) {
+        self.minutes[e as usize] = minutes;
+    }
+
     /// Source of edge `e`.
     pub fn from(&self, e: u32) -> usize {
         self.from[e as usize] as usize

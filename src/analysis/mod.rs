@@ -7,6 +7,7 @@ mod candidates;
 mod engine;
 mod graph;
 mod ids;
+mod loss;
 mod measures;
 mod network;
 mod plan;
@@ -22,6 +23,7 @@ use crate::model::Model;
 
 pub use candidates::{candidates, Action, Candidate};
 pub use ids::{path_ids, FixId, PathHop};
+pub use loss::{system_losses, SystemLoss};
 pub use measures::{
     Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
 };

@@ -9,7 +9,7 @@ use gapgraph::select::Names;
 use gapgraph::view::Level;
 
 use super::{
-    Compare, Diff, Discover, Emit, Explain, ExportGraphml, ExportSheets, ImportArchimate,
+    Compare, Diff, Discover, Emit, Explain, ExportGraphml, ExportSheets, Impact, ImportArchimate,
     ImportSheets, Init, Schema, Sensitivity,
 };
 
@@ -30,6 +30,8 @@ pub enum Command {
     Compare(Compare),
     /// What changed between two versions of a model.
     Diff(Diff),
+    /// What one change breaks and costs.
+    Impact(Impact),
     /// One fix's arithmetic.
     Explain(Explain),
     /// How far the ranking holds when the estimates are uncertain.

@@ -30,6 +30,7 @@ impl Cli {
                 format: d.format.into(),
                 output: d.output,
             }),
+            Command::Impact(i) => app::Command::Impact(impact_command(i)),
             Command::Explain(e) => app::Command::Explain(explain_command(e)),
             Command::Sensitivity(s) => app::Command::Sensitivity(sensitivity_command(s)),
             Command::Import(i) => import_command(i),
@@ -53,6 +54,31 @@ impl Cli {
                 output: m.output,
             }),
         }
+    }
+}
+
+/// `impact`: the change named, or every system.
+fn impact_command(i: ImpactArgs) -> app::Impact {
+    use gapgraph::select::ChangeNames;
+    let change = match (
+        i.remove_system,
+        i.remove_integration,
+        i.replace_system,
+        i.with,
+    ) {
+        (Some(x), _, _, _) => ChangeNames::RemoveSystem(x),
+        (_, Some(id), _, _) => ChangeNames::RemoveIntegration(id),
+        (_, _, Some(from), Some(with)) => ChangeNames::ReplaceSystem { from, with },
+        _ => ChangeNames::None,
+    };
+    app::Impact {
+        model: i.model,
+        change,
+        each_system: i.each_system,
+        budget: i.budget,
+        strategy: i.strategy,
+        format: i.format.into(),
+        output: i.output,
     }
 }
 

@@ -9,6 +9,7 @@ mod compare;
 mod diff;
 mod explain;
 mod gate;
+mod impact;
 mod lookup;
 mod roadmap;
 mod sensitivity;
@@ -20,6 +21,10 @@ pub use diff::{
 };
 pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
+pub use impact::{
+    apply, change_text, impact, system_losses, AreaImpact, BudgetImpact, Change as ModelChange,
+    ChangeText, Edited, FixImpact, HandoffImpact, Impact, PlanSide, SystemLoss,
+};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
     default_samples, sensitivity, FixSensitivity, Sensitivity, SensitivityError,

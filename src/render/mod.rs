@@ -13,6 +13,7 @@ mod explain;
 pub mod graphml;
 mod graphviz_run;
 mod html;
+mod impact;
 mod json;
 mod markdown;
 pub mod mermaid;
@@ -23,7 +24,7 @@ mod table;
 use std::io::{self, Write};
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
-pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
+pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, IMPACT_SCHEMA, SENSITIVITY_SCHEMA};
 pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 
 use crate::view::{
@@ -274,6 +275,17 @@ pub fn diff_renderer(format: DocumentFormat) -> Box<dyn Render<crate::decide::Di
         DocumentFormat::Table => Box::new(diff::DiffTable),
         DocumentFormat::Json => Box::new(json::DiffJson),
         DocumentFormat::Markdown => Box::new(diff::DiffMarkdown),
+    }
+}
+
+/// The renderer of `impact` (one change, or every system's loss).
+pub fn impact_renderer(
+    format: DocumentFormat,
+) -> Box<dyn for<'a> Render<crate::view::ImpactView<'a>>> {
+    match format {
+        DocumentFormat::Table => Box::new(impact::ImpactTable),
+        DocumentFormat::Json => Box::new(json::ImpactJson),
+        DocumentFormat::Markdown => Box::new(impact::ImpactMarkdown),
     }
 }
 

@@ -5,6 +5,7 @@
 //! escapes it for its own syntax.
 
 mod decisions;
+mod impact;
 pub(crate) mod index;
 pub mod palette;
 mod provenance;
@@ -20,6 +21,7 @@ use crate::model::Model;
 pub(crate) use decisions::{cells as plan_cells, undone_cells as plan_undone_cells};
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
+pub use impact::{ImpactView, Section};
 pub use provenance::{date_of, document_date, DateError, Provenance, VERSION};
 pub use review::{Document, Review, ReviewOptions};
 pub use scene::{Level, View};

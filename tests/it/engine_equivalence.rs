@@ -23,7 +23,7 @@ type WorkflowShape = (u8, Vec<HandoffShape>, u8);
 const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
 
 #[derive(Clone, Debug)]
-struct Shape {
+pub(crate) struct Shape {
     kinds: Vec<u8>,
     integrations: Vec<IntegrationShape>,
     workflows: Vec<WorkflowShape>,
@@ -40,7 +40,7 @@ fn carries(c: u8) -> Value {
     }
 }
 
-fn shape(max_systems: usize) -> impl Strategy<Value = Shape> {
+pub(crate) fn shape(max_systems: usize) -> impl Strategy<Value = Shape> {
     (2..=max_systems).prop_flat_map(|n| {
         let pair = (0..n, 1..n).prop_map(move |(a, d)| (a, (a + d) % n));
         (
@@ -85,7 +85,7 @@ fn shape(max_systems: usize) -> impl Strategy<Value = Shape> {
 }
 
 /// The model as a file would write it, loaded through the validator.
-fn model_of(shape: &Shape) -> Model {
+pub(crate) fn model_of(shape: &Shape) -> Model {
     let kind = |k: u8| match k {
         0 => "spreadsheet",
         1 => "email",

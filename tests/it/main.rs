@@ -20,6 +20,7 @@ mod engine_equivalence;
 mod escaping;
 mod graphviz;
 mod hand_computed;
+mod impact;
 mod import_archimate;
 mod model_docs;
 mod model_fidelity;

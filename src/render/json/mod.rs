@@ -13,6 +13,7 @@ use serde::{Serialize, Serializer};
 use super::{Render, RenderError};
 
 mod decide;
+mod impact;
 mod plan;
 
 use crate::analysis::{Counts, Flag, Status, UnfixableReason};
@@ -24,6 +25,7 @@ use crate::model::{Model, Source};
 use crate::view::Report;
 pub use decide::{CompareJson, DiffJson, ExplainJson, SensitivityJson};
 pub use decide::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
+pub use impact::{ImpactJson, IMPACT_SCHEMA};
 pub use plan::PlanJson;
 
 /// Things the results name by index (path hops, workflows, integrations), written as their
