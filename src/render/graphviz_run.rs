@@ -151,7 +151,11 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
             "note: the map has {statements} DOT statements, so Graphviz drew it with its quick \
              settings (straight edges, fewer passes{}); focus it (--workflow, --unit, \
              --gaps-only, --level units) for a finer drawing",
-            if format == "png" { ", at most 60 inches wide" } else { "" }
+            if format == "png" {
+                ", at most 60 inches wide"
+            } else {
+                ""
+            }
         ));
     }
     if !status.success() {
