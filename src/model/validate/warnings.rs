@@ -11,6 +11,16 @@ use crate::diagnostic::{Code, Diagnostic};
 /// The warnings, in a fixed order.
 pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    empty_sections(model, &mut warnings);
+    unused_systems(model, &mut warnings);
+    idle_objectives(model, &mut warnings);
+    workflows_serving_nothing(model, &mut warnings);
+    warnings.extend(data_typos(model, data_marks));
+    warnings
+}
+
+/// No workflows, or no strategies.
+fn empty_sections(model: &Model, warnings: &mut Vec<Diagnostic>) {
     if model.workflows.is_empty() {
         warnings.push(Diagnostic::warning(
             Code::NoWorkflows,
@@ -27,6 +37,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             "the model has no strategies: every workflow counts with alignment 1",
         ));
     }
+}
+
+/// Systems no integration or handoff touches.
+fn unused_systems(model: &Model, warnings: &mut Vec<Diagnostic>) {
     let mut touched = vec![false; model.systems.len()];
     for i in &model.integrations {
         touched[i.from] = true;
@@ -49,6 +63,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
+}
+
+/// Objectives no strategy weighs or no workflow serves.
+fn idle_objectives(model: &Model, warnings: &mut Vec<Diagnostic>) {
     for (o, objective) in model.objectives.iter().enumerate() {
         let weighed = model
             .strategies
@@ -76,6 +94,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
+}
+
+/// Workflows that serve no objective, so their alignment is 0.
+fn workflows_serving_nothing(model: &Model, warnings: &mut Vec<Diagnostic>) {
     for workflow in &model.workflows {
         if !workflow.serves.iter().any(|(_, v)| *v > 0.0) {
             let why = if model.strategies.is_empty() {
@@ -91,8 +113,6 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
-    warnings.extend(data_typos(model, data_marks));
-    warnings
 }
 
 /// Who carries a data object by name: the first integration, else the first fix.
