@@ -1,14 +1,13 @@
-//! The terminal report: summary, top fixes with why, gaps, per-workflow automation.
+//! The sections of the terminal report, top to bottom: title, summary, top fixes, gaps,
+//! gaps no fix can close, workflows, units, system audit and warnings.
 
 use std::fmt::Write as _;
-use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
+use comfy_table::Table as Grid;
 
-use super::{Render, RenderError};
-use crate::analysis::{Fix, Status};
+use super::{align_right, grid, heading, plural, status, why, Table, DEFAULT_TOP};
+use crate::analysis::Fix;
 use crate::model::Model;
 use crate::text::{hours, minutes, money, percent, ratio};
 use crate::text::{terminal, TerminalText};
@@ -16,122 +15,9 @@ use crate::view::words as fidelity;
 use crate::view::words::{by_other_unit, unused_detail, UNFIXABLE_SHOWN};
 use crate::view::Report;
 
-/// `analyze --format table`.
-pub struct Table {
-    /// Whether ANSI colour may be used.
-    pub colour: bool,
-    /// Fixes listed (`None`: 10).
-    pub top: Option<usize>,
-}
-
-/// Fixes shown when `--top` is not given.
-const DEFAULT_TOP: usize = 10;
-
-fn heading(out: &mut TerminalText, text: &str) -> std::fmt::Result {
-    out.paint(Style::new().bold().underline(), text);
-    writeln!(out)
-}
-
-fn status(out: &mut TerminalText, status: Status) {
-    let color = match status {
-        Status::Automated => AnsiColor::Green,
-        Status::Manual => AnsiColor::Yellow,
-        Status::Missing => AnsiColor::Red,
-    };
-    out.paint(
-        Style::new().fg_color(Some(color.into())).bold(),
-        status.as_str(),
-    );
-}
-
-pub(super) fn grid(header: &[&str]) -> Grid {
-    let mut grid = Grid::new();
-    grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
-    grid
-}
-
-pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
-    for c in columns {
-        if let Some(column) = grid.column_mut(*c) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-}
-
-/// One line on why a fix ranks where it does: what it closes (a gap it removes), what it
-/// improves (a gap it only makes cheaper) and which objectives it serves.
-pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
-    let describe = |i: &crate::analysis::Improvement| {
-        let workflow = &model.workflows[i.workflow];
-        format!(
-            "{} step {} ({}: {} -> {} min)",
-            workflow.id,
-            i.step,
-            terminal(i.data(model)),
-            minutes(i.minutes_before),
-            minutes(i.minutes_after)
-        )
-    };
-    let shown = fix.improves.len().min(3);
-    let (closes, improves): (Vec<_>, Vec<_>) = fix.improves[..shown]
-        .iter()
-        .partition(|i| i.minutes_after == 0.0);
-    let mut clauses = Vec::new();
-    if !closes.is_empty() {
-        let parts: Vec<String> = closes.into_iter().map(describe).collect();
-        clauses.push(format!("closes {}", parts.join(", ")));
-    }
-    if !improves.is_empty() {
-        let parts: Vec<String> = improves.into_iter().map(describe).collect();
-        clauses.push(format!("improves {}", parts.join(", ")));
-    }
-    let mut line = clauses.join("; ");
-    if fix.improves.len() > shown {
-        line.push_str(&format!(", {} more", fix.improves.len() - shown));
-    }
-    let served: Vec<String> = fix
-        .objectives
-        .iter()
-        .filter(|(_, v)| *v > 0.0)
-        .map(|(o, v)| format!("{} {currency} {}", model.objectives[*o].id, money(*v)))
-        .collect();
-    if !served.is_empty() {
-        line.push_str(&format!("; serves {}", served.join(", ")));
-    } else if !fix.aligned {
-        line.push_str("; serves no objective of this strategy");
-    }
-    line
-}
-
-impl Render<Report<'_>> for Table {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let mut text = TerminalText::new(self.colour);
-        self.write(report, &mut text)
-            .map_err(std::io::Error::other)?;
-        out.write_all(text.into_string().as_bytes())?;
-        Ok(())
-    }
-}
-
 impl Table {
-    /// Model text inside a line goes through [`terminal`] so a line break cannot break
-    /// the layout; [`TerminalText`] escapes whatever else reaches it.
-    fn write(&self, report: &Report, out: &mut TerminalText) -> std::fmt::Result {
-        write_title(report, out)?;
-        write_summary(report, out)?;
-        self.write_fixes(report, out)?;
-        write_gaps(report, out)?;
-        write_unfixable(report, out)?;
-        write_workflows(report, out)?;
-        write_units(report, out)?;
-        write_system_audit(report, out)?;
-        write_warnings(report, out)
-    }
-
     /// The top fixes: a grid of figures, then one line each on why it ranks there.
-    fn write_fixes(&self, report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+    pub(super) fn write_fixes(&self, report: &Report, out: &mut TerminalText) -> std::fmt::Result {
         let analysis = report.analysis;
         let model = report.model;
         let cur = &terminal(report.currency());
@@ -175,7 +61,7 @@ impl Table {
 }
 
 /// The report's title and the strategy whose weights it applies.
-fn write_title(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_title(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let title = terminal(analysis.model_name.as_deref().unwrap_or("gapgraph report"));
     out.paint(Style::new().bold(), &title);
@@ -203,7 +89,7 @@ fn write_title(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     writeln!(out)
 }
 
-fn write_summary(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_summary(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let cur = &terminal(report.currency());
     let s = &analysis.summary;
@@ -276,7 +162,7 @@ fn fixes_grid(model: &Model, fixes: &[Fix]) -> Grid {
 }
 
 /// Every gap in a grid, then the notes on how its path was read.
-fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     let gaps = analysis.gaps(model);
@@ -338,7 +224,7 @@ fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
 }
 
 /// The costliest gaps no fix can close, with why (nothing when there are none).
-fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     if analysis.unfixable.is_empty() {
@@ -377,7 +263,7 @@ fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::fmt::Result 
 }
 
 /// Per-workflow automation figures, then each workflow's handoffs by status.
-fn write_workflows(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     heading(out, "Workflows")?;
@@ -422,7 +308,7 @@ fn write_workflows(report: &Report, out: &mut TerminalText) -> std::fmt::Result 
 }
 
 /// One line per workflow: each handoff with its status in colour.
-fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     // Handoffs come workflow by workflow, in file order: one pass, no search per
@@ -454,7 +340,7 @@ fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -> std::fmt:
 }
 
 /// Automation per organisational unit (nothing when the model declares none).
-fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     if analysis.units.is_empty() {
@@ -495,7 +381,7 @@ fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
 }
 
 /// Systems the audit flagged, with their flags.
-fn write_system_audit(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let analysis = report.analysis;
     let model = report.model;
     let flagged: Vec<_> = analysis
@@ -532,7 +418,7 @@ fn write_system_audit(report: &Report, out: &mut TerminalText) -> std::fmt::Resu
     Ok(())
 }
 
-fn write_warnings(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
+pub(super) fn write_warnings(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
     let warnings = report.readable_warning_lines();
     if warnings.is_empty() {
         return Ok(());
@@ -548,12 +434,4 @@ fn write_warnings(report: &Report, out: &mut TerminalText) -> std::fmt::Result {
         writeln!(out)?;
     }
     Ok(())
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        _ if noun.ends_with('x') => format!("{n} {noun}es"),
-        _ => format!("{n} {noun}s"),
-    }
 }
