@@ -1,5 +1,5 @@
 //! `gapgraph diff` as a terminal report and as Markdown ready to paste into a pull
-//! request; its JSON is in `json/decide.rs`. Both are built from the same lines.
+//! request; its JSON is in `json/diff.rs`. Both are built from the same lines.
 
 use std::fmt::Write as _;
 use std::io::Write;

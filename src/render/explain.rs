@@ -1,5 +1,5 @@
 //! `gapgraph explain`: one fix's arithmetic in words and numbers; its JSON is in
-//! `json/decide.rs`.
+//! `json/explain.rs`.
 
 use std::fmt::Write as _;
 use std::io::Write;
