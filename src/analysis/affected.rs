@@ -148,12 +148,7 @@ impl Bounds {
         let (forward, reverse) = pools[d as usize].as_ref().expect("built by `mark`");
         let mut remaining = 0usize;
         for &k in near.iter() {
-            let handoff = &state[k as usize];
-            let node = if dir == Direction::Forward {
-                handoff.to
-            } else {
-                handoff.from
-            };
+            let node = settles(&state[k as usize], dir);
             if !needed[node] {
                 needed[node] = true;
                 remaining += 1;
@@ -211,12 +206,18 @@ impl Bounds {
             }
         }
         for &k in near.iter() {
-            let handoff = &state[k as usize];
-            needed[if dir == Direction::Forward {
-                handoff.to
-            } else {
-                handoff.from
-            }] = false;
+            needed[settles(&state[k as usize], dir)] = false;
         }
+    }
+}
+
+/// The end of a handoff a search must settle: its target going forward, its source in
+/// reverse.
+#[inline]
+fn settles(handoff: &HandoffResult, dir: Direction) -> usize {
+    if dir == Direction::Forward {
+        handoff.to
+    } else {
+        handoff.from
     }
 }

@@ -231,6 +231,20 @@ pub fn automation_rate(handoffs: &[HandoffResult]) -> Option<f64> {
 
 /// Every measure of docs/scoring.md, section 8.
 pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment) -> Measures {
+    Measures {
+        summary: summary(model, handoffs),
+        workflows: workflow_measures(model, handoffs, alignment),
+        units: unit_measures(model, handoffs),
+        systems: system_measures(model, handoffs, alignment),
+    }
+}
+
+/// Each workflow's counts, summed in handoff order.
+fn workflow_measures(
+    model: &Model,
+    handoffs: &[HandoffResult],
+    alignment: &Alignment,
+) -> Vec<WorkflowMeasures> {
     let mut workflows: Vec<WorkflowMeasures> = model
         .workflows
         .iter()
@@ -245,7 +259,11 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
     for h in handoffs {
         workflows[h.workflow].counts.add(h);
     }
+    workflows
+}
 
+/// Each unit's counts over the workflows it owns.
+fn unit_measures(model: &Model, handoffs: &[HandoffResult]) -> Vec<UnitMeasures> {
     // One pass over the handoffs; each unit still sums its own in handoff order.
     let mut units: Vec<UnitMeasures> = (0..model.units.len())
         .map(|unit| UnitMeasures {
@@ -258,20 +276,16 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             units[u].counts.add(h);
         }
     }
+    units
+}
 
-    // Which workflows touch which system: handoff ends and the systems on reported paths.
-    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
-    for h in handoffs {
-        let on_path = h
-            .path_integrations()
-            .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
-        for s in [h.from, h.to].into_iter().chain(on_path) {
-            // Handoffs come workflow by workflow, so a repeat is always the last entry.
-            if touching[s].last() != Some(&h.workflow) {
-                touching[s].push(h.workflow);
-            }
-        }
-    }
+/// Per system: the workflows touching it, their alignment and the audit's flags.
+fn system_measures(
+    model: &Model,
+    handoffs: &[HandoffResult],
+    alignment: &Alignment,
+) -> Vec<SystemMeasures> {
+    let mut touching = workflows_touching(model, handoffs);
     let mut automated_end = vec![false; model.systems.len()];
     for i in &model.integrations {
         if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Automated {
@@ -279,7 +293,7 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
             automated_end[i.to] = true;
         }
     }
-    let systems = model
+    model
         .systems
         .iter()
         .enumerate()
@@ -308,8 +322,28 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
                 flags,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Which workflows touch which system: handoff ends and the systems on reported paths.
+fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<usize>> {
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
+    for h in handoffs {
+        let on_path = h
+            .path_integrations()
+            .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
+        for s in [h.from, h.to].into_iter().chain(on_path) {
+            // Handoffs come workflow by workflow, so a repeat is always the last entry.
+            if touching[s].last() != Some(&h.workflow) {
+                touching[s].push(h.workflow);
+            }
+        }
+    }
+    touching
+}
+
+/// The model's totals, summed in handoff order.
+fn summary(model: &Model, handoffs: &[HandoffResult]) -> Summary {
     let mut runs = 0.0;
     let mut automated_runs = 0.0;
     let mut weighted = 0.0;
@@ -348,10 +382,5 @@ pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment)
     summary.annual_fte = summary.annual_hours / model.defaults.fte_hours;
     summary.automation_rate = (!handoffs.is_empty()).then(|| automated_runs / runs);
     summary.strategic_automation = (weighted > 0.0).then(|| automated_weighted / weighted);
-    Measures {
-        summary,
-        workflows,
-        units,
-        systems,
-    }
+    summary
 }

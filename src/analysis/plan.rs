@@ -2,13 +2,13 @@
 //! against the model with the earlier picks applied.
 
 use super::affected::Bounds;
-use super::candidates::{candidates, Action};
+use super::candidates::{candidates, Action, Candidate};
 use super::engine::Engine;
 use super::ids::FixId;
 use super::measures::automation_rate;
 use super::network::Network;
 use super::reach::Reach;
-use super::resolve::{resolve_again, resolve_with, Alignment};
+use super::resolve::{resolve_again, resolve_with, Alignment, HandoffResult};
 use super::valuation::CandidateIndex;
 use super::value::{fix_of, lowered_by_data, spec_order, Fix};
 use crate::model::Model;
@@ -70,107 +70,13 @@ pub struct Plan {
 /// and only the candidates with an entry for one of them before or after are built again;
 /// every other value is kept, exactly.
 pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
-    let alignment = Alignment::new(model, strategy);
-    let mut network = Network::of_model(model);
-    // One engine for today's resolution, the first valuation and every step after.
-    let mut engine = Engine::new(model, &network);
-    let mut state = resolve_with(model, &network, &alignment, &mut engine);
-    let pool = candidates(model, &state);
-    let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
-    let mut lowered = vec![Vec::new(); pool.len()];
-    lowered_by_data(&mut engine, &index, &state, None, None, &mut lowered);
-    let mut valued: Vec<Fix> = pool
-        .iter()
-        .zip(&lowered)
-        .map(|(c, lowered)| fix_of(model, &state, &alignment, c, lowered))
-        .collect();
+    let mut planner = Planner::new(model, strategy);
     let mut steps: Vec<PlanStep> = Vec::new();
     let (mut spent, mut saved, mut value_so_far, mut npv_so_far) = (0.0, 0.0, 0.0, 0.0);
     let mut picks: Vec<Fix> = Vec::new();
-    // Every later scenario is part of today's network with every candidate applied: its
-    // reachability test stays exact in its "no" for all of them, so it is built once.
-    let mut every_fix = network.clone();
-    for candidate in &pool {
-        candidate.apply(model, &mut every_fix);
-    }
-    engine.keep_reach(Reach::of_network(&every_fix));
-    drop(every_fix);
-    let mut bounds = Bounds::default();
-    let mut affected = vec![false; engine.keys.len()];
-    let mut touched = vec![false; pool.len()];
-    loop {
-        // The best-ranked that saves and fits: the first of `rank`'s order among those
-        // that fit is their minimum, found in one pass instead of a sort per round.
-        let chosen = (0..pool.len())
-            .filter(|c| {
-                index.is_active(*c)
-                    && valued[*c].annual_hours_saved > 0.0
-                    && spent + valued[*c].cost <= budget
-            })
-            .min_by(|a, b| spec_order(model, &valued[*a], &valued[*b]));
-        let Some(chosen) = chosen else {
-            break;
-        };
-        let pick = valued[chosen].clone();
-        index.remove(chosen);
-        pool[chosen].apply(model, &mut network);
-        engine.rebuild_graph(&network);
-
-        let changed: Vec<u32> = match index.carries(chosen) {
-            Some(data) => data.to_vec(),
-            None => (0..engine.data.len() as u32).collect(),
-        };
-        let edge = index.edge(chosen);
-        for &d in &changed {
-            bounds.mark(&engine, &state, &index, d, edge, &mut affected);
-        }
-        let handoffs: Vec<u32> = changed
-            .iter()
-            .flat_map(|d| engine.by_data[*d as usize].iter().copied())
-            .filter(|k| affected[*k as usize])
-            .collect();
-        resolve_again(
-            model,
-            &network,
-            &alignment,
-            &mut engine,
-            &handoffs,
-            &mut state,
-        );
-        // The candidates with an entry for an affected handoff lose it (and are built
-        // again); those that get one now are built again too.
-        let mut rebuild: Vec<u32> = Vec::new();
-        for c in 0..pool.len() {
-            if index.is_active(c) && lowered[c].iter().any(|(k, _)| affected[*k as usize]) {
-                lowered[c].retain(|(k, _)| !affected[*k as usize]);
-                touched[c] = true;
-                rebuild.push(c as u32);
-            }
-        }
-        if !handoffs.is_empty() {
-            let got = lowered_by_data(
-                &mut engine,
-                &index,
-                &state,
-                Some(&changed),
-                Some(&affected),
-                &mut lowered,
-            );
-            for c in got {
-                if !touched[c as usize] {
-                    touched[c as usize] = true;
-                    rebuild.push(c);
-                }
-            }
-        }
-        for &c in &rebuild {
-            let c = c as usize;
-            touched[c] = false;
-            valued[c] = fix_of(model, &state, &alignment, &pool[c], &lowered[c]);
-        }
-        for &k in &handoffs {
-            affected[k as usize] = false;
-        }
+    while let Some(chosen) = planner.best_fitting(spent, budget) {
+        let pick = planner.valued[chosen].clone();
+        planner.apply(chosen);
 
         spent += pick.cost;
         saved += pick.annual_saving;
@@ -197,12 +103,177 @@ pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
             run_cost: pick.run_cost,
             npv: pick.npv,
             cumulative_npv: npv_so_far,
-            automation_rate_after: automation_rate(&state),
+            automation_rate_after: automation_rate(&planner.state),
         });
     }
     Plan {
         budget,
         steps,
         picks,
+    }
+}
+
+/// The model as the plan has changed it so far, the candidates left and their values,
+/// and the scratch space of each step (kept between steps, so a step allocates little).
+struct Planner<'m> {
+    model: &'m Model,
+    alignment: Alignment,
+    network: Network,
+    engine: Engine,
+    /// Today's handoffs with the picks so far applied.
+    state: Vec<HandoffResult>,
+    pool: Vec<Candidate>,
+    index: CandidateIndex,
+    /// Per candidate: the handoffs it lowers, with their minutes after.
+    lowered: Vec<Vec<(u32, f64)>>,
+    /// Per candidate: its value against `state`.
+    valued: Vec<Fix>,
+    bounds: Bounds,
+    /// Per handoff: whether the last pick may change it.
+    affected: Vec<bool>,
+    /// Per candidate: whether it is already listed to be built again.
+    touched: Vec<bool>,
+}
+
+impl<'m> Planner<'m> {
+    /// Resolves and values the model as it is today.
+    fn new(model: &'m Model, strategy: Option<usize>) -> Planner<'m> {
+        let alignment = Alignment::new(model, strategy);
+        let network = Network::of_model(model);
+        // One engine for today's resolution, the first valuation and every step after.
+        let mut engine = Engine::new(model, &network);
+        let state = resolve_with(model, &network, &alignment, &mut engine);
+        let pool = candidates(model, &state);
+        let index = CandidateIndex::new(model, &network, &engine.data, &pool);
+        let mut lowered = vec![Vec::new(); pool.len()];
+        lowered_by_data(&mut engine, &index, &state, None, None, &mut lowered);
+        let valued: Vec<Fix> = pool
+            .iter()
+            .zip(&lowered)
+            .map(|(c, lowered)| fix_of(model, &state, &alignment, c, lowered))
+            .collect();
+        // Every later scenario is part of today's network with every candidate applied:
+        // its reachability test stays exact in its "no" for all of them, so it is built
+        // once.
+        let mut every_fix = network.clone();
+        for candidate in &pool {
+            candidate.apply(model, &mut every_fix);
+        }
+        engine.keep_reach(Reach::of_network(&every_fix));
+        drop(every_fix);
+        let affected = vec![false; engine.keys.len()];
+        let touched = vec![false; pool.len()];
+        Planner {
+            model,
+            alignment,
+            network,
+            engine,
+            state,
+            pool,
+            index,
+            lowered,
+            valued,
+            bounds: Bounds::default(),
+            affected,
+            touched,
+        }
+    }
+
+    /// The best-ranked candidate that saves and fits: the first of `rank`'s order among
+    /// those that fit is their minimum, found in one pass instead of a sort per round.
+    fn best_fitting(&self, spent: f64, budget: f64) -> Option<usize> {
+        let valued = &self.valued;
+        (0..self.pool.len())
+            .filter(|c| {
+                self.index.is_active(*c)
+                    && valued[*c].annual_hours_saved > 0.0
+                    && spent + valued[*c].cost <= budget
+            })
+            .min_by(|a, b| spec_order(self.model, &valued[*a], &valued[*b]))
+    }
+
+    /// Applies candidate `chosen`: resolves the handoffs it may change and values again
+    /// the candidates whose entries those handoffs touch.
+    fn apply(&mut self, chosen: usize) {
+        let model = self.model;
+        self.index.remove(chosen);
+        self.pool[chosen].apply(model, &mut self.network);
+        self.engine.rebuild_graph(&self.network);
+
+        let changed: Vec<u32> = match self.index.carries(chosen) {
+            Some(data) => data.to_vec(),
+            None => (0..self.engine.data.len() as u32).collect(),
+        };
+        let edge = self.index.edge(chosen);
+        for &d in &changed {
+            self.bounds.mark(
+                &self.engine,
+                &self.state,
+                &self.index,
+                d,
+                edge,
+                &mut self.affected,
+            );
+        }
+        let handoffs: Vec<u32> = changed
+            .iter()
+            .flat_map(|d| self.engine.by_data[*d as usize].iter().copied())
+            .filter(|k| self.affected[*k as usize])
+            .collect();
+        resolve_again(
+            model,
+            &self.network,
+            &self.alignment,
+            &mut self.engine,
+            &handoffs,
+            &mut self.state,
+        );
+        let rebuild = self.stale_candidates(&changed, !handoffs.is_empty());
+        for &c in &rebuild {
+            let c = c as usize;
+            self.touched[c] = false;
+            self.valued[c] = fix_of(
+                model,
+                &self.state,
+                &self.alignment,
+                &self.pool[c],
+                &self.lowered[c],
+            );
+        }
+        for &k in &handoffs {
+            self.affected[k as usize] = false;
+        }
+    }
+
+    /// The candidates to build again: those with an entry for an affected handoff lose
+    /// it; those that get one now (searched only when `resolved_any`) are listed too.
+    fn stale_candidates(&mut self, changed: &[u32], resolved_any: bool) -> Vec<u32> {
+        let affected = &self.affected;
+        let mut rebuild: Vec<u32> = Vec::new();
+        for c in 0..self.pool.len() {
+            if self.index.is_active(c) && self.lowered[c].iter().any(|(k, _)| affected[*k as usize])
+            {
+                self.lowered[c].retain(|(k, _)| !affected[*k as usize]);
+                self.touched[c] = true;
+                rebuild.push(c as u32);
+            }
+        }
+        if resolved_any {
+            let got = lowered_by_data(
+                &mut self.engine,
+                &self.index,
+                &self.state,
+                Some(changed),
+                Some(affected),
+                &mut self.lowered,
+            );
+            for c in got {
+                if !self.touched[c as usize] {
+                    self.touched[c as usize] = true;
+                    rebuild.push(c);
+                }
+            }
+        }
+        rebuild
     }
 }

@@ -160,6 +160,38 @@ pub fn improvements(
         ranges,
         order,
     } = scratch;
+    collect_gaps(engine, handoffs, d, only, gaps);
+    index.for_data(d, candidates);
+    if gaps.is_empty() || candidates.is_empty() {
+        return;
+    }
+    first_at.resize(engine.graph.nodes(), NONE);
+    for (i, (from, _)) in candidates.iter().enumerate().rev() {
+        first_at[*from as usize] = i as u32;
+    }
+    reach_forward(engine, d, gaps, first_at, reached, ranges);
+    let forward = Forward {
+        gaps,
+        candidates,
+        first_at,
+        reached,
+        ranges,
+    };
+    forward.test_reverse(engine, index, d, order, found);
+    for (from, _) in candidates.iter() {
+        first_at[*from as usize] = NONE;
+    }
+}
+
+/// The gaps of data object `d` (of those `only` marks) whose minutes a path may change.
+#[inline]
+fn collect_gaps(
+    engine: &Engine,
+    handoffs: &[HandoffResult],
+    d: u32,
+    only: Option<&[bool]>,
+    gaps: &mut Vec<(u32, u32, u32, f64)>,
+) {
     // Only a gap with minutes can get cheaper; a default-priced missing one can get dearer.
     gaps.clear();
     for &k in &engine.by_data[d as usize] {
@@ -172,16 +204,19 @@ pub fn improvements(
             gaps.push((h.from as u32, k, h.to as u32, limit));
         }
     }
-    index.for_data(d, candidates);
-    if gaps.is_empty() || candidates.is_empty() {
-        return;
-    }
-    first_at.resize(engine.graph.nodes(), NONE);
-    for (i, (from, _)) in candidates.iter().enumerate().rev() {
-        first_at[*from as usize] = i as u32;
-    }
+}
 
-    // Forward: per gap source, the candidate `from`s it reaches, with their minutes.
+/// Forward: per gap source, the candidate `from`s it reaches, with their minutes, into
+/// `reached`; each gap's slice of it in `ranges` (gaps sorted by source).
+#[inline]
+fn reach_forward(
+    engine: &mut Engine,
+    d: u32,
+    gaps: &mut [(u32, u32, u32, f64)],
+    first_at: &[u32],
+    reached: &mut Vec<(u32, f64)>,
+    ranges: &mut Vec<(u32, u32)>,
+) {
     gaps.sort_unstable_by_key(|g| (g.0, g.1));
     reached.clear();
     ranges.clear();
@@ -207,58 +242,94 @@ pub fn improvements(
         }
         ranges.extend(group.iter().map(|_| (start, reached.len() as u32)));
     }
+}
 
-    // Reverse: per gap target, test each gap's reached candidates.
-    order.clear();
-    order.extend(0..gaps.len() as u32);
-    order.sort_unstable_by_key(|i| (gaps[*i as usize].2, *i));
-    for group in order.chunk_by(|a, b| gaps[*a as usize].2 == gaps[*b as usize].2) {
-        let target = gaps[group[0] as usize].2 as usize;
-        let limit = group
-            .iter()
-            .fold(0.0, |m: f64, i| m.max(gaps[*i as usize].3))
-            * (1.0 + SLACK);
-        let query = Query {
-            dir: Direction::Reverse,
-            start: target,
-            minutes: 0.0,
-            data: d,
-            limit,
-        };
-        engine.reverse.run(&engine.graph, query, &[]);
-        for &i in group {
-            let (_, k, _, gap_limit) = gaps[i as usize];
-            let (start, end) = ranges[i as usize];
-            for &(u, to_u) in &reached[start as usize..end as usize] {
-                if to_u >= gap_limit {
-                    continue;
-                }
-                let first = first_at[u as usize] as usize;
-                for &(_, c) in candidates[first..].iter().take_while(|e| e.0 == u) {
-                    let (_, v, minutes) = index.edges[c as usize];
-                    let Some(back) = engine.reverse.settled(v as usize) else {
-                        continue;
-                    };
-                    if to_u + minutes + back.minutes >= gap_limit * (1.0 + SLACK) {
-                        continue;
-                    }
-                    let at_v = to_u + minutes;
-                    let query = Query {
-                        dir: Direction::Forward,
-                        start: v as usize,
-                        minutes: at_v,
-                        data: d,
-                        limit: gap_limit,
-                    };
-                    engine.check.run(&engine.graph, query, &[target as u32]);
-                    if let Some(after) = engine.check.settled(target) {
-                        found.push((c, k, after.minutes));
-                    }
-                }
+/// What the forward pass found for one data object, read by the reverse pass.
+struct Forward<'s> {
+    gaps: &'s [(u32, u32, u32, f64)],
+    candidates: &'s [(u32, u32)],
+    first_at: &'s [u32],
+    reached: &'s [(u32, f64)],
+    ranges: &'s [(u32, u32)],
+}
+
+impl Forward<'_> {
+    /// Reverse: per gap target, one search back from it, then each gap's reached
+    /// candidates tested.
+    #[inline]
+    fn test_reverse(
+        &self,
+        engine: &mut Engine,
+        index: &CandidateIndex,
+        d: u32,
+        order: &mut Vec<u32>,
+        found: &mut Vec<Found>,
+    ) {
+        let gaps = self.gaps;
+        order.clear();
+        order.extend(0..gaps.len() as u32);
+        order.sort_unstable_by_key(|i| (gaps[*i as usize].2, *i));
+        for group in order.chunk_by(|a, b| gaps[*a as usize].2 == gaps[*b as usize].2) {
+            let target = gaps[group[0] as usize].2 as usize;
+            let limit = group
+                .iter()
+                .fold(0.0, |m: f64, i| m.max(gaps[*i as usize].3))
+                * (1.0 + SLACK);
+            let query = Query {
+                dir: Direction::Reverse,
+                start: target,
+                minutes: 0.0,
+                data: d,
+                limit,
+            };
+            engine.reverse.run(&engine.graph, query, &[]);
+            for &i in group {
+                self.test_gap(engine, index, d, i as usize, found);
             }
         }
     }
-    for (from, _) in candidates.iter() {
-        first_at[*from as usize] = NONE;
+
+    /// Gap `i` against each candidate its source reaches: the formula selects, a search
+    /// from the candidate's `to` gives the exact minutes. Needs the reverse search from
+    /// the gap's target done.
+    #[inline]
+    fn test_gap(
+        &self,
+        engine: &mut Engine,
+        index: &CandidateIndex,
+        d: u32,
+        i: usize,
+        found: &mut Vec<Found>,
+    ) {
+        let (_, k, target, gap_limit) = self.gaps[i];
+        let target = target as usize;
+        let (start, end) = self.ranges[i];
+        for &(u, to_u) in &self.reached[start as usize..end as usize] {
+            if to_u >= gap_limit {
+                continue;
+            }
+            let first = self.first_at[u as usize] as usize;
+            for &(_, c) in self.candidates[first..].iter().take_while(|e| e.0 == u) {
+                let (_, v, minutes) = index.edges[c as usize];
+                let Some(back) = engine.reverse.settled(v as usize) else {
+                    continue;
+                };
+                if to_u + minutes + back.minutes >= gap_limit * (1.0 + SLACK) {
+                    continue;
+                }
+                let at_v = to_u + minutes;
+                let query = Query {
+                    dir: Direction::Forward,
+                    start: v as usize,
+                    minutes: at_v,
+                    data: d,
+                    limit: gap_limit,
+                };
+                engine.check.run(&engine.graph, query, &[target as u32]);
+                if let Some(after) = engine.check.settled(target) {
+                    found.push((c, k, after.minutes));
+                }
+            }
+        }
     }
 }

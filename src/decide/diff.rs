@@ -257,6 +257,30 @@ fn delta(
 
 /// The diff of `old` to `new`.
 pub fn diff(old: Side, new: Side) -> Diff {
+    let gaps = gap_changes(old, new);
+    let (workflows_removed, workflows_added, renamed) = workflow_changes(old, new);
+    let (integrations_added, integrations_removed, modes_changed) = integration_changes(old, new);
+    let fixes = fix_moves(old, new);
+    Diff {
+        old_name: old.analysis.model_name.clone(),
+        new_name: new.analysis.model_name.clone(),
+        old_strategy: old.analysis.strategy.as_ref().map(|s| s.id.clone()),
+        new_strategy: new.analysis.strategy.as_ref().map(|s| s.id.clone()),
+        currency: new.analysis.currency.clone(),
+        summary: summary(&old.analysis.summary, &new.analysis.summary),
+        gaps,
+        workflows_removed,
+        workflows_added,
+        renamed,
+        integrations_added,
+        integrations_removed,
+        modes_changed,
+        fixes,
+    }
+}
+
+/// Gaps closed, opened and changed, matched by workflow, systems and data.
+fn gap_changes(old: Side, new: Side) -> GapChange {
     let mut gaps = GapChange::default();
     let mut unmatched = Pool::new(new.model, &new.analysis.handoffs);
     let models = (old.model, new.model);
@@ -289,7 +313,12 @@ pub fn diff(old: Side, new: Side) -> Diff {
     }
     let order = |g: &GapDelta| first.get(&(&g.workflow, &g.from, &g.to, &g.data)).copied();
     gaps.opened.sort_by_key(order);
+    gaps
+}
 
+/// Workflow ids removed and added, and the removals that are renames: an added
+/// workflow with the same handoffs.
+fn workflow_changes(old: Side, new: Side) -> (Vec<String>, Vec<String>, Vec<Rename>) {
     let ids = |m: &Model| m.workflows.iter().map(|w| w.id.clone()).collect::<Vec<_>>();
     let (old_ids, new_ids) = (ids(old.model), ids(new.model));
     let (old_set, new_set): (HashSet<&String>, HashSet<&String>) =
@@ -325,7 +354,18 @@ pub fn diff(old: Side, new: Side) -> Diff {
             });
         }
     }
+    (workflows_removed, workflows_added, renamed)
+}
 
+/// Integrations added and removed (by id), and those whose mode changed.
+fn integration_changes(
+    old: Side,
+    new: Side,
+) -> (
+    Vec<IntegrationChange>,
+    Vec<IntegrationChange>,
+    Vec<ModeChange>,
+) {
     let integration = |m: &Model, i: usize| {
         let x = &m.integrations[i];
         IntegrationChange {
@@ -358,7 +398,11 @@ pub fn diff(old: Side, new: Side) -> Diff {
             })
         })
         .collect();
+    (integrations_added, integrations_removed, modes_changed)
+}
 
+/// Fixes whose rank moved, new ones first (in the new ranking), then those gone.
+fn fix_moves(old: Side, new: Side) -> Vec<FixMove> {
     let (old_fixes, new_fixes) = (
         FixLookup::new(old.model, &old.analysis.fixes),
         FixLookup::new(new.model, &new.analysis.fixes),
@@ -389,23 +433,7 @@ pub fn diff(old: Side, new: Side) -> Diff {
                 after: None,
             }),
     );
-
-    Diff {
-        old_name: old.analysis.model_name.clone(),
-        new_name: new.analysis.model_name.clone(),
-        old_strategy: old.analysis.strategy.as_ref().map(|s| s.id.clone()),
-        new_strategy: new.analysis.strategy.as_ref().map(|s| s.id.clone()),
-        currency: new.analysis.currency.clone(),
-        summary: summary(&old.analysis.summary, &new.analysis.summary),
-        gaps,
-        workflows_removed,
-        workflows_added,
-        renamed,
-        integrations_added,
-        integrations_removed,
-        modes_changed,
-        fixes,
-    }
+    fixes
 }
 
 fn summary(a: &Summary, b: &Summary) -> SummaryDelta {

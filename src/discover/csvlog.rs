@@ -160,6 +160,81 @@ fn builder(reader: &mut Box<dyn BufRead>) -> csv::Reader<Box<dyn BufRead>> {
         .from_reader(owned)
 }
 
+/// One row of the log as read, with where its fields are.
+struct Row<'r> {
+    record: &'r csv::ByteRecord,
+    index: &'r Index,
+    wanted: &'r Columns,
+    line: u64,
+}
+
+/// The fields of an event in a row.
+struct Fields<'r> {
+    case: &'r str,
+    activity: &'r str,
+    time: i64,
+    resource: Option<&'r str>,
+    lifecycle: Option<&'r str>,
+}
+
+impl<'r> Row<'r> {
+    /// The row's fields, each problem with its line and column; `None` when the case, the
+    /// activity or the time cannot be read.
+    fn fields(&self, problems: &mut Problems) -> Option<Fields<'r>> {
+        let record: &'r csv::ByteRecord = self.record;
+        let text = |i: usize, name: &str, problems: &mut Problems| -> Option<&'r str> {
+            match std::str::from_utf8(&record[i]) {
+                Ok(t) => Some(t),
+                Err(_) => {
+                    problems.at_line(self.line, Some(name), "not UTF-8 text");
+                    None
+                }
+            }
+        };
+        let case = text(self.index.case, &self.wanted.case, problems);
+        let activity = text(self.index.activity, &self.wanted.activity, problems);
+        let stamp = text(self.index.timestamp, &self.wanted.timestamp, problems);
+        let resource = self
+            .index
+            .resource
+            .and_then(|i| text(i, &self.wanted.resource, problems))
+            .filter(|r| !r.is_empty());
+        let lifecycle = self
+            .index
+            .lifecycle
+            .and_then(|i| text(i, &self.wanted.lifecycle, problems))
+            .filter(|r| !r.is_empty());
+        if case.is_some_and(str::is_empty) {
+            problems.at_line(self.line, Some(&self.wanted.case), "the case id is empty");
+        }
+        if activity.is_some_and(str::is_empty) {
+            problems.at_line(
+                self.line,
+                Some(&self.wanted.activity),
+                "the activity is empty",
+            );
+        }
+        let time = stamp.and_then(|s| {
+        let t = time::parse(s);
+        if t.is_none() {
+            problems.at_line(
+                self.line,
+                Some(&self.wanted.timestamp),
+                format!("cannot read `{}` as a timestamp (ISO 8601, e.g. 2011-10-11 13:45:40.276+02:00)", super::shorten(s)),
+            );
+        }
+        t
+    });
+        Some(Fields {
+            case: case?,
+            activity: activity?,
+            time: time?,
+            resource,
+            lifecycle,
+        })
+    }
+}
+
 /// Reads every row, calling `each` with the case id, the event and the row's line.
 fn rows(
     mut reader: Box<dyn BufRead>,
@@ -205,44 +280,20 @@ fn rows(
             );
             continue;
         }
-        let text = |i: usize, name: &str, problems: &mut Problems| -> Option<&str> {
-            match std::str::from_utf8(&record[i]) {
-                Ok(t) => Some(t),
-                Err(_) => {
-                    problems.at_line(line, Some(name), "not UTF-8 text");
-                    None
-                }
-            }
+        let row = Row {
+            record: &record,
+            index: &index,
+            wanted,
+            line,
         };
-        let case = text(index.case, &wanted.case, problems);
-        let activity = text(index.activity, &wanted.activity, problems);
-        let stamp = text(index.timestamp, &wanted.timestamp, problems);
-        let resource = index
-            .resource
-            .and_then(|i| text(i, &wanted.resource, problems))
-            .filter(|r| !r.is_empty());
-        let lifecycle = index
-            .lifecycle
-            .and_then(|i| text(i, &wanted.lifecycle, problems))
-            .filter(|r| !r.is_empty());
-        if case.is_some_and(str::is_empty) {
-            problems.at_line(line, Some(&wanted.case), "the case id is empty");
-        }
-        if activity.is_some_and(str::is_empty) {
-            problems.at_line(line, Some(&wanted.activity), "the activity is empty");
-        }
-        let time = stamp.and_then(|s| {
-            let t = time::parse(s);
-            if t.is_none() {
-                problems.at_line(
-                    line,
-                    Some(&wanted.timestamp),
-                    format!("cannot read `{}` as a timestamp (ISO 8601, e.g. 2011-10-11 13:45:40.276+02:00)", super::shorten(s)),
-                );
-            }
-            t
-        });
-        let (Some(case), Some(activity), Some(time)) = (case, activity, time) else {
+        let Some(Fields {
+            case,
+            activity,
+            time,
+            resource,
+            lifecycle,
+        }) = row.fields(problems)
+        else {
             continue;
         };
         if case.is_empty() || activity.is_empty() || !problems.is_empty() {

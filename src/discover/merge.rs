@@ -152,97 +152,25 @@ pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, MergeError> {
         Some(r) if errors.is_empty() => r,
         _ => return Err(MergeError::NotYaml),
     };
-    let lines = Lines::new(source);
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let mut changes = Vec::new();
+    let mut merging = Merging {
+        source,
+        lines: Lines::new(source),
+        edits: Vec::new(),
+        changes: Vec::new(),
+    };
     if let Some(Value::Seq(items)) = get(&root, "integrations").map(|n| &n.value) {
         for (i, item) in items.iter().enumerate() {
-            let (Some(from), Some(to)) = (
-                get(item, "from").and_then(text),
-                get(item, "to").and_then(text),
-            ) else {
-                continue;
-            };
-            let Some(t) = evidence
-                .transitions
-                .iter()
-                .find(|t| t.from == from && t.to == to)
-            else {
-                continue;
-            };
-            let mode = get(item, "mode").and_then(text).unwrap_or("automated");
-            if mode != "manual" && mode != "semi" {
-                continue;
-            }
-            let Some(minutes) = integration_minutes(t) else {
-                continue;
-            };
-            let value = super::model::number(minutes);
-            let edit = match get(item, "minutes") {
-                Some(old) => scalar_span(source, &lines, old).map(|(a, b)| (a, b, value.clone())),
-                None => insertion(source, &lines, item, "minutes", &value).map(|(a, s)| (a, a, s)),
-            };
-            if let Some(edit) = edit {
-                edits.push(edit);
-                edits.extend(mark_measured(source, &lines, item, "minutes"));
-                changes.push(format!(
-                    "integrations[{}] {from}->{to}: minutes {value} = median of {} timed of {} handoffs",
-                    i + 1,
-                    t.timed,
-                    t.count
-                ));
-            }
+            merging.integration(i, item, evidence);
         }
     }
     if let Some(Value::Map(workflows)) = get(&root, "workflows").map(|n| &n.value) {
         for (id, workflow) in &**workflows {
-            let sequence: Option<Vec<(&str, &str)>> = match get(workflow, "handoffs")
-                .map(|n| &n.value)
-            {
-                Some(Value::Seq(handoffs)) => handoffs
-                    .iter()
-                    .map(|h| Some((get(h, "from").and_then(text)?, get(h, "to").and_then(text)?)))
-                    .collect(),
-                _ => None,
-            };
-            let Some(sequence) = sequence else { continue };
-            let Some((rank, variant)) = evidence.workflows.iter().enumerate().find(|(_, w)| {
-                w.handoffs.len() == sequence.len()
-                    && w.handoffs
-                        .iter()
-                        .zip(&sequence)
-                        .all(|((a, b), (c, d))| a == c && b == d)
-            }) else {
-                continue;
-            };
-            let Some(runs) = variant.runs_per_year else {
-                continue;
-            };
-            let Some(node) = get(workflow, "runs") else {
-                continue;
-            };
-            let (Some(count), Some(per)) = (get(node, "count"), get(node, "per")) else {
-                continue;
-            };
-            let (Some(c), Some(p)) = (
-                scalar_span(source, &lines, count),
-                scalar_span(source, &lines, per),
-            ) else {
-                continue;
-            };
-            let value = super::model::runs_number(runs);
-            edits.push((c.0, c.1, value.clone()));
-            edits.push((p.0, p.1, "year".into()));
-            edits.extend(mark_measured(source, &lines, workflow, "runs"));
-            changes.push(format!(
-                "workflows.{}: runs {value} a year = {} cases (discovered workflow {} of {} variants)",
-                id.text,
-                variant.cases,
-                rank + 1,
-                evidence.variants
-            ));
+            merging.workflow(&id.text, workflow, evidence);
         }
     }
+    let Merging {
+        mut edits, changes, ..
+    } = merging;
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut text = source.to_string();
     for (start, end, replacement) in edits {
@@ -261,6 +189,112 @@ pub fn merge(source: &str, evidence: &Evidence) -> Result<Merged, MergeError> {
         text.insert_str(0, &header);
     }
     Ok(Merged { text, changes })
+}
+
+/// The edits a merge makes to the source text, with a line on each change.
+struct Merging<'s> {
+    source: &'s str,
+    lines: Lines,
+    /// (start, end, replacement) byte ranges of the source.
+    edits: Vec<(usize, usize, String)>,
+    changes: Vec<String>,
+}
+
+impl Merging<'_> {
+    /// Integration `i` (0-based) gets the measured median as `minutes` when it is a
+    /// measured pair declared `manual` or `semi`.
+    fn integration(&mut self, i: usize, item: &Node, evidence: &Evidence) {
+        let (Some(from), Some(to)) = (
+            get(item, "from").and_then(text),
+            get(item, "to").and_then(text),
+        ) else {
+            return;
+        };
+        let Some(t) = evidence
+            .transitions
+            .iter()
+            .find(|t| t.from == from && t.to == to)
+        else {
+            return;
+        };
+        let mode = get(item, "mode").and_then(text).unwrap_or("automated");
+        if mode != "manual" && mode != "semi" {
+            return;
+        }
+        let Some(minutes) = integration_minutes(t) else {
+            return;
+        };
+        let value = super::model::number(minutes);
+        let edit = match get(item, "minutes") {
+            Some(old) => {
+                scalar_span(self.source, &self.lines, old).map(|(a, b)| (a, b, value.clone()))
+            }
+            None => {
+                insertion(self.source, &self.lines, item, "minutes", &value).map(|(a, s)| (a, a, s))
+            }
+        };
+        if let Some(edit) = edit {
+            self.edits.push(edit);
+            self.edits
+                .extend(mark_measured(self.source, &self.lines, item, "minutes"));
+            self.changes.push(format!(
+                "integrations[{}] {from}->{to}: minutes {value} = median of {} timed of {} handoffs",
+                i + 1,
+                t.timed,
+                t.count
+            ));
+        }
+    }
+
+    /// Workflow `id` gets a discovered workflow's runs a year when its handoffs are, in
+    /// order, that workflow's.
+    fn workflow(&mut self, id: &str, workflow: &Node, evidence: &Evidence) {
+        let sequence: Option<Vec<(&str, &str)>> = match get(workflow, "handoffs").map(|n| &n.value)
+        {
+            Some(Value::Seq(handoffs)) => handoffs
+                .iter()
+                .map(|h| Some((get(h, "from").and_then(text)?, get(h, "to").and_then(text)?)))
+                .collect(),
+            _ => None,
+        };
+        let Some(sequence) = sequence else { return };
+        let Some((rank, variant)) = evidence.workflows.iter().enumerate().find(|(_, w)| {
+            w.handoffs.len() == sequence.len()
+                && w.handoffs
+                    .iter()
+                    .zip(&sequence)
+                    .all(|((a, b), (c, d))| a == c && b == d)
+        }) else {
+            return;
+        };
+        let Some(runs) = variant.runs_per_year else {
+            return;
+        };
+        let Some(node) = get(workflow, "runs") else {
+            return;
+        };
+        let (Some(count), Some(per)) = (get(node, "count"), get(node, "per")) else {
+            return;
+        };
+        let (Some(c), Some(p)) = (
+            scalar_span(self.source, &self.lines, count),
+            scalar_span(self.source, &self.lines, per),
+        ) else {
+            return;
+        };
+        let value = super::model::runs_number(runs);
+        self.edits.push((c.0, c.1, value.clone()));
+        self.edits.push((p.0, p.1, "year".into()));
+        self.edits
+            .extend(mark_measured(self.source, &self.lines, workflow, "runs"));
+        self.changes.push(format!(
+            "workflows.{}: runs {value} a year = {} cases (discovered workflow {} of {} variants)",
+            id,
+            variant.cases,
+            rank + 1,
+            evidence.variants
+        ));
+    }
 }
 
 #[cfg(test)]

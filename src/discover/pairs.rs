@@ -73,6 +73,128 @@ impl Row<'_> {
         }
         id.to_string()
     }
+
+    /// The median of a `pair` row in minutes; `None` when empty or not a duration.
+    fn median_minutes(&self, problems: &mut Problems) -> Option<f64> {
+        let median = self.text(9);
+        if median.is_empty() {
+            return None;
+        }
+        match median.parse::<f64>() {
+            Ok(us) if us.is_finite() && us >= 0.0 => Some(us / MICROS_PER_MINUTE),
+            _ => {
+                problems.at_line(
+                    self.line,
+                    Some("median_us"),
+                    format!("expected microseconds, found `{}`", super::shorten(median)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `pair` row: one transition between two systems of the mapping.
+    fn pair(&self, mapping: &Mapping, problems: &mut Problems) -> Transition {
+        let from = self.system(1, mapping, problems);
+        let to = self.system(2, mapping, problems);
+        let timed = self.int(8, problems);
+        let median_minutes = self.median_minutes(problems);
+        Transition {
+            from,
+            to,
+            count: self.int(5, problems),
+            automated: self.int(6, problems),
+            unknown: self.int(7, problems),
+            runs_per_year: None,
+            median_minutes,
+            timed,
+        }
+    }
+
+    /// A `variant` row: its handoffs (`FROM>TO;FROM>TO...`) and how many cases took it.
+    fn variant(&self, mapping: &Mapping, problems: &mut Problems) -> Variant {
+        let mut handoffs = Vec::new();
+        for pair in self.text(3).split(';') {
+            match pair.split_once('>') {
+                Some((a, b)) => {
+                    for id in [a, b] {
+                        if !mapping.systems.iter().any(|s| s.id == id) {
+                            problems.at_line(
+                                self.line,
+                                Some("name"),
+                                format!("`{}` is not a system of the mapping", super::shorten(id)),
+                            );
+                        }
+                    }
+                    handoffs.push((a.to_string(), b.to_string()));
+                }
+                None => problems.at_line(
+                    self.line,
+                    Some("name"),
+                    format!(
+                        "expected `FROM>TO;FROM>TO...`, found `{}`",
+                        super::shorten(pair)
+                    ),
+                ),
+            }
+        }
+        (handoffs, self.int(4, problems))
+    }
+
+    /// Adds the row to the totals by its kind; counts the `log` rows in `logs`.
+    fn add_to(
+        &self,
+        totals: &mut Totals,
+        logs: &mut usize,
+        mapping: &Mapping,
+        problems: &mut Problems,
+    ) {
+        match self.text(0) {
+            "log" => {
+                *logs += 1;
+                totals.cases = self.int(4, problems);
+                totals.events = self.int(5, problems);
+                let (first, last) = (self.signed(10, problems), self.signed(11, problems));
+                totals.span_seconds = (last - first) as f64 / 1e6;
+            }
+            "pair" => totals.pairs.push(self.pair(mapping, problems)),
+            "variant" => totals.variants.push(self.variant(mapping, problems)),
+            "unmapped" => {
+                let n = self.int(5, problems);
+                totals.unmapped_steps += n;
+                totals.unmapped.push((self.text(3).to_string(), n));
+            }
+            other => problems.at_line(
+                self.line,
+                Some("kind"),
+                format!(
+                    "expected `log`, `pair`, `variant` or `unmapped`, found `{}`",
+                    super::shorten(other)
+                ),
+            ),
+        }
+    }
+}
+
+/// A variant's handoffs as pairs of system ids, and its number of cases.
+type Variant = (Vec<(String, String)>, u64);
+
+/// Where each of [`COLUMNS`] is in the header; a problem for each one missing.
+fn column_positions(header: &csv::StringRecord, problems: &mut Problems) -> [usize; 12] {
+    let mut at = [0usize; 12];
+    for (i, name) in COLUMNS.iter().enumerate() {
+        match header.iter().position(|h| h.trim() == *name) {
+            Some(p) => at[i] = p,
+            None => problems.at_line(
+                1,
+                Some(name),
+                format!(
+                    "no column `{name}`: the pairs table has the columns of docs/discover-sql.md"
+                ),
+            ),
+        }
+    }
+    at
 }
 
 /// Reads a pairs table; every problem with its line and column.
@@ -92,19 +214,7 @@ pub(crate) fn read(path: &Path, origin: &str, mapping: &Mapping) -> Result<Total
             return Err(problems);
         }
     };
-    let mut at = [0usize; 12];
-    for (i, name) in COLUMNS.iter().enumerate() {
-        match header.iter().position(|h| h.trim() == *name) {
-            Some(p) => at[i] = p,
-            None => problems.at_line(
-                1,
-                Some(name),
-                format!(
-                    "no column `{name}`: the pairs table has the columns of docs/discover-sql.md"
-                ),
-            ),
-        }
-    }
+    let at = column_positions(&header, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -135,93 +245,7 @@ pub(crate) fn read(path: &Path, origin: &str, mapping: &Mapping) -> Result<Total
             at: &at,
             line: record.position().map_or(0, csv::Position::line),
         };
-        match row.text(0) {
-            "log" => {
-                logs += 1;
-                totals.cases = row.int(4, &mut problems);
-                totals.events = row.int(5, &mut problems);
-                let (first, last) = (row.signed(10, &mut problems), row.signed(11, &mut problems));
-                totals.span_seconds = (last - first) as f64 / 1e6;
-            }
-            "pair" => {
-                let from = row.system(1, mapping, &mut problems);
-                let to = row.system(2, mapping, &mut problems);
-                let timed = row.int(8, &mut problems);
-                let median = row.text(9);
-                let median_minutes = if median.is_empty() {
-                    None
-                } else {
-                    match median.parse::<f64>() {
-                        Ok(us) if us.is_finite() && us >= 0.0 => Some(us / MICROS_PER_MINUTE),
-                        _ => {
-                            problems.at_line(
-                                row.line,
-                                Some("median_us"),
-                                format!(
-                                    "expected microseconds, found `{}`",
-                                    super::shorten(median)
-                                ),
-                            );
-                            None
-                        }
-                    }
-                };
-                totals.pairs.push(Transition {
-                    from,
-                    to,
-                    count: row.int(5, &mut problems),
-                    automated: row.int(6, &mut problems),
-                    unknown: row.int(7, &mut problems),
-                    runs_per_year: None,
-                    median_minutes,
-                    timed,
-                });
-            }
-            "variant" => {
-                let mut handoffs = Vec::new();
-                for pair in row.text(3).split(';') {
-                    match pair.split_once('>') {
-                        Some((a, b)) => {
-                            for id in [a, b] {
-                                if !mapping.systems.iter().any(|s| s.id == id) {
-                                    problems.at_line(
-                                        row.line,
-                                        Some("name"),
-                                        format!(
-                                            "`{}` is not a system of the mapping",
-                                            super::shorten(id)
-                                        ),
-                                    );
-                                }
-                            }
-                            handoffs.push((a.to_string(), b.to_string()));
-                        }
-                        None => problems.at_line(
-                            row.line,
-                            Some("name"),
-                            format!(
-                                "expected `FROM>TO;FROM>TO...`, found `{}`",
-                                super::shorten(pair)
-                            ),
-                        ),
-                    }
-                }
-                totals.variants.push((handoffs, row.int(4, &mut problems)));
-            }
-            "unmapped" => {
-                let n = row.int(5, &mut problems);
-                totals.unmapped_steps += n;
-                totals.unmapped.push((row.text(3).to_string(), n));
-            }
-            other => problems.at_line(
-                row.line,
-                Some("kind"),
-                format!(
-                    "expected `log`, `pair`, `variant` or `unmapped`, found `{}`",
-                    super::shorten(other)
-                ),
-            ),
-        }
+        row.add_to(&mut totals, &mut logs, mapping, &mut problems);
     }
     if logs != 1 {
         problems.at_line(

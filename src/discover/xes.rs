@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::io::BufRead;
+use std::ops::ControlFlow;
 
 use quick_xml::events::{BytesStart, Event as Xml};
 use quick_xml::{Reader, XmlVersion};
@@ -51,15 +52,7 @@ fn read_offsets(
     let mut xml = Reader::from_reader(reader);
     xml.config_mut().trim_text(true);
     let mut buf = Vec::with_capacity(1024);
-    let mut depth = 0usize;
-    let mut trace_depth: Option<usize> = None;
-    let mut event_depth: Option<usize> = None;
-    let mut case_id: Option<String> = None;
-    let mut trace_line = 0;
-    let mut events: Vec<Event> = Vec::new();
-    let mut event_elements = 0u64;
-    let mut pending = Pending::default();
-    let mut saw_root = false;
+    let mut state = Nesting::default();
     loop {
         let read = xml.read_event_into(&mut buf);
         budget.next_record();
@@ -67,21 +60,7 @@ fn read_offsets(
             Ok(Xml::Start(e)) => (Some(e), false),
             Ok(Xml::Empty(e)) => (Some(e), true),
             Ok(Xml::End(_)) => {
-                depth = depth.saturating_sub(1);
-                if event_depth == Some(depth) {
-                    event_depth = None;
-                    finish_event(&mut pending, &mut events, problems);
-                } else if trace_depth == Some(depth) {
-                    trace_depth = None;
-                    finish_trace(
-                        &mut case_id,
-                        &mut events,
-                        event_elements,
-                        trace_line,
-                        sink,
-                        problems,
-                    );
-                }
+                state.end(sink, problems);
                 buf.clear();
                 continue;
             }
@@ -103,67 +82,139 @@ fn read_offsets(
         let Some(e) = start else { continue };
         // The line the tag ends on: what the reader has consumed so far.
         let line = xml.buffer_position();
+        let tag = Tag { e: &e, empty, line };
+        if state.start(&tag, sink, problems).is_break() {
+            return;
+        }
+        if !empty {
+            state.depth += 1;
+        }
+        buf.clear();
+    }
+    if state.trace_depth.is_some() || state.depth > 0 {
+        problems.at_line(
+            xml.buffer_position(),
+            None,
+            "the log ends inside an element: the file is cut short",
+        );
+    }
+}
+
+/// A start (or empty) tag as read: the element, whether it closes itself, and its line.
+struct Tag<'a, 'e> {
+    e: &'a BytesStart<'e>,
+    empty: bool,
+    line: u64,
+}
+
+/// Where the reader is in the log: the element depth, the trace and event being read.
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    trace_depth: Option<usize>,
+    event_depth: Option<usize>,
+    case_id: Option<String>,
+    trace_line: u64,
+    events: Vec<Event>,
+    event_elements: u64,
+    pending: Pending,
+    saw_root: bool,
+}
+
+impl Nesting {
+    /// An end tag: closes the event or the trace it ends.
+    fn end(&mut self, sink: &mut Collector, problems: &mut Problems) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.event_depth == Some(self.depth) {
+            self.event_depth = None;
+            finish_event(&mut self.pending, &mut self.events, problems);
+        } else if self.trace_depth == Some(self.depth) {
+            self.trace_depth = None;
+            finish_trace(
+                &mut self.case_id,
+                &mut self.events,
+                self.event_elements,
+                self.trace_line,
+                sink,
+                problems,
+            );
+        }
+    }
+
+    /// A start tag: the root, an event's attribute, a trace, an event or a trace's
+    /// attribute. Breaks when the file is not an XES log.
+    fn start(
+        &mut self,
+        tag: &Tag,
+        sink: &mut Collector,
+        problems: &mut Problems,
+    ) -> ControlFlow<()> {
+        let Tag { e, empty, line } = *tag;
         let name = e.local_name();
         let name = name.as_ref();
-        if !saw_root {
-            saw_root = true;
+        if !self.saw_root {
+            self.saw_root = true;
             if name != "log" {
                 problems.at_line(
                     line,
                     None,
                     format!("not an XES log: the first element is `<{name}>`, an XES log starts with `<log>`"),
                 );
-                return;
+                return ControlFlow::Break(());
             }
-        } else if event_depth.is_some() {
-            if event_depth.map(|d| d + 1) == Some(depth) {
-                event_attribute(&e, &mut pending, sink, problems);
+        } else if self.event_depth.is_some() {
+            if self.event_depth.map(|d| d + 1) == Some(self.depth) {
+                event_attribute(e, &mut self.pending, sink, problems);
             }
-        } else if name == "trace" && trace_depth.is_none() {
-            trace_depth = Some(depth);
-            trace_line = line;
-            event_elements = 0;
-            events.clear();
-            case_id = None;
-            if empty {
-                trace_depth = None;
-                finish_trace(&mut case_id, &mut events, 0, line, sink, problems);
-            }
+        } else if name == "trace" && self.trace_depth.is_none() {
+            self.start_trace(empty, line, sink, problems);
         } else if name == "event" {
-            if trace_depth.is_some() {
-                event_elements += 1;
-                pending = Pending {
-                    line,
-                    ..Pending::default()
-                };
-                event_depth = Some(depth);
-                if empty {
-                    event_depth = None;
-                    finish_event(&mut pending, &mut events, problems);
-                }
-            } else {
-                problems.at_line(
-                    line,
-                    None,
-                    "an event outside any trace: XES events belong to a trace (the case)",
-                );
-            }
-        } else if trace_depth.map(|d| d + 1) == Some(depth) {
-            if let Some((_, value)) = key_value(&e, &["concept:name"], problems, line) {
-                case_id = Some(value.into_owned());
+            self.start_event(empty, line, problems);
+        } else if self.trace_depth.map(|d| d + 1) == Some(self.depth) {
+            if let Some((_, value)) = key_value(e, &["concept:name"], problems, line) {
+                self.case_id = Some(value.into_owned());
             }
         }
-        if !empty {
-            depth += 1;
-        }
-        buf.clear();
+        ControlFlow::Continue(())
     }
-    if trace_depth.is_some() || depth > 0 {
-        problems.at_line(
-            xml.buffer_position(),
-            None,
-            "the log ends inside an element: the file is cut short",
-        );
+
+    fn start_trace(
+        &mut self,
+        empty: bool,
+        line: u64,
+        sink: &mut Collector,
+        problems: &mut Problems,
+    ) {
+        self.trace_depth = Some(self.depth);
+        self.trace_line = line;
+        self.event_elements = 0;
+        self.events.clear();
+        self.case_id = None;
+        if empty {
+            self.trace_depth = None;
+            finish_trace(&mut self.case_id, &mut self.events, 0, line, sink, problems);
+        }
+    }
+
+    fn start_event(&mut self, empty: bool, line: u64, problems: &mut Problems) {
+        if self.trace_depth.is_none() {
+            problems.at_line(
+                line,
+                None,
+                "an event outside any trace: XES events belong to a trace (the case)",
+            );
+            return;
+        }
+        self.event_elements += 1;
+        self.pending = Pending {
+            line,
+            ..Pending::default()
+        };
+        self.event_depth = Some(self.depth);
+        if empty {
+            self.event_depth = None;
+            finish_event(&mut self.pending, &mut self.events, problems);
+        }
     }
 }
 

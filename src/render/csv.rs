@@ -8,7 +8,8 @@ use std::io::Write;
 
 use super::CsvTable;
 use super::{Render, RenderError};
-use crate::analysis::Counts;
+use crate::analysis::{Counts, Fix};
+use crate::model::Model;
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -163,46 +164,49 @@ fn fixes(report: &Report, top: Option<usize>) -> (Vec<String>, Vec<Row>) {
     let rows = report
         .fixes(top)
         .iter()
-        .map(|f| {
-            let closes: Vec<String> = f
-                .improves
-                .iter()
-                .map(|i| format!("{} step {}", model.workflows[i.workflow].id, i.step))
-                .collect();
-            let mut row = Row::default()
-                .count(f.rank)
-                .text(&f.id.text(model))
-                .text(f.action.as_str())
-                .text(&model.systems[f.from].id)
-                .text(&model.systems[f.to].id)
-                .list(&f.carries)
-                .optional_text(f.name(model))
-                .number(f.cost)
-                .number(f.annual_hours_saved)
-                .number(f.annual_saving)
-                .number(f.strategic_value)
-                .optional_number(f.priority)
-                .optional_number(f.payback_months)
-                .flag(f.aligned)
-                .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
-                .list(&closes)
-                .number(f.run_cost)
-                .number(f.net_saving)
-                .number(f.npv)
-                .flag(f.loses_money())
-                .text(f.cost_basis(model).as_str());
-            for o in &objectives {
-                let value = f
-                    .objectives
-                    .iter()
-                    .find(|(k, _)| model.objectives[*k].id == *o)
-                    .map_or(0.0, |(_, v)| *v);
-                row = row.number(value);
-            }
-            row
-        })
+        .map(|f| fix_row(model, f, &objectives))
         .collect();
     (header, rows)
+}
+
+/// One fix's row, with its strategic value per objective in `objectives`' order.
+fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
+    let closes: Vec<String> = f
+        .improves
+        .iter()
+        .map(|i| format!("{} step {}", model.workflows[i.workflow].id, i.step))
+        .collect();
+    let mut row = Row::default()
+        .count(f.rank)
+        .text(&f.id.text(model))
+        .text(f.action.as_str())
+        .text(&model.systems[f.from].id)
+        .text(&model.systems[f.to].id)
+        .list(&f.carries)
+        .optional_text(f.name(model))
+        .number(f.cost)
+        .number(f.annual_hours_saved)
+        .number(f.annual_saving)
+        .number(f.strategic_value)
+        .optional_number(f.priority)
+        .optional_number(f.payback_months)
+        .flag(f.aligned)
+        .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
+        .list(&closes)
+        .number(f.run_cost)
+        .number(f.net_saving)
+        .number(f.npv)
+        .flag(f.loses_money())
+        .text(f.cost_basis(model).as_str());
+    for o in objectives {
+        let value = f
+            .objectives
+            .iter()
+            .find(|(k, _)| model.objectives[*k].id == *o)
+            .map_or(0.0, |(_, v)| *v);
+        row = row.number(value);
+    }
+    row
 }
 
 fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {

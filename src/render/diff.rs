@@ -1,5 +1,5 @@
 //! `gapgraph diff` as a terminal report and as Markdown ready to paste into a pull
-//! request; its JSON is in `json/decide.rs`. Both are built from the same lines.
+//! request; its JSON is in `json/diff.rs`. Both are built from the same lines.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -79,7 +79,29 @@ const GAP_HEADER: [&str; 6] = [
 ];
 
 fn parts(d: &Diff) -> Vec<Part> {
-    let mut parts = vec![Part {
+    let mut parts = vec![summary_part(d)];
+    for (title, gaps) in [
+        ("Gaps closed", &d.gaps.closed),
+        ("Gaps opened", &d.gaps.opened),
+        ("Gaps changed", &d.gaps.changed),
+    ] {
+        parts.push(Part {
+            title: format!("{title} ({})", gaps.len()),
+            header: GAP_HEADER.to_vec(),
+            numeric: vec![],
+            rows: gap_rows(gaps),
+            notes: Vec::new(),
+        });
+    }
+    parts.push(workflows_part(d));
+    parts.push(integrations_part(d));
+    parts.push(fixes_part(d));
+    parts
+}
+
+/// Each summary figure before and after, with the change.
+fn summary_part(d: &Diff) -> Part {
+    Part {
         title: "Summary".into(),
         header: vec!["Measure", "Before", "After", "Change"],
         numeric: vec![1, 2, 3],
@@ -102,20 +124,11 @@ fn parts(d: &Diff) -> Vec<Part> {
             })
             .collect(),
         notes: Vec::new(),
-    }];
-    for (title, gaps) in [
-        ("Gaps closed", &d.gaps.closed),
-        ("Gaps opened", &d.gaps.opened),
-        ("Gaps changed", &d.gaps.changed),
-    ] {
-        parts.push(Part {
-            title: format!("{title} ({})", gaps.len()),
-            header: GAP_HEADER.to_vec(),
-            numeric: vec![],
-            rows: gap_rows(gaps),
-            notes: Vec::new(),
-        });
     }
+}
+
+/// Workflows renamed, gone and new, as notes.
+fn workflows_part(d: &Diff) -> Part {
     let mut notes: Vec<String> = d
         .renamed
         .iter()
@@ -141,13 +154,17 @@ fn parts(d: &Diff) -> Vec<Part> {
             .filter(|w| !renamed(w))
             .map(|w| format!("workflow `{w}` is new")),
     );
-    parts.push(Part {
+    Part {
         title: "Workflows".into(),
         header: vec![],
         numeric: vec![],
         rows: vec![],
         notes,
-    });
+    }
+}
+
+/// Integrations added, removed or with a new mode.
+fn integrations_part(d: &Diff) -> Part {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (change, list) in [
         ("added", &d.integrations_added),
@@ -170,15 +187,19 @@ fn parts(d: &Diff) -> Vec<Part> {
             format!("{} -> {}", m.before.as_str(), m.after.as_str()),
         ]);
     }
-    parts.push(Part {
+    Part {
         title: format!("Integrations ({})", rows.len()),
         header: vec!["Integration", "Between", "Change", "Mode"],
         numeric: vec![],
         rows,
         notes: Vec::new(),
-    });
+    }
+}
+
+/// Fixes whose rank moved, `-` where a side has none.
+fn fixes_part(d: &Diff) -> Part {
     let rank = |r: Option<usize>| r.map_or("-".to_string(), |r| format!("#{r}"));
-    parts.push(Part {
+    Part {
         title: format!("Fixes whose rank moved ({})", d.fixes.len()),
         header: vec!["Fix", "Action", "Before", "After"],
         numeric: vec![2, 3],
@@ -195,8 +216,7 @@ fn parts(d: &Diff) -> Vec<Part> {
             })
             .collect(),
         notes: Vec::new(),
-    });
-    parts
+    }
 }
 
 fn title(d: &Diff) -> String {

@@ -1,11 +1,11 @@
 //! `gapgraph explain`: one fix's arithmetic in words and numbers; its JSON is in
-//! `json/decide.rs`.
+//! `json/explain.rs`.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Render, RenderError};
-use crate::decide::Neighbour;
+use crate::decide::{ExplainedHandoff, Neighbour};
 use crate::model::Model;
 use crate::text::{hours, minutes, money, rate, ratio};
 use crate::text::{terminal, TerminalText};
@@ -36,8 +36,18 @@ fn path(ids: &[String]) -> String {
 
 fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
     let e = report.explanation;
-    let f = &e.fix;
     let cur = &terminal(report.currency);
+    write_fix_line(report, out)?;
+    for (k, h) in e.handoffs.iter().enumerate() {
+        write_handoff(k, h, e.total_weight, cur, out)?;
+    }
+    write_sums(report, out)
+}
+
+/// The fix, its rank and the strategy in force.
+fn write_fix_line(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
+    let e = report.explanation;
+    let f = &e.fix;
     let model = report.model;
     let name = f
         .name(model)
@@ -62,78 +72,97 @@ fn write(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
         Some(s) => writeln!(out, "Strategy in force: {} ({})", terminal(&s.name), s.id)?,
         None => writeln!(out, "No strategies declared: alignment is 1 everywhere.")?,
     }
-    for (k, h) in e.handoffs.iter().enumerate() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}. {} step {}: {} -> {}, {}",
-            k + 1,
-            h.workflow,
-            h.step,
-            h.from,
-            h.to,
-            terminal(&h.data)
-        )?;
-        writeln!(out, "   path before: {}", path(&h.path_before))?;
-        writeln!(out, "   path after:  {}", path(&h.path_after))?;
-        let dearer = h.minutes_after > h.minutes_before;
-        writeln!(
-            out,
-            "   {} runs a year x ({} - {}) min / 60 = {} hours a year {}",
-            hours(h.runs_per_year).trim_end_matches(".0"),
-            minutes(h.minutes_before),
-            minutes(h.minutes_after),
-            hours(h.annual_hours_saved),
-            if dearer {
-                "saved: dearer, its first path is slower than the default minutes it was priced at"
-            } else {
-                "saved"
-            }
-        )?;
-        let by =
-            h.by.as_deref()
-                .map(|u| format!(" ({u} does this step)"))
-                .unwrap_or_default();
-        writeln!(
-            out,
-            "   x {cur} {} an hour{by} = {cur} {} a year",
-            rate(h.hourly_cost),
-            money(h.annual_saving)
-        )?;
-        if h.objectives.is_empty() {
-            writeln!(out, "   alignment {}", factor(h.alignment))?;
+    Ok(())
+}
+
+/// The `k`th handoff the fix changes: its paths, and the hours, money and alignment
+/// saved, each as the product a reader can redo.
+fn write_handoff(
+    k: usize,
+    h: &ExplainedHandoff,
+    total_weight: f64,
+    cur: &str,
+    out: &mut TerminalText,
+) -> std::fmt::Result {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}. {} step {}: {} -> {}, {}",
+        k + 1,
+        h.workflow,
+        h.step,
+        h.from,
+        h.to,
+        terminal(&h.data)
+    )?;
+    writeln!(out, "   path before: {}", path(&h.path_before))?;
+    writeln!(out, "   path after:  {}", path(&h.path_after))?;
+    let dearer = h.minutes_after > h.minutes_before;
+    writeln!(
+        out,
+        "   {} runs a year x ({} - {}) min / 60 = {} hours a year {}",
+        hours(h.runs_per_year).trim_end_matches(".0"),
+        minutes(h.minutes_before),
+        minutes(h.minutes_after),
+        hours(h.annual_hours_saved),
+        if dearer {
+            "saved: dearer, its first path is slower than the default minutes it was priced at"
         } else {
-            let terms: Vec<String> = h
-                .objectives
-                .iter()
-                .map(|o| format!("{} x {}", minutes(o.weight), minutes(o.serves)))
-                .collect();
+            "saved"
+        }
+    )?;
+    let by =
+        h.by.as_deref()
+            .map(|u| format!(" ({u} does this step)"))
+            .unwrap_or_default();
+    writeln!(
+        out,
+        "   x {cur} {} an hour{by} = {cur} {} a year",
+        rate(h.hourly_cost),
+        money(h.annual_saving)
+    )?;
+    if h.objectives.is_empty() {
+        writeln!(out, "   alignment {}", factor(h.alignment))?;
+    } else {
+        let terms: Vec<String> = h
+            .objectives
+            .iter()
+            .map(|o| format!("{} x {}", minutes(o.weight), minutes(o.serves)))
+            .collect();
+        writeln!(
+            out,
+            "   alignment ({}) / {} = {}",
+            terms.join(" + "),
+            minutes(total_weight),
+            factor(h.alignment)
+        )?;
+        for o in &h.objectives {
             writeln!(
                 out,
-                "   alignment ({}) / {} = {}",
-                terms.join(" + "),
-                minutes(e.total_weight),
-                factor(h.alignment)
+                "     {}: {cur} {} x {} = {cur} {}",
+                o.objective,
+                money(h.annual_saving),
+                factor(o.term),
+                money(o.value)
             )?;
-            for o in &h.objectives {
-                writeln!(
-                    out,
-                    "     {}: {cur} {} x {} = {cur} {}",
-                    o.objective,
-                    money(h.annual_saving),
-                    factor(o.term),
-                    money(o.value)
-                )?;
-            }
         }
-        writeln!(
-            out,
-            "   strategic value {cur} {} x {} = {cur} {}",
-            money(h.annual_saving),
-            factor(h.alignment),
-            money(h.strategic_value)
-        )?;
     }
+    writeln!(
+        out,
+        "   strategic value {cur} {} x {} = {cur} {}",
+        money(h.annual_saving),
+        factor(h.alignment),
+        money(h.strategic_value)
+    )?;
+    Ok(())
+}
+
+/// The fix's sums, priority, payback and NPV, and where it ranks against its neighbours.
+fn write_sums(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::Result {
+    let e = report.explanation;
+    let f = &e.fix;
+    let cur = &terminal(report.currency);
+    let model = report.model;
     writeln!(out)?;
     writeln!(
         out,

@@ -10,6 +10,7 @@ use std::io::Write;
 
 use super::{Render, RenderError};
 use crate::analysis::path_ids;
+use crate::model::Model;
 use crate::view::Report;
 
 /// The GraphML writer.
@@ -59,126 +60,147 @@ fn key_id(name: &str, what: &str) -> String {
 impl Render<Report<'_>> for Graphml {
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         let mut x = String::new();
-        x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.push_str("<!-- gapgraph: systems are nodes; integrations and gap handoffs are directed edges (gap = true on gaps) -->\n");
-        x.push_str(
-            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
-             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-             xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
-             http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-        );
-        for (name, what, kind) in &KEYS {
-            let _ = writeln!(
-                x,
-                "  <key id=\"{}\" for=\"{what}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>",
-                key_id(name, what)
-            );
-        }
-        x.push_str("  <graph id=\"gapgraph\" edgedefault=\"directed\">\n");
-        let model = report.model;
-        let analysis = report.analysis;
-        let mut graph = Data::new("graph", "    ");
-        graph.text("model", model.name.as_deref());
-        graph.text(
-            "strategy",
-            analysis.strategy.as_ref().map(|s| s.id.as_str()),
-        );
-        graph.text("currency", Some(report.currency()));
-        x.push_str(&graph.out);
-
-        for (system, measures) in model.systems.iter().zip(&analysis.systems) {
-            let _ = writeln!(
-                x,
-                "    <node id=\"{}\" labels=\":System\">",
-                xml(&system.id)
-            );
-            let mut d = Data::new("node", "      ");
-            d.text("label", Some(&system.name));
-            d.text("labels", Some(":System"));
-            d.text("name", Some(&system.name));
-            d.text("kind", Some(system.kind.as_str()));
-            d.flag("manual_kind", system.kind.is_manual());
-            d.text("unit", system.unit.map(|u| model.units[u].id.as_str()));
-            d.text("owner", system.owner.as_deref());
-            let workflows: Vec<String> = measures
-                .workflows
-                .iter()
-                .map(|w| model.workflows[*w].id.clone())
-                .collect();
-            d.list("workflows", &workflows);
-            d.number(
-                "strategic_contribution",
-                Some(measures.strategic_contribution),
-            );
-            let flags: Vec<String> = measures
-                .flags
-                .iter()
-                .map(|f| f.as_str().to_string())
-                .collect();
-            d.list("flags", &flags);
-            x.push_str(&d.out);
-            x.push_str("    </node>\n");
-        }
-
-        let mut edge = 0;
-        for integration in &model.integrations {
-            let (from, to) = (integration.from, integration.to);
-            let effective = rules::effective_mode(model, integration.mode, from, to);
-            let _ = writeln!(
-                x,
-                "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"INTEGRATION\">",
-                xml(&model.systems[from].id),
-                xml(&model.systems[to].id)
-            );
-            edge += 1;
-            let mut d = Data::new("edge", "      ");
-            let label = integration
-                .name
-                .clone()
-                .unwrap_or_else(|| integration.carries.0.join(", "));
-            d.text("label", Some(&label));
-            d.flag("gap", false);
-            d.text("integration", Some(&integration.id));
-            d.text("mode", Some(integration.mode.as_str()));
-            d.text("effective_mode", Some(effective.as_str()));
-            d.list("carries", &integration.carries.0);
-            let minutes =
-                rules::hop_minutes(model, integration.mode, from, to, integration.minutes);
-            d.number("minutes", Some(minutes));
-            d.number("fix_cost", integration.fix_cost);
-            d.text("via", integration.via.as_deref());
-            x.push_str(&d.out);
-            x.push_str("    </edge>\n");
-        }
-
-        for gap in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
-            let _ = writeln!(
-                x,
-                "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
-                xml(&model.systems[gap.from].id),
-                xml(&model.systems[gap.to].id)
-            );
-            edge += 1;
-            let mut d = Data::new("edge", "      ");
-            let status = gap.status.as_str();
-            d.text("label", Some(&format!("{status}: {}", gap.data(model))));
-            d.flag("gap", true);
-            d.text("status", Some(status));
-            d.text("workflow", Some(&model.workflows[gap.workflow].id));
-            d.int("step", gap.step);
-            d.text("data", Some(gap.data(model)));
-            d.number("minutes", Some(gap.minutes));
-            d.list("path", &path_ids(model, &gap.path));
-            d.number("runs_per_year", Some(gap.runs_per_year));
-            d.number("annual_hours", Some(gap.annual_hours));
-            d.number("annual_cost", Some(gap.annual_cost));
-            d.number("strategic_value", Some(gap.strategic_value));
-            x.push_str(&d.out);
-            x.push_str("    </edge>\n");
-        }
+        write_head(report, &mut x);
+        write_system_nodes(report, &mut x);
+        let integrations = write_integration_edges(report.model, &mut x);
+        write_gap_edges(report, integrations, &mut x);
         x.push_str("  </graph>\n</graphml>\n");
         out.write_all(x.as_bytes())?;
         Ok(())
+    }
+}
+
+/// The XML declaration, the `<key>` declarations and the graph's own data.
+fn write_head(report: &Report, x: &mut String) {
+    x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.push_str("<!-- gapgraph: systems are nodes; integrations and gap handoffs are directed edges (gap = true on gaps) -->\n");
+    x.push_str(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
+         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
+    for (name, what, kind) in &KEYS {
+        let _ = writeln!(
+            x,
+            "  <key id=\"{}\" for=\"{what}\" attr.name=\"{name}\" attr.type=\"{kind}\"/>",
+            key_id(name, what)
+        );
+    }
+    x.push_str("  <graph id=\"gapgraph\" edgedefault=\"directed\">\n");
+    let model = report.model;
+    let analysis = report.analysis;
+    let mut graph = Data::new("graph", "    ");
+    graph.text("model", model.name.as_deref());
+    graph.text(
+        "strategy",
+        analysis.strategy.as_ref().map(|s| s.id.as_str()),
+    );
+    graph.text("currency", Some(report.currency()));
+    x.push_str(&graph.out);
+}
+
+/// One node per system, with its measures.
+fn write_system_nodes(report: &Report, x: &mut String) {
+    let model = report.model;
+    let analysis = report.analysis;
+    for (system, measures) in model.systems.iter().zip(&analysis.systems) {
+        let _ = writeln!(
+            x,
+            "    <node id=\"{}\" labels=\":System\">",
+            xml(&system.id)
+        );
+        let mut d = Data::new("node", "      ");
+        d.text("label", Some(&system.name));
+        d.text("labels", Some(":System"));
+        d.text("name", Some(&system.name));
+        d.text("kind", Some(system.kind.as_str()));
+        d.flag("manual_kind", system.kind.is_manual());
+        d.text("unit", system.unit.map(|u| model.units[u].id.as_str()));
+        d.text("owner", system.owner.as_deref());
+        let workflows: Vec<String> = measures
+            .workflows
+            .iter()
+            .map(|w| model.workflows[*w].id.clone())
+            .collect();
+        d.list("workflows", &workflows);
+        d.number(
+            "strategic_contribution",
+            Some(measures.strategic_contribution),
+        );
+        let flags: Vec<String> = measures
+            .flags
+            .iter()
+            .map(|f| f.as_str().to_string())
+            .collect();
+        d.list("flags", &flags);
+        x.push_str(&d.out);
+        x.push_str("    </node>\n");
+    }
+}
+
+/// One edge per integration, numbered from `e0`; returns how many.
+fn write_integration_edges(model: &Model, x: &mut String) -> usize {
+    let mut edge = 0;
+    for integration in &model.integrations {
+        let (from, to) = (integration.from, integration.to);
+        let effective = rules::effective_mode(model, integration.mode, from, to);
+        let _ = writeln!(
+            x,
+            "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"INTEGRATION\">",
+            xml(&model.systems[from].id),
+            xml(&model.systems[to].id)
+        );
+        edge += 1;
+        let mut d = Data::new("edge", "      ");
+        let label = integration
+            .name
+            .clone()
+            .unwrap_or_else(|| integration.carries.0.join(", "));
+        d.text("label", Some(&label));
+        d.flag("gap", false);
+        d.text("integration", Some(&integration.id));
+        d.text("mode", Some(integration.mode.as_str()));
+        d.text("effective_mode", Some(effective.as_str()));
+        d.list("carries", &integration.carries.0);
+        let minutes = rules::hop_minutes(model, integration.mode, from, to, integration.minutes);
+        d.number("minutes", Some(minutes));
+        d.number("fix_cost", integration.fix_cost);
+        d.text("via", integration.via.as_deref());
+        x.push_str(&d.out);
+        x.push_str("    </edge>\n");
+    }
+    edge
+}
+
+/// One edge per gap handoff, numbered on from `e{edge}`.
+fn write_gap_edges(report: &Report, mut edge: usize, x: &mut String) {
+    let model = report.model;
+    let analysis = report.analysis;
+    for gap in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
+        let _ = writeln!(
+            x,
+            "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
+            xml(&model.systems[gap.from].id),
+            xml(&model.systems[gap.to].id)
+        );
+        edge += 1;
+        let mut d = Data::new("edge", "      ");
+        let status = gap.status.as_str();
+        d.text("label", Some(&format!("{status}: {}", gap.data(model))));
+        d.flag("gap", true);
+        d.text("status", Some(status));
+        d.text("workflow", Some(&model.workflows[gap.workflow].id));
+        d.int("step", gap.step);
+        d.text("data", Some(gap.data(model)));
+        d.number("minutes", Some(gap.minutes));
+        d.list("path", &path_ids(model, &gap.path));
+        d.number("runs_per_year", Some(gap.runs_per_year));
+        d.number("annual_hours", Some(gap.annual_hours));
+        d.number("annual_cost", Some(gap.annual_cost));
+        d.number("strategic_value", Some(gap.strategic_value));
+        x.push_str(&d.out);
+        x.push_str("    </edge>\n");
     }
 }
 

@@ -6,7 +6,7 @@
 //! to lay out is not sent, and `dot` runs under a time limit (docs/robustness.md).
 
 use std::io::{ErrorKind, Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::Ordering;
 
 use super::RenderError;
@@ -68,38 +68,9 @@ fn dot_limits() -> (std::time::Duration, std::time::Duration) {
 /// says so in place of the map), and `dot` is stopped after [`DOT_TIMEOUT`].
 pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
     let statements = source.lines().count();
-    if statements > MAX_DOT_STATEMENTS {
-        return Err(RenderError::TooLarge(format!(
-            "the map has {statements} DOT statements, more than the {MAX_DOT_STATEMENTS} \
-             Graphviz lays out in reasonable time; focus it (--workflow, --unit, \
-             --gaps-only, --level units) or write the DOT text (--format dot)"
-        )));
-    }
-    let spent = std::time::Duration::from_millis(DOT_SPENT_MS.load(Ordering::Relaxed));
-    let (per_run, budget) = dot_limits();
-    let timeout = per_run.min(budget.saturating_sub(spent));
-    if timeout.is_zero() {
-        return Err(RenderError::Graphviz(format!(
-            "{TIMED_OUT} the {} s this run allows for drawing maps in all",
-            budget.as_secs()
-        )));
-    }
+    let timeout = time_allowed(statements)?;
     let quick = statements > QUICK_LAYOUT_STATEMENTS;
-    let mut child = Command::new("dot")
-        .arg(format!("-T{format}"))
-        .args(if quick { &QUICK_LAYOUT[..] } else { &[] })
-        .args((quick && format == "png").then_some(QUICK_PNG_SIZE))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            if e.kind() == ErrorKind::NotFound {
-                RenderError::GraphvizMissing
-            } else {
-                RenderError::Graphviz(e.to_string())
-            }
-        })?;
+    let mut child = spawn_dot(format, quick)?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let mut stderr = child.stderr.take().expect("stderr is piped");
     let mut stdout = child.stdout.take().expect("stdout is piped");
@@ -140,6 +111,65 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
         .unwrap_or_else(|_| Err(std::io::Error::other("reading dot's output failed")))?;
     let written = writer.join().unwrap_or(Ok(()));
     let errors = errors.join().unwrap_or_default();
+    let lines = warning_lines(&errors, statements, quick, format);
+    if !status.success() {
+        return Err(RenderError::Graphviz(if errors.trim().is_empty() {
+            status.to_string()
+        } else {
+            errors.trim().to_string()
+        }));
+    }
+    written?;
+    Ok(Drawn {
+        bytes,
+        warnings: lines,
+    })
+}
+
+/// The time `dot` may take on a map of `statements` lines: refused when the map is too
+/// large or this run's budget for maps is spent.
+fn time_allowed(statements: usize) -> Result<std::time::Duration, RenderError> {
+    if statements > MAX_DOT_STATEMENTS {
+        return Err(RenderError::TooLarge(format!(
+            "the map has {statements} DOT statements, more than the {MAX_DOT_STATEMENTS} \
+             Graphviz lays out in reasonable time; focus it (--workflow, --unit, \
+             --gaps-only, --level units) or write the DOT text (--format dot)"
+        )));
+    }
+    let spent = std::time::Duration::from_millis(DOT_SPENT_MS.load(Ordering::Relaxed));
+    let (per_run, budget) = dot_limits();
+    let timeout = per_run.min(budget.saturating_sub(spent));
+    if timeout.is_zero() {
+        return Err(RenderError::Graphviz(format!(
+            "{TIMED_OUT} the {} s this run allows for drawing maps in all",
+            budget.as_secs()
+        )));
+    }
+    Ok(timeout)
+}
+
+/// `dot -T<format>` started with its three streams piped (quick settings for a large map).
+fn spawn_dot(format: &str, quick: bool) -> Result<Child, RenderError> {
+    Command::new("dot")
+        .arg(format!("-T{format}"))
+        .args(if quick { &QUICK_LAYOUT[..] } else { &[] })
+        .args((quick && format == "png").then_some(QUICK_PNG_SIZE))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == ErrorKind::NotFound {
+                RenderError::GraphvizMissing
+            } else {
+                RenderError::Graphviz(e.to_string())
+            }
+        })
+}
+
+/// Graphviz's warnings, each on its own line, and a note when it drew with its quick
+/// settings.
+fn warning_lines(errors: &str, statements: usize, quick: bool, format: &str) -> Vec<String> {
     let mut lines: Vec<String> = errors
         .lines()
         .map(str::trim)
@@ -158,18 +188,7 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
             }
         ));
     }
-    if !status.success() {
-        return Err(RenderError::Graphviz(if errors.trim().is_empty() {
-            status.to_string()
-        } else {
-            errors.trim().to_string()
-        }));
-    }
-    written?;
-    Ok(Drawn {
-        bytes,
-        warnings: lines,
-    })
+    lines
 }
 
 /// Adds the time since `started` to what this process has spent in `dot`.

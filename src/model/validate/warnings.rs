@@ -11,6 +11,17 @@ use crate::diagnostic::{Code, Diagnostic};
 /// The warnings, in a fixed order.
 pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    empty_sections(model, &mut warnings);
+    unused_systems(model, &mut warnings);
+    idle_objectives(model, &mut warnings);
+    workflows_serving_nothing(model, &mut warnings);
+    warnings.extend(data_typos(model, data_marks));
+    warnings.extend(end_of_support(model));
+    warnings
+}
+
+/// No workflows, or no strategies.
+fn empty_sections(model: &Model, warnings: &mut Vec<Diagnostic>) {
     if model.workflows.is_empty() {
         warnings.push(Diagnostic::warning(
             Code::NoWorkflows,
@@ -27,6 +38,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             "the model has no strategies: every workflow counts with alignment 1",
         ));
     }
+}
+
+/// Systems no integration or handoff touches.
+fn unused_systems(model: &Model, warnings: &mut Vec<Diagnostic>) {
     let mut touched = vec![false; model.systems.len()];
     for i in &model.integrations {
         touched[i.from] = true;
@@ -49,6 +64,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
+}
+
+/// Objectives no strategy weighs or no workflow serves.
+fn idle_objectives(model: &Model, warnings: &mut Vec<Diagnostic>) {
     for (o, objective) in model.objectives.iter().enumerate() {
         let weighed = model
             .strategies
@@ -76,6 +95,10 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
+}
+
+/// Workflows that serve no objective, so their alignment is 0.
+fn workflows_serving_nothing(model: &Model, warnings: &mut Vec<Diagnostic>) {
     for workflow in &model.workflows {
         if !workflow.serves.iter().any(|(_, v)| *v > 0.0) {
             let why = if model.strategies.is_empty() {
@@ -91,9 +114,6 @@ pub(super) fn model_warnings(model: &Model, data_marks: &[Mark]) -> Vec<Diagnost
             ));
         }
     }
-    warnings.extend(data_typos(model, data_marks));
-    warnings.extend(end_of_support(model));
-    warnings
 }
 
 /// Systems at `lifecycle: end-of-support` that workflows still hand data to or from, with

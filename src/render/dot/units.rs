@@ -12,20 +12,33 @@ use crate::view::palette;
 use crate::view::scene::{short_list, View, LABEL_ITEMS};
 use crate::view::units::{
     edge_lines, looks, max_hours, node_lines, node_name, scene_title, unit_meaning, unit_scene,
-    width,
+    width, UnitScene,
 };
 use crate::view::Report;
 
 /// The unit level as a Graphviz graph.
 pub fn dot_graph(report: &Report, view: &View) -> Graph {
     let scene = unit_scene(report, view.top);
-    let cur = report.currency();
     // Top to bottom: units often hand work on in a chain, which left to right would draw
     // as one strip too wide for any page.
     let mut stmts = header(
         &diagram_title(report, "unit overview", &scene.ranks()),
         "TB",
     );
+    unit_nodes(report, &scene, &mut stmts);
+    let max = max_hours(&scene);
+    gap_edges(report, &scene, max, &mut stmts);
+    fix_edges(report, &scene, &mut stmts);
+    stmts.push(legend(&legend_rows(&scene, max)));
+    Graph::DiGraph {
+        id: plain("gapgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// One box per unit (and one for the systems of no unit).
+fn unit_nodes(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
     for node in &scene.nodes {
         let (fill, line) = if node.unit.is_some() {
             (palette::SYSTEM_FILL, palette::SYSTEM_LINE)
@@ -46,14 +59,17 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
             ],
         }));
     }
-    let max = max_hours(&scene);
+}
+
+/// The gaps between two units, one edge per pair, thicker for more gap hours.
+fn gap_edges(report: &Report, scene: &UnitScene, max: f64, stmts: &mut Vec<Stmt>) {
     for e in &scene.edges {
         let look = e.tally.look();
         let lines = edge_lines(report, &e.tally);
         let tooltip = format!(
             "{} \u{2192} {}: {}; {} h a year",
-            scene_title(&scene, e.from),
-            scene_title(&scene, e.to),
+            scene_title(scene, e.from),
+            scene_title(scene, e.to),
             e.tally.counts(),
             e.tally.annual_hours
         );
@@ -67,6 +83,11 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
             attributes,
         ));
     }
+}
+
+/// The fixes proposed between units.
+fn fix_edges(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
+    let cur = report.currency();
     for f in &scene.fixes {
         let mark = &f.fix;
         let lines = [
@@ -81,6 +102,10 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
             look_attributes(mark.look(), &lines.join("\n"), &tooltip),
         ));
     }
+}
+
+/// The legend's rows: the boxes, the looks of the edges drawn and the thickness.
+fn legend_rows(scene: &UnitScene, max: f64) -> Vec<String> {
     let mut rows = vec![node_row(
         palette::SYSTEM_FILL,
         palette::SYSTEM_LINE,
@@ -96,7 +121,7 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
         ));
     }
     rows.extend(
-        looks(&scene)
+        looks(scene)
             .into_iter()
             .map(|look| look_row_saying(look, unit_meaning(look))),
     );
@@ -106,10 +131,5 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
             "more gap hours a year between the units",
         ));
     }
-    stmts.push(legend(&rows));
-    Graph::DiGraph {
-        id: plain("gapgraph"),
-        strict: false,
-        stmts,
-    }
+    rows
 }

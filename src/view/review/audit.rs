@@ -1,7 +1,8 @@
 //! The software audit: flagged systems and what each flag means.
 
 use super::automation::{name_and_id, unit_name};
-use super::{cell, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
+use super::{cell, columns, number_cell, text, text_cell, Block, Cell, Section, Span, Table, Tag};
+use crate::analysis::SystemMeasures;
 use crate::text::{minutes, money};
 use crate::view::Report;
 
@@ -36,89 +37,94 @@ pub(super) fn audit(report: &Report) -> Section {
                 ("Satisfaction", true),
                 (&annual, true),
             ]),
-            rows: flagged
-                .iter()
-                .map(|s| {
-                    let mut flags = Vec::new();
-                    for (k, f) in s.flags.iter().enumerate() {
-                        if k > 0 {
-                            flags.push(text(" "));
-                        }
-                        flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
-                    }
-                    let model = report.model;
-                    let system = &model.systems[s.system];
-                    let unit = unit_name(model, system.unit);
-                    let workflows: Vec<&str> = s
-                        .workflows
-                        .iter()
-                        .map(|w| model.workflows[*w].id.as_str())
-                        .collect();
-                    let workflows = if workflows.is_empty() {
-                        crate::view::words::unused_detail(model, s.system)
-                    } else {
-                        workflows.join(", ")
-                    };
-                    vec![
-                        cell(name_and_id(&system.name, &system.id)),
-                        text_cell(system.kind.as_str()),
-                        text_cell(unit),
-                        text_cell(system.owner.clone().unwrap_or_default()),
-                        cell(flags),
-                        text_cell(workflows),
-                        number_cell(
-                            system
-                                .satisfaction
-                                .map(|x| format!("{} / 5", minutes(x)))
-                                .unwrap_or_default(),
-                            system.satisfaction,
-                        ),
-                        number_cell(
-                            system.annual_cost.map(money).unwrap_or_default(),
-                            system.annual_cost,
-                        ),
-                    ]
-                })
-                .collect(),
+            rows: flagged.iter().map(|s| system_row(report, s)).collect(),
         }));
-        let meaning = [
-            (
-                "unused",
-                "no workflow touches it: if integrations still do, model the work that flows through them before retiring it; if nothing does, retire it",
-            ),
-            (
-                "unaligned",
-                "only workflows that serve none of the strategy's objectives touch it",
-            ),
-            (
-                "island",
-                "no automated integration reaches it: every exchange needs a person",
-            ),
-            (
-                "shadow-it",
-                "a spreadsheet, mailbox, paper form or person that a workflow runs through",
-            ),
-        ];
-        blocks.push(Block::Bullets(
-            meaning
-                .iter()
-                .filter(|(flag, _)| {
-                    flagged
-                        .iter()
-                        .any(|s| s.flags.iter().any(|f| f.as_str() == *flag))
-                })
-                .map(|(flag, what)| {
-                    vec![
-                        Span::Tag(Tag::Flag, flag.to_string()),
-                        text(format!(": {what}")),
-                    ]
-                })
-                .collect(),
-        ));
+        blocks.push(flag_meanings(&flagged));
     }
     Section {
         id: "audit",
         title: "Software audit".to_string(),
         blocks,
     }
+}
+
+/// A flagged system's row: what it is, its flags and the workflows touching it.
+fn system_row(report: &Report, s: &SystemMeasures) -> Vec<Cell> {
+    let mut flags = Vec::new();
+    for (k, f) in s.flags.iter().enumerate() {
+        if k > 0 {
+            flags.push(text(" "));
+        }
+        flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
+    }
+    let model = report.model;
+    let system = &model.systems[s.system];
+    let unit = unit_name(model, system.unit);
+    let workflows: Vec<&str> = s
+        .workflows
+        .iter()
+        .map(|w| model.workflows[*w].id.as_str())
+        .collect();
+    let workflows = if workflows.is_empty() {
+        crate::view::words::unused_detail(model, s.system)
+    } else {
+        workflows.join(", ")
+    };
+    vec![
+        cell(name_and_id(&system.name, &system.id)),
+        text_cell(system.kind.as_str()),
+        text_cell(unit),
+        text_cell(system.owner.clone().unwrap_or_default()),
+        cell(flags),
+        text_cell(workflows),
+        number_cell(
+            system
+                .satisfaction
+                .map(|x| format!("{} / 5", minutes(x)))
+                .unwrap_or_default(),
+            system.satisfaction,
+        ),
+        number_cell(
+            system.annual_cost.map(money).unwrap_or_default(),
+            system.annual_cost,
+        ),
+    ]
+}
+
+/// What each flag shown means, for the flags some system has.
+fn flag_meanings(flagged: &[&SystemMeasures]) -> Block {
+    let meaning = [
+        (
+            "unused",
+            "no workflow touches it: if integrations still do, model the work that flows through them before retiring it; if nothing does, retire it",
+        ),
+        (
+            "unaligned",
+            "only workflows that serve none of the strategy's objectives touch it",
+        ),
+        (
+            "island",
+            "no automated integration reaches it: every exchange needs a person",
+        ),
+        (
+            "shadow-it",
+            "a spreadsheet, mailbox, paper form or person that a workflow runs through",
+        ),
+    ];
+    Block::Bullets(
+        meaning
+            .iter()
+            .filter(|(flag, _)| {
+                flagged
+                    .iter()
+                    .any(|s| s.flags.iter().any(|f| f.as_str() == *flag))
+            })
+            .map(|(flag, what)| {
+                vec![
+                    Span::Tag(Tag::Flag, flag.to_string()),
+                    text(format!(": {what}")),
+                ]
+            })
+            .collect(),
+    )
 }

@@ -25,46 +25,7 @@ pub(super) fn automation(report: &Report) -> Section {
     let mut blocks = Vec::new();
     if !analysis.workflows.is_empty() {
         blocks.push(Block::Heading(vec![text("By workflow")]));
-        blocks.push(Block::Table(Table {
-            id: "workflow-table".to_string(),
-            columns: columns(&[
-                ("Workflow", false),
-                ("Unit", false),
-                ("Runs/yr", true),
-                ("Handoffs", true),
-                ("Automated", true),
-                ("Manual", true),
-                ("Missing", true),
-                ("Automation", true),
-                ("Hours/yr", true),
-                (&cost, true),
-                ("Alignment", true),
-            ]),
-            rows: analysis
-                .workflows
-                .iter()
-                .map(|w| {
-                    let c = &w.counts;
-                    let workflow = &report.model.workflows[w.workflow];
-                    vec![
-                        cell(name_and_id(&workflow.name, &workflow.id)),
-                        text_cell(unit_name(report.model, workflow.unit)),
-                        number_cell(
-                            hours(w.runs_per_year).trim_end_matches(".0").to_string(),
-                            Some(w.runs_per_year),
-                        ),
-                        number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
-                        number_cell(c.automated.to_string(), Some(c.automated as f64)),
-                        number_cell(c.manual.to_string(), Some(c.manual as f64)),
-                        number_cell(c.missing.to_string(), Some(c.missing as f64)),
-                        number_cell(percent(c.automation_rate), c.automation_rate),
-                        number_cell(hours(c.annual_hours), Some(c.annual_hours)),
-                        number_cell(money(c.annual_cost), Some(c.annual_cost)),
-                        number_cell(ratio(Some(w.alignment)), Some(w.alignment)),
-                    ]
-                })
-                .collect(),
-        }));
+        blocks.push(workflow_table(report, &cost));
     }
     if !analysis.units.is_empty() {
         blocks.push(Block::Heading(vec![text("By business unit")]));
@@ -72,39 +33,7 @@ pub(super) fn automation(report: &Report) -> Section {
             "Each unit counts the workflows it owns, whoever does the steps (a handoff's \
              `by` unit prices the step, the workflow's unit owns it).",
         )]));
-        blocks.push(Block::Table(Table {
-            id: "unit-table".to_string(),
-            columns: columns(&[
-                ("Unit", false),
-                ("Owner", false),
-                ("Handoffs", true),
-                ("Automated", true),
-                ("Manual", true),
-                ("Missing", true),
-                ("Automation", true),
-                ("Hours/yr", true),
-                (&cost, true),
-            ]),
-            rows: analysis
-                .units
-                .iter()
-                .map(|u| {
-                    let c = &u.counts;
-                    let unit = &report.model.units[u.unit];
-                    vec![
-                        cell(name_and_id(&unit.name, &unit.id)),
-                        text_cell(unit.owner.clone().unwrap_or_default()),
-                        number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
-                        number_cell(c.automated.to_string(), Some(c.automated as f64)),
-                        number_cell(c.manual.to_string(), Some(c.manual as f64)),
-                        number_cell(c.missing.to_string(), Some(c.missing as f64)),
-                        number_cell(percent(c.automation_rate), c.automation_rate),
-                        number_cell(hours(c.annual_hours), Some(c.annual_hours)),
-                        number_cell(money(c.annual_cost), Some(c.annual_cost)),
-                    ]
-                })
-                .collect(),
-        }));
+        blocks.push(unit_table(report, &cost));
     }
     if blocks.is_empty() {
         blocks.push(Block::Paragraph(vec![text(
@@ -116,4 +45,87 @@ pub(super) fn automation(report: &Report) -> Section {
         title: "Automation".to_string(),
         blocks,
     }
+}
+
+/// Automation and cost per workflow.
+fn workflow_table(report: &Report, cost: &str) -> Block {
+    let analysis = report.analysis;
+    Block::Table(Table {
+        id: "workflow-table".to_string(),
+        columns: columns(&[
+            ("Workflow", false),
+            ("Unit", false),
+            ("Runs/yr", true),
+            ("Handoffs", true),
+            ("Automated", true),
+            ("Manual", true),
+            ("Missing", true),
+            ("Automation", true),
+            ("Hours/yr", true),
+            (cost, true),
+            ("Alignment", true),
+        ]),
+        rows: analysis
+            .workflows
+            .iter()
+            .map(|w| {
+                let c = &w.counts;
+                let workflow = &report.model.workflows[w.workflow];
+                vec![
+                    cell(name_and_id(&workflow.name, &workflow.id)),
+                    text_cell(unit_name(report.model, workflow.unit)),
+                    number_cell(
+                        hours(w.runs_per_year).trim_end_matches(".0").to_string(),
+                        Some(w.runs_per_year),
+                    ),
+                    number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
+                    number_cell(c.automated.to_string(), Some(c.automated as f64)),
+                    number_cell(c.manual.to_string(), Some(c.manual as f64)),
+                    number_cell(c.missing.to_string(), Some(c.missing as f64)),
+                    number_cell(percent(c.automation_rate), c.automation_rate),
+                    number_cell(hours(c.annual_hours), Some(c.annual_hours)),
+                    number_cell(money(c.annual_cost), Some(c.annual_cost)),
+                    number_cell(ratio(Some(w.alignment)), Some(w.alignment)),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// Automation and cost per business unit, over the workflows it owns.
+fn unit_table(report: &Report, cost: &str) -> Block {
+    let analysis = report.analysis;
+    Block::Table(Table {
+        id: "unit-table".to_string(),
+        columns: columns(&[
+            ("Unit", false),
+            ("Owner", false),
+            ("Handoffs", true),
+            ("Automated", true),
+            ("Manual", true),
+            ("Missing", true),
+            ("Automation", true),
+            ("Hours/yr", true),
+            (cost, true),
+        ]),
+        rows: analysis
+            .units
+            .iter()
+            .map(|u| {
+                let c = &u.counts;
+                let unit = &report.model.units[u.unit];
+                vec![
+                    cell(name_and_id(&unit.name, &unit.id)),
+                    text_cell(unit.owner.clone().unwrap_or_default()),
+                    number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
+                    number_cell(c.automated.to_string(), Some(c.automated as f64)),
+                    number_cell(c.manual.to_string(), Some(c.manual as f64)),
+                    number_cell(c.missing.to_string(), Some(c.missing as f64)),
+                    number_cell(percent(c.automation_rate), c.automation_rate),
+                    number_cell(hours(c.annual_hours), Some(c.annual_hours)),
+                    number_cell(money(c.annual_cost), Some(c.annual_cost)),
+                ]
+            })
+            .collect(),
+    })
 }

@@ -1,6 +1,8 @@
 //! The gaps of each workflow, with the path they take today and the fixes that close them.
 
-use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table, Tag};
+use super::{
+    cell, code, columns, number_cell, text, text_cell, Block, Cell, Section, Span, Table, Tag,
+};
 use crate::analysis::HandoffResult;
 use crate::model::Source;
 use crate::text::{hours, minutes, money, percent, ratio};
@@ -38,16 +40,18 @@ fn path_names(report: &Report, h: &HandoffResult) -> String {
 pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let analysis = report.analysis;
     let model = report.model;
-    let cur = report.currency();
     let mut blocks = Vec::new();
     let mut automated = Vec::new();
-    let words = PathWords::new(model);
-    let improved_by = FixesByHandoff::new(&analysis.fixes);
+    let context = GapsContext {
+        report,
+        words: PathWords::new(model),
+        improved_by: FixesByHandoff::new(&analysis.fixes),
+    };
     let (mapped, left_out) = super::diagram::mapped_workflows(report);
     if left_out > 0 {
         blocks.push(super::diagram::maps_left_out(left_out));
     }
-    for (w, workflow) in analysis.workflows.iter().enumerate() {
+    for (w, _) in analysis.workflows.iter().enumerate() {
         let gaps: Vec<&HandoffResult> = workflow_handoffs(&analysis.handoffs, w)
             .iter()
             .filter(|h| h.status.is_gap())
@@ -63,90 +67,49 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             code(&declared.id),
             text(")"),
         ]));
-        let mut about = Vec::new();
-        if let Some(u) = model.workflows[w].unit {
-            about.push(format!("Unit {}", model.units[u].name));
-        }
-        if let Some(owner) = &model.workflows[w].owner {
-            about.push(format!("owner {owner}"));
-        }
-        about.push(format!(
-            "{} runs a year; {} of {} handoffs automated ({}); alignment {}; gaps cost {} \
-             hours = {cur} {} a year.",
-            hours(workflow.runs_per_year).trim_end_matches(".0"),
-            workflow.counts.automated,
-            workflow.counts.handoffs,
-            percent(workflow.counts.automation_rate),
-            ratio(Some(workflow.alignment)),
-            hours(workflow.counts.annual_hours),
-            money(workflow.counts.annual_cost)
-        ));
-        blocks.push(Block::Paragraph(vec![text(about.join("; "))]));
+        blocks.push(workflow_about(report, w));
         if mapped[w] {
             blocks.extend(super::diagram::workflow_map(report, w, top));
         }
-        let rows = gaps
-            .iter()
-            .map(|h| {
-                let handoff = &model.workflows[w].handoffs[h.step - 1];
-                let mut data = vec![text(&handoff.data)];
-                if let Some(note) = &handoff.note {
-                    data.push(Span::Break);
-                    data.push(text(note));
-                }
-                let path = match h.path_minutes {
-                    None => vec![text("no path")],
-                    Some(m) => {
-                        let mut spans = vec![
-                            text(path_names(report, h)),
-                            Span::Break,
-                            text(format!("{} min by this path", minutes(m))),
-                        ];
-                        if let Some(stated) = h.stated_minutes.filter(|s| *s < m) {
-                            spans.push(text(format!("; done by hand in {}", minutes(stated))));
-                        }
-                        spans
-                    }
-                };
-                let mut fixed_by: Vec<String> = improved_by
-                    .of(h.workflow, h.step)
-                    .iter()
-                    .map(|k| format!("#{}", analysis.fixes[*k].rank))
-                    .collect();
-                if fixed_by.is_empty() && h.annual_hours > 0.0 {
-                    fixed_by.push("no fix (see below)".to_string());
-                }
-                let basis = h.basis();
-                let source = if basis == Source::Default {
-                    Span::Strong(basis.as_str().to_string())
-                } else {
-                    text(basis.as_str())
-                };
-                vec![
-                    number_cell(h.step.to_string(), Some(h.step as f64)),
-                    text_cell(format!(
-                        "{} \u{2192} {}",
-                        model.systems[h.from].name, model.systems[h.to].name
-                    )),
-                    cell(data),
-                    cell(vec![Span::Tag(
-                        Tag::of(h.status),
-                        h.status.as_str().to_string(),
-                    )]),
-                    number_cell(minutes(h.minutes), Some(h.minutes)),
-                    cell(path),
-                    number_cell(hours(h.annual_hours), Some(h.annual_hours)),
-                    number_cell(money(h.annual_cost), Some(h.annual_cost)),
-                    number_cell(money(h.strategic_value), Some(h.strategic_value)),
-                    cell(vec![source]),
-                    text_cell(fixed_by.join(", ")),
-                ]
-            })
-            .collect();
+        blocks.push(context.gaps_table(w, &gaps));
+        let notes = context.gap_notes(&gaps);
+        if !notes.is_empty() {
+            blocks.push(Block::Bullets(notes));
+        }
+    }
+    if blocks.is_empty() {
+        let message = if analysis.workflows.is_empty() {
+            "The model has no workflows."
+        } else {
+            "Every handoff of every workflow is automated."
+        };
+        blocks.push(Block::Paragraph(vec![text(message)]));
+    } else if !automated.is_empty() {
+        blocks.push(fully_automated(&automated));
+    }
+    Section {
+        id: "gaps",
+        title: "Gaps by workflow".to_string(),
+        blocks,
+    }
+}
+
+/// What every workflow's gaps table reads from, built once for the whole section.
+struct GapsContext<'a> {
+    report: &'a Report<'a>,
+    words: PathWords<'a>,
+    improved_by: FixesByHandoff,
+}
+
+impl GapsContext<'_> {
+    /// The table of workflow `w`'s gaps.
+    fn gaps_table(&self, w: usize, gaps: &[&HandoffResult]) -> Block {
+        let cur = self.report.currency();
+        let rows = gaps.iter().map(|h| self.gap_row(w, h)).collect();
         let cost = format!("Cost/yr ({cur})");
         let value = format!("Strategic cost/yr ({cur})");
-        blocks.push(Block::Table(Table {
-            id: format!("gaps-{}", declared.id),
+        Block::Table(Table {
+            id: format!("gaps-{}", self.report.model.workflows[w].id),
             columns: columns(&[
                 ("Step", true),
                 ("Handoff", false),
@@ -161,47 +124,133 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                 ("Fixed by", false),
             ]),
             rows,
-        }));
-        let notes: Vec<Vec<Span>> = gaps
+        })
+    }
+
+    /// One gap's row: its figures, the path it takes today and the fixes that lower it.
+    fn gap_row(&self, w: usize, h: &HandoffResult) -> Vec<Cell> {
+        let model = self.report.model;
+        let handoff = &model.workflows[w].handoffs[h.step - 1];
+        let mut data = vec![text(&handoff.data)];
+        if let Some(note) = &handoff.note {
+            data.push(Span::Break);
+            data.push(text(note));
+        }
+        let basis = h.basis();
+        let source = if basis == Source::Default {
+            Span::Strong(basis.as_str().to_string())
+        } else {
+            text(basis.as_str())
+        };
+        vec![
+            number_cell(h.step.to_string(), Some(h.step as f64)),
+            text_cell(format!(
+                "{} \u{2192} {}",
+                model.systems[h.from].name, model.systems[h.to].name
+            )),
+            cell(data),
+            cell(vec![Span::Tag(
+                Tag::of(h.status),
+                h.status.as_str().to_string(),
+            )]),
+            number_cell(minutes(h.minutes), Some(h.minutes)),
+            cell(path_today(self.report, h)),
+            number_cell(hours(h.annual_hours), Some(h.annual_hours)),
+            number_cell(money(h.annual_cost), Some(h.annual_cost)),
+            number_cell(money(h.strategic_value), Some(h.strategic_value)),
+            cell(vec![source]),
+            text_cell(self.fixed_by(h).join(", ")),
+        ]
+    }
+
+    /// The ranks of the fixes that lower a gap, or why none is listed.
+    fn fixed_by(&self, h: &HandoffResult) -> Vec<String> {
+        let analysis = self.report.analysis;
+        let mut fixed_by: Vec<String> = self
+            .improved_by
+            .of(h.workflow, h.step)
             .iter()
+            .map(|k| format!("#{}", analysis.fixes[*k].rank))
+            .collect();
+        if fixed_by.is_empty() && h.annual_hours > 0.0 {
+            fixed_by.push("no fix (see below)".to_string());
+        }
+        fixed_by
+    }
+
+    /// Notes on how each gap's path was read, and on steps done by another unit.
+    fn gap_notes(&self, gaps: &[&HandoffResult]) -> Vec<Vec<Span>> {
+        let model = self.report.model;
+        gaps.iter()
             .flat_map(|h| {
-                words
+                self.words
                     .notes(h)
                     .into_iter()
                     .chain(crate::view::words::by_other_unit(model, h))
                     .map(move |note| vec![text(format!("Step {}: {note}", h.step))])
             })
-            .collect();
-        if !notes.is_empty() {
-            blocks.push(Block::Bullets(notes));
-        }
+            .collect()
     }
-    if blocks.is_empty() {
-        let message = if analysis.workflows.is_empty() {
-            "The model has no workflows."
-        } else {
-            "Every handoff of every workflow is automated."
-        };
-        blocks.push(Block::Paragraph(vec![text(message)]));
-    } else if !automated.is_empty() {
-        let mut spans = vec![text("Fully automated: ")];
-        for (k, w) in automated.iter().enumerate() {
-            if k > 0 {
-                spans.push(text(", "));
+}
+
+/// The line under a workflow's heading: unit, owner, runs and what its gaps cost.
+fn workflow_about(report: &Report, w: usize) -> Block {
+    let model = report.model;
+    let cur = report.currency();
+    let workflow = &report.analysis.workflows[w];
+    let mut about = Vec::new();
+    if let Some(u) = model.workflows[w].unit {
+        about.push(format!("Unit {}", model.units[u].name));
+    }
+    if let Some(owner) = &model.workflows[w].owner {
+        about.push(format!("owner {owner}"));
+    }
+    about.push(format!(
+        "{} runs a year; {} of {} handoffs automated ({}); alignment {}; gaps cost {} \
+         hours = {cur} {} a year.",
+        hours(workflow.runs_per_year).trim_end_matches(".0"),
+        workflow.counts.automated,
+        workflow.counts.handoffs,
+        percent(workflow.counts.automation_rate),
+        ratio(Some(workflow.alignment)),
+        hours(workflow.counts.annual_hours),
+        money(workflow.counts.annual_cost)
+    ));
+    Block::Paragraph(vec![text(about.join("; "))])
+}
+
+/// The systems a gap's data passes through today and the minutes that path takes.
+fn path_today(report: &Report, h: &HandoffResult) -> Vec<Span> {
+    match h.path_minutes {
+        None => vec![text("no path")],
+        Some(m) => {
+            let mut spans = vec![
+                text(path_names(report, h)),
+                Span::Break,
+                text(format!("{} min by this path", minutes(m))),
+            ];
+            if let Some(stated) = h.stated_minutes.filter(|s| *s < m) {
+                spans.push(text(format!("; done by hand in {}", minutes(stated))));
             }
-            spans.push(text(&w.name));
-            spans.push(text(" ("));
-            spans.push(code(&w.id));
-            spans.push(text(")"));
+            spans
         }
-        spans.push(text("."));
-        blocks.push(Block::Paragraph(spans));
     }
-    Section {
-        id: "gaps",
-        title: "Gaps by workflow".to_string(),
-        blocks,
+}
+
+/// `Fully automated: Name (id), ...`, the workflows without a gap.
+fn fully_automated(automated: &[&crate::model::Workflow]) -> Block {
+    let mut spans = vec![text("Fully automated: ")];
+    for (k, w) in automated.iter().enumerate() {
+        if k > 0 {
+            spans.push(text(", "));
+        }
+        spans.push(text(&w.name));
+        spans.push(text(" ("));
+        spans.push(code(&w.id));
+        spans.push(text(")"));
     }
+    spans.push(text("."));
+    Block::Paragraph(spans)
 }
 
 /// The gaps no listed fix lowers, with their cost and why: a process change, not an

@@ -12,7 +12,7 @@ mod roadmap;
 use super::provenance::VERSION;
 use super::scene::View;
 use super::{Provenance, Report};
-use crate::analysis::Status;
+use crate::analysis::{Fix, Status};
 use crate::decide::Roadmap;
 use crate::text::{hours, minutes, money, percent, ratio};
 
@@ -335,10 +335,33 @@ fn strategy(report: &Report) -> Vec<Block> {
 }
 
 fn summary(report: &Report) -> Section {
+    let cur = report.currency();
+    let mut blocks = vec![summary_figures(report)];
+    blocks.push(Block::Paragraph(vec![text(format!(
+        "{}.",
+        super::words::assumptions(&report.analysis.assumptions)
+    ))]));
+    if let Some(line) = super::words::unfixable(report.analysis, cur) {
+        blocks.push(Block::Paragraph(vec![text(format!(
+            "{line}: they need a process change rather than an integration (see \"Gaps no fix can close\")."
+        ))]));
+    }
+    if let Some(best) = report.analysis.fixes.first() {
+        blocks.push(best_first_step(report, best));
+    }
+    Section {
+        id: "summary",
+        title: "Summary".to_string(),
+        blocks,
+    }
+}
+
+/// The headline figures: automation, gaps and what they cost.
+fn summary_figures(report: &Report) -> Block {
     let s = &report.analysis.summary;
     let cur = report.currency();
     let gaps = s.manual + s.missing;
-    let mut blocks = vec![Block::Figures(vec![
+    Block::Figures(vec![
         Figure {
             value: percent(s.automation_rate),
             label: "of handoffs automated, weighted by how often they run".to_string(),
@@ -379,41 +402,30 @@ fn summary(report: &Report) -> Section {
             },
             loss: s.strategic_value > 0.0,
         },
-    ])];
-    blocks.push(Block::Paragraph(vec![text(format!(
-        "{}.",
-        super::words::assumptions(&report.analysis.assumptions)
-    ))]));
-    if let Some(line) = super::words::unfixable(report.analysis, cur) {
-        blocks.push(Block::Paragraph(vec![text(format!(
-            "{line}: they need a process change rather than an integration (see \"Gaps no fix can close\")."
-        ))]));
+    ])
+}
+
+/// "Best first step": the top fix, what it saves and when it pays back.
+fn best_first_step(report: &Report, best: &Fix) -> Block {
+    let cur = report.currency();
+    let mut spans = vec![
+        text("Best first step: "),
+        code(best.id.text(report.model)),
+        text(format!(
+            " ({}, {cur} {}) saves {} staff hours = {cur} {} a year",
+            best.action.as_str(),
+            money(best.cost),
+            hours(best.annual_hours_saved),
+            money(best.annual_saving)
+        )),
+    ];
+    match best.payback_months {
+        Some(m) if m > 0.0 => spans.push(text(format!(
+            " and pays back in {} months.",
+            ratio(Some(m))
+        ))),
+        Some(_) => spans.push(text(" at no cost.")),
+        None => spans.push(text(".")),
     }
-    if let Some(best) = report.analysis.fixes.first() {
-        let mut spans = vec![
-            text("Best first step: "),
-            code(best.id.text(report.model)),
-            text(format!(
-                " ({}, {cur} {}) saves {} staff hours = {cur} {} a year",
-                best.action.as_str(),
-                money(best.cost),
-                hours(best.annual_hours_saved),
-                money(best.annual_saving)
-            )),
-        ];
-        match best.payback_months {
-            Some(m) if m > 0.0 => spans.push(text(format!(
-                " and pays back in {} months.",
-                ratio(Some(m))
-            ))),
-            Some(_) => spans.push(text(" at no cost.")),
-            None => spans.push(text(".")),
-        }
-        blocks.push(Block::Paragraph(spans));
-    }
-    Section {
-        id: "summary",
-        title: "Summary".to_string(),
-        blocks,
-    }
+    Block::Paragraph(spans)
 }

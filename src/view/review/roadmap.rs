@@ -51,40 +51,7 @@ pub fn roadmap_section(report: &Report, r: &Roadmap) -> Section {
             "No fix both saves time and fits the budget.",
         )]));
     } else {
-        let rows = r
-            .plan
-            .steps
-            .iter()
-            .zip(&r.automation_after)
-            .map(|(s, automation)| {
-                vec![
-                    number_cell(s.step.to_string(), Some(s.step as f64)),
-                    super::cell(vec![code(s.id.text(report.model))]),
-                    text_cell(s.action.as_str()),
-                    number_cell(money(s.cost), Some(s.cost)),
-                    number_cell(money(s.annual_saving), Some(s.annual_saving)),
-                    number_cell(money(s.strategic_value), Some(s.strategic_value)),
-                    number_cell(money(s.cumulative_cost), Some(s.cumulative_cost)),
-                    number_cell(money(s.cumulative_saving), Some(s.cumulative_saving)),
-                    number_cell(percent(*automation), *automation),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            id: "roadmap".to_string(),
-            columns: columns(&[
-                ("Step", true),
-                ("Fix", false),
-                ("Action", false),
-                ("Cost", true),
-                ("Saving/yr", true),
-                ("Strategic", true),
-                ("Spent", true),
-                ("Saved/yr", true),
-                ("Automation after", true),
-            ]),
-            rows,
-        }));
+        blocks.push(steps_table(report, r));
         blocks.push(Block::Chart(StepChart {
             currency: cur.to_string(),
             budget: r.plan.budget,
@@ -109,35 +76,78 @@ pub fn roadmap_section(report: &Report, r: &Roadmap) -> Section {
             money(r.undone_cost()),
             hours(r.annual_hours_after)
         ))]));
-        blocks.push(Block::Table(Table {
-            id: "left-undone".to_string(),
-            columns: columns(&[
-                ("#", true),
-                ("Fix", false),
-                ("Action", false),
-                ("Cost", true),
-                ("Saving/yr", true),
-                ("Strategic", true),
-            ]),
-            rows: r
-                .left_undone
-                .iter()
-                .map(|f| {
-                    vec![
-                        number_cell(f.rank.to_string(), Some(f.rank as f64)),
-                        super::cell(vec![code(f.id.text(report.model))]),
-                        text_cell(f.action.as_str()),
-                        number_cell(money(f.cost), Some(f.cost)),
-                        number_cell(money(f.annual_saving), Some(f.annual_saving)),
-                        number_cell(money(f.strategic_value), Some(f.strategic_value)),
-                    ]
-                })
-                .collect(),
-        }));
+        blocks.push(left_undone_table(report, r));
     }
     Section {
         id: "roadmap",
         title: "Roadmap".to_string(),
         blocks,
     }
+}
+
+/// The plan's steps, with the running totals and automation after each.
+fn steps_table(report: &Report, r: &Roadmap) -> Block {
+    let rows = r
+        .plan
+        .steps
+        .iter()
+        .zip(&r.automation_after)
+        .map(|(s, automation)| {
+            vec![
+                number_cell(s.step.to_string(), Some(s.step as f64)),
+                super::cell(vec![code(s.id.text(report.model))]),
+                text_cell(s.action.as_str()),
+                number_cell(money(s.cost), Some(s.cost)),
+                number_cell(money(s.annual_saving), Some(s.annual_saving)),
+                number_cell(money(s.strategic_value), Some(s.strategic_value)),
+                number_cell(money(s.cumulative_cost), Some(s.cumulative_cost)),
+                number_cell(money(s.cumulative_saving), Some(s.cumulative_saving)),
+                number_cell(percent(*automation), *automation),
+            ]
+        })
+        .collect();
+    Block::Table(Table {
+        id: "roadmap".to_string(),
+        columns: columns(&[
+            ("Step", true),
+            ("Fix", false),
+            ("Action", false),
+            ("Cost", true),
+            ("Saving/yr", true),
+            ("Strategic", true),
+            ("Spent", true),
+            ("Saved/yr", true),
+            ("Automation after", true),
+        ]),
+        rows,
+    })
+}
+
+/// The fixes the budget leaves out, valued with the plan built.
+fn left_undone_table(report: &Report, r: &Roadmap) -> Block {
+    Block::Table(Table {
+        id: "left-undone".to_string(),
+        columns: columns(&[
+            ("#", true),
+            ("Fix", false),
+            ("Action", false),
+            ("Cost", true),
+            ("Saving/yr", true),
+            ("Strategic", true),
+        ]),
+        rows: r
+            .left_undone
+            .iter()
+            .map(|f| {
+                vec![
+                    number_cell(f.rank.to_string(), Some(f.rank as f64)),
+                    super::cell(vec![code(f.id.text(report.model))]),
+                    text_cell(f.action.as_str()),
+                    number_cell(money(f.cost), Some(f.cost)),
+                    number_cell(money(f.annual_saving), Some(f.annual_saving)),
+                    number_cell(money(f.strategic_value), Some(f.strategic_value)),
+                ]
+            })
+            .collect(),
+    })
 }

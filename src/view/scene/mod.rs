@@ -1,18 +1,19 @@
 //! Which part of the graph a diagram shows (focus views), computed once for every diagram
 //! format so DOT, Mermaid and HTML agree.
 
+mod build;
 mod edges;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
-use super::index::workflow_handoffs;
 use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
-use crate::analysis::{Action, Fix, HandoffResult, Status};
+use crate::analysis::{Action, Fix};
 use crate::model::{Mode, Model};
 use crate::text::money;
 
+pub use build::scene;
 pub use edges::SceneEdge;
 
 /// How much detail a diagram shows.
@@ -313,176 +314,6 @@ impl Scene {
                 None => true,
                 Some(u) => !self.focus_units.is_empty() && !self.focus_units.contains(&u),
             })
-    }
-}
-
-/// Works out what a diagram of `report` focused on `view` shows. A workflow view costs
-/// its own handoffs (found by binary search) and one pass over the fixes, not a pass over
-/// the whole model, so a document can draw many of them.
-pub fn scene(report: &Report, view: &View) -> Scene {
-    let model = report.model;
-    let workflow_filter = &view.workflows;
-    let unit_filter = &view.units;
-    let filtered = view.is_focused();
-    let mut unit_chosen = vec![
-        false;
-        if unit_filter.is_empty() {
-            0
-        } else {
-            model.units.len()
-        }
-    ];
-    for u in unit_filter {
-        if let Some(chosen) = unit_chosen.get_mut(*u) {
-            *chosen = true;
-        }
-    }
-    let in_units = |s: usize| {
-        model.systems[s]
-            .unit
-            .is_some_and(|u| unit_chosen.get(u).copied().unwrap_or(false))
-    };
-
-    // The handoffs in focus: of the workflows chosen, with an end in the units chosen.
-    let handoffs = &report.analysis.handoffs;
-    let of_workflows: Vec<&HandoffResult> = if workflow_filter.is_empty() {
-        handoffs.iter().collect()
-    } else {
-        let mut chosen = workflow_filter.clone();
-        chosen.sort_unstable();
-        chosen.dedup();
-        chosen
-            .iter()
-            .flat_map(|w| workflow_handoffs(handoffs, *w))
-            .collect()
-    };
-    let in_focus: Vec<&HandoffResult> = of_workflows
-        .into_iter()
-        .filter(|h| unit_filter.is_empty() || in_units(h.from) || in_units(h.to))
-        .filter(|h| !view.gaps_only || h.status.is_gap())
-        .collect();
-
-    // Shown systems and integrations, listed as found and sorted at the end.
-    let (mut systems, mut integrations): (Vec<usize>, Vec<usize>) = if filtered {
-        (Vec::new(), Vec::new())
-    } else {
-        (
-            (0..model.systems.len()).collect(),
-            (0..model.integrations.len()).collect(),
-        )
-    };
-    if filtered {
-        for h in &in_focus {
-            systems.push(h.from);
-            systems.push(h.to);
-            for i in h.path_integrations() {
-                integrations.push(i);
-                systems.push(model.integrations[i].from);
-                systems.push(model.integrations[i].to);
-            }
-        }
-        if workflow_filter.is_empty() && !view.gaps_only {
-            // A unit view shows the unit's own systems and every integration with an end
-            // in it, whatever workflow uses it (or none).
-            systems.extend((0..model.systems.len()).filter(|s| in_units(*s)));
-            for (i, integration) in model.integrations.iter().enumerate() {
-                if in_units(integration.from) || in_units(integration.to) {
-                    integrations.push(i);
-                    systems.push(integration.from);
-                    systems.push(integration.to);
-                }
-            }
-        }
-    }
-
-    let step_of = |h: &HandoffResult| {
-        if workflow_filter.len() == 1 {
-            h.step.to_string()
-        } else {
-            format!("{} {}", model.workflows[h.workflow].id, h.step)
-        }
-    };
-    let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut step_listed: HashSet<(usize, String)> = HashSet::new();
-    let mut missing: Vec<MissingEdge> = Vec::new();
-    let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut listed: HashSet<(usize, bool, &str)> = HashSet::new();
-    for h in &in_focus {
-        let step = (!workflow_filter.is_empty()).then(|| step_of(h));
-        if let Some(step) = &step {
-            for i in h.path_integrations() {
-                if step_listed.insert((i, step.clone())) {
-                    steps.entry(i).or_default().push(step.clone());
-                }
-            }
-        }
-        if h.status != Status::Missing {
-            continue;
-        }
-        let k = *missing_at.entry((h.from, h.to)).or_insert_with(|| {
-            missing.push(MissingEdge {
-                from: h.from,
-                to: h.to,
-                data: Vec::new(),
-                annual_hours: 0.0,
-                annual_cost: 0.0,
-                workflows: Vec::new(),
-                steps: Vec::new(),
-            });
-            missing.len() - 1
-        });
-        let edge = &mut missing[k];
-        let data = h.data(model);
-        if listed.insert((k, false, data)) {
-            edge.data.push(data.to_string());
-        }
-        let workflow = model.workflows[h.workflow].id.as_str();
-        if listed.insert((k, true, workflow)) {
-            edge.workflows.push(workflow.to_string());
-        }
-        edge.steps.extend(step);
-        edge.annual_hours += h.annual_hours;
-        edge.annual_cost += h.annual_cost;
-    }
-
-    // The fixes that make a handoff in focus cheaper.
-    let focus_steps: HashSet<(usize, usize)> = if filtered {
-        in_focus.iter().map(|h| (h.workflow, h.step)).collect()
-    } else {
-        HashSet::new()
-    };
-    let fixes: Vec<FixMark> = report
-        .analysis
-        .fixes
-        .iter()
-        .filter(|f| {
-            !filtered
-                || f.improves
-                    .iter()
-                    .any(|i| focus_steps.contains(&(i.workflow, i.step)))
-        })
-        .take(view.top)
-        .map(|f| FixMark::of(model, f))
-        .collect();
-    if filtered {
-        for f in &fixes {
-            systems.push(f.from);
-            systems.push(f.to);
-            integrations.extend(f.integration);
-        }
-        systems.sort_unstable();
-        systems.dedup();
-        integrations.sort_unstable();
-        integrations.dedup();
-    }
-
-    Scene {
-        systems,
-        integrations,
-        missing,
-        fixes,
-        steps,
-        focus_units: unit_filter.clone(),
     }
 }
 

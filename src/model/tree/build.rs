@@ -1,102 +1,43 @@
-//! Source text -> a generic tree with positions. YAML and JSON share one tree so that
-//! validation can report every problem with its line and column. Duplicate keys, alias
-//! bombs and excessive nesting are caught here.
+//! Building the tree from parser events: lists and maps on shared stacks, anchors and
+//! aliases within their budgets, duplicate and merge keys.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
-use super::seen::{Seen, SCAN_LIMIT};
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use super::{join, Ev, Key, Mark, Node, Syntax, Value, MAX_ALIAS_BYTES, MAX_DEPTH, MAX_NODES};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::seen::{Seen, SCAN_LIMIT};
 
-/// The syntax a model is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
-    /// YAML 1.2.
-    Yaml,
-    /// JSON.
-    Json,
+/// A list or map being built; its items or entries so far are those of the builder's
+/// shared stacks from `start` on, so building allocates once per finished value.
+enum Frame<'s> {
+    Seq {
+        mark: Mark,
+        anchor: usize,
+        start: usize,
+    },
+    Map {
+        mark: Mark,
+        anchor: usize,
+        start: usize,
+        pending_key: Option<Key<'s>>,
+    },
 }
 
-impl Syntax {
-    /// `.json` is JSON and `.yaml`/`.yml` YAML; anything else (stdin included) is JSON when
-    /// the first non-blank character is `{`.
-    // `origin` is lowercased first, so the comparisons below are case-insensitive.
-    #[allow(clippy::case_sensitive_file_extension_comparisons)]
-    pub fn detect(origin: &str, source: &str) -> Syntax {
-        let lower = origin.to_ascii_lowercase();
-        if lower.ends_with(".json") {
-            Syntax::Json
-        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-            Syntax::Yaml
-        } else if source
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('{')
-        {
-            Syntax::Json
-        } else {
-            Syntax::Yaml
-        }
-    }
-}
-
-pub use super::node::{Key, Mark, Node, Value};
-
-const MAX_DEPTH: usize = 128;
-/// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
-const MAX_NODES: usize = 2_000_000;
-/// Bytes of text that alias expansion may copy in all: far more than shared defaults
-/// need, far less than memory.
-pub const MAX_ALIAS_BYTES: usize = 64 << 20;
-
-/// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
-/// a second document) come back beside it, so validation can report everything at once.
-pub fn parse(source: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<Diagnostic>) {
-    // A byte order mark (Windows editors write one) is no part of the text.
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if syntax == Syntax::Json {
-        // serde_json gives JSON-worded syntax errors; the tree itself comes from the YAML
-        // parser (JSON is YAML 1.2 flow syntax), which keeps positions and all keys.
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(source) {
-            let pos = (e.line() > 0).then(|| Pos {
-                line: e.line(),
-                column: e.column().max(1),
-            });
-            let message = strip_position(&e.to_string());
-            return (
-                None,
-                vec![Diagnostic::error(
-                    Code::Syntax,
-                    "",
-                    pos,
-                    format!("invalid JSON: {message}"),
-                )],
-            );
-        }
-    }
-    let mut builder = Builder::new(syntax);
-    let built = match syntax {
-        // The JSON text is valid (checked above): its tokens give the tree directly, in
-        // a fraction of the YAML parser's time and memory.
-        Syntax::Json => builder.build(super::json::events(source)),
-        Syntax::Yaml => builder.build(super::yaml::events(source, syntax)),
-    };
-    match built {
-        Ok(node) => (Some(node), builder.errors),
-        Err(mut fatal) => {
-            builder.errors.append(&mut fatal);
-            (None, builder.errors)
-        }
-    }
-}
-
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+/// Builds one tree from a stream of [`Ev`]s, gathering the problems it can go past.
+pub(super) struct Builder<'s> {
+    syntax: Syntax,
+    anchors: HashMap<usize, Node<'s>>,
+    /// The items of the lists being built, innermost last.
+    items: Vec<Node<'s>>,
+    /// The entries of the maps being built, innermost last.
+    entries: Vec<(Key<'s>, Node<'s>)>,
+    nodes: usize,
+    /// Bytes of text copied by aliases so far.
+    alias_bytes: usize,
+    pub(super) errors: Vec<Diagnostic>,
 }
 
 /// The field path of the value being built at the top of `stack`; `items` is how many
@@ -126,64 +67,6 @@ fn stack_path(stack: &[Frame], items: usize) -> String {
     path
 }
 
-/// `parent.key`, or `key` at the top.
-pub fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// A list or map being built; its items or entries so far are those of the builder's
-/// shared stacks from `start` on, so building allocates once per finished value.
-enum Frame<'s> {
-    Seq {
-        mark: Mark,
-        anchor: usize,
-        start: usize,
-    },
-    Map {
-        mark: Mark,
-        anchor: usize,
-        start: usize,
-        pending_key: Option<Key<'s>>,
-    },
-}
-
-struct Builder<'s> {
-    syntax: Syntax,
-    anchors: HashMap<usize, Node<'s>>,
-    /// The items of the lists being built, innermost last.
-    items: Vec<Node<'s>>,
-    /// The entries of the maps being built, innermost last.
-    entries: Vec<(Key<'s>, Node<'s>)>,
-    nodes: usize,
-    /// Bytes of text copied by aliases so far.
-    alias_bytes: usize,
-    errors: Vec<Diagnostic>,
-}
-
-/// What the tree is built from: YAML parser events, or the tokens of a JSON text.
-pub(super) enum Ev<'s> {
-    /// A document begins.
-    DocumentStart,
-    /// `*name`.
-    Alias(usize),
-    /// A scalar; `plain` when unquoted and untagged.
-    Scalar {
-        text: Cow<'s, str>,
-        plain: bool,
-        anchor: usize,
-    },
-    SequenceStart(usize),
-    SequenceEnd,
-    MappingStart(usize),
-    MappingEnd,
-    /// Nothing the tree needs.
-    Skip,
-}
-
 /// What an alias of `node` adds: values, and bytes of text (a value counts one byte at
 /// least). The tree shares the text, but everything after it (ids, names, reports) holds
 /// its own copies, so a 1 MB string aliased 100,000 times must count 100 GB.
@@ -207,7 +90,7 @@ fn size_of(node: &Node) -> (usize, usize) {
 }
 
 impl<'s> Builder<'s> {
-    fn new(syntax: Syntax) -> Builder<'s> {
+    pub(super) fn new(syntax: Syntax) -> Builder<'s> {
         Builder {
             syntax,
             anchors: HashMap::new(),
@@ -219,7 +102,7 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn build(
+    pub(super) fn build(
         &mut self,
         events: impl Iterator<Item = Result<(Ev<'s>, Mark), Vec<Diagnostic>>>,
     ) -> Result<Node<'s>, Vec<Diagnostic>> {
@@ -241,22 +124,7 @@ impl<'s> Builder<'s> {
                     text,
                     plain,
                     anchor,
-                } => {
-                    self.nodes += 1;
-                    let value =
-                        if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
-                            Value::Null
-                        } else {
-                            match text {
-                                Cow::Borrowed(text) => Value::Scalar { text, plain },
-                                Cow::Owned(text) => Value::Unescaped {
-                                    text: text.into_boxed_str(),
-                                    plain,
-                                },
-                            }
-                        };
-                    Some(self.anchored(anchor, Node { value, mark }))
-                }
+                } => Some(self.scalar(text, plain, anchor, mark)),
                 Ev::SequenceStart(anchor) => {
                     let start = self.items.len();
                     self.push(
@@ -282,46 +150,81 @@ impl<'s> Builder<'s> {
                     )?;
                     None
                 }
-                Ev::SequenceEnd => match stack.pop() {
-                    Some(Frame::Seq {
-                        mark,
-                        anchor,
-                        start,
-                    }) => {
-                        let items = self.items.drain(start..).collect();
-                        Some(self.anchored(
-                            anchor,
-                            Node {
-                                value: Value::Seq(items),
-                                mark,
-                            },
-                        ))
-                    }
-                    _ => None,
-                },
-                Ev::MappingEnd => match stack.pop() {
-                    Some(Frame::Map {
-                        mark,
-                        anchor,
-                        start,
-                        ..
-                    }) => {
-                        let entries = self.finish_map(start, &stack);
-                        Some(self.anchored(
-                            anchor,
-                            Node {
-                                value: Value::Map(entries),
-                                mark,
-                            },
-                        ))
-                    }
-                    _ => None,
-                },
+                Ev::SequenceEnd => self.end_seq(&mut stack),
+                Ev::MappingEnd => self.end_map(&mut stack),
             };
             if let Some(node) = finished {
                 self.attach(&mut stack, &mut documents, node);
             }
         }
+        self.the_document(documents, second_document)
+    }
+
+    fn scalar(&mut self, text: Cow<'s, str>, plain: bool, anchor: usize, mark: Mark) -> Node<'s> {
+        self.nodes += 1;
+        let value = if plain && matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
+            Value::Null
+        } else {
+            match text {
+                Cow::Borrowed(text) => Value::Scalar { text, plain },
+                Cow::Owned(text) => Value::Unescaped {
+                    text: text.into_boxed_str(),
+                    plain,
+                },
+            }
+        };
+        self.anchored(anchor, Node { value, mark })
+    }
+
+    /// The list a `SequenceEnd` closes.
+    fn end_seq(&mut self, stack: &mut Vec<Frame<'s>>) -> Option<Node<'s>> {
+        match stack.pop() {
+            Some(Frame::Seq {
+                mark,
+                anchor,
+                start,
+            }) => {
+                let items = self.items.drain(start..).collect();
+                Some(self.anchored(
+                    anchor,
+                    Node {
+                        value: Value::Seq(items),
+                        mark,
+                    },
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// The map a `MappingEnd` closes.
+    fn end_map(&mut self, stack: &mut Vec<Frame<'s>>) -> Option<Node<'s>> {
+        match stack.pop() {
+            Some(Frame::Map {
+                mark,
+                anchor,
+                start,
+                ..
+            }) => {
+                let entries = self.finish_map(start, stack);
+                Some(self.anchored(
+                    anchor,
+                    Node {
+                        value: Value::Map(entries),
+                        mark,
+                    },
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first document; a second one is an error beside it, none is fatal.
+    fn the_document(
+        &mut self,
+        documents: Vec<Node<'s>>,
+        second_document: Option<Mark>,
+    ) -> Result<Node<'s>, Vec<Diagnostic>> {
         if let Some(mark) = second_document {
             self.errors.push(Diagnostic::error(
                 Code::Syntax,
@@ -530,39 +433,4 @@ impl<'s> Builder<'s> {
         }
         explicit
     }
-}
-
-/// A node written out whole, scalars by their text alone: the YAML parser copies some
-/// texts that the JSON reader borrows, which is no difference in the tree.
-#[cfg(test)]
-pub(super) fn outline(node: &Node) -> String {
-    let mark = node.mark;
-    match &node.value {
-        Value::Null => format!("{mark:?} null"),
-        Value::Seq(items) => {
-            let items: Vec<String> = items.iter().map(outline).collect();
-            format!("{mark:?} [{}]", items.join(", "))
-        }
-        Value::Map(entries) => {
-            let entries: Vec<String> = entries
-                .iter()
-                .map(|(k, v)| format!("{:?} {:?}: {}", k.mark, k.text, outline(v)))
-                .collect();
-            format!("{mark:?} {{{}}}", entries.join(", "))
-        }
-        scalar => {
-            let (text, plain) = scalar.scalar().unwrap_or_default();
-            format!("{mark:?} {text:?} plain={plain}")
-        }
-    }
-}
-
-/// The tree the YAML parser builds from a JSON text, for checking the JSON reader.
-#[cfg(test)]
-pub(super) fn parse_json_as_yaml(source: &str) -> (Option<Node<'_>>, Vec<Diagnostic>) {
-    let mut builder = Builder::new(Syntax::Json);
-    let node = builder
-        .build(super::yaml::events(source, Syntax::Json))
-        .ok();
-    (node, builder.errors)
 }
