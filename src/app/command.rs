@@ -50,6 +50,10 @@ pub enum Command {
     Emit(Emit),
     /// Handoffs measured from an event log.
     Discover(Discover),
+    /// The model and its analysis as a CALM architecture.
+    ExportCalm(super::ExportCalm),
+    /// A CALM architecture as a model.
+    ImportCalm(super::ImportCalm),
 }
 
 /// `analyze`: the gap report in one format.

@@ -24,6 +24,8 @@ impl Command {
             Command::ImportArchimate(c) => vec![&c.file],
             Command::ExportSheets(c) => vec![&c.model],
             Command::ExportGraphml(c) => vec![&c.model],
+            Command::ExportCalm(c) => vec![&c.model],
+            Command::ImportCalm(c) => vec![&c.file],
             Command::ImportSheets(c) => {
                 let mut paths = vec![c.systems.as_path(), c.integrations.as_path()];
                 paths.extend(c.workflows.as_deref());
@@ -58,6 +60,8 @@ impl Command {
             Command::ImportArchimate(c) => c.output.clone(),
             Command::ImportSheets(c) => c.output.clone(),
             Command::ExportGraphml(c) => c.output.clone(),
+            Command::ExportCalm(c) => c.output.clone(),
+            Command::ImportCalm(c) => c.output.clone(),
             Command::Schema(c) => c.output.clone(),
             Command::Emit(c) => c.output.clone(),
             Command::Init(c) => Some(c.output.clone()),

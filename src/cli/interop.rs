@@ -16,6 +16,8 @@ pub enum ImportCommand {
     /// Inventory spreadsheets (CSV, XLSX, XLS, ODS) as a model; `import csv` is the same.
     #[command(alias = "csv")]
     Sheets(ImportSheetsArgs),
+    /// A FINOS CALM 1.2 architecture (JSON) as a model.
+    Calm(super::calm::ImportCalmArgs),
 }
 
 /// `gapgraph import archimate`.
@@ -69,6 +71,8 @@ pub enum ExportCommand {
     Sheets(ExportSheetsArgs),
     /// The graph as GraphML (yEd, Gephi, Cytoscape, Neo4j), gap handoffs as edges of their own.
     Graphml(ExportGraphmlArgs),
+    /// The model and its analysis as a FINOS CALM 1.2 architecture (JSON).
+    Calm(super::calm::ExportCalmArgs),
 }
 
 /// `gapgraph export sheets`.

@@ -7,7 +7,11 @@
 
 use std::fmt::Write;
 
+mod extra;
 mod json;
+
+pub use extra::Extras;
+use extra::Slot;
 
 /// A value with, when the source did not give it, why this value was assumed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -168,6 +172,8 @@ pub struct Draft {
     pub integrations: Vec<DraftIntegration>,
     /// Workflows in order.
     pub workflows: Vec<DraftWorkflow>,
+    /// Fields with no typed place, written as given (`import calm`).
+    pub extra: Extras,
 }
 
 impl Draft {
@@ -297,7 +303,7 @@ impl Draft {
         if !self.integrations.is_empty() {
             y.push_str("integrations:\n");
         }
-        for g in &self.integrations {
+        for (gi, g) in self.integrations.iter().enumerate() {
             let mut fields = Vec::new();
             if let Some(id) = &g.id {
                 fields.push(format!("id: {}", key(id)));
@@ -326,13 +332,14 @@ impl Draft {
             if let Some(note) = &g.note {
                 fields.push(format!("note: {}", quote(note)));
             }
+            self.extra.flow_fields(Slot::Integration(gi), &mut fields);
             let line = format!("  - {{{}}}", fields.join(", "));
             push_line(&mut y, line, g.carries.assumed.as_ref());
         }
         if !self.workflows.is_empty() {
             y.push_str("workflows:\n");
         }
-        for w in &self.workflows {
+        for (wi, w) in self.workflows.iter().enumerate() {
             let _ = writeln!(y, "  {}\n    name: {}", entry(&w.id), quote(&w.name));
             if let Some(unit) = &w.unit {
                 let _ = writeln!(y, "    unit: {}", key(unit));
@@ -355,8 +362,9 @@ impl Draft {
                 let line = format!("    serves: {}", flow_numbers(&w.serves.value));
                 push_line(&mut y, line, w.serves.assumed.as_ref());
             }
+            self.extra.block_lines(Slot::Workflow(wi), "    ", &mut y);
             y.push_str("    handoffs:\n");
-            for h in &w.handoffs {
+            for (hi, h) in w.handoffs.iter().enumerate() {
                 let mut fields = vec![
                     format!("from: {}", key(&h.from)),
                     format!("to: {}", key(&h.to)),
@@ -371,10 +379,12 @@ impl Draft {
                 if let Some(note) = &h.note {
                     fields.push(format!("note: {}", quote(note)));
                 }
+                self.extra.flow_fields(Slot::Handoff(wi, hi), &mut fields);
                 let line = format!("      - {{{}}}", fields.join(", "));
                 push_line(&mut y, line, h.data.assumed.as_ref());
             }
         }
+        self.extra.top_lines(&mut y);
         y
     }
 }

@@ -4,6 +4,7 @@
 //! each carrying only the options its format has. Renderers know nothing of the command
 //! line: the binary maps its arguments to these types.
 
+pub mod calm;
 mod check;
 mod compare;
 mod csv;

@@ -103,6 +103,8 @@ impl Draft {
                 .collect();
             root.insert("workflows".into(), Value::Object(w));
         }
+        let ids: Vec<&str> = self.workflows.iter().map(|w| w.id.as_str()).collect();
+        self.extra.apply_json(&mut root, &ids);
         let mut text = crate::text::json_pretty(&Value::Object(root));
         text.push('\n');
         text
