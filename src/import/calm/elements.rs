@@ -191,19 +191,19 @@ fn pairs(r: &Value, path: &str) -> Result<Result<Vec<(String, String)>, String>,
 }
 
 /// One relationship: integrations, a catalogued fix, or skipped.
-pub(super) fn relationship(r: &Value, i: usize, state: &mut State) -> Result<(), CalmError> {
+pub(super) fn relationship(rel: &Value, i: usize, state: &mut State) -> Result<(), CalmError> {
     let path = format!("$.relationships[{i}]");
-    if !r.is_object() {
+    if !rel.is_object() {
         return Err(shape(path, "a relationship is an object"));
     }
-    let uid = text_at(r, &path, "unique-id")?.to_string();
-    let meta = gapgraph_meta(r);
+    let uid = text_at(rel, &path, "unique-id")?.to_string();
+    let meta = gapgraph_meta(rel);
     let role = meta.and_then(|m| text(m, "role"));
     if matches!(role.as_deref(), Some("handoff" | "proposed-fix")) {
         state.skip("relationships gapgraph drew for handoffs and proposed fixes");
         return Ok(());
     }
-    let pairs = match pairs(r, &path)? {
+    let pairs = match pairs(rel, &path)? {
         Ok(pairs) => pairs,
         Err(reason) => {
             state.skip(&reason);
@@ -211,38 +211,37 @@ pub(super) fn relationship(r: &Value, i: usize, state: &mut State) -> Result<(),
         }
     };
     for (from, to) in pairs {
-        let (Some(&a), Some(&b)) = (state.node.get(&from), state.node.get(&to)) else {
+        let (Some(&source), Some(&target)) = (state.node.get(&from), state.node.get(&to)) else {
             state.skip("relationships to a node not imported");
             continue;
         };
-        if a == b {
+        if source == target {
             state.skip("relationships from a node to itself");
             continue;
         }
         match (role.as_deref(), meta) {
-            (Some("catalog-fix"), Some(m)) => catalog_fix(m, a, b, state),
-            (_, Some(m)) => integration_from_meta(m, a, b, state),
-            _ => generic_integration(r, &uid, a, b, state),
+            (Some("catalog-fix"), Some(m)) => catalog_fix(m, source, target, state),
+            (_, Some(m)) => integration_from_meta(m, source, target, state),
+            _ => generic_integration(rel, &uid, source, target, state),
         }
         state
             .relationship
             .entry(uid.clone())
-            .or_insert((a, b, uid.clone()));
+            .or_insert((source, target, uid.clone()));
     }
     Ok(())
 }
 
 fn integration_from_meta(m: &Map<String, Value>, a: usize, b: usize, state: &mut State) {
-    let carries = m
-        .get("carries")
-        .and_then(Value::as_array)
-        .map(|c| {
+    let carries = m.get("carries").and_then(Value::as_array).map_or_else(
+        || vec!["*".to_string()],
+        |c| {
             c.iter()
                 .filter_map(Value::as_str)
                 .map(str::to_string)
                 .collect()
-        })
-        .unwrap_or_else(|| vec!["*".to_string()]);
+        },
+    );
     let mode = match m.get("mode").and_then(Value::as_str) {
         Some("semi") => Some("semi"),
         Some("manual") => Some("manual"),

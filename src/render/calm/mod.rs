@@ -80,7 +80,8 @@ impl UniqueIds {
         if self.0.insert(id.to_string()) {
             return id.to_string();
         }
-        (2..)
+        // At most one more than the ids taken so far is ever needed.
+        (2..=self.0.len() + 1)
             .map(|n| format!("{id}#{n}"))
             .find(|c| self.0.insert(c.clone()))
             .unwrap_or_default()
