@@ -54,6 +54,8 @@ pub enum Command {
     ExportCalm(super::ExportCalm),
     /// A CALM architecture as a model.
     ImportCalm(super::ImportCalm),
+    /// Node and relationship files for a graph store.
+    ExportGraph(super::ExportGraph),
 }
 
 /// `analyze`: the gap report in one format.

@@ -26,6 +26,7 @@ impl Command {
             Command::ExportGraphml(c) => vec![&c.model],
             Command::ExportCalm(c) => vec![&c.model],
             Command::ImportCalm(c) => vec![&c.file],
+            Command::ExportGraph(c) => vec![&c.model],
             Command::ImportSheets(c) => {
                 let mut paths = vec![c.systems.as_path(), c.integrations.as_path()];
                 paths.extend(c.workflows.as_deref());
@@ -67,6 +68,12 @@ impl Command {
             Command::Init(c) => Some(c.output.clone()),
             Command::ExportSheets(c) => {
                 return gapgraph::sheets::EXPORT_FILE_NAMES
+                    .iter()
+                    .map(|name| c.dir.join(name))
+                    .collect()
+            }
+            Command::ExportGraph(c) => {
+                return gapgraph::render::graph_store::NEO4J_FILES
                     .iter()
                     .map(|name| c.dir.join(name))
                     .collect()

@@ -45,3 +45,40 @@ impl From<ExportCalmArgs> for app::ExportCalm {
         }
     }
 }
+
+/// The formats of `export graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphStoreFormatArg {
+    /// Node and relationship CSV files with neo4j-admin import headers (also read by Kuzu,
+    /// Memgraph, DuckDB and Spark).
+    Neo4jCsv,
+}
+
+/// `gapgraph export graph`.
+#[derive(Debug, clap::Args)]
+pub struct ExportGraphArgs {
+    /// The model file (YAML or JSON), or `-` for standard input.
+    pub model: String,
+    /// The file format.
+    #[arg(long, short = 'f', value_enum, default_value_t = GraphStoreFormatArg::Neo4jCsv)]
+    pub format: GraphStoreFormatArg,
+    /// The folder to write the files into (created when missing).
+    #[arg(long, value_name = "D")]
+    pub dir: PathBuf,
+    /// The strategy in force (for the strategic values).
+    #[arg(long, short = 's')]
+    pub strategy: Option<String>,
+}
+
+impl From<ExportGraphArgs> for app::ExportGraph {
+    fn from(a: ExportGraphArgs) -> Self {
+        app::ExportGraph {
+            model: a.model,
+            strategy: a.strategy,
+            format: match a.format {
+                GraphStoreFormatArg::Neo4jCsv => app::GraphStoreFormat::Neo4jCsv,
+            },
+            dir: a.dir,
+        }
+    }
+}

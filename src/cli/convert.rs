@@ -213,6 +213,7 @@ fn export_command(command: ExportCommand) -> app::Command {
             output: e.output,
         }),
         ExportCommand::Calm(c) => app::Command::ExportCalm(c.into()),
+        ExportCommand::Graph(g) => app::Command::ExportGraph(g.into()),
     }
 }
 

@@ -73,6 +73,8 @@ pub enum ExportCommand {
     Graphml(ExportGraphmlArgs),
     /// The model and its analysis as a FINOS CALM 1.2 architecture (JSON).
     Calm(super::calm::ExportCalmArgs),
+    /// Node and relationship files for a graph store (Neo4j, Kuzu, Memgraph, DuckDB, GraphFrames).
+    Graph(super::calm::ExportGraphArgs),
 }
 
 /// `gapgraph export sheets`.

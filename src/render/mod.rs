@@ -11,6 +11,7 @@ mod csv;
 mod diff;
 pub mod dot;
 mod explain;
+pub mod graph_store;
 pub mod graphml;
 mod graphviz_run;
 mod html;
