@@ -19,6 +19,7 @@ mod discover_props;
 mod doc_examples;
 mod engine_equivalence;
 mod escaping;
+mod graph_store;
 mod graphviz;
 mod hand_computed;
 mod import_archimate;
