@@ -79,11 +79,34 @@ pub fn fix_node_id(model: &Model, f: &Fix) -> String {
 
 /// The Neo4j admin-import CSV files of a report.
 pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
-    let model = report.model;
-    let analysis = report.analysis;
-    let unit = |u: Option<usize>| u.map_or(String::new(), |u| text(&model.units[u].id));
-    let mut files = Vec::new();
+    let mut files = vec![systems(report)?, units(report)?, workflows(report)?];
+    files.push(file(
+        NEO4J_FILES[3],
+        &["id:ID(DataObject)", ":LABEL"],
+        data_objects(report.model),
+    )?);
+    files.push(fixes(report)?);
+    files.extend(relationships(report)?);
+    Ok(files)
+}
 
+fn unit_id(model: &Model, u: Option<usize>) -> String {
+    u.map_or(String::new(), |u| text(&model.units[u].id))
+}
+
+const COUNTS: [&str; 7] = [
+    "handoffs:int",
+    "automated:int",
+    "manual:int",
+    "missing:int",
+    "automation_rate:float",
+    "annual_hours:float",
+    "annual_cost:float",
+];
+
+fn systems(report: &Report) -> io::Result<StoreFile> {
+    let (model, analysis) = (report.model, report.analysis);
+    let unit = |u| unit_id(model, u);
     let systems = model.systems.iter().zip(&analysis.systems).map(|(s, m)| {
         let flags: Vec<&str> = m.flags.iter().map(|f| f.as_str()).collect();
         vec![
@@ -98,7 +121,7 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
             "System".into(),
         ]
     });
-    files.push(file(
+    file(
         NEO4J_FILES[0],
         &[
             "id:ID(System)",
@@ -112,8 +135,11 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
             ":LABEL",
         ],
         systems.collect(),
-    )?);
+    )
+}
 
+fn units(report: &Report) -> io::Result<StoreFile> {
+    let (model, analysis) = (report.model, report.analysis);
     let units = analysis.units.iter().map(|m| {
         let u = &model.units[m.unit];
         let c = &m.counts;
@@ -132,22 +158,17 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
             "Unit".into(),
         ]
     });
-    let counts = [
-        "handoffs:int",
-        "automated:int",
-        "manual:int",
-        "missing:int",
-        "automation_rate:float",
-        "annual_hours:float",
-        "annual_cost:float",
-    ];
     let header: Vec<&str> = ["id:ID(Unit)", "name", "owner", "hourly_cost:float"]
         .into_iter()
-        .chain(counts)
+        .chain(COUNTS)
         .chain([":LABEL"])
         .collect();
-    files.push(file(NEO4J_FILES[1], &header, units.collect())?);
+    file(NEO4J_FILES[1], &header, units.collect())
+}
 
+fn workflows(report: &Report) -> io::Result<StoreFile> {
+    let (model, analysis) = (report.model, report.analysis);
+    let unit = |u| unit_id(model, u);
     let workflows = analysis.workflows.iter().map(|m| {
         let w = &model.workflows[m.workflow];
         let c = &m.counts;
@@ -169,19 +190,10 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
     });
     let header: Vec<&str> = ["id:ID(Workflow)", "name", "unit", "runs_per_year:float"]
         .into_iter()
-        .chain(counts)
+        .chain(COUNTS)
         .chain(["alignment:float", ":LABEL"])
         .collect();
-    files.push(file(NEO4J_FILES[2], &header, workflows.collect())?);
-
-    files.push(file(
-        NEO4J_FILES[3],
-        &["id:ID(DataObject)", ":LABEL"],
-        data_objects(model),
-    )?);
-    files.push(fixes(report)?);
-    files.extend(relationships(report)?);
-    Ok(files)
+    file(NEO4J_FILES[2], &header, workflows.collect())
 }
 
 /// Every data object a handoff moves or an integration or fix carries (not `*`), sorted.
@@ -251,8 +263,13 @@ fn fixes(report: &Report) -> io::Result<StoreFile> {
 }
 
 fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
-    let model = report.model;
-    let analysis = report.analysis;
+    let mut files = vec![integrates(report.model)?, handoffs(report)?];
+    files.extend(links(report)?);
+    files.push(closes(report)?);
+    Ok(files)
+}
+
+fn integrates(model: &Model) -> io::Result<StoreFile> {
     let sid = |s: usize| text(&model.systems[s].id);
     let integrates = model.integrations.iter().map(|g| {
         let effective = rules::effective_mode(model, g.mode, g.from, g.to);
@@ -270,7 +287,7 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             "INTEGRATES".into(),
         ]
     });
-    let mut files = vec![file(
+    file(
         NEO4J_FILES[5],
         &[
             ":START_ID(System)",
@@ -285,8 +302,13 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             ":TYPE",
         ],
         integrates.collect(),
-    )?];
-    let handoffs = analysis.handoffs.iter().map(|h| {
+    )
+}
+
+fn handoffs(report: &Report) -> io::Result<StoreFile> {
+    let model = report.model;
+    let sid = |s: usize| text(&model.systems[s].id);
+    let handoffs = report.analysis.handoffs.iter().map(|h| {
         let w = &model.workflows[h.workflow];
         vec![
             sid(h.from),
@@ -305,7 +327,7 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             "HANDOFF".into(),
         ]
     });
-    files.push(file(
+    file(
         NEO4J_FILES[6],
         &[
             ":START_ID(System)",
@@ -324,7 +346,14 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             ":TYPE",
         ],
         handoffs.collect(),
-    )?);
+    )
+}
+
+/// BELONGS_TO (systems, workflows) and SERVES.
+fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
+    let model = report.model;
+    let sid = |s: usize| text(&model.systems[s].id);
+    let mut files = Vec::new();
     let owned = |id: &String, u: Option<usize>| {
         u.map(|u| vec![text(id), text(&model.units[u].id), "BELONGS_TO".into()])
     };
@@ -340,17 +369,27 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
         &[":START_ID(Workflow)", ":END_ID(Unit)", ":TYPE"],
         workflows.collect(),
     )?);
-    let serves = analysis.systems.iter().enumerate().flat_map(|(s, m)| {
-        m.workflows
-            .iter()
-            .map(move |w| vec![sid(s), text(&model.workflows[*w].id), "SERVES".into()])
-    });
+    let serves = report
+        .analysis
+        .systems
+        .iter()
+        .enumerate()
+        .flat_map(|(s, m)| {
+            m.workflows
+                .iter()
+                .map(move |w| vec![sid(s), text(&model.workflows[*w].id), "SERVES".into()])
+        });
     files.push(file(
         NEO4J_FILES[9],
         &[":START_ID(System)", ":END_ID(Workflow)", ":TYPE"],
         serves.collect(),
     )?);
-    let closes = analysis.fixes.iter().flat_map(|f| {
+    Ok(files)
+}
+
+fn closes(report: &Report) -> io::Result<StoreFile> {
+    let model = report.model;
+    let closes = report.analysis.fixes.iter().flat_map(|f| {
         f.improves.iter().map(move |i| {
             vec![
                 text(&fix_node_id(model, f)),
@@ -363,7 +402,7 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             ]
         })
     });
-    files.push(file(
+    file(
         NEO4J_FILES[10],
         &[
             ":START_ID(Fix)",
@@ -375,6 +414,5 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
             ":TYPE",
         ],
         closes.collect(),
-    )?);
-    Ok(files)
+    )
 }

@@ -201,3 +201,37 @@ pub(crate) fn text_at<'a>(object: &'a Value, path: &str, key: &str) -> Result<&'
         None => Err(shape(format!("{path}.{key}"), "required, missing")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_kept_only_when_gapgraph_accepts_them() {
+        assert!(is_identifier("calm-hub.api_2"));
+        assert!(!is_identifier("-x") && !is_identifier("a->b") && !is_identifier(""));
+    }
+
+    #[test]
+    fn gapgraph_metadata_is_found_in_an_object_or_an_array() {
+        let object = serde_json::json!({"metadata": {"gapgraph": {"id": "a"}}});
+        let array = serde_json::json!({"metadata": [{"other": 1}, {"gapgraph": {"id": "a"}}]});
+        assert_eq!(gapgraph_meta(&object), gapgraph_meta(&array));
+        assert!(gapgraph_meta(&object).is_some());
+        assert!(gapgraph_meta(&serde_json::json!({"metadata": []})).is_none());
+    }
+
+    #[test]
+    fn a_pattern_and_a_non_object_are_refused_with_where() {
+        let pattern = r#"{"properties": {"nodes": {"prefixItems": []}}}"#;
+        let Err(CalmError::Shape { path, .. }) = calm(pattern, false) else {
+            panic!("a pattern was imported")
+        };
+        assert_eq!(path, "$.properties.nodes");
+        assert!(matches!(calm("3", false), Err(CalmError::Shape { .. })));
+        assert!(matches!(
+            calm("{", false),
+            Err(CalmError::Json { line: 1, .. })
+        ));
+    }
+}

@@ -108,3 +108,18 @@ pub(super) fn flow(value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_values_are_one_line_of_quoted_yaml_flow() {
+        let value =
+            serde_json::json!({"evidence": "a\nb: # \"c\"", "runs": {"count": 2, "per": "week"}});
+        assert_eq!(
+            flow(&value),
+            r#"{"evidence": "a\nb: # \"c\"", "runs": {"count": 2, "per": "week"}}"#
+        );
+    }
+}

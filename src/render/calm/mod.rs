@@ -386,3 +386,35 @@ fn flows(
     }
     flows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_calm_node_type() {
+        let types: Vec<&str> = SystemKind::ALL.iter().map(|k| node_type(*k)).collect();
+        assert_eq!(
+            types,
+            [
+                "system",
+                "service",
+                "database",
+                "system",
+                "data-asset",
+                "system",
+                "data-asset",
+                "actor"
+            ]
+        );
+    }
+
+    #[test]
+    fn unique_ids_get_a_suffix_once_taken() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(ids.take("crm"), "crm");
+        assert_eq!(ids.take("crm"), "crm#2");
+        assert_eq!(ids.take("crm"), "crm#3");
+        assert_eq!(ids.take("crm#2-x"), "crm#2-x");
+    }
+}
