@@ -247,6 +247,7 @@ fn integration_from_meta(m: &Map<String, Value>, a: usize, b: usize, state: &mut
         Some("manual") => Some("manual"),
         _ => None,
     };
+    state.pairs.insert((a, b));
     let index = state.draft.integrations.len();
     state.draft.integrations.push(DraftIntegration {
         id: text(m, "id"),
@@ -276,11 +277,7 @@ fn generic_integration(r: &Value, uid: &str, a: usize, b: usize, state: &mut Sta
         state.draft.systems[b].id.clone(),
     );
     // A second integration between the same systems needs an id of its own.
-    let repeated = state
-        .draft
-        .integrations
-        .iter()
-        .any(|g| g.from == from && g.to == to);
+    let repeated = !state.pairs.insert((a, b));
     let id = repeated.then(|| state.ids.take(uid, "integration"));
     state.draft.integrations.push(DraftIntegration {
         id,

@@ -25,15 +25,10 @@ pub(super) fn flow(f: &Value, i: usize, state: &mut State) -> Result<(), CalmErr
         .and_then(|m| m.get("id"))
         .and_then(Value::as_str)
         .unwrap_or(uid);
-    let taken = state.draft.workflows.iter().any(|w| w.id == wanted);
-    let id = if is_identifier(wanted) && !taken {
+    let id = if is_identifier(wanted) && state.workflow_ids.reserve(wanted) {
         wanted.to_string()
     } else {
-        let mut ids = crate::import::slug::Ids::default();
-        state.draft.workflows.iter().for_each(|w| {
-            ids.reserve(&w.id);
-        });
-        ids.take(&name, "workflow")
+        state.workflow_ids.take(&name, "workflow")
     };
     let workflow = match meta {
         Some(m) => from_meta(m, id, name, state),

@@ -9,7 +9,7 @@
 mod elements;
 mod flows;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -70,6 +70,10 @@ pub(crate) struct State {
     /// Relationship unique-id -> (from, to) system indexes and the data it is named for.
     pub relationship: HashMap<String, (usize, usize, String)>,
     pub skipped: BTreeMap<String, usize>,
+    /// (from, to) system indexes some integration already joins.
+    pub pairs: HashSet<(usize, usize)>,
+    /// Workflow ids handed out.
+    pub workflow_ids: Ids,
     pub notes: Vec<String>,
     /// Systems of kind `person`.
     pub people: usize,

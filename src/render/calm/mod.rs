@@ -124,11 +124,12 @@ fn document(report: &Report) -> Result<Value, RenderError> {
         .map(|n| n["unique-id"].as_str().unwrap_or_default().to_string())
         .collect();
     let mut relationships = Vec::new();
-    let integration_uid = integrations(report, &rep, &node_id, &mut ids, &mut relationships);
-    catalog_fixes(model, &rep, &node_id, &mut ids, &mut relationships);
-    let links = handoff_links(report, &node_id, &mut ids, &mut relationships);
+    let look = Lookup::new(model, &rep);
+    let integration_uid = integrations(report, &look, &node_id, &mut ids, &mut relationships);
+    catalog_fixes(model, &look, &node_id, &mut ids, &mut relationships);
+    let links = handoff_links(report, &look, &node_id, &mut ids, &mut relationships);
     proposed_fixes(&rep, model, &node_id, &mut ids, &mut relationships);
-    let flows = flows(report, &rep, &integration_uid, &links, &mut ids);
+    let flows = flows(report, &rep, &look, &integration_uid, &links, &mut ids);
 
     let mut doc = Map::new();
     doc.insert("$schema".into(), json!(CALM_SCHEMA));
@@ -155,21 +156,60 @@ fn document(report: &Report) -> Result<Value, RenderError> {
     Ok(Value::Object(doc))
 }
 
-/// The report's fixes with this action and id.
-fn fixes_of(rep: &Value, action: &str, id: &str) -> Vec<Value> {
-    rep["fixes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|f| f["action"] == action && f["id"] == id)
-        .cloned()
-        .collect()
+/// The report's figures and the model's integrations by what the elements look them up
+/// by, built once: every lookup is constant time, so the export is linear in the model.
+struct Lookup {
+    /// (action, id) -> the report's fixes.
+    fixes: HashMap<(String, String), Vec<Value>>,
+    /// Workflow id -> the report's gaps.
+    gaps: HashMap<String, Vec<Value>>,
+    /// (from, to) -> integrations, in model order.
+    pairs: HashMap<(usize, usize), Vec<usize>>,
+}
+
+impl Lookup {
+    fn new(model: &Model, rep: &Value) -> Self {
+        let items = |key: &str| rep[key].as_array().cloned().unwrap_or_default();
+        let text = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+        let mut fixes: HashMap<(String, String), Vec<Value>> = HashMap::new();
+        for f in items("fixes") {
+            fixes
+                .entry((text(&f, "action"), text(&f, "id")))
+                .or_default()
+                .push(f);
+        }
+        let mut gaps: HashMap<String, Vec<Value>> = HashMap::new();
+        for g in items("gaps") {
+            gaps.entry(text(&g, "workflow")).or_default().push(g);
+        }
+        let mut pairs: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (i, g) in model.integrations.iter().enumerate() {
+            pairs.entry((g.from, g.to)).or_default().push(i);
+        }
+        Lookup { fixes, gaps, pairs }
+    }
+
+    /// The report's fixes with this action and id.
+    fn fixes_of(&self, action: &str, id: &str) -> Vec<Value> {
+        let key = (action.to_string(), id.to_string());
+        self.fixes.get(&key).cloned().unwrap_or_default()
+    }
+
+    /// The integration a handoff's transition names: the first from its `from` to its
+    /// `to` that carries its data.
+    fn direct(&self, model: &Model, from: usize, to: usize, data: &str) -> Option<usize> {
+        let candidates = self.pairs.get(&(from, to))?;
+        candidates
+            .iter()
+            .copied()
+            .find(|&g| model.integrations[g].carries.carries(data))
+    }
 }
 
 /// One `connects` relationship per integration; returns their unique-ids.
 fn integrations(
     report: &Report,
-    rep: &Value,
+    look: &Lookup,
     node_id: &[String],
     ids: &mut UniqueIds,
     out: &mut Vec<Value>,
@@ -185,7 +225,7 @@ fn integrations(
         let figures = json!({
             "effective_mode": effective.as_str(),
             "minutes": model::num(minutes),
-            "fixes": fixes_of(rep, "automate", &g.id),
+            "fixes": look.fixes_of("automate", &g.id),
         });
         let mut r = Map::new();
         r.insert("unique-id".into(), json!(uid));
@@ -216,7 +256,7 @@ fn integrations(
 /// One `connects` relationship per catalogued fix (a planned integration).
 fn catalog_fixes(
     model: &Model,
-    rep: &Value,
+    look: &Lookup,
     node_id: &[String],
     ids: &mut UniqueIds,
     out: &mut Vec<Value>,
@@ -227,7 +267,7 @@ fn catalog_fixes(
             "unique-id": ids.take(&format!("fix:{}", f.id)),
             "description": format!("planned fix: {name}"),
             "relationship-type": connects(&node_id[f.from], &node_id[f.to]),
-            "metadata": meta(model::catalog_fix(model, f), json!({"fixes": fixes_of(rep, "catalog", &f.id)})),
+            "metadata": meta(model::catalog_fix(model, f), json!({"fixes": look.fixes_of("catalog", &f.id)})),
         });
         out.push(r);
     }
@@ -272,19 +312,11 @@ fn proposed_fixes(
     }
 }
 
-/// The integration a handoff's transition names: the first from its `from` to its `to`
-/// that carries its data.
-fn direct(model: &Model, from: usize, to: usize, data: &str) -> Option<usize> {
-    model
-        .integrations
-        .iter()
-        .position(|g| g.from == from && g.to == to && g.carries.carries(data))
-}
-
 /// For handoffs no single integration serves, one relationship per (from, to) pair so the
 /// flow's transition has something to name; returns pair -> unique-id.
 fn handoff_links(
     report: &Report,
+    look: &Lookup,
     node_id: &[String],
     ids: &mut UniqueIds,
     out: &mut Vec<Value>,
@@ -293,7 +325,7 @@ fn handoff_links(
     let mut order: Vec<(usize, usize)> = Vec::new();
     let mut served: HashMap<(usize, usize), Vec<Value>> = HashMap::new();
     for h in &report.analysis.handoffs {
-        if direct(model, h.from, h.to, h.data(model)).is_some() {
+        if look.direct(model, h.from, h.to, h.data(model)).is_some() {
             continue;
         }
         let pair = (h.from, h.to);
@@ -334,6 +366,7 @@ fn handoff_links(
 fn flows(
     report: &Report,
     rep: &Value,
+    look: &Lookup,
     integration_uid: &[String],
     links: &HashMap<(usize, usize), String>,
     ids: &mut UniqueIds,
@@ -350,7 +383,7 @@ fn flows(
         let mut transitions = Vec::new();
         for (i, h) in w.handoffs.iter().enumerate() {
             let status = results.get(&(wi, i + 1)).map_or("", |r| r.status.as_str());
-            let uid = match direct(model, h.from, h.to, &h.data) {
+            let uid = match look.direct(model, h.from, h.to, &h.data) {
                 Some(g) => integration_uid[g].clone(),
                 None => links.get(&(h.from, h.to)).cloned().unwrap_or_default(),
             };
@@ -362,13 +395,7 @@ fn flows(
                 "direction": "source-to-destination",
             }));
         }
-        let gaps: Vec<Value> = rep["gaps"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|g| g["workflow"] == w.id.as_str())
-            .cloned()
-            .collect();
+        let gaps = look.gaps.get(&w.id).cloned().unwrap_or_default();
         let measures = rep["workflows"].get(wi).cloned().unwrap_or(Value::Null);
         let description = format!(
             "{}: {} handoffs, {} gaps",
