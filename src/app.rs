@@ -7,6 +7,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+mod calm;
 mod command;
 mod decision;
 mod discover;
@@ -18,6 +19,7 @@ use gapgraph::diagnostic::write_diagnostics;
 use gapgraph::input::{self, ReadError};
 use gapgraph::select::{select, Names, Selection};
 
+pub use calm::{ExportCalm, ExportGraph, GraphStoreFormat, ImportCalm};
 pub use command::{Analyze, AnalyzeFormat, Check, Command, Diagram, Plan, Validate};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
@@ -118,6 +120,9 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::ExportSheets(c) => interop::export_sheets(c, stdin, stderr),
         Command::ExportGraphml(c) => interop::export_graphml(c, stdin, stdout, stderr),
         Command::Schema(c) => interop::schema(c, stdout, stderr),
+        Command::ExportCalm(c) => calm::export_calm(c, stdin, stdout, stderr),
+        Command::ImportCalm(c) => calm::import_calm(c, stdin, stdout, stderr),
+        Command::ExportGraph(c) => calm::export_graph(c, stdin, stderr),
         Command::Emit(c) => write_out(&c.text, c.output.as_deref(), stdout, stderr),
         Command::Discover(c) => discover::discover(c, stdin, stdout, stderr),
     };

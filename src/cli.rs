@@ -1,6 +1,7 @@
 //! Command-line definitions (clap derive); `convert.rs` translates them into the library's
 //! own command and format types. Only the binary knows this module.
 
+mod calm;
 mod convert;
 mod decision;
 mod impact;

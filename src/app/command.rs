@@ -52,6 +52,12 @@ pub enum Command {
     Emit(Emit),
     /// Handoffs measured from an event log.
     Discover(Discover),
+    /// The model and its analysis as a CALM architecture.
+    ExportCalm(super::ExportCalm),
+    /// A CALM architecture as a model.
+    ImportCalm(super::ImportCalm),
+    /// Node and relationship files for a graph store.
+    ExportGraph(super::ExportGraph),
 }
 
 /// `analyze`: the gap report in one format.

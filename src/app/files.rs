@@ -25,6 +25,9 @@ impl Command {
             Command::ImportArchimate(c) => vec![&c.file],
             Command::ExportSheets(c) => vec![&c.model],
             Command::ExportGraphml(c) => vec![&c.model],
+            Command::ExportCalm(c) => vec![&c.model],
+            Command::ImportCalm(c) => vec![&c.file],
+            Command::ExportGraph(c) => vec![&c.model],
             Command::ImportSheets(c) => {
                 let mut paths: Vec<&Path> = Vec::new();
                 paths.extend(c.systems.as_deref());
@@ -75,11 +78,19 @@ impl Command {
             Command::ImportArchimate(c) => c.output.clone(),
             Command::ImportSheets(c) => c.output.clone(),
             Command::ExportGraphml(c) => c.output.clone(),
+            Command::ExportCalm(c) => c.output.clone(),
+            Command::ImportCalm(c) => c.output.clone(),
             Command::Schema(c) => c.output.clone(),
             Command::Emit(c) => c.output.clone(),
             Command::Init(c) => Some(c.output.clone()),
             Command::ExportSheets(c) => {
                 return gapgraph::sheets::EXPORT_FILE_NAMES
+                    .iter()
+                    .map(|name| c.dir.join(name))
+                    .collect()
+            }
+            Command::ExportGraph(c) => {
+                return gapgraph::render::graph_store::NEO4J_FILES
                     .iter()
                     .map(|name| c.dir.join(name))
                     .collect()

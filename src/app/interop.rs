@@ -106,7 +106,7 @@ fn wants_json(output: Option<&Path>) -> bool {
 }
 
 /// Writes an imported model and its summary (to stderr, after the model is safely written).
-fn write_imported(
+pub(super) fn write_imported(
     imported: &Imported,
     output: Option<&Path>,
     stdout: &mut dyn Write,

@@ -230,6 +230,7 @@ fn import_command(command: ImportCommand) -> app::Command {
             units: s.units,
             output: s.output,
         }),
+        ImportCommand::Calm(c) => app::Command::ImportCalm(c.into()),
     }
 }
 
@@ -244,6 +245,8 @@ fn export_command(command: ExportCommand) -> app::Command {
             strategy: e.strategy,
             output: e.output,
         }),
+        ExportCommand::Calm(c) => app::Command::ExportCalm(c.into()),
+        ExportCommand::Graph(g) => app::Command::ExportGraph(g.into()),
     }
 }
 

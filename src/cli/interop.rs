@@ -16,6 +16,8 @@ pub enum ImportCommand {
     /// Inventory spreadsheets (CSV, XLSX, XLS, ODS) as a model; `import csv` is the same.
     #[command(alias = "csv")]
     Sheets(ImportSheetsArgs),
+    /// A FINOS CALM 1.2 architecture (JSON) as a model.
+    Calm(super::calm::ImportCalmArgs),
 }
 
 /// `gapgraph import archimate`.
@@ -110,6 +112,10 @@ pub enum ExportCommand {
     Sheets(ExportSheetsArgs),
     /// The graph as GraphML (yEd, Gephi, Cytoscape, Neo4j), gap handoffs as edges of their own.
     Graphml(ExportGraphmlArgs),
+    /// The model and its analysis as a FINOS CALM 1.2 architecture (JSON).
+    Calm(super::calm::ExportCalmArgs),
+    /// Node and relationship files for a graph store (Neo4j, Kuzu, Memgraph, DuckDB, GraphFrames).
+    Graph(super::calm::ExportGraphArgs),
 }
 
 /// `gapgraph export sheets`.

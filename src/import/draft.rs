@@ -8,9 +8,12 @@
 use std::fmt::Write;
 
 mod detail;
+mod extra;
 mod json;
 
 pub use detail::{DraftDetail, DraftFix, DraftHandoffDetail, DraftSource};
+pub use extra::Extras;
+use extra::Slot;
 
 /// A value with, when the source did not give it, why this value was assumed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -173,6 +176,8 @@ pub struct Draft {
     pub workflows: Vec<DraftWorkflow>,
     /// What only a lossless source gives (currency, sources, fixes, ...), by position.
     pub detail: DraftDetail,
+    /// Fields with no typed place, written as given (`import calm`).
+    pub extra: Extras,
 }
 
 impl Draft {
@@ -342,6 +347,7 @@ impl Draft {
                 fields.push(format!("note: {}", quote(note)));
             }
             fields.extend(detail::integration_fields(&self.detail, i));
+            self.extra.flow_fields(Slot::Integration(i), &mut fields);
             let line = format!("  - {{{}}}", fields.join(", "));
             let assumed = match (g.carries.assumed.as_ref(), self.detail.mode_assumed(i)) {
                 (Some(a), Some(b)) => Some(format!("{a}; {b}")),
@@ -374,6 +380,7 @@ impl Draft {
                 let line = format!("    serves: {}", flow_numbers(&w.serves.value));
                 push_line(&mut y, line, w.serves.assumed.as_ref());
             }
+            self.extra.block_lines(Slot::Workflow(wi), "    ", &mut y);
             y.push_str("    handoffs:\n");
             for (hi, h) in w.handoffs.iter().enumerate() {
                 let mut fields = vec![
@@ -391,11 +398,13 @@ impl Draft {
                     fields.push(format!("note: {}", quote(note)));
                 }
                 fields.extend(self.detail.handoff_fields(wi, hi));
+                self.extra.flow_fields(Slot::Handoff(wi, hi), &mut fields);
                 let line = format!("      - {{{}}}", fields.join(", "));
                 push_line(&mut y, line, h.data.assumed.as_ref());
             }
         }
         y.push_str(&self.detail.yaml_tail());
+        self.extra.top_lines(&mut y);
         y
     }
 }

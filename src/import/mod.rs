@@ -21,6 +21,7 @@
 //! gapgraph::load_str(&imported.text, "model.yaml").unwrap();
 //! ```
 
+pub mod calm;
 pub mod draft;
 mod mapping;
 mod oef;

@@ -4,12 +4,14 @@
 //! each carrying only the options its format has. Renderers know nothing of the command
 //! line: the binary maps its arguments to these types.
 
+pub mod calm;
 mod check;
 mod compare;
 mod csv;
 mod diff;
 pub mod dot;
 mod explain;
+pub mod graph_store;
 pub mod graphml;
 mod graphviz_run;
 mod html;

@@ -9,6 +9,7 @@
 mod support;
 
 mod batch_steps;
+mod calm;
 mod cli;
 mod cli_interop;
 mod corpus;
@@ -18,6 +19,7 @@ mod discover_props;
 mod doc_examples;
 mod engine_equivalence;
 mod escaping;
+mod graph_store;
 mod graphviz;
 mod hand_computed;
 mod impact;

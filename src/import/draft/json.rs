@@ -104,6 +104,8 @@ impl Draft {
             root.insert("workflows".into(), Value::Object(w));
         }
         self.detail.extend_json(&mut root);
+        let ids: Vec<&str> = self.workflows.iter().map(|w| w.id.as_str()).collect();
+        self.extra.apply_json(&mut root, &ids);
         let mut text = crate::text::json_pretty(&Value::Object(root));
         text.push('\n');
         text
