@@ -106,7 +106,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
             handoffs,
             fixes,
         },
-        extra: Default::default(),
+        extra: crate::import::draft::Extras::default(),
     };
     finish(draft, options.json, notes)
 }
