@@ -32,7 +32,7 @@ mod workflows;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use draft::{Assumable, Draft};
+use draft::{Assumable, Draft, Weights};
 use mapping::{Applications, Index};
 
 /// The starter model `gapgraph init` writes: commented, valid, with a gap of each status.
@@ -190,16 +190,7 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
     let mut notes = Vec::new();
     let mut screened = BTreeMap::new();
     screen(&mut oef, &mut notes, &mut screened);
-    let lang = match &options.lang {
-        Some(wanted) if !file_has_lang(&oef, wanted) => {
-            notes.push(format!(
-                "the file has no names in `{wanted}`; each name is taken in its first language"
-            ));
-            Some(wanted.as_str())
-        }
-        Some(wanted) => Some(wanted.as_str()),
-        None => oef.first_lang.as_deref(),
-    };
+    let lang = names_lang(&oef, options.lang.as_deref(), &mut notes);
     let index = Index::new(&oef, lang);
     let mut apps = Applications {
         skipped: screened,
@@ -228,16 +219,7 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
         ..Draft::default()
     };
     if !processes.objectives.is_empty() {
-        let weights = processes
-            .objectives
-            .iter()
-            .map(|(id, _)| (id.clone(), 1.0))
-            .collect();
-        draft.strategies.push((
-            "imported-objectives".to_string(),
-            "Every linked objective".to_string(),
-            Assumable::assumed(weights, "equal weights; set what matters most"),
-        ));
+        draft.strategies.push(equal_weights(&processes.objectives));
     }
     draft.objectives = processes.objectives;
     draft.systems = apps.systems;
@@ -270,6 +252,35 @@ pub fn archimate(xml: &str, options: &ArchimateOptions) -> Result<Imported, Impo
         draft.to_yaml()
     };
     Ok(Imported { text, summary })
+}
+
+/// The language names are read in: the one asked for (with a note when the file has no
+/// name in it), else the file's first.
+fn names_lang<'a>(
+    oef: &'a oef::Oef,
+    wanted: Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> Option<&'a str> {
+    match wanted {
+        Some(wanted) if !file_has_lang(oef, wanted) => {
+            notes.push(format!(
+                "the file has no names in `{wanted}`; each name is taken in its first language"
+            ));
+            Some(wanted)
+        }
+        Some(wanted) => Some(wanted),
+        None => oef.first_lang.as_deref(),
+    }
+}
+
+/// One strategy weighing every linked objective alike, assumed: the file gives no weights.
+fn equal_weights(objectives: &[(String, String)]) -> (String, String, Weights) {
+    let weights = objectives.iter().map(|(id, _)| (id.clone(), 1.0)).collect();
+    (
+        "imported-objectives".to_string(),
+        "Every linked objective".to_string(),
+        Assumable::assumed(weights, "equal weights; set what matters most"),
+    )
 }
 
 /// How many located notes one kind of problem gets; the rest are counted.

@@ -107,32 +107,29 @@ pub struct Oef {
     pub relationships: Vec<Relationship>,
 }
 
-/// Parses the text of an exchange file.
-pub fn parse(xml: &str) -> Result<Oef, ImportError> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let doc = Document::parse_with_options(xml, options).map_err(|e| {
-        if let roxmltree::Error::DtdDetected = e {
-            // roxmltree places this error at 1:1; the declaration may be anywhere before
-            // the root element.
-            let at = xml.find("<!DOCTYPE").unwrap_or(0);
-            let before = &xml[..at];
-            return ImportError::Xml {
-                line: before.matches('\n').count() as u32 + 1,
-                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1,
-                message: "a document type declaration (DTD) is refused: exchange files have none, and a DTD can expand entities without bound".into(),
-            };
-        }
-        let pos = e.pos();
-        ImportError::Xml {
-            line: pos.row,
-            column: pos.col,
-            message: e.to_string(),
-        }
-    })?;
-    let root = doc.root_element();
+/// A parse error at its line and column; a DTD is refused where it is declared.
+fn xml_error(xml: &str, e: &roxmltree::Error) -> ImportError {
+    if let roxmltree::Error::DtdDetected = e {
+        // roxmltree places this error at 1:1; the declaration may be anywhere before
+        // the root element.
+        let at = xml.find("<!DOCTYPE").unwrap_or(0);
+        let before = &xml[..at];
+        return ImportError::Xml {
+            line: before.matches('\n').count() as u32 + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1,
+            message: "a document type declaration (DTD) is refused: exchange files have none, and a DTD can expand entities without bound".into(),
+        };
+    }
+    let pos = e.pos();
+    ImportError::Xml {
+        line: pos.row,
+        column: pos.col,
+        message: e.to_string(),
+    }
+}
+
+/// The root's namespace and the exchange format edition it names; the root must be `model`.
+fn edition_of<'a>(root: Node<'a, '_>) -> Result<(&'a str, Edition), ImportError> {
     let namespace = root.tag_name().namespace().unwrap_or("");
     let edition = match namespace {
         NS_3 => Edition::V3,
@@ -153,6 +150,18 @@ pub fn parse(xml: &str) -> Result<Oef, ImportError> {
             root: root.tag_name().name().to_string(),
         });
     }
+    Ok((namespace, edition))
+}
+
+/// Parses the text of an exchange file.
+pub fn parse(xml: &str) -> Result<Oef, ImportError> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(xml, options).map_err(|e| xml_error(xml, &e))?;
+    let root = doc.root_element();
+    let (namespace, edition) = edition_of(root)?;
     // Byte offsets of every line break: a line number is then a binary search
     // (roxmltree's `text_pos_at` walks from the start, quadratic over a file).
     let newlines: Vec<usize> = xml

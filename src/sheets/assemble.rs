@@ -10,7 +10,7 @@ use super::build::{
 };
 use super::sections::{self, ModelFields, DEFAULT_KEYS};
 use super::{ImportOptions, SheetProblem, SheetSet, SYSTEM_COLUMNS, UNIT_COLUMNS};
-use crate::import::draft::{Assumable, Draft, DraftDetail, DraftSystem, DraftUnit};
+use crate::import::draft::{Assumable, Draft, DraftDetail, DraftSystem, DraftUnit, Weights};
 use crate::import::slug::Ids;
 use crate::import::{ImportSummary, Imported, DEFAULTS};
 use crate::model::schema::{CRITICALITIES, LIFECYCLES};
@@ -25,15 +25,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         Some(sheet) => sections::model_fields(sheet, &mut problems, &mut ignored),
         None => ModelFields::default(),
     };
-    let (objectives, objective_descriptions) = match &set.objectives {
-        Some(sheet) => sections::objectives(sheet, &mut problems, &mut ignored),
-        None => (Vec::new(), Vec::new()),
-    };
-    let objective_ids: HashSet<String> = objectives.iter().map(|(id, _)| id.clone()).collect();
-    let (strategies, strategy_descriptions) = match &set.strategies {
-        Some(sheet) => sections::strategies(sheet, &objective_ids, &mut problems, &mut ignored),
-        None => (Vec::new(), Vec::new()),
-    };
+    let goals = read_goals(set, &mut problems, &mut ignored);
     let mut units = read_units(set, &mut problems, &mut ignored);
     // Opaque ids (UUIDs) are replaced by ids made from names, except in gapgraph's own
     // sheets (they have a model sheet), whose ids are the model's.
@@ -59,7 +51,7 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
             sheet,
             &systems,
             &mut units,
-            &objective_ids,
+            &goals.objective_ids,
             set.model.is_some(),
             &mut problems,
             &mut ignored,
@@ -77,10 +69,10 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         &mut notes,
         &ignored,
         &units,
-        strategies.is_empty(),
+        goals.strategies.is_empty(),
         assumed_modes,
     );
-    let header = header(set, strategies.is_empty());
+    let header = header(set, goals.strategies.is_empty());
     let (workflow_list, workflow_sources, handoffs) = match workflows {
         Some(w) => (w.list, w.sources, w.handoffs),
         None => (Vec::new(), Vec::new(), Vec::new()),
@@ -89,8 +81,8 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         header,
         name: fields.name,
         defaults: defaults(&fields.defaults, set.model.is_some()),
-        objectives,
-        strategies,
+        objectives: goals.objectives,
+        strategies: goals.strategies,
         units: units.list,
         systems: draft_systems,
         integrations: integrations.list,
@@ -98,8 +90,8 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         detail: DraftDetail {
             currency: fields.currency,
             strategy: fields.strategy,
-            objective_descriptions,
-            strategy_descriptions,
+            objective_descriptions: goals.objective_descriptions,
+            strategy_descriptions: goals.strategy_descriptions,
             integration_sources: integrations.sources,
             mode_assumed: integrations.mode_assumed,
             workflow_sources,
@@ -109,6 +101,39 @@ pub fn import(set: &SheetSet, options: &ImportOptions) -> Result<Imported, Vec<S
         extra: crate::import::draft::Extras::default(),
     };
     finish(draft, options.json, notes)
+}
+
+/// The objectives and strategies sheets: what workflows serve, and how each strategy weighs it.
+struct Goals {
+    objectives: Vec<(String, String)>,
+    objective_descriptions: Vec<Option<String>>,
+    objective_ids: HashSet<String>,
+    strategies: Vec<(String, String, Weights)>,
+    strategy_descriptions: Vec<Option<String>>,
+}
+
+/// The objectives sheet, then the strategies sheet read against it; either may be absent.
+fn read_goals(
+    set: &SheetSet,
+    problems: &mut Vec<SheetProblem>,
+    ignored: &mut Vec<String>,
+) -> Goals {
+    let (objectives, objective_descriptions) = match &set.objectives {
+        Some(sheet) => sections::objectives(sheet, problems, ignored),
+        None => (Vec::new(), Vec::new()),
+    };
+    let objective_ids: HashSet<String> = objectives.iter().map(|(id, _)| id.clone()).collect();
+    let (strategies, strategy_descriptions) = match &set.strategies {
+        Some(sheet) => sections::strategies(sheet, &objective_ids, problems, ignored),
+        None => (Vec::new(), Vec::new()),
+    };
+    Goals {
+        objectives,
+        objective_descriptions,
+        objective_ids,
+        strategies,
+        strategy_descriptions,
+    }
 }
 
 /// What the summary adds: columns ignored, units made, no strategies, modes assumed.

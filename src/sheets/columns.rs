@@ -193,36 +193,7 @@ impl ColumnMap {
             let Some(fields) = map_of(node, origin, role, &mut problems) else {
                 continue;
             };
-            let mut columns = Vec::new();
-            for (field, header) in fields {
-                let fpos = Some((field.pos().line, field.pos().column));
-                let Some(column) = declared.iter().find(|c| c.name == field.text) else {
-                    let names: Vec<&str> = declared.iter().map(|c| c.name).collect();
-                    problems.push(at(
-                        origin,
-                        fpos,
-                        &format!(
-                            "`{role}` has no field `{}`; expected one of {}",
-                            crate::text::terminal(&field.text),
-                            names.join(", ")
-                        ),
-                    ));
-                    continue;
-                };
-                match header.value.scalar() {
-                    Some((text, _)) if !text.trim().is_empty() => {
-                        columns.push((column.name, text.trim().to_string()));
-                    }
-                    _ => problems.push(at(
-                        origin,
-                        Some((header.pos().line, header.pos().column)),
-                        &format!(
-                            "`{role}.{}`: expected the header that holds it",
-                            column.name
-                        ),
-                    )),
-                }
-            }
+            let columns = section_columns(role, declared, fields, origin, &mut problems);
             map.sheets.push((role, columns));
         }
         if problems.is_empty() {
@@ -321,6 +292,47 @@ impl ColumnMap {
 }
 
 type Entries<'a, 's> = &'a [(Key<'s>, Node<'s>)];
+
+/// One section's `field: header` pairs; an unknown field or an empty header is a problem.
+fn section_columns(
+    role: &str,
+    declared: &[Column],
+    fields: Entries,
+    origin: &str,
+    problems: &mut Vec<String>,
+) -> Vec<(&'static str, String)> {
+    let mut columns = Vec::new();
+    for (field, header) in fields {
+        let fpos = Some((field.pos().line, field.pos().column));
+        let Some(column) = declared.iter().find(|c| c.name == field.text) else {
+            let names: Vec<&str> = declared.iter().map(|c| c.name).collect();
+            problems.push(at(
+                origin,
+                fpos,
+                &format!(
+                    "`{role}` has no field `{}`; expected one of {}",
+                    crate::text::terminal(&field.text),
+                    names.join(", ")
+                ),
+            ));
+            continue;
+        };
+        match header.value.scalar() {
+            Some((text, _)) if !text.trim().is_empty() => {
+                columns.push((column.name, text.trim().to_string()));
+            }
+            _ => problems.push(at(
+                origin,
+                Some((header.pos().line, header.pos().column)),
+                &format!(
+                    "`{role}.{}`: expected the header that holds it",
+                    column.name
+                ),
+            )),
+        }
+    }
+    columns
+}
 
 fn map_of<'a, 's>(
     node: &'a Node<'s>,

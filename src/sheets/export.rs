@@ -227,26 +227,40 @@ fn workflow_texts(model: &Model, w: &Workflow) -> WorkflowTexts {
 
 /// The model as sheets.
 pub fn export(model: &Model) -> io::Result<ExportedSheets> {
-    let unit_id = |u: Option<usize>| u.map_or("", |u| model.units[u].id.as_str());
-    let system_id = |s: usize| model.systems[s].id.as_str();
     let mut files = Vec::new();
     model_sheets(model, &mut files)?;
-    {
-        let rows = model
-            .units
-            .iter()
-            .map(|u| {
-                vec![
-                    Cell::Text(&u.id),
-                    Cell::Text(&u.name),
-                    Cell::Text(u.owner.as_deref().unwrap_or("")),
-                    Cell::Number(u.hourly_cost),
-                ]
-            })
-            .collect();
-        files.push(sheet("units.csv", &UNIT_COLUMNS, rows)?);
-    }
-    let evidence = |s: &Sources| s.evidence.clone().unwrap_or_default();
+    files.push(unit_sheet(model)?);
+    files.push(system_sheet(model)?);
+    files.push(integration_sheet(model)?);
+    files.push(workflow_sheet(model)?);
+    files.push(fix_sheet(model)?);
+    Ok(ExportedSheets { files })
+}
+
+/// The id of a unit a row may name, empty when it names none.
+fn unit_id(model: &Model, u: Option<usize>) -> &str {
+    u.map_or("", |u| model.units[u].id.as_str())
+}
+
+/// units.csv.
+fn unit_sheet(model: &Model) -> io::Result<ExportedSheet> {
+    let rows = model
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                Cell::Text(&u.id),
+                Cell::Text(&u.name),
+                Cell::Text(u.owner.as_deref().unwrap_or("")),
+                Cell::Number(u.hourly_cost),
+            ]
+        })
+        .collect();
+    sheet("units.csv", &UNIT_COLUMNS, rows)
+}
+
+/// systems.csv.
+fn system_sheet(model: &Model) -> io::Result<ExportedSheet> {
     let rows = model
         .systems
         .iter()
@@ -255,7 +269,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(&s.id),
                 Cell::Text(&s.name),
                 Cell::Text(s.kind.as_str()),
-                Cell::Text(unit_id(s.unit)),
+                Cell::Text(unit_id(model, s.unit)),
                 Cell::Text(s.owner.as_deref().unwrap_or("")),
                 Cell::Number(s.satisfaction),
                 Cell::Number(s.annual_cost),
@@ -264,7 +278,13 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
             ]
         })
         .collect();
-    files.push(sheet("systems.csv", &SYSTEM_COLUMNS, rows)?);
+    sheet("systems.csv", &SYSTEM_COLUMNS, rows)
+}
+
+/// integrations.csv.
+fn integration_sheet(model: &Model) -> io::Result<ExportedSheet> {
+    let system_id = |s: usize| model.systems[s].id.as_str();
+    let evidence = |s: &Sources| s.evidence.clone().unwrap_or_default();
     let carries: Vec<(String, String, String)> = model
         .integrations
         .iter()
@@ -302,7 +322,12 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
             ]
         })
         .collect();
-    files.push(sheet("integrations.csv", &INTEGRATION_COLUMNS, rows)?);
+    sheet("integrations.csv", &INTEGRATION_COLUMNS, rows)
+}
+
+/// workflows.csv: one row per handoff, the workflow's own cells repeated on each.
+fn workflow_sheet(model: &Model) -> io::Result<ExportedSheet> {
+    let system_id = |s: usize| model.systems[s].id.as_str();
     let steps: Vec<String> = (1..=model
         .workflows
         .iter()
@@ -323,7 +348,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
             rows.push(vec![
                 Cell::Text(&w.id),
                 Cell::Text(&w.name),
-                Cell::Text(unit_id(w.unit)),
+                Cell::Text(unit_id(model, w.unit)),
                 Cell::Text(w.owner.as_deref().unwrap_or("")),
                 Cell::Number(Some(w.runs_count)),
                 Cell::Text(w.runs_per.as_str()),
@@ -332,7 +357,7 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
                 Cell::Text(system_id(h.to)),
                 Cell::Text(&h.data),
                 Cell::Number(h.minutes),
-                Cell::Text(h.by.map_or("", |u| unit_id(Some(u)))),
+                Cell::Text(h.by.map_or("", |u| unit_id(model, Some(u)))),
                 Cell::Text(h.note.as_deref().unwrap_or("")),
                 Cell::List(serves),
                 Cell::List(source),
@@ -344,7 +369,5 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
             ]);
         }
     }
-    files.push(sheet("workflows.csv", &WORKFLOW_COLUMNS, rows)?);
-    files.push(fix_sheet(model)?);
-    Ok(ExportedSheets { files })
+    sheet("workflows.csv", &WORKFLOW_COLUMNS, rows)
 }

@@ -189,19 +189,63 @@ pub(super) fn integrations(
     if !(table.columns.contains_key("from") && table.columns.contains_key("to")) {
         return read;
     }
+    let mut ids = reserved_ids(&table, replace_opaque, problems);
+    let mut default_taken: HashMap<(String, String), usize> = HashMap::new();
+    let mut renamed = 0;
+    let mut without_mode = Vec::new();
+    for (row, cells) in &sheet.rows {
+        let Some((mut integration, figures, mode_assumed)) = integration(
+            &table,
+            systems,
+            *row,
+            cells,
+            assume_mode,
+            &mut without_mode,
+            problems,
+        ) else {
+            continue;
+        };
+        integration.id = Some(given_id(&table, cells, replace_opaque)).filter(|id| !id.is_empty());
+        if integration.id.is_none() {
+            let (from, to) = (&integration.from, &integration.to);
+            let uses = default_taken.entry((from.clone(), to.clone())).or_default();
+            *uses += 1;
+            // Two id-less integrations with the same ends would share the id FROM->TO.
+            if *uses > 1 {
+                integration.id = Some(ids.take(&format!("{from}-{to}"), "integration"));
+                renamed += 1;
+            }
+        }
+        read.sources.push(figures);
+        read.mode_assumed.push(mode_assumed);
+        read.list.push(integration);
+    }
+    if renamed > 0 {
+        notes.push(format!("{renamed} integrations with the same ends as an earlier one were given ids (FROM-TO, FROM-TO-2, ...)"));
+    }
+    if !without_mode.is_empty() {
+        problems.push(modes_missing(&table, &without_mode));
+    }
+    read
+}
+
+/// A row's `id`, empty when it has none; an opaque id (a UUID) names no integration a
+/// reader knows, so with `replace_opaque` it counts as none and FROM->TO does better.
+fn given_id(table: &Table, cells: &[String], replace_opaque: bool) -> String {
+    let id = table.cell(cells, "id");
+    if replace_opaque && is_opaque(&id) {
+        String::new()
+    } else {
+        id.into_owned()
+    }
+}
+
+/// The ids the sheet gives, reserved before any is made up; a bad or repeated id is a problem.
+fn reserved_ids(table: &Table, replace_opaque: bool, problems: &mut Vec<SheetProblem>) -> Ids {
     let mut ids = Ids::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    // An opaque id (a UUID) names no integration a reader knows: FROM->TO does better.
-    let given_id = |cells: &[String]| {
-        let id = table.cell(cells, "id");
-        if replace_opaque && is_opaque(&id) {
-            String::new()
-        } else {
-            id.into_owned()
-        }
-    };
-    for (row, cells) in &sheet.rows {
-        let id = given_id(cells);
+    for (row, cells) in &table.sheet.rows {
+        let id = given_id(table, cells, replace_opaque);
         let id: &str = &id;
         if id.is_empty() {
             continue;
@@ -218,97 +262,86 @@ pub(super) fn integrations(
             ids.reserve(id);
         }
     }
-    let mut default_taken: HashMap<(String, String), usize> = HashMap::new();
-    let mut renamed = 0;
-    let mut without_mode = Vec::new();
-    for (row, cells) in &sheet.rows {
-        let ends = ends(&table, systems, *row, cells, problems);
-        let carried = split_list(table.raw_cell(cells, "carries"));
-        let carries = if carried.is_empty() {
-            Assumable::assumed(
-                vec!["*".to_string()],
-                "the sheet names no data; \"*\" carries anything",
-            )
-        } else {
-            Assumable::given(carried)
-        };
-        let Hop {
-            mode,
-            mode_assumed,
-            minutes,
-            figures,
-        } = hop(
-            &table,
-            *row,
-            cells,
-            assume_mode,
-            &mut without_mode,
-            problems,
-        );
-        let fix_cost = optional_number(
-            &table,
-            *row,
-            cells,
-            "fix_cost",
-            non_negative,
-            "a number >= 0",
-            problems,
-        );
-        let run_cost = optional_number(
-            &table,
-            *row,
-            cells,
-            "run_cost",
-            non_negative,
-            "a number >= 0",
-            problems,
-        );
-        let Some((from, to)) = ends else { continue };
-        let mut id = Some(given_id(cells)).filter(|id| !id.is_empty());
-        if id.is_none() {
-            let uses = default_taken.entry((from.clone(), to.clone())).or_default();
-            *uses += 1;
-            // Two id-less integrations with the same ends would share the id FROM->TO.
-            if *uses > 1 {
-                id = Some(ids.take(&format!("{from}-{to}"), "integration"));
-                renamed += 1;
-            }
-        }
-        read.sources.push(figures);
-        read.mode_assumed.push(mode_assumed);
-        read.list.push(DraftIntegration {
-            id,
-            from,
-            to,
-            carries,
-            mode,
-            minutes,
-            via: text(&table, cells, "via"),
-            name: text(&table, cells, "name"),
-            fix_cost,
-            run_cost,
-            note: text(&table, cells, "note"),
-        });
+    ids
+}
+
+/// One integration row without its id, with its `source` and why its mode was assumed;
+/// every cell is checked, and the integration is kept when both ends resolve.
+fn integration(
+    table: &Table,
+    systems: &Lookup,
+    row: usize,
+    cells: &[String],
+    assume_mode: Option<(AssumeMode, f64)>,
+    without_mode: &mut Vec<usize>,
+    problems: &mut Vec<SheetProblem>,
+) -> Option<(DraftIntegration, DraftSource, Option<String>)> {
+    let ends = ends(table, systems, row, cells, problems);
+    let carried = split_list(table.raw_cell(cells, "carries"));
+    let carries = if carried.is_empty() {
+        Assumable::assumed(
+            vec!["*".to_string()],
+            "the sheet names no data; \"*\" carries anything",
+        )
+    } else {
+        Assumable::given(carried)
+    };
+    let Hop {
+        mode,
+        mode_assumed,
+        minutes,
+        figures,
+    } = hop(table, row, cells, assume_mode, without_mode, problems);
+    let fix_cost = optional_number(
+        table,
+        row,
+        cells,
+        "fix_cost",
+        non_negative,
+        "a number >= 0",
+        problems,
+    );
+    let run_cost = optional_number(
+        table,
+        row,
+        cells,
+        "run_cost",
+        non_negative,
+        "a number >= 0",
+        problems,
+    );
+    let (from, to) = ends?;
+    let integration = DraftIntegration {
+        id: None,
+        from,
+        to,
+        carries,
+        mode,
+        minutes,
+        via: text(table, cells, "via"),
+        name: text(table, cells, "name"),
+        fix_cost,
+        run_cost,
+        note: text(table, cells, "note"),
+    };
+    Some((integration, figures, mode_assumed))
+}
+
+/// The one problem for every row without a mode (or for a sheet without the column).
+fn modes_missing(table: &Table, without_mode: &[usize]) -> SheetProblem {
+    let what = if table.columns.contains_key("mode") {
+        format!(
+            "no `mode` on row{} {}",
+            if without_mode.len() == 1 { "" } else { "s" },
+            row_list(without_mode)
+        )
+    } else {
+        "no `mode` column".to_string()
+    };
+    SheetProblem {
+        file: table.sheet.file.clone(),
+        row: None,
+        column: None,
+        message: format!("{what}: give each interface's mode (automated, semi, manual), or pass --assume-mode manual or --assume-mode automated to assume one (marked `source: imported`)"),
     }
-    if renamed > 0 {
-        notes.push(format!("{renamed} integrations with the same ends as an earlier one were given ids (FROM-TO, FROM-TO-2, ...)"));
-    }
-    if !without_mode.is_empty() {
-        let what = if table.columns.contains_key("mode") {
-            format!(
-                "no `mode` on row{} {}",
-                if without_mode.len() == 1 { "" } else { "s" },
-                row_list(&without_mode)
-            )
-        } else {
-            "no `mode` column".to_string()
-        };
-        problems.push(SheetProblem {
-            file: sheet.file.clone(),
-            row: None,
-            column: None,
-            message: format!("{what}: give each interface's mode (automated, semi, manual), or pass --assume-mode manual or --assume-mode automated to assume one (marked `source: imported`)"),
-        });
-    }
-    read
 }

@@ -14,6 +14,7 @@ use crate::import::draft::{
     Assumable, DraftHandoff, DraftHandoffDetail, DraftSource, DraftWorkflow, Runs,
 };
 use crate::import::slug::Ids;
+use crate::model::Period;
 
 /// The workflows read, with each one's `source` and each handoff's details.
 pub(super) struct Workflows {
@@ -68,6 +69,38 @@ pub(super) fn workflows(
     if required.iter().any(|c| !table.columns.contains_key(c)) {
         return read;
     }
+    let groups = grouped(&table, sheet, exact_ids, problems);
+    let mut ids = Ids::default();
+    for (name, _) in &groups {
+        if is_identifier(name) {
+            ids.reserve(name);
+        }
+    }
+    let mut reader = Reader {
+        table: &table,
+        systems,
+        units,
+        objectives,
+        problems,
+    };
+    for (name, rows) in groups {
+        let id = if is_identifier(&name) {
+            name.clone()
+        } else {
+            ids.take(&name, "workflow")
+        };
+        reader.workflow(id, &name, rows, &mut read);
+    }
+    read
+}
+
+/// The sheet's rows by workflow name, in order of first appearance; a row without one is a problem.
+fn grouped<'s>(
+    table: &Table,
+    sheet: &'s Sheet,
+    exact_ids: bool,
+    problems: &mut Vec<SheetProblem>,
+) -> Vec<(String, Vec<&'s Row>)> {
     let mut groups: Vec<(String, Vec<&Row>)> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
     for entry in &sheet.rows {
@@ -94,128 +127,45 @@ pub(super) fn workflows(
         });
         groups[g].1.push(entry);
     }
-    let mut ids = Ids::default();
-    for (name, _) in &groups {
-        if is_identifier(name) {
-            ids.reserve(name);
-        }
-    }
-    for (name, rows) in groups {
+    groups
+}
+
+/// What each workflow's rows are read against, and where their problems go.
+struct Reader<'r, 'a> {
+    table: &'r Table<'a>,
+    systems: &'r Lookup,
+    units: &'r mut Units,
+    objectives: &'r HashSet<String>,
+    problems: &'r mut Vec<SheetProblem>,
+}
+
+impl Reader<'_, '_> {
+    /// One workflow from its rows; kept only when it has both `runs` and `per`.
+    fn workflow(&mut self, id: String, name: &str, rows: Vec<&Row>, read: &mut Workflows) {
+        let table = self.table;
         let first_row = rows[0].0;
-        let id = if is_identifier(&name) {
-            name.clone()
-        } else {
-            ids.take(&name, "workflow")
-        };
-        let display =
-            agreed(&table, &rows, "name", problems).map_or(name.clone(), |(_, n)| n.to_string());
-        let owner = agreed(&table, &rows, "owner", problems).map(|(_, o)| o.to_string());
-        let unit = agreed(&table, &rows, "unit", problems).and_then(|(row, text)| {
-            units
-                .resolve(&text)
-                .map_err(|e| problems.push(table.problem(row, "unit", e)))
-                .ok()
-        });
-        let count = match agreed(&table, &rows, "runs", problems) {
-            None => {
-                problems.push(table.problem(
-                    first_row,
-                    "runs",
-                    format!("workflow `{name}` has no `runs` on any of its rows"),
-                ));
-                None
-            }
-            Some((row, text)) => match number(&text) {
-                Ok(x) if x > 0.0 => Some(x),
-                Ok(x) => {
-                    problems.push(table.problem(
-                        row,
-                        "runs",
-                        format!("{x} is out of range: expected a number > 0"),
-                    ));
-                    None
-                }
-                Err(e) => {
-                    problems.push(table.problem(row, "runs", e));
-                    None
-                }
-            },
-        };
-        let served = agreed(&table, &rows, "serves", problems)
-            .map(|(row, text)| serves(&table, row, &text, objectives, problems))
+        let display = agreed(table, &rows, "name", self.problems)
+            .map_or(name.to_string(), |(_, n)| n.to_string());
+        let owner = agreed(table, &rows, "owner", self.problems).map(|(_, o)| o.to_string());
+        let unit = agreed(table, &rows, "unit", self.problems)
+            .and_then(|(row, text)| self.unit(row, "unit", &text));
+        let count = self.runs(name, first_row, &rows);
+        let served = agreed(table, &rows, "serves", self.problems)
+            .map(|(row, text)| serves(table, row, &text, self.objectives, self.problems))
             .unwrap_or_default();
-        let workflow_source = agreed(&table, &rows, "source", problems).map(|(row, _)| {
+        let workflow_source = agreed(table, &rows, "source", self.problems).map(|(row, _)| {
             let cells: &[String] = rows.iter().find(|r| r.0 == row).map_or(&[], |r| &r.1);
-            source(&table, row, cells, "", &["runs"], problems).figures
+            source(table, row, cells, "", &["runs"], self.problems).figures
         });
-        let evidence = agreed(&table, &rows, "evidence", problems).map(|(_, e)| e.to_string());
-        let per = match agreed(&table, &rows, "per", problems) {
-            None => {
-                problems.push(table.problem(first_row, "per", format!("workflow `{name}` has no `per` (day, week, month, quarter, year) on any of its rows")));
-                None
-            }
-            Some((row, text)) => table.period(&text).or_else(|| {
-                problems.push(table.problem(
-                    row,
-                    "per",
-                    format!("unknown period `{text}`; expected day, week, month, quarter or year"),
-                ));
-                None
-            }),
-        };
-        let ordered = ordered_steps(&table, rows, problems);
+        let evidence = agreed(table, &rows, "evidence", self.problems).map(|(_, e)| e.to_string());
+        let per = self.per(name, first_row, &rows);
+        let ordered = ordered_steps(table, rows, self.problems);
         let mut handoffs = Vec::new();
         let mut details = Vec::new();
         for (row, cells) in ordered.iter().map(|r| (r.0, r.1.as_slice())) {
-            let ends = ends(&table, systems, row, cells, problems);
-            let data = table.cell(cells, "data");
-            let data: &str = &data;
-            if data.is_empty() || data == "*" {
-                problems.push(table.problem(
-                    row,
-                    "data",
-                    "name the data object that must move (not empty, not `*`)",
-                ));
-            }
-            let minutes = optional_number(
-                &table,
-                row,
-                cells,
-                "minutes",
-                non_negative,
-                "a number >= 0",
-                problems,
-            );
-            let by_text = table.cell(cells, "by");
-            let by = if by_text.is_empty() {
-                None
-            } else {
-                units
-                    .resolve(&by_text)
-                    .map_err(|e| problems.push(table.problem(row, "by", e)))
-                    .ok()
-            };
-            let detail = DraftHandoffDetail {
-                runs: handoff_runs(&table, row, cells, problems),
-                source: source(
-                    &table,
-                    row,
-                    cells,
-                    "handoff_",
-                    &["minutes", "runs"],
-                    problems,
-                ),
-            };
-            if let Some((from, to)) = ends {
+            if let Some((handoff, detail)) = self.handoff(row, cells) {
                 details.push(detail);
-                handoffs.push(DraftHandoff {
-                    from,
-                    to,
-                    data: Assumable::given(data.to_string()),
-                    note: text(&table, cells, "note"),
-                    minutes,
-                    by,
-                });
+                handoffs.push(handoff);
             }
         }
         if let (Some(count), Some(per)) = (count, per) {
@@ -238,7 +188,118 @@ pub(super) fn workflows(
             });
         }
     }
-    read
+
+    /// The unit named in `column`, or a problem when no unit goes by that name.
+    fn unit(&mut self, row: usize, column: &str, text: &str) -> Option<String> {
+        self.units
+            .resolve(text)
+            .map_err(|e| self.problems.push(self.table.problem(row, column, e)))
+            .ok()
+    }
+
+    /// The workflow's `runs`: required on one of its rows, a number > 0.
+    fn runs(&mut self, name: &str, first_row: usize, rows: &[&Row]) -> Option<f64> {
+        let table = self.table;
+        match agreed(table, rows, "runs", self.problems) {
+            None => {
+                self.problems.push(table.problem(
+                    first_row,
+                    "runs",
+                    format!("workflow `{name}` has no `runs` on any of its rows"),
+                ));
+                None
+            }
+            Some((row, text)) => match number(&text) {
+                Ok(x) if x > 0.0 => Some(x),
+                Ok(x) => {
+                    self.problems.push(table.problem(
+                        row,
+                        "runs",
+                        format!("{x} is out of range: expected a number > 0"),
+                    ));
+                    None
+                }
+                Err(e) => {
+                    self.problems.push(table.problem(row, "runs", e));
+                    None
+                }
+            },
+        }
+    }
+
+    /// The workflow's `per`: required on one of its rows, a known period.
+    fn per(&mut self, name: &str, first_row: usize, rows: &[&Row]) -> Option<Period> {
+        let table = self.table;
+        match agreed(table, rows, "per", self.problems) {
+            None => {
+                self.problems.push(table.problem(first_row, "per", format!("workflow `{name}` has no `per` (day, week, month, quarter, year) on any of its rows")));
+                None
+            }
+            Some((row, text)) => table.period(&text).or_else(|| {
+                self.problems.push(table.problem(
+                    row,
+                    "per",
+                    format!("unknown period `{text}`; expected day, week, month, quarter or year"),
+                ));
+                None
+            }),
+        }
+    }
+
+    /// One handoff row; every cell is checked, and the handoff is kept when both ends resolve.
+    fn handoff(
+        &mut self,
+        row: usize,
+        cells: &[String],
+    ) -> Option<(DraftHandoff, DraftHandoffDetail)> {
+        let table = self.table;
+        let ends = ends(table, self.systems, row, cells, self.problems);
+        let data = table.cell(cells, "data");
+        let data: &str = &data;
+        if data.is_empty() || data == "*" {
+            self.problems.push(table.problem(
+                row,
+                "data",
+                "name the data object that must move (not empty, not `*`)",
+            ));
+        }
+        let minutes = optional_number(
+            table,
+            row,
+            cells,
+            "minutes",
+            non_negative,
+            "a number >= 0",
+            self.problems,
+        );
+        let by_text = table.cell(cells, "by");
+        let by = if by_text.is_empty() {
+            None
+        } else {
+            self.unit(row, "by", &by_text)
+        };
+        let detail = DraftHandoffDetail {
+            runs: handoff_runs(table, row, cells, self.problems),
+            source: source(
+                table,
+                row,
+                cells,
+                "handoff_",
+                &["minutes", "runs"],
+                self.problems,
+            ),
+        };
+        let (from, to) = ends?;
+        let handoff = DraftHandoff {
+            from,
+            to,
+            data: Assumable::given(data.to_string()),
+            note: text(table, cells, "note"),
+            minutes,
+            by,
+        };
+        Some((handoff, detail))
+    }
 }
 
 /// A handoff's own `handoff_runs` per `handoff_per`: both or neither.

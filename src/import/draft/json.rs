@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Draft, DraftIntegration, DraftWorkflow};
+use super::{Draft, DraftIntegration, DraftSystem, DraftUnit, DraftWorkflow};
 
 impl Draft {
     /// The model as JSON (pretty, two-space indent, a final newline).
@@ -44,17 +44,7 @@ impl Draft {
             let units: Map<String, Value> = self
                 .units
                 .iter()
-                .map(|u| {
-                    let mut m = Map::new();
-                    m.insert("name".into(), json!(u.name));
-                    if let Some(owner) = &u.owner {
-                        m.insert("owner".into(), json!(owner));
-                    }
-                    if let Some(cost) = u.hourly_cost {
-                        m.insert("hourly_cost".into(), json_number(cost));
-                    }
-                    (u.id.clone(), Value::Object(m))
-                })
+                .map(|u| (u.id.clone(), unit_json(u)))
                 .collect();
             root.insert("units".into(), Value::Object(units));
         }
@@ -62,32 +52,7 @@ impl Draft {
             let systems: Map<String, Value> = self
                 .systems
                 .iter()
-                .map(|s| {
-                    let mut m = Map::new();
-                    m.insert("name".into(), json!(s.name));
-                    if let Some(kind) = &s.kind {
-                        m.insert("kind".into(), json!(kind.value));
-                    }
-                    if let Some(owner) = &s.owner {
-                        m.insert("owner".into(), json!(owner));
-                    }
-                    if let Some(unit) = &s.unit {
-                        m.insert("unit".into(), json!(unit));
-                    }
-                    if let Some(cost) = s.annual_cost {
-                        m.insert("annual_cost".into(), json_number(cost));
-                    }
-                    if let Some(rating) = s.satisfaction {
-                        m.insert("satisfaction".into(), json_number(rating));
-                    }
-                    if let Some(lifecycle) = s.lifecycle {
-                        m.insert("lifecycle".into(), json!(lifecycle));
-                    }
-                    if let Some((level, _)) = &s.criticality {
-                        m.insert("criticality".into(), json!(level));
-                    }
-                    (s.id.clone(), Value::Object(m))
-                })
+                .map(|s| (s.id.clone(), system_json(s)))
                 .collect();
             root.insert("systems".into(), Value::Object(systems));
         }
@@ -110,6 +75,45 @@ impl Draft {
         text.push('\n');
         text
     }
+}
+
+fn unit_json(u: &DraftUnit) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(u.name));
+    if let Some(owner) = &u.owner {
+        m.insert("owner".into(), json!(owner));
+    }
+    if let Some(cost) = u.hourly_cost {
+        m.insert("hourly_cost".into(), json_number(cost));
+    }
+    Value::Object(m)
+}
+
+fn system_json(s: &DraftSystem) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(s.name));
+    if let Some(kind) = &s.kind {
+        m.insert("kind".into(), json!(kind.value));
+    }
+    if let Some(owner) = &s.owner {
+        m.insert("owner".into(), json!(owner));
+    }
+    if let Some(unit) = &s.unit {
+        m.insert("unit".into(), json!(unit));
+    }
+    if let Some(cost) = s.annual_cost {
+        m.insert("annual_cost".into(), json_number(cost));
+    }
+    if let Some(rating) = s.satisfaction {
+        m.insert("satisfaction".into(), json_number(rating));
+    }
+    if let Some(lifecycle) = s.lifecycle {
+        m.insert("lifecycle".into(), json!(lifecycle));
+    }
+    if let Some((level, _)) = &s.criticality {
+        m.insert("criticality".into(), json!(level));
+    }
+    Value::Object(m)
 }
 
 fn integration_json(g: &DraftIntegration) -> Value {

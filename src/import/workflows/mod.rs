@@ -106,6 +106,8 @@ struct Chain<'c, 'a> {
     adjacency: &'c Adjacency<'a>,
 }
 
+/// A chain as a workflow; `None`, counted as skipped, when no application serves its steps
+/// or it hands nothing over between systems.
 fn workflow<'a>(
     index: &Index<'a>,
     apps: &mut Applications,
@@ -158,7 +160,25 @@ fn workflow<'a>(
         .flat_map(|e| e.properties.iter().cloned())
         .collect();
     let properties = properties.as_slice();
-    let runs = index
+    let runs = runs(index, properties);
+    let serves = served_objectives(index, steps, naming, out);
+    Some(DraftWorkflow {
+        id: naming.workflows.take(&name, "workflow"),
+        name,
+        owner: index.property(properties, &OWNER_KEYS).map(str::to_string),
+        runs,
+        serves: Assumable::assumed(
+            serves,
+            "a step is linked to each; how much it serves it is yours to weigh",
+        ),
+        handoffs,
+        unit: None,
+    })
+}
+
+/// How often the chain runs, from its frequency property; once a day, assumed, without one.
+fn runs(index: &Index, properties: &[Property]) -> Assumable<Runs> {
+    index
         .property(properties, &FREQUENCY_KEYS)
         .and_then(parse_runs)
         .map_or_else(
@@ -172,7 +192,16 @@ fn workflow<'a>(
                 )
             },
             Assumable::given,
-        );
+        )
+}
+
+/// The objectives the chain's steps are linked to, each made on first use.
+fn served_objectives<'a>(
+    index: &Index<'a>,
+    steps: &[&'a str],
+    naming: &mut Naming<'a>,
+    out: &mut Processes,
+) -> Vec<(String, f64)> {
     let mut serves = Vec::new();
     for step in steps {
         for goal in motivations(index, step) {
@@ -187,18 +216,7 @@ fn workflow<'a>(
             }
         }
     }
-    Some(DraftWorkflow {
-        id: naming.workflows.take(&name, "workflow"),
-        name,
-        owner: index.property(properties, &OWNER_KEYS).map(str::to_string),
-        runs,
-        serves: Assumable::assumed(
-            serves,
-            "a step is linked to each; how much it serves it is yours to weigh",
-        ),
-        handoffs,
-        unit: None,
-    })
+    serves
 }
 
 /// In step order: for a process step two applications serve, a handoff from one to the
