@@ -1,23 +1,12 @@
 //! `gapgraph diff` as a terminal report and as Markdown ready to paste into a pull
 //! request; its JSON is in `json/diff.rs`. Both are built from the same lines.
 
-use std::fmt::Write as _;
 use std::io::Write;
 
-use super::plan::markdown_table;
 use super::{Render, RenderError};
 use crate::decide::{Change, Diff, GapDelta};
 use crate::text::{hours, minutes, money, percent};
-use crate::text::{markdown, terminal, TerminalText};
-
-/// A titled part of the diff: a table, or lines when there is nothing to tabulate.
-struct Part {
-    title: String,
-    header: Vec<&'static str>,
-    numeric: Vec<usize>,
-    rows: Vec<Vec<String>>,
-    notes: Vec<String>,
-}
+use crate::view::Section;
 
 fn figure(change: &Change, x: Option<f64>) -> String {
     match change.name {
@@ -78,14 +67,14 @@ const GAP_HEADER: [&str; 6] = [
     "Workflow", "Handoff", "Data", "Status", "Min/run", "Cost/yr",
 ];
 
-fn parts(d: &Diff) -> Vec<Part> {
+fn parts(d: &Diff) -> Vec<Section> {
     let mut parts = vec![summary_part(d)];
     for (title, gaps) in [
         ("Gaps closed", &d.gaps.closed),
         ("Gaps opened", &d.gaps.opened),
         ("Gaps changed", &d.gaps.changed),
     ] {
-        parts.push(Part {
+        parts.push(Section {
             title: format!("{title} ({})", gaps.len()),
             header: GAP_HEADER.to_vec(),
             numeric: vec![],
@@ -100,8 +89,8 @@ fn parts(d: &Diff) -> Vec<Part> {
 }
 
 /// Each summary figure before and after, with the change.
-fn summary_part(d: &Diff) -> Part {
-    Part {
+fn summary_part(d: &Diff) -> Section {
+    Section {
         title: "Summary".into(),
         header: vec!["Measure", "Before", "After", "Change"],
         numeric: vec![1, 2, 3],
@@ -128,7 +117,7 @@ fn summary_part(d: &Diff) -> Part {
 }
 
 /// Workflows renamed, gone and new, as notes.
-fn workflows_part(d: &Diff) -> Part {
+fn workflows_part(d: &Diff) -> Section {
     let mut notes: Vec<String> = d
         .renamed
         .iter()
@@ -154,7 +143,7 @@ fn workflows_part(d: &Diff) -> Part {
             .filter(|w| !renamed(w))
             .map(|w| format!("workflow `{w}` is new")),
     );
-    Part {
+    Section {
         title: "Workflows".into(),
         header: vec![],
         numeric: vec![],
@@ -164,7 +153,7 @@ fn workflows_part(d: &Diff) -> Part {
 }
 
 /// Integrations added, removed or with a new mode.
-fn integrations_part(d: &Diff) -> Part {
+fn integrations_part(d: &Diff) -> Section {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (change, list) in [
         ("added", &d.integrations_added),
@@ -187,7 +176,7 @@ fn integrations_part(d: &Diff) -> Part {
             format!("{} -> {}", m.before.as_str(), m.after.as_str()),
         ]);
     }
-    Part {
+    Section {
         title: format!("Integrations ({})", rows.len()),
         header: vec!["Integration", "Between", "Change", "Mode"],
         numeric: vec![],
@@ -197,9 +186,9 @@ fn integrations_part(d: &Diff) -> Part {
 }
 
 /// Fixes whose rank moved, `-` where a side has none.
-fn fixes_part(d: &Diff) -> Part {
+fn fixes_part(d: &Diff) -> Section {
     let rank = |r: Option<usize>| r.map_or("-".to_string(), |r| format!("#{r}"));
-    Part {
+    Section {
         title: format!("Fixes whose rank moved ({})", d.fixes.len()),
         header: vec!["Fix", "Action", "Before", "After"],
         numeric: vec![2, 3],
@@ -241,28 +230,7 @@ pub struct DiffTable;
 
 impl Render<Diff> for DiffTable {
     fn render(&self, d: &Diff, out: &mut dyn Write) -> Result<(), RenderError> {
-        let mut text = TerminalText::new(false);
-        let _ = writeln!(text, "{}", terminal(&title(d)));
-        for part in parts(d) {
-            let _ = writeln!(text, "\n{}", terminal(&part.title));
-            if part.header.is_empty() || part.rows.is_empty() {
-                if part.notes.is_empty() {
-                    let _ = writeln!(text, "  none");
-                }
-            } else {
-                let mut grid = super::table::grid(&part.header);
-                for row in &part.rows {
-                    grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
-                }
-                super::table::align_right(&mut grid, &part.numeric);
-                let _ = writeln!(text, "{grid}");
-            }
-            for note in &part.notes {
-                let _ = writeln!(text, "  {}", terminal(note));
-            }
-        }
-        out.write_all(text.into_string().as_bytes())?;
-        Ok(())
+        super::sections::write_table(&title(d), &parts(d), out)
     }
 }
 
@@ -271,24 +239,6 @@ pub struct DiffMarkdown;
 
 impl Render<Diff> for DiffMarkdown {
     fn render(&self, d: &Diff, out: &mut dyn Write) -> Result<(), RenderError> {
-        writeln!(out, "## {}", markdown(&title(d)))?;
-        for part in parts(d) {
-            writeln!(out, "\n### {}\n", markdown(&part.title))?;
-            if part.header.is_empty() || part.rows.is_empty() {
-                if part.notes.is_empty() {
-                    writeln!(out, "None.")?;
-                }
-            } else {
-                write!(
-                    out,
-                    "{}",
-                    markdown_table(&part.header, &part.numeric, &part.rows)
-                )?;
-            }
-            for note in &part.notes {
-                writeln!(out, "- {}", markdown(note))?;
-            }
-        }
-        Ok(())
+        super::sections::write_markdown(&title(d), &parts(d), false, out)
     }
 }

@@ -20,6 +20,7 @@ mod json;
 mod markdown;
 pub mod mermaid;
 mod plan;
+mod sections;
 mod sensitivity;
 mod table;
 

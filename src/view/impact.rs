@@ -7,6 +7,8 @@ use crate::decide::{Impact, SystemLoss};
 use crate::model::Model;
 use crate::text::{count, hours, minutes, money, percent};
 
+use super::Section;
+
 /// The document of one `impact` run.
 #[derive(Clone, Copy)]
 pub enum ImpactView<'a> {
@@ -26,33 +28,6 @@ pub enum ImpactView<'a> {
         /// The strategy in force.
         strategy: Option<&'a str>,
     },
-}
-
-/// A titled section: a table, and notes after it (or in its place).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Section {
-    /// Its title.
-    pub title: String,
-    /// Column names (empty: notes only).
-    pub header: Vec<&'static str>,
-    /// Right-aligned columns.
-    pub numeric: Vec<usize>,
-    /// Rows of cells.
-    pub rows: Vec<Vec<String>>,
-    /// Lines after the table.
-    pub notes: Vec<String>,
-}
-
-impl Section {
-    fn table(title: String, header: &[&'static str], numeric: &[usize]) -> Section {
-        Section {
-            title,
-            header: header.to_vec(),
-            numeric: numeric.to_vec(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
 }
 
 /// `+1,234` / `-1,234` / `0`: a change with its sign.

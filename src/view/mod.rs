@@ -11,6 +11,7 @@ pub mod palette;
 mod provenance;
 pub mod review;
 pub mod scene;
+mod section;
 pub mod units;
 pub(crate) mod words;
 
@@ -21,10 +22,11 @@ use crate::model::Model;
 pub(crate) use decisions::{cells as plan_cells, undone_cells as plan_undone_cells};
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
-pub use impact::{ImpactView, Section};
+pub use impact::ImpactView;
 pub use provenance::{date_of, document_date, DateError, Provenance, VERSION};
 pub use review::{Document, Review, ReviewOptions};
 pub use scene::{Level, View};
+pub use section::Section;
 
 /// What the report formats show: a model, its analysis and its load warnings.
 #[derive(Clone, Copy)]
