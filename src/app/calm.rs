@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use super::{emit, fail, load_and_analyze, read_model, report::report, Failed, Outcome};
+use super::{fail, load_and_analyze, read_model, report::report, Failed, Outcome};
 use gapgraph::render::calm::Calm;
 
 /// `export calm`: the model and its analysis as a CALM 1.2 architecture.
@@ -33,13 +33,12 @@ pub(super) fn export_calm(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
-    emit(
+    super::interop::export_report(
         &Calm,
-        &report(&loaded, &analysis),
+        &command.model,
+        command.strategy,
         command.output.as_deref(),
-        stdout,
-        stderr,
+        (stdin, stdout, stderr),
     )
 }
 

@@ -352,14 +352,26 @@ pub(super) fn export_graphml(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
-    emit(
+    export_report(
         &Graphml,
-        &report(&loaded, &analysis),
+        &command.model,
+        command.strategy,
         command.output.as_deref(),
-        stdout,
-        stderr,
+        (stdin, stdout, stderr),
     )
+}
+
+/// Loads and analyses `model`, then writes the report through `format`: the exports that
+/// are one more way of writing the report (GraphML, CALM).
+pub(super) fn export_report(
+    format: &dyn for<'a> gapgraph::render::Render<gapgraph::view::Report<'a>>,
+    model: &str,
+    strategy: Option<String>,
+    output: Option<&std::path::Path>,
+    (stdin, stdout, stderr): (&mut dyn Read, &mut dyn Write, &mut dyn Write),
+) -> Result<Outcome, Failed> {
+    let (loaded, analysis) = load_and_analyze(model, strategy, stdin, stderr)?;
+    emit(format, &report(&loaded, &analysis), output, stdout, stderr)
 }
 
 pub(super) fn schema(
