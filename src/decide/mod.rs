@@ -10,6 +10,7 @@ mod diff;
 mod explain;
 mod gate;
 mod lookup;
+mod owners;
 mod roadmap;
 mod sensitivity;
 
@@ -20,6 +21,7 @@ pub use diff::{
 };
 pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
+pub use owners::{by_owner, fix_owners, missing_owners, FixOwners, OwnerLoad, Part, Stake};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
     default_samples, sensitivity, FixSensitivity, Sensitivity, SensitivityError,
@@ -53,6 +55,7 @@ pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
                     minutes: None,
                     fix_cost: None,
                     run_cost: Some(fix.run_cost),
+                    actual_cost: None,
                     sources: crate::model::Sources::default(),
                     via: None,
                     name: fix.name(today).map(str::to_string),

@@ -14,6 +14,7 @@ use super::{Render, RenderError};
 
 mod decide;
 mod plan;
+mod plan_baseline;
 
 use crate::analysis::{Counts, Flag, Status, UnfixableReason};
 use crate::analysis::{
