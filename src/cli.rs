@@ -1,10 +1,12 @@
 //! Command-line definitions (clap derive); `convert.rs` translates them into the library's
 //! own command and format types. Only the binary knows this module.
 
+mod benefits;
 mod convert;
 mod decision;
 mod interop;
 
+pub use benefits::*;
 pub use decision::*;
 pub use interop::*;
 
@@ -39,6 +41,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// What changed between two versions of a model; exit 0 whatever changed.
     Diff(DiffArgs),
+    /// A kept plan against the model now: built, not built, forecast vs realised saving.
+    Review(ReviewArgs),
     /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
     Explain(ExplainArgs),
     /// How far the ranking holds when every estimate is uncertain.

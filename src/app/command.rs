@@ -10,7 +10,7 @@ use gapgraph::view::Level;
 
 use super::{
     Compare, Diff, Discover, Emit, Explain, ExportGraphml, ExportSheets, ImportArchimate,
-    ImportSheets, Init, Schema, Sensitivity,
+    ImportSheets, Init, Review, Schema, Sensitivity,
 };
 
 /// A command to run.
@@ -32,6 +32,8 @@ pub enum Command {
     Diff(Diff),
     /// One fix's arithmetic.
     Explain(Explain),
+    /// A kept plan against the model now.
+    Review(Review),
     /// How far the ranking holds when the estimates are uncertain.
     Sensitivity(Sensitivity),
     /// An ArchiMate exchange file as a model.

@@ -30,6 +30,7 @@ impl Cli {
                 format: d.format.into(),
                 output: d.output,
             }),
+            Command::Review(r) => app::Command::Review(r.into()),
             Command::Explain(e) => app::Command::Explain(explain_command(e)),
             Command::Sensitivity(s) => app::Command::Sensitivity(sensitivity_command(s)),
             Command::Import(i) => import_command(i),

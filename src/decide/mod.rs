@@ -5,6 +5,7 @@
 //! ([`roadmap`]). Nothing here values a fix itself: each question re-runs the analysis on
 //! a model changed the way the question asks, so the numbers are the report's own.
 
+mod benefits;
 mod compare;
 mod diff;
 mod explain;
@@ -14,6 +15,10 @@ mod owners;
 mod roadmap;
 mod sensitivity;
 
+pub use benefits::{
+    read_baseline, review, Baseline, BaselineError, Benefits, Built, HandoffNow, PlannedHandoff,
+    PlannedStep, Rating, RatingChange, Realised, StepReview, UndoneFix, Unplanned, EXPECTED_SCHEMA,
+};
 pub use compare::{compare, CompareRow, Comparison, Flip, Standing};
 pub use diff::{
     diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename, Side,

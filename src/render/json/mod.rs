@@ -12,6 +12,7 @@ use serde::{Serialize, Serializer};
 
 use super::{Render, RenderError};
 
+mod benefits;
 mod decide;
 mod plan;
 mod plan_baseline;
@@ -23,6 +24,7 @@ use crate::analysis::{
 };
 use crate::model::{Model, Source};
 use crate::view::Report;
+pub use benefits::{BenefitsJson, BENEFITS_SCHEMA};
 pub use decide::{CompareJson, DiffJson, ExplainJson, SensitivityJson};
 pub use decide::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use plan::PlanJson;
