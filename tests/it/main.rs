@@ -9,6 +9,7 @@
 mod support;
 
 mod batch_steps;
+mod benefits;
 mod cli;
 mod cli_interop;
 mod corpus;
