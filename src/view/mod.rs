@@ -19,7 +19,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
 pub use benefits::{BenefitsReview, BenefitsSection};
-pub(crate) use decisions::{cells as plan_cells, undone_cells as plan_undone_cells};
+pub(crate) use decisions::{
+    cells as plan_cells, owner_lines as plan_owner_lines, undone_cells as plan_undone_cells,
+};
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
 pub use provenance::{date_of, document_date, DateError, Provenance, VERSION};
