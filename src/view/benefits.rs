@@ -169,7 +169,7 @@ impl BenefitsReview<'_> {
             built.iter().filter(|s| s.actual_cost.is_some()).collect();
         if recorded.is_empty() {
             return format!(
-                "Cost of the fixes built: {cur} {} planned; no `actual_cost` recorded.",
+                "Cost of the fixes built: {cur} {} planned; no actual cost recorded.",
                 money(planned)
             );
         }
@@ -177,7 +177,7 @@ impl BenefitsReview<'_> {
         let planned_recorded: f64 = recorded.iter().map(|s| s.planned.cost).sum();
         format!(
             "Cost of the fixes built: {cur} {} planned; actual {cur} {} against {cur} {} \
-             planned for the {} with `actual_cost` recorded.",
+             planned for the {} with an actual cost recorded.",
             money(planned),
             money(actual),
             money(planned_recorded),
@@ -280,9 +280,8 @@ impl BenefitsReview<'_> {
         let mut section = BenefitsSection::lines("Built, not in the plan", Vec::new());
         if b.unplanned.is_empty() {
             section.lines.push(format!(
-                "None of the {} fix{} the plan left undone was built.",
-                b.baseline.left_undone.len(),
-                plural(b.baseline.left_undone.len())
+                "No fix the plan left undone ({}) was built.",
+                b.baseline.left_undone.len()
             ));
             return section;
         }
