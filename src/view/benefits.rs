@@ -240,9 +240,12 @@ impl BenefitsReview<'_> {
                 .iter()
                 .map(|h| {
                     let p = &h.planned;
-                    let now = h.now.map_or("gone from the model".to_string(), |k| {
+                    let mut now = h.now.map_or("gone from the model".to_string(), |k| {
                         format!("{} h now", hours(self.analysis.handoffs[k].annual_hours))
                     });
+                    if h.counted_earlier {
+                        now.push_str(" (counted at an earlier step)");
+                    }
                     format!(
                         "{} step {} ({}): {} h then, {now}",
                         p.workflow,

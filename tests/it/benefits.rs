@@ -235,3 +235,27 @@ fn hostile_names_are_escaped_in_markdown_and_html() {
     let (table, _) = run(&["review", plan, Q2], 0);
     assert!(!table.contains("\nnext | line"), "{table}");
 }
+
+#[test]
+fn a_plan_against_its_own_model_built_nothing_and_realised_nothing() {
+    for (model, budget) in [(Q1, "20000"), ("fixtures/valid/seed.yaml", "1e9")] {
+        let dir = support::temp_dir();
+        let plan = dir.path().join("plan.json");
+        let plan = plan.to_str().unwrap();
+        run(
+            &[
+                "plan", model, "--budget", budget, "--format", "json", "-o", plan,
+            ],
+            0,
+        );
+        let r = json(&["review", plan, model, "--format", "json"]);
+        let s = &r["summary"];
+        assert_eq!(s["built"], 0, "{model}");
+        assert_eq!(s["realised_annual_hours_saved"], 0.0, "{model}");
+        assert_eq!(s["realised_annual_saving"], 0.0, "{model}");
+        assert_eq!(
+            s["automation_rate_now"], s["automation_rate_before"],
+            "{model}"
+        );
+    }
+}

@@ -8,7 +8,7 @@
 
 mod baseline;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use baseline::{
     read_baseline, Baseline, BaselineError, PlannedHandoff, PlannedStep, Rating, UndoneFix,
@@ -54,6 +54,9 @@ pub struct HandoffNow {
     pub planned: PlannedHandoff,
     /// Its result in the analysis now (index into `Analysis::handoffs`); `None`: gone.
     pub now: Option<usize>,
+    /// An earlier step of the plan already closes it: its change is counted there (from
+    /// its figures before any step), not again here.
+    pub counted_earlier: bool,
 }
 
 /// What changed on the handoffs a step was to close.
@@ -156,22 +159,29 @@ impl Benefits {
 /// Reviews `baseline` against `model` now and its analysis.
 pub fn review(baseline: Baseline, model: &Model, analysis: &Analysis) -> Benefits {
     let index = Index::new(model, analysis);
+    let mut seen = HashSet::new();
     let steps: Vec<StepReview> = baseline
         .steps
         .iter()
         .map(|planned| {
             let built = index.built(
                 model,
-                &planned.id,
-                &planned.from,
-                &planned.to,
-                planned.carries.as_deref(),
+                Wanted {
+                    id: &planned.id,
+                    action: &planned.action,
+                    from: &planned.from,
+                    to: &planned.to,
+                    carries: planned.carries.as_deref(),
+                },
             );
             StepReview {
                 planned: planned.clone(),
                 built,
                 actual_cost: actual_cost(model, built),
-                realised: planned.closes.as_ref().map(|c| index.realised(analysis, c)),
+                realised: planned
+                    .closes
+                    .as_ref()
+                    .map(|c| index.realised(analysis, c, &mut seen)),
             }
         })
         .collect();
@@ -179,7 +189,16 @@ pub fn review(baseline: Baseline, model: &Model, analysis: &Analysis) -> Benefit
         .left_undone
         .iter()
         .filter_map(|fix| {
-            let built = index.built(model, &fix.id, &fix.from, &fix.to, fix.carries.as_deref());
+            let built = index.built(
+                model,
+                Wanted {
+                    id: &fix.id,
+                    action: &fix.action,
+                    from: &fix.from,
+                    to: &fix.to,
+                    carries: fix.carries.as_deref(),
+                },
+            );
             built.is_built().then(|| Unplanned {
                 fix: fix.clone(),
                 built,
@@ -236,6 +255,15 @@ fn rating_changes(
         .collect()
 }
 
+/// A fix as a plan names it.
+struct Wanted<'p> {
+    id: &'p str,
+    action: &'p str,
+    from: &'p str,
+    to: &'p str,
+    carries: Option<&'p [String]>,
+}
+
 /// The model now, looked up by the names a plan uses.
 struct Index<'m> {
     systems: HashMap<&'m str, usize>,
@@ -285,32 +313,35 @@ impl<'m> Index<'m> {
     }
 
     /// Whether the fix `id` from `from` to `to` carrying `carries` is built in `model`.
-    fn built(
-        &self,
-        model: &Model,
-        id: &str,
-        from: &str,
-        to: &str,
-        carries: Option<&[String]>,
-    ) -> Built {
+    fn built(&self, model: &Model, fix: Wanted) -> Built {
+        let Wanted {
+            id,
+            action,
+            from,
+            to,
+            carries,
+        } = fix;
+        let automate = action == "automate";
         let automated = |k: usize| {
             let i = &model.integrations[k];
             effective_mode(model, i.mode, i.from, i.to) == Mode::Automated
         };
-        let by_id = self.integrations.get(id).copied();
-        if let Some(k) = by_id.filter(|&k| automated(k)) {
-            return Built::ById(k);
-        }
-        let ends = self.systems.get(from).zip(self.systems.get(to));
-        let between: &[usize] = ends
-            .and_then(|(&f, &t)| self.pairs.get(&(f, t)))
-            .map_or(&[], Vec::as_slice);
         let carries_all = |k: usize| {
             carries.is_none_or(|data| {
                 data.iter()
                     .all(|d| model.integrations[k].carries.carries(d))
             })
         };
+        let by_id = self.integrations.get(id).copied();
+        // A connect fix can share its `FROM->TO` id with an automated integration that does
+        // not carry its data (that is why it was a candidate): the data must match too.
+        if let Some(k) = by_id.filter(|&k| automated(k) && (automate || carries_all(k))) {
+            return Built::ById(k);
+        }
+        let ends = self.systems.get(from).zip(self.systems.get(to));
+        let between: &[usize] = ends
+            .and_then(|(&f, &t)| self.pairs.get(&(f, t)))
+            .map_or(&[], Vec::as_slice);
         if let Some(&k) = between.iter().find(|&&k| automated(k) && carries_all(k)) {
             return Built::ByEnds(k);
         }
@@ -319,7 +350,14 @@ impl<'m> Index<'m> {
             .map_or(Built::No, Built::Partly)
     }
 
-    fn realised(&self, analysis: &Analysis, closes: &[PlannedHandoff]) -> Realised {
+    /// The change on `closes`; a handoff in `seen` (closed by an earlier step) is listed but
+    /// not counted again.
+    fn realised(
+        &self,
+        analysis: &Analysis,
+        closes: &[PlannedHandoff],
+        seen: &mut HashSet<(String, usize)>,
+    ) -> Realised {
         let mut r = Realised {
             handoffs: Vec::with_capacity(closes.len()),
             annual_hours_saved: 0.0,
@@ -339,7 +377,8 @@ impl<'m> Index<'m> {
                 .get(&(planned.workflow.as_str(), key.0, key.1, key.2))
                 .or_else(|| self.anywhere.get(&key))
                 .copied();
-            if let Some(k) = now {
+            let counted_earlier = !seen.insert((planned.workflow.clone(), planned.step));
+            if let Some(k) = now.filter(|_| !counted_earlier) {
                 let h = &analysis.handoffs[k];
                 r.annual_hours_saved += planned.annual_hours_before - h.annual_hours;
                 r.annual_saving += planned.annual_cost_before - h.annual_cost;
@@ -350,6 +389,7 @@ impl<'m> Index<'m> {
             r.handoffs.push(HandoffNow {
                 planned: planned.clone(),
                 now,
+                counted_earlier,
             });
         }
         if r.handoffs.iter().all(|h| h.now.is_none()) {

@@ -92,6 +92,7 @@ struct HandoffWire<'a> {
     status_now: Option<&'static str>,
     annual_hours_now: Option<f64>,
     annual_cost_now: Option<f64>,
+    counted_earlier: bool,
 }
 
 #[derive(Serialize)]
@@ -156,6 +157,7 @@ fn realised<'a>(review: &BenefitsReview<'a>, r: &'a Realised) -> RealisedWire<'a
                     status_now: now.map(|n| n.status.as_str()),
                     annual_hours_now: now.map(|n| n.annual_hours),
                     annual_cost_now: now.map(|n| n.annual_cost),
+                    counted_earlier: h.counted_earlier,
                 }
             })
             .collect(),
