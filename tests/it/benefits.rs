@@ -259,3 +259,50 @@ fn a_plan_against_its_own_model_built_nothing_and_realised_nothing() {
         );
     }
 }
+
+#[test]
+fn the_review_document_names_owners_per_fix_and_per_owner_and_audits_missing_ones() {
+    let (md, _) = run(&["analyze", Q1, "--format", "markdown"], 0);
+    // accounting->crm closes lead-to-cash step 4 (400 h), owned by VP Sales (workflow and
+    // unit, counted once); crm is Sales ops'; helpdesk->crm touches Head of Support's system.
+    assert!(md.contains("to agree: Sales ops, VP Sales"), "{md}");
+    assert!(md.contains("to agree: Head of Support, Sales ops"), "{md}");
+    assert!(md.contains("- VP Sales: 1 fix, 400.0 h a year"), "{md}");
+    assert!(md.contains("- Sales ops: 2 fixes, 0.0 h a year"), "{md}");
+    assert!(
+        md.contains("| VP Sales | 1 | accounting-\\>crm | 400.0 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Missing owners (a gap in the model: nobody to agree to a fix), 5 parts"),
+        "{md}"
+    );
+    assert!(md.contains("system `accounting`"), "{md}");
+    let owners = md.find("## Owners and buy-in").unwrap();
+    let about = md.find("## About this document").unwrap();
+    assert!(owners < about);
+}
+
+#[test]
+fn hostile_owners_are_escaped_in_the_review_document() {
+    let dir = support::temp_dir();
+    let hostile = "VP \"Sales\" <script>alert(1)</script>\nnext | line";
+    let q1 = std::fs::read_to_string(Q1).unwrap().replace(
+        "owner: Sales ops",
+        &format!("owner: {}", serde_json::to_string(hostile).unwrap()),
+    );
+    let path = dir.path().join("q1.yaml");
+    std::fs::write(&path, q1).unwrap();
+    let path = path.to_str().unwrap();
+    let (html, _) = run(&["analyze", path, "--format", "html"], 0);
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let (md, _) = run(&["analyze", path, "--format", "markdown"], 0);
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(!md.contains("\nnext | line"), "{md}");
+    let (plan, _) = run(
+        &["plan", path, "--budget", "20000", "--format", "markdown"],
+        0,
+    );
+    assert!(!plan.contains("<script>"), "{plan}");
+}
