@@ -306,3 +306,11 @@ fn hostile_owners_are_escaped_in_the_review_document() {
     );
     assert!(!plan.contains("<script>"), "{plan}");
 }
+
+#[test]
+fn acme_review_markdown_and_table() {
+    let (md, _) = run(&["review", PLAN, Q2, "--format", "markdown"], 0);
+    insta::assert_snapshot!("acme_review_markdown", md);
+    let (table, _) = run(&["review", PLAN, Q2], 0);
+    insta::assert_snapshot!("acme_review_table", table);
+}
