@@ -113,3 +113,28 @@ pub(super) fn missing_block(report: &Report, listed: &[Fix]) -> Block {
     spans.push(text("."));
     Block::Paragraph(spans)
 }
+
+/// For the "Roadmap" section: who must agree to each step.
+pub(super) fn roadmap_block(report: &Report, roadmap: &crate::decide::Roadmap) -> Block {
+    Block::Bullets(
+        roadmap
+            .plan
+            .steps
+            .iter()
+            .zip(&roadmap.plan.picks)
+            .map(|(s, pick)| {
+                let mut spans = vec![
+                    text(format!("Step {} ", s.step)),
+                    code(s.id.text(report.model)),
+                ];
+                spans.extend(agree_spans(report, pick).into_iter().skip(1).map(
+                    |span| match span {
+                        Span::Text(t) => text(format!(", {t}")),
+                        other => other,
+                    },
+                ));
+                spans
+            })
+            .collect(),
+    )
+}
