@@ -163,3 +163,41 @@ pub fn missing_owners(fixes: &[FixOwners]) -> Vec<Part> {
     parts.dedup();
     parts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn an_owner_of_workflow_and_unit_counts_a_handoff_once_and_gaps_are_listed() {
+        let source = include_str!("../../fixtures/valid/acme-2026q1.yaml");
+        let model = crate::load_str(source, "acme.yaml").unwrap().model;
+        let fixes = analyze(&model, None).fixes;
+        let owners: Vec<FixOwners> = fixes
+            .iter()
+            .map(|f| fix_owners(&model, f.from, f.to, &f.improves))
+            .collect();
+        // accounting->crm: crm is Sales ops'; lead-to-cash and its unit sales are VP Sales'.
+        assert_eq!(owners[0].names(), ["Sales ops", "VP Sales"]);
+        assert_eq!(owners[0].stakes[1].annual_hours, 400.0);
+        assert_eq!(owners[0].missing, [Part::System(1)]);
+        let loads = by_owner(&owners);
+        assert_eq!(loads[0].owner, "VP Sales");
+        assert_eq!(loads[0].annual_hours, 400.0);
+        let missing: Vec<String> = missing_owners(&owners)
+            .iter()
+            .map(|p| p.describe(&model))
+            .collect();
+        assert_eq!(
+            missing,
+            [
+                "system `accounting`",
+                "system `bank`",
+                "workflow `support-intake`",
+                "workflow `billing-run`",
+                "unit `finance`"
+            ]
+        );
+    }
+}
