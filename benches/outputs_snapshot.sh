@@ -74,6 +74,9 @@ done
 for f in table json markdown; do
     run "diff.$f" diff fixtures/valid/acme-2026q1.yaml fixtures/valid/acme-2026q2.yaml --format "$f"
 done
+for f in table json markdown html; do
+    run "review.$f" review fixtures/review/acme-2026q1.plan.json fixtures/valid/acme-2026q2.yaml --format "$f"
+done
 for xml in fixtures/archimate/*.xml; do
     run "import.$(basename "$xml")" import archimate "$xml"
 done

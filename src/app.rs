@@ -7,6 +7,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+mod benefits;
 mod calm;
 mod command;
 mod decision;
@@ -19,6 +20,7 @@ use gapgraph::diagnostic::write_diagnostics;
 use gapgraph::input::{self, ReadError};
 use gapgraph::select::{select, Names, Selection};
 
+pub use benefits::Review;
 pub use calm::{ExportCalm, ExportGraph, GraphStoreFormat, ImportCalm};
 pub use command::{Analyze, AnalyzeFormat, Check, Command, Diagram, Plan, Validate};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
@@ -113,6 +115,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
         Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
         Command::Impact(c) => impact::impact(c, stdin, stdout, stderr),
+        Command::Review(c) => benefits::review(c, stdin, stdout, stderr),
         Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),
         Command::ImportArchimate(c) => interop::import_archimate(c, stdin, stdout, stderr),
         Command::ImportSheets(c) => interop::import_sheets(c, stdout, stderr),

@@ -1,12 +1,14 @@
 //! Command-line definitions (clap derive); `convert.rs` translates them into the library's
 //! own command and format types. Only the binary knows this module.
 
+mod benefits;
 mod calm;
 mod convert;
 mod decision;
 mod impact;
 mod interop;
 
+pub use benefits::*;
 pub use decision::*;
 pub use impact::*;
 pub use interop::*;
@@ -45,6 +47,8 @@ pub enum Command {
     /// What one change breaks and costs: retire or replace a system, remove an
     /// integration; or every system ranked by the cost of losing it.
     Impact(ImpactArgs),
+    /// A kept plan against the model now: built, not built, forecast vs realised saving.
+    Review(ReviewArgs),
     /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
     Explain(ExplainArgs),
     /// How far the ranking holds when every estimate is uncertain.

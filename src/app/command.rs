@@ -10,7 +10,7 @@ use gapgraph::view::Level;
 
 use super::{
     Compare, Diff, Discover, Emit, Explain, ExportGraphml, ExportSheets, Impact, ImportArchimate,
-    ImportSheets, Init, Schema, Sensitivity,
+    ImportSheets, Init, Review, Schema, Sensitivity,
 };
 
 /// A command to run.
@@ -34,6 +34,8 @@ pub enum Command {
     Impact(Impact),
     /// One fix's arithmetic.
     Explain(Explain),
+    /// A kept plan against the model now.
+    Review(Review),
     /// How far the ranking holds when the estimates are uncertain.
     Sensitivity(Sensitivity),
     /// An ArchiMate exchange file as a model.

@@ -31,6 +31,7 @@ impl Cli {
                 output: d.output,
             }),
             Command::Impact(i) => app::Command::Impact(impact_command(i)),
+            Command::Review(r) => app::Command::Review(r.into()),
             Command::Explain(e) => app::Command::Explain(explain_command(e)),
             Command::Sensitivity(s) => app::Command::Sensitivity(sensitivity_command(s)),
             Command::Import(i) => import_command(i),

@@ -5,15 +5,21 @@
 //! ([`roadmap`]). Nothing here values a fix itself: each question re-runs the analysis on
 //! a model changed the way the question asks, so the numbers are the report's own.
 
+mod benefits;
 mod compare;
 mod diff;
 mod explain;
 mod gate;
 mod impact;
 mod lookup;
+mod owners;
 mod roadmap;
 mod sensitivity;
 
+pub use benefits::{
+    read_baseline, review, Baseline, BaselineError, Benefits, Built, HandoffNow, PlannedHandoff,
+    PlannedStep, Rating, RatingChange, Realised, StepReview, UndoneFix, Unplanned, EXPECTED_SCHEMA,
+};
 pub use compare::{compare, CompareRow, Comparison, Flip, Standing};
 pub use diff::{
     diff, Change, Diff, FixMove, GapChange, GapDelta, IntegrationChange, ModeChange, Rename, Side,
@@ -25,6 +31,7 @@ pub use impact::{
     apply, change_text, impact, system_losses, AreaImpact, BudgetImpact, Change as ModelChange,
     ChangeText, Edited, FixImpact, HandoffImpact, Impact, PlanSide, SystemLoss,
 };
+pub use owners::{by_owner, fix_owners, missing_owners, FixOwners, OwnerLoad, Part, Stake};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
     default_samples, sensitivity, FixSensitivity, Sensitivity, SensitivityError,
@@ -58,6 +65,7 @@ pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
                     minutes: None,
                     fix_cost: None,
                     run_cost: Some(fix.run_cost),
+                    actual_cost: None,
                     sources: crate::model::Sources::default(),
                     via: None,
                     name: fix.name(today).map(str::to_string),

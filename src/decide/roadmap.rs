@@ -14,6 +14,10 @@ pub struct Roadmap {
     pub plan: Plan,
     /// Summary `automation_rate` today.
     pub automation_before: Option<f64>,
+    /// Summary `annual_hours` of the gaps today.
+    pub annual_hours_before: f64,
+    /// Summary `annual_cost` of the gaps today.
+    pub annual_cost_before: f64,
     /// Summary `automation_rate` after each step, one per step.
     pub automation_after: Vec<Option<f64>>,
     /// Summary `strategic_automation` after the last step (today's without steps).
@@ -58,7 +62,7 @@ impl Roadmap {
 /// ```
 pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
     let plan = plan(model, strategy, budget);
-    let automation_before = analyze(model, strategy).summary.automation_rate;
+    let today = analyze(model, strategy).summary;
     // The plan engine knows the automation after each pick; one analysis of the model with
     // every pick built gives what is left undone.
     let automation_after = plan.steps.iter().map(|s| s.automation_rate_after).collect();
@@ -66,7 +70,9 @@ pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
     let analysis = analyze(&built, strategy);
     Roadmap {
         plan,
-        automation_before,
+        automation_before: today.automation_rate,
+        annual_hours_before: today.annual_hours,
+        annual_cost_before: today.annual_cost,
         automation_after,
         strategic_automation_after: analysis.summary.strategic_automation,
         annual_hours_after: analysis.summary.annual_hours,

@@ -304,6 +304,9 @@ pub struct Integration {
     pub fix_cost: Option<f64>,
     /// Yearly running cost once automated, when given.
     pub run_cost: Option<f64>,
+    /// What building it actually cost, once built (`gapgraph review` compares it with the
+    /// plan's cost); reported, not scored.
+    pub actual_cost: Option<f64>,
     /// Where its figures come from.
     pub sources: Sources,
     /// Transport, reported only.

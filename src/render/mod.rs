@@ -4,6 +4,7 @@
 //! each carrying only the options its format has. Renderers know nothing of the command
 //! line: the binary maps its arguments to these types.
 
+mod benefits;
 pub mod calm;
 mod check;
 mod compare;
@@ -27,11 +28,12 @@ mod table;
 use std::io::{self, Write};
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
+pub use json::{BENEFITS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA};
 pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, IMPACT_SCHEMA, SENSITIVITY_SCHEMA};
-pub use json::{PLAN_SCHEMA, REPORT_SCHEMA};
 
 use crate::view::{
-    CompareReport, ExplainReport, PlanReport, Report, Review, SensitivityReport, View,
+    BenefitsReview, CompareReport, ExplainReport, PlanReport, Report, Review, SensitivityReport,
+    View,
 };
 
 /// Why rendering failed.
@@ -226,6 +228,29 @@ pub fn plan_renderer(format: PlanFormat) -> PlanRenderer {
         PlanFormat::Json => Box::new(json::PlanJson),
         PlanFormat::Markdown => Box::new(plan::PlanMarkdown),
         PlanFormat::Csv => Box::new(plan::PlanCsv),
+    }
+}
+
+/// Output formats of a benefits review (`gapgraph review PLAN MODEL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BenefitsFormat {
+    /// A terminal table.
+    Table,
+    /// The `gapgraph.benefits/v1` JSON document.
+    Json,
+    /// A Markdown document.
+    Markdown,
+    /// One HTML page.
+    Html,
+}
+
+/// The renderer of a benefits review in `format`.
+pub fn benefits_renderer(format: BenefitsFormat) -> Box<dyn for<'a> Render<BenefitsReview<'a>>> {
+    match format {
+        BenefitsFormat::Table => Box::new(benefits::BenefitsTable),
+        BenefitsFormat::Json => Box::new(json::BenefitsJson),
+        BenefitsFormat::Markdown => Box::new(benefits::BenefitsMarkdown),
+        BenefitsFormat::Html => Box::new(html::BenefitsHtml),
     }
 }
 

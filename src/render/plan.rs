@@ -8,8 +8,8 @@ use std::io::Write;
 use super::{Render, RenderError};
 use crate::text::{csv_text, markdown, terminal, TerminalText};
 use crate::view::{
-    plan_cells as cells, plan_undone_cells as undone_cells, PlanReport, PLAN_HEADER as HEADER,
-    PLAN_UNDONE_HEADER as UNDONE_HEADER,
+    plan_cells as cells, plan_owner_lines as owner_lines, plan_undone_cells as undone_cells,
+    PlanReport, PLAN_HEADER as HEADER, PLAN_UNDONE_HEADER as UNDONE_HEADER,
 };
 
 /// `plan --format table`.
@@ -35,6 +35,9 @@ fn write_table(report: &PlanReport, out: &mut TerminalText) -> std::fmt::Result 
         }
         super::table::align_right(&mut grid, &[0, 3, 4, 5, 6, 7, 8, 9, 10]);
         writeln!(out, "{grid}")?;
+        for line in owner_lines(report) {
+            writeln!(out, "{}", terminal(&line))?;
+        }
     }
     for line in report.closing() {
         writeln!(out, "{}", terminal(&line))?;
@@ -77,6 +80,10 @@ impl Render<PlanReport<'_>> for PlanMarkdown {
         } else {
             let table = markdown_table(&HEADER, &[0, 3, 4, 5, 6, 7, 8, 9, 10], &cells(report));
             writeln!(out, "{table}")?;
+            for line in owner_lines(report) {
+                writeln!(out, "- {}", markdown(&line))?;
+            }
+            writeln!(out)?;
         }
         for line in report.closing() {
             writeln!(out, "{}\n", markdown(&line))?;

@@ -169,6 +169,28 @@ pub(crate) fn undone_cells(report: &PlanReport) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Who must agree to each step (issue 21, part 3): "Step 1 accounting->crm, to agree:
+/// Sales ops, VP Sales", model text raw.
+pub(crate) fn owner_lines(report: &PlanReport) -> Vec<String> {
+    let model = report.model;
+    report
+        .plan()
+        .steps
+        .iter()
+        .zip(&report.plan().picks)
+        .map(|(s, pick)| {
+            let owners = crate::decide::fix_owners(model, pick.from, pick.to, &pick.improves);
+            let names = owners.names();
+            let who = if names.is_empty() {
+                "no owner in the model".to_string()
+            } else {
+                names.join(", ")
+            };
+            format!("Step {} {}, to agree: {who}.", s.step, s.id.text(model))
+        })
+        .collect()
+}
+
 pub(crate) const UNDONE_HEADER: [&str; 6] =
     ["#", "Fix", "Action", "Cost", "Saving/yr", "Strategic"];
 

@@ -4,6 +4,7 @@
 //! only writes a finished view in one format. Text here is raw model text: each format
 //! escapes it for its own syntax.
 
+mod benefits;
 mod decisions;
 mod impact;
 pub(crate) mod index;
@@ -19,7 +20,10 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-pub(crate) use decisions::{cells as plan_cells, undone_cells as plan_undone_cells};
+pub use benefits::{BenefitsReview, BenefitsSection};
+pub(crate) use decisions::{
+    cells as plan_cells, owner_lines as plan_owner_lines, undone_cells as plan_undone_cells,
+};
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
 pub use impact::ImpactView;

@@ -11,6 +11,7 @@
 mod support;
 
 mod batch_steps;
+mod benefits;
 mod calm;
 mod cli;
 mod cli_interop;

@@ -151,6 +151,7 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         minutes: minutes.map(f64::from),
                         fix_cost: fix_cost.map(f64::from),
                         run_cost: fix_cost.filter(|c| c % 3 == 0).map(|c| f64::from(c) / 2.0),
+                        actual_cost: None,
                         sources: Sources::default(),
                         via: None,
                         name: None,

@@ -259,6 +259,12 @@ pub const INTEGRATION: Section = Section {
             "what it costs a year to run once automated (licences, support); lowers the fix's net saving",
         ),
         field(
+            "actual_cost",
+            NON_NEGATIVE,
+            "none",
+            "what building it actually cost, once built; `gapgraph review` sets it against the plan's cost; reported, not scored",
+        ),
+        field(
             "source",
             Kind::Map("integration-source"),
             "every figure `stated`",

@@ -48,6 +48,7 @@ impl Validator {
             let minutes = self.opt_number(&f, "minutes");
             let fix_cost = self.opt_number(&f, "fix_cost");
             let run_cost = self.opt_number(&f, "run_cost");
+            let actual_cost = self.opt_number(&f, "actual_cost");
             let sources = self.sources(&f, &schema::INTEGRATION_SOURCE);
             let via = self.opt_text(&f, "via");
             let name = self.opt_text(&f, "name");
@@ -67,6 +68,7 @@ impl Validator {
                     minutes,
                     fix_cost,
                     run_cost,
+                    actual_cost,
                     sources,
                     via,
                     name,

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+mod benefits;
 mod chart;
 
 use super::dot::svg;
@@ -18,6 +19,8 @@ use crate::view::{Report, Review};
 
 /// `analyze --format html`.
 pub struct Html;
+
+pub use benefits::BenefitsHtml;
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
 /// text; enlarges a map to the whole window when clicked (Enter, Space or Escape from the
@@ -83,7 +86,7 @@ const SORT_SCRIPT: &str = r"(function () {
 /// script without updating this fails.
 const SORT_SCRIPT_SHA256: &str = "sha256-7IeWRvKLpZYkqF/vKWxDNCCmWlpsIWM7BsAWhqF06Pk=";
 
-fn style() -> String {
+pub(super) fn style() -> String {
     format!(
         r#":root {{ --automated: {automated}; --semi: {semi}; --manual: {manual}; --gap: {gap}; --fix: {fix};
   --ink: #1a202c; --muted: #4a5568; --line: #cbd5e0; --zebra: #f7fafc; --head: #edf2f7; }}

@@ -11,15 +11,18 @@ use serde::{Serialize, Serializer};
 
 use super::RenderError;
 
+mod benefits;
 mod decide;
 mod diff;
 mod explain;
 mod impact;
 mod plan;
+mod plan_baseline;
 mod report;
 
 use crate::analysis::PathHop;
 use crate::model::Model;
+pub use benefits::{BenefitsJson, BENEFITS_SCHEMA};
 pub use decide::{CompareJson, SensitivityJson};
 pub use decide::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
 pub use diff::DiffJson;

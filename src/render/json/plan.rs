@@ -5,8 +5,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::plan_baseline::{closes, owners, ratings, ClosesWire, RatingWire};
 use super::{write_json, PLAN_SCHEMA};
-use crate::analysis::PlanStep;
+use crate::analysis::{Fix, PlanStep};
 use crate::model::Model;
 use crate::render::{Render, RenderError};
 use crate::view::PlanReport;
@@ -24,6 +25,13 @@ struct PlanDocument<'a> {
     automation_rate_before: Option<f64>,
     steps: Vec<PlanStepWire<'a>>,
     left_undone: Vec<UndoneWire<'a>>,
+    /// The model's name, for the benefits review's title.
+    model: Option<&'a str>,
+    /// Summary `annual_hours` and `annual_cost` of the gaps at plan time.
+    annual_hours_before: f64,
+    annual_cost_before: f64,
+    /// Rated systems at plan time, for the benefits review's before/after.
+    satisfaction: Vec<RatingWire<'a>>,
 }
 
 /// A fix the budget left undone, valued against the model with every pick built.
@@ -38,6 +46,7 @@ struct UndoneWire<'a> {
     annual_hours_saved: f64,
     annual_saving: f64,
     strategic_value: f64,
+    carries: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -59,10 +68,17 @@ struct PlanStepWire<'a> {
     npv: f64,
     cumulative_npv: f64,
     loses_money: bool,
+    carries: &'a [String],
+    closes: Vec<ClosesWire<'a>>,
+    owners: Vec<String>,
 }
 
 impl<'a> PlanStepWire<'a> {
-    fn new(model: &'a Model, s: &'a PlanStep, automation_rate: Option<f64>) -> Self {
+    fn new(
+        model: &'a Model,
+        (s, pick): (&'a PlanStep, &'a Fix),
+        automation_rate: Option<f64>,
+    ) -> Self {
         PlanStepWire {
             step: s.step,
             id: s.id.text(model),
@@ -81,6 +97,9 @@ impl<'a> PlanStepWire<'a> {
             npv: s.npv,
             cumulative_npv: s.cumulative_npv,
             loses_money: s.npv < 0.0,
+            carries: &pick.carries,
+            closes: closes(model, pick),
+            owners: owners(model, pick),
         }
     }
 }
@@ -108,6 +127,7 @@ impl Render<PlanReport<'_>> for PlanJson {
                 .plan()
                 .steps
                 .iter()
+                .zip(&report.plan().picks)
                 .zip(&report.roadmap.automation_after)
                 .map(|(s, a)| PlanStepWire::new(report.model, s, *a))
                 .collect(),
@@ -125,8 +145,13 @@ impl Render<PlanReport<'_>> for PlanJson {
                     annual_hours_saved: f.annual_hours_saved,
                     annual_saving: f.annual_saving,
                     strategic_value: f.strategic_value,
+                    carries: &f.carries,
                 })
                 .collect(),
+            model: report.model.name.as_deref(),
+            annual_hours_before: report.roadmap.annual_hours_before,
+            annual_cost_before: report.roadmap.annual_cost_before,
+            satisfaction: ratings(report.model),
         };
         write_json(out, &document)
     }

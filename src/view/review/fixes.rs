@@ -7,7 +7,7 @@ use crate::view::scene::{short_list, LABEL_ITEMS};
 use crate::view::Report;
 
 /// Fixes listed when `--top` is not given; the rest are counted.
-const DEFAULT_TOP: usize = 20;
+pub(super) const DEFAULT_TOP: usize = 20;
 
 /// Why a fix ranks where it does: the handoffs it makes cheaper and the objectives it
 /// serves, one per line.
@@ -57,6 +57,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         spans.push(Span::Break);
         spans.push(text("serves no objective of this strategy"));
     }
+    spans.extend(super::owners::agree_spans(report, fix));
     spans
 }
 

@@ -7,6 +7,7 @@ mod automation;
 mod diagram;
 mod fixes;
 mod gaps;
+mod owners;
 mod roadmap;
 
 use super::provenance::VERSION;
@@ -231,7 +232,11 @@ fn document(
     sections.push(gaps::gaps_by_workflow(report, top));
     sections.extend(gaps::unfixable(report));
     sections.push(automation::automation(report));
-    sections.push(audit::audit(report));
+    let listed = report.fixes(Some(top.unwrap_or(fixes::DEFAULT_TOP)));
+    let mut audit = audit::audit(report);
+    audit.blocks.push(owners::missing_block(report, listed));
+    sections.push(audit);
+    sections.push(owners::owners_section(report, listed));
     let warnings = report.readable_warning_lines();
     if !warnings.is_empty() {
         sections.push(Section {

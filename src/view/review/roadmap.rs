@@ -63,6 +63,7 @@ pub fn roadmap_section(report: &Report, r: &Roadmap) -> Section {
                 .map(|(s, a)| (s.step, s.cumulative_cost, s.cumulative_saving, *a))
                 .collect(),
         }));
+        blocks.push(super::owners::roadmap_block(report, r));
     }
     if r.left_undone.is_empty() {
         blocks.push(Block::Paragraph(vec![text(
