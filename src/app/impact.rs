@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{emit, fail, load_and_select, strategy_only, Failed, Outcome};
 use gapgraph::analysis;
 use gapgraph::decide;
-use gapgraph::render::{self, DocumentFormat};
+use gapgraph::render::{self, ImpactFormat};
 use gapgraph::select::{select_change, ChangeNames};
 use gapgraph::view::ImpactView;
 
@@ -25,7 +25,7 @@ pub struct Impact {
     /// The strategy in force (`None`: the model's default).
     pub strategy: Option<String>,
     /// Output format.
-    pub format: DocumentFormat,
+    pub format: ImpactFormat,
     /// Write here (atomically) instead of standard output.
     pub output: Option<PathBuf>,
 }

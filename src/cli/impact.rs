@@ -4,7 +4,34 @@ use std::path::PathBuf;
 
 use clap::ArgGroup;
 
-use super::{non_negative, DocumentFormat};
+use clap::ValueEnum;
+use gapgraph::render;
+
+use super::non_negative;
+
+/// Output formats of `impact`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImpactFormat {
+    /// A readable terminal report.
+    Table,
+    /// The `gapgraph.impact/v1` JSON document.
+    Json,
+    /// Markdown for wikis and pull requests.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<ImpactFormat> for render::ImpactFormat {
+    fn from(f: ImpactFormat) -> Self {
+        match f {
+            ImpactFormat::Table => render::ImpactFormat::Table,
+            ImpactFormat::Json => render::ImpactFormat::Json,
+            ImpactFormat::Markdown => render::ImpactFormat::Markdown,
+            ImpactFormat::Html => render::ImpactFormat::Html,
+        }
+    }
+}
 
 /// `gapgraph impact`.
 #[derive(Debug, clap::Args)]
@@ -40,8 +67,8 @@ pub struct ImpactArgs {
     #[arg(long, short = 's')]
     pub strategy: Option<String>,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = DocumentFormat::Table)]
-    pub format: DocumentFormat,
+    #[arg(long, short = 'f', value_enum, default_value_t = ImpactFormat::Table)]
+    pub format: ImpactFormat,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -306,14 +306,28 @@ pub fn diff_renderer(format: DocumentFormat) -> Box<dyn Render<crate::decide::Di
     }
 }
 
+/// Output formats of `impact`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImpactFormat {
+    /// A terminal report.
+    Table,
+    /// The `gapgraph.impact/v1` JSON document.
+    Json,
+    /// A Markdown section.
+    Markdown,
+    /// One HTML page.
+    Html,
+}
+
 /// The renderer of `impact` (one change, or every system's loss).
 pub fn impact_renderer(
-    format: DocumentFormat,
+    format: ImpactFormat,
 ) -> Box<dyn for<'a> Render<crate::view::ImpactView<'a>>> {
     match format {
-        DocumentFormat::Table => Box::new(impact::ImpactTable),
-        DocumentFormat::Json => Box::new(json::ImpactJson),
-        DocumentFormat::Markdown => Box::new(impact::ImpactMarkdown),
+        ImpactFormat::Table => Box::new(impact::ImpactTable),
+        ImpactFormat::Json => Box::new(json::ImpactJson),
+        ImpactFormat::Markdown => Box::new(impact::ImpactMarkdown),
+        ImpactFormat::Html => Box::new(html::ImpactHtml),
     }
 }
 

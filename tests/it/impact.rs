@@ -255,7 +255,7 @@ fn no_change_is_an_empty_impact_and_exit_0() {
 
 #[test]
 fn repeat_runs_are_byte_identical_in_every_format() {
-    for format in ["table", "json", "markdown"] {
+    for format in ["table", "json", "markdown", "html"] {
         for change in [
             &["--remove-system", "payments"][..],
             &["--each-system"][..],
@@ -318,7 +318,7 @@ fn hostile_names_reach_no_terminal_raw() {
     let model = load(Path::new(HOSTILE));
     let system = model.systems[0].id.clone();
     let hazards = ['\u{1b}', '\u{7}', '\u{0}', '\r'];
-    for format in ["table", "markdown", "json"] {
+    for format in ["table", "markdown", "json", "html"] {
         for change in [
             vec!["--remove-system", system.as_str()],
             vec!["--each-system"],
@@ -375,4 +375,52 @@ fn an_integration_is_named_by_id_or_by_its_ends() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("one, two"), "{err}");
+}
+
+/// The HTML page carries the same sections and figures as the table, every name escaped,
+/// and loads nothing.
+#[test]
+fn the_html_page_has_the_tables_with_their_figures() {
+    let out = gapgraph()
+        .args([
+            "impact",
+            SEED,
+            "--remove-system",
+            "payments",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("default-src 'none'"), "no network, no script");
+    for heading in [
+        "<h2>Totals</h2>",
+        "<h2>Handoffs whose status or minutes change (2)</h2>",
+        "<h2>Workflows hit (1)</h2>",
+        "<h2>Units hit (1)</h2>",
+    ] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    // The seed's totals row and one moved handoff, as the table shows them.
+    assert!(page.contains("<td>annual_cost</td><td class=\"num\">158,320</td><td class=\"num\">266,320</td><td class=\"num\">+108,000</td>"), "{page}");
+    assert!(page.contains("accounting -&gt; payments"), "{page}");
+    assert_eq!(
+        page.matches("<table>").count(),
+        page.matches("</table>").count()
+    );
+    let hostile = gapgraph()
+        .args([
+            "impact",
+            "tests/data/hostile.yaml",
+            "--each-system",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&hostile.stdout);
+    assert!(!text.contains("<script"), "a hostile name is escaped");
 }

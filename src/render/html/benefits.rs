@@ -19,9 +19,37 @@ impl Render<BenefitsReview<'_>> for BenefitsHtml {
     }
 }
 
+/// A section of a one-page document: sentences, a table, sentences after it.
+pub(super) struct PageSection<'a> {
+    pub title: &'a str,
+    pub lines: &'a [String],
+    pub header: &'a [&'static str],
+    pub numeric: &'a [usize],
+    pub rows: &'a [Vec<String>],
+    pub after: &'a [String],
+}
+
 fn page(review: &BenefitsReview) -> String {
+    let sections = review.sections();
+    let parts: Vec<PageSection> = sections
+        .iter()
+        .map(|s| PageSection {
+            title: s.title,
+            lines: &s.lines,
+            header: &s.header,
+            numeric: &s.numeric,
+            rows: &s.rows,
+            after: &s.after,
+        })
+        .collect();
+    sections_page(&review.title(), &parts)
+}
+
+/// One self-contained page (the review document's style, no script) of `sections`: the
+/// benefits review and `impact` are written this way.
+pub(super) fn sections_page(title: &str, sections: &[PageSection]) -> String {
     let mut p = String::new();
-    let title = html(&review.title());
+    let title = html(title);
     // Writing to a String cannot fail.
     let _ = write!(
         p,
@@ -33,21 +61,21 @@ fn page(review: &BenefitsReview) -> String {
          <h1>{title}</h1>\n</header>\n<main>\n",
         style()
     );
-    for (k, section) in review.sections().iter().enumerate() {
+    for (k, section) in sections.iter().enumerate() {
         let _ = writeln!(
             p,
             "<section id=\"s{}\">\n<h2>{}</h2>",
             k + 1,
             html(section.title)
         );
-        write_list(&section.lines, &mut p);
+        write_list(section.lines, &mut p);
         if !section.header.is_empty() {
             p.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
             for (c, h) in section.header.iter().enumerate() {
                 let _ = write!(p, "<th scope=\"col\"{}>{}</th>", class(section, c), html(h));
             }
             p.push_str("</tr></thead>\n<tbody>\n");
-            for row in &section.rows {
+            for row in section.rows {
                 p.push_str("<tr>");
                 for (c, cell) in row.iter().enumerate() {
                     let _ = write!(p, "<td{}>{}</td>", class(section, c), html(cell));
@@ -56,14 +84,14 @@ fn page(review: &BenefitsReview) -> String {
             }
             p.push_str("</tbody>\n</table></div>\n");
         }
-        write_list(&section.after, &mut p);
+        write_list(section.after, &mut p);
         p.push_str("</section>\n");
     }
     p.push_str("</main>\n</body>\n</html>\n");
     p
 }
 
-fn class(section: &crate::view::BenefitsSection, column: usize) -> &'static str {
+fn class(section: &PageSection, column: usize) -> &'static str {
     if section.numeric.contains(&column) {
         " class=\"num\""
     } else {

@@ -8,6 +8,7 @@ use std::io::Write;
 
 mod benefits;
 mod chart;
+mod impact;
 
 use super::dot::svg;
 use super::{Render, RenderError};
@@ -21,6 +22,7 @@ use crate::view::{Report, Review};
 pub struct Html;
 
 pub use benefits::BenefitsHtml;
+pub use impact::ImpactHtml;
 
 /// Sorts a table by the clicked column: numbers by the cell's `data-sort`, text by its
 /// text; enlarges a map to the whole window when clicked (Enter, Space or Escape from the
