@@ -6,25 +6,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support;
+use crate::support::{self, json, run};
 
 const PLAN: &str = "fixtures/review/acme-2026q1.plan.json";
 const Q1: &str = "fixtures/valid/acme-2026q1.yaml";
 const Q2: &str = "fixtures/valid/acme-2026q2.yaml";
-
-fn run(args: &[&str], code: i32) -> (String, String) {
-    let output = support::gapgraph().args(args).output().unwrap();
-    let (out, err) = (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    );
-    assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
-    (out, err)
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&run(args, 0).0).unwrap()
-}
 
 #[test]
 fn the_kept_plan_is_what_plan_writes_today() {

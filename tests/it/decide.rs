@@ -4,27 +4,12 @@
 
 use serde_json::Value;
 
-use crate::support;
+use crate::support::{self, json, run};
 
 const SEED: &str = "fixtures/valid/seed.yaml";
 const Q1: &str = "fixtures/valid/acme-2026q1.yaml";
 const Q2: &str = "fixtures/valid/acme-2026q2.yaml";
 const REPLAN: &str = "tests/data/replan.yaml";
-
-/// Runs gapgraph, checks the exit code, returns standard output and standard error.
-fn run(args: &[&str], code: i32) -> (String, String) {
-    let output = support::gapgraph().args(args).output().unwrap();
-    let (out, err) = (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    );
-    assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
-    (out, err)
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&run(args, 0).0).unwrap()
-}
 
 #[test]
 fn compare_calls_out_the_seeds_flip() {

@@ -70,3 +70,19 @@ pub fn shared_data(name: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Runs gapgraph, checks the exit code, returns standard output and standard error.
+pub fn run(args: &[&str], code: i32) -> (String, String) {
+    let output = gapgraph().args(args).output().unwrap();
+    let (out, err) = (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    );
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
+    (out, err)
+}
+
+/// Runs gapgraph, expects exit 0, parses standard output as JSON.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&run(args, 0).0).unwrap()
+}

@@ -1,6 +1,7 @@
 //! Automation by workflow and by business unit.
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
+use crate::analysis::Counts;
 use crate::text::{hours, money, percent, ratio};
 use crate::view::Report;
 
@@ -69,24 +70,18 @@ fn workflow_table(report: &Report, cost: &str) -> Block {
             .workflows
             .iter()
             .map(|w| {
-                let c = &w.counts;
                 let workflow = &report.model.workflows[w.workflow];
-                vec![
+                let mut row = vec![
                     cell(name_and_id(&workflow.name, &workflow.id)),
                     text_cell(unit_name(report.model, workflow.unit)),
                     number_cell(
                         hours(w.runs_per_year).trim_end_matches(".0").to_string(),
                         Some(w.runs_per_year),
                     ),
-                    number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
-                    number_cell(c.automated.to_string(), Some(c.automated as f64)),
-                    number_cell(c.manual.to_string(), Some(c.manual as f64)),
-                    number_cell(c.missing.to_string(), Some(c.missing as f64)),
-                    number_cell(percent(c.automation_rate), c.automation_rate),
-                    number_cell(hours(c.annual_hours), Some(c.annual_hours)),
-                    number_cell(money(c.annual_cost), Some(c.annual_cost)),
-                    number_cell(ratio(Some(w.alignment)), Some(w.alignment)),
-                ]
+                ];
+                row.extend(count_cells(&w.counts));
+                row.push(number_cell(ratio(Some(w.alignment)), Some(w.alignment)));
+                row
             })
             .collect(),
     })
@@ -112,20 +107,28 @@ fn unit_table(report: &Report, cost: &str) -> Block {
             .units
             .iter()
             .map(|u| {
-                let c = &u.counts;
                 let unit = &report.model.units[u.unit];
-                vec![
+                let mut row = vec![
                     cell(name_and_id(&unit.name, &unit.id)),
                     text_cell(unit.owner.clone().unwrap_or_default()),
-                    number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
-                    number_cell(c.automated.to_string(), Some(c.automated as f64)),
-                    number_cell(c.manual.to_string(), Some(c.manual as f64)),
-                    number_cell(c.missing.to_string(), Some(c.missing as f64)),
-                    number_cell(percent(c.automation_rate), c.automation_rate),
-                    number_cell(hours(c.annual_hours), Some(c.annual_hours)),
-                    number_cell(money(c.annual_cost), Some(c.annual_cost)),
-                ]
+                ];
+                row.extend(count_cells(&u.counts));
+                row
             })
             .collect(),
     })
+}
+
+/// The cells a workflow row and a unit row share: handoffs by status, automation, hours
+/// and cost a year.
+fn count_cells(c: &Counts) -> [super::Cell; 7] {
+    [
+        number_cell(c.handoffs.to_string(), Some(c.handoffs as f64)),
+        number_cell(c.automated.to_string(), Some(c.automated as f64)),
+        number_cell(c.manual.to_string(), Some(c.manual as f64)),
+        number_cell(c.missing.to_string(), Some(c.missing as f64)),
+        number_cell(percent(c.automation_rate), c.automation_rate),
+        number_cell(hours(c.annual_hours), Some(c.annual_hours)),
+        number_cell(money(c.annual_cost), Some(c.annual_cost)),
+    ]
 }
