@@ -76,6 +76,7 @@ fn parts(d: &Diff) -> Vec<Section> {
     ] {
         parts.push(Section {
             title: format!("{title} ({})", gaps.len()),
+            lead: Vec::new(),
             header: GAP_HEADER.to_vec(),
             numeric: vec![],
             rows: gap_rows(gaps),
@@ -92,6 +93,7 @@ fn parts(d: &Diff) -> Vec<Section> {
 fn summary_part(d: &Diff) -> Section {
     Section {
         title: "Summary".into(),
+        lead: Vec::new(),
         header: vec!["Measure", "Before", "After", "Change"],
         numeric: vec![1, 2, 3],
         rows: d
@@ -145,6 +147,7 @@ fn workflows_part(d: &Diff) -> Section {
     );
     Section {
         title: "Workflows".into(),
+        lead: Vec::new(),
         header: vec![],
         numeric: vec![],
         rows: vec![],
@@ -178,6 +181,7 @@ fn integrations_part(d: &Diff) -> Section {
     }
     Section {
         title: format!("Integrations ({})", rows.len()),
+        lead: Vec::new(),
         header: vec!["Integration", "Between", "Change", "Mode"],
         numeric: vec![],
         rows,
@@ -190,6 +194,7 @@ fn fixes_part(d: &Diff) -> Section {
     let rank = |r: Option<usize>| r.map_or("-".to_string(), |r| format!("#{r}"));
     Section {
         title: format!("Fixes whose rank moved ({})", d.fixes.len()),
+        lead: Vec::new(),
         header: vec!["Fix", "Action", "Before", "After"],
         numeric: vec![2, 3],
         rows: d
@@ -239,6 +244,14 @@ pub struct DiffMarkdown;
 
 impl Render<Diff> for DiffMarkdown {
     fn render(&self, d: &Diff, out: &mut dyn Write) -> Result<(), RenderError> {
-        super::sections::write_markdown(&title(d), &parts(d), false, out)
+        super::sections::write_markdown(
+            &title(d),
+            &parts(d),
+            super::sections::MarkdownShape {
+                level: 2,
+                gap_before_notes: false,
+            },
+            out,
+        )
     }
 }

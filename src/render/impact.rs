@@ -20,6 +20,14 @@ pub struct ImpactMarkdown;
 
 impl Render<ImpactView<'_>> for ImpactMarkdown {
     fn render(&self, view: &ImpactView, out: &mut dyn Write) -> Result<(), RenderError> {
-        super::sections::write_markdown(&view.title(), &view.sections(), true, out)
+        super::sections::write_markdown(
+            &view.title(),
+            &view.sections(),
+            super::sections::MarkdownShape {
+                level: 2,
+                gap_before_notes: true,
+            },
+            out,
+        )
     }
 }

@@ -1,5 +1,5 @@
-//! Documents written as a title and titled sections (`diff`, `impact`): one writer per
-//! human format, so both documents look alike and are escaped alike.
+//! Documents written as a title and titled sections (`diff`, `impact`, the benefits
+//! review): one writer per human format, so the documents look alike and are escaped alike.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -9,7 +9,7 @@ use super::RenderError;
 use crate::text::{markdown, terminal, TerminalText};
 use crate::view::Section;
 
-/// The sections as terminal text: each a grid, or "none" when it has neither rows nor notes.
+/// The sections as terminal text: sentences, a grid, notes; "none" when it says nothing.
 pub(super) fn write_table(
     title: &str,
     sections: &[Section],
@@ -19,11 +19,13 @@ pub(super) fn write_table(
     let _ = writeln!(text, "{}", terminal(title));
     for part in sections {
         let _ = writeln!(text, "\n{}", terminal(&part.title));
-        if part.header.is_empty() || part.rows.is_empty() {
-            if part.notes.is_empty() {
-                let _ = writeln!(text, "  none");
-            }
-        } else {
+        for line in &part.lead {
+            let _ = writeln!(text, "  {}", terminal(line));
+        }
+        if part.is_empty() {
+            let _ = writeln!(text, "  none");
+        }
+        if part.has_table() {
             let mut grid = super::table::grid(&part.header);
             for row in &part.rows {
                 grid.add_row(row.iter().map(|c| terminal(c)).collect::<Vec<_>>());
@@ -39,29 +41,44 @@ pub(super) fn write_table(
     Ok(())
 }
 
-/// The sections as Markdown: `##` title, `###` sections, tables, notes as a list (after a
-/// blank line when `gap_before_notes` and the section has a table).
+/// How a sections document sits in Markdown.
+#[derive(Clone, Copy)]
+pub(super) struct MarkdownShape {
+    /// The title's heading level (sections one deeper): 1 for a document of its own.
+    pub level: usize,
+    /// A blank line between a table and the notes after it.
+    pub gap_before_notes: bool,
+}
+
+/// The sections as Markdown: the title and section headings, sentences and notes as lists
+/// around each table, "None." when a section says nothing.
 pub(super) fn write_markdown(
     title: &str,
     sections: &[Section],
-    gap_before_notes: bool,
+    shape: MarkdownShape,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
-    writeln!(out, "## {}", markdown(title))?;
+    let heading = "#".repeat(shape.level);
+    writeln!(out, "{heading} {}", markdown(title))?;
     for part in sections {
-        writeln!(out, "\n### {}\n", markdown(&part.title))?;
-        if part.header.is_empty() || part.rows.is_empty() {
-            if part.notes.is_empty() {
-                writeln!(out, "None.")?;
+        writeln!(out, "\n{heading}# {}\n", markdown(&part.title))?;
+        for line in &part.lead {
+            writeln!(out, "- {}", markdown(line))?;
+        }
+        if part.is_empty() {
+            writeln!(out, "None.")?;
+        }
+        if part.has_table() {
+            if !part.lead.is_empty() {
+                writeln!(out)?;
             }
-        } else {
             write!(
                 out,
                 "{}",
                 markdown_table(&part.header, &part.numeric, &part.rows)
             )?;
         }
-        if gap_before_notes && !part.rows.is_empty() && !part.notes.is_empty() {
+        if shape.gap_before_notes && part.has_table() && !part.notes.is_empty() {
             writeln!(out)?;
         }
         for note in &part.notes {

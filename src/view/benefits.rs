@@ -3,6 +3,7 @@
 //! the JSON (`gapgraph.benefits/v1`) writes the decision itself. Text here is raw: each
 //! format escapes it. Not to be confused with the review *document* of `analyze` (`review/`).
 
+use super::Section;
 use crate::analysis::Analysis;
 use crate::decide::{Benefits, Built, StepReview};
 use crate::model::{Model, Source};
@@ -17,36 +18,6 @@ pub struct BenefitsReview<'a> {
     pub analysis: &'a Analysis,
     /// The review.
     pub benefits: &'a Benefits,
-}
-
-/// One section: sentences, then a table (maybe empty), then more sentences.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BenefitsSection {
-    /// Heading.
-    pub title: &'static str,
-    /// Sentences before the table.
-    pub lines: Vec<String>,
-    /// Column headings (empty: no table).
-    pub header: Vec<&'static str>,
-    /// Right-aligned columns.
-    pub numeric: Vec<usize>,
-    /// Cells, raw text.
-    pub rows: Vec<Vec<String>>,
-    /// Sentences after the table.
-    pub after: Vec<String>,
-}
-
-impl BenefitsSection {
-    fn lines(title: &'static str, lines: Vec<String>) -> BenefitsSection {
-        BenefitsSection {
-            title,
-            lines,
-            header: Vec::new(),
-            numeric: Vec::new(),
-            rows: Vec::new(),
-            after: Vec::new(),
-        }
-    }
 }
 
 const STEP_HEADER: [&str; 11] = [
@@ -81,16 +52,16 @@ impl BenefitsReview<'_> {
     }
 
     /// Every section, in order.
-    pub fn sections(&self) -> Vec<BenefitsSection> {
+    pub fn sections(&self) -> Vec<Section> {
         let mut sections = vec![
-            BenefitsSection::lines("Summary", self.summary()),
+            Section::lines("Summary", self.summary()),
             self.steps(),
             self.unplanned(),
             self.satisfaction(),
         ];
         let notes = self.notes();
         if !notes.is_empty() {
-            sections.push(BenefitsSection::lines("What this plan cannot show", notes));
+            sections.push(Section::lines("What this plan cannot show", notes));
         }
         sections
     }
@@ -185,10 +156,10 @@ impl BenefitsReview<'_> {
         )
     }
 
-    fn steps(&self) -> BenefitsSection {
-        let mut section = BenefitsSection::lines("Planned fixes", Vec::new());
+    fn steps(&self) -> Section {
+        let mut section = Section::lines("Planned fixes", Vec::new());
         if self.benefits.steps.is_empty() {
-            section.lines.push("The plan has no steps.".into());
+            section.lead.push("The plan has no steps.".into());
             return section;
         }
         section.header = STEP_HEADER.to_vec();
@@ -215,7 +186,7 @@ impl BenefitsReview<'_> {
                 known(|r| r.annual_saving, false),
                 known(|r| r.annual_cost_now, false),
             ]);
-            section.after.extend(self.step_detail(s));
+            section.notes.extend(self.step_detail(s));
         }
         section
     }
@@ -278,11 +249,11 @@ impl BenefitsReview<'_> {
         lines
     }
 
-    fn unplanned(&self) -> BenefitsSection {
+    fn unplanned(&self) -> Section {
         let b = self.benefits;
-        let mut section = BenefitsSection::lines("Built, not in the plan", Vec::new());
+        let mut section = Section::lines("Built, not in the plan", Vec::new());
         if b.unplanned.is_empty() {
-            section.lines.push(format!(
+            section.lead.push(format!(
                 "No fix the plan left undone ({}) was built.",
                 b.baseline.left_undone.len()
             ));
@@ -310,22 +281,22 @@ impl BenefitsReview<'_> {
         section
     }
 
-    fn satisfaction(&self) -> BenefitsSection {
-        let mut section = BenefitsSection::lines("Satisfaction", Vec::new());
+    fn satisfaction(&self) -> Section {
+        let mut section = Section::lines("Satisfaction", Vec::new());
         let Some(ratings) = &self.benefits.ratings else {
             section
-                .lines
+                .lead
                 .push("The plan carries no satisfaction ratings.".into());
             return section;
         };
         if ratings.is_empty() {
             section
-                .lines
+                .lead
                 .push("No system is rated both in the plan and now.".into());
             return section;
         }
         section
-            .lines
+            .lead
             .push("Users' rating (1 to 5) of each system rated in the plan and now.".into());
         section.header = vec![
             "System",

@@ -20,7 +20,7 @@ use crate::analysis::{Analysis, Fix};
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-pub use benefits::{BenefitsReview, BenefitsSection};
+pub use benefits::BenefitsReview;
 pub(crate) use decisions::{
     cells as plan_cells, owner_lines as plan_owner_lines, undone_cells as plan_undone_cells,
 };

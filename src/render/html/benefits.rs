@@ -1,12 +1,9 @@
-//! The benefits review as one HTML page, with the review document's style (`style()`) and
-//! no script: every model string goes through `text::html`.
+//! The benefits review as one HTML page (`html/sections.rs`).
 
-use std::fmt::Write as _;
 use std::io::Write;
 
-use super::style;
+use super::sections::sections_page;
 use crate::render::{Render, RenderError};
-use crate::text::html;
 use crate::view::BenefitsReview;
 
 /// `review --format html`.
@@ -14,98 +11,7 @@ pub struct BenefitsHtml;
 
 impl Render<BenefitsReview<'_>> for BenefitsHtml {
     fn render(&self, review: &BenefitsReview, out: &mut dyn Write) -> Result<(), RenderError> {
-        out.write_all(page(review).as_bytes())?;
+        out.write_all(sections_page(&review.title(), &review.sections()).as_bytes())?;
         Ok(())
     }
-}
-
-/// A section of a one-page document: sentences, a table, sentences after it.
-pub(super) struct PageSection<'a> {
-    pub title: &'a str,
-    pub lines: &'a [String],
-    pub header: &'a [&'static str],
-    pub numeric: &'a [usize],
-    pub rows: &'a [Vec<String>],
-    pub after: &'a [String],
-}
-
-fn page(review: &BenefitsReview) -> String {
-    let sections = review.sections();
-    let parts: Vec<PageSection> = sections
-        .iter()
-        .map(|s| PageSection {
-            title: s.title,
-            lines: &s.lines,
-            header: &s.header,
-            numeric: &s.numeric,
-            rows: &s.rows,
-            after: &s.after,
-        })
-        .collect();
-    sections_page(&review.title(), &parts)
-}
-
-/// One self-contained page (the review document's style, no script) of `sections`: the
-/// benefits review and `impact` are written this way.
-pub(super) fn sections_page(title: &str, sections: &[PageSection]) -> String {
-    let mut p = String::new();
-    let title = html(title);
-    // Writing to a String cannot fail.
-    let _ = write!(
-        p,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'\">\n<meta name=\"generator\" content=\"gapgraph\">\n\
-         <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n<header>\n\
-         <h1>{title}</h1>\n</header>\n<main>\n",
-        style()
-    );
-    for (k, section) in sections.iter().enumerate() {
-        let _ = writeln!(
-            p,
-            "<section id=\"s{}\">\n<h2>{}</h2>",
-            k + 1,
-            html(section.title)
-        );
-        write_list(section.lines, &mut p);
-        if !section.header.is_empty() {
-            p.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
-            for (c, h) in section.header.iter().enumerate() {
-                let _ = write!(p, "<th scope=\"col\"{}>{}</th>", class(section, c), html(h));
-            }
-            p.push_str("</tr></thead>\n<tbody>\n");
-            for row in section.rows {
-                p.push_str("<tr>");
-                for (c, cell) in row.iter().enumerate() {
-                    let _ = write!(p, "<td{}>{}</td>", class(section, c), html(cell));
-                }
-                p.push_str("</tr>\n");
-            }
-            p.push_str("</tbody>\n</table></div>\n");
-        }
-        write_list(section.after, &mut p);
-        p.push_str("</section>\n");
-    }
-    p.push_str("</main>\n</body>\n</html>\n");
-    p
-}
-
-fn class(section: &PageSection, column: usize) -> &'static str {
-    if section.numeric.contains(&column) {
-        " class=\"num\""
-    } else {
-        ""
-    }
-}
-
-fn write_list(lines: &[String], p: &mut String) {
-    if lines.is_empty() {
-        return;
-    }
-    p.push_str("<ul>\n");
-    for line in lines {
-        let _ = writeln!(p, "<li>{}</li>", html(line));
-    }
-    p.push_str("</ul>\n");
 }

@@ -9,6 +9,7 @@ use std::io::Write;
 mod benefits;
 mod chart;
 mod impact;
+mod sections;
 
 use super::dot::svg;
 use super::{Render, RenderError};
