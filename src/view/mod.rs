@@ -6,6 +6,7 @@
 
 mod benefits;
 mod decisions;
+pub(crate) mod diff;
 mod impact;
 pub(crate) mod index;
 pub mod palette;
