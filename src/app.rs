@@ -143,6 +143,19 @@ fn fail(stderr: &mut dyn Write, error: impl std::fmt::Display) -> Failed {
     Failed
 }
 
+/// Refuses two inputs (named like `OLD`, `NEW`) that both ask for standard input: it can
+/// be read only once.
+fn one_standard_input(inputs: [(&str, &str); 2], stderr: &mut dyn Write) -> Result<(), Failed> {
+    let [(first, a), (second, b)] = inputs;
+    if a == "-" && b == "-" {
+        return Err(fail(
+            stderr,
+            format!("only one of {first} and {second} can be standard input"),
+        ));
+    }
+    Ok(())
+}
+
 /// The largest model read (256 MiB): generous for any real landscape (a 100 MB model
 /// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory
 /// (read in pieces, so memory holds little more than this when it does).

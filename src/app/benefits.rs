@@ -4,7 +4,9 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use super::{emit, fail, load_and_analyze, origin, read_model, Failed, Outcome};
+use super::{
+    emit, fail, load_and_analyze, one_standard_input, origin, read_model, Failed, Outcome,
+};
 use gapgraph::decide;
 use gapgraph::render::{self, BenefitsFormat};
 use gapgraph::view::BenefitsReview;
@@ -28,12 +30,7 @@ pub(super) fn review(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    if command.plan == "-" && command.model == "-" {
-        return Err(fail(
-            stderr,
-            "only one of PLAN and MODEL can be standard input",
-        ));
-    }
+    one_standard_input([("PLAN", &command.plan), ("MODEL", &command.model)], stderr)?;
     // The plan is read and checked first: a wrong file is refused before the model loads.
     let text = read_model(&command.plan, stdin, stderr)?;
     let baseline = decide::read_baseline(&text).map_err(|e| {

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use super::{
-    emit, fail, load, load_and_analyze, load_and_select, strategy_only, Environment, Failed,
-    Outcome,
+    emit, fail, load, load_and_analyze, load_and_select, one_standard_input, strategy_only,
+    Environment, Failed, Outcome,
 };
 use gapgraph::analysis;
 use gapgraph::decide;
@@ -121,12 +121,7 @@ pub(super) fn diff(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    if command.old == "-" && command.new == "-" {
-        return Err(fail(
-            stderr,
-            "only one of OLD and NEW can be standard input",
-        ));
-    }
+    one_standard_input([("OLD", &command.old), ("NEW", &command.new)], stderr)?;
     let names = strategy_only(command.strategy);
     let (old, old_selection) = load_and_select(&command.old, &names, stdin, stderr)?;
     let (new, new_selection) = load_and_select(&command.new, &names, stdin, stderr)?;
