@@ -8,8 +8,9 @@ use std::io::Write;
 use super::{Render, RenderError};
 use crate::text::{csv_text, markdown, terminal, TerminalText};
 use crate::view::{
-    plan_cells as cells, plan_owner_lines as owner_lines, plan_undone_cells as undone_cells,
-    PlanReport, PLAN_HEADER as HEADER, PLAN_UNDONE_HEADER as UNDONE_HEADER,
+    plan_cells as cells, plan_owner_lines as owner_lines, plan_step_owners as step_owners,
+    plan_undone_cells as undone_cells, PlanReport, PLAN_HEADER as HEADER,
+    PLAN_UNDONE_HEADER as UNDONE_HEADER,
 };
 
 /// `plan --format table`.
@@ -126,13 +127,15 @@ impl Render<PlanReport<'_>> for PlanCsv {
             "run_cost",
             "npv",
             "cumulative_npv",
+            "owners",
         ])
         .map_err(to_io)?;
-        for (s, automation) in report
+        for ((s, automation), owners) in report
             .plan()
             .steps
             .iter()
             .zip(&report.roadmap.automation_after)
+            .zip(step_owners(report))
         {
             w.write_record([
                 s.step.to_string(),
@@ -152,6 +155,7 @@ impl Render<PlanReport<'_>> for PlanCsv {
                 number(s.run_cost),
                 number(s.npv),
                 number(s.cumulative_npv),
+                csv_text(&owners.join("; ")),
             ])
             .map_err(to_io)?;
         }
@@ -173,6 +177,7 @@ impl Render<PlanReport<'_>> for PlanCsv {
                 "true".to_string(),
                 number(f.run_cost),
                 number(f.npv),
+                String::new(),
                 String::new(),
             ])
             .map_err(to_io)?;

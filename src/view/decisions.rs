@@ -177,16 +177,30 @@ pub(crate) fn owner_lines(report: &PlanReport) -> Vec<String> {
         .plan()
         .steps
         .iter()
-        .zip(&report.plan().picks)
-        .map(|(s, pick)| {
-            let owners = crate::decide::fix_owners(model, pick.from, pick.to, &pick.improves);
-            let names = owners.names();
+        .zip(step_owners(report))
+        .map(|(s, names)| {
             let who = if names.is_empty() {
                 "no owner in the model".to_string()
             } else {
                 names.join(", ")
             };
             format!("Step {} {}, to agree: {who}.", s.step, s.id.text(model))
+        })
+        .collect()
+}
+
+/// The owners who must agree to each step, in step order (docs/owners.md).
+pub(crate) fn step_owners(report: &PlanReport) -> Vec<Vec<String>> {
+    report
+        .plan()
+        .picks
+        .iter()
+        .map(|pick| {
+            crate::decide::fix_owners(report.model, pick.from, pick.to, &pick.improves)
+                .names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
         })
         .collect()
 }

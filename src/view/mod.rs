@@ -23,7 +23,8 @@ use crate::model::Model;
 
 pub use benefits::BenefitsReview;
 pub(crate) use decisions::{
-    cells as plan_cells, owner_lines as plan_owner_lines, undone_cells as plan_undone_cells,
+    cells as plan_cells, owner_lines as plan_owner_lines, step_owners as plan_step_owners,
+    undone_cells as plan_undone_cells,
 };
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
