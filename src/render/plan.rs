@@ -97,6 +97,28 @@ impl Render<PlanReport<'_>> for PlanMarkdown {
     }
 }
 
+/// The columns of `plan --format csv`.
+const CSV_HEADER: [&str; 18] = [
+    "step",
+    "id",
+    "action",
+    "from",
+    "to",
+    "cost",
+    "annual_hours_saved",
+    "annual_saving",
+    "strategic_value",
+    "cumulative_cost",
+    "cumulative_saving",
+    "cumulative_strategic_value",
+    "automation_rate",
+    "left_undone",
+    "run_cost",
+    "npv",
+    "cumulative_npv",
+    "owners",
+];
+
 /// `plan --format csv`: one row per step, full precision, then one row per fix left
 /// undone (step empty, `left_undone` true).
 pub struct PlanCsv;
@@ -109,27 +131,7 @@ impl Render<PlanReport<'_>> for PlanCsv {
         let to_io = |e: csv::Error| std::io::Error::other(e.to_string());
         let number = |x: f64| format!("{}", x + 0.0);
         let optional = |x: Option<f64>| x.map(number).unwrap_or_default();
-        w.write_record([
-            "step",
-            "id",
-            "action",
-            "from",
-            "to",
-            "cost",
-            "annual_hours_saved",
-            "annual_saving",
-            "strategic_value",
-            "cumulative_cost",
-            "cumulative_saving",
-            "cumulative_strategic_value",
-            "automation_rate",
-            "left_undone",
-            "run_cost",
-            "npv",
-            "cumulative_npv",
-            "owners",
-        ])
-        .map_err(to_io)?;
+        w.write_record(CSV_HEADER).map_err(to_io)?;
         for ((s, automation), owners) in report
             .plan()
             .steps
