@@ -1,4 +1,4 @@
-// gapgraph explorer: builds the page from the JSON in <script id="data">. Model text is
+// gapgraph explorer: builds the page from the JSON of the element #data. Model text is
 // only ever set with textContent, or as the value of an attribute of an element made
 // here; nothing is parsed as markup, and the page asks the network for nothing.
 (function () {

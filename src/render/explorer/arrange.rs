@@ -4,7 +4,7 @@
 //! too tall for the page is drawn as a ring instead (a chain of units laid out in layers is
 //! one long row).
 
-use super::layout::{Layout, Raw, Spec, ARROW};
+use super::layout::{Curve, Layout, Raw, Spec, ARROW};
 
 /// About how wide the page's map area is, in points: rows of pieces are packed to this.
 pub const PAGE_WIDTH: f64 = 900.0;
@@ -41,7 +41,7 @@ pub fn pieces(spec: &Spec) -> Vec<Piece> {
     let mut slot = vec![usize::MAX; spec.nodes];
     let mut pieces: Vec<Piece> = Vec::new();
     let mut local = vec![0usize; spec.nodes];
-    for v in 0..spec.nodes {
+    for (v, place) in local.iter_mut().enumerate() {
         let r = root(&mut parent, v);
         if slot[r] == usize::MAX {
             slot[r] = pieces.len();
@@ -57,7 +57,7 @@ pub fn pieces(spec: &Spec) -> Vec<Piece> {
             });
         }
         let piece = &mut pieces[slot[r]];
-        local[v] = piece.nodes.len();
+        *place = piece.nodes.len();
         piece.nodes.push(v);
         piece.spec.nodes += 1;
     }
@@ -130,7 +130,8 @@ pub fn ring(spec: &Spec, order: &[usize]) -> Layout {
         let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n as f64;
         nodes[v] = (rx * angle.cos(), ry * angle.sin());
     }
-    let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut seen: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
     let edges = spec
         .edges
         .iter()
@@ -144,20 +145,14 @@ pub fn ring(spec: &Spec, order: &[usize]) -> Layout {
 }
 
 /// A curve from node `a` to node `b`, leaving and entering at their boxes' edges.
-fn bow(
-    a: (f64, f64),
-    b: (f64, f64),
-    k: usize,
-    spec: &Spec,
-    lh: f64,
-) -> (Vec<(f64, f64)>, (f64, f64)) {
+fn bow(a: (f64, f64), b: (f64, f64), k: usize, spec: &Spec, lh: f64) -> Curve {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let length = dx.hypot(dy).max(1.0);
     // Bowed to the left of a -> b: the opposite edge bows the other way.
     let offset = 0.12 * length + lh * (0.5 + k as f64);
     let control = (
-        (a.0 + b.0) / 2.0 + dy / length * offset,
-        (a.1 + b.1) / 2.0 - dx / length * offset,
+        f64::midpoint(a.0, b.0) + dy / length * offset,
+        f64::midpoint(a.1, b.1) - dx / length * offset,
     );
     let start = border(a, control, spec.node, 0.0);
     let end = border(b, control, spec.node, ARROW);

@@ -10,7 +10,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::layout::{Layout, Raw, Spec};
+use super::layout::{Curve, Layout, Raw, Spec};
 
 /// How long one batch may take: `GAPGRAPH_DOT_TIMEOUT` seconds, else 60.
 fn timeout() -> Duration {
@@ -180,7 +180,7 @@ fn parse_plain(text: &str, specs: &[Spec]) -> Option<Vec<Layout>> {
     for spec in specs {
         let mut height = None;
         let mut nodes = vec![None; spec.nodes];
-        let mut edges: Vec<Option<(Vec<(f64, f64)>, (f64, f64))>> = vec![None; spec.edges.len()];
+        let mut edges: Vec<Option<Curve>> = vec![None; spec.edges.len()];
         // Edges come back grouped by node, not in input order; edges between the same two
         // nodes keep their order, so each (tail, head) takes the next of its input edges.
         let mut waiting: HashMap<(usize, usize), VecDeque<usize>> = HashMap::new();
@@ -216,7 +216,7 @@ fn parse_plain(text: &str, specs: &[Spec]) -> Option<Vec<Layout>> {
 }
 
 /// `edge tail head n x1 y1 ... xn yn [label xl yl] style colour`, flipped to y down.
-fn edge_shape(words: &[&str], height: f64) -> Option<(Vec<(f64, f64)>, (f64, f64))> {
+fn edge_shape(words: &[&str], height: f64) -> Option<Curve> {
     let n: usize = words.get(3)?.parse().ok()?;
     let flip = |x: &str, y: &str| Some((number(x)? * 72.0, (height - number(y)?) * 72.0));
     let points: Vec<(f64, f64)> = (0..n)

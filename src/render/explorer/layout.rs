@@ -48,10 +48,13 @@ pub struct Spec {
     pub label: (f64, f64),
 }
 
+/// An edge in floating points: its spline's points and its label's centre.
+pub(super) type Curve = (Vec<(f64, f64)>, (f64, f64));
+
 /// A layout in floating points, before it is shifted to the margin and rounded.
 pub(super) struct Raw {
     pub nodes: Vec<(f64, f64)>,
-    pub edges: Vec<(Vec<(f64, f64)>, (f64, f64))>,
+    pub edges: Vec<Curve>,
 }
 
 impl Raw {
@@ -115,7 +118,8 @@ pub fn layered(spec: &Spec) -> Layout {
             nodes[v] = (l as f64 * column, offset + k as f64 * row);
         }
     }
-    let mut seen: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut seen: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
     let edges = spec
         .edges
         .iter()
@@ -150,7 +154,7 @@ fn route(
     self_loop: bool,
     k: usize,
     spec: &Spec,
-) -> (Vec<(f64, f64)>, (f64, f64)) {
+) -> Curve {
     let (nw, nh) = spec.node;
     let (_, lh) = spec.label;
     let spread = k as f64 * (lh + 6.0);
@@ -168,20 +172,20 @@ fn route(
     match direction {
         std::cmp::Ordering::Less => {
             let (x0, x3) = (ax + w2, bx - w2 - ARROW);
-            let mid = (x0 + x3) / 2.0;
-            let bend = spread * if k % 2 == 0 { 1.0 } else { -1.0 };
+            let mid = f64::midpoint(x0, x3);
+            let bend = spread * if k.is_multiple_of(2) { 1.0 } else { -1.0 };
             let points = vec![(x0, ay), (mid, ay + bend), (mid, by + bend), (x3, by)];
-            (points, (mid, (ay + by) / 2.0 + bend))
+            (points, (mid, f64::midpoint(ay, by) + bend))
         }
         std::cmp::Ordering::Greater => {
             let dip = ay.max(by) + h2 + 36.0 + spread;
             let points = vec![(ax, ay + h2), (ax, dip), (bx, dip), (bx, by + h2 + ARROW)];
-            (points, ((ax + bx) / 2.0, dip))
+            (points, (f64::midpoint(ax, bx), dip))
         }
         std::cmp::Ordering::Equal => {
             let bow = ax + w2 + 48.0 + spread;
             let points = vec![(ax + w2, ay), (bow, ay), (bow, by), (bx + w2 + ARROW, by)];
-            (points, (bow, (ay + by) / 2.0))
+            (points, (bow, f64::midpoint(ay, by)))
         }
     }
 }
