@@ -9,7 +9,7 @@ use super::layout::{Curve, Layout, Raw, Spec, ARROW};
 /// About how wide the page's map area is, in points: rows of pieces are packed to this.
 pub const PAGE_WIDTH: f64 = 900.0;
 /// About how tall a map may be before it scrolls.
-pub const PAGE_HEIGHT: f64 = 440.0;
+pub const PAGE_HEIGHT: f64 = 480.0;
 /// Space between packed pieces.
 const GAP: i64 = 12;
 
@@ -123,8 +123,8 @@ pub fn ring(spec: &Spec, order: &[usize]) -> Layout {
     let n = spec.nodes;
     let (nw, nh) = spec.node;
     let (lw, lh) = spec.label;
-    let rx = (n as f64 * (nw + lw.min(nw) * 0.6) / std::f64::consts::TAU).max(nw);
-    let ry = (rx * 0.45).max(nh * 1.5);
+    let rx = (n as f64 * (nw + lw.min(nw) * 0.8) / std::f64::consts::TAU).max(nw);
+    let ry = (rx * 0.42).max(nh * 1.5);
     let mut nodes = vec![(0.0, 0.0); n];
     for (k, &v) in order.iter().enumerate() {
         let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n as f64;
@@ -141,7 +141,7 @@ pub fn ring(spec: &Spec, order: &[usize]) -> Layout {
             bow(nodes[a], nodes[b], *twin - 1, spec, lh)
         })
         .collect();
-    Raw { nodes, edges }.finish(spec)
+    Raw { nodes, edges }.nudge_labels(spec).finish(spec)
 }
 
 /// A curve from node `a` to node `b`, leaving and entering at their boxes' edges.
@@ -230,5 +230,16 @@ mod tests {
             }
         }
         assert!(fit(&r) > fit(&layered(&s)));
+        // No label covers a node: each was moved clear of them.
+        for e in &r.e {
+            for n in &r.n {
+                let (dx, dy) = ((e.l[0] - n[0]).abs(), (e.l[1] - n[1]).abs());
+                assert!(
+                    dx >= (150 + 210) / 2 || dy >= (30 + 64) / 2,
+                    "{:?} covers {n:?}",
+                    e.l
+                );
+            }
+        }
     }
 }

@@ -58,6 +58,42 @@ pub(super) struct Raw {
 }
 
 impl Raw {
+    /// Moves each edge label, if it would cover a node or an earlier label, sideways from
+    /// its edge (either way, a few points at a time) to the nearest free place; left where
+    /// it is when none is found within reach. Graphviz places its labels itself; this is
+    /// for the layouts made here.
+    pub(super) fn nudge_labels(mut self, spec: &Spec) -> Raw {
+        let (nw, nh) = spec.node;
+        let (lw, lh) = spec.label;
+        let overlaps = |(x, y): (f64, f64), (cx, cy): (f64, f64), (w, h): (f64, f64)| {
+            (x - cx).abs() < (lw + w) / 2.0 + 2.0 && (y - cy).abs() < (lh + h) / 2.0 + 2.0
+        };
+        let mut placed: Vec<(f64, f64)> = Vec::new();
+        for (points, label) in &mut self.edges {
+            let (first, last) = (points[0], points[points.len() - 1]);
+            let (dx, dy) = (last.0 - first.0, last.1 - first.1);
+            let length = dx.hypot(dy);
+            let normal = if length > 0.0 {
+                (dy / length, -dx / length)
+            } else {
+                (0.0, -1.0)
+            };
+            let free = |at: (f64, f64)| {
+                !self.nodes.iter().any(|&n| overlaps(at, n, (nw, nh)))
+                    && !placed.iter().any(|&p| overlaps(at, p, (lw, lh)))
+            };
+            let found = (0..=30)
+                .flat_map(|step| [1.0, -1.0].map(|sign| f64::from(step) * 6.0 * sign))
+                .map(|shift| (label.0 + normal.0 * shift, label.1 + normal.1 * shift))
+                .find(|&at| free(at));
+            if let Some(at) = found {
+                *label = at;
+            }
+            placed.push(*label);
+        }
+        self
+    }
+
     /// Shifted so everything (node boxes, splines, labels) starts at [`MARGIN`], rounded.
     pub(super) fn finish(self, spec: &Spec) -> Layout {
         let (nw, nh) = spec.node;
@@ -136,7 +172,7 @@ pub fn layered(spec: &Spec) -> Layout {
             )
         })
         .collect();
-    Raw { nodes, edges }.finish(spec)
+    Raw { nodes, edges }.nudge_labels(spec).finish(spec)
 }
 
 /// The nodes in layer order, each layer in its barycentre order: an order for a ring that

@@ -177,6 +177,12 @@ fn unit_map(
         }
     }
     drawn.sort_unstable();
+    let ends = {
+        let mut ends: Vec<usize> = all.edges.iter().flat_map(|e| [e.from, e.to]).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends.len()
+    };
     let position: HashMap<usize, usize> = drawn.iter().enumerate().map(|(k, &s)| (s, k)).collect();
     let edges = all
         .edges
@@ -187,21 +193,31 @@ fn unit_map(
         })
         .collect();
     let inside = unit.systems.len();
-    let note = (drawn.len() < inside).then(|| {
+    let note = if drawn.len() < ends {
         let focus = if unit.id.is_empty() {
             String::new()
         } else {
             format!(" --unit {}", unit.id)
         };
-        format!(
-            "The map draws {} of the unit's {} systems: the ends of the costliest handoffs \
+        Some(format!(
+            "The map draws {} of the unit's {} systems: the ends of its costliest handoffs \
              between two of them (at most {MAX_MAP_SYSTEMS}); the lists below hold every one. \
              Every handoff of the unit in one drawing: \
              `gapgraph diagram MODEL{focus} --gaps-only --format svg`.",
             count(drawn.len()),
             count(inside)
-        )
-    });
+        ))
+    } else if drawn.len() < inside {
+        let rest = inside - drawn.len();
+        Some(format!(
+            "{} of the unit's systems {} no handoff with another of its systems: listed \
+             below, not drawn.",
+            count(rest),
+            if rest == 1 { "has" } else { "have" }
+        ))
+    } else {
+        None
+    };
     Some((
         Graph {
             kind: "unit",
