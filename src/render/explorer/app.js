@@ -229,7 +229,8 @@
         el('span', { class: 'sub' }, [cur(fix.s) + '/yr \u00b7 ' +
           (fix.pb === null ? 'no payback' : ratio(fix.pb) + ' mo payback')])])]);
     });
-    add(box, [el('h2', {}, ['Fixes under this strategy, best first']), list]);
+    add(box, [el('h2', {}, ['Fixes under this strategy, best first']),
+      order.length ? list : el('p', {}, ['No fix would save anything.'])]);
     if (order.length > state.fixesShown) {
       const more = el('button', { type: 'button' }, ['Show ' + Math.min(10, order.length - state.fixesShown) + ' more of ' + count(order.length)]);
       more.addEventListener('click', function () { state.fixesShown += 10; side(); });

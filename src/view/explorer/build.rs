@@ -133,8 +133,8 @@ fn kept_workflows(
     if !focus.is_empty() {
         let names: Vec<&str> = focus.iter().map(|&u| model.units[u].id.as_str()).collect();
         left_out.push(format!(
-            "Focused on {}: {} of the model's {} workflows; the headline and the fixes' \
-             figures are the whole estate's.",
+            "Focused on {}: {} of the model's {} workflows; the headline, the fixes' \
+             figures and the plans are the whole estate's.",
             names.join(", "),
             count(kept.len()),
             count(model.workflows.len())
