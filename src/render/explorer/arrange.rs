@@ -235,7 +235,7 @@ mod tests {
             for n in &r.n {
                 let (dx, dy) = ((e.l[0] - n[0]).abs(), (e.l[1] - n[1]).abs());
                 assert!(
-                    dx >= (150 + 210) / 2 || dy >= (30 + 64) / 2,
+                    dx >= 180 || dy >= 47, // half the label's and the node's widths, heights
                     "{:?} covers {n:?}",
                     e.l
                 );

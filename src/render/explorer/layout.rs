@@ -66,7 +66,8 @@ impl Raw {
         let (nw, nh) = spec.node;
         let (lw, lh) = spec.label;
         let overlaps = |(x, y): (f64, f64), (cx, cy): (f64, f64), (w, h): (f64, f64)| {
-            (x - cx).abs() < (lw + w) / 2.0 + 2.0 && (y - cy).abs() < (lh + h) / 2.0 + 2.0
+            (x - cx).abs() < f64::midpoint(lw, w) + 2.0
+                && (y - cy).abs() < f64::midpoint(lh, h) + 2.0
         };
         let mut placed: Vec<(f64, f64)> = Vec::new();
         for (points, label) in &mut self.edges {
