@@ -12,6 +12,7 @@ mod calm;
 mod command;
 mod decision;
 mod discover;
+mod explore;
 mod impact;
 mod report;
 
@@ -25,6 +26,7 @@ pub use calm::{ExportCalm, ExportGraph, GraphStoreFormat, ImportCalm};
 pub use command::{Analyze, AnalyzeFormat, Check, Command, Diagram, Plan, Validate};
 pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
+pub use explore::Explore;
 use gapgraph::diagnostic::terminal;
 use gapgraph::{load_str, Loaded};
 pub use impact::Impact;
@@ -114,6 +116,7 @@ pub fn run(command: Command, env: Environment, io: Streams) -> u8 {
         Command::Compare(c) => decision::compare(c, stdin, stdout, stderr),
         Command::Diff(c) => decision::diff(c, stdin, stdout, stderr),
         Command::Explain(c) => decision::explain(c, stdin, stdout, stderr),
+        Command::Explore(c) => explore::explore(c, stdin, stdout, stderr),
         Command::Impact(c) => impact::impact(c, stdin, stdout, stderr),
         Command::Review(c) => benefits::review(c, stdin, stdout, stderr),
         Command::Sensitivity(c) => decision::sensitivity(c, env, stdin, stdout, stderr),

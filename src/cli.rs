@@ -5,11 +5,13 @@ mod benefits;
 mod calm;
 mod convert;
 mod decision;
+mod explore;
 mod impact;
 mod interop;
 
 pub use benefits::*;
 pub use decision::*;
+pub use explore::*;
 pub use impact::*;
 pub use interop::*;
 
@@ -51,6 +53,9 @@ pub enum Command {
     Review(ReviewArgs),
     /// One fix's arithmetic, handoff by handoff, and why it ranks where it does.
     Explain(ExplainArgs),
+    /// An interactive explorer as one offline HTML page: units, workflows, gaps and fixes,
+    /// every strategy's ranking and plans precomputed.
+    Explore(ExploreArgs),
     /// How far the ranking holds when every estimate is uncertain.
     Sensitivity(SensitivityArgs),
     /// Make a model from what you have: an ArchiMate exchange file, inventory spreadsheets.
@@ -158,6 +163,10 @@ pub struct AnalyzeArgs {
     /// Order fixes by this key; ties fall back to the spec's ranking.
     #[arg(long, value_enum, default_value_t = RankBy::Priority)]
     pub rank_by: RankBy,
+    /// With --format html: the interactive explorer (as `gapgraph explore`) instead of the
+    /// static review.
+    #[arg(long)]
+    pub interactive: bool,
     /// With --format csv: which table to write.
     #[arg(long, value_enum, default_value_t = CsvTable::Fixes)]
     pub csv_table: CsvTable,
@@ -243,6 +252,23 @@ pub struct CheckArgs {
     /// the minutes before the numbers go to a board).
     #[arg(long, value_name = "R", value_parser = share)]
     pub max_default_share: Option<f64>,
+}
+
+impl Cli {
+    /// Checks what clap cannot say in its declarations: `--interactive` goes with
+    /// `--format html`.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        use clap::CommandFactory;
+        if let Command::Analyze(a) = &self.command {
+            if a.interactive && a.format != ReportFormat::Html {
+                return Err(Cli::command().error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--interactive goes with --format html (the explorer page)",
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn share(s: &str) -> Result<f64, String> {

@@ -33,6 +33,10 @@ fn main() -> ExitCode {
             };
         }
     };
+    if let Err(e) = cli.check() {
+        let _ = e.print();
+        return ExitCode::from(EXIT_ERROR);
+    }
     let env = Environment {
         stdout_is_terminal: io::stdout().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),

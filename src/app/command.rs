@@ -34,6 +34,8 @@ pub enum Command {
     Impact(Impact),
     /// One fix's arithmetic.
     Explain(Explain),
+    /// The interactive explorer page.
+    Explore(super::Explore),
     /// A kept plan against the model now.
     Review(Review),
     /// How far the ranking holds when the estimates are uncertain.

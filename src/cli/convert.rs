@@ -14,7 +14,25 @@ impl Cli {
     /// The library command these arguments ask for; `env` decides colour.
     pub fn into_command(self, env: &Environment) -> app::Command {
         match self.command {
+            Command::Analyze(a) if a.interactive => app::Command::Explore(app::Explore {
+                model: a.model,
+                strategy: a.strategy,
+                units: Vec::new(),
+                layout: render::explorer::LayoutEngine::Auto,
+                output: a.output,
+            }),
             Command::Analyze(a) => app::Command::Analyze(analyze_command(a, env)),
+            Command::Explore(e) => app::Command::Explore(app::Explore {
+                model: e.model,
+                strategy: e.strategy,
+                units: e.unit,
+                layout: match e.layout {
+                    LayoutArg::Auto => render::explorer::LayoutEngine::Auto,
+                    LayoutArg::Graphviz => render::explorer::LayoutEngine::Graphviz,
+                    LayoutArg::Builtin => render::explorer::LayoutEngine::Builtin,
+                },
+                output: e.output,
+            }),
             Command::Diagram(d) => app::Command::Diagram(diagram_command(d)),
             Command::Validate(v) => app::Command::Validate(app::Validate {
                 model: v.model,

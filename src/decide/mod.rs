@@ -9,6 +9,7 @@ mod benefits;
 mod compare;
 mod diff;
 mod explain;
+mod explore;
 mod gate;
 mod impact;
 mod lookup;
@@ -26,6 +27,7 @@ pub use diff::{
     SummaryDelta,
 };
 pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTerm};
+pub use explore::{budget_ladder, precompute, Precomputed, MAX_BUDGETS, PLAN_FIXES};
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
 pub use impact::{
     apply, change_text, impact, system_losses, AreaImpact, BudgetImpact, Change as ModelChange,

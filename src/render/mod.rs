@@ -12,6 +12,7 @@ mod csv;
 mod diff;
 pub mod dot;
 mod explain;
+pub mod explorer;
 pub mod graph_store;
 pub mod graphml;
 mod graphviz_run;
@@ -348,6 +349,11 @@ pub fn explain_renderer(format: ExplainFormat) -> Box<dyn for<'a> Render<Explain
         ExplainFormat::Table => Box::new(explain::ExplainText),
         ExplainFormat::Json => Box::new(json::ExplainJson),
     }
+}
+
+/// The renderer of the explorer page, its maps laid out by `layout`.
+pub fn explorer_renderer(layout: explorer::LayoutEngine) -> Box<dyn Render<crate::view::Explorer>> {
+    Box::new(explorer::ExplorerHtml { layout })
 }
 
 /// The renderer of `check` verdicts (one line each).

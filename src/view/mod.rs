@@ -7,6 +7,7 @@
 mod benefits;
 mod decisions;
 pub(crate) mod diff;
+pub mod explorer;
 mod impact;
 pub(crate) mod index;
 pub mod palette;
@@ -28,6 +29,7 @@ pub(crate) use decisions::{
 };
 pub use decisions::{CompareReport, ExplainReport, PlanReport, PlanTotals, SensitivityReport};
 pub(crate) use decisions::{HEADER as PLAN_HEADER, UNDONE_HEADER as PLAN_UNDONE_HEADER};
+pub use explorer::{Explorer, ExplorerOptions};
 pub use impact::ImpactView;
 pub use provenance::{date_of, document_date, DateError, Provenance, VERSION};
 pub use review::{Document, Review, ReviewOptions};

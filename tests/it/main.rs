@@ -22,6 +22,7 @@ mod discover_props;
 mod doc_examples;
 mod engine_equivalence;
 mod escaping;
+mod explorer;
 mod graph_store;
 mod graphviz;
 mod hand_computed;

@@ -2,7 +2,7 @@
 
 use gapgraph::analysis::strategy_in_force;
 use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, Status};
-use gapgraph::decide::roadmap;
+use gapgraph::decide::{precompute, roadmap};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
     Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, Sources,
@@ -12,7 +12,9 @@ use gapgraph::render::{
     plan_renderer, renderer, review_renderer, CsvTable, DiagramKind, Format, PlanFormat,
     RenderError, ReviewFormat,
 };
-use gapgraph::view::{Level, PlanReport, Report, Review, ReviewOptions, View};
+use gapgraph::view::{
+    Explorer, ExplorerOptions, Level, PlanReport, Report, Review, ReviewOptions, View,
+};
 use proptest::prelude::*;
 
 const DATA: [&str; 3] = ["order", "invoice", "status"];
@@ -433,5 +435,12 @@ proptest! {
             prop_assert!(plan_renderer(format).render(&plan_report, &mut out).is_ok());
             prop_assert!(!out.is_empty());
         }
+        // The explorer page: every strategy and budget precomputed, laid out by gapgraph.
+        let page = Explorer::new(&model, b"", &precompute(&model, 1), &ExplorerOptions::default());
+        let mut out = Vec::new();
+        let renderer = gapgraph::render::explorer_renderer(gapgraph::render::explorer::LayoutEngine::Builtin);
+        prop_assert!(renderer.render(&page, &mut out).is_ok());
+        let text = String::from_utf8(out).unwrap();
+        prop_assert!(text.ends_with("</html>\n"));
     }
 }

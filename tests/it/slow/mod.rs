@@ -5,5 +5,7 @@
 //! ignored, with the reason, when the program is missing outside CI.
 
 mod browser;
+mod cdp;
 mod discover_real;
+mod explorer;
 mod graphviz;
