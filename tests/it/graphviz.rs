@@ -86,7 +86,10 @@ fn maps_drawn_side_by_side_keep_their_places_and_their_notes_order() {
             .find(&format!("<figure class=\"diagram\" id=\"map-{id}\">"))
             .unwrap_or_else(|| panic!("a figure for {id}"));
         let figure = &page[start..start + page[start..].find("</figure>").unwrap()];
-        assert!(figure.contains(&format!("workflow {name}")), "{id}: {figure}");
+        assert!(
+            figure.contains(&format!("workflow {name}")),
+            "{id}: {figure}"
+        );
     }
     // One warning a map, in the order of the page's figures.
     let drawn: Vec<&str> = stderr
