@@ -12,7 +12,7 @@ use crate::view::palette::{self, Look};
 use crate::view::scene::{scene, wrap, Level, Scene, View, NAME_WIDTH};
 mod units;
 
-pub use super::graphviz_run::Drawing;
+pub use super::graphviz_run::{Drawing, Drawings};
 use super::{Render, RenderError};
 use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
 use crate::view::Report;
@@ -139,15 +139,20 @@ pub fn source(
     Ok(graphviz_rust::print(graph, &mut PrinterContext::default()))
 }
 
-/// Renders each of `views` as SVG text through `dot`, for pages that inline them: the maps
-/// are drawn side by side ([`super::graphviz_run::draw_all`]), and each comes back, in
-/// order, as [`Graphviz`] draws it alone, with its notes.
-pub fn svgs<'v>(report: &Report, views: impl IntoIterator<Item = &'v View>) -> Vec<Drawing> {
+/// Renders each of `views` as SVG text through `dot`, for pages that inline them, while
+/// `write` writes the page: the maps are drawn side by side
+/// ([`super::graphviz_run::draw_all`]), and `write` takes each, in order, as [`Graphviz`]
+/// draws it alone, with its notes.
+pub fn svgs<'v, R>(
+    report: &Report,
+    views: impl IntoIterator<Item = &'v View>,
+    write: impl FnOnce(&mut Drawings) -> R,
+) -> R {
     let sources = views.into_iter().map(|view| {
         let mut notes = Vec::new();
         (source(report, view, &mut notes), notes)
     });
-    super::graphviz_run::draw_all(sources, "svg")
+    super::graphviz_run::draw_all(sources, "svg", write)
 }
 
 fn id(s: &str) -> Id {

@@ -10,7 +10,7 @@ mod benefits;
 mod chart;
 mod impact;
 
-use super::dot::{svgs, Drawing};
+use super::dot::{svgs, Drawing, Drawings};
 use super::{Render, RenderError};
 use crate::text::html;
 use crate::view::palette;
@@ -162,9 +162,9 @@ impl Render<Review<'_>> for Html {
     }
 }
 
-/// The page; the warnings of the Graphviz runs that draw its maps go to `notes`.
+/// The page; the warnings of the Graphviz runs that draw its maps go to `notes`. The maps
+/// are drawn side by side while the page is written; each block takes its own in order.
 fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<String, RenderError> {
-    // Every map is drawn first, side by side; each block then takes its own in order.
     let blocks = doc
         .lead
         .iter()
@@ -173,7 +173,16 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
         Block::Diagram(view) => Some(view),
         _ => None,
     });
-    let maps = &mut svgs(report, views).into_iter();
+    svgs(report, views, |maps| page_with(report, doc, notes, maps))
+}
+
+/// The page, with its maps from `maps`.
+fn page_with(
+    report: &Report,
+    doc: &Document,
+    notes: &mut Vec<String>,
+    maps: &mut Drawings,
+) -> Result<String, RenderError> {
     let mut p = String::new();
     let title = html(&doc.title);
     // Writing to a String cannot fail; `let _ =` keeps the many writes readable.
@@ -296,7 +305,7 @@ fn write_block(
     block: &Block,
     p: &mut String,
     notes: &mut Vec<String>,
-    maps: &mut impl Iterator<Item = Drawing>,
+    maps: &mut Drawings,
 ) -> Result<(), RenderError> {
     match block {
         Block::Heading(spans) => {
