@@ -67,18 +67,21 @@ impl Candidate {
         }
     }
 
-    /// Applies the fix to a network.
-    pub fn apply(&self, model: &Model, network: &mut Network) {
+    /// Applies the fix to a network; the index of the hop it added or changed.
+    pub fn apply(&self, model: &Model, network: &mut Network) -> Option<usize> {
         match self.integration {
             Some(i) => network.automate(model, i),
-            None => network.add(Hop {
-                from: self.from,
-                to: self.to,
-                minutes: self.minutes_after(model, network),
-                carries: self.carries.clone(),
-                id: PathHop::Fix(self.id),
-                integration: None,
-            }),
+            None => {
+                network.add(Hop {
+                    from: self.from,
+                    to: self.to,
+                    minutes: self.minutes_after(model, network),
+                    carries: self.carries.clone(),
+                    id: PathHop::Fix(self.id),
+                    integration: None,
+                });
+                Some(network.hops().len() - 1)
+            }
         }
     }
 }

@@ -45,8 +45,6 @@ pub struct Engine {
     /// Which systems may reach which, over every hop of the scenario (or of a larger one).
     reach: Reach,
     order: Vec<u32>,
-    /// The data ids of each hop seen so far (a hop's carries never change).
-    carried: Vec<Option<Vec<u32>>>,
 }
 
 impl Engine {
@@ -84,19 +82,32 @@ impl Engine {
             check: Search::new(nodes),
             reach,
             order: Vec::new(),
-            carried: Vec::new(),
         }
     }
 
-    /// Rebuilds the graph only, after `network` changed, keeping the reachability test: a
-    /// plan sets that once, for today's network with every candidate applied
-    /// ([`Engine::keep_reach`]), which every later scenario is part of.
-    pub fn rebuild_graph(&mut self, network: &Network) {
-        let hops = network.hops();
-        for hop in &hops[self.carried.len()..] {
-            self.carried.push(self.data.of_carries(&hop.carries.0));
+    /// Brings the graph up to date after hop `hop` of `network` changed, keeping the
+    /// reachability test (a plan sets that once, for today's network with every candidate
+    /// applied ([`Engine::keep_reach`]), which every later scenario is part of). A pick
+    /// either lowers a hop's minutes or appends one hop, so the graph becomes exactly the
+    /// one [`Graph::build`] makes of `network`, without building it again.
+    pub fn update_graph(&mut self, network: &Network, hop: usize) {
+        let changed = &network.hops()[hop];
+        if hop < self.graph.edge_count() {
+            self.graph.set_minutes(hop as u32, changed.minutes);
+        } else {
+            debug_assert_eq!(
+                hop,
+                self.graph.edge_count(),
+                "hops are appended one at a time"
+            );
+            let carried = self.data.of_carries(&changed.carries.0);
+            self.graph.push_edge(
+                changed.from,
+                changed.to,
+                changed.minutes,
+                carried.as_deref(),
+            );
         }
-        self.graph = Graph::build_carried(network, &self.carried);
     }
 
     /// Tests reachability with `reach` from now on: it must know every hop of every graph the

@@ -52,7 +52,7 @@ impl DataIds {
 
 /// One direction of the adjacency: per node, `(data, edge)` sorted by data then edge, and
 /// the `"*"` edges.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Adjacency {
     offsets: Vec<u32>,
     entries: Vec<(u32, u32)>,
@@ -90,6 +90,35 @@ impl Adjacency {
         }
     }
 
+    /// Adds edge `e`, later than every edge already there, at `node` for the data `carried`
+    /// (sorted, each once; `None`: `"*"`), where [`Adjacency::build`] would place it: last
+    /// among the node's entries of each of its data, and last among its `"*"` edges.
+    fn push(&mut self, node: usize, carried: Option<&[u32]>, e: u32) {
+        let (offsets, added) = match carried {
+            None => {
+                self.wild.insert(self.wild_offsets[node + 1] as usize, e);
+                (&mut self.wild_offsets, 1)
+            }
+            Some(ids) => {
+                let (start, end) = (self.offsets[node] as usize, self.offsets[node + 1] as usize);
+                let mut run = Vec::with_capacity(end - start + ids.len());
+                let mut old = self.entries[start..end].iter().copied().peekable();
+                for &d in ids {
+                    while let Some(entry) = old.next_if(|x| x.0 <= d) {
+                        run.push(entry);
+                    }
+                    run.push((d, e));
+                }
+                run.extend(old);
+                self.entries.splice(start..end, run);
+                (&mut self.offsets, ids.len() as u32)
+            }
+        };
+        for offset in &mut offsets[node + 1..] {
+            *offset += added;
+        }
+    }
+
     /// The edges of `node` that carry `data`: those naming it, then the `"*"` ones.
     fn edges(&self, node: usize, data: u32) -> impl Iterator<Item = u32> + '_ {
         let all = &self.entries[self.offsets[node] as usize..self.offsets[node + 1] as usize];
@@ -117,7 +146,7 @@ fn offsets(nodes: usize, sorted_nodes: impl Iterator<Item = u32>) -> Vec<u32> {
 }
 
 /// The hops of a network as flat arrays with both adjacencies. Edge `e` is hop `e`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Graph {
     from: Vec<u32>,
     to: Vec<u32>,
@@ -147,11 +176,22 @@ impl Graph {
         Graph::build_with(network, |_, _| None)
     }
 
-    /// [`Graph::build`] with the data of each hop given by `carried` (indexed by hop, at
-    /// least as long as the network's hops): a plan rebuilds its graph after every pick, and
-    /// a hop's carries never change.
-    pub fn build_carried(network: &Network, carried: &[Option<Vec<u32>>]) -> Graph {
-        Graph::build_with(network, |hop, _| carried[hop].clone())
+    /// Adds an edge from `from` to `to` of `minutes` for the data `carried` (sorted, each
+    /// once; `None`: everything), numbered after every edge already there: the graph
+    /// [`Graph::build`] makes of the network with that hop appended, without building it
+    /// again (a plan adds one hop per pick).
+    pub fn push_edge(&mut self, from: usize, to: usize, minutes: f64, carried: Option<&[u32]>) {
+        let e = self.from.len() as u32;
+        self.from.push(from as u32);
+        self.to.push(to as u32);
+        self.minutes.push(minutes);
+        self.out.push(from, carried, e);
+        self.inc.push(to, carried, e);
+    }
+
+    /// The number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.from.len()
     }
 
     /// `carried` gives the data ids a hop (its index, its carries list) moves, `None` for
@@ -239,5 +279,56 @@ impl Graph {
             Direction::Forward => self.to(e),
             Direction::Reverse => self.from(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ids::{FixId, PathHop};
+    use crate::analysis::network::Hop;
+    use crate::model::Carries;
+
+    fn hop(from: usize, to: usize, carries: &[&str], k: usize) -> Hop {
+        Hop {
+            from,
+            to,
+            minutes: k as f64 / 10.0,
+            carries: Carries(carries.iter().map(|d| (*d).to_string()).collect()),
+            id: PathHop::Fix(FixId::Connect { from, to }),
+            integration: None,
+        }
+    }
+
+    #[test]
+    fn an_edge_pushed_lands_where_a_rebuild_puts_it() {
+        let source = include_str!("../../fixtures/valid/seed.yaml");
+        let model = crate::load_str(source, "seed.yaml").unwrap().model;
+        let mut network = Network::of_model(&model);
+        let mut data = DataIds::default();
+        for d in ["closed-deal", "invoice", "payment-status", "lead"] {
+            data.intern(d);
+        }
+        let mut graph = Graph::build(&network, &data);
+        let added = [
+            hop(0, 1, &["payment-status", "closed-deal"], 1),
+            hop(1, 0, &["*"], 2),
+            hop(0, 1, &["invoice", "unknown"], 3),
+            hop(2, 0, &[], 4),
+            hop(
+                0,
+                2,
+                &["lead", "closed-deal", "payment-status", "invoice"],
+                5,
+            ),
+            hop(0, 1, &["*", "closed-deal"], 6),
+        ];
+        for hop in added {
+            let carried = data.of_carries(&hop.carries.0);
+            graph.push_edge(hop.from, hop.to, hop.minutes, carried.as_deref());
+            network.add(hop);
+            assert_eq!(graph, Graph::build(&network, &data));
+        }
+        assert_eq!(graph.edge_count(), network.hops().len());
     }
 }

@@ -215,20 +215,6 @@ pub struct Measures {
     pub systems: Vec<SystemMeasures>,
 }
 
-/// Measures today's `handoffs`.
-/// Summary `automation_rate`: Σ runs a year of automated handoffs / Σ runs a year, summed in
-/// handoff order exactly as [`measure`] sums them (null without handoffs).
-pub fn automation_rate(handoffs: &[HandoffResult]) -> Option<f64> {
-    let (mut runs, mut automated_runs) = (0.0, 0.0);
-    for h in handoffs {
-        runs += h.runs_per_year;
-        if h.status == Status::Automated {
-            automated_runs += h.runs_per_year;
-        }
-    }
-    (!handoffs.is_empty()).then(|| automated_runs / runs)
-}
-
 /// Every measure of docs/scoring.md, section 8.
 pub fn measure(model: &Model, handoffs: &[HandoffResult], alignment: &Alignment) -> Measures {
     Measures {
@@ -343,7 +329,7 @@ fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<usiz
 }
 
 /// The model's totals, summed in handoff order.
-fn summary(model: &Model, handoffs: &[HandoffResult]) -> Summary {
+pub fn summary(model: &Model, handoffs: &[HandoffResult]) -> Summary {
     let mut runs = 0.0;
     let mut automated_runs = 0.0;
     let mut weighted = 0.0;

@@ -28,7 +28,7 @@ pub use measures::{
     Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
 };
 pub use network::{Hop, Network, Route};
-pub use plan::{plan, Plan, PlanStep};
+pub use plan::{plan, plan_run, Plan, PlanRun, PlanStep};
 pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
 pub use unfixable::{unfixable, Unfixable, UnfixableReason};
 pub use value::{npv, rank, spec_order, Fix, Improvement, RankBy};

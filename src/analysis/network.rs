@@ -95,13 +95,13 @@ impl Network {
         Some(hop.minutes.min(automated))
     }
 
-    /// Makes the hop of a model integration automated (a fix of action `automate`).
-    pub fn automate(&mut self, model: &Model, integration: usize) {
-        if let Some(minutes) = self.automated_minutes(model, integration) {
-            if let Some(hop) = self.integration_hop_mut(integration) {
-                hop.minutes = minutes;
-            }
-        }
+    /// Makes the hop of a model integration automated (a fix of action `automate`); the
+    /// index of that hop.
+    pub fn automate(&mut self, model: &Model, integration: usize) -> Option<usize> {
+        let minutes = self.automated_minutes(model, integration)?;
+        let index = self.integration_hop_index(integration)?;
+        self.hops[index].minutes = minutes;
+        Some(index)
     }
 
     /// The hop standing for a model integration.
@@ -116,15 +116,14 @@ impl Network {
         }
     }
 
-    fn integration_hop_mut(&mut self, integration: usize) -> Option<&mut Hop> {
-        let index = match self.hops.get(integration) {
+    fn integration_hop_index(&self, integration: usize) -> Option<usize> {
+        match self.hops.get(integration) {
             Some(hop) if hop.integration == Some(integration) => Some(integration),
             _ => self
                 .hops
                 .iter()
                 .position(|h| h.integration == Some(integration)),
-        }?;
-        self.hops.get_mut(index)
+        }
     }
 
     /// Every hop, integrations first in file order.

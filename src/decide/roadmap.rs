@@ -1,10 +1,11 @@
 //! A budgeted plan with what it does to automation after each step and what the budget
-//! leaves undone. The plan and the automation rate after each step are `analysis::plan`'s;
-//! what is left undone comes from analysing the model with every pick built.
+//! leaves undone. The plan, the automation rate after each step and the handoffs before
+//! and after are `analysis::plan_run`'s; what is left undone is the valuation of the model
+//! with every pick built, against those handoffs (no second resolution of the model).
 
 use std::collections::HashMap;
 
-use crate::analysis::{analyze, plan, Fix, FixId, Plan};
+use crate::analysis::{plan_run, Fix, FixId, Plan};
 use crate::model::Model;
 
 /// A plan and its consequences.
@@ -61,22 +62,28 @@ impl Roadmap {
 /// assert_eq!(one.automation_after, vec![Some(1.0)]);
 /// ```
 pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
-    let plan = plan(model, strategy, budget);
-    let today = analyze(model, strategy).summary;
-    // The plan engine knows the automation after each pick; one analysis of the model with
-    // every pick built gives what is left undone.
-    let automation_after = plan.steps.iter().map(|s| s.automation_rate_after).collect();
-    let built = super::with_fixes(model, &plan.picks);
-    let analysis = analyze(&built, strategy);
+    // The plan resolves the model today and keeps its handoffs up to date after each pick:
+    // today's summary, the summary with every pick built and what is left undone read off
+    // them are those of `analyze` of today's model and of the built one.
+    let mut run = plan_run(model, strategy, budget);
+    let automation_after = run
+        .plan
+        .steps
+        .iter()
+        .map(|s| s.automation_rate_after)
+        .collect();
+    let built = super::with_fixes(model, &run.plan.picks);
+    let after = run.summary_after(&built);
+    let fixes = run.fixes_after(&built);
     Roadmap {
-        plan,
-        automation_before: today.automation_rate,
-        annual_hours_before: today.annual_hours,
-        annual_cost_before: today.annual_cost,
+        automation_before: run.today.automation_rate,
+        annual_hours_before: run.today.annual_hours,
+        annual_cost_before: run.today.annual_cost,
         automation_after,
-        strategic_automation_after: analysis.summary.strategic_automation,
-        annual_hours_after: analysis.summary.annual_hours,
-        left_undone: in_terms_of(model, &built, analysis.fixes),
+        strategic_automation_after: after.strategic_automation,
+        annual_hours_after: after.annual_hours,
+        left_undone: in_terms_of(model, &built, fixes),
+        plan: run.plan,
     }
 }
 

@@ -82,11 +82,17 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
         let _ = stderr.read_to_string(&mut text);
         text
     });
+    // The reader says when `dot` has closed its output, which it does as it ends: waiting
+    // for that instead of polling saves a few milliseconds a map.
+    let (closed, output_closed) = std::sync::mpsc::channel::<()>();
     let output = std::thread::spawn(move || {
         let mut bytes = Vec::new();
-        stdout.read_to_end(&mut bytes).map(|_| bytes)
+        let read = stdout.read_to_end(&mut bytes).map(|_| bytes);
+        let _ = closed.send(());
+        read
     });
     let started = std::time::Instant::now();
+    let _ = output_closed.recv_timeout(timeout);
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break status;
@@ -103,7 +109,7 @@ pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
                 timeout.as_secs()
             )));
         }
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::thread::sleep(std::time::Duration::from_millis(1));
     };
     spend(started);
     let bytes = output
@@ -229,6 +235,111 @@ pub fn draw(source: &str, format: &str, notes: &mut Vec<String>) -> Result<Vec<u
         Err(RenderError::Graphviz(_)) => Err(RenderError::Graphviz(summary(&complaint))),
         Err(other) => Err(other),
     }
+}
+
+/// One map drawn by [`draw_all`]: its bytes or why it was not drawn, and its notes in order
+/// (those that came with its DOT text, then `dot`'s).
+pub struct Drawing {
+    /// What [`draw`] gave.
+    pub result: Result<Vec<u8>, RenderError>,
+    /// The map's notes.
+    pub notes: Vec<String>,
+}
+
+/// A map to draw: its DOT text, or why it cannot be drawn, with the notes it has so far.
+pub type MapSource = (Result<String, RenderError>, Vec<String>);
+
+/// The maps [`draw_all`] draws, in the order of their sources: each waits until its map
+/// is drawn.
+pub struct Drawings {
+    drawn: std::sync::mpsc::Receiver<(usize, Drawing)>,
+    /// Per map: its drawing once it came, until it is taken.
+    pending: Vec<Option<Drawing>>,
+    next: usize,
+}
+
+impl Iterator for Drawings {
+    type Item = Drawing;
+
+    fn next(&mut self) -> Option<Drawing> {
+        let i = self.next;
+        if i >= self.pending.len() {
+            return None;
+        }
+        while self.pending[i].is_none() {
+            match self.drawn.recv() {
+                Ok((k, drawing)) => self.pending[k] = Some(drawing),
+                Err(_) => break,
+            }
+        }
+        self.next += 1;
+        Some(self.pending[i].take().unwrap_or_else(|| Drawing {
+            result: Err(RenderError::Graphviz(
+                "the drawing stopped without a result".to_string(),
+            )),
+            notes: Vec::new(),
+        }))
+    }
+}
+
+/// Draws maps side by side, with as many `dot` runs at a time as the machine has cores
+/// (an HTML review draws one per workflow section, each mostly `dot` starting up), while
+/// `write` runs on the calling thread and takes the drawings in the order of `sources`,
+/// each as soon as it is done. `sources` is read on the calling thread, each map handed
+/// to `dot` as soon as its text is there. Each drawing is exactly what [`draw`] gives on
+/// its own; the time limits stay those of [`run_dot`] (each run's, and the process's
+/// budget, which adds up every run's time, so runs side by side spend it as fast as they
+/// run). Once `write` returns, no further map is started.
+pub fn draw_all<R>(
+    sources: impl IntoIterator<Item = MapSource>,
+    format: &str,
+    write: impl FnOnce(&mut Drawings) -> R,
+) -> R {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let (jobs, queue) = std::sync::mpsc::channel::<(usize, String, Vec<String>)>();
+    let queue = std::sync::Mutex::new(queue);
+    let (done, drawn) = std::sync::mpsc::channel::<(usize, Drawing)>();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (queue, done, stop) = (&queue, done.clone(), &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    // The lock is held only to take the next map, never while drawing.
+                    let next = queue.lock().map(|queue| queue.recv());
+                    let Ok(Ok((i, source, mut notes))) = next else {
+                        break;
+                    };
+                    let result = draw(&source, format, &mut notes);
+                    if done.send((i, Drawing { result, notes })).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let mut pending = Vec::new();
+        for (i, (source, notes)) in sources.into_iter().enumerate() {
+            match source {
+                Ok(text) => {
+                    pending.push(None);
+                    let _ = jobs.send((i, text, notes));
+                }
+                Err(e) => pending.push(Some(Drawing {
+                    result: Err(e),
+                    notes,
+                })),
+            }
+        }
+        drop((jobs, done));
+        let mut drawings = Drawings {
+            drawn,
+            pending,
+            next: 0,
+        };
+        let written = write(&mut drawings);
+        stop.store(true, Ordering::Relaxed);
+        written
+    })
 }
 
 /// The first line of `dot`'s complaint that says something, shortened.

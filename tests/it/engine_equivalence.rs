@@ -277,6 +277,35 @@ proptest! {
         );
     }
 
+    /// A roadmap reads today's summary, the summary after the plan and what is left undone
+    /// off the plan's own handoffs: exactly what analysing today's model and the model with
+    /// every pick built gives.
+    #[test]
+    fn roadmap_matches_analyses_of_today_and_the_built_model(shape in shape(8), budget in prop::sample::select(vec![0.0, 1000.0, 2500.0, 1e9])) {
+        let model = model_of(&shape);
+        let strategy = model.default_strategy;
+        let roadmap = gapgraph::decide::roadmap(&model, strategy, budget);
+        let today = analyze(&model, strategy).summary;
+        let built = gapgraph::decide::with_fixes(&model, &roadmap.plan.picks);
+        let after = analyze(&built, strategy);
+        prop_assert_eq!(roadmap.automation_before, today.automation_rate);
+        prop_assert_eq!(roadmap.annual_hours_before.to_bits(), today.annual_hours.to_bits());
+        prop_assert_eq!(roadmap.annual_cost_before.to_bits(), today.annual_cost.to_bits());
+        prop_assert_eq!(roadmap.strategic_automation_after, after.summary.strategic_automation);
+        prop_assert_eq!(roadmap.annual_hours_after.to_bits(), after.summary.annual_hours.to_bits());
+        // The fixes of the built model, in its terms: the same ones, bit for bit, apart
+        // from catalog indexes, which the roadmap gives in today's terms.
+        prop_assert_eq!(roadmap.left_undone.len(), after.fixes.len());
+        for (kept, fresh) in roadmap.left_undone.iter().zip(&after.fixes) {
+            prop_assert_eq!(kept.id.text(&model), fresh.id.text(&built));
+            let named_today = gapgraph::analysis::Fix { id: fresh.id, ..kept.clone() };
+            prop_assert_eq!(&named_today, fresh);
+        }
+        if let Some(last) = roadmap.automation_after.last() {
+            prop_assert_eq!(*last, after.summary.automation_rate);
+        }
+    }
+
     /// The engine's path minutes are the least over all simple paths, its reported path is a
     /// real path of those minutes with the fewest hops among the least.
     #[test]

@@ -12,6 +12,7 @@ use crate::view::palette::{self, Look};
 use crate::view::scene::{scene, wrap, Level, Scene, View, NAME_WIDTH};
 mod units;
 
+pub use super::graphviz_run::{Drawing, Drawings};
 use super::{Render, RenderError};
 use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
 use crate::view::Report;
@@ -60,8 +61,7 @@ impl Render<Report<'_>> for Graphviz {
         out: &mut dyn Write,
         notes: &mut Vec<String>,
     ) -> Result<(), RenderError> {
-        let graph = graph(report, &self.view, notes)?;
-        let text = graphviz_rust::print(graph, &mut PrinterContext::default());
+        let text = source(report, &self.view, notes)?;
         let format = match self.output {
             GraphvizOutput::Source => {
                 out.write_all(text.as_bytes())?;
@@ -128,12 +128,31 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
     format!("nothing to draw: {what}")
 }
 
-/// Renders `view` as SVG text through `dot`, for pages that inline it; `dot`'s warnings
-/// go to `notes`.
-pub fn svg(report: &Report, view: &View, notes: &mut Vec<String>) -> Result<Vec<u8>, RenderError> {
-    let mut buffer = Vec::new();
-    Graphviz::new(GraphvizOutput::Svg, view.clone()).render_noting(report, &mut buffer, notes)?;
-    Ok(buffer)
+/// The DOT text of `view`, as `dot` is given it; a focus that selects nothing is an error,
+/// a picture too large to read gets a note.
+pub fn source(
+    report: &Report,
+    view: &View,
+    notes: &mut Vec<String>,
+) -> Result<String, RenderError> {
+    let graph = graph(report, view, notes)?;
+    Ok(graphviz_rust::print(graph, &mut PrinterContext::default()))
+}
+
+/// Renders each of `views` as SVG text through `dot`, for pages that inline them, while
+/// `write` writes the page: the maps are drawn side by side
+/// ([`super::graphviz_run::draw_all`]), and `write` takes each, in order, as [`Graphviz`]
+/// draws it alone, with its notes.
+pub fn svgs<'v, R>(
+    report: &Report,
+    views: impl IntoIterator<Item = &'v View>,
+    write: impl FnOnce(&mut Drawings) -> R,
+) -> R {
+    let sources = views.into_iter().map(|view| {
+        let mut notes = Vec::new();
+        (source(report, view, &mut notes), notes)
+    });
+    super::graphviz_run::draw_all(sources, "svg", write)
 }
 
 fn id(s: &str) -> Id {

@@ -11,7 +11,7 @@ mod chart;
 mod impact;
 mod sections;
 
-use super::dot::svg;
+use super::dot::{svgs, Drawing, Drawings};
 use super::{Render, RenderError};
 use crate::text::html;
 use crate::view::palette;
@@ -163,8 +163,27 @@ impl Render<Review<'_>> for Html {
     }
 }
 
-/// The page; the warnings of the Graphviz runs that draw its maps go to `notes`.
+/// The page; the warnings of the Graphviz runs that draw its maps go to `notes`. The maps
+/// are drawn side by side while the page is written; each block takes its own in order.
 fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<String, RenderError> {
+    let blocks = doc
+        .lead
+        .iter()
+        .chain(doc.sections.iter().flat_map(|s| &s.blocks));
+    let views = blocks.filter_map(|block| match block {
+        Block::Diagram(view) => Some(view),
+        _ => None,
+    });
+    svgs(report, views, |maps| page_with(report, doc, notes, maps))
+}
+
+/// The page, with its maps from `maps`.
+fn page_with(
+    report: &Report,
+    doc: &Document,
+    notes: &mut Vec<String>,
+    maps: &mut Drawings,
+) -> Result<String, RenderError> {
     let mut p = String::new();
     let title = html(&doc.title);
     // Writing to a String cannot fail; `let _ =` keeps the many writes readable.
@@ -180,7 +199,7 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
         style()
     );
     for block in &doc.lead {
-        write_block(report, block, &mut p, notes)?;
+        write_block(report, block, &mut p, notes, maps)?;
     }
     p.push_str("<nav>");
     for section in &doc.sections {
@@ -200,7 +219,7 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
             html(&section.title)
         );
         for block in &section.blocks {
-            write_block(report, block, &mut p, notes)?;
+            write_block(report, block, &mut p, notes, maps)?;
         }
         p.push_str("</section>\n");
     }
@@ -287,6 +306,7 @@ fn write_block(
     block: &Block,
     p: &mut String,
     notes: &mut Vec<String>,
+    maps: &mut Drawings,
 ) -> Result<(), RenderError> {
     match block {
         Block::Heading(spans) => {
@@ -324,7 +344,12 @@ fn write_block(
                 _ => "map-systems".to_string(),
             };
             let _ = writeln!(p, "<figure class=\"diagram\" id=\"{id}\">");
-            match svg(report, view, notes) {
+            let drawing = maps.next().unwrap_or_else(|| Drawing {
+                result: Err(RenderError::Graphviz("the map was not drawn".to_string())),
+                notes: Vec::new(),
+            });
+            notes.extend(drawing.notes);
+            match drawing.result {
                 Ok(bytes) => p.push_str(&inline_svg(&String::from_utf8_lossy(&bytes))),
                 Err(RenderError::GraphvizMissing) => p.push_str(
                     "<p class=\"note\">The integration map is drawn by Graphviz <code>dot</code>, \
