@@ -7,3 +7,4 @@
 mod browser;
 mod discover_real;
 mod graphviz;
+mod text_overlap;
