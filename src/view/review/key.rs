@@ -36,17 +36,27 @@ pub struct KeyEntry {
     pub meaning: String,
 }
 
-/// What the maps of a document draw, gathered over all of them.
+/// What the unit overview draws.
 #[derive(Default)]
-struct Drawn {
-    units: bool,
+struct UnitsDrawn {
     no_unit: bool,
     thicker: bool,
-    systems: bool,
+    looks: Vec<Look>,
+}
+
+/// What the system-level maps draw, gathered over all of them.
+#[derive(Default)]
+struct SystemsDrawn {
     manual: bool,
     steps: bool,
     looks: Vec<Look>,
-    unit_looks: Vec<Look>,
+}
+
+/// What the maps of a document draw.
+#[derive(Default)]
+struct Drawn {
+    units: Option<UnitsDrawn>,
+    systems: Option<SystemsDrawn>,
 }
 
 /// The key to the `maps` of a document (`None` when it has no map).
@@ -58,17 +68,17 @@ pub(super) fn key(report: &Report, maps: &[&Map]) -> Option<Block> {
     for map in maps {
         if map.view.level == Level::Unit {
             let units = unit_scene(report, map.view.top);
-            drawn.units = true;
-            drawn.no_unit |= units.nodes.iter().any(|n| n.unit.is_none());
-            drawn.thicker |= units.edges.iter().any(|e| e.tally.annual_hours > 0.0);
-            drawn.unit_looks.extend(unit_looks(&units));
+            let seen = drawn.units.get_or_insert_with(UnitsDrawn::default);
+            seen.no_unit |= units.nodes.iter().any(|n| n.unit.is_none());
+            seen.thicker |= units.edges.iter().any(|e| e.tally.annual_hours > 0.0);
+            seen.looks.extend(unit_looks(&units));
         } else {
             let shown = scene(report, &map.view);
-            drawn.systems = true;
-            drawn.manual |= shown.has_manual(report.model);
-            drawn.steps |=
+            let seen = drawn.systems.get_or_insert_with(SystemsDrawn::default);
+            seen.manual |= shown.has_manual(report.model);
+            seen.steps |=
                 !shown.steps.is_empty() || shown.missing.iter().any(|m| !m.steps.is_empty());
-            drawn.looks.extend(shown.looks(report));
+            seen.looks.extend(shown.looks(report));
         }
     }
     Some(Block::Key(entries(&drawn)))
@@ -83,7 +93,9 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
             meaning: meaning.to_string(),
         });
     };
-    if drawn.units {
+    let units = drawn.units.as_ref();
+    let systems = drawn.systems.as_ref();
+    if units.is_some() {
         boxed(
             palette::SYSTEM_FILL,
             palette::SYSTEM_LINE,
@@ -92,7 +104,7 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
             "a business unit: its systems and the gaps between them",
         );
     }
-    if drawn.no_unit {
+    if units.is_some_and(|u| u.no_unit) {
         boxed(
             palette::EXTERNAL_FILL,
             palette::EXTERNAL_LINE,
@@ -101,7 +113,7 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
             "the systems that belong to no unit",
         );
     }
-    if drawn.systems {
+    if systems.is_some() {
         boxed(
             palette::SYSTEM_FILL,
             palette::SYSTEM_LINE,
@@ -110,7 +122,7 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
             "a system; a grey frame around systems is the business unit that owns them",
         );
     }
-    if drawn.manual {
+    if systems.is_some_and(|s| s.manual) {
         boxed(
             palette::MANUAL_FILL,
             palette::MANUAL_LINE,
@@ -120,9 +132,9 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
         );
     }
     for look in Look::ALL {
-        let systems = drawn.looks.contains(&look);
-        let units = drawn.unit_looks.contains(&look);
-        let meaning = match (systems, units) {
+        let in_systems = systems.is_some_and(|s| s.looks.contains(&look));
+        let in_units = units.is_some_and(|u| u.looks.contains(&look));
+        let meaning = match (in_systems, in_units) {
             (false, false) => continue,
             (true, false) => look.meaning().to_string(),
             (false, true) => format!("between units: {}", unit_meaning(look)),
@@ -142,10 +154,10 @@ fn entries(drawn: &Drawn) -> Vec<KeyEntry> {
             meaning: meaning.to_string(),
         });
     };
-    if drawn.thicker {
+    if units.is_some_and(|u| u.thicker) {
         word("thicker", "between units: more gap hours a year");
     }
-    if drawn.steps {
+    if systems.is_some_and(|s| s.steps) {
         word("step N", "the workflow's handoff number");
     }
     entries
