@@ -133,11 +133,6 @@ figure.diagram.enlarged {{ position: fixed; top: 0; left: 0; right: 0; bottom: 0
 figure.diagram.enlarged svg {{ max-width: none; min-width: 0 !important; }}
 figure.diagram:focus-visible {{ outline: 3px solid var(--automated); }}
 .note {{ border-left: 8px solid var(--semi); background: #fffaf0; padding: 10px 16px; }}
-.callout {{ border-left: 8px solid var(--fix); background: #effaf5; padding: 10px 16px; font-size: 1.1rem; max-width: none; }}
-.caption {{ color: var(--muted); font-size: .95rem; }}
-.key ul {{ list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(24em, 1fr)); gap: 4px 18px; max-width: none; }}
-.key li {{ display: flex; align-items: center; gap: 10px; font-size: .95rem; }}
-.key .sample {{ flex: none; min-width: 84px; }}
 footer {{ margin-top: 3em; padding-bottom: 2em; color: var(--muted); font-size: .9rem; }}
 @media print {{ th {{ position: static; }} nav {{ display: none; }} }}
 "#,
@@ -166,6 +161,15 @@ impl Render<Review<'_>> for Html {
     }
 }
 
+/// What only the review page styles: its headline's best first step, the captions of its
+/// maps and their one key.
+const REVIEW_STYLE: &str = ".callout { border-left: 8px solid var(--fix); background: #effaf5; padding: 10px 16px; font-size: 1.1rem; max-width: none; }
+.caption { color: var(--muted); font-size: .95rem; }
+.key ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(24em, 1fr)); gap: 4px 18px; max-width: none; }
+.key li { display: flex; align-items: center; gap: 10px; font-size: .95rem; }
+.key .sample { flex: none; min-width: 84px; }
+";
+
 /// The page; the warnings of the Graphviz runs that draw its maps go to `notes`.
 fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<String, RenderError> {
     let mut p = String::new();
@@ -178,8 +182,8 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; img-src data:; script-src '{SORT_SCRIPT_SHA256}'\">\n\
          <meta name=\"generator\" content=\"gapgraph\">\n\
-         <title>{title}: gap report</title>\n<style>\n{}</style>\n</head>\n<body>\n<header>\n\
-         <h1>{title}</h1>\n",
+         <title>{title}: gap report</title>\n<style>\n{}{REVIEW_STYLE}</style>\n</head>\n<body>\n\
+         <header>\n<h1>{title}</h1>\n",
         style()
     );
     for block in &doc.lead {
