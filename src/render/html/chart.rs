@@ -137,6 +137,13 @@ pub fn svg(chart: &StepChart) -> String {
         &format!("spent ({cur})"),
         &[((LEFT + W - RIGHT) / 2.0, H - 10.0, "middle")],
     );
+    // The points are in the way of labels too: a label over a point reads as that point's.
+    for (_, cost, saving, _) in &chart.steps {
+        let (cx, cy) = (x(*cost), y(*saving));
+        texts
+            .boxes
+            .push(TextBox(cx - 5.0, cy - 5.0, cx + 5.0, cy + 5.0));
+    }
     for (step, cost, saving, automation) in &chart.steps {
         let (cx, cy) = (x(*cost), y(*saving));
         let label = format!("{step}: {}", percent(*automation));
@@ -150,6 +157,10 @@ pub fn svg(chart: &StepChart) -> String {
                 (cx - 6.0, cy + 15.0, "end"),
                 (cx, cy - 20.0, "middle"),
                 (cx, cy + 28.0, "middle"),
+                (cx - 6.0, cy - 20.0, "end"),
+                (cx + 6.0, cy - 20.0, "start"),
+                (cx - 6.0, cy + 28.0, "end"),
+                (cx + 6.0, cy + 28.0, "start"),
             ],
         );
     }
@@ -220,11 +231,27 @@ mod tests {
         for c in [crowded, dense, chart(Vec::new(), 50_000.0)] {
             let svg = svg(&c);
             let drawn = boxes(&svg);
+            // And no label covers a point, where it would read as that point's.
+            let points: Vec<TextBox> = svg
+                .split("<circle cx=\"")
+                .skip(1)
+                .map(|c| {
+                    let cx: f64 = c[..c.find('"').unwrap()].parse().unwrap();
+                    let c = &c[c.find("cy=\"").unwrap() + 4..];
+                    let cy: f64 = c[..c.find('"').unwrap()].parse().unwrap();
+                    TextBox(cx - 4.0, cy - 4.0, cx + 4.0, cy + 4.0)
+                })
+                .collect();
+            assert_eq!(points.len(), c.steps.len());
             for (k, (a, boxed)) in drawn.iter().enumerate() {
                 assert!(boxed.inside(), "{a} leaves the picture");
                 for (b, other) in &drawn[k + 1..] {
                     assert!(!boxed.overlaps(*other), "{a} overlaps {b}");
                 }
+                assert!(
+                    !points.iter().any(|p| p.overlaps(*boxed)),
+                    "{a} covers a point"
+                );
             }
             assert!(drawn.iter().any(|(t, _)| t == "saved a year (EUR)"));
         }
