@@ -74,14 +74,29 @@ impl Texts {
     }
 }
 
+/// Where a step's cost and saving fall in the picture.
+struct Scale {
+    x_max: f64,
+    y_max: f64,
+}
+
+impl Scale {
+    fn x(&self, v: f64) -> f64 {
+        LEFT + v / self.x_max * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        H - BOTTOM - v / self.y_max * (H - TOP - BOTTOM)
+    }
+}
+
 /// The chart as an `<svg>` element.
 pub fn svg(chart: &StepChart) -> String {
     let spent = chart.steps.last().map_or(0.0, |s| s.1);
-    let x_max = chart.budget.max(spent).max(1.0);
-    let y_max = chart.steps.last().map_or(0.0, |s| s.2).max(1.0);
-    let x = |v: f64| LEFT + v / x_max * (W - LEFT - RIGHT);
-    let y = |v: f64| H - BOTTOM - v / y_max * (H - TOP - BOTTOM);
-    let cur = &chart.currency;
+    let scale = Scale {
+        x_max: chart.budget.max(spent).max(1.0),
+        y_max: chart.steps.last().map_or(0.0, |s| s.2).max(1.0),
+    };
     let mut s = String::new();
     let _ = write!(
         s,
@@ -96,11 +111,11 @@ pub fn svg(chart: &StepChart) -> String {
         b = H - BOTTOM,
         r = W - RIGHT
     );
-    let mut path = format!("M{:.1},{:.1}", x(0.0), y(0.0));
+    let mut path = format!("M{:.1},{:.1}", scale.x(0.0), scale.y(0.0));
     for (_, cost, saving, _) in &chart.steps {
-        let _ = write!(path, " H{:.1} V{:.1}", x(*cost), y(*saving));
+        let _ = write!(path, " H{:.1} V{:.1}", scale.x(*cost), scale.y(*saving));
     }
-    let _ = write!(path, " H{:.1}", x(x_max));
+    let _ = write!(path, " H{:.1}", scale.x(scale.x_max));
     let _ = writeln!(
         s,
         "<path d=\"{path}\" fill=\"none\" stroke=\"#2b7a4b\" stroke-width=\"2.5\"/>"
@@ -109,11 +124,19 @@ pub fn svg(chart: &StepChart) -> String {
         let _ = writeln!(
             s,
             "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"#2b7a4b\"/>",
-            x(*cost),
-            y(*saving)
+            scale.x(*cost),
+            scale.y(*saving)
         );
     }
-    // The axes' words first: they always fit, so the steps' labels go around them.
+    s.push_str(&texts(chart, &scale));
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The chart's words: the axes' first (they always fit), then each step's "N: rate" where
+/// it overlaps none of them, no other label and no point.
+fn texts(chart: &StepChart, scale: &Scale) -> String {
+    let cur = &chart.currency;
     let mut texts = Texts {
         boxes: Vec::new(),
         svg: String::new(),
@@ -124,13 +147,13 @@ pub fn svg(chart: &StepChart) -> String {
         &[(LEFT, TOP - 16.0, "start")],
     );
     texts.place(
-        &format!("{cur} {}", money(y_max)),
+        &format!("{cur} {}", money(scale.y_max)),
         &[(LEFT - 6.0, TOP + 4.0, "end")],
     );
     texts.place("0", &[(LEFT - 6.0, base, "end")]);
     texts.place("0", &[(LEFT, base + 16.0, "start")]);
     texts.place(
-        &format!("{cur} {}", money(x_max)),
+        &format!("{cur} {}", money(scale.x_max)),
         &[(W - RIGHT, base + 16.0, "end")],
     );
     texts.place(
@@ -139,17 +162,16 @@ pub fn svg(chart: &StepChart) -> String {
     );
     // The points are in the way of labels too: a label over a point reads as that point's.
     for (_, cost, saving, _) in &chart.steps {
-        let (cx, cy) = (x(*cost), y(*saving));
+        let (cx, cy) = (scale.x(*cost), scale.y(*saving));
         texts
             .boxes
             .push(TextBox(cx - 5.0, cy - 5.0, cx + 5.0, cy + 5.0));
     }
     for (step, cost, saving, automation) in &chart.steps {
-        let (cx, cy) = (x(*cost), y(*saving));
-        let label = format!("{step}: {}", percent(*automation));
+        let (cx, cy) = (scale.x(*cost), scale.y(*saving));
         // Above the point, then below it, to its right, its left, then further off.
         texts.place(
-            &label,
+            &format!("{step}: {}", percent(*automation)),
             &[
                 (cx + 6.0, cy - 7.0, "start"),
                 (cx - 6.0, cy - 7.0, "end"),
@@ -164,9 +186,7 @@ pub fn svg(chart: &StepChart) -> String {
             ],
         );
     }
-    s.push_str(&texts.svg);
-    s.push_str("</svg>\n");
-    s
+    texts.svg
 }
 
 #[cfg(test)]
