@@ -67,7 +67,12 @@ fn dot_limits() -> (std::time::Duration, std::time::Duration) {
 /// over [`MAX_DOT_STATEMENTS`] is not sent ([`RenderError::TooLarge`]: an HTML report
 /// says so in place of the map), and `dot` is stopped after [`DOT_TIMEOUT`].
 pub fn run_dot(source: &str, format: &str) -> Result<Drawn, RenderError> {
-    let statements = source.lines().count();
+    // An edge label is a node of its own with the edge's second half (`label_K[...]`,
+    // `label_K -> n3`): counted with its edge, as `dot` laid a label out before.
+    let statements = source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("label_"))
+        .count();
     let timeout = time_allowed(statements)?;
     let quick = statements > QUICK_LAYOUT_STATEMENTS;
     let mut child = spawn_dot(format, quick)?;
@@ -353,24 +358,34 @@ fn summary(complaint: &str) -> String {
 }
 
 /// The same DOT text with every cluster turned into a plain subgraph (same nodes, edges
-/// and attribute scopes, no box), so `dot` ranks it as if the clusters were not there.
-/// Only statement lines change: model text is always quoted, with line breaks escaped, so
-/// no line of it can start with `subgraph`.
+/// and attribute scopes, no box), so `dot` ranks it as if the clusters were not there;
+/// the unit boxes' titles (`title_unit_K`) go with the boxes, and the legend no longer
+/// says the systems are grouped. Only statement lines change: model text is always
+/// quoted, with line breaks escaped, so no line of it can start with `subgraph`,
+/// `title_unit_` or `legend[`.
 fn flatten_clusters(source: &str) -> String {
     source
         .split_inclusive('\n')
+        .filter(|line| !line.trim_start().starts_with("title_unit_"))
         .map(|line| {
             let body = line.trim_start();
-            match body.strip_prefix("subgraph cluster") {
-                Some(rest) => format!(
-                    "{}subgraph flat_cluster{rest}",
-                    &line[..line.len() - body.len()]
-                ),
-                None => line.to_string(),
+            let indent = &line[..line.len() - body.len()];
+            if let Some(rest) = body.strip_prefix("subgraph cluster") {
+                format!("{indent}subgraph flat_cluster{rest}")
+            } else if body.starts_with("legend[") {
+                line.replace(
+                    GROUPED,
+                    "not boxed by unit: Graphviz could not lay the boxes out",
+                )
+            } else {
+                line.to_string()
             }
         })
         .collect()
 }
+
+/// What the legend of a map with unit boxes says of its systems (`dot::build`).
+pub const GROUPED: &str = "grouped by business unit";
 
 #[cfg(test)]
 mod tests {
@@ -378,14 +393,27 @@ mod tests {
 
     #[test]
     fn clusters_become_plain_groups_with_the_same_content() {
-        let source = "digraph {\n  subgraph cluster_unit_0 {\n    label=\"subgraph cluster_x\"\n    n0\n  }\n  n1\n}\n";
+        let source = "digraph {\n  subgraph cluster_unit_0 {\n    label=\"subgraph cluster_x\"\n    \
+                      title_unit_0[label=\"Sales\"]\n    n0\n  }\n  n1[label=\"grouped by business unit\"]\n  \
+                      legend[label=<system: grouped by business unit>]\n}\n";
         let flat = flatten_clusters(source);
         assert!(
             flat.contains("  subgraph flat_cluster_unit_0 {\n"),
             "{flat}"
         );
         assert!(flat.contains("label=\"subgraph cluster_x\""), "{flat}");
-        assert_eq!(flat.lines().count(), source.lines().count());
+        // The box's title goes with the box; the legend stops saying the systems are
+        // grouped; a model's text that says so stays.
+        assert!(!flat.contains("title_unit_0"), "{flat}");
+        assert!(
+            flat.contains("n1[label=\"grouped by business unit\"]"),
+            "{flat}"
+        );
+        assert!(
+            flat.contains("legend[label=<system: not boxed by unit: Graphviz"),
+            "{flat}"
+        );
+        assert_eq!(flat.lines().count(), source.lines().count() - 1);
         assert_eq!(flatten_clusters("digraph { n0 }"), "digraph { n0 }");
     }
 

@@ -8,6 +8,7 @@ use super::mermaid::Mermaid;
 use super::{Render, RenderError};
 use crate::text::markdown;
 use crate::view::review::{Block, Span, Table};
+use crate::view::scene::Frame;
 use crate::view::{Report, Review};
 
 /// `analyze --format markdown`.
@@ -98,22 +99,41 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
                 writeln!(out, "- **{}** {}", markdown(&f.value), markdown(&f.label))?;
             }
         }
-        Block::Diagram(view) => {
+        Block::Callout(spans) => writeln!(out, "> {}", inline(spans))?,
+        Block::Diagram(map) => {
             // Mermaid labels are entity-escaped, so the chart never contains a backtick
-            // and cannot close this fence.
+            // and cannot close this fence. The document heads it, captions it and keys its
+            // lines once, so the chart has no title and no legend of its own.
             let mut chart = Vec::new();
-            let mermaid = Mermaid { view: view.clone() };
+            let mermaid = Mermaid {
+                view: map.view.clone(),
+                frame: Frame::InPage,
+            };
             match mermaid.render(report, &mut chart) {
-                Ok(()) => {}
+                Ok(()) => {
+                    writeln!(out, "```mermaid")?;
+                    out.write_all(&chart)?;
+                    writeln!(out, "```")?;
+                }
                 Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
                     writeln!(out, "*Map not drawn: {}.*", markdown(&message))?;
-                    return Ok(());
                 }
                 Err(e) => return Err(e),
             }
-            writeln!(out, "```mermaid")?;
-            out.write_all(&chart)?;
-            writeln!(out, "```")?;
+            writeln!(out)?;
+            writeln!(out, "{}", inline(&map.caption))?;
+        }
+        Block::Key(entries) => {
+            writeln!(out, "How to read the maps:")?;
+            writeln!(out)?;
+            for entry in entries {
+                writeln!(
+                    out,
+                    "- {} \u{2014} {}",
+                    markdown(&entry.in_words),
+                    markdown(&entry.meaning)
+                )?;
+            }
         }
         Block::Chart(chart) => writeln!(out, "{}", markdown(&chart.sentence()))?,
     }

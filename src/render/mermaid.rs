@@ -12,7 +12,9 @@ use super::{Render, RenderError};
 use crate::model::SystemKind;
 use crate::text::{mermaid, mermaid_lines};
 use crate::view::palette::{self, Look};
-use crate::view::scene::{scene, short_list, wrap, Level, Scene, View, LABEL_ITEMS, NAME_WIDTH};
+use crate::view::scene::{
+    scene, short_list, wrap, Frame, Level, Scene, View, LABEL_ITEMS, NAME_WIDTH,
+};
 use crate::view::units::{self, edge_lines, node_lines, node_name, unit_scene, width};
 use crate::view::Report;
 
@@ -23,6 +25,8 @@ pub const MAX_EDGES: usize = 500;
 pub struct Mermaid {
     /// Which part of the graph, and how many fixes to mark.
     pub view: View,
+    /// On its own (titled, with a legend) or inside a page that explains it.
+    pub frame: Frame,
 }
 
 struct Chart {
@@ -32,14 +36,19 @@ struct Chart {
 }
 
 impl Chart {
-    fn new(title: &str) -> Chart {
-        Chart {
-            lines: vec![
+    /// A chart with `title` on its own; inside a page (which heads it), none.
+    fn new(title: &str, frame: Frame) -> Chart {
+        let mut lines = Vec::new();
+        if frame == Frame::Alone {
+            lines.extend([
                 "---".to_string(),
                 format!("title: \"{}\"", title_text(title)),
                 "---".to_string(),
-                "flowchart LR".to_string(),
-            ],
+            ]);
+        }
+        lines.push("flowchart LR".to_string());
+        Chart {
+            lines,
             edges: Vec::new(),
         }
     }
@@ -129,7 +138,7 @@ impl Render<Report<'_>> for Mermaid {
         notes: &mut Vec<String>,
     ) -> Result<(), RenderError> {
         let chart = if self.view.level == Level::Unit {
-            unit_chart(report, &self.view)
+            unit_chart(report, &self.view, self.frame)
         } else {
             let scene = scene(report, &self.view);
             if self.view.is_focused() && scene.is_empty() {
@@ -142,7 +151,7 @@ impl Render<Report<'_>> for Mermaid {
                     scene.systems.len()
                 ));
             }
-            chart(report, &self.view, &scene)
+            chart(report, &self.view, &scene, self.frame)
         };
         if chart.edges.len() > MAX_EDGES {
             return Err(RenderError::TooLarge(format!(
@@ -176,10 +185,10 @@ fn class_definitions(chart: &mut Chart) {
     ));
 }
 
-fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
+fn chart(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Chart {
     let model = report.model;
     let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
-    let mut chart = Chart::new(&diagram_title(report, &view.describe(model), &ranks));
+    let mut chart = Chart::new(&diagram_title(report, &view.describe(model), &ranks), frame);
     class_definitions(&mut chart);
 
     // One subgraph per unit (in focus) in file order; the other systems outside.
@@ -212,16 +221,16 @@ fn chart(report: &Report, view: &View, scene: &Scene) -> Chart {
         );
     }
 
-    let looks = scene.looks(report);
-    let manual = scene.has_manual(model);
-    let external = scene.has_external(model);
-    legend(
-        &mut chart,
-        &looks.iter().map(|l| (*l, l.meaning())).collect::<Vec<_>>(),
-        manual,
-        external,
-        "system",
-    );
+    if frame == Frame::Alone {
+        let looks = scene.looks(report);
+        legend(
+            &mut chart,
+            &looks.iter().map(|l| (*l, l.meaning())).collect::<Vec<_>>(),
+            scene.has_manual(model),
+            scene.has_external(model),
+            "system",
+        );
+    }
 
     let of_class = |class: &str| -> Vec<String> {
         scene
@@ -316,10 +325,13 @@ fn legend(chart: &mut Chart, looks: &[(Look, &str)], manual: bool, external: boo
 }
 
 /// The unit level as a Mermaid chart.
-fn unit_chart(report: &Report, view: &View) -> Chart {
+fn unit_chart(report: &Report, view: &View, frame: Frame) -> Chart {
     let scene = unit_scene(report, view.top);
     let cur = report.currency();
-    let mut chart = Chart::new(&diagram_title(report, "unit overview", &scene.ranks()));
+    let mut chart = Chart::new(
+        &diagram_title(report, "unit overview", &scene.ranks()),
+        frame,
+    );
     class_definitions(&mut chart);
     for node in &scene.nodes {
         chart.lines.push(format!(
@@ -365,7 +377,9 @@ fn unit_chart(report: &Report, view: &View) -> Chart {
         .map(|l| (l, units::unit_meaning(l)))
         .collect();
     let no_unit = scene.nodes.iter().any(|n| n.unit.is_none());
-    legend(&mut chart, &looks, false, no_unit, "unit");
+    if frame == Frame::Alone {
+        legend(&mut chart, &looks, false, no_unit, "unit");
+    }
     let with_unit: Vec<String> = scene
         .nodes
         .iter()

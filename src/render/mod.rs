@@ -204,7 +204,10 @@ pub fn renderer(format: Format) -> ReportRenderer {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),
             DiagramKind::Svg => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Svg, view)),
             DiagramKind::Png => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Png, view)),
-            DiagramKind::Mermaid => Box::new(mermaid::Mermaid { view }),
+            DiagramKind::Mermaid => Box::new(mermaid::Mermaid {
+                view,
+                frame: crate::view::scene::Frame::Alone,
+            }),
         },
     }
 }

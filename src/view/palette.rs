@@ -169,6 +169,19 @@ impl Look {
         }
     }
 
+    /// The line in words, for a key without pictures ("blue solid arrow with a filled
+    /// head").
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Look::Automated => "blue solid arrow with a filled head",
+            Look::Semi => "orange dashed arrow with an open head",
+            Look::Manual => "purple dashed arrow ending in a circle",
+            Look::Missing => "vermillion dotted arrow ending in a bar",
+            Look::BuildFix => "double green arrow",
+            Look::AutomateFix => "dashed double green arrow",
+        }
+    }
+
     /// The legend's sample of the line in a DOT HTML-like label: its dashes and its
     /// arrowhead as characters.
     pub fn glyphs(self) -> &'static str {

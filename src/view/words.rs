@@ -2,7 +2,7 @@
 //! minutes were used and whether its ends are connected for other data.
 
 use crate::analysis::{
-    path_ids, Analysis, Assumptions, Fix, HandoffResult, MinutesSource, PathHop,
+    path_ids, Analysis, Assumptions, Fix, FixId, HandoffResult, MinutesSource, PathHop,
 };
 use crate::model::{Model, Source};
 use crate::text::{hours, minutes, money, rate};
@@ -73,6 +73,37 @@ pub fn economics(model: &Model, fix: &Fix, currency: &str) -> String {
         minutes(years),
         money(fix.npv)
     )
+}
+
+/// A fix's name as people read it, before its id: the catalogued fix's or the automated
+/// integration's `name`, else what it does in the systems' names ("Connect CRM →
+/// Accounting", "Automate Marketing automation → CRM").
+pub fn fix_name(model: &Model, id: FixId) -> String {
+    if let Some(name) = given_fix_name(model, id) {
+        return name.to_string();
+    }
+    let (verb, from, to) = match id {
+        FixId::Automate(i) => (
+            "Automate",
+            model.integrations[i].from,
+            model.integrations[i].to,
+        ),
+        FixId::Catalog(f) => ("Connect", model.fixes[f].from, model.fixes[f].to),
+        FixId::Connect { from, to } => ("Connect", from, to),
+    };
+    format!(
+        "{verb} {} \u{2192} {}",
+        model.systems[from].name, model.systems[to].name
+    )
+}
+
+/// The `name` the model gives a fix (the catalogued fix's or the automated integration's).
+pub fn given_fix_name(model: &Model, id: FixId) -> Option<&str> {
+    match id {
+        FixId::Automate(i) => model.integrations[i].name.as_deref(),
+        FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+        FixId::Connect { .. } => None,
+    }
 }
 
 /// Paths written as system ids (`crm->sheet->erp`).

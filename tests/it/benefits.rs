@@ -256,7 +256,9 @@ fn the_review_document_names_owners_per_fix_and_per_owner_and_audits_missing_one
     assert!(md.contains("- VP Sales: 1 fix, 400.0 h a year"), "{md}");
     assert!(md.contains("- Sales ops: 2 fixes, 0.0 h a year"), "{md}");
     assert!(
-        md.contains("| VP Sales | 1 | accounting-\\>crm | 400.0 |"),
+        md.contains(
+            "| VP Sales | 1 | \\#1 Automate Accounting → CRM (accounting-\\>crm) | 400.0 |"
+        ),
         "{md}"
     );
     assert!(

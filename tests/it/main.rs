@@ -36,4 +36,5 @@ mod render_formats;
 mod schema;
 mod sheets_import;
 mod slow;
+mod text_boxes;
 mod warnings_cli;

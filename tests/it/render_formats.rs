@@ -129,9 +129,9 @@ fn html_report_inlines_the_graphviz_svg() {
         return;
     }
     let page = render(&["analyze", FIXTURE, "--format", "html"], None);
-    let start = page.find("<svg").expect("an inline SVG");
-    let end = page.find("</svg>").expect("the SVG is closed");
-    assert!(start < end);
+    let first_map = page.find("<figure class=\"diagram\"").expect("a map");
+    let start = first_map + page[first_map..].find("<svg").expect("an inline SVG");
+    let end = start + page[start..].find("</svg>").expect("the SVG is closed");
     assert!(!page.contains("<?xml"), "no XML prolog inside HTML");
     assert!(
         !page.contains("<!DOCTYPE svg"),
@@ -169,6 +169,14 @@ fn html_report_inlines_the_graphviz_svg() {
     assert!(
         page.contains("A dashed double green arrow marks fix #3, beside the integration"),
         "the month-end caption names the fix its map marks"
+    );
+    // One key for the page, before the first map; no map has a title or legend of its own.
+    assert_eq!(page.matches("<h3>How to read the maps</h3>").count(), 1);
+    assert!(page.find("How to read the maps") < Some(first_map));
+    assert!(!page.contains("Legend") && !page.contains("cluster_legend"));
+    assert!(
+        !page.contains("strategy Growth first \u{b7} fixes"),
+        "no map title"
     );
 }
 

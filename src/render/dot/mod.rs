@@ -1,20 +1,26 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
-//! whose warnings are passed on as notes. The unit level is drawn by [`super::units`].
+//! whose warnings are passed on as notes. The unit level is drawn by [`units`], the pieces
+//! both levels share (edges whose label is a node, the legend) are in [`parts`].
 
 use std::io::Write;
 
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
-};
+use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph};
 use graphviz_rust::printer::PrinterContext;
 
-use crate::view::palette::{self, Look};
-use crate::view::scene::{scene, wrap, Level, Scene, View, NAME_WIDTH};
+use crate::view::palette;
+use crate::view::scene::{scene, wrap, Frame, Level, Scene, View, NAME_WIDTH};
+mod parts;
 mod units;
 
 pub use super::graphviz_run::{Drawing, Drawings};
+pub use parts::{attr, edge, plain, text, CHAR_WIDTH};
+use parts::{
+    label_text, labelled_edge, legend, legend_row, longest_line, look_row, node_row, width_for,
+    LEAST_BOX_WIDTH,
+};
+
 use super::{Render, RenderError};
-use crate::text::{dot_label, dot_lines, dot_quoted, ellipsis, TITLE_CHARS};
+use crate::text::{dot_lines, ellipsis, TITLE_CHARS};
 use crate::view::Report;
 
 /// Above this many systems a picture of single systems cannot be read on a page or a
@@ -41,12 +47,17 @@ pub enum GraphvizOutput {
 pub struct Graphviz {
     output: GraphvizOutput,
     view: View,
+    frame: Frame,
 }
 
 impl Graphviz {
-    /// The diagram of `view` as `output`.
+    /// The diagram of `view` as `output`, on its own: titled, with a legend.
     pub fn new(output: GraphvizOutput, view: View) -> Graphviz {
-        Graphviz { output, view }
+        Graphviz {
+            output,
+            view,
+            frame: Frame::Alone,
+        }
     }
 }
 
@@ -61,7 +72,7 @@ impl Render<Report<'_>> for Graphviz {
         out: &mut dyn Write,
         notes: &mut Vec<String>,
     ) -> Result<(), RenderError> {
-        let text = source(report, &self.view, notes)?;
+        let text = source(report, &self.view, self.frame, notes)?;
         let format = match self.output {
             GraphvizOutput::Source => {
                 out.write_all(text.as_bytes())?;
@@ -77,11 +88,16 @@ impl Render<Report<'_>> for Graphviz {
     }
 }
 
-/// The graph `view` asks for; a focus that selects nothing is an error, a picture too
-/// large to read gets a note.
-pub fn graph(report: &Report, view: &View, notes: &mut Vec<String>) -> Result<Graph, RenderError> {
+/// The graph `view` asks for, framed as `frame` says; a focus that selects nothing is an
+/// error, a picture too large to read gets a note.
+pub fn graph(
+    report: &Report,
+    view: &View,
+    frame: Frame,
+    notes: &mut Vec<String>,
+) -> Result<Graph, RenderError> {
     if view.level == Level::Unit {
-        return Ok(units::dot_graph(report, view));
+        return Ok(units::dot_graph(report, view, frame));
     }
     let scene = scene(report, view);
     if view.is_focused() && scene.is_empty() {
@@ -94,7 +110,7 @@ pub fn graph(report: &Report, view: &View, notes: &mut Vec<String>) -> Result<Gr
             scene.systems.len()
         ));
     }
-    Ok(build(report, view, &scene))
+    Ok(build(report, view, &scene, frame))
 }
 
 /// Why a focus drew nothing, in the model's words.
@@ -133,13 +149,15 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
 pub fn source(
     report: &Report,
     view: &View,
+    frame: Frame,
     notes: &mut Vec<String>,
 ) -> Result<String, RenderError> {
-    let graph = graph(report, view, notes)?;
+    let graph = graph(report, view, frame, notes)?;
     Ok(graphviz_rust::print(graph, &mut PrinterContext::default()))
 }
 
-/// Renders each of `views` as SVG text through `dot`, for pages that inline them, while
+/// Renders each of `views` as SVG text through `dot`, for a page that inlines them, captions
+/// them and explains their looks once ([`Frame::InPage`]: no title, no legend), while
 /// `write` writes the page: the maps are drawn side by side
 /// ([`super::graphviz_run::draw_all`]), and `write` takes each, in order, as [`Graphviz`]
 /// draws it alone, with its notes.
@@ -150,59 +168,19 @@ pub fn svgs<'v, R>(
 ) -> R {
     let sources = views.into_iter().map(|view| {
         let mut notes = Vec::new();
-        (source(report, view, &mut notes), notes)
+        (source(report, view, Frame::InPage, &mut notes), notes)
     });
     super::graphviz_run::draw_all(sources, "svg", write)
 }
 
-fn id(s: &str) -> Id {
-    Id::Plain(s.to_string())
-}
-
-/// A quoted DOT string.
-pub fn text(s: &str) -> Id {
-    Id::Escaped(dot_quoted(s))
-}
-
-/// A quoted DOT label, cut as [`crate::text::label_lines`] says.
-fn label_text(s: &str) -> Id {
-    Id::Escaped(dot_label(s))
-}
-
-/// `key=value`.
-pub fn attr(key: &str, value: Id) -> Attribute {
-    Attribute(id(key), value)
-}
-
-/// A plain (unquoted) DOT id or number.
-pub fn plain(s: &str) -> Id {
-    id(s)
-}
-
 fn node_id(system: usize) -> NodeId {
-    NodeId(id(&format!("n{system}")), None)
+    NodeId(plain(&format!("n{system}")), None)
 }
 
-/// An edge between two generated node ids.
-pub fn edge(from: NodeId, to: NodeId, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Edge(Edge {
-        ty: EdgeTy::Pair(Vertex::N(from), Vertex::N(to)),
-        attributes,
-    })
-}
-
-/// The attributes every edge of `look` has: line, arrowhead, label colour.
-pub fn look_attributes(look: Look, label: &str, tooltip: &str) -> Vec<Attribute> {
-    vec![
-        attr("label", label_text(label)),
-        attr("style", text(look.dot_style())),
-        attr("color", text(&look.dot_colour())),
-        attr("fontcolor", text(look.text_colour())),
-        attr("arrowhead", id(look.dot_arrowhead())),
-        attr("penwidth", text(look.dot_width())),
-        attr("tooltip", text(tooltip)),
-    ]
-}
+/// The size of a system's name, in points.
+const NODE_FONT_SIZE: f64 = 14.0;
+/// The room around a system's name, in inches (across, along).
+const NODE_MARGIN: (f64, f64) = (0.15, 0.08);
 
 fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
     let model = report.model;
@@ -244,105 +222,155 @@ fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
         id: node_id(s),
         attributes: vec![
             attr("label", Id::Escaped(dot_lines(&lines))),
-            attr("shape", id(shape)),
+            attr("shape", plain(shape)),
             attr("style", text(style)),
             attr("fillcolor", text(fill)),
             attr("color", text(line)),
+            width_for(
+                longest_line(&lines),
+                NODE_FONT_SIZE,
+                NODE_MARGIN.0,
+                LEAST_BOX_WIDTH,
+            ),
             attr("tooltip", text(&tooltip)),
         ],
     })
 }
 
-/// Graph-wide attributes: flowing `rankdir` (`LR`, `TB`), the title on top, sizes that
-/// stay legible when the picture is scaled to a page or a projector.
-pub fn header(title: &str, rankdir: &str) -> Vec<Stmt> {
-    vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", id(rankdir)),
-            attr("fontname", text("Helvetica")),
+/// Graph-wide attributes: flowing `rankdir` (`LR`, `TB`), the title on top (none in a
+/// page, which has its own heading), sizes that stay legible when the picture is scaled to
+/// a page or a projector.
+pub fn header(title: &str, rankdir: &str, frame: Frame) -> Vec<Stmt> {
+    let mut graph = vec![
+        attr("rankdir", plain(rankdir)),
+        attr("fontname", text("Helvetica")),
+    ];
+    if frame == Frame::Alone {
+        graph.extend([
             attr("label", text(&ellipsis(title, TITLE_CHARS))),
-            attr("labelloc", id("t")),
-            attr("labeljust", id("l")),
-            attr("fontsize", id("22")),
-            attr("nodesep", text("0.4")),
-            attr("ranksep", text("0.9")),
-        ])),
+            attr("labelloc", plain("t")),
+            attr("labeljust", plain("l")),
+            attr("fontsize", plain("22")),
+        ]);
+    }
+    graph.extend([attr("nodesep", text("0.4")), attr("ranksep", text("0.9"))]);
+    vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", text("Helvetica")),
-            attr("fontsize", id("14")),
-            attr("margin", text("0.15,0.08")),
+            attr("fontsize", plain("14")),
+            attr(
+                "margin",
+                text(&format!("{},{}", NODE_MARGIN.0, NODE_MARGIN.1)),
+            ),
         ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", text("Helvetica")),
-            attr("fontsize", id("13")),
-            attr("arrowsize", text("1.1")),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("arrowsize", text("1.1"))])),
     ]
 }
 
+/// The size of a unit box's title, in points.
+const TITLE_FONT_SIZE: f64 = 16.0;
+
 /// A unit's cluster around `nodes`. Its title is a text node laid out like any other
 /// (Graphviz places a cluster's own label without regard to edge labels, which then
-/// print over it).
+/// print over it); `dot` may lose the box (`graphviz_run` draws the map again without unit
+/// boxes when it cannot lay them out), and then drops the title with it.
 pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
     let mut stmts = vec![
         Stmt::Attribute(attr("label", text(""))),
         Stmt::Attribute(attr("style", text("rounded,filled"))),
         Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
         Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
-        Stmt::Attribute(attr("margin", id("14"))),
+        Stmt::Attribute(attr("margin", plain("14"))),
         Stmt::Node(Node {
-            id: NodeId(id(&format!("title_unit_{unit}")), None),
+            id: NodeId(plain(&format!("title_unit_{unit}")), None),
             attributes: vec![
                 attr("label", label_text(title)),
-                attr("shape", id("plaintext")),
+                attr("shape", plain("plaintext")),
                 attr("fontname", text("Helvetica-Bold")),
-                attr("fontsize", id("16")),
+                attr("fontsize", plain("16")),
+                width_for(longest_line(&[title]), TITLE_FONT_SIZE, 0.06, 0.0),
                 attr("tooltip", text(title)),
             ],
         }),
     ];
     stmts.extend(nodes);
     Stmt::Subgraph(Subgraph {
-        id: id(&format!("cluster_unit_{unit}")),
+        id: plain(&format!("cluster_unit_{unit}")),
         stmts,
     })
 }
 
-fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
+fn build(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Graph {
     let model = report.model;
-    let mut stmts = header(&title(report, view, scene), "LR");
-
+    let mut stmts = header(&title(report, view, scene), "LR", frame);
+    let groups = scene.unit_groups(model);
+    // The unit box each system is drawn in, by position in `groups`.
+    let mut group_of = std::collections::HashMap::new();
+    for (k, group) in groups.iter().enumerate() {
+        for s in &group.systems {
+            group_of.insert(*s, k);
+        }
+    }
+    // An edge's label goes in the box both its ends are in, else outside every box.
+    let mut inside: Vec<Vec<Stmt>> = groups
+        .iter()
+        .map(|g| {
+            g.systems
+                .iter()
+                .map(|s| system_node(report, scene, *s))
+                .collect()
+        })
+        .collect();
+    let mut outside: Vec<Stmt> = scene
+        .ungrouped(model)
+        .map(|s| system_node(report, scene, s))
+        .collect();
+    let mut edges = Vec::new();
+    for (key, e) in scene.edges(report).into_iter().enumerate() {
+        let drawn = labelled_edge(
+            key,
+            (node_id(e.from), node_id(e.to)),
+            e.look,
+            &e.lines,
+            &e.tooltip,
+            None,
+        );
+        if let Some(label) = drawn.label {
+            match (group_of.get(&e.from), group_of.get(&e.to)) {
+                (Some(a), Some(b)) if a == b => inside[*a].push(label),
+                _ => outside.push(label),
+            }
+        }
+        edges.extend(drawn.edges);
+    }
     // One cluster per unit (in a unit view, per unit in focus), in file order; the rest
     // outside.
-    for group in scene.unit_groups(model) {
-        let nodes = group
-            .systems
-            .iter()
-            .map(|s| system_node(report, scene, *s))
-            .collect();
+    for (group, nodes) in groups.iter().zip(inside) {
         stmts.push(cluster(group.unit, &group.title, nodes));
     }
-    for s in scene.ungrouped(model) {
-        stmts.push(system_node(report, scene, s));
+    stmts.extend(outside);
+    stmts.extend(edges);
+    if frame == Frame::Alone {
+        stmts.push(legend(&legend_rows(report, scene)));
     }
-
-    for e in scene.edges(report) {
-        stmts.push(edge(
-            node_id(e.from),
-            node_id(e.to),
-            look_attributes(e.look, &e.lines.join("\n"), &e.tooltip),
-        ));
+    Graph::DiGraph {
+        id: plain("gapgraph"),
+        strict: false,
+        stmts,
     }
+}
 
-    let external = scene.has_external(model);
-    let manual = scene.has_manual(model);
+/// The legend's rows: the boxes and the looks the scene draws.
+fn legend_rows(report: &Report, scene: &Scene) -> Vec<String> {
+    let model = report.model;
     let mut rows = vec![node_row(
         palette::SYSTEM_FILL,
         palette::SYSTEM_LINE,
         "system",
-        "grouped by business unit",
+        super::graphviz_run::GROUPED,
     )];
-    if manual {
+    if scene.has_manual(model) {
         rows.push(node_row(
             palette::MANUAL_FILL,
             palette::MANUAL_LINE,
@@ -350,7 +378,7 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
             "manual kind: spreadsheet, e-mail, paper, person",
         ));
     }
-    if external {
+    if scene.has_external(model) {
         rows.push(node_row(
             palette::EXTERNAL_FILL,
             palette::EXTERNAL_LINE,
@@ -362,12 +390,7 @@ fn build(report: &Report, view: &View, scene: &Scene) -> Graph {
     if !scene.steps.is_empty() || scene.missing.iter().any(|m| !m.steps.is_empty()) {
         rows.push(legend_row("step N", "the workflow's handoff number"));
     }
-    stmts.push(legend(&rows));
-    Graph::DiGraph {
-        id: id("gapgraph"),
-        strict: false,
-        stmts,
-    }
+    rows
 }
 
 /// "Render fixture: workflow Quote to cash · strategy Growth first · fixes #1, #3 marked".
@@ -395,65 +418,4 @@ pub fn diagram_title(report: &Report, focus: &str, ranks: &[usize]) -> String {
         ),
     };
     format!("{name}: {focus} \u{b7} {strategy} \u{b7} {fixes}")
-}
-
-/// A legend row: a sample, then what it means. Samples and meanings are our own words,
-/// so the HTML-like label needs no escaping.
-pub fn legend_row(sample: &str, meaning: &str) -> String {
-    format!("<TR><TD ALIGN=\"LEFT\">{sample}</TD><TD ALIGN=\"LEFT\">{meaning}</TD></TR>")
-}
-
-/// The legend row of an edge look.
-pub fn look_row(look: Look) -> String {
-    look_row_saying(look, look.meaning())
-}
-
-/// The legend row of an edge look, with its meaning in this diagram's words.
-pub fn look_row_saying(look: Look, meaning: &str) -> String {
-    legend_row(
-        &format!(
-            "<FONT COLOR=\"{}\" POINT-SIZE=\"18\"><B>{}</B></FONT>",
-            look.colour(),
-            look.glyphs()
-        ),
-        meaning,
-    )
-}
-
-/// The legend row of a node style.
-pub fn node_row(fill: &str, border: &str, label: &str, meaning: &str) -> String {
-    legend_row(
-        &format!(
-            "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" COLOR=\"{border}\" \
-             BGCOLOR=\"{fill}\"><TR><TD>{label}</TD></TR></TABLE>"
-        ),
-        meaning,
-    )
-}
-
-/// A small cluster explaining each visual the diagram uses, one row each: one
-/// table-shaped node, so the key stays compact instead of spreading sample edges over the
-/// layout.
-pub fn legend(rows: &[String]) -> Stmt {
-    let label = format!(
-        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">{}</TABLE>>",
-        rows.concat()
-    );
-    Stmt::Subgraph(Subgraph {
-        id: id("cluster_legend"),
-        stmts: vec![
-            Stmt::Attribute(attr("label", text("Legend"))),
-            Stmt::Attribute(attr("fontsize", id("14"))),
-            Stmt::Attribute(attr("style", text("rounded"))),
-            Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
-            Stmt::Node(Node {
-                id: NodeId(id("legend"), None),
-                attributes: vec![
-                    attr("label", Id::Html(label)),
-                    attr("shape", id("plaintext")),
-                    attr("fontsize", id("13")),
-                ],
-            }),
-        ],
-    })
 }

@@ -3,33 +3,41 @@
 
 use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
 
-use super::{
-    attr, diagram_title, edge, header, legend, legend_row, look_attributes, look_row_saying,
-    node_row, plain, text,
+use super::parts::{
+    attr, labelled_edge, legend, legend_row, longest_line, look_row_saying, node_row, plain, text,
+    width_for, LabelledEdge, LEAST_BOX_WIDTH,
 };
+use super::{diagram_title, header};
 use crate::text::dot_lines;
 use crate::view::palette;
-use crate::view::scene::{short_list, View, LABEL_ITEMS};
+use crate::view::scene::{short_list, Frame, View, LABEL_ITEMS};
 use crate::view::units::{
     edge_lines, looks, max_hours, node_lines, node_name, scene_title, unit_meaning, unit_scene,
     width, UnitScene,
 };
 use crate::view::Report;
 
-/// The unit level as a Graphviz graph.
-pub fn dot_graph(report: &Report, view: &View) -> Graph {
+/// The unit level as a Graphviz graph, framed as `frame` says.
+pub fn dot_graph(report: &Report, view: &View, frame: Frame) -> Graph {
     let scene = unit_scene(report, view.top);
     // Top to bottom: units often hand work on in a chain, which left to right would draw
     // as one strip too wide for any page.
     let mut stmts = header(
         &diagram_title(report, "unit overview", &scene.ranks()),
         "TB",
+        frame,
     );
     unit_nodes(report, &scene, &mut stmts);
     let max = max_hours(&scene);
-    gap_edges(report, &scene, max, &mut stmts);
-    fix_edges(report, &scene, &mut stmts);
-    stmts.push(legend(&legend_rows(&scene, max)));
+    let mut edges = gap_edges(report, &scene, max);
+    edges.extend(fix_edges(report, &scene, edges.len()));
+    for drawn in edges {
+        stmts.extend(drawn.label);
+        stmts.extend(drawn.edges);
+    }
+    if frame == Frame::Alone {
+        stmts.push(legend(&legend_rows(&scene, max)));
+    }
     Graph::DiGraph {
         id: plain("gapgraph"),
         strict: false,
@@ -40,6 +48,7 @@ pub fn dot_graph(report: &Report, view: &View) -> Graph {
 /// One box per unit (and one for the systems of no unit).
 fn unit_nodes(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
     for node in &scene.nodes {
+        let lines = node_lines(report, node);
         let (fill, line) = if node.unit.is_some() {
             (palette::SYSTEM_FILL, palette::SYSTEM_LINE)
         } else {
@@ -48,7 +57,7 @@ fn unit_nodes(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
         stmts.push(Stmt::Node(Node {
             id: NodeId(plain(&node_name(node.unit)), None),
             attributes: vec![
-                attr("label", Id::Escaped(dot_lines(&node_lines(report, node)))),
+                attr("label", Id::Escaped(dot_lines(&lines))),
                 attr("shape", plain("box")),
                 attr("style", text("rounded,filled")),
                 attr("fillcolor", text(fill)),
@@ -56,14 +65,16 @@ fn unit_nodes(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
                 attr("penwidth", text("1.5")),
                 attr("fontsize", plain("16")),
                 attr("margin", text("0.25,0.12")),
+                width_for(longest_line(&lines), 16.0, 0.25, LEAST_BOX_WIDTH),
             ],
         }));
     }
 }
 
 /// The gaps between two units, one edge per pair, thicker for more gap hours.
-fn gap_edges(report: &Report, scene: &UnitScene, max: f64, stmts: &mut Vec<Stmt>) {
-    for e in &scene.edges {
+fn gap_edges(report: &Report, scene: &UnitScene, max: f64) -> Vec<LabelledEdge> {
+    let mut drawn = Vec::new();
+    for (key, e) in scene.edges.iter().enumerate() {
         let look = e.tally.look();
         let lines = edge_lines(report, &e.tally);
         let tooltip = format!(
@@ -73,35 +84,52 @@ fn gap_edges(report: &Report, scene: &UnitScene, max: f64, stmts: &mut Vec<Stmt>
             e.tally.counts(),
             e.tally.annual_hours
         );
-        let mut attributes = look_attributes(look, &lines.join("\n"), &tooltip);
-        for a in attributes.iter_mut().filter(|a| a.0 == plain("penwidth")) {
-            a.1 = text(&format!("{:.2}", width(&e.tally, max)));
-        }
-        stmts.push(edge(
-            NodeId(plain(&node_name(e.from)), None),
-            NodeId(plain(&node_name(e.to)), None),
-            attributes,
+        drawn.push(labelled_edge(
+            key,
+            (
+                NodeId(plain(&node_name(e.from)), None),
+                NodeId(plain(&node_name(e.to)), None),
+            ),
+            look,
+            &lines,
+            &tooltip,
+            Some(format!("{:.2}", width(&e.tally, max))),
         ));
     }
+    drawn
 }
 
-/// The fixes proposed between units.
-fn fix_edges(report: &Report, scene: &UnitScene, stmts: &mut Vec<Stmt>) {
+/// The fixes proposed between units; their label nodes are numbered from `first`.
+fn fix_edges(report: &Report, scene: &UnitScene, first: usize) -> Vec<LabelledEdge> {
     let cur = report.currency();
-    for f in &scene.fixes {
+    let mut drawn = Vec::new();
+    for (key, f) in (first..).zip(&scene.fixes) {
         let mark = &f.fix;
         let lines = [
             mark.headline(),
             short_list(&mark.carries, LABEL_ITEMS),
             mark.money_line(cur),
         ];
-        let tooltip = format!("fix #{} {} ({})", mark.rank, mark.id, mark.action.as_str());
-        stmts.push(edge(
-            NodeId(plain(&node_name(f.from)), None),
-            NodeId(plain(&node_name(f.to)), None),
-            look_attributes(mark.look(), &lines.join("\n"), &tooltip),
+        let tooltip = format!(
+            "fix #{} {} ({}, {})",
+            mark.rank,
+            mark.name,
+            mark.id,
+            mark.action.as_str()
+        );
+        drawn.push(labelled_edge(
+            key,
+            (
+                NodeId(plain(&node_name(f.from)), None),
+                NodeId(plain(&node_name(f.to)), None),
+            ),
+            mark.look(),
+            &lines,
+            &tooltip,
+            None,
         ));
     }
+    drawn
 }
 
 /// The legend's rows: the boxes, the looks of the edges drawn and the thickness.
@@ -127,7 +155,7 @@ fn legend_rows(scene: &UnitScene, max: f64) -> Vec<String> {
     );
     if max > 0.0 {
         rows.push(legend_row(
-            "<B>thicker</B>",
+            "thicker",
             "more gap hours a year between the units",
         ));
     }

@@ -9,14 +9,14 @@ use std::io::Write;
 mod benefits;
 mod chart;
 mod impact;
+mod maps;
 mod sections;
 
-use super::dot::{svgs, Drawing, Drawings};
+use super::dot::{svgs, Drawings};
 use super::{Render, RenderError};
 use crate::text::html;
 use crate::view::palette;
 use crate::view::review::{Block, Document, Span, Table};
-use crate::view::scene::Level;
 use crate::view::{Report, Review};
 
 /// `analyze --format html`.
@@ -163,6 +163,15 @@ impl Render<Review<'_>> for Html {
     }
 }
 
+/// What only the review page styles: its headline's best first step, the captions of its
+/// maps and their one key.
+const REVIEW_STYLE: &str = ".callout { border-left: 8px solid var(--fix); background: #effaf5; padding: 10px 16px; font-size: 1.1rem; max-width: none; }
+.caption { color: var(--muted); font-size: .95rem; }
+.key ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(24em, 1fr)); gap: 4px 18px; max-width: none; }
+.key li { display: flex; align-items: center; gap: 10px; font-size: .95rem; }
+.key .sample { flex: none; min-width: 84px; }
+";
+
 /// The page; the warnings of the Graphviz runs that draw its maps go to `notes`. The maps
 /// are drawn side by side while the page is written; each block takes its own in order.
 fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<String, RenderError> {
@@ -171,7 +180,7 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
         .iter()
         .chain(doc.sections.iter().flat_map(|s| &s.blocks));
     let views = blocks.filter_map(|block| match block {
-        Block::Diagram(view) => Some(view),
+        Block::Diagram(map) => Some(&map.view),
         _ => None,
     });
     svgs(report, views, |maps| page_with(report, doc, notes, maps))
@@ -194,8 +203,8 @@ fn page_with(
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; img-src data:; script-src '{SORT_SCRIPT_SHA256}'\">\n\
          <meta name=\"generator\" content=\"gapgraph\">\n\
-         <title>{title}: gap report</title>\n<style>\n{}</style>\n</head>\n<body>\n<header>\n\
-         <h1>{title}</h1>\n",
+         <title>{title}: gap report</title>\n<style>\n{}{REVIEW_STYLE}</style>\n</head>\n<body>\n\
+         <header>\n<h1>{title}</h1>\n",
         style()
     );
     for block in &doc.lead {
@@ -337,47 +346,11 @@ fn write_block(
             }
             p.push_str("</div>\n");
         }
-        Block::Diagram(view) => {
-            let id = match (view.level, view.workflows.as_slice()) {
-                (Level::Unit, _) => "map-units".to_string(),
-                (Level::System, [w]) => format!("map-{}", anchor(&report.model.workflows[*w].id)),
-                _ => "map-systems".to_string(),
-            };
-            let _ = writeln!(p, "<figure class=\"diagram\" id=\"{id}\">");
-            let drawing = maps.next().unwrap_or_else(|| Drawing {
-                result: Err(RenderError::Graphviz("the map was not drawn".to_string())),
-                notes: Vec::new(),
-            });
-            notes.extend(drawing.notes);
-            match drawing.result {
-                Ok(bytes) => p.push_str(&inline_svg(&String::from_utf8_lossy(&bytes))),
-                Err(RenderError::GraphvizMissing) => p.push_str(
-                    "<p class=\"note\">The integration map is drawn by Graphviz <code>dot</code>, \
-                     which was not found on PATH when this report was made. Install Graphviz \
-                     (<code>apt-get install graphviz</code>, <code>brew install graphviz</code>, \
-                     <code>winget install graphviz</code>) and run the same command again, or \
-                     draw the map yourself from <code>gapgraph diagram MODEL --format dot</code> \
-                     (or <code>--format mermaid</code>).</p>\n",
-                ),
-                Err(RenderError::Graphviz(message)) => {
-                    let _ = writeln!(
-                        p,
-                        "<p class=\"note\">Graphviz <code>dot</code> could not draw the \
-                         integration map: {}</p>",
-                        html(&message)
-                    );
-                }
-                Err(RenderError::TooLarge(message) | RenderError::EmptyFocus(message)) => {
-                    let _ = writeln!(
-                        p,
-                        "<p class=\"note\">Map not drawn: {}.</p>",
-                        html(&message)
-                    );
-                }
-                Err(e) => return Err(e),
-            }
-            p.push_str("</figure>\n");
+        Block::Callout(spans) => {
+            let _ = writeln!(p, "<p class=\"callout\">{}</p>", inline(spans));
         }
+        Block::Diagram(map) => maps::write_map(report, map, p, notes, maps)?,
+        Block::Key(entries) => maps::write_key(entries, p),
         Block::Chart(chart) => {
             p.push_str("<figure class=\"chart\">\n");
             p.push_str(&chart::svg(chart));
@@ -387,88 +360,9 @@ fn write_block(
     Ok(())
 }
 
-/// Graphviz's SVG made fit to sit inside HTML: the XML prolog, DOCTYPE and comments
-/// (which name the Graphviz version, so they would make the page differ between machines)
-/// go; the `<svg>` element stays as Graphviz wrote it, labels already XML-escaped.
-fn inline_svg(svg: &str) -> String {
-    let start = svg.find("<svg").unwrap_or(svg.len());
-    let mut rest = &svg[start..];
-    let mut out = String::with_capacity(rest.len());
-    while let Some(open) = rest.find("<!--") {
-        out.push_str(&rest[..open]);
-        match rest[open..].find("-->") {
-            Some(close) => rest = &rest[open + close + 3..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    // Graphviz titles name our generated ids (`n3`, `cluster_unit_0`), which would only
-    // show as meaningless hover text; the tooltips with the model's words stay.
-    let mut rest = out.as_str();
-    let mut untitled = String::with_capacity(rest.len());
-    while let Some(open) = rest.find("<title>") {
-        untitled.push_str(&rest[..open]);
-        match rest[open..].find("</title>") {
-            Some(close) => rest = &rest[open + close + "</title>".len()..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
-    }
-    untitled.push_str(rest);
-    let out = untitled;
-    // Blank lines left where comments and titles were.
-    let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
-    let mut joined = lines.join("\n");
-    joined.push('\n');
-    // A wide picture shrinks to the page only down to a legible scale, then scrolls.
-    if let Some(width) = svg_width_px(&joined) {
-        let min = (width * MIN_SCALE).round();
-        if min > 0.0 {
-            joined = joined.replacen("<svg ", &format!("<svg style=\"min-width:{min}px\" "), 1);
-        }
-    }
-    joined
-}
-
-/// The smallest scale at which the diagram's 13-14 pt labels stay readable (about 13 px
-/// on screen); a wider map scrolls sideways instead of shrinking further.
-const MIN_SCALE: f64 = 0.75;
-
-/// The width Graphviz gave the `<svg>` element (`width="123pt"`), in CSS pixels.
-fn svg_width_px(svg: &str) -> Option<f64> {
-    let tag = &svg[svg.find("<svg")?..];
-    let tag = &tag[..tag.find('>')?];
-    let value = tag.split(" width=\"").nth(1)?.split('"').next()?;
-    let points: f64 = value.strip_suffix("pt")?.parse().ok()?;
-    Some(points * 96.0 / 72.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inline_svg_drops_prolog_doctype_and_comments() {
-        let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"x\" \"y\">\n\
-                   <!-- Generated by graphviz version 2.43.0 -->\n<svg width=\"10pt\">\n\
-                   <!-- n0 -->\n<g id=\"node1\"><title>n0</title>\n\
-                   <text>a &lt; b</text></g>\n</svg>\n";
-        assert_eq!(
-            inline_svg(svg),
-            "<svg style=\"min-width:10px\" width=\"10pt\">\n\
-             <g id=\"node1\">\n<text>a &lt; b</text></g>\n</svg>\n"
-        );
-        assert_eq!(
-            svg_width_px("<svg width=\"1500pt\" height=\"2pt\">"),
-            Some(2000.0)
-        );
-        assert_eq!(svg_width_px("<svg>"), None);
-    }
 
     #[test]
     fn policy_hash_matches_the_sort_script() {

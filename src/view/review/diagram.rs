@@ -2,7 +2,7 @@
 //! integration map when the model is small enough to read in one picture, and one map per
 //! workflow beside its gaps. Every caption names exactly the fixes its map marks.
 
-use super::{code, text, Block, Section, Span};
+use super::{code, text, Block, Map, Section, Span};
 use crate::view::scene::{scene, FixMark, Level, View};
 use crate::view::units::unit_scene;
 use crate::view::Report;
@@ -72,12 +72,9 @@ fn ranks(ranks: &[usize]) -> String {
     }
 }
 
-/// What the line styles mean, said once per caption.
-const LINES: &str = "Blue solid arrows with filled heads are automated; orange dashed arrows \
-    with open heads are semi-automated (someone runs an export/import) and purple dashed \
-    arrows ending in a circle are manual re-keying, both with minutes per use; vermillion \
-    dotted arrows ending in a bar are handoffs with no path at all, with their hours and \
-    cost a year.";
+/// What a map drawn without its unit boxes says of itself.
+const UNBOXED: &str = "Graphviz could not lay this map out with its unit boxes, so its \
+    systems are drawn without them.";
 
 /// The unit overview that opens the document.
 pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
@@ -94,10 +91,8 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
          the units that own their systems, while the Automation section's unit table \
          counts them by the unit that owns their workflow. An arrow sums the handoffs from one unit \
          to another: their count by status, and the hours and cost a year of the gaps among \
-         them; the thicker the arrow, the more hours. Its colour, line and arrowhead show \
-         the worst status among them: vermillion dotted with a bar, at least one handoff \
-         has no path; purple dashed with a circle, a person is in the loop; blue solid, \
-         all automated.",
+         them; the thicker the arrow, the more hours, and its line shows the worst status \
+         among them.",
     )];
     let between: Vec<usize> = units.fixes.iter().map(|f| f.fix.rank).collect();
     let inside: Vec<usize> = units
@@ -134,7 +129,11 @@ pub(super) fn overview(report: &Report, top: Option<usize>) -> Section {
     Section {
         id: "overview",
         title: "Unit overview".to_string(),
-        blocks: vec![Block::Diagram(view), Block::Paragraph(caption)],
+        blocks: vec![Block::Diagram(Map {
+            view,
+            caption,
+            caption_unboxed: None,
+        })],
     }
 }
 
@@ -185,17 +184,21 @@ pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Sec
     if shown.systems.len() > LARGE_DIAGRAM {
         return None;
     }
+    let fixes = fix_sentence(&shown.fixes);
     Some(Section {
         id: "diagram",
         title: "Integration map".to_string(),
-        blocks: vec![
-            Block::Diagram(view),
-            Block::Paragraph(vec![text(format!(
-                "Boxes are systems grouped by business unit; yellow notes are manual kinds \
-                 (spreadsheet, e-mail, paper, person). {LINES} {}",
-                fix_sentence(&shown.fixes)
+        blocks: vec![Block::Diagram(Map {
+            view,
+            caption: vec![text(format!(
+                "Every system, grouped by the business unit that owns it, with every \
+                 integration and every handoff that has no path. {fixes}"
+            ))],
+            caption_unboxed: Some(vec![text(format!(
+                "Every system, with every integration and every handoff that has no path. \
+                 {UNBOXED} {fixes}"
             ))]),
-        ],
+        })],
     })
 }
 
@@ -206,18 +209,25 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
         ..View::default()
     }
     .with_top(top.unwrap_or(DIAGRAM_TOP));
-    let marked = scene(report, &view).fixes;
-    let mut caption: Vec<Span> = vec![text(format!(
-        "Map of this workflow: labels give the step numbers. {}",
-        fix_sentence(&marked)
-    ))];
-    caption.push(text(" Draw it alone with "));
-    caption.push(code(format!(
-        "gapgraph diagram MODEL --workflow {} --format svg",
-        report.model.workflows[w].id
-    )));
-    caption.push(text("."));
-    vec![Block::Diagram(view), Block::Paragraph(caption)]
+    let marked = fix_sentence(&scene(report, &view).fixes);
+    let caption = |unboxed: &str| -> Vec<Span> {
+        vec![
+            text(format!(
+                "Map of this workflow: labels give the step numbers.{unboxed} {marked} Draw \
+                 it alone with "
+            )),
+            code(format!(
+                "gapgraph diagram MODEL --workflow {} --format svg",
+                report.model.workflows[w].id
+            )),
+            text("."),
+        ]
+    };
+    vec![Block::Diagram(Map {
+        view,
+        caption: caption(""),
+        caption_unboxed: Some(caption(&format!(" {UNBOXED}"))),
+    })]
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::{cell, code, columns, number_cell, text, text_cell, Block, Cell, Sect
 use crate::analysis::Fix;
 use crate::text::{hours, minutes, money, ratio};
 use crate::view::scene::{short_list, LABEL_ITEMS};
+use crate::view::words::fix_name;
 use crate::view::Report;
 
 /// Fixes listed when `--top` is not given; the rest are counted.
@@ -87,18 +88,22 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
     let rows: Vec<Vec<Cell>> = shown
         .iter()
         .map(|fix| {
-            let mut name = vec![code(fix.id.text(model))];
-            if let Some(n) = fix.name(model) {
-                name.push(Span::Break);
-                name.push(text(n));
-            }
-            name.push(Span::Break);
-            name.push(text(format!(
-                "{} \u{2192} {}: {}",
-                model.systems[fix.from].name,
-                model.systems[fix.to].name,
-                short_list(&fix.carries, LABEL_ITEMS)
-            )));
+            // Its name first, then its id; the systems when the name does not say them.
+            let mut name = vec![
+                text(fix_name(model, fix.id)),
+                Span::Break,
+                code(fix.id.text(model)),
+                Span::Break,
+            ];
+            let carries = short_list(&fix.carries, LABEL_ITEMS);
+            name.push(text(if fix.name(model).is_some() {
+                format!(
+                    "{} \u{2192} {}: {carries}",
+                    model.systems[fix.from].name, model.systems[fix.to].name,
+                )
+            } else {
+                format!("carries {carries}")
+            }));
             vec![
                 number_cell(fix.rank.to_string(), Some(fix.rank as f64)),
                 cell(name),
@@ -143,9 +148,10 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
 fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
     let cur = report.currency();
     let mut spans = vec![
-        Span::Strong(format!("#{}", fix.rank)),
-        text(" "),
+        Span::Strong(format!("#{} {}", fix.rank, fix_name(report.model, fix.id))),
+        text(" ("),
         code(fix.id.text(report.model)),
+        text(")"),
         text(format!(
             ": saves {} staff hours = {cur} {} a year",
             hours(fix.annual_hours_saved),

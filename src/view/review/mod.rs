@@ -7,6 +7,7 @@ mod automation;
 mod diagram;
 mod fixes;
 mod gaps;
+mod key;
 mod owners;
 mod roadmap;
 
@@ -17,6 +18,7 @@ use crate::analysis::{Fix, Status};
 use crate::decide::Roadmap;
 use crate::text::{hours, minutes, money, percent, ratio};
 
+pub use key::{KeyEntry, Sample};
 pub use roadmap::StepChart;
 
 /// What a review document shows besides the report itself.
@@ -135,6 +137,17 @@ pub struct Figure {
     pub loss: bool,
 }
 
+/// A map of the document: what it draws and the sentences under it.
+pub struct Map {
+    /// Its focus.
+    pub view: View,
+    /// What it shows.
+    pub caption: Vec<Span>,
+    /// What it shows when Graphviz could not lay its unit boxes out and it was drawn
+    /// without them (`None`: the same caption).
+    pub caption_unboxed: Option<Vec<Span>>,
+}
+
 /// A block of the document.
 pub enum Block {
     /// A sub-heading.
@@ -147,8 +160,12 @@ pub enum Block {
     Table(Table),
     /// Headline numbers.
     Figures(Vec<Figure>),
-    /// The integration map, drawn with this focus.
-    Diagram(View),
+    /// A sentence set apart: the recommendation a reader must not miss.
+    Callout(Vec<Span>),
+    /// A map, drawn with its focus, and its caption.
+    Diagram(Map),
+    /// The key to the document's maps, once for all of them.
+    Key(Vec<KeyEntry>),
     /// The roadmap's cumulative saving, step by step.
     Chart(roadmap::StepChart),
 }
@@ -167,7 +184,8 @@ pub struct Section {
 pub struct Document {
     /// The model's name.
     pub title: String,
-    /// Blocks under the title (the strategy in force).
+    /// Blocks under the title, before the sections (the review has none: its headline is
+    /// the first section).
     pub lead: Vec<Block>,
     /// Sections in reading order.
     pub sections: Vec<Section>,
@@ -220,9 +238,10 @@ fn document(
         .model_name
         .clone()
         .unwrap_or_else(|| "gapgraph report".to_string());
+    // The headline first: what the gaps cost and the best first step, on the first screen.
     let mut sections = vec![
-        diagram::overview(report, top),
         summary(report),
+        diagram::overview(report, top),
         fixes::fixes(report, top),
     ];
     if let Some(roadmap) = roadmap {
@@ -248,9 +267,26 @@ fn document(
         });
     }
     sections.push(about(report, provenance));
+    let maps: Vec<&Map> = sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Diagram(map) => Some(map),
+            _ => None,
+        })
+        .collect();
+    if let Some(key) = key::key(report, &maps) {
+        // Before the first map (the unit overview's).
+        if let Some(section) = sections
+            .iter_mut()
+            .find(|s| s.blocks.iter().any(|b| matches!(b, Block::Diagram(_))))
+        {
+            section.blocks.insert(0, key);
+        }
+    }
     Document {
         title,
-        lead: strategy(report),
+        lead: Vec::new(),
         sections,
     }
 }
@@ -339,9 +375,15 @@ fn strategy(report: &Report) -> Vec<Block> {
     blocks
 }
 
+/// The headline: the figures, the best first step, then the strategy they are valued by
+/// and what they rest on.
 fn summary(report: &Report) -> Section {
     let cur = report.currency();
     let mut blocks = vec![summary_figures(report)];
+    if let Some(best) = report.analysis.fixes.first() {
+        blocks.push(best_first_step(report, best));
+    }
+    blocks.extend(strategy(report));
     blocks.push(Block::Paragraph(vec![text(format!(
         "{}.",
         super::words::assumptions(&report.analysis.assumptions)
@@ -350,9 +392,6 @@ fn summary(report: &Report) -> Section {
         blocks.push(Block::Paragraph(vec![text(format!(
             "{line}: they need a process change rather than an integration (see \"Gaps no fix can close\")."
         ))]));
-    }
-    if let Some(best) = report.analysis.fixes.first() {
-        blocks.push(best_first_step(report, best));
     }
     Section {
         id: "summary",
@@ -410,27 +449,42 @@ fn summary_figures(report: &Report) -> Block {
     ])
 }
 
-/// "Best first step": the top fix, what it saves and when it pays back.
+/// "Best first step": the top fix by its name, then its id, when it pays back, what it
+/// costs and saves.
 fn best_first_step(report: &Report, best: &Fix) -> Block {
     let cur = report.currency();
+    let model = report.model;
+    let payback = match best.payback_months {
+        Some(m) if m > 0.0 => format!(" pays back in {} months", ratio(Some(m))),
+        Some(_) => " costs nothing to build".to_string(),
+        None => " never pays back: its running cost takes its whole saving".to_string(),
+    };
     let mut spans = vec![
-        text("Best first step: "),
-        code(best.id.text(report.model)),
+        Span::Strong(format!(
+            "Best first step: {}",
+            super::words::fix_name(model, best.id)
+        )),
+        text(" ("),
+        code(best.id.text(model)),
+        text(")"),
         text(format!(
-            " ({}, {cur} {}) saves {} staff hours = {cur} {} a year",
-            best.action.as_str(),
+            "{payback}: it costs {cur} {} ({}) and saves {} staff hours = {cur} {} a year.",
             money(best.cost),
+            best.action.as_str(),
             hours(best.annual_hours_saved),
             money(best.annual_saving)
         )),
     ];
-    match best.payback_months {
-        Some(m) if m > 0.0 => spans.push(text(format!(
-            " and pays back in {} months.",
-            ratio(Some(m))
-        ))),
-        Some(_) => spans.push(text(" at no cost.")),
-        None => spans.push(text(".")),
+    if best.run_cost > 0.0 || best.loses_money() {
+        let words = super::words::economics(model, best, cur);
+        let mut chars = words.chars();
+        let first = chars.next().map(|c| c.to_uppercase().to_string());
+        spans.push(Span::Break);
+        spans.push(text(format!(
+            "{}{}.",
+            first.unwrap_or_default(),
+            chars.as_str()
+        )));
     }
-    Block::Paragraph(spans)
+    Block::Callout(spans)
 }

@@ -7,6 +7,7 @@ use super::{code, columns, number_cell, text, text_cell, Block, Section, Span, T
 use crate::analysis::Fix;
 use crate::decide::{by_owner, fix_owners, missing_owners, FixOwners};
 use crate::text::hours;
+use crate::view::words::fix_name;
 use crate::view::Report;
 
 fn owners_of(report: &Report, fix: &Fix) -> FixOwners {
@@ -57,8 +58,8 @@ pub(super) fn owners_section(report: &Report, listed: &[Fix]) -> Section {
             id: "owners-table".to_string(),
             columns: columns(&[
                 ("Owner", false),
-                ("Fixes", true),
-                ("Fix ids", false),
+                ("Fix count", true),
+                ("Fixes", false),
                 ("Hours/yr", true),
             ]),
             rows: loads
@@ -67,12 +68,30 @@ pub(super) fn owners_section(report: &Report, listed: &[Fix]) -> Section {
                     let ids: Vec<String> = l
                         .fixes
                         .iter()
-                        .map(|&k| listed[k].id.text(report.model).into_owned())
+                        .map(|&k| {
+                            let fix = &listed[k];
+                            format!(
+                                "#{} {} ({})",
+                                fix.rank,
+                                fix_name(report.model, fix.id),
+                                fix.id.text(report.model)
+                            )
+                        })
                         .collect();
                     vec![
                         text_cell(l.owner.clone()),
                         number_cell(l.fixes.len().to_string(), Some(l.fixes.len() as f64)),
-                        text_cell(ids.join(", ")),
+                        super::cell(
+                            ids.into_iter()
+                                .enumerate()
+                                .flat_map(|(k, named)| {
+                                    (k > 0)
+                                        .then_some(Span::Break)
+                                        .into_iter()
+                                        .chain([text(named)])
+                                })
+                                .collect(),
+                        ),
                         number_cell(hours(l.annual_hours), Some(l.annual_hours)),
                     ]
                 })
@@ -125,7 +144,10 @@ pub(super) fn roadmap_block(report: &Report, roadmap: &crate::decide::Roadmap) -
             .map(|(s, pick)| {
                 let mut spans = vec![
                     text(format!("Step {} ", s.step)),
+                    Span::Strong(fix_name(report.model, s.id)),
+                    text(" ("),
                     code(s.id.text(report.model)),
+                    text(")"),
                 ];
                 spans.extend(agree_spans(report, pick).into_iter().skip(1).map(
                     |span| match span {

@@ -2,9 +2,11 @@
 //! greedy plan, the automation rate after each step, the cumulative saving as a step chart
 //! (inline SVG in the HTML, a sentence in Markdown) and what the budget left undone.
 
-use super::{code, columns, number_cell, text, text_cell, Block, Section, Table};
+use super::{code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
+use crate::analysis::FixId;
 use crate::decide::Roadmap;
 use crate::text::{hours, money, percent};
+use crate::view::words::fix_name;
 use crate::view::Report;
 
 /// The cumulative saving after each step, against the cumulative cost.
@@ -86,6 +88,15 @@ pub fn roadmap_section(report: &Report, r: &Roadmap) -> Section {
     }
 }
 
+/// A fix's name, then its id.
+fn named(report: &Report, id: FixId) -> Vec<Span> {
+    vec![
+        text(fix_name(report.model, id)),
+        Span::Break,
+        code(id.text(report.model)),
+    ]
+}
+
 /// The plan's steps, with the running totals and automation after each.
 fn steps_table(report: &Report, r: &Roadmap) -> Block {
     let rows = r
@@ -96,7 +107,7 @@ fn steps_table(report: &Report, r: &Roadmap) -> Block {
         .map(|(s, automation)| {
             vec![
                 number_cell(s.step.to_string(), Some(s.step as f64)),
-                super::cell(vec![code(s.id.text(report.model))]),
+                super::cell(named(report, s.id)),
                 text_cell(s.action.as_str()),
                 number_cell(money(s.cost), Some(s.cost)),
                 number_cell(money(s.annual_saving), Some(s.annual_saving)),
@@ -142,7 +153,7 @@ fn left_undone_table(report: &Report, r: &Roadmap) -> Block {
             .map(|f| {
                 vec![
                     number_cell(f.rank.to_string(), Some(f.rank as f64)),
-                    super::cell(vec![code(f.id.text(report.model))]),
+                    super::cell(named(report, f.id)),
                     text_cell(f.action.as_str()),
                     number_cell(money(f.cost), Some(f.cost)),
                     number_cell(money(f.annual_saving), Some(f.annual_saving)),

@@ -128,8 +128,9 @@ fn fix_edge(report: &Report, fix: &FixMark) -> SceneEdge {
     }
     lines.push(fix.money_line(cur));
     let tooltip = format!(
-        "fix #{} {} ({}): costs {cur} {}, saves {} h = {cur} {} a year",
+        "fix #{} {} ({}, {}): costs {cur} {}, saves {} h = {cur} {} a year",
         fix.rank,
+        fix.name,
         fix.id,
         fix.action.as_str(),
         money(fix.cost),

@@ -27,6 +27,17 @@ pub enum Level {
     Unit,
 }
 
+/// Whether a picture carries its own title and legend.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Frame {
+    /// On its own (`gapgraph diagram`): titled, with a legend of what it draws.
+    #[default]
+    Alone,
+    /// Inside a page that heads and captions it and explains every look once (the review
+    /// document): no title, no legend.
+    InPage,
+}
+
 /// The focus of a diagram. Workflows and units are model indexes, resolved from the
 /// command line's ids before analysis ([`crate::select`]). The unit level always shows
 /// every unit; it ignores `workflows`, `units` and `gaps_only`.
@@ -123,6 +134,8 @@ pub struct FixMark {
     pub rank: usize,
     /// Fix id.
     pub id: String,
+    /// Its name for people ([`crate::view::words::fix_name`]).
+    pub name: String,
     /// What it does.
     pub action: Action,
     /// Source system index.
@@ -174,6 +187,7 @@ impl FixMark {
         FixMark {
             rank: fix.rank,
             id: fix.id.text(model).into_owned(),
+            name: crate::view::words::fix_name(model, fix.id),
             action: fix.action,
             from: fix.from,
             to: fix.to,

@@ -132,21 +132,34 @@ fn html_report_opens_with_the_unit_overview_and_maps_enlarge() {
     let figures: Vec<&str> = dom.split("<figure ").skip(1).collect();
     assert!(
         figures[0].contains("id=\"map-units\""),
-        "the unit overview comes first"
+        "the unit overview is the first map"
     );
+    // The headline comes before any map: the figures, then the best first step by name.
+    let first_map = dom.find("<figure ").unwrap();
+    let figures_at = dom
+        .find("class=\"figures\"")
+        .expect("the summary's figures");
+    let best = dom
+        .find("Best first step: Connect CRM → Accounting")
+        .expect("the best first step, by its name");
+    assert!(figures_at < best && best < first_map);
     assert!(
         figures
             .iter()
             .any(|f| f.contains("id=\"map-lead-to-cash\"")),
         "a map per workflow"
     );
-    for figure in &figures {
+    for (k, figure) in figures.iter().enumerate() {
         // Our script made every map a control that enlarges it on click or Enter.
         assert!(figure.contains("tabindex=\"0\""), "{}", &figure[..80]);
         assert!(figure.contains("title=\"Click to enlarge or shrink the map\""));
-        assert!(
+        // The first map fits the first screen's width; the others keep a legible least
+        // size and scroll.
+        assert_eq!(
             figure.contains("<svg style=\"min-width:"),
-            "a legible least size"
+            k > 0,
+            "{}",
+            &figure[..80]
         );
     }
     assert!(dom.contains("Model SHA-256"), "the provenance is recorded");

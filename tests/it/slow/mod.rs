@@ -9,3 +9,4 @@ mod cdp;
 mod discover_real;
 mod explorer;
 mod graphviz;
+mod text_overlap;
