@@ -15,6 +15,7 @@ mod benefits;
 mod calm;
 mod cli;
 mod cli_interop;
+mod compact;
 mod corpus;
 mod decide;
 mod discover;
