@@ -18,7 +18,11 @@ fn len(value: &Value, key: &str) -> usize {
 
 #[test]
 fn the_compact_report_is_the_full_reports_head_and_first_items() {
-    for model in [LARGE, "fixtures/valid/seed.yaml", "fixtures/valid/economics.yaml"] {
+    for model in [
+        LARGE,
+        "fixtures/valid/seed.yaml",
+        "fixtures/valid/economics.yaml",
+    ] {
         let full = full(model);
         for top in [None, Some("1"), Some("0"), Some("100000")] {
             let mut args = vec!["analyze", model, "--format", "json", "--compact"];
@@ -29,7 +33,14 @@ fn the_compact_report_is_the_full_reports_head_and_first_items() {
             let n: usize = top.map_or(10, |n| n.parse().unwrap());
             assert_eq!(compact["schema"], "gapgraph.report-compact/v1");
             assert_eq!(compact["top"], n);
-            for key in ["model", "strategy", "currency", "summary", "assumptions", "units"] {
+            for key in [
+                "model",
+                "strategy",
+                "currency",
+                "summary",
+                "assumptions",
+                "units",
+            ] {
                 assert_eq!(compact[key], full[key], "{model} {key}");
             }
             for key in ["fixes", "gaps"] {
@@ -72,7 +83,15 @@ fn the_compact_report_is_the_full_reports_head_and_first_items() {
 
 #[test]
 fn the_compact_report_of_the_large_fixture_names_its_figures() {
-    let compact = json(&["analyze", LARGE, "--format", "json", "--compact", "--top", "3"]);
+    let compact = json(&[
+        "analyze",
+        LARGE,
+        "--format",
+        "json",
+        "--compact",
+        "--top",
+        "3",
+    ]);
     let counts = &compact["counts"];
     // What a reader of a landscape's summary checks: the totals and the first fix.
     assert_eq!(compact["summary"]["handoffs"], 480);
@@ -90,7 +109,10 @@ fn the_compact_report_of_the_large_fixture_names_its_figures() {
 #[test]
 fn compact_belongs_to_json_and_its_output_is_deterministic() {
     let (_, err) = run(&["analyze", LARGE, "--compact"], 2);
-    assert!(err.contains("--compact applies to --format json only"), "{err}");
+    assert!(
+        err.contains("--compact applies to --format json only"),
+        "{err}"
+    );
     let (_, err) = run(&["analyze", LARGE, "--format", "markdown", "--compact"], 2);
     assert!(err.contains("--compact"), "{err}");
     let args = ["analyze", LARGE, "--format", "json", "--compact"];

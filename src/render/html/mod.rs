@@ -14,7 +14,7 @@ use super::dot::svg;
 use super::{Render, RenderError};
 use crate::text::html;
 use crate::view::palette;
-use crate::view::review::{Block, Document, Span, Table};
+use crate::view::review::{Block, Deferred, Document, Span, Table};
 use crate::view::scene::Level;
 use crate::view::{Report, Review};
 
@@ -357,8 +357,28 @@ fn write_block(
             p.push_str(&chart::svg(chart));
             p.push_str("</figure>\n");
         }
+        Block::Deferred(deferred) => write_deferred(report, deferred, p, notes)?,
     }
     Ok(())
+}
+
+/// The blocks of `deferred`, each written as it is made.
+fn write_deferred(
+    report: &Report,
+    deferred: &Deferred,
+    p: &mut String,
+    notes: &mut Vec<String>,
+) -> Result<(), RenderError> {
+    let mut written = Ok(());
+    deferred.each(report, &mut |block| {
+        written = write_block(report, &block, p, notes);
+        if written.is_ok() {
+            std::ops::ControlFlow::Continue(())
+        } else {
+            std::ops::ControlFlow::Break(())
+        }
+    });
+    written
 }
 
 /// Graphviz's SVG made fit to sit inside HTML: the XML prolog, DOCTYPE and comments
