@@ -193,9 +193,14 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     let mut engine = engine::Engine::new(model, &network);
     let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
     let pool = candidates(model, &handoffs);
+    let lowered = value::lowered_all(model, &network, &handoffs, &pool, &mut engine);
+    // The fixes are made without the engine and the network: a landscape's analysis never
+    // holds the three at once (docs/performance.md, issue 25).
+    drop(engine);
+    drop(network);
     let fixes = rank(
         model,
-        value::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine),
+        value::fixes_of(model, &handoffs, &alignment, pool, lowered),
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);
