@@ -36,4 +36,5 @@ mod render_formats;
 mod schema;
 mod sheets_import;
 mod slow;
+mod streaming;
 mod warnings_cli;
