@@ -157,6 +157,10 @@ pub struct AnalyzeArgs {
     /// List only the N best fixes (the table shows 10 unless told).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// With --format json: only the summary, the top fixes and gaps (10, or --top N) and
+    /// the counts of every list (`gapgraph.report-compact/v1`).
+    #[arg(long)]
+    pub compact: bool,
     /// With --format markdown or html: add a "Roadmap" section planned within this budget.
     #[arg(long, value_name = "N", value_parser = non_negative)]
     pub budget: Option<f64>,

@@ -21,7 +21,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 // The one place that opens the process's streams (clippy.toml forbids it elsewhere).
 #[allow(clippy::disallowed_methods)]
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse().and_then(Cli::checked) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are successes; every other argument problem exits 2.

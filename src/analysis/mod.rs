@@ -114,10 +114,20 @@ impl Analysis {
     /// The gaps (manual or missing handoffs), by strategic value descending, then workflow
     /// id, then step.
     pub fn gaps(&self, model: &Model) -> Vec<&HandoffResult> {
-        let mut gaps: Vec<&HandoffResult> =
-            self.handoffs.iter().filter(|h| h.status.is_gap()).collect();
+        self.gap_indexes(model)
+            .into_iter()
+            .map(|h| &self.handoffs[h])
+            .collect()
+    }
+
+    /// [`Analysis::gaps`] as indexes into `handoffs`.
+    pub fn gap_indexes(&self, model: &Model) -> Vec<usize> {
+        let mut gaps: Vec<usize> = (0..self.handoffs.len())
+            .filter(|&h| self.handoffs[h].status.is_gap())
+            .collect();
         let id = |h: &HandoffResult| model.workflows[h.workflow].id.as_bytes();
-        gaps.sort_by(|a, b| {
+        gaps.sort_by(|&a, &b| {
+            let (a, b) = (&self.handoffs[a], &self.handoffs[b]);
             b.strategic_value
                 .total_cmp(&a.strategic_value)
                 .then_with(|| id(a).cmp(id(b)))
@@ -183,9 +193,14 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
     let mut engine = engine::Engine::new(model, &network);
     let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
     let pool = candidates(model, &handoffs);
+    let lowered = value::lowered_all(model, &network, &handoffs, &pool, &mut engine);
+    // The fixes are made without the engine and the network: a landscape's analysis never
+    // holds the three at once (docs/performance.md, issue 25).
+    drop(engine);
+    drop(network);
     let fixes = rank(
         model,
-        value::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine),
+        value::fixes_of(model, &handoffs, &alignment, pool, lowered),
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);

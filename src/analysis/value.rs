@@ -138,13 +138,32 @@ pub fn fix_of(
     candidate: &Candidate,
     lowered: &[(u32, f64)],
 ) -> Fix {
+    fix_with(
+        model,
+        before,
+        alignment,
+        candidate,
+        candidate.carries.0.clone(),
+        lowered,
+    )
+}
+
+/// [`fix_of`] with the carries it moves given apart (moved from the candidate, or a copy).
+fn fix_with(
+    model: &Model,
+    before: &[HandoffResult],
+    alignment: &Alignment,
+    candidate: &Candidate,
+    carries: Vec<String>,
+    lowered: &[(u32, f64)],
+) -> Fix {
     let mut fix = Fix {
         rank: 0,
         id: candidate.id,
         action: candidate.action,
         from: candidate.from,
         to: candidate.to,
-        carries: candidate.carries.0.clone(),
+        carries,
         cost: candidate.cost,
         annual_hours_saved: 0.0,
         annual_saving: 0.0,
@@ -152,9 +171,11 @@ pub fn fix_of(
         priority: None,
         payback_months: None,
         aligned: false,
-        workflows: Vec::new(),
+        // Sized for every handoff it lowers (nearly always what it keeps): growing by
+        // doubling left three quarters of these lists empty on a large model.
+        workflows: Vec::with_capacity(lowered.len()),
         objectives: alignment.objectives().map(|o| (o, 0.0)).collect(),
-        improves: Vec::new(),
+        improves: Vec::with_capacity(lowered.len()),
         raises: Vec::new(),
         integration: candidate.integration,
         run_cost: candidate.run_cost,
@@ -199,6 +220,8 @@ pub fn fix_of(
         }
         fix.improves.push(change);
     }
+    fix.workflows.shrink_to_fit();
+    fix.improves.shrink_to_fit();
     fix.aligned = fix.strategic_value > 0.0;
     fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
     settle_economics(model, &mut fix);
@@ -291,16 +314,63 @@ pub fn value_with(
     pool: &[Candidate],
     engine: &mut Engine,
 ) -> Vec<Fix> {
+    let lowered = lowered_all(model, network, before, pool, engine);
+    keep_saving(lowered, |k, lowered| {
+        fix_of(model, before, alignment, &pool[k], lowered)
+    })
+}
+
+/// For each candidate of `pool`, the handoffs of `before` it lowers alone, in file order,
+/// with the path minutes after: what [`fixes_of`] values.
+pub fn lowered_all(
+    model: &Model,
+    network: &Network,
+    before: &[HandoffResult],
+    pool: &[Candidate],
+    engine: &mut Engine,
+) -> Vec<Vec<(u32, f64)>> {
     let index = CandidateIndex::new(model, network, &engine.data, pool);
     let mut lowered = vec![Vec::new(); pool.len()];
     lowered_by_data(engine, &index, before, None, None, &mut lowered);
-    // A candidate that lowers nothing saves nothing: no need to build its fix.
-    pool.iter()
-        .zip(&lowered)
-        .filter(|(_, lowered)| !lowered.is_empty())
-        .map(|(c, lowered)| fix_of(model, before, alignment, c, lowered))
-        .filter(|f| f.annual_hours_saved > 0.0)
-        .collect()
+    lowered
+}
+
+/// [`value_with`] once the engine is done ([`lowered_all`]): the fixes of `pool` that save
+/// hours, each candidate's carries moved into its fix. With the engine and the network
+/// dropped first, a landscape's analysis never holds them beside its fixes.
+pub fn fixes_of(
+    model: &Model,
+    before: &[HandoffResult],
+    alignment: &Alignment,
+    mut pool: Vec<Candidate>,
+    lowered: Vec<Vec<(u32, f64)>>,
+) -> Vec<Fix> {
+    keep_saving(lowered, |k, lowered| {
+        let carries = std::mem::take(&mut pool[k].carries.0);
+        fix_with(model, before, alignment, &pool[k], carries, lowered)
+    })
+}
+
+/// The fixes `fix` makes of the candidates that lower something (by position), those
+/// that save hours. A candidate that lowers nothing saves nothing: no need to build its
+/// fix. Each list is freed once its fix is built, for the fixes to use. The list of fixes
+/// is sized for every candidate that lowers something, so it never moves while it grows
+/// (the room left over is never touched, so it takes no memory).
+fn keep_saving(
+    lowered: Vec<Vec<(u32, f64)>>,
+    mut fix: impl FnMut(usize, &[(u32, f64)]) -> Fix,
+) -> Vec<Fix> {
+    let mut fixes = Vec::with_capacity(lowered.iter().filter(|l| !l.is_empty()).count());
+    for (k, lowered) in lowered.into_iter().enumerate() {
+        if lowered.is_empty() {
+            continue;
+        }
+        let made = fix(k, &lowered);
+        if made.annual_hours_saved > 0.0 {
+            fixes.push(made);
+        }
+    }
+    fixes
 }
 
 /// The order a ranking uses.
@@ -351,7 +421,12 @@ pub fn spec_order(model: &Model, a: &Fix, b: &Fix) -> Ordering {
 
 /// Sorts fixes by `by` (the spec's ordering breaking its ties) and numbers them from 1.
 pub fn rank(model: &Model, mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
-    fixes.sort_by(|a, b| {
+    // Positions are sorted, not the fixes: a stable sort of 280-byte fixes takes a buffer
+    // of half of them (56 MB for a landscape's 400,000) and moves each several times. The
+    // sort is stable either way, so the order is the same.
+    let mut order: Vec<usize> = (0..fixes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&fixes[a], &fixes[b]);
         let primary = match by {
             RankBy::Priority => Ordering::Equal,
             RankBy::Value => b.strategic_value.total_cmp(&a.strategic_value),
@@ -365,8 +440,38 @@ pub fn rank(model: &Model, mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
         };
         primary.then_with(|| spec_order(model, a, b))
     });
+    permute(&mut fixes, &mut order);
     for (i, fix) in fixes.iter_mut().enumerate() {
         fix.rank = i + 1;
     }
     fixes
+}
+
+/// Puts `items[order[j]]` at position `j`, in place, cycle by cycle; `order` ends as the
+/// identity.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..items.len() {
+        let mut at = start;
+        loop {
+            let next = order[at];
+            order[at] = at;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut order = vec![3, 0, 4, 1, 2, 5];
+        super::permute(&mut items, &mut order);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c', 'f']);
+        assert_eq!(order, [0, 1, 2, 3, 4, 5]);
+    }
 }

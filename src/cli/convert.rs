@@ -11,6 +11,19 @@ use gapgraph::select::Names;
 use super::*;
 
 impl Cli {
+    /// What clap's declarations cannot say: `--compact` belongs to `--format json`.
+    pub fn checked(self) -> Result<Cli, clap::Error> {
+        if let Command::Analyze(a) = &self.command {
+            if a.compact && a.format != ReportFormat::Json {
+                return Err(Cli::command().error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--compact applies to --format json only",
+                ));
+            }
+        }
+        Ok(self)
+    }
+
     /// The library command these arguments ask for; `env` decides colour.
     pub fn into_command(self, env: &Environment) -> app::Command {
         match self.command {
@@ -114,6 +127,9 @@ fn analyze_command(a: AnalyzeArgs, env: &Environment) -> app::Analyze {
         ReportFormat::Table => report(render::Format::Table {
             colour: env.colour(a.output.as_deref()),
             top,
+        }),
+        ReportFormat::Json if a.compact => report(render::Format::CompactJson {
+            top: top.unwrap_or(render::COMPACT_TOP),
         }),
         ReportFormat::Json => report(render::Format::Json { top }),
         ReportFormat::Markdown => review(render::ReviewFormat::Markdown),

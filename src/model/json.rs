@@ -17,7 +17,44 @@ pub(super) fn events(source: &str) -> Events<'_> {
         counted_to: 0,
         column: 1,
         started: false,
+        lazy: Lazy::Never,
+        depth: 0,
+        colon: false,
     }
+}
+
+/// The events of `source`, a valid JSON model, with each workflow's value (a map or list
+/// inside the top-level `workflows` map) given as one [`Ev::Lazy`] of its text: the tree
+/// holds the workflows unbuilt, and validation builds one at a time.
+pub(super) fn lazy_events(source: &str) -> Events<'_> {
+    Events {
+        lazy: Lazy::Outside,
+        ..events(source)
+    }
+}
+
+/// The events of `text`, a map or list of a valid JSON text that starts at `mark`.
+pub(super) fn events_at(text: &str, mark: Mark) -> Events<'_> {
+    let pos = mark.pos();
+    Events {
+        line: pos.line,
+        column: pos.column,
+        ..events(text)
+    }
+}
+
+/// Where the reader is with respect to the top-level `workflows` map, whose values it
+/// gives as [`Ev::Lazy`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lazy {
+    /// It builds everything.
+    Never,
+    /// Not inside it.
+    Outside,
+    /// The last key read at the top level was `workflows`.
+    Key,
+    /// Inside the `workflows` map.
+    Inside,
 }
 
 /// An iterator over the events of a JSON text.
@@ -33,6 +70,12 @@ pub(super) struct Events<'s> {
     column: usize,
     /// Whether the document start was given.
     started: bool,
+    /// Whether and where values are given as [`Ev::Lazy`].
+    lazy: Lazy,
+    /// How many maps and lists are open.
+    depth: usize,
+    /// Whether a `:` came since the last token: the next one is a value, not a key.
+    colon: bool,
 }
 
 impl<'s> Events<'s> {
@@ -61,7 +104,8 @@ impl<'s> Events<'s> {
                     self.line += 1;
                     self.line_start = self.at + 1;
                 }
-                b' ' | b'\t' | b'\r' | b',' | b':' => {}
+                b':' => self.colon = true,
+                b' ' | b'\t' | b'\r' | b',' => {}
                 _ => return,
             }
             self.at += 1;
@@ -98,6 +142,89 @@ impl<'s> Events<'s> {
             }
             None => Cow::Borrowed(&self.source[start..i]),
         })
+    }
+
+    /// The end (exclusive) of the map or list starting at `self.at`, and how deeply it
+    /// nests (itself included).
+    fn value_end(&self) -> Option<(usize, usize)> {
+        let bytes = self.source.as_bytes();
+        let (mut depth, mut deepest, mut i) = (0usize, 0usize, self.at);
+        loop {
+            match *bytes.get(i)? {
+                b'"' => {
+                    i += 1;
+                    while *bytes.get(i)? != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((i + 1, deepest));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// The map or list at `self.at` as one [`Ev::Lazy`], when it is a workflow's value and
+    /// building it later keeps the tree within its depth (else it is built now, and the
+    /// builder reports the depth as it would anyway).
+    fn lazy_value(&mut self, first: u8, colon: bool) -> Option<Ev<'s>> {
+        if self.lazy != Lazy::Inside || self.depth != 2 || !colon {
+            return None;
+        }
+        if first != b'{' && first != b'[' {
+            return None;
+        }
+        let (end, deepest) = self.value_end()?;
+        if self.depth + deepest > super::tree::MAX_DEPTH {
+            return None;
+        }
+        // Valid JSON has no raw line break inside a string: every one here ends a line.
+        let bytes = self.source.as_bytes();
+        for i in self.at..end {
+            let breaks = match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if breaks {
+                self.line += 1;
+                self.line_start = i + 1;
+            }
+        }
+        let text = &self.source[self.at..end];
+        self.at = end;
+        Some(Ev::Lazy(text))
+    }
+
+    /// Follows the maps and lists the token `first` opens or closes.
+    fn nest(&mut self, first: u8) {
+        match first {
+            b'{' | b'[' => {
+                self.depth += 1;
+                if self.lazy == Lazy::Key && self.depth == 2 && first == b'{' {
+                    self.lazy = Lazy::Inside;
+                }
+            }
+            b'}' | b']' => {
+                if self.lazy == Lazy::Inside && self.depth == 2 {
+                    self.lazy = Lazy::Outside;
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        if self.lazy == Lazy::Key && self.depth != 1 {
+            self.lazy = Lazy::Outside;
+        }
     }
 
     fn broken(&self) -> Vec<Diagnostic> {
@@ -154,20 +281,32 @@ impl<'s> Iterator for Events<'s> {
         let at = self.at;
         let first = *self.source.as_bytes().get(at)?;
         let mark = self.mark(at);
+        let colon = std::mem::take(&mut self.colon);
+        if self.lazy != Lazy::Never {
+            if let Some(event) = self.lazy_value(first, colon) {
+                return Some(Ok((event, mark)));
+            }
+            self.nest(first);
+        }
         let event = match first {
             b'{' => Ev::MappingStart(0),
             b'}' => Ev::MappingEnd,
             b'[' => Ev::SequenceStart(0),
             b']' => Ev::SequenceEnd,
             b'"' => {
-                return Some(self.string().map(|text| {
+                let text = self.string();
+                if self.lazy != Lazy::Never && self.depth == 1 && !colon {
+                    let workflows = matches!(&text, Ok(key) if key == "workflows");
+                    self.lazy = if workflows { Lazy::Key } else { Lazy::Outside };
+                }
+                return Some(text.map(|text| {
                     let event = Ev::Scalar {
                         text,
                         plain: false,
                         anchor: 0,
                     };
                     (event, mark)
-                }))
+                }));
             }
             _ => {
                 // A number, `true`, `false` or `null`: up to the next delimiter.
@@ -194,8 +333,11 @@ impl<'s> Iterator for Events<'s> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tree::{outline, parse, parse_json_as_yaml, Syntax};
+    use super::super::tree::{
+        expand, join, outline, parse, parse_json_as_yaml, parse_model, Node, Syntax, Value,
+    };
     use super::unescape;
+    use crate::diagnostic::Diagnostic;
 
     #[test]
     fn json_tokens_give_the_yaml_parsers_tree() {
@@ -219,6 +361,93 @@ mod tests {
             );
             assert_eq!(actual_errors, expected_errors, "{source}");
         }
+    }
+
+    /// `node` with every lazy value built, its errors added to `errors`.
+    fn built<'s>(
+        node: Node<'s>,
+        path: &str,
+        depth: usize,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Node<'s> {
+        let value = match node.value {
+            Value::Lazy(text) => {
+                let (built, mut found) = expand(text, node.mark, path, depth);
+                errors.append(&mut found);
+                return built.expect("a lazy value builds");
+            }
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_vec()
+                    .into_iter()
+                    .map(|(key, value)| {
+                        let path = join(path, &key.text);
+                        (key, built(value, &path, depth + 1, errors))
+                    })
+                    .collect(),
+            ),
+            Value::Seq(items) => Value::Seq(
+                items
+                    .into_vec()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| built(item, &format!("{path}[{}]", i + 1), depth + 1, errors))
+                    .collect(),
+            ),
+            other => other,
+        };
+        Node {
+            value,
+            mark: node.mark,
+        }
+    }
+
+    #[test]
+    fn lazy_workflows_build_into_the_same_tree_with_the_same_errors() {
+        let mut sources: Vec<String> = ["valid/worked-example.json", "invalid/duplicate-key.json"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("fixtures/{f}")).unwrap())
+            .collect();
+        // Escaped keys, CRLF and lone CR line ends, text with `}` and `]` in strings,
+        // duplicate keys inside a workflow, workflows that are lists, null or numbers, a
+        // nested `workflows` key that is not the top one, and a second top `workflows`.
+        let crafted = r#"{"systems": {"a": {}}, "workflows": {"w\u0031": {"runs": {"count": 1,CRLF "count": 2},CRLF
+             "handoffs": [{"from": "\u00e9t\u00e9 \" }", "to": "b", "to": "c"}, [[1], {}]]},
+             "w2": [], "w3": null, "w4": 5, "w5": {"x": {"y": ["]}"]}}},CR "\u00e9": {"workflows": {"n": {}}},
+             "workflows": [{"a": 1, "a": 2}]}"#;
+        sources.push(crafted.replace("CRLF", "\r\n").replace("CR", "\r"));
+        // A workflow nested just within the depth limit, and just past it (built at once,
+        // so the limit stops the parse as before).
+        for deep in [125, 126, 127] {
+            let nested = format!("{}{}", "[".repeat(deep), "]".repeat(deep));
+            sources.push(format!("{{\"workflows\": {{\"w\": {nested}}}}}"));
+        }
+        for source in &sources {
+            let (whole, mut whole_errors) = parse(source, Syntax::Json);
+            let (lazy, mut lazy_errors) = parse_model(source, Syntax::Json);
+            let lazy = lazy.map(|node| built(node, "", 0, &mut lazy_errors));
+            assert_eq!(
+                lazy.as_ref().map(outline),
+                whole.as_ref().map(outline),
+                "{source}"
+            );
+            let key = |d: &Diagnostic| (d.pos.map(|p| (p.line, p.column)), d.path.clone());
+            whole_errors.sort_by_key(key);
+            lazy_errors.sort_by_key(key);
+            assert_eq!(lazy_errors, whole_errors, "{source}");
+        }
+        let (lazy, _) = parse_model(&sources[2], Syntax::Json);
+        let Some(Value::Map(top)) = lazy.map(|n| n.value) else {
+            panic!("a map")
+        };
+        let Value::Map(workflows) = &top[1].1.value else {
+            panic!("workflows is a map")
+        };
+        let lazy: Vec<bool> = workflows
+            .iter()
+            .map(|(_, v)| matches!(v.value, Value::Lazy(_)))
+            .collect();
+        assert_eq!(lazy, [true, true, false, false, true]);
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub enum Value<'s> {
     Seq(Box<[Node<'s>]>),
     /// A map, in file order.
     Map(Box<[(Key<'s>, Node<'s>)]>),
+    /// A map or list of a JSON model not built yet: its text (valid JSON), built when
+    /// validation reaches it and dropped once read ([`super::tree::expand`]). A workflow
+    /// of a large model is held this way, so the whole tree never exists at once.
+    Lazy(&'s str),
 }
 
 impl Value<'_> {
@@ -107,6 +111,8 @@ impl Value<'_> {
             Value::Null => "nothing",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a map",
+            Value::Lazy(text) if text.starts_with('[') => "a list",
+            Value::Lazy(_) => "a map",
             _ => match self.scalar() {
                 Some(("true" | "false", true)) => "a boolean",
                 Some((text, true)) if crate::model::parse_number(text).is_some() => "a number",

@@ -3,6 +3,7 @@
 //! and GitLab draw.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 
 use super::mermaid::Mermaid;
 use super::{Render, RenderError};
@@ -15,6 +16,13 @@ use crate::view::{Report, Review};
 pub struct Markdown;
 
 impl Render<Review<'_>> for Markdown {
+    /// Nothing but writing can fail (a map too large for Mermaid is a sentence instead),
+    /// so the document goes out as it is written: the gaps of a landscape are made
+    /// workflow by workflow and never held whole.
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn render(&self, review: &Review, out: &mut dyn Write) -> Result<(), RenderError> {
         let (report, doc) = (&review.report, &review.document);
         writeln!(out, "# {}", markdown(&doc.title))?;
@@ -136,6 +144,25 @@ fn write_block(report: &Report, block: &Block, out: &mut dyn Write) -> Result<()
             }
         }
         Block::Chart(chart) => writeln!(out, "{}", markdown(&chart.sentence()))?,
+        Block::Deferred(deferred) => {
+            // Blocks are parted by a blank line; the one before the first is written.
+            let mut written = Ok(());
+            let mut first = true;
+            deferred.each(report, &mut |block| {
+                let parted = if std::mem::take(&mut first) {
+                    Ok(())
+                } else {
+                    writeln!(out).map_err(RenderError::from)
+                };
+                written = parted.and_then(|()| write_block(report, &block, out));
+                if written.is_ok() {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            });
+            written?;
+        }
     }
     Ok(())
 }

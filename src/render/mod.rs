@@ -29,7 +29,8 @@ mod table;
 use std::io::{self, Write};
 
 pub use crate::decide::{CheckReport, Limit, Offender, Verdict};
-pub use json::{BENEFITS_SCHEMA, PLAN_SCHEMA, REPORT_SCHEMA};
+pub use json::REPORT_COMPACT_SCHEMA;
+pub use json::{BENEFITS_SCHEMA, COMPACT_TOP, PLAN_SCHEMA, REPORT_SCHEMA};
 pub use json::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, IMPACT_SCHEMA, SENSITIVITY_SCHEMA};
 
 use crate::view::{
@@ -134,6 +135,11 @@ pub enum Format {
         /// Fixes listed (default all).
         top: Option<usize>,
     },
+    /// `gapgraph.report-compact/v1`: the summary, the top fixes and gaps, the counts.
+    CompactJson {
+        /// Fixes and gaps listed.
+        top: usize,
+    },
     /// One table as CSV.
     Csv {
         /// Which table.
@@ -199,6 +205,7 @@ pub fn renderer(format: Format) -> ReportRenderer {
     match format {
         Format::Table { colour, top } => Box::new(table::Table { colour, top }),
         Format::Json { top } => Box::new(json::Json { top }),
+        Format::CompactJson { top } => Box::new(json::CompactJson { top }),
         Format::Csv { table, top } => Box::new(csv::Csv { table, top }),
         Format::Diagram { view, kind } => match kind {
             DiagramKind::Dot => Box::new(dot::Graphviz::new(dot::GraphvizOutput::Source, view)),

@@ -2,6 +2,7 @@
 //! ones) shown as escapes, and [`TerminalText`], the one way terminal output is built.
 
 use std::fmt;
+use std::io;
 
 /// Whether `c` must not reach a terminal or a CSV cell raw: C0 and C1 controls (escape
 /// sequences, bells, carriage returns), bidirectional overrides and isolates (text that
@@ -81,18 +82,51 @@ pub(super) fn escape_hazards(s: &str, keep: impl Fn(char) -> bool) -> String {
 /// aside; only [`TerminalText::paint`] adds escape sequences, for the colours we choose.
 /// Model text inside a line should still go through [`terminal`] first so a line break
 /// in a name does not break the layout; this type guarantees the safety either way.
-#[derive(Debug, Default)]
-pub struct TerminalText {
+///
+/// Made with [`TerminalText::streaming`], it passes its text on to a writer every
+/// [`STREAM_CHUNK`] bytes instead of holding all of it; a write that fails ends the output
+/// (every later write fails) and [`TerminalText::finish`] returns its error.
+#[derive(Default)]
+pub struct TerminalText<'w> {
     text: String,
     colour: bool,
+    sink: Option<&'w mut dyn io::Write>,
+    failed: Option<io::Error>,
 }
 
-impl TerminalText {
+/// How much text a streaming [`TerminalText`] gathers before writing it.
+pub const STREAM_CHUNK: usize = 1 << 16;
+
+impl fmt::Debug for TerminalText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TerminalText")
+            .field("text", &self.text)
+            .field("colour", &self.colour)
+            .field("streaming", &self.sink.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl TerminalText<'static> {
     /// Empty output; `colour` says whether [`TerminalText::paint`] may style.
-    pub fn new(colour: bool) -> TerminalText {
+    pub fn new(colour: bool) -> TerminalText<'static> {
         TerminalText {
             text: String::new(),
             colour,
+            sink: None,
+            failed: None,
+        }
+    }
+}
+
+impl<'w> TerminalText<'w> {
+    /// Output written to `sink` as it is made.
+    pub fn streaming(colour: bool, sink: &'w mut dyn io::Write) -> TerminalText<'w> {
+        TerminalText {
+            text: String::with_capacity(STREAM_CHUNK * 2),
+            colour,
+            sink: Some(sink),
+            failed: None,
         }
     }
 
@@ -108,17 +142,47 @@ impl TerminalText {
     }
 
     fn push(&mut self, s: &str) {
-        self.text.push_str(&escape_hazards(s, |c| c == '\n'));
+        // Nearly all text has no hazard: it goes in as it is, without a copy.
+        if s.chars().any(|c| is_hazard(c) && c != '\n') {
+            self.text.push_str(&escape_hazards(s, |c| c == '\n'));
+        } else {
+            self.text.push_str(s);
+        }
+        if self.text.len() >= STREAM_CHUNK {
+            self.pass_on();
+        }
     }
 
-    /// The finished output.
+    /// Writes what is gathered to the sink, if there is one.
+    fn pass_on(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.failed.is_none() {
+            if let Err(e) = sink.write_all(self.text.as_bytes()) {
+                self.failed = Some(e);
+            }
+        }
+        self.text.clear();
+    }
+
+    /// The finished output (what a streaming one has not passed on yet).
     pub fn into_string(self) -> String {
         self.text
     }
+
+    /// Passes on the rest of a streaming output; the error of a write that failed.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.pass_on();
+        self.failed.map_or(Ok(()), Err)
+    }
 }
 
-impl fmt::Write for TerminalText {
+impl fmt::Write for TerminalText<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.failed.is_some() {
+            return Err(fmt::Error);
+        }
         self.push(s);
         Ok(())
     }

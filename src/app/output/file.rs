@@ -75,6 +75,20 @@ pub fn write_pieces(
     path: &Path,
     parts: &mut dyn Iterator<Item = &[u8]>,
 ) -> Result<(), OutputError> {
+    write_with(path, &mut |file| {
+        for part in &mut *parts {
+            file.write_all(part)?;
+        }
+        Ok(())
+    })
+}
+
+/// What writes an output into the file (or device) it is given.
+pub type Fill<'f> = dyn FnMut(&mut dyn Write) -> io::Result<()> + 'f;
+
+/// Writes what `fill` writes to `path`: atomically to a regular file (a temporary file
+/// renamed into place only once `fill` succeeded), directly to a device or FIFO.
+pub fn write_with(path: &Path, fill: &mut Fill) -> Result<(), OutputError> {
     let io_error = |e| OutputError::Io(path.to_path_buf(), e);
     // What the name finally stands for, through every link (also the kernel's own, such as
     // `/dev/stdout` -> `/proc/self/fd/1` -> `pipe:[..]`, which names no path): a device or
@@ -82,20 +96,20 @@ pub fn write_pieces(
     if let Ok(meta) = fs::metadata(path) {
         if !meta.is_file() {
             return match special_kind(&meta) {
-                Special::Stream => write_stream(path, parts).map_err(io_error),
+                Special::Stream => write_stream(path, fill).map_err(io_error),
                 Special::Refused(what) => Err(OutputError::NotWritable(path.to_path_buf(), what)),
             };
         }
     }
     let target = resolve_links(path).map_err(io_error)?;
     match fs::metadata(&target) {
-        Ok(meta) if meta.is_file() => write_atomic(&target, parts).map_err(io_error),
+        Ok(meta) if meta.is_file() => write_atomic(&target, fill).map_err(io_error),
         Ok(meta) => match special_kind(&meta) {
-            Special::Stream => write_stream(&target, parts).map_err(io_error),
+            Special::Stream => write_stream(&target, fill).map_err(io_error),
             Special::Refused(what) => Err(OutputError::NotWritable(path.to_path_buf(), what)),
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            write_atomic(&target, parts).map_err(io_error)
+            write_atomic(&target, fill).map_err(io_error)
         }
         Err(e) => Err(io_error(e)),
     }
@@ -190,11 +204,9 @@ fn special_kind(meta: &fs::Metadata) -> Special {
 }
 
 /// Writes to a device or FIFO as it is (no temporary file, no truncation of a node).
-fn write_stream(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::Result<()> {
+fn write_stream(path: &Path, fill: &mut Fill) -> io::Result<()> {
     let mut file = open_stream(path)?;
-    for part in parts {
-        file.write_all(part)?;
-    }
+    fill(&mut file)?;
     file.flush()
 }
 
@@ -229,8 +241,8 @@ fn open_stream(path: &Path) -> io::Result<fs::File> {
     OpenOptions::new().write(true).open(path)
 }
 
-/// Writes `parts` to the regular file `path` atomically.
-pub fn write_atomic(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::Result<()> {
+/// Writes what `fill` writes to the regular file `path` atomically.
+fn write_atomic(path: &Path, fill: &mut Fill) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -238,9 +250,7 @@ pub fn write_atomic(path: &Path, parts: &mut dyn Iterator<Item = &[u8]>) -> io::
     let mut file = tempfile::Builder::new()
         .prefix(".gapgraph-")
         .tempfile_in(dir)?;
-    for part in parts {
-        file.write_all(part)?;
-    }
+    fill(file.as_file_mut())?;
     file.as_file().sync_all()?;
     let permissions = fs::metadata(path).map(|m| m.permissions()).ok();
     file.persist(path).map_err(|e| e.error)?;

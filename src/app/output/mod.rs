@@ -4,6 +4,7 @@
 
 mod file;
 
+use file::write_with;
 pub(super) use file::{check_not_input, write_pieces, OutputError, Pieces};
 
 use std::io::{self, Write};
@@ -22,8 +23,11 @@ pub(super) fn emit<D>(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
-    if renderer.streams() && output.is_none_or(|path| path == Path::new("-")) {
-        return stream(renderer, document, stdout, stderr);
+    if renderer.streams() {
+        return match output.filter(|path| *path != Path::new("-")) {
+            None => stream(renderer, document, stdout, stderr),
+            Some(path) => stream_to_file(renderer, document, path, stderr),
+        };
     }
     // Rendered whole before anything is written, so a failed render writes nothing.
     let mut buffer = Pieces::default();
@@ -62,6 +66,39 @@ fn stream<D>(
         )),
         Err(e) => Err(fail(stderr, e)),
     }
+}
+
+/// Renders straight into the file `-o` names, for formats that fail only when writing
+/// does ([`Render::streams`]): into a temporary file renamed into place once complete, so a
+/// gigabyte report is never held in memory and a failed run still leaves no half file.
+fn stream_to_file<D>(
+    renderer: &dyn Render<D>,
+    document: &D,
+    path: &Path,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Failed> {
+    let mut notes = Vec::new();
+    let mut failed = None;
+    let written = write_with(path, &mut |file| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        match renderer.render_noting(document, &mut out, &mut notes) {
+            Ok(()) => out.flush(),
+            Err(RenderError::Io(e)) => Err(e),
+            Err(e) => {
+                let message = e.to_string();
+                failed = Some(e);
+                Err(io::Error::other(message))
+            }
+        }
+    });
+    for note in &notes {
+        let _ = writeln!(stderr, "{}", terminal(note));
+    }
+    if let Some(e) = failed {
+        return Err(fail(stderr, e));
+    }
+    written.map_err(|e| fail(stderr, e.to_string()))?;
+    Ok(Outcome::Done)
 }
 
 /// Writes finished bytes to `output` (atomically) or standard output.

@@ -37,13 +37,17 @@ pub(super) struct Builder<'s> {
     nodes: usize,
     /// Bytes of text copied by aliases so far.
     alias_bytes: usize,
+    /// The field path of the value built (empty: the whole document).
+    path: String,
+    /// How many maps and lists deep that value sits.
+    depth: usize,
     pub(super) errors: Vec<Diagnostic>,
 }
 
 /// The field path of the value being built at the top of `stack`; `items` is how many
 /// list items the builder holds.
-fn stack_path(stack: &[Frame], items: usize) -> String {
-    let mut path = String::new();
+fn stack_path(start: &str, stack: &[Frame], items: usize) -> String {
+    let mut path = start.to_string();
     for (i, frame) in stack.iter().enumerate() {
         match frame {
             Frame::Seq { start, .. } => {
@@ -83,7 +87,7 @@ fn size_of(node: &Node) -> (usize, usize) {
                 b.saturating_add(key.text.len() + 1).saturating_add(b2),
             )
         }),
-        Value::Scalar { text, .. } => (1, text.len().max(1)),
+        Value::Scalar { text, .. } | Value::Lazy(text) => (1, text.len().max(1)),
         Value::Unescaped { text, .. } => (1, text.len().max(1)),
         Value::Null => (1, 1),
     }
@@ -98,8 +102,17 @@ impl<'s> Builder<'s> {
             entries: Vec::new(),
             nodes: 0,
             alias_bytes: 0,
+            path: String::new(),
+            depth: 0,
             errors: Vec::new(),
         }
+    }
+
+    /// Builds a value at field path `path`, `depth` maps and lists deep, instead of a
+    /// whole document: its errors are placed and its depth counted from there.
+    pub(super) fn place(&mut self, path: &str, depth: usize) {
+        path.clone_into(&mut self.path);
+        self.depth = depth;
     }
 
     pub(super) fn build(
@@ -149,6 +162,13 @@ impl<'s> Builder<'s> {
                         },
                     )?;
                     None
+                }
+                Ev::Lazy(text) => {
+                    self.nodes += 1;
+                    Some(Node {
+                        value: Value::Lazy(text),
+                        mark,
+                    })
                 }
                 Ev::SequenceEnd => self.end_seq(&mut stack),
                 Ev::MappingEnd => self.end_map(&mut stack),
@@ -317,7 +337,7 @@ impl<'s> Builder<'s> {
         stack: &mut Vec<Frame<'s>>,
         frame: Frame<'s>,
     ) -> Result<(), Vec<Diagnostic>> {
-        if stack.len() >= MAX_DEPTH {
+        if stack.len() + self.depth >= MAX_DEPTH {
             let mark = match &frame {
                 Frame::Seq { mark, .. } | Frame::Map { mark, .. } => *mark,
             };
@@ -386,7 +406,7 @@ impl<'s> Builder<'s> {
                 let first = first.pos();
                 self.errors.push(Diagnostic::error(
                     Code::DuplicateKey,
-                    join(&stack_path(stack, self.items.len()), &key.text),
+                    join(&stack_path(&self.path, stack, self.items.len()), &key.text),
                     Some(key.pos()),
                     format!(
                         "duplicate key `{}` (first at line {}, column {})",

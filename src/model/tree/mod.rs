@@ -43,7 +43,7 @@ impl Syntax {
 
 pub use super::node::{Key, Mark, Node, Value};
 
-const MAX_DEPTH: usize = 128;
+pub(super) const MAX_DEPTH: usize = 128;
 /// Nodes that alias expansion may create in all; a "billion laughs" file stops here.
 const MAX_NODES: usize = 2_000_000;
 /// Bytes of text that alias expansion may copy in all: far more than shared defaults
@@ -53,6 +53,37 @@ pub const MAX_ALIAS_BYTES: usize = 64 << 20;
 /// Parses `source` into one tree. Problems that still leave a usable tree (duplicate keys,
 /// a second document) come back beside it, so validation can report everything at once.
 pub fn parse(source: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<Diagnostic>) {
+    parse_with(source, syntax, false)
+}
+
+/// [`parse`] for loading a model: a JSON model's workflows are left unbuilt
+/// ([`Value::Lazy`]) until [`expand`] builds each, so a model of a million handoffs
+/// never holds its whole tree (a third of its memory) at once.
+pub fn parse_model(source: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<Diagnostic>) {
+    parse_with(source, syntax, true)
+}
+
+/// Builds a [`Value::Lazy`] value starting at `mark` whose value sits `depth` maps and
+/// lists deep, at field path `path`: the node, or `None` with the errors that stopped it;
+/// problems it can go past (duplicate keys) come back beside it, as from [`parse`].
+pub fn expand<'s>(
+    text: &'s str,
+    mark: Mark,
+    path: &str,
+    depth: usize,
+) -> (Option<Node<'s>>, Vec<Diagnostic>) {
+    let mut builder = Builder::new(Syntax::Json);
+    builder.place(path, depth);
+    match builder.build(super::json::events_at(text, mark)) {
+        Ok(node) => (Some(node), builder.errors),
+        Err(mut fatal) => {
+            builder.errors.append(&mut fatal);
+            (None, builder.errors)
+        }
+    }
+}
+
+fn parse_with(source: &str, syntax: Syntax, lazy: bool) -> (Option<Node<'_>>, Vec<Diagnostic>) {
     // A byte order mark (Windows editors write one) is no part of the text.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if syntax == Syntax::Json {
@@ -79,6 +110,7 @@ pub fn parse(source: &str, syntax: Syntax) -> (Option<Node<'_>>, Vec<Diagnostic>
     let built = match syntax {
         // The JSON text is valid (checked above): its tokens give the tree directly, in
         // a fraction of the YAML parser's time and memory.
+        Syntax::Json if lazy => builder.build(super::json::lazy_events(source)),
         Syntax::Json => builder.build(super::json::events(source)),
         Syntax::Yaml => builder.build(super::yaml::events(source, syntax)),
     };
@@ -123,6 +155,8 @@ pub(super) enum Ev<'s> {
     SequenceEnd,
     MappingStart(usize),
     MappingEnd,
+    /// A whole map or list of a JSON text, left unbuilt ([`Value::Lazy`]).
+    Lazy(&'s str),
     /// Nothing the tree needs.
     Skip,
 }
@@ -138,6 +172,7 @@ pub(super) fn outline(node: &Node) -> String {
             let items: Vec<String> = items.iter().map(outline).collect();
             format!("{mark:?} [{}]", items.join(", "))
         }
+        Value::Lazy(text) => format!("{mark:?} lazy {text:?}"),
         Value::Map(entries) => {
             let entries: Vec<String> = entries
                 .iter()

@@ -106,7 +106,10 @@ impl Validator {
     ) {
         let section = Path::top("workflows");
         for (key, node) in self.id_map(top.get("workflows"), section) {
-            let Some(f) = self.fields(node, section.key(&key.text), &schema::WORKFLOW) else {
+            let path = section.key(&key.text);
+            let built = self.expand(node, path, 2);
+            let node = built.as_ref().unwrap_or(node);
+            let Some(f) = self.fields(node, path, &schema::WORKFLOW) else {
                 continue;
             };
             let name = self

@@ -29,18 +29,23 @@ pub struct Loaded {
 /// Parses and validates a model. On failure, every error found (and the warnings) in
 /// source order.
 pub fn load(source: &str, syntax: Syntax) -> Result<Loaded, Vec<Diagnostic>> {
-    let (root, parse_errors) = tree::parse(source, syntax);
+    let (root, parse_errors) = tree::parse_model(source, syntax);
     let Some(root) = root else {
         return Err(parse_errors);
     };
+    let parsed = parse_errors.len();
     let mut v = Validator {
         syntax,
         diagnostics: parse_errors,
         suggestion_budget: SUGGESTION_BUDGET,
         data_marks: Vec::new(),
+        late_parse_errors: Vec::new(),
     };
     let model = v.model(&root);
     drop(root);
+    // What building the lazy parts found is a parse error like the others: it goes with
+    // them, before what validation found.
+    v.diagnostics.splice(parsed..parsed, v.late_parse_errors);
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = v
         .diagnostics
         .into_iter()
@@ -106,6 +111,8 @@ struct Validator {
     suggestion_budget: usize,
     /// Where each handoff's `data` is, in model order, for the warnings.
     data_marks: Vec<Mark>,
+    /// What building the tree's lazy values found ([`Validator::expand`]).
+    late_parse_errors: Vec<Diagnostic>,
 }
 
 /// "a number `5`", "text `many`", "a list": what a node holds, for messages.
@@ -199,6 +206,21 @@ impl Validator {
             }
         }
         Some(fields)
+    }
+
+    /// `node` built, when it is a lazy value ([`Value::Lazy`]) at `path`, `depth` maps and
+    /// lists deep; `None` when it is built already. A lazy value that cannot be built
+    /// comes back as null, its errors reported.
+    fn expand<'n>(&mut self, node: &Node<'n>, path: Path, depth: usize) -> Option<Node<'n>> {
+        let Value::Lazy(text) = node.value else {
+            return None;
+        };
+        let (built, mut errors) = tree::expand(text, node.mark, &path.to_string(), depth);
+        self.late_parse_errors.append(&mut errors);
+        Some(built.unwrap_or(Node {
+            value: Value::Null,
+            mark: node.mark,
+        }))
     }
 
     /// A map keyed by identifiers (objectives, systems, ...); empty when absent or wrong.

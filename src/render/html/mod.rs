@@ -16,7 +16,7 @@ use super::dot::{svgs, Drawings};
 use super::{Render, RenderError};
 use crate::text::html;
 use crate::view::palette;
-use crate::view::review::{Block, Document, Span, Table};
+use crate::view::review::{Block, Deferred, Document, Span, Table};
 use crate::view::{Report, Review};
 
 /// `analyze --format html`.
@@ -179,10 +179,14 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
         .lead
         .iter()
         .chain(doc.sections.iter().flat_map(|s| &s.blocks));
-    let views = blocks.filter_map(|block| match block {
-        Block::Diagram(map) => Some(&map.view),
-        _ => None,
+    // A deferred block's maps are known before its blocks are made, so they are drawn
+    // ahead like the others.
+    let views = blocks.flat_map(|block| match block {
+        Block::Diagram(map) => std::slice::from_ref(map),
+        Block::Deferred(deferred) => deferred.maps(),
+        _ => &[],
     });
+    let views = views.map(|map| &map.view);
     svgs(report, views, |maps| page_with(report, doc, notes, maps))
 }
 
@@ -356,8 +360,29 @@ fn write_block(
             p.push_str(&chart::svg(chart));
             p.push_str("</figure>\n");
         }
+        Block::Deferred(deferred) => write_deferred(report, deferred, p, notes, maps)?,
     }
     Ok(())
+}
+
+/// The blocks of `deferred`, each written as it is made.
+fn write_deferred(
+    report: &Report,
+    deferred: &Deferred,
+    p: &mut String,
+    notes: &mut Vec<String>,
+    maps: &mut Drawings,
+) -> Result<(), RenderError> {
+    let mut written = Ok(());
+    deferred.each(report, &mut |block| {
+        written = write_block(report, &block, p, notes, maps);
+        if written.is_ok() {
+            std::ops::ControlFlow::Continue(())
+        } else {
+            std::ops::ControlFlow::Break(())
+        }
+    });
+    written
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ mod impact;
 mod plan;
 mod plan_baseline;
 mod report;
+mod wire;
 
 use crate::analysis::PathHop;
 use crate::model::Model;
@@ -29,7 +30,7 @@ pub use diff::DiffJson;
 pub use explain::ExplainJson;
 pub use impact::{ImpactJson, IMPACT_SCHEMA};
 pub use plan::PlanJson;
-pub use report::Json;
+pub use report::{CompactJson, Json, COMPACT_TOP};
 
 /// Things the results name by index (path hops, workflows, integrations), written as their
 /// ids straight from the model: no list of strings is built.
@@ -71,6 +72,9 @@ fn integration_ids<'a>(model: &'a Model, integrations: &'a [usize]) -> Ids<'a, u
 
 /// The schema of `analyze --format json`.
 pub const REPORT_SCHEMA: &str = "gapgraph.report/v1";
+
+/// The schema of `analyze --format json --compact`.
+pub const REPORT_COMPACT_SCHEMA: &str = "gapgraph.report-compact/v1";
 
 /// The schema of `plan --format json`.
 pub const PLAN_SCHEMA: &str = "gapgraph.plan/v1";

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table as Grid};
 
+mod grid;
 mod sections;
 
 use super::{Render, RenderError};
@@ -110,11 +111,18 @@ pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
 }
 
 impl Render<Report<'_>> for Table {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    /// Written as it is made: a landscape's report (a million handoffs, 230 MB of text)
+    /// is never held whole.
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let mut text = TerminalText::new(self.colour);
-        self.write(report, &mut text)
-            .map_err(std::io::Error::other)?;
-        out.write_all(text.into_string().as_bytes())?;
+        let mut text = TerminalText::streaming(self.colour, out);
+        let written = self.write(report, &mut text);
+        // A failed write shows as a formatting error; the writer's own error says more.
+        text.finish()?;
+        written.map_err(std::io::Error::other)?;
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use comfy_table::Table as Grid;
 
+use super::grid::{write_grid, Columns};
 use super::{align_right, grid, heading, plural, status, why, Table, DEFAULT_TOP};
 use crate::analysis::Fix;
 use crate::model::Model;
@@ -171,20 +172,24 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
         writeln!(out, "  Every handoff is automated.")?;
         return writeln!(out);
     }
-    let mut grid = grid(&[
-        "Workflow",
-        "Step",
-        "Handoff",
-        "Data",
-        "Status",
-        "Min/run",
-        "Hours/yr",
-        "Cost/yr",
-        "Strategic cost",
-        "Source",
-    ]);
-    for g in &gaps {
-        grid.add_row(vec![
+    let columns = Columns {
+        header: &[
+            "Workflow",
+            "Step",
+            "Handoff",
+            "Data",
+            "Status",
+            "Min/run",
+            "Hours/yr",
+            "Cost/yr",
+            "Strategic cost",
+            "Source",
+        ],
+        right: &[1, 5, 6, 7, 8],
+    };
+    write_grid(out, &columns, gaps.len(), |r, cells| {
+        let g = gaps[r];
+        cells.extend([
             model.workflows[g.workflow].id.clone(),
             g.step.to_string(),
             format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
@@ -196,9 +201,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
             money(g.strategic_value),
             g.basis().as_str().to_string(),
         ]);
-    }
-    align_right(&mut grid, &[1, 5, 6, 7, 8]);
-    writeln!(out, "{grid}")?;
+    })?;
     let words = fidelity::PathWords::new(report.model);
     for g in &gaps {
         for note in words.notes(g) {
@@ -234,13 +237,17 @@ pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::f
         out,
         &format!("Gaps no fix can close ({})", analysis.unfixable.len()),
     )?;
-    let mut grid = grid(&[
-        "Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why",
-    ]);
     let shown = analysis.unfixable_costliest(model, UNFIXABLE_SHOWN);
-    for u in &shown {
+    let columns = Columns {
+        header: &[
+            "Workflow", "Step", "Handoff", "Data", "Hours/yr", "Cost/yr", "Why",
+        ],
+        right: &[1, 4, 5],
+    };
+    write_grid(out, &columns, shown.len(), |r, cells| {
+        let u = shown[r];
         let g = &analysis.handoffs[u.handoff];
-        grid.add_row(vec![
+        cells.extend([
             model.workflows[g.workflow].id.clone(),
             g.step.to_string(),
             format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
@@ -249,9 +256,7 @@ pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::f
             money(g.annual_cost),
             terminal(&u.reason.describe(model)),
         ]);
-    }
-    align_right(&mut grid, &[1, 4, 5]);
-    writeln!(out, "{grid}")?;
+    })?;
     if analysis.unfixable.len() > shown.len() {
         writeln!(
             out,
@@ -270,22 +275,26 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
     if analysis.workflows.is_empty() {
         return writeln!(out, "  No workflows.");
     }
-    let mut grid = grid(&[
-        "Workflow",
-        "Unit",
-        "Runs/yr",
-        "Handoffs",
-        "Automated",
-        "Manual",
-        "Missing",
-        "Automation",
-        "Hours/yr",
-        "Cost/yr",
-        "Alignment",
-    ]);
-    for w in &analysis.workflows {
+    let columns = Columns {
+        header: &[
+            "Workflow",
+            "Unit",
+            "Runs/yr",
+            "Handoffs",
+            "Automated",
+            "Manual",
+            "Missing",
+            "Automation",
+            "Hours/yr",
+            "Cost/yr",
+            "Alignment",
+        ],
+        right: &[2, 3, 4, 5, 6, 7, 8, 9, 10],
+    };
+    write_grid(out, &columns, analysis.workflows.len(), |r, cells| {
+        let w = &analysis.workflows[r];
         let workflow = &model.workflows[w.workflow];
-        grid.add_row(vec![
+        cells.extend([
             workflow.id.clone(),
             workflow
                 .unit
@@ -301,9 +310,7 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
             money(w.counts.annual_cost),
             ratio(Some(w.alignment)),
         ]);
-    }
-    align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    writeln!(out, "{grid}")?;
+    })?;
     write_workflow_statuses(report, out)
 }
 
@@ -351,20 +358,24 @@ pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::
         out,
         "Units (each counts the workflows it owns, whoever does the steps)",
     )?;
-    let mut grid = grid(&[
-        "Unit",
-        "Owner",
-        "Handoffs",
-        "Automated",
-        "Manual",
-        "Missing",
-        "Automation",
-        "Hours/yr",
-        "Cost/yr",
-    ]);
-    for u in &analysis.units {
+    let columns = Columns {
+        header: &[
+            "Unit",
+            "Owner",
+            "Handoffs",
+            "Automated",
+            "Manual",
+            "Missing",
+            "Automation",
+            "Hours/yr",
+            "Cost/yr",
+        ],
+        right: &[2, 3, 4, 5, 6, 7, 8],
+    };
+    write_grid(out, &columns, analysis.units.len(), |r, cells| {
+        let u = &analysis.units[r];
         let unit = &model.units[u.unit];
-        grid.add_row(vec![
+        cells.extend([
             unit.id.clone(),
             terminal(unit.owner.as_deref().unwrap_or("")),
             u.counts.handoffs.to_string(),
@@ -375,9 +386,7 @@ pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::
             hours(u.counts.annual_hours),
             money(u.counts.annual_cost),
         ]);
-    }
-    align_right(&mut grid, &[2, 3, 4, 5, 6, 7, 8]);
-    writeln!(out, "{grid}")
+    })
 }
 
 /// Systems the audit flagged, with their flags.

@@ -1,7 +1,8 @@
 //! The gaps of each workflow, with the path they take today and the fixes that close them.
 
 use super::{
-    cell, code, columns, number_cell, text, text_cell, Block, Cell, Section, Span, Table, Tag,
+    cell, code, columns, number_cell, text, text_cell, Block, Cell, Deferred, Section, Span, Table,
+    Tag,
 };
 use crate::analysis::HandoffResult;
 use crate::model::Source;
@@ -41,41 +42,39 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let analysis = report.analysis;
     let model = report.model;
     let mut blocks = Vec::new();
-    let mut automated = Vec::new();
-    let context = GapsContext {
-        report,
-        words: PathWords::new(model),
-        improved_by: FixesByHandoff::new(&analysis.fixes),
-    };
     let (mapped, left_out) = super::diagram::mapped_workflows(report);
     if left_out > 0 {
         blocks.push(super::diagram::maps_left_out(left_out));
     }
-    for (w, _) in analysis.workflows.iter().enumerate() {
-        let gaps: Vec<&HandoffResult> = workflow_handoffs(&analysis.handoffs, w)
-            .iter()
-            .filter(|h| h.status.is_gap())
+    let automated: Vec<&crate::model::Workflow> = (0..analysis.workflows.len())
+        .filter(|&w| !has_gaps(report, w))
+        .map(|w| &model.workflows[w])
+        .collect();
+    if automated.len() < analysis.workflows.len() {
+        // The maps are made now, for a page that draws them while it writes the rest.
+        let maps = (0..mapped.len())
+            .filter(|&w| mapped[w] && has_gaps(report, w))
+            .flat_map(|w| super::diagram::workflow_map(report, w, top))
+            .filter_map(|block| match block {
+                Block::Diagram(map) => Some(map),
+                _ => None,
+            })
             .collect();
-        let declared = &model.workflows[w];
-        if gaps.is_empty() {
-            automated.push(declared);
-            continue;
-        }
-        blocks.push(Block::Heading(vec![
-            text(&declared.name),
-            text(" ("),
-            code(&declared.id),
-            text(")"),
-        ]));
-        blocks.push(workflow_about(report, w));
-        if mapped[w] {
-            blocks.extend(super::diagram::workflow_map(report, w, top));
-        }
-        blocks.push(context.gaps_table(w, &gaps));
-        let notes = context.gap_notes(&gaps);
-        if !notes.is_empty() {
-            blocks.push(Block::Bullets(notes));
-        }
+        // Made as the document is written: each workflow's blocks hold its gap rows.
+        blocks.push(Block::Deferred(Deferred::new(maps, move |report, each| {
+            let context = GapsContext {
+                report,
+                words: PathWords::new(report.model),
+                improved_by: FixesByHandoff::new(&report.analysis.fixes),
+            };
+            for (w, &mapped) in mapped.iter().enumerate() {
+                for block in context.workflow_blocks(w, mapped, top) {
+                    if each(block).is_break() {
+                        return;
+                    }
+                }
+            }
+        })));
     }
     if blocks.is_empty() {
         let message = if analysis.workflows.is_empty() {
@@ -94,6 +93,13 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     }
 }
 
+/// Whether workflow `w` has a manual or missing handoff.
+fn has_gaps(report: &Report, w: usize) -> bool {
+    workflow_handoffs(&report.analysis.handoffs, w)
+        .iter()
+        .any(|h| h.status.is_gap())
+}
+
 /// What every workflow's gaps table reads from, built once for the whole section.
 struct GapsContext<'a> {
     report: &'a Report<'a>,
@@ -102,6 +108,38 @@ struct GapsContext<'a> {
 }
 
 impl GapsContext<'_> {
+    /// The blocks of workflow `w`: its heading, what it is, its map when `mapped`, its gaps
+    /// and the notes on them; none when it has no gap.
+    fn workflow_blocks(&self, w: usize, mapped: bool, top: Option<usize>) -> Vec<Block> {
+        let report = self.report;
+        let gaps: Vec<&HandoffResult> = workflow_handoffs(&report.analysis.handoffs, w)
+            .iter()
+            .filter(|h| h.status.is_gap())
+            .collect();
+        if gaps.is_empty() {
+            return Vec::new();
+        }
+        let declared = &report.model.workflows[w];
+        let mut blocks = vec![
+            Block::Heading(vec![
+                text(&declared.name),
+                text(" ("),
+                code(&declared.id),
+                text(")"),
+            ]),
+            workflow_about(report, w),
+        ];
+        if mapped {
+            blocks.extend(super::diagram::workflow_map(report, w, top));
+        }
+        blocks.push(self.gaps_table(w, &gaps));
+        let notes = self.gap_notes(&gaps);
+        if !notes.is_empty() {
+            blocks.push(Block::Bullets(notes));
+        }
+        blocks
+    }
+
     /// The table of workflow `w`'s gaps.
     fn gaps_table(&self, w: usize, gaps: &[&HandoffResult]) -> Block {
         let cur = self.report.currency();

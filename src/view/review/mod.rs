@@ -11,6 +11,8 @@ mod key;
 mod owners;
 mod roadmap;
 
+use std::ops::ControlFlow;
+
 use super::provenance::VERSION;
 use super::scene::View;
 use super::{Provenance, Report};
@@ -168,6 +170,43 @@ pub enum Block {
     Key(Vec<KeyEntry>),
     /// The roadmap's cumulative saving, step by step.
     Chart(roadmap::StepChart),
+    /// Blocks made only as a writer reaches them, one at a time.
+    Deferred(Deferred),
+}
+
+/// What a writer does with each block a [`Deferred`] makes: go on, or stop (it failed).
+pub type Each<'w> = dyn FnMut(Block) -> ControlFlow<()> + 'w;
+
+/// Blocks made only when the document is written, each dropped once written: a
+/// landscape's gaps by workflow (200,000 workflows, 700,000 gap rows) is never held whole.
+/// It owns what it needs besides the report, which the writer hands it.
+pub struct Deferred {
+    make: Box<Make>,
+    maps: Vec<Map>,
+}
+
+/// What makes a [`Deferred`]'s blocks.
+type Make = dyn Fn(&Report, &mut Each);
+
+impl Deferred {
+    /// Blocks made by `make` from the report, as they are written; `maps` are the maps
+    /// among them, in order, known ahead so that a page can have them drawn meanwhile.
+    pub fn new(maps: Vec<Map>, make: impl Fn(&Report, &mut Each) + 'static) -> Deferred {
+        Deferred {
+            make: Box::new(make),
+            maps,
+        }
+    }
+
+    /// The maps its blocks hold, in order.
+    pub fn maps(&self) -> &[Map] {
+        &self.maps
+    }
+
+    /// Makes the blocks and hands each to `write`, in order, until it says stop.
+    pub fn each(&self, report: &Report, write: &mut Each) {
+        (self.make)(report, write);
+    }
 }
 
 /// A top-level section.
