@@ -1,0 +1,155 @@
+//! The samples of [`super::sensitivity`], valued without a whole analysis each and shared
+//! among the cores.
+//!
+//! Every sample draws the same number of factors, so sample `s` starts at draw
+//! `s × draws_per_sample` of the seed's sequence, wherever it is computed: the samples are
+//! cut into consecutive blocks, one per worker, each starting its generator there. Each
+//! worker values its samples with its own copy of today's [`Revaluation`] and ranks today's
+//! fixes; the statistics read each fix's ranks as a sorted list, so the blocks' results
+//! merge into the same numbers whatever the number of workers.
+
+use std::ops::Range;
+use std::sync::mpsc::{channel, Sender};
+
+use super::draw::{draws_per_sample, perturb, Draws};
+use super::{fix_index, reprice, Block, SensitivityOptions};
+use crate::analysis::{spec_order, valued_fixes, Analysis, Fix, Revaluation, Saved};
+use crate::model::Model;
+
+/// The most workers a run starts: each holds a copy of the model and of today's resolution.
+const MAX_WORKERS: usize = 4;
+
+/// Samples the ranking of today's fixes (`analysis`, of `model`) as `options` asks: the
+/// blocks in the order of their samples. `progress` is called once per sample, with the
+/// samples done so far.
+pub(super) fn sample(
+    model: &Model,
+    analysis: &Analysis,
+    options: SensitivityOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Block> {
+    let revaluation = Revaluation::new(model, analysis);
+    let worker = Worker {
+        model,
+        today: &analysis.fixes,
+        options,
+        draws: draws_per_sample(model, options.strategy, analysis.fixes.len()),
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, MAX_WORKERS)
+        .min(options.samples);
+    let per = options.samples.div_ceil(workers.max(1));
+    std::thread::scope(|scope| {
+        let (done, samples_done) = channel();
+        let handles: Vec<_> = (0..options.samples)
+            .step_by(per.max(1))
+            .map(|start| {
+                let (done, worker, revaluation) = (done.clone(), &worker, &revaluation);
+                let range = start..(start + per).min(options.samples);
+                scope.spawn(move || worker.run(revaluation.clone(), range, &done))
+            })
+            .collect();
+        drop(done);
+        for (count, ()) in samples_done.iter().enumerate() {
+            progress(count + 1);
+        }
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// What every worker reads.
+struct Worker<'a> {
+    model: &'a Model,
+    today: &'a [Fix],
+    options: SensitivityOptions,
+    /// Factors drawn per sample.
+    draws: u128,
+}
+
+impl Worker<'_> {
+    /// The ranks of today's fixes in the samples of `range`; `done` hears of each sample.
+    fn run(&self, mut revaluation: Revaluation, range: Range<usize>, done: &Sender<()>) -> Block {
+        let (model, today, options) = (self.model, self.today, self.options);
+        let n = today.len();
+        let skip = range.start as u128 * self.draws;
+        let mut draws = Draws::skipping(options.seed, options.spread, skip);
+        let mut block = Block::new(n, range.len());
+        let mut sample = model.clone();
+        let mut fixes = today.to_vec();
+        let (mut saved, mut costs) = (Vec::with_capacity(n), vec![0.0; n]);
+        let (mut order, mut position) = (Vec::with_capacity(n), vec![0; n]);
+        for j in 0..range.len() {
+            perturb(&mut sample, model, options.strategy, &mut || draws.factor());
+            for (cost, fix) in costs.iter_mut().zip(today) {
+                *cost = fix.cost * draws.factor();
+            }
+            if !revaluation.value(&sample, &mut saved) {
+                analysed(&sample, options.strategy, today, &mut saved);
+            }
+            rank(model, &mut fixes, &saved, &costs, &mut order, &mut position);
+            block.record(j, &position);
+            // The receiver lives until every worker is done.
+            let _ = done.send(());
+        }
+        block
+    }
+}
+
+/// What a whole analysis of `sample` gives each of today's fixes (all 0 for a fix it does
+/// not list): the way when [`Revaluation::value`] cannot tell.
+fn analysed(sample: &Model, strategy: Option<usize>, today: &[Fix], saved: &mut Vec<Saved>) {
+    let today_at = fix_index(today);
+    saved.clear();
+    saved.resize(today.len(), Saved::default());
+    for fix in valued_fixes(sample, strategy) {
+        if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
+            saved[k] = Saved {
+                annual_hours_saved: fix.annual_hours_saved,
+                annual_saving: fix.annual_saving,
+                strategic_value: fix.strategic_value,
+            };
+        }
+    }
+}
+
+/// Ranks today's fixes (`fixes`, a copy of them) with the figures `saved` and costs
+/// `costs` of one sample: `position[k]` is fix `k`'s rank among them. Those that save hours
+/// are ranked in the spec's order (total: no two share an id and an action, so any sort
+/// gives the order a sort of all the sample's fixes gives them), the others after them in
+/// today's order.
+fn rank(
+    model: &Model,
+    fixes: &mut [Fix],
+    saved: &[Saved],
+    costs: &[f64],
+    order: &mut Vec<usize>,
+    position: &mut [usize],
+) {
+    order.clear();
+    for (k, ((fix, s), cost)) in fixes.iter_mut().zip(saved).zip(costs).enumerate() {
+        fix.annual_hours_saved = s.annual_hours_saved;
+        fix.annual_saving = s.annual_saving;
+        fix.strategic_value = s.strategic_value;
+        reprice(fix, *cost);
+        position[k] = usize::MAX;
+        if fix.annual_hours_saved > 0.0 {
+            order.push(k);
+        }
+    }
+    order.sort_unstable_by(|a, b| spec_order(model, &fixes[*a], &fixes[*b]));
+    for (i, k) in order.iter().enumerate() {
+        position[*k] = i + 1;
+    }
+    let mut next = order.len();
+    for p in position.iter_mut().filter(|p| **p == usize::MAX) {
+        next += 1;
+        *p = next;
+    }
+}
