@@ -62,15 +62,15 @@ impl Closures {
         };
         let mut nodes = vec![root];
         let mut edges = Vec::new();
-        let mut i = 0;
-        while i < nodes.len() {
-            let x = nodes[i];
-            for e in graph.edges(dir, x as usize, d) {
-                let y = graph.next(dir, e) as u32;
-                let ly = match nodes.iter().position(|n| *n == y) {
-                    Some(ly) => ly,
+        let mut at = 0;
+        while at < nodes.len() {
+            let system = nodes[at];
+            for e in graph.edges(dir, system as usize, d) {
+                let next = graph.next(dir, e) as u32;
+                let local = match nodes.iter().position(|n| *n == next) {
+                    Some(local) => local,
                     None if nodes.len() < MAX_NODES => {
-                        nodes.push(y);
+                        nodes.push(next);
                         nodes.len() - 1
                     }
                     None => return None,
@@ -79,10 +79,10 @@ impl Closures {
                     return None;
                 }
                 // Local numbers fit a u8: MAX_NODES is below 256.
-                let (a, b) = if forward { (i, ly) } else { (ly, i) };
+                let (a, b) = if forward { (at, local) } else { (local, at) };
                 edges.push((a as u8, b as u8, e));
             }
-            i += 1;
+            at += 1;
         }
         let id = self.spans.len() as u32;
         let start = (self.nodes.len() as u32, self.edges.len() as u32);

@@ -195,6 +195,10 @@ impl Revaluation {
                     }
                 }
             }
+            if self.tests.len() as u32 == start {
+                // No candidate of today's can lower it: nothing reads its figures.
+                continue;
+            }
             self.local.push(LocalGap {
                 k: k as u32,
                 forward,
@@ -203,6 +207,12 @@ impl Revaluation {
                 tests: (start, self.tests.len() as u32),
             });
         }
+    }
+
+    /// How many gaps the whole graph's searches value (their closures are too large); the
+    /// others are valued over their closures.
+    pub fn searched(&self) -> usize {
+        self.manual.len() + self.missing.len()
     }
 
     /// Values today's fixes in `sample` (the model given to [`Revaluation::new`] with only

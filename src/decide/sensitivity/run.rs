@@ -12,8 +12,10 @@ use std::ops::Range;
 use std::sync::mpsc::{channel, Sender};
 
 use super::draw::{draws_per_sample, perturb, Draws};
-use super::{fix_index, reprice, Block, SensitivityOptions};
-use crate::analysis::{spec_order, valued_fixes, Analysis, Fix, Revaluation, Saved};
+use std::cmp::Ordering;
+
+use super::{fix_index, Block, SensitivityOptions};
+use crate::analysis::{valued_fixes, Analysis, Fix, Revaluation, Saved};
 use crate::model::Model;
 
 /// The most workers a run starts: each holds a copy of the model and of today's resolution.
@@ -29,9 +31,20 @@ pub(super) fn sample(
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Block> {
     let revaluation = Revaluation::new(model, analysis);
+    let today = &analysis.fixes;
+    let mut by_text: Vec<usize> = (0..today.len()).collect();
+    by_text.sort_by(|a, b| {
+        let (a, b) = (&today[*a], &today[*b]);
+        a.id.cmp_text(&b.id, model).then(a.action.cmp(&b.action))
+    });
+    let mut text = vec![0; today.len()];
+    for (i, k) in by_text.into_iter().enumerate() {
+        text[k] = i as u32;
+    }
     let worker = Worker {
         model,
-        today: &analysis.fixes,
+        today,
+        text: &text,
         options,
         draws: draws_per_sample(model, options.strategy, analysis.fixes.len()),
     };
@@ -68,6 +81,8 @@ pub(super) fn sample(
 struct Worker<'a> {
     model: &'a Model,
     today: &'a [Fix],
+    /// Per fix of today's: its place in the order of their ids, then actions.
+    text: &'a [u32],
     options: SensitivityOptions,
     /// Factors drawn per sample.
     draws: u128,
@@ -82,7 +97,6 @@ impl Worker<'_> {
         let mut draws = Draws::skipping(options.seed, options.spread, skip);
         let mut block = Block::new(n, range.len());
         let mut sample = model.clone();
-        let mut fixes = today.to_vec();
         let (mut saved, mut costs) = (Vec::with_capacity(n), vec![0.0; n]);
         let (mut order, mut position) = (Vec::with_capacity(n), vec![0; n]);
         for j in 0..range.len() {
@@ -93,7 +107,7 @@ impl Worker<'_> {
             if !revaluation.value(&sample, &mut saved) {
                 analysed(&sample, options.strategy, today, &mut saved);
             }
-            rank(model, &mut fixes, &saved, &costs, &mut order, &mut position);
+            rank(&saved, &costs, self.text, &mut order, &mut position);
             block.record(j, &position);
             // The receiver lives until every worker is done.
             let _ = done.send(());
@@ -119,33 +133,75 @@ fn analysed(sample: &Model, strategy: Option<usize>, today: &[Fix], saved: &mut 
     }
 }
 
-/// Ranks today's fixes (`fixes`, a copy of them) with the figures `saved` and costs
-/// `costs` of one sample: `position[k]` is fix `k`'s rank among them. Those that save hours
-/// are ranked in the spec's order (total: no two share an id and an action, so any sort
-/// gives the order a sort of all the sample's fixes gives them), the others after them in
-/// today's order.
+/// One of today's fixes in a sample, as `analysis::spec_order` reads it once
+/// `super::reprice` has set its cost: free (cost 0 and strategic value), priority (0
+/// without one), strategic value, saving, then its id and action (their place in
+/// today's order of ids, `text`).
+#[derive(Clone, Copy, Debug)]
+struct Key {
+    free: bool,
+    priority: f64,
+    value: f64,
+    saving: f64,
+    text: u32,
+    k: u32,
+}
+
+impl Key {
+    fn of(s: &Saved, cost: f64, text: u32, k: usize) -> Key {
+        Key {
+            free: cost == 0.0 && s.strategic_value > 0.0,
+            priority: if cost > 0.0 {
+                s.strategic_value / cost
+            } else {
+                0.0
+            },
+            value: s.strategic_value,
+            saving: s.annual_saving,
+            text,
+            k: k as u32,
+        }
+    }
+
+    /// `analysis::spec_order`, step by step.
+    fn cmp(&self, other: &Key) -> Ordering {
+        let (a, b) = (self, other);
+        b.free
+            .cmp(&a.free)
+            .then_with(|| {
+                if a.free && b.free {
+                    Ordering::Equal
+                } else {
+                    b.priority.total_cmp(&a.priority)
+                }
+            })
+            .then_with(|| b.value.total_cmp(&a.value))
+            .then_with(|| b.saving.total_cmp(&a.saving))
+            .then_with(|| a.text.cmp(&b.text))
+    }
+}
+
+/// Ranks today's fixes with the figures `saved` and costs `costs` of one sample:
+/// `position[k]` is fix `k`'s rank among them. Those that save hours are ranked in the
+/// spec's order (total: no two share an id and an action, so any sort gives the order a
+/// sort of all the sample's fixes gives them), the others after them in today's order.
 fn rank(
-    model: &Model,
-    fixes: &mut [Fix],
     saved: &[Saved],
     costs: &[f64],
-    order: &mut Vec<usize>,
+    text: &[u32],
+    order: &mut Vec<Key>,
     position: &mut [usize],
 ) {
     order.clear();
-    for (k, ((fix, s), cost)) in fixes.iter_mut().zip(saved).zip(costs).enumerate() {
-        fix.annual_hours_saved = s.annual_hours_saved;
-        fix.annual_saving = s.annual_saving;
-        fix.strategic_value = s.strategic_value;
-        reprice(fix, *cost);
+    for (k, (s, cost)) in saved.iter().zip(costs).enumerate() {
         position[k] = usize::MAX;
-        if fix.annual_hours_saved > 0.0 {
-            order.push(k);
+        if s.annual_hours_saved > 0.0 {
+            order.push(Key::of(s, *cost, text[k], k));
         }
     }
-    order.sort_unstable_by(|a, b| spec_order(model, &fixes[*a], &fixes[*b]));
-    for (i, k) in order.iter().enumerate() {
-        position[*k] = i + 1;
+    order.sort_unstable_by(Key::cmp);
+    for (i, key) in order.iter().enumerate() {
+        position[key.k as usize] = i + 1;
     }
     let mut next = order.len();
     for p in position.iter_mut().filter(|p| **p == usize::MAX) {
