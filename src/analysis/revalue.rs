@@ -104,8 +104,13 @@ impl Revaluation {
     pub fn new(model: &Model, analysis: &Analysis) -> Revaluation {
         let network = Network::of_model(model);
         let engine = Engine::new(model, &network);
-        let state = analysis.handoffs.clone();
+        let mut state = analysis.handoffs.clone();
         let pool = candidates(model, &state);
+        for h in &mut state {
+            // Never read again: a copy per worker need not hold them.
+            h.path = Vec::new();
+            h.path_other_data = None;
+        }
         let mut index = CandidateIndex::new(model, &network, &engine.data, &pool);
         let at: HashMap<_, usize> = pool
             .iter()

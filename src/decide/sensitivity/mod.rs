@@ -17,7 +17,7 @@ mod sentence;
 
 use std::collections::HashMap;
 
-use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId};
+use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId, Revaluation};
 use crate::model::Model;
 use draw::{perturb, Draws};
 
@@ -150,8 +150,11 @@ pub fn sensitivity(
     options.check()?;
     let analysis = analyze(model, options.strategy);
     check_ranks(options, analysis.fixes.len())?;
-    let blocks = run::sample(model, &analysis, options, progress);
-    Ok(summarize(&analysis.fixes, &blocks, options))
+    let revaluation = Revaluation::new(model, &analysis);
+    // The rest of today's analysis is not needed any more.
+    let today = analysis.fixes;
+    let blocks = run::sample(model, &today, revaluation, options, progress);
+    Ok(summarize(&today, &blocks, options))
 }
 
 /// The straightforward method, kept as the reference [`sensitivity`] is tested against:

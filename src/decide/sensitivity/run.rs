@@ -15,52 +15,48 @@ use super::draw::{draws_per_sample, perturb, Draws};
 use std::cmp::Ordering;
 
 use super::{fix_index, Block, SensitivityOptions};
-use crate::analysis::{valued_fixes, Analysis, Fix, Revaluation, Saved};
+use crate::analysis::{valued_fixes, Fix, Revaluation, Saved};
 use crate::model::Model;
 
 /// The most workers a run starts: each holds a copy of the model and of today's resolution.
 const MAX_WORKERS: usize = 4;
 
-/// Samples the ranking of today's fixes (`analysis`, of `model`) as `options` asks: the
-/// blocks in the order of their samples. `progress` is called once per sample, with the
-/// samples done so far.
+/// Samples the ranking of today's fixes (`today`, of `model`, which `revaluation` keeps)
+/// as `options` asks: the blocks in the order of their samples. `progress` is called once
+/// per sample, with the samples done so far.
 pub(super) fn sample(
     model: &Model,
-    analysis: &Analysis,
+    today: &[Fix],
+    revaluation: Revaluation,
     options: SensitivityOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Block> {
-    let revaluation = Revaluation::new(model, analysis);
-    let today = &analysis.fixes;
-    let mut by_text: Vec<usize> = (0..today.len()).collect();
-    by_text.sort_by(|a, b| {
-        let (a, b) = (&today[*a], &today[*b]);
-        a.id.cmp_text(&b.id, model).then(a.action.cmp(&b.action))
-    });
-    let mut text = vec![0; today.len()];
-    for (i, k) in by_text.into_iter().enumerate() {
-        text[k] = i as u32;
-    }
+    let text = id_order(model, today);
     let worker = Worker {
         model,
         today,
         text: &text,
         options,
-        draws: draws_per_sample(model, options.strategy, analysis.fixes.len()),
+        draws: draws_per_sample(model, options.strategy, today.len()),
     };
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_WORKERS)
         .min(options.samples);
-    let per = options.samples.div_ceil(workers.max(1));
+    let per = options.samples.div_ceil(workers.max(1)).max(1);
+    let starts: Vec<usize> = (0..options.samples).step_by(per).collect();
+    // One copy of today's resolution per worker, the last one the original.
+    let mut copies: Vec<Revaluation> = (1..starts.len()).map(|_| revaluation.clone()).collect();
+    copies.push(revaluation);
     std::thread::scope(|scope| {
         let (done, samples_done) = channel();
-        let handles: Vec<_> = (0..options.samples)
-            .step_by(per.max(1))
-            .map(|start| {
-                let (done, worker, revaluation) = (done.clone(), &worker, &revaluation);
+        let handles: Vec<_> = starts
+            .into_iter()
+            .zip(copies)
+            .map(|(start, copy)| {
+                let (done, worker) = (done.clone(), &worker);
                 let range = start..(start + per).min(options.samples);
-                scope.spawn(move || worker.run(revaluation.clone(), range, &done))
+                scope.spawn(move || worker.run(copy, range, &done))
             })
             .collect();
         drop(done);
@@ -75,6 +71,21 @@ pub(super) fn sample(
             })
             .collect()
     })
+}
+
+/// Per fix of `today`: its place in the order of their ids (bytes), then actions, the last
+/// keys of the spec's order.
+fn id_order(model: &Model, today: &[Fix]) -> Vec<u32> {
+    let mut by_text: Vec<usize> = (0..today.len()).collect();
+    by_text.sort_by(|a, b| {
+        let (a, b) = (&today[*a], &today[*b]);
+        a.id.cmp_text(&b.id, model).then(a.action.cmp(&b.action))
+    });
+    let mut text = vec![0; today.len()];
+    for (i, k) in by_text.into_iter().enumerate() {
+        text[k] = i as u32;
+    }
+    text
 }
 
 /// What every worker reads.
