@@ -60,9 +60,15 @@ impl Candidate {
     /// rule that every engine uses. A new hop is automated, but into or out of a manual kind
     /// it stays effectively semi; automating an existing hop never raises it.
     pub fn minutes_after(&self, model: &Model, network: &Network) -> f64 {
+        self.minutes_after_hop(model, |i| network.integration_hop(i).map(|h| h.minutes))
+    }
+
+    /// [`Candidate::minutes_after`] with `hop` giving the minutes of a model integration's
+    /// hop in the scenario (`None`: it has none).
+    pub fn minutes_after_hop(&self, model: &Model, hop: impl Fn(usize) -> Option<f64>) -> f64 {
         let automated = rules::hop_minutes(model, Mode::Automated, self.from, self.to, None);
         match self.integration {
-            Some(i) => network.automated_minutes(model, i).unwrap_or(automated),
+            Some(i) => hop(i).map_or(automated, |m| automated_minutes(model, i, m)),
             None => automated,
         }
     }
@@ -84,6 +90,15 @@ impl Candidate {
             }
         }
     }
+}
+
+/// The minutes of model integration `integration`'s hop, of `minutes` now, once automated:
+/// into or out of a manual kind it stays effectively semi, at its own minutes; it is never
+/// raised.
+pub fn automated_minutes(model: &Model, integration: usize, minutes: f64) -> f64 {
+    let i = &model.integrations[integration];
+    let automated = rules::hop_minutes(model, Mode::Automated, i.from, i.to, i.minutes);
+    minutes.min(automated)
 }
 
 /// Maps keyed by system pairs: foldhash with a fixed seed (iteration order never shows: the

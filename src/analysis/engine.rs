@@ -126,6 +126,32 @@ impl Engine {
     /// through the systems from which one of them may be reached. The engine's graph may be
     /// today's or the one ignoring data: both keep only hops of the network `reach` knows.
     pub fn routes(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
+        let mut routes = vec![None; handoffs.len()];
+        self.searched(handoffs, |engine, i, (from, to, data)| {
+            routes[i] = engine.walk_back(from, to, data);
+        });
+        routes
+    }
+
+    /// The least route's minutes of each handoff in `handoffs`, into `minutes` in the order
+    /// given: [`Engine::routes`]'s minutes, by the same searches, without walking the paths
+    /// back.
+    pub fn route_minutes(&mut self, handoffs: &[u32], minutes: &mut Vec<Option<f64>>) {
+        minutes.clear();
+        minutes.resize(handoffs.len(), None);
+        self.searched(handoffs, |engine, i, (_, to, _)| {
+            minutes[i] = engine.search.settled(to).map(|c| c.minutes);
+        });
+    }
+
+    /// Runs the searches of [`Engine::routes`] and calls `read` with the engine, the
+    /// position in `handoffs` and the handoff's (from, to, data) once its forward search
+    /// is done, for each handoff whose target its source may reach.
+    fn searched(
+        &mut self,
+        handoffs: &[u32],
+        mut read: impl FnMut(&Engine, usize, (usize, usize, u32)),
+    ) {
         let mut order = std::mem::take(&mut self.order);
         order.clear();
         order.extend(0..handoffs.len() as u32);
@@ -134,7 +160,6 @@ impl Engine {
             (k.from, k.data)
         };
         order.sort_by_key(key);
-        let mut routes = vec![None; handoffs.len()];
         let mut targets = Vec::new();
         for group in order.chunk_by(|a, b| key(a) == key(b)) {
             let (from, data) = key(&group[0]);
@@ -160,13 +185,12 @@ impl Engine {
             self.search.run_within(&self.graph, query, &targets, useful);
             for i in group {
                 let to = self.keys[handoffs[*i as usize] as usize].to;
-                if reach.may_reach(from as usize, to as usize) {
-                    routes[*i as usize] = self.walk_back(from as usize, to as usize, data);
+                if self.reach.may_reach(from as usize, to as usize) {
+                    read(self, *i as usize, (from as usize, to as usize, data));
                 }
             }
         }
         self.order = order;
-        routes
     }
 
     /// The reported path to `target` of the last forward search from `source`: least

@@ -7,12 +7,14 @@ mod candidates;
 mod engine;
 mod graph;
 mod ids;
+mod local;
 mod loss;
 mod measures;
 mod network;
 mod plan;
 mod reach;
 mod resolve;
+mod revalue;
 pub mod rules;
 mod search;
 mod unfixable;
@@ -30,6 +32,7 @@ pub use measures::{
 pub use network::{Hop, Network, Route};
 pub use plan::{plan, plan_run, Plan, PlanRun, PlanStep};
 pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
+pub use revalue::{Revaluation, Saved};
 pub use unfixable::{unfixable, Unfixable, UnfixableReason};
 pub use value::{npv, rank, spec_order, Fix, Improvement, RankBy};
 

@@ -5,7 +5,7 @@ use super::rules;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::ids::PathHop;
-use crate::model::{Carries, Mode, Model};
+use crate::model::{Carries, Model};
 
 /// One directed hop a handoff can take: an integration of the model or a fix being tried.
 #[derive(Clone, Debug)]
@@ -85,14 +85,11 @@ impl Network {
     /// it stays effectively semi, at its own minutes; it is never raised.
     pub fn automated_minutes(&self, model: &Model, integration: usize) -> Option<f64> {
         let hop = self.integration_hop(integration)?;
-        let automated = rules::hop_minutes(
+        Some(super::candidates::automated_minutes(
             model,
-            Mode::Automated,
-            hop.from,
-            hop.to,
-            model.integrations[integration].minutes,
-        );
-        Some(hop.minutes.min(automated))
+            integration,
+            hop.minutes,
+        ))
     }
 
     /// Makes the hop of a model integration automated (a fix of action `automate`); the

@@ -368,11 +368,16 @@ fn priced(
     let w = key.workflow as usize;
     let workflow = &model.workflows[w];
     let handoff = &workflow.handoffs[key.step as usize];
-    let runs_per_year = runs_per_year(workflow, handoff);
-    let hourly = rules::handoff_hourly_cost(model, workflow, handoff);
-    let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
     let path_minutes = route.as_ref().map(|r| r.minutes);
-    let (status, minutes) = status_and_minutes(path_minutes, handoff.minutes, fallback);
+    let Figures {
+        runs_per_year,
+        hourly,
+        fallback,
+        status,
+        minutes,
+        annual_hours,
+        annual_cost,
+    } = figures(model, key, path_minutes);
     let hops = route
         .as_ref()
         .map(|r| r.hops.as_slice())
@@ -389,8 +394,6 @@ fn priced(
     } else {
         workflow.sources.runs
     };
-    let annual_hours = annual_hours(runs_per_year, minutes);
-    let annual_cost = annual_hours * hourly;
     HandoffResult {
         workflow: w,
         step: key.step as usize + 1,
@@ -405,7 +408,7 @@ fn priced(
         hourly_cost: hourly,
         alignment: alignment.per_workflow[w],
         strategic_value: annual_cost * alignment.per_workflow[w],
-        path_minutes: route.as_ref().map(|r| r.minutes),
+        path_minutes,
         fallback_minutes: fallback,
         stated_minutes: handoff.minutes,
         minutes_source,
@@ -414,4 +417,63 @@ fn priced(
         runs_basis,
         path_other_data: None,
     }
+}
+
+/// The figures of a handoff that its estimates set, given its least path's minutes.
+struct Figures {
+    runs_per_year: f64,
+    hourly: f64,
+    fallback: f64,
+    status: Status,
+    minutes: f64,
+    annual_hours: f64,
+    annual_cost: f64,
+}
+
+/// The handoff's runs, hourly cost, fallback, status, minutes, hours and cost (section 4,
+/// step 5 onwards): the one computation [`priced`] and [`reprice`] share.
+fn figures(model: &Model, key: &HandoffKey, path_minutes: Option<f64>) -> Figures {
+    let workflow = &model.workflows[key.workflow as usize];
+    let handoff = &workflow.handoffs[key.step as usize];
+    let runs_per_year = runs_per_year(workflow, handoff);
+    let hourly = rules::handoff_hourly_cost(model, workflow, handoff);
+    let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
+    let (status, minutes) = status_and_minutes(path_minutes, handoff.minutes, fallback);
+    let annual_hours = annual_hours(runs_per_year, minutes);
+    Figures {
+        runs_per_year,
+        hourly,
+        fallback,
+        status,
+        minutes,
+        annual_hours,
+        annual_cost: annual_hours * hourly,
+    }
+}
+
+/// Sets the figures of `result` (a resolution of the handoff `key` in a model of the same
+/// structure) that `model`'s estimates and the least path's `path_minutes` give, exactly as
+/// [`priced`] computes them; its path, sources and defaults are left as they are.
+pub fn reprice(
+    model: &Model,
+    alignment: &Alignment,
+    key: &HandoffKey,
+    path_minutes: Option<f64>,
+    result: &mut HandoffResult,
+) {
+    let f = figures(model, key, path_minutes);
+    let aligned = alignment.per_workflow[key.workflow as usize];
+    result.status = f.status;
+    result.minutes = f.minutes;
+    result.runs_per_year = f.runs_per_year;
+    result.annual_hours = f.annual_hours;
+    result.annual_cost = f.annual_cost;
+    result.hourly_cost = f.hourly;
+    result.alignment = aligned;
+    result.strategic_value = f.annual_cost * aligned;
+    result.path_minutes = path_minutes;
+    result.fallback_minutes = f.fallback;
+    result.stated_minutes =
+        model.workflows[key.workflow as usize].handoffs[key.step as usize].minutes;
+    result.minutes_source = minutes_source(path_minutes, result.stated_minutes);
 }

@@ -18,7 +18,7 @@ use crate::model::Model;
 
 /// Relative slack of the selecting formula: far above the rounding of any path sum (about
 /// hops × 1.1e-16), far below any real difference the figures show.
-const SLACK: f64 = 1e-9;
+pub const SLACK: f64 = 1e-9;
 
 /// The candidates as edges, indexed by the data they carry.
 #[derive(Clone, Debug)]
@@ -63,6 +63,11 @@ impl CandidateIndex {
             index.carries.push(carries);
         }
         index
+    }
+
+    /// Sets the minutes of a candidate's new or cheaper hop (the scenario's estimates changed).
+    pub fn set_minutes(&mut self, candidate: usize, minutes: f64) {
+        self.edges[candidate].2 = minutes;
     }
 
     /// Takes a candidate out of the pool.

@@ -184,15 +184,9 @@ fn fix_with(
     };
     for &(k, path_minutes) in lowered {
         let h = &before[k as usize];
-        let (_, minutes) =
-            status_and_minutes(Some(path_minutes), h.stated_minutes, h.fallback_minutes);
-        if minutes == h.minutes {
+        let Some((minutes, hours_saved, saving)) = change(h, path_minutes) else {
             continue;
-        }
-        let hours_after = annual_hours(h.runs_per_year, minutes);
-        let cost_after = hours_after * h.hourly_cost;
-        let hours_saved = h.annual_hours - hours_after;
-        let saving = h.annual_cost - cost_after;
+        };
         fix.annual_hours_saved += hours_saved;
         fix.annual_saving += saving;
         fix.strategic_value += saving * h.alignment;
@@ -226,6 +220,38 @@ fn fix_with(
     fix.priority = (fix.cost > 0.0).then(|| fix.strategic_value / fix.cost);
     settle_economics(model, &mut fix);
     fix
+}
+
+/// What a path of `path_minutes` changes on handoff `h`: (minutes per run after, hours a
+/// year saved, saving a year), `None` when its minutes stay as they are.
+#[inline]
+fn change(h: &HandoffResult, path_minutes: f64) -> Option<(f64, f64, f64)> {
+    let (_, minutes) = status_and_minutes(Some(path_minutes), h.stated_minutes, h.fallback_minutes);
+    if minutes == h.minutes {
+        return None;
+    }
+    let hours_after = annual_hours(h.runs_per_year, minutes);
+    let cost_after = hours_after * h.hourly_cost;
+    Some((
+        minutes,
+        h.annual_hours - hours_after,
+        h.annual_cost - cost_after,
+    ))
+}
+
+/// The three sums of [`fix_of`] that rank a fix, added up exactly as it adds them:
+/// (annual hours saved, annual saving, strategic value).
+pub fn saved_sums(before: &[HandoffResult], lowered: &[(u32, f64)]) -> (f64, f64, f64) {
+    let (mut hours, mut saving, mut value) = (0.0, 0.0, 0.0);
+    for &(k, path_minutes) in lowered {
+        let h = &before[k as usize];
+        if let Some((_, hours_saved, saved)) = change(h, path_minutes) {
+            hours += hours_saved;
+            saving += saved;
+            value += saved * h.alignment;
+        }
+    }
+    (hours, saving, value)
 }
 
 /// Net saving, payback and NPV of a fix from its saving, cost and running cost

@@ -36,9 +36,9 @@ pub use impact::{
 pub use owners::{by_owner, fix_owners, missing_owners, FixOwners, OwnerLoad, Part, Stake};
 pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
-    default_samples, sensitivity, FixSensitivity, Sensitivity, SensitivityError,
-    SensitivityOptions, DEFAULT_SAMPLES, MAX_RANKS, MAX_SAMPLES, MAX_SPREAD, MIN_DEFAULT_SAMPLES,
-    SAMPLE_WORK,
+    default_samples, sensitivity, sensitivity_reference, FixSensitivity, Sensitivity,
+    SensitivityError, SensitivityOptions, DEFAULT_SAMPLES, MAX_RANKS, MAX_SAMPLES, MAX_SPREAD,
+    MIN_DEFAULT_SAMPLES, SAMPLE_WORK,
 };
 
 use crate::analysis::{Action, Fix};

@@ -35,6 +35,7 @@ mod properties;
 mod reference;
 mod render_formats;
 mod schema;
+mod sensitivity_equivalence;
 mod sheets_import;
 mod slow;
 mod streaming;

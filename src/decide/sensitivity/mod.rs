@@ -11,13 +11,15 @@
 //! a sample ranks after those that do, in today's order, so in every sample the ranks are
 //! 1..n and the top shares sum to min(K, n).
 
+mod draw;
+mod run;
+mod sentence;
+
 use std::collections::HashMap;
 
-use rand_core::{Rng, SeedableRng};
-use rand_pcg::Pcg64Mcg;
-
-use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId};
+use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId, Revaluation};
 use crate::model::Model;
+use draw::{perturb, Draws};
 
 /// What to sample.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -136,7 +138,29 @@ pub const TRADE_SHARE: f64 = 0.25;
 /// Samples the ranking of `model`; `progress` is called with the samples done so far.
 /// Options out of range ([`SensitivityOptions::check`], [`MAX_RANKS`]) are refused before
 /// anything is sampled or allocated.
+///
+/// The result is [`sensitivity_reference`]'s, bit for bit; it is computed without a whole
+/// analysis per sample (`analysis::Revaluation`), the samples shared among the machine's
+/// cores (each sample's factors are drawn from its own place in the seed's sequence).
 pub fn sensitivity(
+    model: &Model,
+    options: SensitivityOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Sensitivity, SensitivityError> {
+    options.check()?;
+    let analysis = analyze(model, options.strategy);
+    check_ranks(options, analysis.fixes.len())?;
+    let revaluation = Revaluation::new(model, &analysis);
+    // The rest of today's analysis is not needed any more.
+    let today = analysis.fixes;
+    let blocks = run::sample(model, &today, revaluation, options, progress);
+    Ok(summarize(&today, &blocks, options))
+}
+
+/// The straightforward method, kept as the reference [`sensitivity`] is tested against:
+/// each sample is a copy of the model with its estimates perturbed, valued by
+/// [`valued_fixes`] (a whole analysis but for the report's measures) and ranked whole.
+pub fn sensitivity_reference(
     model: &Model,
     options: SensitivityOptions,
     progress: &mut dyn FnMut(usize),
@@ -144,32 +168,15 @@ pub fn sensitivity(
     options.check()?;
     let today = analyze(model, options.strategy).fixes;
     let n = today.len();
-    if options.samples.saturating_mul(n) > MAX_RANKS {
-        return Err(SensitivityError::TooManyRanks {
-            samples: options.samples,
-            fixes: n,
-        });
-    }
-    // Ranks as u32: a fix ranks among today's fixes, and MAX_RANKS bounds their number.
-    let mut ranks: Vec<Vec<u32>> = vec![Vec::with_capacity(options.samples); n];
-    let mut overtaken = vec![0usize; n];
+    check_ranks(options, n)?;
+    let mut block = Block::new(n, options.samples);
     // Samples change numbers only, so fix ids index the same candidates in every sample.
-    let today_at: HashMap<(FixId, Action), usize> = today
-        .iter()
-        .enumerate()
-        .map(|(k, f)| ((f.id, f.action), k))
-        .collect();
-    let mut rng = Pcg64Mcg::seed_from_u64(options.seed);
-    let span = (1.0 + options.spread).ln();
+    let today_at = fix_index(&today);
+    let mut draws = Draws::new(options.seed, options.spread);
     let mut sample = model.clone();
     for done in 0..options.samples {
-        let mut factor = || {
-            // 53 random bits give a uniform u in [0, 1); the factor is e^(span × (2u − 1)).
-            let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-            (span * (2.0 * u - 1.0)).exp()
-        };
-        perturb(&mut sample, model, options.strategy, &mut factor);
-        let costs: Vec<f64> = today.iter().map(|f| f.cost * factor()).collect();
+        perturb(&mut sample, model, options.strategy, &mut || draws.factor());
+        let costs: Vec<f64> = today.iter().map(|f| f.cost * draws.factor()).collect();
         let mut fixes = valued_fixes(&sample, options.strategy);
         for fix in &mut fixes {
             if let Some(&k) = today_at.get(&(fix.id, fix.action)) {
@@ -192,21 +199,78 @@ pub fn sensitivity(
             next += 1;
             *p = next;
         }
-        for k in 0..n {
-            ranks[k].push(position[k] as u32);
-            if k + 1 < n && position[k + 1] < position[k] {
-                overtaken[k] += 1;
-            }
-        }
+        block.record(done, &position);
         progress(done + 1);
     }
+    Ok(summarize(&today, &[block], options))
+}
+
+/// Refuses more ranks to keep than [`MAX_RANKS`].
+fn check_ranks(options: SensitivityOptions, fixes: usize) -> Result<(), SensitivityError> {
+    if options.samples.saturating_mul(fixes) > MAX_RANKS {
+        return Err(SensitivityError::TooManyRanks {
+            samples: options.samples,
+            fixes,
+        });
+    }
+    Ok(())
+}
+
+/// Where each of `fixes` is, by id and action.
+fn fix_index(fixes: &[Fix]) -> HashMap<(FixId, Action), usize> {
+    fixes
+        .iter()
+        .enumerate()
+        .map(|(k, f)| ((f.id, f.action), k))
+        .collect()
+}
+
+/// The ranks of today's fixes in a run of consecutive samples.
+struct Block {
+    samples: usize,
+    /// Fix by fix, each fix's rank in each sample: `samples` per fix. Ranks as u32: a fix
+    /// ranks among today's fixes, and [`MAX_RANKS`] bounds their number.
+    ranks: Vec<u32>,
+    /// Per fix: in how many samples the next fix of today's ranking ranked above it.
+    overtaken: Vec<usize>,
+}
+
+impl Block {
+    fn new(fixes: usize, samples: usize) -> Block {
+        Block {
+            samples,
+            ranks: vec![0; fixes * samples],
+            overtaken: vec![0; fixes],
+        }
+    }
+
+    /// Records the ranks of sample `j` of the block, `position[k]` the rank of fix `k`.
+    fn record(&mut self, j: usize, position: &[usize]) {
+        for (k, p) in position.iter().enumerate() {
+            self.ranks[k * self.samples + j] = *p as u32;
+            if position.get(k + 1).is_some_and(|next| next < p) {
+                self.overtaken[k] += 1;
+            }
+        }
+    }
+}
+
+/// Today's fixes across the samples of `blocks`: the statistics read each fix's ranks as a
+/// sorted list, so the order of the samples does not matter.
+fn summarize(today: &[Fix], blocks: &[Block], options: SensitivityOptions) -> Sensitivity {
+    let n = today.len();
     let samples = options.samples.max(1) as f64;
+    let mut r: Vec<u32> = Vec::with_capacity(options.samples);
     let fixes = today
         .iter()
-        .zip(ranks)
         .enumerate()
-        .map(|(k, (fix, mut r))| {
+        .map(|(k, fix)| {
+            r.clear();
+            for b in blocks {
+                r.extend_from_slice(&b.ranks[k * b.samples..(k + 1) * b.samples]);
+            }
             r.sort_unstable();
+            let overtaken: usize = blocks.iter().map(|b| b.overtaken[k]).sum();
             FixSensitivity {
                 id: fix.id,
                 action: fix.action,
@@ -216,11 +280,11 @@ pub fn sensitivity(
                 median_rank: nearest_rank(&r, 50.0),
                 rank_p5: nearest_rank(&r, 5.0),
                 rank_p95: nearest_rank(&r, 95.0),
-                overtaken_by_next: (k + 1 < n).then(|| overtaken[k] as f64 / samples),
+                overtaken_by_next: (k + 1 < n).then(|| overtaken as f64 / samples),
             }
         })
         .collect();
-    Ok(Sensitivity { options, fixes })
+    Sensitivity { options, fixes }
 }
 
 /// A fix's figures at another cost, as docs/scoring.md, sections 4-5 defines them.
@@ -228,55 +292,6 @@ fn reprice(fix: &mut Fix, cost: f64) {
     fix.cost = cost;
     fix.priority = (cost > 0.0).then(|| fix.strategic_value / cost);
     fix.payback_months = (fix.annual_saving > 0.0).then(|| cost / (fix.annual_saving / 12.0));
-}
-
-/// Sets every perturbed estimate of `sample` (a copy of `base`) to `base`'s value times its
-/// own factor, drawing the factors in the order the module's doc lists: one copy of the model
-/// serves every sample.
-fn perturb(
-    sample: &mut Model,
-    base: &Model,
-    strategy: Option<usize>,
-    factor: &mut dyn FnMut() -> f64,
-) {
-    let (d, b) = (&mut sample.defaults, &base.defaults);
-    for (x, from) in [
-        (&mut d.manual_minutes, b.manual_minutes),
-        (&mut d.semi_minutes, b.semi_minutes),
-        (&mut d.missing_minutes, b.missing_minutes),
-        (&mut d.hourly_cost, b.hourly_cost),
-    ] {
-        *x = from * factor();
-    }
-    for (unit, from) in sample.units.iter_mut().zip(&base.units) {
-        if let (Some(x), Some(from)) = (&mut unit.hourly_cost, from.hourly_cost) {
-            *x = from * factor();
-        }
-    }
-    for (integration, from) in sample.integrations.iter_mut().zip(&base.integrations) {
-        if let (Some(x), Some(from)) = (&mut integration.minutes, from.minutes) {
-            *x = from * factor();
-        }
-    }
-    for (workflow, from) in sample.workflows.iter_mut().zip(&base.workflows) {
-        workflow.runs_count = from.runs_count * factor();
-        for (handoff, from) in workflow.handoffs.iter_mut().zip(&from.handoffs) {
-            if let (Some(x), Some(from)) = (&mut handoff.minutes, from.minutes) {
-                *x = from * factor();
-            }
-            // A handoff with its own frequency (a daily settlement in an order workflow)
-            // is as uncertain as its workflow's.
-            if let (Some(runs), Some(from)) = (&mut handoff.runs, &from.runs) {
-                runs.count = from.count * factor();
-            }
-        }
-    }
-    if let Some(s) = strategy {
-        let weights = sample.strategies[s].weights.iter_mut();
-        for ((_, weight), (_, from)) in weights.zip(&base.strategies[s].weights) {
-            *weight = from * factor();
-        }
-    }
 }
 
 /// The nearest-rank `p`th percentile of sorted `values` (0 when empty).
@@ -288,75 +303,12 @@ fn nearest_rank(sorted: &[u32], p: f64) -> usize {
     sorted[k.clamp(1, sorted.len()) - 1] as usize
 }
 
-impl Sensitivity {
-    /// The sentence for the board: which fixes are safe bets, and which neighbours trade
-    /// places.
-    pub fn sentence(&self) -> String {
-        let k = self.options.top;
-        let pct = |x: f64| format!("{:.0}%", x * 100.0);
-        if self.fixes.is_empty() {
-            return "No fix saves anything, so there is no ranking to test.".to_string();
-        }
-        let stable: Vec<&FixSensitivity> = self
-            .fixes
-            .iter()
-            .take(k)
-            .take_while(|f| f.top_share >= STABLE_SHARE)
-            .collect();
-        let mut parts = Vec::new();
-        match stable.len() {
-            0 => parts.push(format!(
-                "no fix is in the top {k} in {} of samples",
-                pct(STABLE_SHARE)
-            )),
-            m => {
-                let least = stable.iter().map(|f| f.top_share).fold(1.0, f64::min);
-                let who = match m {
-                    1 => "the first fix is".to_string(),
-                    m => format!("the first {m} fixes are"),
-                };
-                parts.push(format!("{who} in the top {k} in {} of samples", pct(least)));
-            }
-        }
-        let trades: Vec<String> = self
-            .fixes
-            .iter()
-            .take(k + 1)
-            .filter_map(|f| {
-                let share = f.overtaken_by_next?;
-                (share >= TRADE_SHARE).then(|| {
-                    format!(
-                        "#{} and #{} trade places ({} of samples)",
-                        f.rank,
-                        f.rank + 1,
-                        pct(share)
-                    )
-                })
-            })
-            .collect();
-        if trades.is_empty() {
-            parts.push(format!(
-                "no two neighbours in the top {k} trade places in {} of samples",
-                pct(TRADE_SHARE)
-            ));
-        } else {
-            parts.extend(trades);
-        }
-        let mut sentence = parts.join("; ");
-        if let Some(first) = sentence.get(0..1) {
-            sentence = first.to_uppercase() + &sentence[1..];
-        }
-        sentence.push('.');
-        sentence
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn seed() -> Model {
-        let source = include_str!("../../fixtures/valid/seed.yaml");
+        let source = include_str!("../../../fixtures/valid/seed.yaml");
         crate::load_str(source, "seed.yaml").unwrap().model
     }
 
@@ -396,6 +348,29 @@ mod tests {
             ..options(0.5)
         };
         assert_ne!(s, sensitivity(&seed(), other, &mut |_| {}).unwrap());
+    }
+
+    #[test]
+    fn the_fast_method_gives_the_references_result() {
+        for spread in [0.0, 0.3, 2.0] {
+            let o = options(spread);
+            let fast = sensitivity(&seed(), o, &mut |_| {}).unwrap();
+            assert_eq!(
+                fast,
+                sensitivity_reference(&seed(), o, &mut |_| {}).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn a_sample_draws_one_factor_per_estimate_and_per_fix() {
+        // seed.yaml: 4 defaults, 2 units with an hourly cost, 1 integration with minutes, 3
+        // workflows with 4 handoffs stating minutes, 3 weights, and today's fixes.
+        let model = seed();
+        let fixes = analyze(&model, Some(0)).fixes.len() as u128;
+        let estimates = draw::draws_per_sample(&model, Some(0), 0);
+        assert_eq!(draw::draws_per_sample(&model, Some(0), 5), estimates + 5);
+        assert!(fixes > 0 && estimates > 4, "{fixes} {estimates}");
     }
 
     #[test]
