@@ -181,12 +181,7 @@ fn page(report: &Report, doc: &Document, notes: &mut Vec<String>) -> Result<Stri
         .chain(doc.sections.iter().flat_map(|s| &s.blocks));
     // A deferred block's maps are known before its blocks are made, so they are drawn
     // ahead like the others.
-    let views = blocks.flat_map(|block| match block {
-        Block::Diagram(map) => std::slice::from_ref(map),
-        Block::Deferred(deferred) => deferred.maps(),
-        _ => &[],
-    });
-    let views = views.map(|map| &map.view);
+    let views = blocks.flat_map(Block::maps).map(|map| &map.view);
     svgs(report, views, |maps| page_with(report, doc, notes, maps))
 }
 

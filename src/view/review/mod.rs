@@ -174,6 +174,17 @@ pub enum Block {
     Deferred(Deferred),
 }
 
+impl Block {
+    /// The maps this block is or holds: a map's own, a deferred block's known ahead.
+    pub fn maps(&self) -> &[Map] {
+        match self {
+            Block::Diagram(map) => std::slice::from_ref(map),
+            Block::Deferred(deferred) => deferred.maps(),
+            _ => &[],
+        }
+    }
+}
+
 /// What a writer does with each block a [`Deferred`] makes: go on, or stop (it failed).
 pub type Each<'w> = dyn FnMut(Block) -> ControlFlow<()> + 'w;
 
@@ -309,10 +320,7 @@ fn document(
     let maps: Vec<&Map> = sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Diagram(map) => Some(map),
-            _ => None,
-        })
+        .flat_map(Block::maps)
         .collect();
     if let Some(key) = key::key(report, &maps) {
         // Before the first map (the unit overview's).
