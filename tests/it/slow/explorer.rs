@@ -202,3 +202,111 @@ fn explorer_shows_hostile_names_as_text() {
     assert_eq!(counts, json!([0, 2]), "no element made from a name");
     assert_clean(&browser, &url);
 }
+
+/// E1 of ../shared/bench (2,000 systems, 9,800 handoffs), generated when the generator is
+/// there: the page stays within 5 MB and does what it does on the seed. How fast it is
+/// ready is printed, not asserted (benches/explorer_browser.py and docs/performance.md
+/// time it).
+#[test]
+#[cfg_attr(
+    gapgraph_no_chromium,
+    ignore = "Chromium is not on PATH (CI installs chromium)"
+)]
+fn explorer_on_e1_stays_small_and_answers() {
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen-model.py");
+    if !generator.exists() {
+        eprintln!("skipped: {} is not there", generator.display());
+        return;
+    }
+    let model = out_dir().join("e1.json");
+    let generated = std::process::Command::new("python3")
+        .arg(&generator)
+        .args(["--seed", "9", "--systems", "2000", "--workflows", "2000"])
+        .args(["--data", "100"])
+        .output()
+        .expect("python3 runs the generator");
+    assert!(generated.status.success());
+    std::fs::write(&model, generated.stdout).unwrap();
+    let model = model.to_str().unwrap();
+    let url = explorer(model, "e1");
+    let size = std::fs::metadata(out_dir().join("e1.html")).unwrap().len();
+    assert!(size <= 5_000_000, "E1's page is {size} bytes");
+
+    let mut browser = Browser::start(&chromium(), 1366, 768);
+    open_first_screen(&mut browser, &url, "explorer-e1.png");
+    let ready = browser.eval("document.body.dataset.readyMs");
+    eprintln!("E1: {size} bytes, ready {ready} ms after the page started");
+
+    // Each strategy's best first fix is `analyze`'s first fix under it.
+    let best_under = |strategy: &str| -> String {
+        let output = support::gapgraph()
+            .args([
+                "analyze",
+                model,
+                "--format",
+                "json",
+                "--compact",
+                "--top",
+                "1",
+            ])
+            .args(["--strategy", strategy])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["fixes"][0]["id"].as_str().unwrap().to_string()
+    };
+    // The switch's options are the model's strategies in their order, by name.
+    let declared: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(model).unwrap()).unwrap();
+    let strategies = declared["strategies"].as_object().unwrap();
+    let chosen = |browser: &mut Browser| -> String {
+        let picked = browser.eval(
+            "(function () { const s = document.getElementById('strategy'); \
+             return [Number(s.value), s.options[s.selectedIndex].textContent]; })()",
+        );
+        let (id, strategy) = strategies
+            .iter()
+            .nth(picked[0].as_u64().unwrap() as usize)
+            .unwrap();
+        let name = strategy["name"].as_str().unwrap_or(id);
+        assert_eq!(picked[1], json!(name));
+        id.clone()
+    };
+    let in_force = chosen(&mut browser);
+    assert_eq!(in_force, declared["strategy"].as_str().unwrap());
+    assert_eq!(text(&mut browser, "#best .fix-id"), best_under(&in_force));
+    let last = browser.eval(
+        "(function () { const s = document.getElementById('strategy'); \
+         return s.selectedIndex === s.options.length - 1; })()",
+    );
+    browser.eval("document.getElementById('strategy').focus()");
+    if last == json!(true) {
+        browser.key("ArrowUp", 38);
+    } else {
+        browser.key("ArrowDown", 40);
+    }
+    let other = chosen(&mut browser);
+    assert_ne!(other, in_force);
+    assert_eq!(text(&mut browser, "#best .fix-id"), best_under(&other));
+
+    // The slider: a larger budget, another plan.
+    let before = text(&mut browser, "#plan-summary");
+    let at = browser.eval(
+        "(function () { const e = document.getElementById('budget'); e.scrollIntoView({block: 'center'});\
+         const r = e.getBoundingClientRect(); return [r.right - 3, r.top + r.height / 2]; })()",
+    );
+    browser.click_at(at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    assert_ne!(before, text(&mut browser, "#plan-summary"));
+
+    // A unit, one of its workflows, and a search.
+    browser.click("svg.map.units a.node");
+    view(&mut browser, "unit");
+    browser.click("#unit-workflows tbody a");
+    view(&mut browser, "workflow");
+    browser.click("#search");
+    browser.type_text("erp-1");
+    browser.wait_for("document.querySelectorAll('#results li a').length > 0");
+    browser.key("Enter", 13);
+    assert!(view(&mut browser, "system").contains("erp-1"));
+    assert_clean(&browser, &url);
+}
