@@ -12,6 +12,7 @@ mod loss;
 mod measures;
 mod network;
 mod plan;
+mod ranking;
 mod reach;
 mod resolve;
 mod revalue;

@@ -3,16 +3,18 @@
 //! declaration in [`schema`](super::schema); this file holds the checks on single values,
 //! the section files hold what is particular to each section.
 
+mod fields;
 mod flows;
 mod ids;
 mod path;
 mod sections;
 mod warnings;
 
-use super::schema::{Kind, Range, Section, MAX_NUMBER, MIN_NUMBER};
+use super::schema::{Range, Section, MAX_NUMBER, MIN_NUMBER};
 use super::tree::{self, Key, Mark, Node, Syntax, Value};
 use super::{parse_number, Carries, Model};
 use crate::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
+use fields::Fields;
 use ids::Ids;
 use path::Path;
 
@@ -64,45 +66,6 @@ pub fn load(source: &str, syntax: Syntax) -> Result<Loaded, Vec<Diagnostic>> {
 /// with thousands of unknown references against thousands of ids would otherwise spend
 /// minutes on hints; past the budget, errors come without one.
 const SUGGESTION_BUDGET: usize = 2_000_000;
-
-/// The fields of one map, after unknown ones and missing required ones were reported.
-struct Fields<'a> {
-    path: Path<'a>,
-    mark: Mark,
-    section: &'static Section,
-    /// All of the map's entries: only declared fields are looked up, so unknown ones
-    /// need not be taken out.
-    entries: &'a [(Key<'a>, Node<'a>)],
-}
-
-impl<'a> Fields<'a> {
-    fn get(&self, name: &str) -> Option<&'a Node<'a>> {
-        debug_assert!(
-            self.section.field(name).is_some(),
-            "undeclared field {name}"
-        );
-        self.entries
-            .iter()
-            .find(|(k, _)| k.text == name)
-            .map(|(_, v)| v)
-    }
-
-    fn path<'b>(&'b self, name: &'b str) -> Path<'b> {
-        self.path.key(name)
-    }
-
-    /// The range its declaration gives a number field.
-    fn range(&self, name: &str) -> Range {
-        match self.section.field(name).map(|f| f.kind) {
-            Some(Kind::Number(range) | Kind::ObjectiveShares(range)) => range,
-            other => {
-                // A slip in this module, not in the input: the tests load every section.
-                debug_assert!(other.is_none(), "`{name}` is not a number field");
-                Range::NonNegative
-            }
-        }
-    }
-}
 
 struct Validator {
     syntax: Syntax,
