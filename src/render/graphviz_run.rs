@@ -263,6 +263,29 @@ pub struct Drawings {
     next: usize,
 }
 
+impl Drawings {
+    /// Waits until the next map is drawn (or the drawing stopped) and gives it, untaken.
+    fn peek(&mut self) -> Option<&Drawing> {
+        let i = self.next;
+        while self.pending.get(i)?.is_none() {
+            match self.drawn.recv() {
+                Ok((k, drawing)) => self.pending[k] = Some(drawing),
+                Err(_) => break,
+            }
+        }
+        self.pending[i].as_ref()
+    }
+
+    /// Whether the next map failed because `dot` is not installed (waiting for it): a page
+    /// then leaves out what only explains drawn maps.
+    pub fn next_lacks_graphviz(&mut self) -> bool {
+        matches!(
+            self.peek().map(|d| &d.result),
+            Some(Err(RenderError::GraphvizMissing))
+        )
+    }
+}
+
 impl Iterator for Drawings {
     type Item = Drawing;
 
@@ -271,12 +294,7 @@ impl Iterator for Drawings {
         if i >= self.pending.len() {
             return None;
         }
-        while self.pending[i].is_none() {
-            match self.drawn.recv() {
-                Ok((k, drawing)) => self.pending[k] = Some(drawing),
-                Err(_) => break,
-            }
-        }
+        self.peek();
         self.next += 1;
         Some(self.pending[i].take().unwrap_or_else(|| Drawing {
             result: Err(RenderError::Graphviz(

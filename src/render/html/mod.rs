@@ -349,6 +349,8 @@ fn write_block(
             let _ = writeln!(p, "<p class=\"callout\">{}</p>", inline(spans));
         }
         Block::Diagram(map) => maps::write_map(report, map, p, notes, maps)?,
+        // The key explains the maps; without Graphviz there are none, only a note.
+        Block::Key(_) if maps.next_lacks_graphviz() => {}
         Block::Key(entries) => maps::write_key(entries, p),
         Block::Chart(chart) => {
             p.push_str("<figure class=\"chart\">\n");
