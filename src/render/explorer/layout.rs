@@ -59,15 +59,18 @@ pub(super) struct Raw {
 
 impl Raw {
     /// Moves each edge label, if it would cover a node or an earlier label, sideways from
-    /// its edge (either way, a few points at a time) to the nearest free place; left where
-    /// it is when none is found within reach. Graphviz places its labels itself; this is
+    /// its edge (either way, a few points at a time), then also towards either end, to the
+    /// nearest free place; where none is within reach, to the least covered one. Graphviz places its labels itself; this is
     /// for the layouts made here.
     pub(super) fn nudge_labels(mut self, spec: &Spec) -> Raw {
         let (nw, nh) = spec.node;
         let (lw, lh) = spec.label;
-        let overlaps = |(x, y): (f64, f64), (cx, cy): (f64, f64), (w, h): (f64, f64)| {
-            (x - cx).abs() < f64::midpoint(lw, w) + 2.0
-                && (y - cy).abs() < f64::midpoint(lh, h) + 2.0
+        // How much of a label at `(x, y)` a box of `(w, h)` at `(cx, cy)` covers (with 2
+        // points to spare), in square points.
+        let overlap = |(x, y): (f64, f64), (cx, cy): (f64, f64), (w, h): (f64, f64)| {
+            let across = f64::midpoint(lw, w) + 2.0 - (x - cx).abs();
+            let down = f64::midpoint(lh, h) + 2.0 - (y - cy).abs();
+            across.max(0.0) * down.max(0.0)
         };
         let mut placed: Vec<(f64, f64)> = Vec::new();
         for (points, label) in &mut self.edges {
@@ -79,17 +82,38 @@ impl Raw {
             } else {
                 (0.0, -1.0)
             };
-            let free = |at: (f64, f64)| {
-                !self.nodes.iter().any(|&n| overlaps(at, n, (nw, nh)))
-                    && !placed.iter().any(|&p| overlaps(at, p, (lw, lh)))
+            let covered = |at: (f64, f64)| {
+                self.nodes
+                    .iter()
+                    .map(|&n| overlap(at, n, (nw, nh)))
+                    .chain(placed.iter().map(|&p| overlap(at, p, (lw, lh))))
+                    .sum::<f64>()
             };
-            let found = (0..=30)
-                .flat_map(|step| [1.0, -1.0].map(|sign| f64::from(step) * 6.0 * sign))
-                .map(|shift| (label.0 + normal.0 * shift, label.1 + normal.1 * shift))
-                .find(|&at| free(at));
-            if let Some(at) = found {
-                *label = at;
+            let start = *label;
+            let across = |along: f64| {
+                (0..=30)
+                    .flat_map(|step| [1.0, -1.0].map(|sign| f64::from(step) * 6.0 * sign))
+                    .map(move |shift| {
+                        (
+                            start.0 + normal.0 * shift + dx * along,
+                            start.1 + normal.1 * shift + dy * along,
+                        )
+                    })
+            };
+            // Across the edge first; where the middle is crowded (a ring's diagonals all
+            // cross there), also nearer either end; where no place is free, the one least
+            // covered (the first of equals).
+            let mut best = (f64::INFINITY, start);
+            for at in [0.0, -0.2, 0.2, -0.32, 0.32].into_iter().flat_map(across) {
+                let cover = covered(at);
+                if cover < best.0 {
+                    best = (cover, at);
+                    if cover == 0.0 {
+                        break;
+                    }
+                }
             }
+            *label = best.1;
             placed.push(*label);
         }
         self
