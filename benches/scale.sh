@@ -51,6 +51,8 @@ for m in "${MODELS[@]}"; do
     run "$m" "diagram mermaid --level unit" diagram "$model" --format mermaid --level unit
     run "$m" "diagram dot (systems)" diagram "$model" --format dot
     run "$m" "export graphml" export graphml "$model"
+    run "$m" "explore" explore "$model" -o "$tmp/explorer.html"
+    rm -f "$tmp/explorer.html"
     rm -rf "$tmp/sheets"
     run "$m" "export sheets" export sheets "$model" --dir "$tmp/sheets"
     rm -rf "$tmp/sheets"
