@@ -7,7 +7,7 @@ use super::{
 use crate::analysis::HandoffResult;
 use crate::model::Source;
 use crate::text::{hours, minutes, money, percent, ratio};
-use crate::view::index::{workflow_handoffs, FixesByHandoff};
+use crate::view::index::FixesByHandoff;
 use crate::view::words::PathWords;
 use crate::view::Report;
 
@@ -46,14 +46,15 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     if left_out > 0 {
         blocks.push(super::diagram::maps_left_out(left_out));
     }
+    let with_gaps = workflows_with_gaps(report);
     let automated: Vec<&crate::model::Workflow> = (0..analysis.workflows.len())
-        .filter(|&w| !has_gaps(report, w))
+        .filter(|&w| !with_gaps[w])
         .map(|w| &model.workflows[w])
         .collect();
     if automated.len() < analysis.workflows.len() {
         // The maps are made now, for a page that draws them while it writes the rest.
         let maps = (0..mapped.len())
-            .filter(|&w| mapped[w] && has_gaps(report, w))
+            .filter(|&w| mapped[w] && with_gaps[w])
             .flat_map(|w| super::diagram::workflow_map(report, w, top))
             .filter_map(|block| match block {
                 Block::Diagram(map) => Some(map),
@@ -67,8 +68,12 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                 words: PathWords::new(report.model),
                 improved_by: FixesByHandoff::new(&report.analysis.fixes),
             };
-            for (w, &mapped) in mapped.iter().enumerate() {
-                for block in context.workflow_blocks(w, mapped, top) {
+            // The handoffs are listed workflow by workflow: one walk finds each one's,
+            // where a search per workflow would miss the cache at every step.
+            let handoffs = &report.analysis.handoffs;
+            for handoffs in handoffs.chunk_by(|a, b| a.workflow == b.workflow) {
+                let w = handoffs[0].workflow;
+                for block in context.workflow_blocks(w, handoffs, mapped[w], top) {
                     if each(block).is_break() {
                         return;
                     }
@@ -93,11 +98,14 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     }
 }
 
-/// Whether workflow `w` has a manual or missing handoff.
-fn has_gaps(report: &Report, w: usize) -> bool {
-    workflow_handoffs(&report.analysis.handoffs, w)
-        .iter()
-        .any(|h| h.status.is_gap())
+/// Whether each workflow has a manual or missing handoff, in one walk of the handoffs.
+fn workflows_with_gaps(report: &Report) -> Vec<bool> {
+    let analysis = report.analysis;
+    let mut with_gaps = vec![false; analysis.workflows.len()];
+    for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
+        with_gaps[h.workflow] = true;
+    }
+    with_gaps
 }
 
 /// What every workflow's gaps table reads from, built once for the whole section.
@@ -108,14 +116,17 @@ struct GapsContext<'a> {
 }
 
 impl GapsContext<'_> {
-    /// The blocks of workflow `w`: its heading, what it is, its map when `mapped`, its gaps
-    /// and the notes on them; none when it has no gap.
-    fn workflow_blocks(&self, w: usize, mapped: bool, top: Option<usize>) -> Vec<Block> {
+    /// The blocks of workflow `w` (whose handoffs are `handoffs`): its heading, what it is,
+    /// its map when `mapped`, its gaps and the notes on them; none when it has no gap.
+    fn workflow_blocks(
+        &self,
+        w: usize,
+        handoffs: &[HandoffResult],
+        mapped: bool,
+        top: Option<usize>,
+    ) -> Vec<Block> {
         let report = self.report;
-        let gaps: Vec<&HandoffResult> = workflow_handoffs(&report.analysis.handoffs, w)
-            .iter()
-            .filter(|h| h.status.is_gap())
-            .collect();
+        let gaps: Vec<&HandoffResult> = handoffs.iter().filter(|h| h.status.is_gap()).collect();
         if gaps.is_empty() {
             return Vec::new();
         }
