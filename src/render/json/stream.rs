@@ -112,13 +112,16 @@ fn write_items<'i, T: Sync, V: Serialize>(
     }
     let chunks: Vec<&'i [T]> = items.chunks(CHUNK).collect();
     thread::scope(|scope| {
-        let finished: Vec<_> = (0..workers)
+        let workers: Vec<_> = (0..workers)
             .map(|worker| {
-                let (send, receive) = mpsc::sync_channel(AHEAD);
+                let (send, finished) = mpsc::sync_channel(AHEAD);
+                // Written buffers go back to their worker: no chunk grows a fresh one.
+                let (give_back, returned) = mpsc::channel::<Vec<u8>>();
                 let chunks = &chunks;
                 scope.spawn(move || {
                     for k in (worker..chunks.len()).step_by(workers) {
-                        let mut bytes = Vec::new();
+                        let mut bytes = returned.try_recv().unwrap_or_default();
+                        bytes.clear();
                         let done = write_chunk(&mut bytes, chunks[k], k * CHUNK, wire);
                         let failed = done.is_err();
                         // The writer hung up (it failed) or this chunk failed: stop.
@@ -127,14 +130,17 @@ fn write_items<'i, T: Sync, V: Serialize>(
                         }
                     }
                 });
-                receive
+                (finished, give_back)
             })
             .collect();
         for k in 0..chunks.len() {
-            let bytes = finished[k % workers].recv().map_err(|_| {
+            let (finished, give_back) = &workers[k % workers.len()];
+            let bytes = finished.recv().map_err(|_| {
                 serde_json::Error::io(std::io::Error::other("a report worker stopped"))
             })??;
             out.write_all(&bytes).map_err(serde_json::Error::io)?;
+            // The worker is gone once it has sent its last chunk; the buffer is then freed.
+            let _ = give_back.send(bytes);
         }
         Ok(())
     })
