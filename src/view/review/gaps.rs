@@ -66,7 +66,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             let context = GapsContext {
                 report,
                 words: PathWords::new(report.model),
-                improved_by: FixesByHandoff::new(&report.analysis.fixes),
+                improved_by: report.analysis.improved_by(),
             };
             // The handoffs are listed workflow by workflow: one walk finds each one's,
             // where a search per workflow would miss the cache at every step.
@@ -112,7 +112,7 @@ fn workflows_with_gaps(report: &Report) -> Vec<bool> {
 struct GapsContext<'a> {
     report: &'a Report<'a>,
     words: PathWords<'a>,
-    improved_by: FixesByHandoff,
+    improved_by: &'a FixesByHandoff,
 }
 
 impl GapsContext<'_> {
