@@ -28,47 +28,113 @@ pub(super) fn write_grid(
     out: &mut TerminalText,
     columns: &Columns,
     rows: usize,
-    row: impl Fn(usize, &mut Vec<String>),
+    row: impl Fn(usize, &mut Vec<String>) + Sync,
 ) -> fmt::Result {
-    let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
     let mut widths: Vec<usize> = columns.header.iter().map(|h| h.width()).collect();
-    for r in 0..rows {
-        cells.clear();
-        row(r, &mut cells);
-        for (width, cell) in widths.iter_mut().zip(&cells) {
-            if cell.contains('\n') {
-                return through_comfy_table(out, columns, rows, &row);
+    let mut multiline = false;
+    in_chunks(
+        rows,
+        |range| {
+            let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
+            let mut widths = vec![0; columns.header.len()];
+            for r in range {
+                cells.clear();
+                row(r, &mut cells);
+                for (width, cell) in widths.iter_mut().zip(&cells) {
+                    if cell.contains('\n') {
+                        return (widths, true);
+                    }
+                    *width = (*width).max(cell.width());
+                }
             }
-            *width = (*width).max(cell.width());
-        }
-    }
-    if columns.header.iter().any(|h| h.contains('\n')) || widths.iter().any(|w| *w > WIDEST) {
+            (widths, false)
+        },
+        |(chunk_widths, chunk_multiline)| {
+            multiline |= chunk_multiline;
+            for (width, chunk) in widths.iter_mut().zip(chunk_widths) {
+                *width = (*width).max(chunk);
+            }
+            Ok(())
+        },
+    )?;
+    if multiline
+        || columns.header.iter().any(|h| h.contains('\n'))
+        || widths.iter().any(|w| *w > WIDEST)
+    {
         return through_comfy_table(out, columns, rows, &row);
     }
-    // A column is at least one character wide.
     for width in &mut widths {
         *width = (*width).max(1);
     }
     let right: Vec<bool> = (0..widths.len())
         .map(|c| columns.right.contains(&c))
         .collect();
-    let mut line = String::new();
     border(out, &widths, ['┌', '─', '┬', '┐'])?;
-    cells.clear();
-    cells.extend(columns.header.iter().map(ToString::to_string));
-    write_line(out, &mut line, &widths, &right, &cells)?;
+    let header: Vec<String> = columns.header.iter().map(ToString::to_string).collect();
+    let mut line = String::new();
+    write_line(&mut line, &widths, &right, &header);
+    out.write_str(&line)?;
     border(out, &widths, ['╞', '═', '╪', '╡'])?;
-    for r in 0..rows {
-        cells.clear();
-        row(r, &mut cells);
-        write_line(out, &mut line, &widths, &right, &cells)?;
-    }
+    in_chunks(
+        rows,
+        |range| {
+            let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
+            let mut lines = String::new();
+            for r in range {
+                cells.clear();
+                row(r, &mut cells);
+                write_line(&mut lines, &widths, &right, &cells);
+            }
+            lines
+        },
+        |lines| out.write_str(&lines),
+    )?;
     border(out, &widths, ['└', '─', '┴', '┘'])?;
     writeln!(out)
 }
 
-/// A border line: left corner, the fill across each column with junctions between, right
-/// corner. The last one (the bottom) ends without a line break, as comfy-table's does.
+/// Rows a worker takes at a time.
+const CHUNK: usize = 4096;
+
+/// Chunks a worker may finish ahead of the writer: it keeps memory bounded.
+const AHEAD: usize = 2;
+
+/// `make` of each range of `CHUNK` rows, made on every core and given to `take` in order,
+/// so what `take` builds never depends on which thread finished first.
+fn in_chunks<T: Send>(
+    rows: usize,
+    make: impl Fn(std::ops::Range<usize>) -> T + Sync,
+    mut take: impl FnMut(T) -> fmt::Result,
+) -> fmt::Result {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if workers < 2 || rows <= CHUNK {
+        return take(make(0..rows));
+    }
+    let chunks = rows.div_ceil(CHUNK);
+    let make = &make;
+    std::thread::scope(|scope| {
+        let finished: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (send, finished) = std::sync::mpsc::sync_channel(AHEAD);
+                scope.spawn(move || {
+                    for k in (worker..chunks).step_by(workers) {
+                        let made = make(k * CHUNK..((k + 1) * CHUNK).min(rows));
+                        // The writer hung up (it failed): stop.
+                        if send.send(made).is_err() {
+                            return;
+                        }
+                    }
+                });
+                finished
+            })
+            .collect();
+        for k in 0..chunks {
+            take(finished[k % workers].recv().map_err(|_| fmt::Error)?)?;
+        }
+        Ok(())
+    })
+}
+
 fn border(
     out: &mut TerminalText,
     widths: &[usize],
@@ -90,14 +156,7 @@ fn border(
 }
 
 /// One row: each cell padded to its column, one space either side, `┆` between.
-fn write_line(
-    out: &mut TerminalText,
-    line: &mut String,
-    widths: &[usize],
-    right: &[bool],
-    cells: &[String],
-) -> fmt::Result {
-    line.clear();
+fn write_line(line: &mut String, widths: &[usize], right: &[bool], cells: &[String]) {
     line.push('│');
     for (c, width) in widths.iter().enumerate() {
         if c > 0 {
@@ -116,7 +175,6 @@ fn write_line(
         line.push(' ');
     }
     line.push_str("│\n");
-    out.write_str(line)
 }
 
 /// The grid drawn by comfy-table, for cells it splits over lines.
