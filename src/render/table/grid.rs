@@ -9,6 +9,7 @@ use std::fmt::{self, Write as _};
 use unicode_width::UnicodeWidthStr;
 
 use super::{align_right, grid};
+use crate::parallel::in_order;
 use crate::text::TerminalText;
 
 /// The widest column comfy-table keeps on one line (its widths are `u16`).
@@ -32,8 +33,9 @@ pub(super) fn write_grid(
 ) -> fmt::Result {
     let mut widths: Vec<usize> = columns.header.iter().map(|h| h.width()).collect();
     let mut multiline = false;
-    in_chunks(
+    in_order(
         rows,
+        CHUNK,
         |range| {
             let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
             let mut widths = vec![0; columns.header.len()];
@@ -75,8 +77,9 @@ pub(super) fn write_grid(
     write_line(&mut line, &widths, &right, &header);
     out.write_str(&line)?;
     border(out, &widths, ['╞', '═', '╪', '╡'])?;
-    in_chunks(
+    in_order(
         rows,
+        CHUNK,
         |range| {
             let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
             let mut lines = String::new();
@@ -96,45 +99,8 @@ pub(super) fn write_grid(
 /// Rows a worker takes at a time.
 const CHUNK: usize = 4096;
 
-/// Chunks a worker may finish ahead of the writer: it keeps memory bounded.
-const AHEAD: usize = 2;
-
-/// `make` of each range of `CHUNK` rows, made on every core and given to `take` in order,
-/// so what `take` builds never depends on which thread finished first.
-fn in_chunks<T: Send>(
-    rows: usize,
-    make: impl Fn(std::ops::Range<usize>) -> T + Sync,
-    mut take: impl FnMut(T) -> fmt::Result,
-) -> fmt::Result {
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if workers < 2 || rows <= CHUNK {
-        return take(make(0..rows));
-    }
-    let chunks = rows.div_ceil(CHUNK);
-    let make = &make;
-    std::thread::scope(|scope| {
-        let finished: Vec<_> = (0..workers)
-            .map(|worker| {
-                let (send, finished) = std::sync::mpsc::sync_channel(AHEAD);
-                scope.spawn(move || {
-                    for k in (worker..chunks).step_by(workers) {
-                        let made = make(k * CHUNK..((k + 1) * CHUNK).min(rows));
-                        // The writer hung up (it failed): stop.
-                        if send.send(made).is_err() {
-                            return;
-                        }
-                    }
-                });
-                finished
-            })
-            .collect();
-        for k in 0..chunks {
-            take(finished[k % workers].recv().map_err(|_| fmt::Error)?)?;
-        }
-        Ok(())
-    })
-}
-
+/// A border line: left corner, the fill across each column with junctions between, right
+/// corner. The last one (the bottom) ends without a line break, as comfy-table's does.
 fn border(
     out: &mut TerminalText,
     widths: &[usize],

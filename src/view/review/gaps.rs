@@ -38,6 +38,9 @@ fn path_names(report: &Report, h: &HandoffResult) -> String {
     names.join(" \u{2192} ")
 }
 
+/// Workflows whose blocks a worker makes at a time.
+const WORKFLOWS_A_CHUNK: usize = 256;
+
 pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let analysis = report.analysis;
     let model = report.model;
@@ -70,15 +73,33 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             };
             // The handoffs are listed workflow by workflow: one walk finds each one's,
             // where a search per workflow would miss the cache at every step.
-            let handoffs = &report.analysis.handoffs;
-            for handoffs in handoffs.chunk_by(|a, b| a.workflow == b.workflow) {
-                let w = handoffs[0].workflow;
-                for block in context.workflow_blocks(w, handoffs, mapped[w], top) {
-                    if each(block).is_break() {
-                        return;
+            let workflows: Vec<&[HandoffResult]> = report
+                .analysis
+                .handoffs
+                .chunk_by(|a, b| a.workflow == b.workflow)
+                .collect();
+            // The blocks are made on every core and written in order.
+            let _stopped = crate::parallel::in_order(
+                workflows.len(),
+                WORKFLOWS_A_CHUNK,
+                |range| {
+                    workflows[range]
+                        .iter()
+                        .flat_map(|handoffs| {
+                            let w = handoffs[0].workflow;
+                            context.workflow_blocks(w, handoffs, mapped[w], top)
+                        })
+                        .collect::<Vec<Block>>()
+                },
+                |blocks| {
+                    for block in blocks {
+                        if each(block).is_break() {
+                            return Err(());
+                        }
                     }
-                }
-            }
+                    Ok(())
+                },
+            );
         })));
     }
     if blocks.is_empty() {

@@ -1,0 +1,52 @@
+//! Work split in chunks over every core and taken back in order: what is written never
+//! depends on which thread finished first, nor on how many cores there are.
+
+use std::ops::Range;
+use std::sync::mpsc;
+use std::thread;
+
+/// Chunks a worker may finish ahead of the taker: it keeps memory bounded.
+const AHEAD: usize = 2;
+
+/// `make` of each range of `chunk` items out of `items`, made on every core (all at once
+/// on one core, or when there is a single chunk) and handed to `take` in order until it
+/// fails; its error is returned.
+pub fn in_order<T: Send, E>(
+    items: usize,
+    chunk: usize,
+    make: impl Fn(Range<usize>) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let workers = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if workers < 2 || items <= chunk {
+        return take(make(0..items));
+    }
+    let chunks = items.div_ceil(chunk);
+    let make = &make;
+    thread::scope(|scope| {
+        // Worker `w` makes chunks `w`, `w + workers`, ...: the taker knows whom to wait for.
+        let finished: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (send, finished) = mpsc::sync_channel(AHEAD);
+                scope.spawn(move || {
+                    for k in (worker..chunks).step_by(workers) {
+                        let made = make(k * chunk..((k + 1) * chunk).min(items));
+                        // The taker hung up (it failed): stop.
+                        if send.send(made).is_err() {
+                            return;
+                        }
+                    }
+                });
+                finished
+            })
+            .collect();
+        for k in 0..chunks {
+            // A worker that panicked sends nothing: the scope passes its panic on.
+            let Ok(made) = finished[k % workers].recv() else {
+                break;
+            };
+            take(made)?;
+        }
+        Ok(())
+    })
+}
