@@ -50,3 +50,38 @@ pub fn in_order<T: Send, E>(
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn chunks_are_taken_in_order_whatever_thread_makes_them() {
+        let mut taken = Vec::new();
+        let done: Result<(), ()> = in_order(10_007, 7, Iterator::collect::<Vec<usize>>, |chunk| {
+            taken.extend(chunk);
+            Ok(())
+        });
+        assert_eq!(done, Ok(()));
+        assert_eq!(taken, (0..10_007).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_taker_that_fails_stops_the_workers_and_returns_its_error() {
+        let mut taken = 0;
+        let done = in_order(
+            10_000,
+            10,
+            |range| range.len(),
+            |n| {
+                taken += n;
+                if taken >= 50 {
+                    Err(taken)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(done, Err(50));
+    }
+}

@@ -145,3 +145,51 @@ fn write_items<'i, T: Sync, V: Serialize>(
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::ser::SerializeStruct;
+
+    use super::{TopObject, CHUNK};
+
+    #[derive(serde::Serialize)]
+    struct Item {
+        id: String,
+        values: Vec<f64>,
+        empty: Vec<u8>,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Whole<'a> {
+        head: &'a str,
+        items: &'a [Item],
+        none: &'a [Item],
+    }
+
+    #[test]
+    fn a_document_written_in_chunks_is_the_pretty_printers_bytes() {
+        // More items than a chunk, so the workers' path is taken where there are cores.
+        let items: Vec<Item> = (0..CHUNK * 3 + 5)
+            .map(|k| Item {
+                id: format!("item-{k}\u{202E}"),
+                values: vec![k as f64 / 3.0, 1.5],
+                empty: Vec::new(),
+            })
+            .collect();
+        let mut chunked = Vec::new();
+        let mut document = TopObject::new(&mut chunked).unwrap();
+        document.serialize_field("head", "a").unwrap();
+        document.list("items", &items, |item| item).unwrap();
+        document.list("none", &items[..0], |item| item).unwrap();
+        document.end().unwrap();
+        let whole = Whole {
+            head: "a",
+            items: &items,
+            none: &[],
+        };
+        assert_eq!(
+            String::from_utf8(chunked).unwrap(),
+            crate::text::json_pretty(&whole)
+        );
+    }
+}
