@@ -19,6 +19,7 @@ pub mod import;
 pub mod input;
 pub mod json_schema;
 pub mod model;
+pub(crate) mod parallel;
 pub mod render;
 pub mod select;
 pub mod sheets;

@@ -6,7 +6,9 @@
 mod json;
 mod numbers;
 mod terminal;
-pub use json::{json_escapes, json_pretty, json_string, write_json_pretty};
+pub use json::{
+    json_escapes, json_pretty, json_string, write_indent, write_json_pretty, write_json_pretty_at,
+};
 pub use numbers::{count, hours, minutes, money, percent, rate, ratio};
 use terminal::escape_hazards;
 pub use terminal::{is_bidi, is_hazard, neutralise, terminal, TerminalText};

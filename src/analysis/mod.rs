@@ -7,6 +7,7 @@ mod candidates;
 mod engine;
 mod graph;
 mod ids;
+mod improved_by;
 mod local;
 mod loss;
 mod measures;
@@ -22,10 +23,13 @@ mod unfixable;
 mod valuation;
 mod value;
 
+use std::sync::OnceLock;
+
 use crate::model::Model;
 
 pub use candidates::{candidates, Action, Candidate};
 pub use ids::{path_ids, FixId, PathHop};
+pub use improved_by::FixesByHandoff;
 pub use loss::{system_losses, SystemLoss};
 pub use measures::{
     Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
@@ -88,6 +92,9 @@ pub struct Analysis {
     pub units: Vec<UnitMeasures>,
     /// Per system, file order.
     pub systems: Vec<SystemMeasures>,
+    /// The index of `fixes` by the handoffs they improve, made on first use (only focused
+    /// maps need it) and dropped when the fixes are reranked.
+    improved_by: OnceLock<FixesByHandoff>,
 }
 
 impl Analysis {
@@ -95,6 +102,13 @@ impl Analysis {
     pub fn rerank(&mut self, model: &Model, by: RankBy) {
         self.fixes = rank(model, std::mem::take(&mut self.fixes), by);
         self.ranked_by = by;
+        self.improved_by = OnceLock::new();
+    }
+
+    /// The fixes that improve each handoff, as positions in `fixes`.
+    pub fn improved_by(&self) -> &FixesByHandoff {
+        self.improved_by
+            .get_or_init(|| FixesByHandoff::new(&self.fixes))
     }
 
     /// The gaps no listed fix lowers, costliest first (then workflow id, then step): the
@@ -223,6 +237,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
         workflows: measures.workflows,
         units: measures.units,
         systems: measures.systems,
+        improved_by: OnceLock::new(),
     }
 }
 

@@ -91,6 +91,119 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     }
 }
 
+/// serde_json's pretty layout (two spaces a level) for a value that sits `depth` levels
+/// down in a larger document: the bytes are those PrettyFormatter writes for it in place,
+/// so parts of one document can be written apart (on other threads) and joined.
+pub struct PrettyAt {
+    depth: usize,
+    has_value: bool,
+}
+
+impl PrettyAt {
+    /// The layout of a value `depth` levels down.
+    pub fn new(depth: usize) -> Self {
+        PrettyAt {
+            depth,
+            has_value: false,
+        }
+    }
+}
+
+/// The indentation of `depth` levels, written at once rather than level by level.
+pub fn write_indent<W: ?Sized + std::io::Write>(w: &mut W, depth: usize) -> std::io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    let mut left = depth * 2;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        w.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for PrettyAt {
+    #[inline]
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    #[inline]
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    #[inline]
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        write_indent(w, self.depth)
+    }
+    #[inline]
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    #[inline]
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    #[inline]
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    #[inline]
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.begin_array_value(w, first)
+    }
+    #[inline]
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    #[inline]
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+impl PrettyAt {
+    /// The end of an array or object: on a line of its own when it holds anything.
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            write_indent(w, self.depth)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+/// `value` as pretty JSON with [`JsonFormatter`]'s escapes, laid out as if `depth` levels
+/// down in a larger document (its first line is not indented: the caller places it).
+pub fn write_json_pretty_at<W: std::io::Write, T: ?Sized + serde::Serialize>(
+    writer: W,
+    value: &T,
+    depth: usize,
+) -> serde_json::Result<()> {
+    let formatter = JsonFormatter(PrettyAt::new(depth));
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer, formatter,
+    ))
+}
+
 /// `value` as pretty JSON with [`JsonFormatter`]'s escapes.
 pub fn write_json_pretty<W: std::io::Write, T: ?Sized + serde::Serialize>(
     writer: W,

@@ -192,15 +192,24 @@ impl<'a> PathWords<'a> {
 /// Gaps no fix can close listed, costliest first (the CSV and JSON mark all of them).
 pub const UNFIXABLE_SHOWN: usize = 20;
 
-/// What an unused system still has: "no workflow uses it; 3 integrations touch it", or
+/// How many integrations touch each system (from it or to it), counted in one walk so a
+/// list of unused systems does not scan every integration for each.
+pub fn integrations_touching(model: &Model) -> Vec<usize> {
+    let mut touching = vec![0; model.systems.len()];
+    for i in &model.integrations {
+        touching[i.from] += 1;
+        if i.to != i.from {
+            touching[i.to] += 1;
+        }
+    }
+    touching
+}
+
+/// What an unused system still has, given how many integrations touch it
+/// ([`integrations_touching`]): "no workflow uses it; 3 integrations touch it", or
 /// "nothing touches it" (only then is retiring it safe advice).
-pub fn unused_detail(model: &Model, system: usize) -> String {
-    let n = model
-        .integrations
-        .iter()
-        .filter(|i| i.from == system || i.to == system)
-        .count();
-    match n {
+pub fn unused_detail(touching: usize) -> String {
+    match touching {
         0 => "nothing touches it".to_string(),
         1 => "no workflow uses it; 1 integration touches it".to_string(),
         n => format!("no workflow uses it; {n} integrations touch it"),

@@ -19,6 +19,7 @@ mod impact;
 mod plan;
 mod plan_baseline;
 mod report;
+mod stream;
 mod wire;
 
 use crate::analysis::PathHop;

@@ -8,6 +8,7 @@ use std::io::Write;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::stream::TopObject;
 use super::wire::{
     AssumptionsWire, FixWire, GapWire, SummaryWire, SystemWire, UnitWire, WorkflowWire,
 };
@@ -85,45 +86,35 @@ fn head<S: SerializeStruct>(
     document.serialize_field("assumptions", &AssumptionsWire::new(analysis))
 }
 
-/// The whole report: every gap, workflow, unit and system.
-struct ReportDocument<'r, 'a> {
-    report: &'r Report<'a>,
+/// The whole report: every gap, workflow, unit and system, the long lists serialized on
+/// every core (stream.rs).
+fn write_report(
+    out: &mut dyn Write,
+    report: &Report,
     top: Option<usize>,
-}
-
-impl Serialize for ReportDocument<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let report = self.report;
-        let (analysis, model) = (report.analysis, report.model);
-        let gaps = analysis.gap_indexes(model);
-        let mut document = serializer.serialize_struct("ReportDocument", 12)?;
+) -> Result<(), RenderError> {
+    let (analysis, model) = (report.analysis, report.model);
+    let gaps = analysis.gap_indexes(model);
+    // serde_json writes token by token: a buffer in front of the writer turns millions of
+    // small dynamic calls into a few large ones.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    let write = |out: &mut dyn Write| -> serde_json::Result<()> {
+        let mut document = TopObject::new(out)?;
         head(&mut document, REPORT_SCHEMA, analysis)?;
-        let fixes = report.fixes(self.top);
-        document.serialize_field(
-            "fixes",
-            &Each(|| fixes.iter().map(|f| FixWire::new(model, f))),
-        )?;
-        document.serialize_field("gaps", &Each(|| gaps.iter().map(|&h| gap(report, h))))?;
-        document.serialize_field(
-            "workflows",
-            &Each(|| {
-                analysis
-                    .workflows
-                    .iter()
-                    .map(|w| WorkflowWire::new(model, w))
-            }),
-        )?;
-        document.serialize_field(
-            "units",
-            &Each(|| analysis.units.iter().map(|u| UnitWire::new(model, u))),
-        )?;
-        document.serialize_field(
-            "systems",
-            &Each(|| analysis.systems.iter().map(|s| SystemWire::new(model, s))),
-        )?;
+        document.list("fixes", report.fixes(top), |f| FixWire::new(model, f))?;
+        document.list("gaps", &gaps, |&h| gap(report, h))?;
+        document.list("workflows", &analysis.workflows, |w| {
+            WorkflowWire::new(model, w)
+        })?;
+        document.list("units", &analysis.units, |u| UnitWire::new(model, u))?;
+        document.list("systems", &analysis.systems, |s| SystemWire::new(model, s))?;
         document.serialize_field("warnings", &report.warning_lines())?;
         document.end()
-    }
+    };
+    write(&mut buffered).map_err(std::io::Error::from)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()?;
+    Ok(())
 }
 
 impl Render<Report<'_>> for Json {
@@ -132,13 +123,7 @@ impl Render<Report<'_>> for Json {
     }
 
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        write_json(
-            out,
-            &ReportDocument {
-                report,
-                top: self.top,
-            },
-        )
+        write_report(out, report, self.top)
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt::{self, Write as _};
 use unicode_width::UnicodeWidthStr;
 
 use super::{align_right, grid};
+use crate::parallel::in_order;
 use crate::text::TerminalText;
 
 /// The widest column comfy-table keeps on one line (its widths are `u16`).
@@ -28,44 +29,75 @@ pub(super) fn write_grid(
     out: &mut TerminalText,
     columns: &Columns,
     rows: usize,
-    row: impl Fn(usize, &mut Vec<String>),
+    row: impl Fn(usize, &mut Vec<String>) + Sync,
 ) -> fmt::Result {
-    let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
     let mut widths: Vec<usize> = columns.header.iter().map(|h| h.width()).collect();
-    for r in 0..rows {
-        cells.clear();
-        row(r, &mut cells);
-        for (width, cell) in widths.iter_mut().zip(&cells) {
-            if cell.contains('\n') {
-                return through_comfy_table(out, columns, rows, &row);
+    let mut multiline = false;
+    in_order(
+        rows,
+        CHUNK,
+        |range| {
+            let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
+            let mut widths = vec![0; columns.header.len()];
+            for r in range {
+                cells.clear();
+                row(r, &mut cells);
+                for (width, cell) in widths.iter_mut().zip(&cells) {
+                    if cell.contains('\n') {
+                        return (widths, true);
+                    }
+                    *width = (*width).max(cell.width());
+                }
             }
-            *width = (*width).max(cell.width());
-        }
-    }
-    if columns.header.iter().any(|h| h.contains('\n')) || widths.iter().any(|w| *w > WIDEST) {
+            (widths, false)
+        },
+        |(chunk_widths, chunk_multiline)| {
+            multiline |= chunk_multiline;
+            for (width, chunk) in widths.iter_mut().zip(chunk_widths) {
+                *width = (*width).max(chunk);
+            }
+            Ok(())
+        },
+    )?;
+    if multiline
+        || columns.header.iter().any(|h| h.contains('\n'))
+        || widths.iter().any(|w| *w > WIDEST)
+    {
         return through_comfy_table(out, columns, rows, &row);
     }
-    // A column is at least one character wide.
     for width in &mut widths {
         *width = (*width).max(1);
     }
     let right: Vec<bool> = (0..widths.len())
         .map(|c| columns.right.contains(&c))
         .collect();
-    let mut line = String::new();
     border(out, &widths, ['┌', '─', '┬', '┐'])?;
-    cells.clear();
-    cells.extend(columns.header.iter().map(ToString::to_string));
-    write_line(out, &mut line, &widths, &right, &cells)?;
+    let header: Vec<String> = columns.header.iter().map(ToString::to_string).collect();
+    let mut line = String::new();
+    write_line(&mut line, &widths, &right, &header);
+    out.write_str(&line)?;
     border(out, &widths, ['╞', '═', '╪', '╡'])?;
-    for r in 0..rows {
-        cells.clear();
-        row(r, &mut cells);
-        write_line(out, &mut line, &widths, &right, &cells)?;
-    }
+    in_order(
+        rows,
+        CHUNK,
+        |range| {
+            let mut cells: Vec<String> = Vec::with_capacity(columns.header.len());
+            let mut lines = String::new();
+            for r in range {
+                cells.clear();
+                row(r, &mut cells);
+                write_line(&mut lines, &widths, &right, &cells);
+            }
+            lines
+        },
+        |lines| out.write_str(&lines),
+    )?;
     border(out, &widths, ['└', '─', '┴', '┘'])?;
     writeln!(out)
 }
+
+/// Rows a worker takes at a time.
+const CHUNK: usize = 4096;
 
 /// A border line: left corner, the fill across each column with junctions between, right
 /// corner. The last one (the bottom) ends without a line break, as comfy-table's does.
@@ -90,14 +122,7 @@ fn border(
 }
 
 /// One row: each cell padded to its column, one space either side, `┆` between.
-fn write_line(
-    out: &mut TerminalText,
-    line: &mut String,
-    widths: &[usize],
-    right: &[bool],
-    cells: &[String],
-) -> fmt::Result {
-    line.clear();
+fn write_line(line: &mut String, widths: &[usize], right: &[bool], cells: &[String]) {
     line.push('│');
     for (c, width) in widths.iter().enumerate() {
         if c > 0 {
@@ -116,7 +141,6 @@ fn write_line(
         line.push(' ');
     }
     line.push_str("│\n");
-    out.write_str(line)
 }
 
 /// The grid drawn by comfy-table, for cells it splits over lines.

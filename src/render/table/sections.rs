@@ -13,7 +13,7 @@ use crate::model::Model;
 use crate::text::{hours, minutes, money, percent, ratio};
 use crate::text::{terminal, TerminalText};
 use crate::view::words as fidelity;
-use crate::view::words::{by_other_unit, unused_detail, UNFIXABLE_SHOWN};
+use crate::view::words::{by_other_unit, integrations_touching, unused_detail, UNFIXABLE_SHOWN};
 use crate::view::Report;
 
 impl Table {
@@ -403,6 +403,7 @@ pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std
     }
     writeln!(out)?;
     heading(out, "System audit")?;
+    let touching = integrations_touching(model);
     for s in flagged {
         let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
         let system = &model.systems[s.system];
@@ -412,7 +413,7 @@ pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std
             .map(|o| format!(", owner {}", terminal(o)))
             .unwrap_or_default();
         let detail = if s.workflows.is_empty() {
-            format!(" ({})", unused_detail(model, s.system))
+            format!(" ({})", unused_detail(touching[s.system]))
         } else {
             String::new()
         };

@@ -37,7 +37,13 @@ pub(super) fn audit(report: &Report) -> Section {
                 ("Satisfaction", true),
                 (&annual, true),
             ]),
-            rows: flagged.iter().map(|s| system_row(report, s)).collect(),
+            rows: {
+                let touching = crate::view::words::integrations_touching(report.model);
+                flagged
+                    .iter()
+                    .map(|s| system_row(report, s, &touching))
+                    .collect()
+            },
         }));
         blocks.push(flag_meanings(&flagged));
     }
@@ -48,8 +54,9 @@ pub(super) fn audit(report: &Report) -> Section {
     }
 }
 
-/// A flagged system's row: what it is, its flags and the workflows touching it.
-fn system_row(report: &Report, s: &SystemMeasures) -> Vec<Cell> {
+/// A flagged system's row: what it is, its flags and the workflows touching it
+/// (`touching`: how many integrations touch each system).
+fn system_row(report: &Report, s: &SystemMeasures, touching: &[usize]) -> Vec<Cell> {
     let mut flags = Vec::new();
     for (k, f) in s.flags.iter().enumerate() {
         if k > 0 {
@@ -66,7 +73,7 @@ fn system_row(report: &Report, s: &SystemMeasures) -> Vec<Cell> {
         .map(|w| model.workflows[*w].id.as_str())
         .collect();
     let workflows = if workflows.is_empty() {
-        crate::view::words::unused_detail(model, s.system)
+        crate::view::words::unused_detail(touching[s.system])
     } else {
         workflows.join(", ")
     };

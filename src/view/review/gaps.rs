@@ -7,7 +7,7 @@ use super::{
 use crate::analysis::HandoffResult;
 use crate::model::Source;
 use crate::text::{hours, minutes, money, percent, ratio};
-use crate::view::index::{workflow_handoffs, FixesByHandoff};
+use crate::view::index::FixesByHandoff;
 use crate::view::words::PathWords;
 use crate::view::Report;
 
@@ -38,6 +38,9 @@ fn path_names(report: &Report, h: &HandoffResult) -> String {
     names.join(" \u{2192} ")
 }
 
+/// Workflows whose blocks a worker makes at a time.
+const WORKFLOWS_A_CHUNK: usize = 256;
+
 pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     let analysis = report.analysis;
     let model = report.model;
@@ -46,14 +49,15 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     if left_out > 0 {
         blocks.push(super::diagram::maps_left_out(left_out));
     }
+    let with_gaps = workflows_with_gaps(report);
     let automated: Vec<&crate::model::Workflow> = (0..analysis.workflows.len())
-        .filter(|&w| !has_gaps(report, w))
+        .filter(|&w| !with_gaps[w])
         .map(|w| &model.workflows[w])
         .collect();
     if automated.len() < analysis.workflows.len() {
         // The maps are made now, for a page that draws them while it writes the rest.
         let maps = (0..mapped.len())
-            .filter(|&w| mapped[w] && has_gaps(report, w))
+            .filter(|&w| mapped[w] && with_gaps[w])
             .flat_map(|w| super::diagram::workflow_map(report, w, top))
             .filter_map(|block| match block {
                 Block::Diagram(map) => Some(map),
@@ -65,15 +69,37 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
             let context = GapsContext {
                 report,
                 words: PathWords::new(report.model),
-                improved_by: FixesByHandoff::new(&report.analysis.fixes),
+                improved_by: report.analysis.improved_by(),
             };
-            for (w, &mapped) in mapped.iter().enumerate() {
-                for block in context.workflow_blocks(w, mapped, top) {
-                    if each(block).is_break() {
-                        return;
+            // The handoffs are listed workflow by workflow: one walk finds each one's,
+            // where a search per workflow would miss the cache at every step.
+            let workflows: Vec<&[HandoffResult]> = report
+                .analysis
+                .handoffs
+                .chunk_by(|a, b| a.workflow == b.workflow)
+                .collect();
+            // The blocks are made on every core and written in order.
+            let _stopped = crate::parallel::in_order(
+                workflows.len(),
+                WORKFLOWS_A_CHUNK,
+                |range| {
+                    workflows[range]
+                        .iter()
+                        .flat_map(|handoffs| {
+                            let w = handoffs[0].workflow;
+                            context.workflow_blocks(w, handoffs, mapped[w], top)
+                        })
+                        .collect::<Vec<Block>>()
+                },
+                |blocks| {
+                    for block in blocks {
+                        if each(block).is_break() {
+                            return Err(());
+                        }
                     }
-                }
-            }
+                    Ok(())
+                },
+            );
         })));
     }
     if blocks.is_empty() {
@@ -93,29 +119,35 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     }
 }
 
-/// Whether workflow `w` has a manual or missing handoff.
-fn has_gaps(report: &Report, w: usize) -> bool {
-    workflow_handoffs(&report.analysis.handoffs, w)
-        .iter()
-        .any(|h| h.status.is_gap())
+/// Whether each workflow has a manual or missing handoff, in one walk of the handoffs.
+fn workflows_with_gaps(report: &Report) -> Vec<bool> {
+    let analysis = report.analysis;
+    let mut with_gaps = vec![false; analysis.workflows.len()];
+    for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
+        with_gaps[h.workflow] = true;
+    }
+    with_gaps
 }
 
 /// What every workflow's gaps table reads from, built once for the whole section.
 struct GapsContext<'a> {
     report: &'a Report<'a>,
     words: PathWords<'a>,
-    improved_by: FixesByHandoff,
+    improved_by: &'a FixesByHandoff,
 }
 
 impl GapsContext<'_> {
-    /// The blocks of workflow `w`: its heading, what it is, its map when `mapped`, its gaps
-    /// and the notes on them; none when it has no gap.
-    fn workflow_blocks(&self, w: usize, mapped: bool, top: Option<usize>) -> Vec<Block> {
+    /// The blocks of workflow `w` (whose handoffs are `handoffs`): its heading, what it is,
+    /// its map when `mapped`, its gaps and the notes on them; none when it has no gap.
+    fn workflow_blocks(
+        &self,
+        w: usize,
+        handoffs: &[HandoffResult],
+        mapped: bool,
+        top: Option<usize>,
+    ) -> Vec<Block> {
         let report = self.report;
-        let gaps: Vec<&HandoffResult> = workflow_handoffs(&report.analysis.handoffs, w)
-            .iter()
-            .filter(|h| h.status.is_gap())
-            .collect();
+        let gaps: Vec<&HandoffResult> = handoffs.iter().filter(|h| h.status.is_gap()).collect();
         if gaps.is_empty() {
             return Vec::new();
         }

@@ -197,12 +197,16 @@ pub struct Deferred {
 }
 
 /// What makes a [`Deferred`]'s blocks.
-type Make = dyn Fn(&Report, &mut Each);
+// Send and Sync so that blocks can be made on other threads (gaps.rs).
+type Make = dyn Fn(&Report, &mut Each) + Send + Sync;
 
 impl Deferred {
     /// Blocks made by `make` from the report, as they are written; `maps` are the maps
     /// among them, in order, known ahead so that a page can have them drawn meanwhile.
-    pub fn new(maps: Vec<Map>, make: impl Fn(&Report, &mut Each) + 'static) -> Deferred {
+    pub fn new(
+        maps: Vec<Map>,
+        make: impl Fn(&Report, &mut Each) + Send + Sync + 'static,
+    ) -> Deferred {
         Deferred {
             make: Box::new(make),
             maps,

@@ -206,23 +206,27 @@ fn steps_and_missing(
 /// The fixes shown: the first `view.top`, of those that make a handoff in focus cheaper
 /// when the view is focused.
 fn fixes_in_focus(report: &Report, view: &View, in_focus: &[&HandoffResult]) -> Vec<FixMark> {
-    let filtered = view.is_focused();
-    let focus_steps: HashSet<(usize, usize)> = if filtered {
-        in_focus.iter().map(|h| (h.workflow, h.step)).collect()
-    } else {
-        HashSet::new()
-    };
-    report
-        .analysis
-        .fixes
+    let fixes = &report.analysis.fixes;
+    if !view.is_focused() {
+        return fixes
+            .iter()
+            .take(view.top)
+            .map(|f| FixMark::of(report.model, f))
+            .collect();
+    }
+    // Positions in the ranked list, found through the index: a landscape's map would
+    // otherwise read every fix's list of improvements.
+    let improved_by = report.analysis.improved_by();
+    let mut helping: Vec<usize> = in_focus
         .iter()
-        .filter(|f| {
-            !filtered
-                || f.improves
-                    .iter()
-                    .any(|i| focus_steps.contains(&(i.workflow, i.step)))
-        })
+        .flat_map(|h| improved_by.of(h.workflow, h.step))
+        .copied()
+        .collect();
+    helping.sort_unstable();
+    helping.dedup();
+    helping
+        .into_iter()
         .take(view.top)
-        .map(|f| FixMark::of(report.model, f))
+        .map(|k| FixMark::of(report.model, &fixes[k]))
         .collect()
 }
