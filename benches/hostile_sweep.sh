@@ -67,7 +67,8 @@ for m in "${models[@]}"; do
     cp "$m" "$W/m.${m##*.}"; M="$W/m.${m##*.}"; INPUTS=("$M")
     for cmd in "validate" "analyze" "analyze -f json" "analyze -f csv" "analyze -f markdown" "analyze -f html" \
                "diagram -f dot" "diagram -f mermaid" "diagram -f svg" "plan --budget 1e6" "plan --budget 1e15" "check --max-missing 0" "analyze -f markdown --budget 1e15" \
-               "compare" "sensitivity --samples 50" "sensitivity" "export graphml"; do
+               "compare" "sensitivity --samples 50" "sensitivity" "export graphml" \
+               "analyze -f json --compact" "explore" "analyze -f html --interactive"; do
         # shellcheck disable=SC2086
         check "$m $cmd" $B $cmd "$M"
         # shellcheck disable=SC2086
