@@ -9,25 +9,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{self, which};
-
-fn chromium() -> Option<PathBuf> {
-    which("chromium").or_else(|| which("chromium-browser"))
-}
+use crate::support;
 
 /// Writes the HTML report of `model` into `dir`.
 fn report(model: &str, dir: &Path) -> PathBuf {
     let page = dir.join("report.html");
-    let output = support::gapgraph()
-        .args(["analyze", model, "--format", "html", "-o"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    support::run(
+        &[
+            "analyze",
+            model,
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+        ],
+        0,
     );
     page
 }
@@ -38,16 +34,7 @@ fn dump_dom(browser: &Path, page: &Path, dir: &Path) -> String {
     let dump = dir.join("dom.html");
     // Standard output goes to a file: a pipe nobody reads could fill up and stall Chromium.
     let mut child = Process::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(super::cdp::HEADLESS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
@@ -84,7 +71,7 @@ fn title(dom: &str) -> &str {
     ignore = "Chromium is not on PATH (CI installs chromium)"
 )]
 fn html_report_renders_and_runs_no_model_script() {
-    let browser = chromium().expect("chromium is on PATH (CI=true means it must be)");
+    let browser = super::cdp::chromium();
 
     let dir = tempfile::tempdir().unwrap();
     let page = report("tests/data/render.yaml", dir.path());
@@ -125,7 +112,7 @@ fn html_report_renders_and_runs_no_model_script() {
     ignore = "Chromium is not on PATH (CI installs chromium)"
 )]
 fn html_report_opens_with_the_unit_overview_and_maps_enlarge() {
-    let browser = chromium().expect("chromium is on PATH (CI=true means it must be)");
+    let browser = super::cdp::chromium();
     let dir = tempfile::tempdir().unwrap();
     let page = report("fixtures/valid/seed.yaml", dir.path());
     let dom = dump_dom(&browser, &page, dir.path());

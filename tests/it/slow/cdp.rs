@@ -7,13 +7,34 @@
 //! console errors, exceptions and network requests (`Runtime`, `Log`, `Network` events).
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use serde_json::{json, Value};
+
+/// Chromium headless, quiet: no sandbox (CI runs as root), no GPU, and none of the
+/// background requests that would show up in a page's network record.
+pub const HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// Debian's `chromium` (or another distribution's `chromium-browser`); CI=true means it
+/// must be there.
+pub fn chromium() -> PathBuf {
+    crate::support::which("chromium")
+        .or_else(|| crate::support::which("chromium-browser"))
+        .expect("chromium is on PATH (CI=true means it must be)")
+}
 
 /// How long one command may take before the test fails.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
@@ -38,18 +59,8 @@ impl Browser {
             .arg("-c")
             .arg(r#"exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null"#)
             .arg(program)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--remote-debugging-pipe",
-            ])
+            .args(HEADLESS)
+            .args(["--hide-scrollbars", "--remote-debugging-pipe"])
             .arg(format!("--window-size={width},{height}"))
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")

@@ -11,14 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::cdp::Browser;
-use crate::support::{self, which};
-
-fn chromium() -> PathBuf {
-    which("chromium")
-        .or_else(|| which("chromium-browser"))
-        .expect("chromium is on PATH (CI=true means it must be)")
-}
+use super::cdp::{chromium, Browser};
+use crate::support;
 
 /// Where the test leaves its pages and screenshots.
 fn out_dir() -> PathBuf {
@@ -30,17 +24,7 @@ fn out_dir() -> PathBuf {
 /// Writes the explorer page of `model` as `name`.html and returns its `file://` URL.
 fn explorer(model: &str, name: &str) -> String {
     let page = out_dir().join(format!("{name}.html"));
-    let output = support::gapgraph()
-        .args(["explore", model, "-o"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    support::run(&["explore", model, "-o", page.to_str().unwrap()], 0);
     format!("file://{}", page.canonicalize().unwrap().display())
 }
 
@@ -239,20 +223,17 @@ fn explorer_on_e1_stays_small_and_answers() {
 
     // Each strategy's best first fix is `analyze`'s first fix under it.
     let best_under = |strategy: &str| -> String {
-        let output = support::gapgraph()
-            .args([
-                "analyze",
-                model,
-                "--format",
-                "json",
-                "--compact",
-                "--top",
-                "1",
-            ])
-            .args(["--strategy", strategy])
-            .output()
-            .unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let report = support::json(&[
+            "analyze",
+            model,
+            "--format",
+            "json",
+            "--compact",
+            "--top",
+            "1",
+            "--strategy",
+            strategy,
+        ]);
         report["fixes"][0]["id"].as_str().unwrap().to_string()
     };
     // The switch's options are the model's strategies in their order, by name.
