@@ -203,7 +203,7 @@ pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Sec
 }
 
 /// The map of workflow `w` with the best fixes that help it, and its caption.
-pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec<Block> {
+pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Map {
     let view = View {
         workflows: vec![w],
         ..View::default()
@@ -223,11 +223,11 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Vec
             text("."),
         ]
     };
-    vec![Block::Diagram(Map {
+    Map {
         view,
         caption: caption(""),
         caption_unboxed: Some(caption(&format!(" {UNBOXED}"))),
-    })]
+    }
 }
 
 #[cfg(test)]

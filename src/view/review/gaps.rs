@@ -1,8 +1,8 @@
 //! The gaps of each workflow, with the path they take today and the fixes that close them.
 
 use super::{
-    cell, code, columns, number_cell, text, text_cell, Block, Cell, Deferred, Section, Span, Table,
-    Tag,
+    cell, code, columns, number_cell, text, text_cell, Block, Cell, Deferred, Map, Section, Span,
+    Table, Tag,
 };
 use crate::analysis::HandoffResult;
 use crate::model::Source;
@@ -55,52 +55,56 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
         .map(|w| &model.workflows[w])
         .collect();
     if automated.len() < analysis.workflows.len() {
-        // The maps are made now, for a page that draws them while it writes the rest.
-        let maps = (0..mapped.len())
+        // The maps are made now, for a page that draws them while it writes the rest;
+        // each workflow's blocks take theirs from them.
+        let map_of: Vec<usize> = (0..mapped.len())
             .filter(|&w| mapped[w] && with_gaps[w])
-            .flat_map(|w| super::diagram::workflow_map(report, w, top))
-            .filter_map(|block| match block {
-                Block::Diagram(map) => Some(map),
-                _ => None,
-            })
+            .collect();
+        let maps = map_of
+            .iter()
+            .map(|&w| super::diagram::workflow_map(report, w, top))
             .collect();
         // Made as the document is written: each workflow's blocks hold its gap rows.
-        blocks.push(Block::Deferred(Deferred::new(maps, move |report, each| {
-            let context = GapsContext {
-                report,
-                words: PathWords::new(report.model),
-                improved_by: report.analysis.improved_by(),
-            };
-            // The handoffs are listed workflow by workflow: one walk finds each one's,
-            // where a search per workflow would miss the cache at every step.
-            let workflows: Vec<&[HandoffResult]> = report
-                .analysis
-                .handoffs
-                .chunk_by(|a, b| a.workflow == b.workflow)
-                .collect();
-            // The blocks are made on every core and written in order.
-            let _stopped = crate::parallel::in_order(
-                workflows.len(),
-                WORKFLOWS_A_CHUNK,
-                |range| {
-                    workflows[range]
-                        .iter()
-                        .flat_map(|handoffs| {
-                            let w = handoffs[0].workflow;
-                            context.workflow_blocks(w, handoffs, mapped[w], top)
-                        })
-                        .collect::<Vec<Block>>()
-                },
-                |blocks| {
-                    for block in blocks {
-                        if each(block).is_break() {
-                            return Err(());
+        blocks.push(Block::Deferred(Deferred::new(
+            maps,
+            move |report, maps, each| {
+                let context = GapsContext {
+                    report,
+                    words: PathWords::new(report.model),
+                    improved_by: report.analysis.improved_by(),
+                };
+                // The handoffs are listed workflow by workflow: one walk finds each one's,
+                // where a search per workflow would miss the cache at every step.
+                let workflows: Vec<&[HandoffResult]> = report
+                    .analysis
+                    .handoffs
+                    .chunk_by(|a, b| a.workflow == b.workflow)
+                    .collect();
+                // The blocks are made on every core and written in order.
+                let _stopped = crate::parallel::in_order(
+                    workflows.len(),
+                    WORKFLOWS_A_CHUNK,
+                    |range| {
+                        workflows[range]
+                            .iter()
+                            .flat_map(|handoffs| {
+                                let w = handoffs[0].workflow;
+                                let map = map_of.binary_search(&w).ok().map(|k| &maps[k]);
+                                context.workflow_blocks(w, handoffs, map)
+                            })
+                            .collect::<Vec<Block>>()
+                    },
+                    |blocks| {
+                        for block in blocks {
+                            if each(block).is_break() {
+                                return Err(());
+                            }
                         }
-                    }
-                    Ok(())
-                },
-            );
-        })));
+                        Ok(())
+                    },
+                );
+            },
+        )));
     }
     if blocks.is_empty() {
         let message = if analysis.workflows.is_empty() {
@@ -138,13 +142,12 @@ struct GapsContext<'a> {
 
 impl GapsContext<'_> {
     /// The blocks of workflow `w` (whose handoffs are `handoffs`): its heading, what it is,
-    /// its map when `mapped`, its gaps and the notes on them; none when it has no gap.
+    /// its `map` if it has one, its gaps and the notes on them; none when it has no gap.
     fn workflow_blocks(
         &self,
         w: usize,
         handoffs: &[HandoffResult],
-        mapped: bool,
-        top: Option<usize>,
+        map: Option<&Map>,
     ) -> Vec<Block> {
         let report = self.report;
         let gaps: Vec<&HandoffResult> = handoffs.iter().filter(|h| h.status.is_gap()).collect();
@@ -161,8 +164,8 @@ impl GapsContext<'_> {
             ]),
             workflow_about(report, w),
         ];
-        if mapped {
-            blocks.extend(super::diagram::workflow_map(report, w, top));
+        if let Some(map) = map {
+            blocks.push(Block::Diagram(map.clone()));
         }
         blocks.push(self.gaps_table(w, &gaps));
         let notes = self.gap_notes(&gaps);

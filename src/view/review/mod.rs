@@ -57,6 +57,7 @@ impl<'a> Review<'a> {
 }
 
 /// A piece of inline text.
+#[derive(Clone)]
 pub enum Span {
     /// Plain text.
     Text(String),
@@ -140,6 +141,7 @@ pub struct Figure {
 }
 
 /// A map of the document: what it draws and the sentences under it.
+#[derive(Clone)]
 pub struct Map {
     /// Its focus.
     pub view: View,
@@ -198,14 +200,15 @@ pub struct Deferred {
 
 /// What makes a [`Deferred`]'s blocks.
 // Send and Sync so that blocks can be made on other threads (gaps.rs).
-type Make = dyn Fn(&Report, &mut Each) + Send + Sync;
+type Make = dyn Fn(&Report, &[Map], &mut Each) + Send + Sync;
 
 impl Deferred {
     /// Blocks made by `make` from the report, as they are written; `maps` are the maps
-    /// among them, in order, known ahead so that a page can have them drawn meanwhile.
+    /// among them, in order, made ahead so that a page can have them drawn meanwhile
+    /// (`make` is handed them, to place each where it goes).
     pub fn new(
         maps: Vec<Map>,
-        make: impl Fn(&Report, &mut Each) + Send + Sync + 'static,
+        make: impl Fn(&Report, &[Map], &mut Each) + Send + Sync + 'static,
     ) -> Deferred {
         Deferred {
             make: Box::new(make),
@@ -220,7 +223,7 @@ impl Deferred {
 
     /// Makes the blocks and hands each to `write`, in order, until it says stop.
     pub fn each(&self, report: &Report, write: &mut Each) {
-        (self.make)(report, write);
+        (self.make)(report, &self.maps, write);
     }
 }
 
