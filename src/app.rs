@@ -17,9 +17,9 @@ mod impact;
 mod report;
 
 use gapgraph::analysis::{self, Analysis};
-use gapgraph::diagnostic::write_diagnostics;
-use gapgraph::input::{self, ReadError};
-use gapgraph::select::{select, Names, Selection};
+use gapgraph::input::{self, shown_name as origin};
+use gapgraph::open::{OpenFailure, Opened};
+use gapgraph::select::{Names, Selection};
 
 pub use benefits::Review;
 pub use calm::{ExportCalm, ExportGraph, GraphStoreFormat, ImportCalm};
@@ -28,7 +28,7 @@ pub use decision::{Compare, Diff, Explain, Sensitivity};
 pub use discover::{Discover, DiscoverFormat};
 pub use explore::Explore;
 use gapgraph::diagnostic::terminal;
-use gapgraph::{load_str, Loaded};
+use gapgraph::Loaded;
 pub use impact::Impact;
 
 mod files;
@@ -159,58 +159,10 @@ fn one_standard_input(inputs: [(&str, &str); 2], stderr: &mut dyn Write) -> Resu
     Ok(())
 }
 
-/// The largest model read (256 MiB): generous for any real landscape (a 100 MB model
-/// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory
-/// (read in pieces, so memory holds little more than this when it does).
-pub const MAX_INPUT_BYTES: u64 = 256 << 20;
-
-/// The model text, from a file or standard input, at most [`MAX_INPUT_BYTES`]; a byte
-/// order mark is dropped.
+/// The text at `path` (`-`: standard input) under the model's size cap; a problem is
+/// said on `stderr`.
 fn read_model(path: &str, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<String, Failed> {
-    let read = if path == "-" {
-        input::read_stream(stdin, MAX_INPUT_BYTES)
-    } else {
-        input::read_file(Path::new(path), MAX_INPUT_BYTES)
-    };
-    let bytes = read.map_err(|e| match e {
-        ReadError::Io(e) => {
-            let what = if path == "-" {
-                "standard input".to_string()
-            } else {
-                format!("`{path}`")
-            };
-            fail(stderr, format!("cannot read {what}: {e}"))
-        }
-        ReadError::TooLarge(cap) => fail(
-            stderr,
-            format!(
-                "{} is larger than the input limit of {} MiB",
-                origin(path),
-                cap >> 20
-            ),
-        ),
-    })?;
-    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        fail(
-            stderr,
-            format!(
-                "{path} is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
-}
-
-fn origin(path: &str) -> &str {
-    if path == "-" {
-        "<stdin>"
-    } else {
-        path
-    }
+    input::read_text(path, stdin).map_err(|e| fail(stderr, e))
 }
 
 /// Reads and validates, also returning the text (for showing warnings against their
@@ -220,32 +172,37 @@ fn load(
     stdin: &mut dyn Read,
     stderr: &mut dyn Write,
 ) -> Result<(Loaded, String), Failed> {
-    let source = read_model(path, stdin, stderr)?;
-    let loaded = load_str(&source, path).map_err(|errors| {
-        let _ = write_diagnostics(stderr, &errors, origin(path), &source);
-        let n = errors.len();
-        fail(
-            stderr,
-            format!(
-                "{} is not a valid model ({n} error{})",
-                origin(path),
-                if n == 1 { "" } else { "s" }
-            ),
-        )
-    })?;
-    Ok((loaded, source))
+    input::open_model(path, stdin, stderr).map_err(|e| fail(stderr, e))
 }
 
-/// [`load`], then the identifiers `names` gives resolved against the model.
+/// The model at `path` read, validated and `names` resolved against it; every problem
+/// goes to `stderr`.
+fn open(
+    path: &str,
+    names: &Names,
+    stdin: &mut dyn Read,
+    stderr: &mut dyn Write,
+) -> Result<Opened, Failed> {
+    gapgraph::open::open(path, names, stdin, stderr).map_err(|failure| match failure {
+        OpenFailure::Input(e) => fail(stderr, e),
+        OpenFailure::UnknownNames(problems) => {
+            for problem in &problems {
+                fail(stderr, problem.summary());
+            }
+            Failed
+        }
+    })
+}
+
+/// [`open`], keeping the model and the selection.
 fn load_and_select(
     path: &str,
     names: &Names,
     stdin: &mut dyn Read,
     stderr: &mut dyn Write,
 ) -> Result<(Loaded, Selection), Failed> {
-    let (loaded, _) = load(path, stdin, stderr)?;
-    let selection = select_names(&loaded, names, stderr)?;
-    Ok((loaded, selection))
+    let opened = open(path, names, stdin, stderr)?;
+    Ok((opened.loaded, opened.selection))
 }
 
 /// Loads `path`, resolves `--strategy` and analyses under it: what most commands start with.
@@ -258,20 +215,6 @@ fn load_and_analyze(
     let (loaded, selection) = load_and_select(path, &strategy_only(strategy), stdin, stderr)?;
     let analysis = analysis::analyze(&loaded.model, selection.strategy);
     Ok((loaded, analysis))
-}
-
-/// The identifiers `names` gives resolved against the loaded model.
-fn select_names(
-    loaded: &Loaded,
-    names: &Names,
-    stderr: &mut dyn Write,
-) -> Result<Selection, Failed> {
-    select(&loaded.model, names).map_err(|problems| {
-        for problem in &problems {
-            fail(stderr, problem.summary());
-        }
-        Failed
-    })
 }
 
 fn strategy_only(strategy: Option<String>) -> Names {

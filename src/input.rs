@@ -5,8 +5,11 @@
 //! stops at 256 MiB, not after doubling a buffer to 512 MiB).
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::path::Path;
+
+use crate::diagnostic::write_diagnostics;
+use crate::model::{self, Loaded, Syntax};
 
 /// The size of one piece read from a stream.
 const PIECE: usize = 1 << 20;
@@ -72,6 +75,114 @@ pub fn read_stream(reader: &mut dyn Read, cap: u64) -> Result<Vec<u8>, ReadError
         whole.extend_from_slice(&piece);
     }
     Ok(whole)
+}
+
+/// The largest model read (256 MiB): generous for any real landscape (a 100 MB model
+/// loads), and `/dev/zero` or `yes` on standard input stops here instead of filling memory
+/// (read in pieces, so memory holds little more than this when it does).
+pub const MAX_MODEL_BYTES: u64 = 256 << 20;
+
+/// Why a model (or another text input a command reads whole) could not be opened; the
+/// message names the input as the user gave it.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The system refused to read it.
+    #[error("cannot read {input}: {error}")]
+    Unreadable {
+        /// `` `path` `` or "standard input".
+        input: String,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// It is larger than [`MAX_MODEL_BYTES`].
+    #[error("{input} is larger than the input limit of {} MiB", cap >> 20)]
+    TooLarge {
+        /// Its shown name ([`shown_name`]).
+        input: String,
+        /// The limit in bytes.
+        cap: u64,
+    },
+    /// It is not UTF-8.
+    #[error("{input} is not UTF-8 text (invalid byte at offset {offset})")]
+    NotText {
+        /// The path as given.
+        input: String,
+        /// The offset of the first invalid byte.
+        offset: usize,
+    },
+    /// It is not a valid model; its diagnostics were written.
+    #[error("{input} is not a valid model ({count} error{})", if *count == 1 { "" } else { "s" })]
+    Invalid {
+        /// Its shown name ([`shown_name`]).
+        input: String,
+        /// How many errors the diagnostics gave.
+        count: usize,
+    },
+}
+
+/// How an input named `path` on the command line is shown in messages: the path, or
+/// `<stdin>` for `-`.
+pub fn shown_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// The text at `path` (`-`: `stdin`), at most [`MAX_MODEL_BYTES`]; a byte order mark is
+/// dropped.
+pub fn read_text(path: &str, stdin: &mut dyn Read) -> Result<String, OpenError> {
+    let shown = shown_name(path);
+    let read = if path == "-" {
+        read_stream(stdin, MAX_MODEL_BYTES)
+    } else {
+        read_file(Path::new(path), MAX_MODEL_BYTES)
+    };
+    let bytes = read.map_err(|e| match e {
+        ReadError::Io(error) => OpenError::Unreadable {
+            input: if path == "-" {
+                "standard input".to_string()
+            } else {
+                format!("`{path}`")
+            },
+            error,
+        },
+        ReadError::TooLarge(cap) => OpenError::TooLarge {
+            input: shown.to_string(),
+            cap,
+        },
+    })?;
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| OpenError::NotText {
+        input: path.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// The model at `path` (`-`: `stdin`) read and validated, with its text (for showing
+/// warnings against their source lines). When it is not valid, every error is written to
+/// `diagnostics` with its source excerpt, and [`OpenError::Invalid`] counts them.
+pub fn open_model(
+    path: &str,
+    stdin: &mut dyn Read,
+    diagnostics: &mut dyn Write,
+) -> Result<(Loaded, String), OpenError> {
+    let shown = shown_name(path);
+    let source = read_text(path, stdin)?;
+    match model::load(&source, Syntax::detect(path, &source)) {
+        Ok(loaded) => Ok((loaded, source)),
+        Err(errors) => {
+            let _ = write_diagnostics(diagnostics, &errors, shown, &source);
+            Err(OpenError::Invalid {
+                input: shown.to_string(),
+                count: errors.len(),
+            })
+        }
+    }
 }
 
 #[cfg(test)]

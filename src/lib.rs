@@ -19,6 +19,7 @@ pub mod import;
 pub mod input;
 pub mod json_schema;
 pub mod model;
+pub mod open;
 pub(crate) mod parallel;
 pub mod render;
 pub mod select;

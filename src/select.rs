@@ -3,10 +3,6 @@
 //! and cannot fail on an id; a wrong id is reported like the validator reports an
 //! unknown reference, with the same "did you mean".
 
-mod impact;
-
-pub use impact::{select_change, ChangeNames};
-
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::Model;
 
@@ -65,7 +61,7 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
     }
 }
 
-fn resolve(
+pub(crate) fn resolve(
     option: &str,
     what: &str,
     id: &str,
@@ -95,6 +91,37 @@ pub fn unknown_reference_hint(what: &str, wanted: &str, known: &[&str]) -> Optio
         1..=12 => Some(format!("known: {}", known.join(", "))),
         _ => None,
     })
+}
+
+/// Resolves `--strategies` (in the order given; empty: every strategy of the model, in
+/// file order). A model without strategies has nothing to compare.
+pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Vec<Diagnostic>> {
+    let known: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
+    if known.is_empty() {
+        return Err(vec![Diagnostic::error(
+            Code::NoStrategy,
+            "--strategies",
+            None,
+            "the model declares no strategies, so there is nothing to compare".to_string(),
+        )]);
+    }
+    if ids.is_empty() {
+        return Ok((0..known.len()).collect());
+    }
+    let mut problems = Vec::new();
+    let mut found: Vec<usize> = Vec::new();
+    for id in ids {
+        if let Some(i) = resolve("--strategies", "strategy", id, &known, &mut problems) {
+            if !found.contains(&i) {
+                found.push(i);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -160,139 +187,6 @@ mod tests {
         assert_eq!(
             messages(select(&bare, &strategy).unwrap_err()),
             ["unknown strategy `growth`; no strategy is declared"]
-        );
-    }
-}
-
-/// Resolves `--strategies` (in the order given; empty: every strategy of the model, in
-/// file order). A model without strategies has nothing to compare.
-pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Vec<Diagnostic>> {
-    let known: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
-    if known.is_empty() {
-        return Err(vec![Diagnostic::error(
-            Code::NoStrategy,
-            "--strategies",
-            None,
-            "the model declares no strategies, so there is nothing to compare".to_string(),
-        )]);
-    }
-    if ids.is_empty() {
-        return Ok((0..known.len()).collect());
-    }
-    let mut problems = Vec::new();
-    let mut found: Vec<usize> = Vec::new();
-    for id in ids {
-        if let Some(i) = resolve("--strategies", "strategy", id, &known, &mut problems) {
-            if !found.contains(&i) {
-                found.push(i);
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(found)
-    } else {
-        Err(problems)
-    }
-}
-
-/// Resolves a fix id (and `--action` when given) against the ranked `fixes`, returning
-/// its index. An unknown id gets the validator's "did you mean"; an id two listed fixes
-/// share needs `--action`.
-pub fn select_fix(
-    model: &Model,
-    fixes: &[crate::analysis::Fix],
-    id: &str,
-    action: Option<crate::analysis::Action>,
-) -> Result<usize, Vec<Diagnostic>> {
-    let same_id: Vec<usize> = (0..fixes.len())
-        .filter(|i| fixes[*i].id.text(model) == id)
-        .collect();
-    let mut same_id = same_id;
-    same_id.sort_by_key(|i| fixes[*i].action);
-    let chosen: Vec<usize> = same_id
-        .iter()
-        .copied()
-        .filter(|i| action.is_none_or(|a| fixes[*i].action == a))
-        .collect();
-    match (chosen.as_slice(), same_id.is_empty()) {
-        ([one], _) => Ok(*one),
-        ([], true) => {
-            let texts: Vec<_> = fixes.iter().map(|f| f.id.text(model)).collect();
-            let mut known: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
-            known.dedup();
-            let mut problem = Diagnostic::error(
-                Code::UnknownReference,
-                "FIX",
-                None,
-                format!("unknown fix `{id}`"),
-            );
-            problem.help = unknown_reference_hint("fix", id, &known);
-            Err(vec![problem])
-        }
-        (found, _) => {
-            let actions = |list: &[usize]| {
-                list.iter()
-                    .map(|i| fixes[*i].action.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let message = if found.is_empty() {
-                format!(
-                    "fix `{id}` has no {} action; it has {}",
-                    action.map_or("", |a| a.as_str()),
-                    actions(&same_id)
-                )
-            } else {
-                format!(
-                    "fix `{id}` names {} fixes ({}); choose one with --action",
-                    found.len(),
-                    actions(found)
-                )
-            };
-            Err(vec![Diagnostic::error(
-                Code::AmbiguousFix,
-                "FIX",
-                None,
-                message,
-            )])
-        }
-    }
-}
-
-#[cfg(test)]
-mod decide_tests {
-    use super::*;
-    use crate::analysis::{analyze, Action};
-
-    #[test]
-    fn fixes_and_strategy_lists_resolve_with_the_validators_hints() {
-        let source = include_str!("../fixtures/valid/seed.yaml");
-        let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let fixes = analyze(&model, Some(0)).fixes;
-        assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
-        assert_eq!(
-            select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
-            Ok(6)
-        );
-        let wrong = select_fix(&model, &fixes, "mes->qsm", None).unwrap_err();
-        assert_eq!(
-            wrong[0].summary(),
-            "unknown fix `mes->qsm`; did you mean `mes->qms`?"
-        );
-        let no_action = select_fix(&model, &fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
-        assert_eq!(
-            no_action[0].summary(),
-            "fix `mes->qms` has no automate action; it has connect"
-        );
-        assert_eq!(
-            select_strategies(&model, &["cost-down".into(), "growth".into()]),
-            Ok(vec![1, 0])
-        );
-        assert_eq!(select_strategies(&model, &[]), Ok(vec![0, 1]));
-        let typo = select_strategies(&model, &["grwoth".into()]).unwrap_err();
-        assert_eq!(
-            typo[0].summary(),
-            "unknown strategy `grwoth`; did you mean `growth`?"
         );
     }
 }

@@ -35,7 +35,7 @@ pub use measures::{
     Assumptions, Counts, Flag, Summary, SystemMeasures, UnitMeasures, WorkflowMeasures,
 };
 pub use network::{Hop, Network, Route};
-pub use plan::{plan, plan_run, Plan, PlanRun, PlanStep};
+pub use plan::{plan, plan_run, roadmap, with_fixes, Plan, PlanRun, PlanStep, Roadmap};
 pub use resolve::{resolve_all, Alignment, DefaultHops, HandoffResult, MinutesSource, Status};
 pub use revalue::{Revaluation, Saved};
 pub use unfixable::{unfixable, Unfixable, UnfixableReason};

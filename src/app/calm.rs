@@ -3,8 +3,9 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use super::{fail, load_and_analyze, read_model, report::report, Failed, Outcome};
+use super::{fail, load_and_analyze, read_model, Failed, Outcome};
 use gapgraph::render::calm::Calm;
+use gapgraph::view::Report;
 
 /// `export calm`: the model and its analysis as a CALM 1.2 architecture.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,7 +93,7 @@ pub(super) fn export_graph(
 ) -> Result<Outcome, Failed> {
     let GraphStoreFormat::Neo4jCsv = command.format;
     let (loaded, analysis) = load_and_analyze(&command.model, command.strategy, stdin, stderr)?;
-    let files = gapgraph::render::graph_store::neo4j_csv(&report(&loaded, &analysis))
+    let files = gapgraph::render::graph_store::neo4j_csv(&Report::new(&loaded, &analysis))
         .map_err(|e| fail(stderr, e))?;
     let dir = &command.dir;
     let shown = |p: &std::path::Path| super::terminal_lines(&p.display().to_string());

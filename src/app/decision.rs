@@ -11,9 +11,10 @@ use super::{
 };
 use gapgraph::analysis;
 use gapgraph::decide;
+use gapgraph::decide::select_fix;
 use gapgraph::diagnostic::Diagnostic;
 use gapgraph::render::{self, CompareFormat, DocumentFormat, ExplainFormat};
-use gapgraph::select::{select_fix, select_strategies};
+use gapgraph::select::select_strategies;
 use gapgraph::view::{CompareReport, ExplainReport, SensitivityReport};
 
 /// `compare`.
@@ -239,6 +240,7 @@ pub(super) fn sensitivity(
     let names = strategy_only(command.strategy);
     let (loaded, selection) = load_and_select(&command.model, &names, stdin, stderr)?;
     options.strategy = selection.strategy;
+    let today = analysis::analyze(&loaded.model, selection.strategy);
     if command.samples.is_none() {
         options.samples = decide::default_samples(&loaded.model);
         if options.samples < decide::DEFAULT_SAMPLES {
@@ -258,7 +260,7 @@ pub(super) fn sensitivity(
         }
     }
     let mut progress = Progress::new(env.stderr_is_terminal, options.samples);
-    let result = decide::sensitivity(&loaded.model, options, &mut |done| {
+    let result = decide::sensitivity_of(&loaded.model, today, options, &mut |done| {
         progress.update(done, stderr);
     });
     progress.finish(stderr);

@@ -10,7 +10,8 @@ use gapgraph::render::{self, explorer::LayoutEngine};
 use gapgraph::select::Names;
 use gapgraph::view::{Explorer, ExplorerOptions};
 
-use super::{emit, load, origin, select_names, Failed, Outcome};
+use super::{emit, open, origin, Failed, Outcome};
+use gapgraph::open::Opened;
 
 /// `explore`.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,8 +39,11 @@ pub(super) fn explore(
         units: command.units,
         ..Names::default()
     };
-    let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let selection = select_names(&loaded, &names, stderr)?;
+    let Opened {
+        loaded,
+        source,
+        selection,
+    } = open(&command.model, &names, stdin, stderr)?;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let precomputed = decide::precompute(&loaded.model, threads);
     let options = ExplorerOptions {

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::{emit, fail, load_and_select, strategy_only, Failed, Outcome};
 use gapgraph::analysis;
 use gapgraph::decide;
+use gapgraph::decide::{select_change, ChangeNames};
 use gapgraph::render::{self, ImpactFormat};
-use gapgraph::select::{select_change, ChangeNames};
 use gapgraph::view::ImpactView;
 
 /// `impact`.

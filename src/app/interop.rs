@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use super::output::write_pieces;
 use super::{
-    emit, fail, load_and_analyze, load_and_select, read_model, report::report, terminal_lines,
-    write_out, Failed, Outcome,
+    emit, fail, load_and_analyze, load_and_select, read_model, terminal_lines, write_out, Failed,
+    Outcome,
 };
 use gapgraph::import::{self, ArchimateOptions, Imported, STARTER_MODEL};
 use gapgraph::render::graphml::Graphml;
 use gapgraph::sheets::{self, SheetSet};
+use gapgraph::view::Report;
 
 /// `import archimate`: an ArchiMate exchange file as a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -371,7 +372,13 @@ pub(super) fn export_report(
     (stdin, stdout, stderr): (&mut dyn Read, &mut dyn Write, &mut dyn Write),
 ) -> Result<Outcome, Failed> {
     let (loaded, analysis) = load_and_analyze(model, strategy, stdin, stderr)?;
-    emit(format, &report(&loaded, &analysis), output, stdout, stderr)
+    emit(
+        format,
+        &Report::new(&loaded, &analysis),
+        output,
+        stdout,
+        stderr,
+    )
 }
 
 pub(super) fn schema(

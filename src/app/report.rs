@@ -3,15 +3,15 @@
 
 use std::io::{Read, Write};
 
-use gapgraph::analysis::{self, Analysis, RankBy};
+use gapgraph::analysis::{self, RankBy};
 use gapgraph::decide;
+use gapgraph::open::Opened;
 use gapgraph::render::{self, CheckReport, DiagramKind, Format};
 use gapgraph::view::{document_date, PlanReport, Provenance, Report, Review, ReviewOptions, View};
-use gapgraph::Loaded;
 
 use super::output::{emit, write_out};
 use super::{
-    fail, is_stdout, load, load_and_analyze, load_and_select, origin, select_names, strategy_only,
+    fail, is_stdout, load, load_and_analyze, load_and_select, open, origin, strategy_only,
     terminal_lines, Analyze, AnalyzeFormat, Check, Diagram, Environment, Failed, Outcome, Plan,
     Validate,
 };
@@ -53,31 +53,53 @@ pub(super) fn analyze(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Failed> {
     let names = strategy_only(command.strategy);
-    let (loaded, source) = load(&command.model, stdin, stderr)?;
-    let selection = select_names(&loaded, &names, stderr)?;
-    let provenance = match command.format {
-        AnalyzeFormat::Review { .. } => {
-            let date = document_date(env.source_date_epoch.as_deref())
-                .map_err(|message| fail(stderr, message))?;
-            Some(Provenance::new(
-                origin(&command.model),
-                source.as_bytes(),
-                date,
-                &env.args,
-            ))
-        }
+    let date = match command.format {
+        AnalyzeFormat::Review { .. } => Some(
+            document_date(env.source_date_epoch.as_deref())
+                .map_err(|message| fail(stderr, message))?,
+        ),
         AnalyzeFormat::Report(_) => None,
     };
-    // The model owns its text: the source (213 MB for a million handoffs) is not needed
-    // past this point, and the analysis and the report may use its memory.
-    drop(source);
+    let Opened {
+        loaded,
+        source,
+        selection,
+    } = open(&command.model, &names, stdin, stderr)?;
+    // The model owns its text: a report does not need the source (213 MB for a million
+    // handoffs) past this point, and the analysis may use its memory; a review keeps it
+    // for its provenance, made once the analysis is done.
+    let source = date.is_some().then_some(source);
+    let roadmap = match command.format {
+        AnalyzeFormat::Review {
+            budget: Some(budget),
+            ..
+        } => Some(analysis::roadmap(&loaded.model, selection.strategy, budget)),
+        _ => None,
+    };
     let mut analysis = analysis::analyze(&loaded.model, selection.strategy);
     if command.rank_by != RankBy::Priority {
         analysis.rerank(&loaded.model, command.rank_by);
     }
-    let report = report(&loaded, &analysis);
+    let provenance = source.zip(date).map(|(source, date)| {
+        Provenance::new(origin(&command.model), source.as_bytes(), date, &env.args)
+    });
+    let report = Report::new(&loaded, &analysis);
     let output = command.output.as_deref();
     let outcome = match command.format {
+        AnalyzeFormat::Review { format, top, .. } => {
+            let options = ReviewOptions {
+                top,
+                roadmap,
+                provenance,
+            };
+            emit(
+                render::review_renderer(format).as_ref(),
+                &Review::new(report, &options),
+                output,
+                stdout,
+                stderr,
+            )
+        }
         AnalyzeFormat::Report(format) => emit(
             render::renderer(format).as_ref(),
             &report,
@@ -85,26 +107,6 @@ pub(super) fn analyze(
             stdout,
             stderr,
         ),
-        AnalyzeFormat::Review {
-            format,
-            top,
-            budget,
-        } => {
-            let strategy = analysis.strategy.as_ref().map(|s| s.index);
-            let options = ReviewOptions {
-                top,
-                roadmap: budget.map(|b| decide::roadmap(&loaded.model, strategy, b)),
-                provenance,
-            };
-            let review = Review::new(report, &options);
-            emit(
-                render::review_renderer(format).as_ref(),
-                &review,
-                output,
-                stdout,
-                stderr,
-            )
-        }
     };
     // `run` is the binary's entry and the process ends right after: handing hundreds of
     // thousands of small allocations back one by one costs a tenth of a landscape-sized run,
@@ -117,14 +119,6 @@ pub(super) fn analyze(
         std::mem::forget(loaded);
     }
     outcome
-}
-
-pub(super) fn report<'a>(loaded: &'a Loaded, analysis: &'a Analysis) -> Report<'a> {
-    Report {
-        model: &loaded.model,
-        analysis,
-        warnings: &loaded.warnings,
-    }
 }
 
 pub(super) fn diagram(
@@ -158,7 +152,7 @@ pub(super) fn diagram(
     });
     emit(
         renderer.as_ref(),
-        &report(&loaded, &analysis),
+        &Report::new(&loaded, &analysis),
         command.output.as_deref(),
         stdout,
         stderr,

@@ -91,7 +91,7 @@ impl Cli {
 
 /// `impact`: the change named, or every system.
 fn impact_command(i: ImpactArgs) -> app::Impact {
-    use gapgraph::select::ChangeNames;
+    use gapgraph::decide::ChangeNames;
     let change = match (
         i.remove_system,
         i.remove_integration,

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Action, Fix, HandoffResult};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Model;
+use crate::select::unknown_reference_hint;
 
 /// Fixes by id and action; the first of equal keys wins, as a scan from the top would.
 /// Keyed by the ids' text, so two analyses of different models match by what users see.
@@ -99,5 +101,108 @@ mod tests {
             .get(workflow(&analysis.handoffs[0]), 10_000)
             .is_none());
         assert!(handoffs.get("no such workflow", 1).is_none());
+    }
+}
+
+/// Resolves a fix id (and `--action` when given) against the ranked `fixes`, returning
+/// its index. An unknown id gets the validator's "did you mean"; an id two listed fixes
+/// share needs `--action`.
+pub fn select_fix(
+    model: &Model,
+    fixes: &[Fix],
+    id: &str,
+    action: Option<Action>,
+) -> Result<usize, Vec<Diagnostic>> {
+    let same_id: Vec<usize> = (0..fixes.len())
+        .filter(|i| fixes[*i].id.text(model) == id)
+        .collect();
+    let mut same_id = same_id;
+    same_id.sort_by_key(|i| fixes[*i].action);
+    let chosen: Vec<usize> = same_id
+        .iter()
+        .copied()
+        .filter(|i| action.is_none_or(|a| fixes[*i].action == a))
+        .collect();
+    match (chosen.as_slice(), same_id.is_empty()) {
+        ([one], _) => Ok(*one),
+        ([], true) => {
+            let texts: Vec<_> = fixes.iter().map(|f| f.id.text(model)).collect();
+            let mut known: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            known.dedup();
+            let mut problem = Diagnostic::error(
+                Code::UnknownReference,
+                "FIX",
+                None,
+                format!("unknown fix `{id}`"),
+            );
+            problem.help = unknown_reference_hint("fix", id, &known);
+            Err(vec![problem])
+        }
+        (found, _) => {
+            let actions = |list: &[usize]| {
+                list.iter()
+                    .map(|i| fixes[*i].action.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let message = if found.is_empty() {
+                format!(
+                    "fix `{id}` has no {} action; it has {}",
+                    action.map_or("", |a| a.as_str()),
+                    actions(&same_id)
+                )
+            } else {
+                format!(
+                    "fix `{id}` names {} fixes ({}); choose one with --action",
+                    found.len(),
+                    actions(found)
+                )
+            };
+            Err(vec![Diagnostic::error(
+                Code::AmbiguousFix,
+                "FIX",
+                None,
+                message,
+            )])
+        }
+    }
+}
+
+#[cfg(test)]
+mod select_fix_tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::select::select_strategies;
+
+    #[test]
+    fn fixes_and_strategy_lists_resolve_with_the_validators_hints() {
+        let source = include_str!("../../fixtures/valid/seed.yaml");
+        let model = crate::load_str(source, "seed.yaml").unwrap().model;
+        let fixes = analyze(&model, Some(0)).fixes;
+        assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
+        assert_eq!(
+            select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
+            Ok(6)
+        );
+        let wrong = select_fix(&model, &fixes, "mes->qsm", None).unwrap_err();
+        assert_eq!(
+            wrong[0].summary(),
+            "unknown fix `mes->qsm`; did you mean `mes->qms`?"
+        );
+        let no_action = select_fix(&model, &fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
+        assert_eq!(
+            no_action[0].summary(),
+            "fix `mes->qms` has no automate action; it has connect"
+        );
+        assert_eq!(
+            select_strategies(&model, &["cost-down".into(), "growth".into()]),
+            Ok(vec![1, 0])
+        );
+        assert_eq!(select_strategies(&model, &[]), Ok(vec![0, 1]));
+        let typo = select_strategies(&model, &["grwoth".into()]).unwrap_err();
+        assert_eq!(
+            typo[0].summary(),
+            "unknown strategy `grwoth`; did you mean `growth`?"
+        );
     }
 }

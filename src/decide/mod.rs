@@ -13,10 +13,12 @@ mod explore;
 mod gate;
 mod impact;
 mod lookup;
+
+pub use lookup::select_fix;
 mod owners;
-mod roadmap;
 mod sensitivity;
 
+pub use crate::analysis::{roadmap, with_fixes, Roadmap};
 pub use benefits::{
     read_baseline, review, Baseline, BaselineError, Benefits, Built, HandoffNow, PlannedHandoff,
     PlannedStep, Rating, RatingChange, Realised, StepReview, UndoneFix, Unplanned, EXPECTED_SCHEMA,
@@ -30,54 +32,19 @@ pub use explain::{explain, ExplainedHandoff, Explanation, Neighbour, ObjectiveTe
 pub use explore::{budget_ladder, precompute, Precomputed, MAX_BUDGETS, PLAN_FIXES};
 pub use gate::{verdict, CheckReport, Limit, Offender, Verdict, OFFENDERS};
 pub use impact::{
-    apply, change_text, impact, system_losses, AreaImpact, BudgetImpact, Change as ModelChange,
-    ChangeText, Edited, FixImpact, HandoffImpact, Impact, PlanSide, SystemLoss,
+    apply, change_text, impact, select_change, system_losses, AreaImpact, BudgetImpact,
+    Change as ModelChange, ChangeNames, ChangeText, Edited, FixImpact, HandoffImpact, Impact,
+    PlanSide, SystemLoss,
 };
 pub use owners::{by_owner, fix_owners, missing_owners, FixOwners, OwnerLoad, Part, Stake};
-pub use roadmap::{roadmap, Roadmap};
 pub use sensitivity::{
-    default_samples, sensitivity, sensitivity_reference, FixSensitivity, Sensitivity,
-    SensitivityError, SensitivityOptions, DEFAULT_SAMPLES, MAX_RANKS, MAX_SAMPLES, MAX_SPREAD,
-    MIN_DEFAULT_SAMPLES, SAMPLE_WORK,
+    default_samples, sensitivity, sensitivity_of, sensitivity_reference, FixSensitivity,
+    Sensitivity, SensitivityError, SensitivityOptions, DEFAULT_SAMPLES, MAX_RANKS, MAX_SAMPLES,
+    MAX_SPREAD, MIN_DEFAULT_SAMPLES, SAMPLE_WORK,
 };
 
 use crate::analysis::{Action, Fix};
-use crate::model::{Carries, Integration, Mode, Model};
-
-/// `model` with `fixes` built, as docs/scoring.md, section 3 describes their effect: automate
-/// makes its integration automated; connect and catalog add an automated integration
-/// carrying what the fix carries (a catalog entry, once built, is no longer an option).
-pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -> Model {
-    let mut model = today.clone();
-    for fix in fixes {
-        match (fix.action, fix.integration) {
-            (Action::Automate, Some(i)) => model.integrations[i].mode = Mode::Automated,
-            _ => {
-                // Fix ids index `today`, whose catalog keeps its order while `model`'s shrinks.
-                let id = fix.id.text(today);
-                if fix.action == Action::Catalog {
-                    model.fixes.retain(|f| f.id != id);
-                }
-                model.integrations.push(Integration {
-                    id: id.into_owned(),
-                    from: fix.from,
-                    to: fix.to,
-                    carries: Carries(fix.carries.clone()),
-                    mode: Mode::Automated,
-                    minutes: None,
-                    fix_cost: None,
-                    run_cost: Some(fix.run_cost),
-                    actual_cost: None,
-                    sources: crate::model::Sources::default(),
-                    via: None,
-                    name: fix.name(today).map(str::to_string),
-                    note: None,
-                });
-            }
-        }
-    }
-    model
-}
+use crate::model::Model;
 
 /// The fix of `fixes` (an analysis of `model`) with this id and action.
 pub fn find_fix<'a>(model: &Model, fixes: &'a [Fix], id: &str, action: Action) -> Option<&'a Fix> {

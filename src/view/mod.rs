@@ -47,6 +47,20 @@ pub struct Report<'a> {
     pub warnings: &'a [Diagnostic],
 }
 
+impl<'a> Report<'a> {
+    /// The report of `analysis`, an analysis of `loaded`'s model.
+    pub fn new(
+        loaded: &'a crate::model::Loaded,
+        analysis: &'a crate::analysis::Analysis,
+    ) -> Report<'a> {
+        Report {
+            model: &loaded.model,
+            analysis,
+            warnings: &loaded.warnings,
+        }
+    }
+}
+
 impl Report<'_> {
     /// The best `top` fixes (`None`: all), best first.
     pub fn fixes(&self, top: Option<usize>) -> &[Fix] {

@@ -1,8 +1,13 @@
 //! A budgeted roadmap (docs/scoring.md, section 9): greedy picks, each valued
 //! against the model with the earlier picks applied.
 
+mod built;
 mod planner;
+mod roadmap;
 mod standing;
+
+pub use built::with_fixes;
+pub use roadmap::{roadmap, Roadmap};
 
 use super::candidates::{candidates, Action};
 use super::ids::FixId;

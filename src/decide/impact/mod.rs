@@ -6,11 +6,13 @@
 //! fixes whose rank or value moved; and, with a budget, the plan before and after.
 
 mod edit;
+mod names;
 
 use std::collections::{HashMap, VecDeque};
 
 pub use crate::analysis::{system_losses, SystemLoss};
 pub use edit::{apply, Change, Edited};
+pub use names::{select_change, ChangeNames};
 
 use super::diff::{diff, Diff, Side};
 use super::lookup::FixLookup;

@@ -17,7 +17,9 @@ mod sentence;
 
 use std::collections::HashMap;
 
-use crate::analysis::{analyze, spec_order, valued_fixes, Action, Fix, FixId, Revaluation};
+use crate::analysis::{
+    analyze, spec_order, valued_fixes, Action, Analysis, Fix, FixId, Revaluation,
+};
 use crate::model::Model;
 use draw::{perturb, Draws};
 
@@ -148,11 +150,27 @@ pub fn sensitivity(
     progress: &mut dyn FnMut(usize),
 ) -> Result<Sensitivity, SensitivityError> {
     options.check()?;
-    let analysis = analyze(model, options.strategy);
-    check_ranks(options, analysis.fixes.len())?;
-    let revaluation = Revaluation::new(model, &analysis);
+    sensitivity_of(model, analyze(model, options.strategy), options, progress)
+}
+
+/// [`sensitivity`] from today's analysis, `today`, which must be
+/// `analysis::analyze(model, options.strategy)`: for a caller that has it already.
+pub fn sensitivity_of(
+    model: &Model,
+    today: Analysis,
+    options: SensitivityOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Sensitivity, SensitivityError> {
+    debug_assert_eq!(
+        today.strategy.as_ref().map(|s| s.index),
+        options.strategy,
+        "today's analysis is under the options' strategy"
+    );
+    options.check()?;
+    check_ranks(options, today.fixes.len())?;
+    let revaluation = Revaluation::new(model, &today);
     // The rest of today's analysis is not needed any more.
-    let today = analysis.fixes;
+    let today = today.fixes;
     let blocks = run::sample(model, &today, revaluation, options, progress);
     Ok(summarize(&today, &blocks, options))
 }

@@ -2,10 +2,10 @@
 //! `--replace-system X --with Y`), resolved to model indexes with the validator's wording
 //! and "did you mean".
 
-use super::{resolve, unknown_reference_hint};
-use crate::decide::ModelChange;
+use super::Change as ModelChange;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::model::Model;
+use crate::select::{resolve, unknown_reference_hint};
 
 /// The change as the user typed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

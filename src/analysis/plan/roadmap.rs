@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::{plan_run, Fix, FixId, Plan};
+use super::{plan_run, with_fixes, Plan};
+use crate::analysis::{Fix, FixId};
 use crate::model::Model;
 
 /// A plan and its consequences.
@@ -53,10 +54,10 @@ impl Roadmap {
 /// ";
 /// let model = gapgraph::load_str(source, "model.yaml").unwrap().model;
 /// // The fix costs the default 10,000; a budget of 5,000 buys nothing, 20,000 buys it.
-/// let none = gapgraph::decide::roadmap(&model, None, 5_000.0);
+/// let none = gapgraph::analysis::roadmap(&model, None, 5_000.0);
 /// assert!(none.plan.steps.is_empty());
 /// assert_eq!(none.left_undone.len(), 1);
-/// let one = gapgraph::decide::roadmap(&model, None, 20_000.0);
+/// let one = gapgraph::analysis::roadmap(&model, None, 20_000.0);
 /// assert_eq!(one.plan.steps.len(), 1);
 /// assert_eq!(one.annual_hours_after, 0.0);
 /// assert_eq!(one.automation_after, vec![Some(1.0)]);
@@ -72,7 +73,7 @@ pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
         .iter()
         .map(|s| s.automation_rate_after)
         .collect();
-    let built = super::with_fixes(model, &run.plan.picks);
+    let built = with_fixes(model, &run.plan.picks);
     let after = run.summary_after(&built);
     let fixes = run.fixes_after(&built);
     Roadmap {
@@ -112,7 +113,7 @@ mod tests {
 
     #[test]
     fn each_step_raises_automation_and_the_rest_is_left_undone() {
-        let source = include_str!("../../fixtures/valid/seed.yaml");
+        let source = include_str!("../../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let r = roadmap(&model, Some(0), 25000.0);
         let ids: Vec<String> = r
