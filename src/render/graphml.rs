@@ -58,14 +58,48 @@ fn key_id(name: &str, what: &str) -> String {
 }
 
 impl Render<Report<'_>> for Graphml {
+    /// Written node by node and edge by edge: only writing can fail.
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
-        let mut x = String::new();
-        write_head(report, &mut x);
-        write_system_nodes(report, &mut x);
-        let integrations = write_integration_edges(report.model, &mut x);
-        write_gap_edges(report, integrations, &mut x);
-        x.push_str("  </graph>\n</graphml>\n");
-        out.write_all(x.as_bytes())?;
+        let mut x = Pending {
+            text: String::new(),
+            out,
+        };
+        write_head(report, &mut x.text);
+        write_system_nodes(report, &mut x)?;
+        let integrations = write_integration_edges(report.model, &mut x)?;
+        write_gap_edges(report, integrations, &mut x)?;
+        x.text.push_str("  </graph>\n</graphml>\n");
+        x.flush()?;
+        Ok(())
+    }
+}
+
+/// Text made and not yet written: written out after each node or edge once it holds
+/// [`Pending::SIZE`] bytes, so a document of a million edges (720 MB at E3) is never held
+/// whole.
+struct Pending<'w> {
+    text: String,
+    out: &'w mut dyn Write,
+}
+
+impl Pending<'_> {
+    const SIZE: usize = 1 << 16;
+
+    /// Writes the text out if it has grown to [`Pending::SIZE`].
+    fn done(&mut self) -> std::io::Result<()> {
+        if self.text.len() >= Self::SIZE {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(self.text.as_bytes())?;
+        self.text.clear();
         Ok(())
     }
 }
@@ -101,10 +135,11 @@ fn write_head(report: &Report, x: &mut String) {
 }
 
 /// One node per system, with its measures.
-fn write_system_nodes(report: &Report, x: &mut String) {
+fn write_system_nodes(report: &Report, pending: &mut Pending) -> std::io::Result<()> {
     let model = report.model;
     let analysis = report.analysis;
     for (system, measures) in model.systems.iter().zip(&analysis.systems) {
+        let x = &mut pending.text;
         let _ = writeln!(
             x,
             "    <node id=\"{}\" labels=\":System\">",
@@ -136,13 +171,16 @@ fn write_system_nodes(report: &Report, x: &mut String) {
         d.list("flags", &flags);
         x.push_str(&d.out);
         x.push_str("    </node>\n");
+        pending.done()?;
     }
+    Ok(())
 }
 
 /// One edge per integration, numbered from `e0`; returns how many.
-fn write_integration_edges(model: &Model, x: &mut String) -> usize {
+fn write_integration_edges(model: &Model, pending: &mut Pending) -> std::io::Result<usize> {
     let mut edge = 0;
     for integration in &model.integrations {
+        let x = &mut pending.text;
         let (from, to) = (integration.from, integration.to);
         let effective = rules::effective_mode(model, integration.mode, from, to);
         let _ = writeln!(
@@ -169,15 +207,17 @@ fn write_integration_edges(model: &Model, x: &mut String) -> usize {
         d.text("via", integration.via.as_deref());
         x.push_str(&d.out);
         x.push_str("    </edge>\n");
+        pending.done()?;
     }
-    edge
+    Ok(edge)
 }
 
 /// One edge per gap handoff, numbered on from `e{edge}`.
-fn write_gap_edges(report: &Report, mut edge: usize, x: &mut String) {
+fn write_gap_edges(report: &Report, mut edge: usize, pending: &mut Pending) -> std::io::Result<()> {
     let model = report.model;
     let analysis = report.analysis;
     for gap in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
+        let x = &mut pending.text;
         let _ = writeln!(
             x,
             "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
@@ -201,7 +241,9 @@ fn write_gap_edges(report: &Report, mut edge: usize, x: &mut String) {
         d.number("strategic_value", Some(gap.strategic_value));
         x.push_str(&d.out);
         x.push_str("    </edge>\n");
+        pending.done()?;
     }
+    Ok(())
 }
 
 /// The `<data>` elements of one node, edge or graph.

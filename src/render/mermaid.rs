@@ -151,20 +151,35 @@ impl Render<Report<'_>> for Mermaid {
                     scene.systems.len()
                 ));
             }
-            chart(report, &self.view, &scene, self.frame)
+            // Counted before the chart is made: the whole estate's chart (a million lines
+            // at E3) would be made only to be refused.
+            let legend = if self.frame == Frame::Alone {
+                scene.looks(report).len()
+            } else {
+                0
+            };
+            too_many_edges(scene.edge_count() + legend)?;
+            let chart = chart(report, &self.view, &scene, self.frame);
+            debug_assert_eq!(chart.edges.len(), scene.edge_count() + legend);
+            chart
         };
-        if chart.edges.len() > MAX_EDGES {
-            return Err(RenderError::TooLarge(format!(
-                "this Mermaid chart would have {} edges; Mermaid draws at most {MAX_EDGES} \
-                 (GitHub and GitLab show \"Edge limit exceeded\" instead); {FOCUS_HINT}",
-                chart.edges.len()
-            )));
-        }
+        too_many_edges(chart.edges.len())?;
         for line in chart.lines {
             writeln!(out, "{line}")?;
         }
         Ok(())
     }
+}
+
+/// A chart of `edges` edges (the legend's samples counted) is refused past [`MAX_EDGES`].
+fn too_many_edges(edges: usize) -> Result<(), RenderError> {
+    if edges > MAX_EDGES {
+        return Err(RenderError::TooLarge(format!(
+            "this Mermaid chart would have {edges} edges; Mermaid draws at most {MAX_EDGES} \
+             (GitHub and GitLab show \"Edge limit exceeded\" instead); {FOCUS_HINT}"
+        )));
+    }
+    Ok(())
 }
 
 fn class_definitions(chart: &mut Chart) {

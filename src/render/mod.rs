@@ -76,9 +76,10 @@ pub trait Render<D: ?Sized> {
         self.render(document, out)
     }
 
-    /// True when rendering can fail only because writing failed: such a format may go
-    /// straight to standard output instead of being held whole in memory first (a 95 MB
-    /// report at E2), since there is no half-rendered document to hold back.
+    /// True when rendering can fail only because writing failed (or before it writes
+    /// anything, as DOT source with nothing to draw): such a format may go straight to
+    /// standard output instead of being held whole in memory first (a 95 MB report at E2),
+    /// since there is no half-rendered document to hold back.
     fn streams(&self) -> bool {
         false
     }

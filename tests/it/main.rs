@@ -21,6 +21,7 @@ mod decide;
 mod discover;
 mod discover_props;
 mod doc_examples;
+mod dot_stream;
 mod engine_equivalence;
 mod escaping;
 mod explorer;

@@ -52,3 +52,20 @@ fn a_streamed_write_that_fails_says_so_and_exits_2() {
     assert!(err.contains("/dev/full"), "{err}");
     assert!(err.contains("No space left on device"), "{err}");
 }
+
+#[test]
+fn graphml_is_written_as_it_is_made_with_the_same_bytes_to_a_file() {
+    let dir = temp_dir();
+    // 300 systems and 787 edges: the document is written out in several pieces.
+    let (stdout, _) = run(&["export", "graphml", MODEL], 0);
+    assert!(stdout.len() > 4 * (1 << 16), "{} bytes", stdout.len());
+    let path = dir.path().join("estate.graphml");
+    let (written, _) = run(
+        &["export", "graphml", MODEL, "-o", path.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(written, "");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), stdout);
+    assert!(stdout.ends_with("  </graph>\n</graphml>\n"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

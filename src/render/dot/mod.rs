@@ -1,26 +1,28 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
-//! whose warnings are passed on as notes. The unit level is drawn by [`units`], the pieces
-//! both levels share (edges whose label is a node, the legend) are in [`parts`].
+//! whose warnings are passed on as notes. The system level is drawn by [`systems`], the
+//! unit level by [`units`], the pieces both levels share (edges whose label is a node, the
+//! legend) are in [`parts`]; both make their statements one at a time into a sink
+//! ([`stream`]), which prints each as it comes (a map of the whole estate is written
+//! without being held) or gathers them into one graph.
 
 use std::io::Write;
 
-use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph};
-use graphviz_rust::printer::PrinterContext;
+use graphviz_rust::dot_structures::{Graph, GraphAttributes, Id, Node, NodeId, Stmt};
 
 use crate::view::palette;
-use crate::view::scene::{scene, wrap, Frame, Level, Scene, View, NAME_WIDTH};
+use crate::view::scene::{scene, Frame, Level, View};
 mod parts;
+mod stream;
+mod systems;
 mod units;
 
 pub use super::graphviz_run::{Drawing, Drawings};
 pub use parts::{attr, edge, plain, text, CHAR_WIDTH};
-use parts::{
-    label_text, labelled_edge, legend, legend_row, longest_line, look_row, node_row, width_for,
-    LEAST_BOX_WIDTH,
-};
+use parts::{label_text, longest_line, width_for};
+use stream::{DotWriter, GraphSink, Sink};
 
 use super::{Render, RenderError};
-use crate::text::{dot_lines, ellipsis, TITLE_CHARS};
+use crate::text::{ellipsis, TITLE_CHARS};
 use crate::view::Report;
 
 /// Above this many systems a picture of single systems cannot be read on a page or a
@@ -62,6 +64,12 @@ impl Graphviz {
 }
 
 impl Render<Report<'_>> for Graphviz {
+    /// DOT source is written as it is made: it fails, if at all, before the first byte
+    /// (a focus with nothing to draw). SVG and PNG wait for `dot`.
+    fn streams(&self) -> bool {
+        self.output == GraphvizOutput::Source
+    }
+
     fn render(&self, report: &Report, out: &mut dyn Write) -> Result<(), RenderError> {
         self.render_noting(report, out, &mut Vec::new())
     }
@@ -72,32 +80,54 @@ impl Render<Report<'_>> for Graphviz {
         out: &mut dyn Write,
         notes: &mut Vec<String>,
     ) -> Result<(), RenderError> {
-        let text = source(report, &self.view, self.frame, notes)?;
         let format = match self.output {
             GraphvizOutput::Source => {
-                out.write_all(text.as_bytes())?;
+                write_source(report, &self.view, self.frame, notes, out)?;
                 out.write_all(b"\n")?;
                 return Ok(());
             }
             GraphvizOutput::Svg => "svg",
             GraphvizOutput::Png => "png",
         };
+        let text = source(report, &self.view, self.frame, notes)?;
         let bytes = super::graphviz_run::draw(&text, format, notes)?;
         out.write_all(&bytes)?;
         Ok(())
     }
 }
 
-/// The graph `view` asks for, framed as `frame` says; a focus that selects nothing is an
-/// error, a picture too large to read gets a note.
+/// The graph `view` asks for, framed as `frame` says, as one graphviz-rust `Graph`; a
+/// focus that selects nothing is an error, a picture too large to read gets a note.
+/// [`write_source`] prints the same graph without holding it.
 pub fn graph(
     report: &Report,
     view: &View,
     frame: Frame,
     notes: &mut Vec<String>,
 ) -> Result<Graph, RenderError> {
+    let mut sink = GraphSink::default();
+    draw(report, view, frame, notes, &mut sink)?;
+    Ok(sink.into_graph(plain(GRAPH_ID)))
+}
+
+/// The name of every diagram's `digraph`.
+const GRAPH_ID: &str = "gapgraph";
+
+/// Makes the statements of the graph `view` asks for into `sink`, one at a time; a focus
+/// that selects nothing is an error before any statement is made, a picture too large to
+/// read gets a note.
+fn draw(
+    report: &Report,
+    view: &View,
+    frame: Frame,
+    notes: &mut Vec<String>,
+    sink: &mut dyn Sink,
+) -> Result<(), RenderError> {
     if view.level == Level::Unit {
-        return Ok(units::dot_graph(report, view, frame));
+        for stmt in units::dot_stmts(report, view, frame) {
+            sink.stmt(stmt)?;
+        }
+        return Ok(());
     }
     let scene = scene(report, view);
     if view.is_focused() && scene.is_empty() {
@@ -110,7 +140,8 @@ pub fn graph(
             scene.systems.len()
         ));
     }
-    Ok(build(report, view, &scene, frame))
+    systems::draw(report, view, &scene, frame, sink)?;
+    Ok(())
 }
 
 /// Why a focus drew nothing, in the model's words.
@@ -144,6 +175,23 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
     format!("nothing to draw: {what}")
 }
 
+/// Writes the DOT text of `view` to `out` statement by statement, as
+/// `graphviz_rust::print` prints [`graph`] (without a final line break), never holding
+/// the whole graph or text; a focus that selects nothing is an error before anything is
+/// written, a picture too large to read gets a note.
+pub fn write_source(
+    report: &Report,
+    view: &View,
+    frame: Frame,
+    notes: &mut Vec<String>,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
+    let mut writer = DotWriter::new(out, &plain(GRAPH_ID));
+    draw(report, view, frame, notes, &mut writer)?;
+    writer.finish()?;
+    Ok(())
+}
+
 /// The DOT text of `view`, as `dot` is given it; a focus that selects nothing is an error,
 /// a picture too large to read gets a note.
 pub fn source(
@@ -152,8 +200,9 @@ pub fn source(
     frame: Frame,
     notes: &mut Vec<String>,
 ) -> Result<String, RenderError> {
-    let graph = graph(report, view, frame, notes)?;
-    Ok(graphviz_rust::print(graph, &mut PrinterContext::default()))
+    let mut bytes = Vec::new();
+    write_source(report, view, frame, notes, &mut bytes)?;
+    Ok(String::from_utf8(bytes).expect("DOT is printed from Rust strings"))
 }
 
 /// Renders each of `views` as SVG text through `dot`, for a page that inlines them, captions
@@ -171,70 +220,6 @@ pub fn svgs<'v, R>(
         (source(report, view, Frame::InPage, &mut notes), notes)
     });
     super::graphviz_run::draw_all(sources, "svg", write)
-}
-
-fn node_id(system: usize) -> NodeId {
-    NodeId(plain(&format!("n{system}")), None)
-}
-
-/// The size of a system's name, in points.
-const NODE_FONT_SIZE: f64 = 14.0;
-/// The room around a system's name, in inches (across, along).
-const NODE_MARGIN: (f64, f64) = (0.15, 0.08);
-
-fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
-    let model = report.model;
-    let system = &model.systems[s];
-    let mut lines = wrap(&system.name, NAME_WIDTH);
-    let manual = system.kind.is_manual();
-    if manual || system.kind != crate::model::SystemKind::Application {
-        lines.push(format!("({})", system.kind.as_str()));
-    }
-    let external = scene.is_external(model, s);
-    if external {
-        let unit = system
-            .unit
-            .map_or("no unit", |u| model.units[u].name.as_str());
-        lines.push(format!("[{unit}]"));
-    }
-    let mut tooltip = format!("{} [{}], {}", system.name, system.id, system.kind.as_str());
-    if let Some(owner) = &system.owner {
-        tooltip.push_str(&format!(", owner {owner}"));
-    }
-    let (shape, fill, line, style) = if manual {
-        ("note", palette::MANUAL_FILL, palette::MANUAL_LINE, "filled")
-    } else if external {
-        (
-            "box",
-            palette::EXTERNAL_FILL,
-            palette::EXTERNAL_LINE,
-            "rounded,dashed,filled",
-        )
-    } else {
-        (
-            "box",
-            palette::SYSTEM_FILL,
-            palette::SYSTEM_LINE,
-            "rounded,filled",
-        )
-    };
-    Stmt::Node(Node {
-        id: node_id(s),
-        attributes: vec![
-            attr("label", Id::Escaped(dot_lines(&lines))),
-            attr("shape", plain(shape)),
-            attr("style", text(style)),
-            attr("fillcolor", text(fill)),
-            attr("color", text(line)),
-            width_for(
-                longest_line(&lines),
-                NODE_FONT_SIZE,
-                NODE_MARGIN.0,
-                LEAST_BOX_WIDTH,
-            ),
-            attr("tooltip", text(&tooltip)),
-        ],
-    })
 }
 
 /// Graph-wide attributes: flowing `rankdir` (`LR`, `TB`), the title on top (none in a
@@ -268,15 +253,26 @@ pub fn header(title: &str, rankdir: &str, frame: Frame) -> Vec<Stmt> {
     ]
 }
 
+/// The size of a system's name, in points.
+const NODE_FONT_SIZE: f64 = 14.0;
+/// The room around a system's name, in inches (across, along).
+const NODE_MARGIN: (f64, f64) = (0.15, 0.08);
+
 /// The size of a unit box's title, in points.
 const TITLE_FONT_SIZE: f64 = 16.0;
 
-/// A unit's cluster around `nodes`. Its title is a text node laid out like any other
-/// (Graphviz places a cluster's own label without regard to edge labels, which then
-/// print over it); `dot` may lose the box (`graphviz_run` draws the map again without unit
-/// boxes when it cannot lay them out), and then drops the title with it.
-pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
-    let mut stmts = vec![
+/// The id of unit `unit`'s cluster.
+fn cluster_id(unit: usize) -> Id {
+    plain(&format!("cluster_unit_{unit}"))
+}
+
+/// The first statements of a unit's cluster, before its nodes. Its title is a text node
+/// laid out like any other (Graphviz places a cluster's own label without regard to edge
+/// labels, which then print over it); `dot` may lose the box (`graphviz_run` draws the map
+/// again without unit boxes when it cannot lay them out), and then drops the title with
+/// it.
+fn cluster_head(unit: usize, title: &str) -> Vec<Stmt> {
+    vec![
         Stmt::Attribute(attr("label", text(""))),
         Stmt::Attribute(attr("style", text("rounded,filled"))),
         Stmt::Attribute(attr("fillcolor", text(palette::UNIT_FILL))),
@@ -293,110 +289,7 @@ pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
                 attr("tooltip", text(title)),
             ],
         }),
-    ];
-    stmts.extend(nodes);
-    Stmt::Subgraph(Subgraph {
-        id: plain(&format!("cluster_unit_{unit}")),
-        stmts,
-    })
-}
-
-fn build(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Graph {
-    let model = report.model;
-    let mut stmts = header(&title(report, view, scene), "LR", frame);
-    let groups = scene.unit_groups(model);
-    // The unit box each system is drawn in, by position in `groups`.
-    let mut group_of = std::collections::HashMap::new();
-    for (k, group) in groups.iter().enumerate() {
-        for s in &group.systems {
-            group_of.insert(*s, k);
-        }
-    }
-    // An edge's label goes in the box both its ends are in, else outside every box.
-    let mut inside: Vec<Vec<Stmt>> = groups
-        .iter()
-        .map(|g| {
-            g.systems
-                .iter()
-                .map(|s| system_node(report, scene, *s))
-                .collect()
-        })
-        .collect();
-    let mut outside: Vec<Stmt> = scene
-        .ungrouped(model)
-        .map(|s| system_node(report, scene, s))
-        .collect();
-    let mut edges = Vec::new();
-    for (key, e) in scene.edges(report).into_iter().enumerate() {
-        let drawn = labelled_edge(
-            key,
-            (node_id(e.from), node_id(e.to)),
-            e.look,
-            &e.lines,
-            &e.tooltip,
-            None,
-        );
-        if let Some(label) = drawn.label {
-            match (group_of.get(&e.from), group_of.get(&e.to)) {
-                (Some(a), Some(b)) if a == b => inside[*a].push(label),
-                _ => outside.push(label),
-            }
-        }
-        edges.extend(drawn.edges);
-    }
-    // One cluster per unit (in a unit view, per unit in focus), in file order; the rest
-    // outside.
-    for (group, nodes) in groups.iter().zip(inside) {
-        stmts.push(cluster(group.unit, &group.title, nodes));
-    }
-    stmts.extend(outside);
-    stmts.extend(edges);
-    if frame == Frame::Alone {
-        stmts.push(legend(&legend_rows(report, scene)));
-    }
-    Graph::DiGraph {
-        id: plain("gapgraph"),
-        strict: false,
-        stmts,
-    }
-}
-
-/// The legend's rows: the boxes and the looks the scene draws.
-fn legend_rows(report: &Report, scene: &Scene) -> Vec<String> {
-    let model = report.model;
-    let mut rows = vec![node_row(
-        palette::SYSTEM_FILL,
-        palette::SYSTEM_LINE,
-        "system",
-        super::graphviz_run::GROUPED,
-    )];
-    if scene.has_manual(model) {
-        rows.push(node_row(
-            palette::MANUAL_FILL,
-            palette::MANUAL_LINE,
-            "spreadsheet",
-            "manual kind: spreadsheet, e-mail, paper, person",
-        ));
-    }
-    if scene.has_external(model) {
-        rows.push(node_row(
-            palette::EXTERNAL_FILL,
-            palette::EXTERNAL_LINE,
-            "[other unit]",
-            "outside the unit in focus",
-        ));
-    }
-    rows.extend(scene.looks(report).into_iter().map(look_row));
-    if !scene.steps.is_empty() || scene.missing.iter().any(|m| !m.steps.is_empty()) {
-        rows.push(legend_row("step N", "the workflow's handoff number"));
-    }
-    rows
-}
-
-/// "Render fixture: workflow Quote to cash · strategy Growth first · fixes #1, #3 marked".
-fn title(report: &Report, view: &View, scene: &Scene) -> String {
-    let ranks: Vec<usize> = scene.fixes.iter().map(|f| f.rank).collect();
-    diagram_title(report, &view.describe(report.model), &ranks)
+    ]
 }
 
 /// A diagram's title: the model, the focus, the strategy and the fixes marked.

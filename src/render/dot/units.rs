@@ -1,7 +1,7 @@
 //! The unit level (`diagram --level unit`) as a Graphviz graph: the scene the view stage
 //! computed (`view::units`), drawn with the same looks as the system level.
 
-use graphviz_rust::dot_structures::{Graph, Id, Node, NodeId, Stmt};
+use graphviz_rust::dot_structures::{Id, Node, NodeId, Stmt};
 
 use super::parts::{
     attr, labelled_edge, legend, legend_row, longest_line, look_row_saying, node_row, plain, text,
@@ -17,8 +17,9 @@ use crate::view::units::{
 };
 use crate::view::Report;
 
-/// The unit level as a Graphviz graph, framed as `frame` says.
-pub fn dot_graph(report: &Report, view: &View, frame: Frame) -> Graph {
+/// The statements of the unit level's graph (one node per unit: a few hundred at most),
+/// framed as `frame` says.
+pub fn dot_stmts(report: &Report, view: &View, frame: Frame) -> Vec<Stmt> {
     let scene = unit_scene(report, view.top);
     // Top to bottom: units often hand work on in a chain, which left to right would draw
     // as one strip too wide for any page.
@@ -38,11 +39,7 @@ pub fn dot_graph(report: &Report, view: &View, frame: Frame) -> Graph {
     if frame == Frame::Alone {
         stmts.push(legend(&legend_rows(&scene, max)));
     }
-    Graph::DiGraph {
-        id: plain("gapgraph"),
-        strict: false,
-        stmts,
-    }
+    stmts
 }
 
 /// One box per unit (and one for the systems of no unit).

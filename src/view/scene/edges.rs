@@ -27,14 +27,41 @@ impl Scene {
     /// The edges to draw, in drawing order: the integrations, then the gaps, then the
     /// fixes marked.
     pub fn edges(&self, report: &Report) -> Vec<SceneEdge> {
-        let mut edges: Vec<SceneEdge> = self
-            .integrations
-            .iter()
-            .map(|&i| self.integration_edge(report, i))
-            .collect();
-        edges.extend(self.missing.iter().map(|gap| missing_edge(report, gap)));
-        edges.extend(self.fixes.iter().map(|fix| fix_edge(report, fix)));
-        edges
+        (0..self.edge_count())
+            .map(|key| self.edge(report, key))
+            .collect()
+    }
+
+    /// How many edges [`Scene::edges`] lists.
+    pub fn edge_count(&self) -> usize {
+        self.integrations.len() + self.missing.len() + self.fixes.len()
+    }
+
+    /// The edge at `key` in [`Scene::edges`], made alone: a writer that needs an edge twice
+    /// (a DOT label inside a unit box, its lines after every box) makes it twice instead
+    /// of holding them all.
+    pub fn edge(&self, report: &Report, key: usize) -> SceneEdge {
+        let missing = key.checked_sub(self.integrations.len());
+        let fix = missing.and_then(|m| m.checked_sub(self.missing.len()));
+        match (missing, fix) {
+            (None, _) => self.integration_edge(report, self.integrations[key]),
+            (Some(m), None) => missing_edge(report, &self.missing[m]),
+            (_, Some(f)) => fix_edge(report, &self.fixes[f]),
+        }
+    }
+
+    /// The systems the edge at `key` leaves and enters.
+    pub fn edge_ends(&self, model: &Model, key: usize) -> (usize, usize) {
+        let missing = key.checked_sub(self.integrations.len());
+        let fix = missing.and_then(|m| m.checked_sub(self.missing.len()));
+        match (missing, fix) {
+            (None, _) => {
+                let integration = &model.integrations[self.integrations[key]];
+                (integration.from, integration.to)
+            }
+            (Some(m), None) => (self.missing[m].from, self.missing[m].to),
+            (_, Some(f)) => (self.fixes[f].from, self.fixes[f].to),
+        }
     }
 
     /// Whether a system drawn is of a manual kind.
