@@ -1,6 +1,7 @@
 //! The validated model: every reference resolved to an index, every number in range.
 //! Analysis code never re-checks input.
 
+mod ix;
 mod json;
 mod node;
 mod number;
@@ -10,6 +11,7 @@ pub(crate) mod tree;
 mod validate;
 mod yaml;
 
+pub use ix::{CatalogFixIx, IntegrationIx, ObjectiveIx, StrategyIx, SystemIx, UnitIx, WorkflowIx};
 pub use number::parse_number;
 pub use tree::Syntax;
 pub use validate::{load, Loaded};
