@@ -8,7 +8,7 @@ mod impact;
 pub use impact::{select_change, ChangeNames};
 
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// Identifiers as the user typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub struct Names {
 pub struct Selection {
     /// The strategy in force: the one named, else the model's `strategy`, else its first;
     /// `None` when the model declares none.
-    pub strategy: Option<usize>,
+    pub strategy: Option<StrategyIx>,
     /// Indexes into `Model::workflows`.
     pub workflows: Vec<usize>,
     /// Indexes into `Model::units`.
@@ -39,7 +39,9 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
     let mut problems = Vec::new();
     let strategy_ids: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
     let strategy = match &names.strategy {
-        Some(id) => resolve("--strategy", "strategy", id, &strategy_ids, &mut problems),
+        Some(id) => {
+            resolve("--strategy", "strategy", id, &strategy_ids, &mut problems).map(StrategyIx::new)
+        }
         None => model.default_strategy,
     };
     let workflow_ids: Vec<&str> = model.workflows.iter().map(|w| w.id.as_str()).collect();
@@ -125,12 +127,13 @@ mod tests {
         assert_eq!(
             select(&model, &all),
             Ok(Selection {
-                strategy: Some(1),
+                strategy: model.strategy_index("lean"),
                 workflows: vec![0],
                 units: vec![0]
             })
         );
-        assert_eq!(select(&model, &Names::default()).unwrap().strategy, Some(0));
+        let default = select(&model, &Names::default()).unwrap().strategy;
+        assert_eq!(default, model.strategy_index("growth-first"));
     }
 
     #[test]
@@ -166,7 +169,10 @@ mod tests {
 
 /// Resolves `--strategies` (in the order given; empty: every strategy of the model, in
 /// file order). A model without strategies has nothing to compare.
-pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Vec<Diagnostic>> {
+pub fn select_strategies(
+    model: &Model,
+    ids: &[String],
+) -> Result<Vec<StrategyIx>, Vec<Diagnostic>> {
     let known: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
     if known.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -177,12 +183,13 @@ pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Ve
         )]);
     }
     if ids.is_empty() {
-        return Ok((0..known.len()).collect());
+        return Ok(model.strategy_ixs().collect());
     }
     let mut problems = Vec::new();
-    let mut found: Vec<usize> = Vec::new();
+    let mut found: Vec<StrategyIx> = Vec::new();
     for id in ids {
-        if let Some(i) = resolve("--strategies", "strategy", id, &known, &mut problems) {
+        let i = resolve("--strategies", "strategy", id, &known, &mut problems);
+        if let Some(i) = i.map(StrategyIx::new) {
             if !found.contains(&i) {
                 found.push(i);
             }
@@ -268,7 +275,7 @@ mod decide_tests {
     fn fixes_and_strategy_lists_resolve_with_the_validators_hints() {
         let source = include_str!("../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let fixes = analyze(&model, Some(0)).fixes;
+        let fixes = analyze(&model, model.strategy_index("growth")).fixes;
         assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
         assert_eq!(
             select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
@@ -279,6 +286,7 @@ mod decide_tests {
             wrong[0].summary(),
             "unknown fix `mes->qsm`; did you mean `mes->qms`?"
         );
+        let [growth, cost_down] = ["growth", "cost-down"].map(|s| model.strategy_index(s).unwrap());
         let no_action = select_fix(&model, &fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
         assert_eq!(
             no_action[0].summary(),
@@ -286,9 +294,9 @@ mod decide_tests {
         );
         assert_eq!(
             select_strategies(&model, &["cost-down".into(), "growth".into()]),
-            Ok(vec![1, 0])
+            Ok(vec![cost_down, growth])
         );
-        assert_eq!(select_strategies(&model, &[]), Ok(vec![0, 1]));
+        assert_eq!(select_strategies(&model, &[]), Ok(vec![growth, cost_down]));
         let typo = select_strategies(&model, &["grwoth".into()]).unwrap_err();
         assert_eq!(
             typo[0].summary(),

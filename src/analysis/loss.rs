@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use super::engine::Engine;
 use super::network::Network;
 use super::resolve::{resolve_again, resolve_with, Alignment, HandoffResult};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// What losing one system costs a year: the change in the gaps' figures when every
 /// integration from or to it is removed (docs/impact.md).
@@ -35,7 +35,7 @@ pub struct SystemLoss {
 
 /// The loss of every system under the strategy at `strategy`, costliest first (then by
 /// strategic value, hours, and file order).
-pub fn system_losses(model: &Model, strategy: Option<usize>) -> Vec<SystemLoss> {
+pub fn system_losses(model: &Model, strategy: Option<StrategyIx>) -> Vec<SystemLoss> {
     let alignment = Alignment::new(model, strategy);
     let network = Network::of_model(model);
     let mut engine = Engine::new(model, &network);

@@ -5,7 +5,7 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
-use crate::model::{Handoff, Mode, Model, Source, Workflow};
+use crate::model::{Handoff, Mode, Model, Source, StrategyIx, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,8 +84,8 @@ pub struct Alignment {
 
 impl Alignment {
     /// Alignment of every workflow under strategy `strategy` (index), or 1 without one.
-    pub fn new(model: &Model, strategy: Option<usize>) -> Alignment {
-        let Some(strategy) = strategy.map(|s| &model.strategies[s]) else {
+    pub fn new(model: &Model, strategy: Option<StrategyIx>) -> Alignment {
+        let Some(strategy) = strategy.map(|s| model.strategy(s)) else {
             return Alignment {
                 per_workflow: vec![1.0; model.workflows.len()],
                 parts: Vec::new(),

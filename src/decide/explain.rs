@@ -95,7 +95,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     let built_model = super::with_fixes(model, [&fix]);
     let after = analyze(&built_model, strategy);
     let weights: Vec<(usize, f64)> = strategy
-        .map(|s| model.strategies[s].weights.clone())
+        .map(|s| model.strategy(s).weights.clone())
         .unwrap_or_default();
     let total_weight: f64 = weights.iter().map(|(_, w)| w).sum();
     let (today, built) = (
@@ -197,7 +197,7 @@ mod tests {
     fn the_seeds_first_fix_adds_up() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let analysis = analyze(&model, Some(0));
+        let analysis = analyze(&model, model.strategy_index("growth"));
         let e = explain(&model, &analysis, 0);
         // crm->accounting: 3,600 runs × 12 min / 60 = 720 h × EUR 60 = 43,200; alignment
         // (3 × 1.0 + 2 × 0.5) / 5 = 0.8, so 34,560, split 3/5 and 1/5 of 43,200.

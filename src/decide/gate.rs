@@ -151,7 +151,7 @@ mod tests {
     fn seed() -> (Model, Analysis) {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let analysis = crate::analysis::analyze(&model, Some(0));
+        let analysis = crate::analysis::analyze(&model, model.strategy_index("growth"));
         (model, analysis)
     }
 

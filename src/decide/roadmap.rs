@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{plan_run, Fix, FixId, Plan};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// A plan and its consequences.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +61,7 @@ impl Roadmap {
 /// assert_eq!(one.annual_hours_after, 0.0);
 /// assert_eq!(one.automation_after, vec![Some(1.0)]);
 /// ```
-pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
+pub fn roadmap(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Roadmap {
     // The plan resolves the model today and keeps its handoffs up to date after each pick:
     // today's summary, the summary with every pick built and what is left undone read off
     // them are those of `analyze` of today's model and of the built one.
@@ -114,7 +114,7 @@ mod tests {
     fn each_step_raises_automation_and_the_rest_is_left_undone() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let r = roadmap(&model, Some(0), 25000.0);
+        let r = roadmap(&model, model.strategy_index("growth"), 25000.0);
         let ids: Vec<String> = r
             .plan
             .steps

@@ -474,7 +474,7 @@ pub struct Model {
     /// Strategies, in file order.
     pub strategies: Vec<Strategy>,
     /// The strategy in force unless the user picks another: `strategy`, else the first.
-    pub default_strategy: Option<usize>,
+    pub default_strategy: Option<StrategyIx>,
     /// Units, in file order.
     pub units: Vec<Unit>,
     /// Systems, in file order.
@@ -489,7 +489,10 @@ pub struct Model {
 
 impl Model {
     /// The index of the strategy with this id.
-    pub fn strategy_index(&self, id: &str) -> Option<usize> {
-        self.strategies.iter().position(|s| s.id == id)
+    pub fn strategy_index(&self, id: &str) -> Option<StrategyIx> {
+        self.strategies
+            .iter()
+            .position(|s| s.id == id)
+            .map(StrategyIx::new)
     }
 }

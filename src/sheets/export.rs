@@ -120,7 +120,7 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
     if let Some(s) = model.default_strategy {
         rows.push(vec![
             Cell::Text("strategy"),
-            Cell::Text(&model.strategies[s].id),
+            Cell::Text(&model.strategy(s).id),
         ]);
     }
     for (key, value) in DEFAULT_KEYS.iter().zip(default_values(&model.defaults)) {

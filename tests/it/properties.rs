@@ -119,7 +119,7 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         weights: vec![(0, a as f64), (1, b as f64)],
                     });
                 }
-                model.default_strategy = (!model.strategies.is_empty()).then_some(0);
+                model.default_strategy = model.strategy_ixs().next();
                 model.units = (0..2)
                     .map(|u| Unit {
                         id: format!("u{u}"),

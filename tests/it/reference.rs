@@ -13,7 +13,7 @@ use gapgraph::analysis::{
     candidates, rank, Alignment, Candidate, DefaultHops, Fix, HandoffResult, Improvement,
     MinutesSource, Network, Plan, PlanStep, RankBy, Route, Status,
 };
-use gapgraph::model::{Mode, Model, Source};
+use gapgraph::model::{Mode, Model, Source, StrategyIx};
 use petgraph::algo::dijkstra;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -350,7 +350,7 @@ pub fn ranked_fixes(model: &Model, alignment: &Alignment) -> (Vec<HandoffResult>
 }
 
 /// Picks fixes greedily within `budget`, valuing every remaining candidate again each round.
-pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
+pub fn plan(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
     let mut state = resolve_all(model, &network, &alignment);

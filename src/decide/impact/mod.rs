@@ -16,7 +16,7 @@ use super::diff::{diff, Diff, Side};
 use super::lookup::FixLookup;
 use super::roadmap;
 use crate::analysis::{analyze, path_ids, Action, Analysis, HandoffResult, Status};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// One handoff whose status or minutes the change moves.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,7 +164,7 @@ pub fn change_text(model: &Model, change: Change) -> ChangeText {
 /// with the plan within `budget` before and after when one is given.
 pub fn impact(
     model: &Model,
-    strategy: Option<usize>,
+    strategy: Option<StrategyIx>,
     change: Option<Change>,
     budget: Option<f64>,
 ) -> Impact {
@@ -419,7 +419,7 @@ fn fixes_moved(old: Side, new: Side) -> Vec<FixImpact> {
     moved
 }
 
-fn plan_side(model: &Model, strategy: Option<usize>, budget: f64) -> PlanSide {
+fn plan_side(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> PlanSide {
     let roadmap = roadmap(model, strategy, budget);
     let last = roadmap.plan.steps.last();
     PlanSide {

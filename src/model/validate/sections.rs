@@ -8,6 +8,7 @@ use super::ids::Ids;
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::StrategyIx;
 
 /// The entries of an id-keyed section: each key and its value.
 type Entries<'a> = &'a [(Key<'a>, Node<'a>)];
@@ -44,8 +45,10 @@ impl Validator {
         let objectives = self.objectives(&top, &mut model);
         let strategies = self.strategies(&top, &objectives, &mut model);
         model.default_strategy = match top.get("strategy") {
-            Some(node) => self.reference(node, Path::top("strategy"), &strategies),
-            None => (!model.strategies.is_empty()).then_some(0),
+            Some(node) => self
+                .reference(node, Path::top("strategy"), &strategies)
+                .map(StrategyIx::new),
+            None => model.strategy_ixs().next(),
         };
         let units = self.units(&top, &mut model);
         let systems = self.systems(&top, &units, &mut model);

@@ -71,7 +71,7 @@ pub(super) fn top(model: &Model) -> Value {
         .collect();
     m.insert("strategies".into(), Value::Object(strategies));
     if let Some(s) = model.default_strategy {
-        m.insert("strategy".into(), json!(model.strategies[s].id));
+        m.insert("strategy".into(), json!(model.strategy(s).id));
     }
     let units: Map<String, Value> = model
         .units

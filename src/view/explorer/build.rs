@@ -10,7 +10,7 @@ use super::{
 };
 use crate::analysis::{Analysis, Counts, HandoffResult, PathHop, Status};
 use crate::decide::Precomputed;
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 use crate::text::count;
 use crate::view::provenance::VERSION;
 
@@ -19,7 +19,7 @@ use crate::view::provenance::VERSION;
 pub struct ExplorerOptions {
     /// The strategy shown first (index into `Model::strategies`; `None`: the model's
     /// default).
-    pub strategy: Option<usize>,
+    pub strategy: Option<StrategyIx>,
     /// The model file as named on the command line.
     pub file: String,
     /// Units to focus on (indexes): only their workflows and systems (empty: all).

@@ -134,8 +134,8 @@ pub(super) fn strategies(
             }
             let (id, name) = match strategy {
                 Some(s) => (
-                    model.strategies[*s].id.clone(),
-                    model.strategies[*s].name.clone(),
+                    model.strategy(*s).id.clone(),
+                    model.strategy(*s).name.clone(),
                 ),
                 None => (String::new(), "No strategy".to_string()),
             };

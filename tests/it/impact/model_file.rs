@@ -277,7 +277,7 @@ fn catalogue_json(m: &Model, doc: &mut Value) {
     doc["objectives"] = Value::Object(objectives);
     doc["strategies"] = Value::Object(strategies);
     if let Some(s) = m.default_strategy {
-        doc["strategy"] = json!(m.strategies[s].id);
+        doc["strategy"] = json!(m.strategy(s).id);
     }
     doc["units"] = Value::Object(units);
     doc["systems"] = Value::Object(systems);
