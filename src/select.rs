@@ -8,7 +8,7 @@ mod impact;
 pub use impact::{select_change, ChangeNames};
 
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::{Model, StrategyIx};
+use crate::model::{Model, StrategyIx, UnitIx};
 
 /// Identifiers as the user typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,8 +29,8 @@ pub struct Selection {
     pub strategy: Option<StrategyIx>,
     /// Indexes into `Model::workflows`.
     pub workflows: Vec<usize>,
-    /// Indexes into `Model::units`.
-    pub units: Vec<usize>,
+    /// The units named.
+    pub units: Vec<UnitIx>,
 }
 
 /// Resolves every name of `names` against `model`; every unknown one is reported, each as
@@ -55,6 +55,7 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
         .units
         .iter()
         .filter_map(|id| resolve("--unit", "unit", id, &unit_ids, &mut problems))
+        .map(UnitIx::new)
         .collect();
     if problems.is_empty() {
         Ok(Selection {
@@ -129,7 +130,7 @@ mod tests {
             Ok(Selection {
                 strategy: model.strategy_index("lean"),
                 workflows: vec![0],
-                units: vec![0]
+                units: vec![model.unit_index("sales").unwrap()]
             })
         );
         let default = select(&model, &Names::default()).unwrap().strategy;

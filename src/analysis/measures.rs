@@ -5,7 +5,7 @@ use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
 use super::rules;
 use super::value::Fix;
-use crate::model::{Mode, Model, Source};
+use crate::model::{Mode, Model, Source, UnitIx};
 
 /// Handoff counts and cost of a group of handoffs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,8 +56,8 @@ pub struct WorkflowMeasures {
 /// Measures of one declared unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitMeasures {
-    /// Unit index (its id, name and owner are the model's).
-    pub unit: usize,
+    /// The unit (its id, name and owner are the model's).
+    pub unit: UnitIx,
     /// Counts and cost summed over its workflows.
     pub counts: Counts,
 }
@@ -251,7 +251,8 @@ fn workflow_measures(
 /// Each unit's counts over the workflows it owns.
 fn unit_measures(model: &Model, handoffs: &[HandoffResult]) -> Vec<UnitMeasures> {
     // One pass over the handoffs; each unit still sums its own in handoff order.
-    let mut units: Vec<UnitMeasures> = (0..model.units.len())
+    let mut units: Vec<UnitMeasures> = model
+        .unit_ixs()
         .map(|unit| UnitMeasures {
             unit,
             counts: Counts::default(),
@@ -259,7 +260,7 @@ fn unit_measures(model: &Model, handoffs: &[HandoffResult]) -> Vec<UnitMeasures>
         .collect();
     for h in handoffs {
         if let Some(u) = model.workflows[h.workflow].unit {
-            units[u].counts.add(h);
+            units[u.index()].counts.add(h);
         }
     }
     units

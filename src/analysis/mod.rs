@@ -25,7 +25,7 @@ mod value;
 
 use std::sync::OnceLock;
 
-use crate::model::{Model, StrategyIx};
+use crate::model::{Model, ObjectiveIx, StrategyIx};
 
 pub use candidates::{candidates, Action, Candidate};
 pub use ids::{path_ids, FixId, PathHop};
@@ -169,8 +169,8 @@ pub fn strategy_in_force(model: &Model, index: Option<StrategyIx>) -> Option<Str
                 .weights
                 .iter()
                 .map(|(o, w)| ObjectiveWeight {
-                    id: model.objectives[*o].id.clone(),
-                    name: model.objectives[*o].name.clone(),
+                    id: model.objective(*o).id.clone(),
+                    name: model.objective(*o).name.clone(),
                     weight: *w,
                 })
                 .collect(),
@@ -281,4 +281,4 @@ pub fn valued_fixes(model: &Model, strategy: Option<StrategyIx>) -> Vec<Fix> {
 }
 
 /// Per-objective split of a value: (objective index, value), in the strategy's order.
-pub type ObjectiveSplit = Vec<(usize, f64)>;
+pub type ObjectiveSplit = Vec<(ObjectiveIx, f64)>;

@@ -5,7 +5,7 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
-use crate::model::{Handoff, Mode, Model, Source, StrategyIx, Workflow};
+use crate::model::{Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub struct Alignment {
     /// alignment(W, S) per workflow, file order (1 for all without a strategy).
     pub per_workflow: Vec<f64>,
     /// (objective index, weight, serves per workflow) for each objective weighed positively.
-    parts: Vec<(usize, f64, Vec<f64>)>,
+    parts: Vec<(ObjectiveIx, f64, Vec<f64>)>,
     total_weight: f64,
 }
 
@@ -132,7 +132,7 @@ impl Alignment {
     }
 
     /// The objectives (indexes) of [`Alignment::split`], in order.
-    pub fn objectives(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn objectives(&self) -> impl Iterator<Item = ObjectiveIx> + '_ {
         self.parts.iter().map(|(o, _, _)| *o)
     }
 }

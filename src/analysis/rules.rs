@@ -2,7 +2,7 @@
 //! a hop's effective mode and human minutes, how often a handoff runs, whose staff do its
 //! manual work and at what hourly cost. The model holds the data; what it means lives here.
 
-use crate::model::{Handoff, Mode, Model, Workflow};
+use crate::model::{Handoff, Mode, Model, UnitIx, Workflow};
 
 /// Whether a system is of a manual kind (a spreadsheet, e-mail, paper, a person).
 pub fn is_manual_system(model: &Model, system: usize) -> bool {
@@ -43,7 +43,7 @@ pub fn handoff_runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
 }
 
 /// The unit whose staff do a handoff's manual work: its `by`, else its workflow's unit.
-pub fn working_unit(workflow: &Workflow, handoff: &Handoff) -> Option<usize> {
+pub fn working_unit(workflow: &Workflow, handoff: &Handoff) -> Option<UnitIx> {
     handoff.by.or(workflow.unit)
 }
 
@@ -54,7 +54,7 @@ pub fn handoff_hourly_cost(model: &Model, workflow: &Workflow, handoff: &Handoff
 }
 
 /// The hourly cost of a unit (`None`: no unit), else the default.
-pub fn unit_hourly_cost(model: &Model, unit: Option<usize>) -> f64 {
-    unit.and_then(|u| model.units[u].hourly_cost)
+pub fn unit_hourly_cost(model: &Model, unit: Option<UnitIx>) -> f64 {
+    unit.and_then(|u| model.unit(u).hourly_cost)
         .unwrap_or(model.defaults.hourly_cost)
 }

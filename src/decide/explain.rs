@@ -4,7 +4,7 @@
 
 use super::lookup::HandoffLookup;
 use crate::analysis::{analyze, path_ids, Analysis, Fix};
-use crate::model::Model;
+use crate::model::{Model, ObjectiveIx};
 
 /// One objective's share of a handoff's alignment: weight × serves / Σ weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +94,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     let strategy = analysis.strategy.as_ref().map(|s| s.index);
     let built_model = super::with_fixes(model, [&fix]);
     let after = analyze(&built_model, strategy);
-    let weights: Vec<(usize, f64)> = strategy
+    let weights: Vec<(ObjectiveIx, f64)> = strategy
         .map(|s| model.strategy(s).weights.clone())
         .unwrap_or_default();
     let total_weight: f64 = weights.iter().map(|(_, w)| w).sum();
@@ -116,7 +116,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
             let by = workflow.handoffs[i.step - 1]
                 .by
                 .filter(|u| Some(*u) != workflow.unit)
-                .map(|u| model.units[u].id.clone());
+                .map(|u| model.unit(u).id.clone());
             let hours_after = before.runs_per_year * i.minutes_after / 60.0;
             let saving = before.annual_cost - hours_after * hourly_cost;
             let objectives = weights
@@ -126,7 +126,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
                     let serves = workflow.serves(*o);
                     let term = w * serves / total_weight;
                     ObjectiveTerm {
-                        objective: model.objectives[*o].id.clone(),
+                        objective: model.objective(*o).id.clone(),
                         weight: *w,
                         serves,
                         term,

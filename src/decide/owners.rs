@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::analysis::rules::working_unit;
 use crate::analysis::Improvement;
-use crate::model::Model;
+use crate::model::{Model, UnitIx};
 
 /// A part of the model a fix touches that can have an owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,8 +16,8 @@ pub enum Part {
     System(usize),
     /// A workflow with a handoff it changes (index).
     Workflow(usize),
-    /// A unit owning such a workflow or doing such a handoff's work (index).
-    Unit(usize),
+    /// A unit owning such a workflow or doing such a handoff's work.
+    Unit(UnitIx),
 }
 
 impl Part {
@@ -26,7 +26,7 @@ impl Part {
         match self {
             Part::System(s) => format!("system `{}`", model.systems[s].id),
             Part::Workflow(w) => format!("workflow `{}`", model.workflows[w].id),
-            Part::Unit(u) => format!("unit `{}`", model.units[u].id),
+            Part::Unit(u) => format!("unit `{}`", model.unit(u).id),
         }
     }
 
@@ -35,7 +35,7 @@ impl Part {
         match self {
             Part::System(s) => model.systems[s].owner.as_deref(),
             Part::Workflow(w) => model.workflows[w].owner.as_deref(),
-            Part::Unit(u) => model.units[u].owner.as_deref(),
+            Part::Unit(u) => model.unit(u).owner.as_deref(),
         }
     }
 }

@@ -46,10 +46,9 @@ index_types! {
     CatalogFixIx;
 }
 
-/// For each list: the element at an index, every index in order, and (where the list has
-/// ids) the index of an id.
+/// For each list: the entry at an index, every index in order, and the index of an id.
 macro_rules! lists {
-    ($($ix:ident, $item:ident, $list:ident, $get:ident, $all:ident;)+) => {
+    ($($ix:ident, $item:ident, $list:ident, $get:ident, $all:ident, $find:ident;)+) => {
         impl super::Model {$(
             #[doc = concat!("The entry of `Model::", stringify!($list), "` at `ix`.")]
             #[inline]
@@ -61,16 +60,21 @@ macro_rules! lists {
             pub fn $all(&self) -> impl ExactSizeIterator<Item = $ix> + DoubleEndedIterator {
                 (0..self.$list.len()).map($ix::new)
             }
+
+            #[doc = concat!("The index of the entry of `Model::", stringify!($list), "` with this id.")]
+            pub fn $find(&self, id: &str) -> Option<$ix> {
+                self.$list.iter().position(|x| x.id == id).map($ix::new)
+            }
         )+}
     };
 }
 
 lists! {
-    StrategyIx, Strategy, strategies, strategy, strategy_ixs;
-    ObjectiveIx, Objective, objectives, objective, objective_ixs;
-    UnitIx, Unit, units, unit, unit_ixs;
-    SystemIx, System, systems, system, system_ixs;
-    IntegrationIx, Integration, integrations, integration, integration_ixs;
-    WorkflowIx, Workflow, workflows, workflow, workflow_ixs;
-    CatalogFixIx, CatalogFix, fixes, catalog_fix, catalog_fix_ixs;
+    StrategyIx, Strategy, strategies, strategy, strategy_ixs, strategy_index;
+    ObjectiveIx, Objective, objectives, objective, objective_ixs, objective_index;
+    UnitIx, Unit, units, unit, unit_ixs, unit_index;
+    SystemIx, System, systems, system, system_ixs, system_index;
+    IntegrationIx, Integration, integrations, integration, integration_ixs, integration_index;
+    WorkflowIx, Workflow, workflows, workflow, workflow_ixs, workflow_index;
+    CatalogFixIx, CatalogFix, fixes, catalog_fix, catalog_fix_ixs, catalog_fix_index;
 }

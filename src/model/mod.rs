@@ -76,7 +76,7 @@ pub struct Strategy {
     /// Longer text.
     pub description: Option<String>,
     /// (objective index, weight >= 0), in the order written; at least one weight > 0.
-    pub weights: Vec<(usize, f64)>,
+    pub weights: Vec<(ObjectiveIx, f64)>,
 }
 
 impl Strategy {
@@ -165,8 +165,8 @@ pub struct System {
     pub name: String,
     /// What sort of system.
     pub kind: SystemKind,
-    /// Owning unit (index into `Model::units`).
-    pub unit: Option<usize>,
+    /// Owning unit.
+    pub unit: Option<UnitIx>,
     /// Who answers for it.
     pub owner: Option<String>,
     /// Users' rating in [1, 5]; reported, not scored.
@@ -396,8 +396,8 @@ pub struct Handoff {
     pub minutes: Option<f64>,
     /// How often it happens when that is not once per run of its workflow.
     pub runs: Option<Runs>,
-    /// The unit whose staff do its manual work (index), when not the workflow's.
-    pub by: Option<usize>,
+    /// The unit whose staff do its manual work, when not the workflow's.
+    pub by: Option<UnitIx>,
     /// Where its figures come from.
     pub sources: Sources,
     /// Free text.
@@ -411,8 +411,8 @@ pub struct Workflow {
     pub id: String,
     /// Display name (the id when not given).
     pub name: String,
-    /// Owning unit index.
-    pub unit: Option<usize>,
+    /// Owning unit.
+    pub unit: Option<UnitIx>,
     /// Who answers for it.
     pub owner: Option<String>,
     /// Runs per period.
@@ -420,7 +420,7 @@ pub struct Workflow {
     /// The period.
     pub runs_per: Period,
     /// (objective index, share in [0, 1]), in the order written.
-    pub serves: Vec<(usize, f64)>,
+    pub serves: Vec<(ObjectiveIx, f64)>,
     /// The steps, in order.
     pub handoffs: Vec<Handoff>,
     /// Where its figures come from.
@@ -429,7 +429,7 @@ pub struct Workflow {
 
 impl Workflow {
     /// W.serves[o], 0 when absent.
-    pub fn serves(&self, objective: usize) -> f64 {
+    pub fn serves(&self, objective: ObjectiveIx) -> f64 {
         self.serves
             .iter()
             .find(|(o, _)| *o == objective)
@@ -485,14 +485,4 @@ pub struct Model {
     pub workflows: Vec<Workflow>,
     /// Known fix options, in file order.
     pub fixes: Vec<CatalogFix>,
-}
-
-impl Model {
-    /// The index of the strategy with this id.
-    pub fn strategy_index(&self, id: &str) -> Option<StrategyIx> {
-        self.strategies
-            .iter()
-            .position(|s| s.id == id)
-            .map(StrategyIx::new)
-    }
 }

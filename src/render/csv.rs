@@ -202,7 +202,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         let value = f
             .objectives
             .iter()
-            .find(|(k, _)| model.objectives[*k].id == *o)
+            .find(|(k, _)| model.objective(*k).id == *o)
             .map_or(0.0, |(_, v)| *v);
         row = row.number(value);
     }
@@ -265,7 +265,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(g.strategic_value)
                 .optional_text(
                     rules::working_unit(&model.workflows[g.workflow], g.handoff(model))
-                        .map(|u| model.units[u].id.as_str()),
+                        .map(|u| model.unit(u).id.as_str()),
                 )
                 .number(g.hourly_cost)
                 .text(g.minutes_basis.as_str())
@@ -301,7 +301,7 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
             Row::default()
                 .text(&workflow.id)
                 .text(&workflow.name)
-                .optional_text(workflow.unit.map(|u| model.units[u].id.as_str()))
+                .optional_text(workflow.unit.map(|u| model.unit(u).id.as_str()))
                 .number(w.runs_per_year)
                 .counts(&w.counts)
                 .number(w.alignment)
@@ -328,7 +328,7 @@ fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
         .units
         .iter()
         .map(|u| {
-            let unit = &report.model.units[u.unit];
+            let unit = &report.model.unit(u.unit);
             Row::default()
                 .text(&unit.id)
                 .text(&unit.name)
@@ -363,7 +363,7 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .text(&system.id)
                 .text(&system.name)
                 .text(system.kind.as_str())
-                .optional_text(system.unit.map(|u| model.units[u].id.as_str()))
+                .optional_text(system.unit.map(|u| model.unit(u).id.as_str()))
                 .optional_text(system.owner.as_deref())
                 .list(s.workflows.iter().map(|w| &model.workflows[*w].id))
                 .number(s.strategic_contribution)

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::io;
 
 use crate::analysis::{path_ids, rules, Fix};
-use crate::model::Model;
+use crate::model::{Model, UnitIx};
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -90,8 +90,8 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
     Ok(files)
 }
 
-fn unit_id(model: &Model, u: Option<usize>) -> String {
-    u.map_or(String::new(), |u| text(&model.units[u].id))
+fn unit_id(model: &Model, u: Option<UnitIx>) -> String {
+    u.map_or(String::new(), |u| text(&model.unit(u).id))
 }
 
 const COUNTS: [&str; 7] = [
@@ -141,7 +141,7 @@ fn systems(report: &Report) -> io::Result<StoreFile> {
 fn units(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let units = analysis.units.iter().map(|m| {
-        let u = &model.units[m.unit];
+        let u = &model.unit(m.unit);
         let c = &m.counts;
         vec![
             text(&u.id),
@@ -354,8 +354,8 @@ fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
     let model = report.model;
     let sid = |s: usize| text(&model.systems[s].id);
     let mut files = Vec::new();
-    let owned = |id: &String, u: Option<usize>| {
-        u.map(|u| vec![text(id), text(&model.units[u].id), "BELONGS_TO".into()])
+    let owned = |id: &String, u: Option<UnitIx>| {
+        u.map(|u| vec![text(id), text(&model.unit(u).id), "BELONGS_TO".into()])
     };
     let systems = model.systems.iter().filter_map(|s| owned(&s.id, s.unit));
     files.push(file(

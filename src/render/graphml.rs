@@ -116,7 +116,7 @@ fn write_system_nodes(report: &Report, x: &mut String) {
         d.text("name", Some(&system.name));
         d.text("kind", Some(system.kind.as_str()));
         d.flag("manual_kind", system.kind.is_manual());
-        d.text("unit", system.unit.map(|u| model.units[u].id.as_str()));
+        d.text("unit", system.unit.map(|u| model.unit(u).id.as_str()));
         d.text("owner", system.owner.as_deref());
         let workflows: Vec<String> = measures
             .workflows

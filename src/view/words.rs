@@ -226,7 +226,7 @@ pub fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Optio
     }
     Some(format!(
         "done by {} at {} {} an hour",
-        model.units[by].id,
+        model.unit(by).id,
         model.currency,
         rate(g.hourly_cost)
     ))

@@ -5,8 +5,8 @@ use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, S
 use gapgraph::decide::{precompute, roadmap};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
-    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, Sources,
-    System, SystemKind, Unit, Workflow,
+    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, ObjectiveIx, Period, Runs,
+    Sources, System, SystemKind, Unit, UnitIx, Workflow,
 };
 use gapgraph::render::{
     plan_renderer, renderer, review_renderer, CsvTable, DiagramKind, Format, PlanFormat,
@@ -110,13 +110,18 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         description: None,
                     })
                     .collect();
+                let [growth_ix, cost_ix]: [ObjectiveIx; 2] = model
+                    .objective_ixs()
+                    .collect::<Vec<_>>()
+                    .try_into()
+                    .unwrap();
                 for (s, (a, b)) in weights.iter().enumerate().take(strategy_count) {
                     let (a, b) = if *a == 0 && *b == 0 { (1, 0) } else { (*a, *b) };
                     model.strategies.push(ModelStrategy {
                         id: format!("s{s}"),
                         name: format!("s{s}"),
                         description: None,
-                        weights: vec![(0, a as f64), (1, b as f64)],
+                        weights: vec![(growth_ix, a as f64), (cost_ix, b as f64)],
                     });
                 }
                 model.default_strategy = model.strategy_ixs().next();
@@ -128,6 +133,7 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         hourly_cost: (u == 1).then_some(80.0),
                     })
                     .collect();
+                let unit_ix: Vec<UnitIx> = model.unit_ixs().collect();
                 model.systems = (0..n)
                     .map(|s| System {
                         id: format!("sys{s}"),
@@ -166,11 +172,14 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                     .map(|(w, (count, per, handoffs, growth, cost, unit))| Workflow {
                         id: format!("w{w}"),
                         name: format!("w{w}"),
-                        unit,
+                        unit: unit.map(|u| unit_ix[u]),
                         owner: None,
                         runs_count: count as f64,
                         runs_per: Period::ALL[per as usize],
-                        serves: vec![(0, growth as f64 / 10.0), (1, cost as f64 / 10.0)],
+                        serves: vec![
+                            (growth_ix, growth as f64 / 10.0),
+                            (cost_ix, cost as f64 / 10.0),
+                        ],
                         sources: Sources::default(),
                         handoffs: handoffs
                             .into_iter()
@@ -183,7 +192,7 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                                     count: count as f64,
                                     per: Period::ALL[per],
                                 }),
-                                by,
+                                by: by.map(|u| unit_ix[u]),
                                 sources: Sources::default(),
                                 note: None,
                             })

@@ -200,7 +200,7 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
             // The unit doing the work: the handoff's `by`, else the workflow's.
             let unit = handoff.by.or(workflow.unit);
             let hourly = unit
-                .and_then(|u| model.units[u].hourly_cost)
+                .and_then(|u| model.unit(u).hourly_cost)
                 .unwrap_or(model.defaults.hourly_cost);
             let runs_per_year = handoff
                 .runs

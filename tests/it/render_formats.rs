@@ -510,7 +510,7 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
             analysis: &analysis,
             warnings: &loaded.warnings,
         };
-        for u in 0..model.units.len() {
+        for u in model.unit_ixs() {
             let view = View {
                 units: vec![u],
                 top: 5,
@@ -522,7 +522,7 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                 if !(in_unit(h.from) || in_unit(h.to)) {
                     continue;
                 }
-                let what = format!("{name}: unit {u}, {} step {}", h.workflow, h.step);
+                let what = format!("{name}: unit {}, {} step {}", u.index(), h.workflow, h.step);
                 assert!(shown.shows(h.from) && shown.shows(h.to), "{what}");
                 if h.status == Status::Missing {
                     assert!(

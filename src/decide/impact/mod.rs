@@ -16,7 +16,7 @@ use super::diff::{diff, Diff, Side};
 use super::lookup::FixLookup;
 use super::roadmap;
 use crate::analysis::{analyze, path_ids, Action, Analysis, HandoffResult, Status};
-use crate::model::{Model, StrategyIx};
+use crate::model::{Model, StrategyIx, UnitIx};
 
 /// One handoff whose status or minutes the change moves.
 #[derive(Clone, Debug, PartialEq)]
@@ -348,7 +348,7 @@ fn workflows_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpac
 }
 
 fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
-    let unit_of: HashMap<&str, Option<usize>> = old
+    let unit_of: HashMap<&str, Option<UnitIx>> = old
         .model
         .workflows
         .iter()
@@ -357,7 +357,7 @@ fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
     let mut hit = vec![0; old.model.units.len()];
     for h in moved {
         if let Some(Some(u)) = unit_of.get(h.workflow.as_str()) {
-            hit[*u] += 1;
+            hit[u.index()] += 1;
         }
     }
     old.analysis
@@ -365,13 +365,13 @@ fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
         .iter()
         .zip(&new.analysis.units)
         .filter(|(b, a)| {
-            hit[b.unit] > 0
+            hit[b.unit.index()] > 0
                 || b.counts.annual_hours != a.counts.annual_hours
                 || b.counts.annual_cost != a.counts.annual_cost
         })
         .map(|(b, a)| AreaImpact {
-            id: old.model.units[b.unit].id.clone(),
-            handoffs: hit[b.unit],
+            id: old.model.unit(b.unit).id.clone(),
+            handoffs: hit[b.unit.index()],
             annual_hours: (b.counts.annual_hours, a.counts.annual_hours),
             annual_cost: (b.counts.annual_cost, a.counts.annual_cost),
         })

@@ -68,7 +68,7 @@ fn unused_systems(model: &Model, warnings: &mut Vec<Diagnostic>) {
 
 /// Objectives no strategy weighs or no workflow serves.
 fn idle_objectives(model: &Model, warnings: &mut Vec<Diagnostic>) {
-    for (o, objective) in model.objectives.iter().enumerate() {
+    for (o, objective) in model.objective_ixs().zip(&model.objectives) {
         let weighed = model
             .strategies
             .iter()

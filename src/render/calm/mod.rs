@@ -107,7 +107,7 @@ fn document(report: &Report) -> Result<Value, RenderError> {
         node.insert("unique-id".into(), json!(ids.take(&s.id)));
         node.insert("node-type".into(), json!(node_type(s.kind)));
         node.insert("name".into(), json!(s.name));
-        let unit = s.unit.map(|u| format!(", unit {}", model.units[u].name));
+        let unit = s.unit.map(|u| format!(", unit {}", model.unit(u).name));
         let description = format!(
             "{} ({}{})",
             s.name,

@@ -63,7 +63,7 @@ pub(super) fn top(model: &Model) -> Value {
             let weights: Map<String, Value> = s
                 .weights
                 .iter()
-                .map(|(o, w)| (model.objectives[*o].id.clone(), num(*w)))
+                .map(|(o, w)| (model.objective(*o).id.clone(), num(*w)))
                 .collect();
             e.insert("weights".into(), Value::Object(weights));
             (s.id.clone(), Value::Object(e))
@@ -93,7 +93,7 @@ pub(super) fn system(model: &Model, s: &System) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(s.id));
     m.insert("kind".into(), json!(s.kind.as_str()));
-    put_text(&mut m, "unit", s.unit.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "unit", s.unit.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "owner", s.owner.as_deref());
     put_num(&mut m, "satisfaction", s.satisfaction);
     put_num(&mut m, "annual_cost", s.annual_cost);
@@ -181,7 +181,7 @@ fn handoff(model: &Model, h: &Handoff) -> Value {
     if let Some(r) = h.runs {
         m.insert("runs".into(), runs(r));
     }
-    put_text(&mut m, "by", h.by.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "by", h.by.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "note", h.note.as_deref());
     put_sources(&mut m, &h.sources, &["minutes", "runs"]);
     Value::Object(m)
@@ -191,7 +191,7 @@ fn handoff(model: &Model, h: &Handoff) -> Value {
 pub(super) fn workflow(model: &Model, w: &Workflow) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(w.id));
-    put_text(&mut m, "unit", w.unit.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "unit", w.unit.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "owner", w.owner.as_deref());
     m.insert(
         "runs".into(),
@@ -203,7 +203,7 @@ pub(super) fn workflow(model: &Model, w: &Workflow) -> Value {
     let serves: Map<String, Value> = w
         .serves
         .iter()
-        .map(|(o, v)| (model.objectives[*o].id.clone(), num(*v)))
+        .map(|(o, v)| (model.objective(*o).id.clone(), num(*v)))
         .collect();
     m.insert("serves".into(), Value::Object(serves));
     put_sources(&mut m, &w.sources, &["runs"]);

@@ -20,6 +20,7 @@ use parts::{
 };
 
 use super::{Render, RenderError};
+use crate::model::UnitIx;
 use crate::text::{dot_lines, ellipsis, TITLE_CHARS};
 use crate::view::Report;
 
@@ -130,7 +131,7 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
     let unit_ids = ids(view
         .units
         .iter()
-        .map(|u| model.units[*u].id.as_str())
+        .map(|u| model.unit(*u).id.as_str())
         .collect());
     let gaps = if view.gaps_only { "gap " } else { "" };
     let what = match (view.workflows.is_empty(), view.units.is_empty()) {
@@ -194,7 +195,7 @@ fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
     if external {
         let unit = system
             .unit
-            .map_or("no unit", |u| model.units[u].name.as_str());
+            .map_or("no unit", |u| model.unit(u).name.as_str());
         lines.push(format!("[{unit}]"));
     }
     let mut tooltip = format!("{} [{}], {}", system.name, system.id, system.kind.as_str());
@@ -275,7 +276,7 @@ const TITLE_FONT_SIZE: f64 = 16.0;
 /// (Graphviz places a cluster's own label without regard to edge labels, which then
 /// print over it); `dot` may lose the box (`graphviz_run` draws the map again without unit
 /// boxes when it cannot lay them out), and then drops the title with it.
-pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
+pub fn cluster(unit: UnitIx, title: &str, nodes: Vec<Stmt>) -> Stmt {
     let mut stmts = vec![
         Stmt::Attribute(attr("label", text(""))),
         Stmt::Attribute(attr("style", text("rounded,filled"))),
@@ -283,7 +284,7 @@ pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
         Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
         Stmt::Attribute(attr("margin", plain("14"))),
         Stmt::Node(Node {
-            id: NodeId(plain(&format!("title_unit_{unit}")), None),
+            id: NodeId(plain(&format!("title_unit_{}", unit.index())), None),
             attributes: vec![
                 attr("label", label_text(title)),
                 attr("shape", plain("plaintext")),
@@ -296,7 +297,7 @@ pub fn cluster(unit: usize, title: &str, nodes: Vec<Stmt>) -> Stmt {
     ];
     stmts.extend(nodes);
     Stmt::Subgraph(Subgraph {
-        id: plain(&format!("cluster_unit_{unit}")),
+        id: plain(&format!("cluster_unit_{}", unit.index())),
         stmts,
     })
 }

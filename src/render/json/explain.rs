@@ -157,7 +157,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             objectives: f
                 .objectives
                 .iter()
-                .map(|(o, v)| (model.objectives[*o].id.as_str(), *v))
+                .map(|(o, v)| (model.objective(*o).id.as_str(), *v))
                 .collect(),
             run_cost: f.run_cost,
             net_saving: f.net_saving,

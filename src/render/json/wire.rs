@@ -182,7 +182,7 @@ impl Serialize for Objectives<'_> {
         // The split has one entry per objective the strategy weighs: ids are distinct.
         let mut map = serializer.serialize_map(Some(self.split.len()))?;
         for (o, v) in self.split {
-            map.serialize_entry(self.model.objectives[*o].id.as_str(), v)?;
+            map.serialize_entry(self.model.objective(*o).id.as_str(), v)?;
         }
         map.end()
     }
@@ -296,7 +296,7 @@ impl<'a> GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
-            by: by.map(|u| model.units[u].id.as_str()),
+            by: by.map(|u| model.unit(u).id.as_str()),
             hourly_cost: h.hourly_cost,
             minutes_from: h.minutes_basis.as_str(),
             runs_from: h.runs_basis.as_str(),
@@ -356,7 +356,7 @@ impl<'a> WorkflowWire<'a> {
         let workflow = &model.workflows[w.workflow];
         WorkflowWire {
             id: &workflow.id,
-            unit: workflow.unit.map(|u| model.units[u].id.as_str()),
+            unit: workflow.unit.map(|u| model.unit(u).id.as_str()),
             counts: CountsWire::from(&w.counts),
             alignment: w.alignment,
             name: &workflow.name,
@@ -376,7 +376,7 @@ pub(super) struct UnitWire<'a> {
 
 impl<'a> UnitWire<'a> {
     pub(super) fn new(model: &'a Model, u: &'a UnitMeasures) -> Self {
-        let unit = &model.units[u.unit];
+        let unit = &model.unit(u.unit);
         UnitWire {
             id: &unit.id,
             counts: CountsWire::from(&u.counts),
@@ -415,7 +415,7 @@ impl<'a> SystemWire<'a> {
             strategic_contribution: s.strategic_contribution,
             flags: s.flags.iter().copied().map(Flag::as_str).collect(),
             name: &system.name,
-            unit: system.unit.map(|u| model.units[u].id.as_str()),
+            unit: system.unit.map(|u| model.unit(u).id.as_str()),
             owner: system.owner.as_deref(),
             satisfaction: system.satisfaction,
             annual_cost: system.annual_cost,

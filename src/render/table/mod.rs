@@ -100,7 +100,7 @@ pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
         .objectives
         .iter()
         .filter(|(_, v)| *v > 0.0)
-        .map(|(o, v)| format!("{} {currency} {}", model.objectives[*o].id, money(*v)))
+        .map(|(o, v)| format!("{} {currency} {}", model.objective(*o).id, money(*v)))
         .collect();
     if !served.is_empty() {
         line.push_str(&format!("; serves {}", served.join(", ")));

@@ -298,7 +298,7 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
             workflow.id.clone(),
             workflow
                 .unit
-                .map(|u| model.units[u].id.clone())
+                .map(|u| model.unit(u).id.clone())
                 .unwrap_or_default(),
             hours(w.runs_per_year).trim_end_matches(".0").to_string(),
             w.counts.handoffs.to_string(),
@@ -374,7 +374,7 @@ pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::
     };
     write_grid(out, &columns, analysis.units.len(), |r, cells| {
         let u = &analysis.units[r];
-        let unit = &model.units[u.unit];
+        let unit = &model.unit(u.unit);
         cells.extend([
             unit.id.clone(),
             terminal(unit.owner.as_deref().unwrap_or("")),

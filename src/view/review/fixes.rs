@@ -48,7 +48,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         .objectives
         .iter()
         .filter(|(_, v)| *v > 0.0)
-        .map(|(o, v)| (model.objectives[*o].name.as_str(), *v))
+        .map(|(o, v)| (model.objective(*o).name.as_str(), *v))
         .collect();
     for (name, value) in served {
         spans.push(Span::Break);

@@ -273,7 +273,7 @@ fn workflow_about(report: &Report, w: usize) -> Block {
     let workflow = &report.analysis.workflows[w];
     let mut about = Vec::new();
     if let Some(u) = model.workflows[w].unit {
-        about.push(format!("Unit {}", model.units[u].name));
+        about.push(format!("Unit {}", model.unit(u).name));
     }
     if let Some(owner) = &model.workflows[w].owner {
         about.push(format!("owner {owner}"));

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{FixMark, MissingEdge, Scene, View};
 use crate::analysis::{HandoffResult, Status};
-use crate::model::Model;
+use crate::model::{Model, UnitIx};
 use crate::view::index::workflow_handoffs;
 use crate::view::Report;
 
@@ -58,7 +58,7 @@ struct UnitFilter<'a> {
 }
 
 impl<'a> UnitFilter<'a> {
-    fn new(model: &'a Model, units: &[usize]) -> UnitFilter<'a> {
+    fn new(model: &'a Model, units: &[UnitIx]) -> UnitFilter<'a> {
         let mut chosen = vec![
             false;
             if units.is_empty() {
@@ -68,7 +68,7 @@ impl<'a> UnitFilter<'a> {
             }
         ];
         for u in units {
-            if let Some(c) = chosen.get_mut(*u) {
+            if let Some(c) = chosen.get_mut(u.index()) {
                 *c = true;
             }
         }
@@ -80,7 +80,7 @@ impl<'a> UnitFilter<'a> {
     fn has(&self, s: usize) -> bool {
         self.model.systems[s]
             .unit
-            .is_some_and(|u| self.chosen.get(u).copied().unwrap_or(false))
+            .is_some_and(|u| self.chosen.get(u.index()).copied().unwrap_or(false))
     }
 }
 

@@ -10,7 +10,7 @@ use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
 use crate::analysis::{Action, Fix};
-use crate::model::{Mode, Model};
+use crate::model::{Mode, Model, UnitIx};
 use crate::text::money;
 
 pub use build::scene;
@@ -49,7 +49,7 @@ pub struct View {
     pub workflows: Vec<usize>,
     /// Only these units' systems, and every integration and handoff with an end in one of
     /// them whatever workflow it belongs to (empty: all).
-    pub units: Vec<usize>,
+    pub units: Vec<UnitIx>,
     /// Only systems that touch a gap, and the edges of the chosen paths.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -92,7 +92,7 @@ impl View {
             let names: Vec<&str> = self
                 .units
                 .iter()
-                .map(|u| model.units[*u].name.as_str())
+                .map(|u| model.unit(*u).name.as_str())
                 .collect();
             let noun = if names.len() == 1 { "unit" } else { "units" };
             parts.push(format!("{noun} {} and its neighbours", names.join(", ")));
@@ -214,7 +214,7 @@ pub struct Scene {
     /// Step numbers of the handoffs whose path uses an integration, in a workflow view.
     pub steps: BTreeMap<usize, Vec<String>>,
     /// The units in focus: only they get a cluster; other systems are drawn as external.
-    pub focus_units: Vec<usize>,
+    pub focus_units: Vec<UnitIx>,
 }
 
 impl Scene {
@@ -276,8 +276,8 @@ impl Look {
 /// A business unit's box on a diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitGroup {
-    /// Unit index.
-    pub unit: usize,
+    /// The unit.
+    pub unit: UnitIx,
     /// "Name (owner)".
     pub title: String,
     /// The systems shown in it, in model order.
@@ -285,8 +285,8 @@ pub struct UnitGroup {
 }
 
 /// "Name (owner)" of unit `u`.
-pub fn unit_title(model: &Model, u: usize) -> String {
-    let unit = &model.units[u];
+pub fn unit_title(model: &Model, u: UnitIx) -> String {
+    let unit = model.unit(u);
     match &unit.owner {
         Some(owner) => format!("{} ({owner})", unit.name),
         None => unit.name.clone(),
@@ -297,7 +297,8 @@ impl Scene {
     /// One group per unit with shown systems, in file order; in a unit view, the units in
     /// focus only.
     pub fn unit_groups(&self, model: &Model) -> Vec<UnitGroup> {
-        (0..model.units.len())
+        model
+            .unit_ixs()
             .filter(|u| self.focus_units.is_empty() || self.focus_units.contains(u))
             .filter_map(|u| {
                 let systems: Vec<usize> = self

@@ -105,7 +105,7 @@ fn workflows_json(m: &Model) -> Value {
                     x["runs"] = json!({"count": r.count, "per": r.per.as_str()});
                 }
                 if let Some(u) = h.by {
-                    x["by"] = json!(m.units[u].id);
+                    x["by"] = json!(m.unit(u).id);
                 }
                 x
             })
@@ -113,12 +113,12 @@ fn workflows_json(m: &Model) -> Value {
         let serves: Map<String, Value> = w
             .serves
             .iter()
-            .map(|(o, s)| (m.objectives[*o].id.clone(), json!(s)))
+            .map(|(o, s)| (m.objective(*o).id.clone(), json!(s)))
             .collect();
         let mut x = json!({"runs": {"count": w.runs_count, "per": w.runs_per.as_str()},
                            "serves": serves, "handoffs": handoffs});
         if let Some(u) = w.unit {
-            x["unit"] = json!(m.units[u].id);
+            x["unit"] = json!(m.unit(u).id);
         }
         workflows.insert(w.id.clone(), x);
     }
@@ -254,7 +254,7 @@ fn catalogue_json(m: &Model, doc: &mut Value) {
         let weights: Map<String, Value> = s
             .weights
             .iter()
-            .map(|(o, w)| (m.objectives[*o].id.clone(), json!(w)))
+            .map(|(o, w)| (m.objective(*o).id.clone(), json!(w)))
             .collect();
         strategies.insert(s.id.clone(), json!({ "weights": weights }));
     }
@@ -270,7 +270,7 @@ fn catalogue_json(m: &Model, doc: &mut Value) {
     for s in &m.systems {
         let mut system = json!({"kind": s.kind.as_str()});
         if let Some(u) = s.unit {
-            system["unit"] = json!(m.units[u].id);
+            system["unit"] = json!(m.unit(u).id);
         }
         systems.insert(s.id.clone(), system);
     }
