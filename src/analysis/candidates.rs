@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use super::ids::{FixId, PathHop};
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
-use crate::model::{Carries, Mode, Model};
+use crate::model::{Carries, Mode, Model, SystemIx};
 
 /// What a fix does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,10 +41,10 @@ pub struct Candidate {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What the resulting integration moves.
     pub carries: Carries,
     /// Cost to make.
@@ -103,14 +103,14 @@ pub fn automated_minutes(model: &Model, integration: usize, minutes: f64) -> f64
 
 /// Maps keyed by system pairs: foldhash with a fixed seed (iteration order never shows: the
 /// pairs keep insertion order or are only looked up).
-type PairMap<V> = HashMap<(usize, usize), V, FixedState>;
+type PairMap<V> = HashMap<(SystemIx, SystemIx), V, FixedState>;
 
 /// The data of today's gaps per (from, to) pair, pairs and data in order of first appearance.
 fn gap_data<'m>(
     model: &'m Model,
     handoffs: &[HandoffResult],
-) -> IndexMap<(usize, usize), Vec<&'m str>, FixedState> {
-    let mut pairs: IndexMap<(usize, usize), Vec<&str>, FixedState> = IndexMap::default();
+) -> IndexMap<(SystemIx, SystemIx), Vec<&'m str>, FixedState> {
+    let mut pairs: IndexMap<(SystemIx, SystemIx), Vec<&str>, FixedState> = IndexMap::default();
     for h in handoffs.iter().filter(|h| h.status.is_gap()) {
         let data = pairs.entry((h.from, h.to)).or_default();
         let datum = h.data(model);
@@ -129,7 +129,7 @@ fn owned(data: &[&str]) -> Carries {
 /// Every candidate of today's model: automate (integration order), connect (pairs in order
 /// of first gap), catalog (file order), with the catalog's pairs removing the others.
 pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
-    let catalogued: HashSet<(usize, usize), FixedState> =
+    let catalogued: HashSet<(SystemIx, SystemIx), FixedState> =
         model.fixes.iter().map(|f| (f.from, f.to)).collect();
     let mut out = Vec::new();
     let mut automate_by_pair: PairMap<Vec<usize>> = PairMap::default();

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::Model;
+use crate::model::{Model, SystemIx};
 
 /// A fix candidate, by what it is made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -15,10 +15,10 @@ pub enum FixId {
     Catalog(usize),
     /// Connect the two systems (indexes): its id is `from->to`.
     Connect {
-        /// Source system index.
-        from: usize,
-        /// Target system index.
-        to: usize,
+        /// Source system.
+        from: SystemIx,
+        /// Target system.
+        to: SystemIx,
     },
 }
 
@@ -30,7 +30,8 @@ impl FixId {
             FixId::Catalog(f) => Cow::Borrowed(&model.fixes[f].id),
             FixId::Connect { from, to } => Cow::Owned(format!(
                 "{}->{}",
-                model.systems[from].id, model.systems[to].id
+                model.system(from).id,
+                model.system(to).id
             )),
         }
     }
@@ -41,7 +42,7 @@ impl FixId {
         let (head, tail): (&'m str, Option<&'m str>) = match *self {
             FixId::Automate(i) => (&model.integrations[i].id, None),
             FixId::Catalog(f) => (&model.fixes[f].id, None),
-            FixId::Connect { from, to } => (&model.systems[from].id, Some(&model.systems[to].id)),
+            FixId::Connect { from, to } => (&model.system(from).id, Some(&model.system(to).id)),
         };
         let arrow: &'static [u8] = if tail.is_some() { b"->" } else { b"" };
         head.bytes()

@@ -5,7 +5,7 @@ use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
 use super::rules;
 use super::value::Fix;
-use crate::model::{Mode, Model, Source, UnitIx};
+use crate::model::{Mode, Model, Source, SystemIx, UnitIx};
 
 /// Handoff counts and cost of a group of handoffs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -90,8 +90,8 @@ impl Flag {
 /// Measures of one system.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SystemMeasures {
-    /// System index (its id, name, kind, unit, owner, rating and cost are the model's).
-    pub system: usize,
+    /// The system (its id, name, kind, unit, owner, rating and cost are the model's).
+    pub system: SystemIx,
     /// Workflows (indexes) whose handoffs have it as an end or on their path, file order.
     pub workflows: Vec<usize>,
     /// Σ alignment of those workflows.
@@ -276,8 +276,8 @@ fn system_measures(
     let mut automated_end = vec![false; model.systems.len()];
     for i in &model.integrations {
         if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Automated {
-            automated_end[i.from] = true;
-            automated_end[i.to] = true;
+            automated_end[i.from.index()] = true;
+            automated_end[i.to.index()] = true;
         }
     }
     model
@@ -301,7 +301,7 @@ fn system_measures(
                 flags.push(Flag::ShadowIt);
             }
             SystemMeasures {
-                system: s,
+                system: SystemIx::new(s),
                 strategic_contribution: ws
                     .iter()
                     .fold(0.0, |sum, w| sum + alignment.per_workflow[*w]),
@@ -321,8 +321,8 @@ fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<usiz
             .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
         for s in [h.from, h.to].into_iter().chain(on_path) {
             // Handoffs come workflow by workflow, so a repeat is always the last entry.
-            if touching[s].last() != Some(&h.workflow) {
-                touching[s].push(h.workflow);
+            if touching[s.index()].last() != Some(&h.workflow) {
+                touching[s.index()].push(h.workflow);
             }
         }
     }

@@ -5,15 +5,15 @@ use super::rules;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::ids::PathHop;
-use crate::model::{Carries, Model};
+use crate::model::{Carries, Model, SystemIx};
 
 /// One directed hop a handoff can take: an integration of the model or a fix being tried.
 #[derive(Clone, Debug)]
 pub struct Hop {
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Human minutes per use (0 when effectively automated).
     pub minutes: f64,
     /// What it moves.
@@ -74,8 +74,8 @@ impl Network {
     /// Adds a hop; it is tried after the earlier ones when paths tie.
     pub fn add(&mut self, hop: Hop) {
         self.graph.add_edge(
-            NodeIndex::new(hop.from),
-            NodeIndex::new(hop.to),
+            NodeIndex::new(hop.from.index()),
+            NodeIndex::new(hop.to.index()),
             self.hops.len(),
         );
         self.hops.push(hop);

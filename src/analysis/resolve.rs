@@ -5,7 +5,7 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
-use crate::model::{Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, Workflow};
+use crate::model::{Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,10 +144,10 @@ pub struct HandoffResult {
     pub workflow: usize,
     /// 1-based position in the workflow.
     pub step: usize,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Automated, manual or missing.
     pub status: Status,
     /// Human minutes per run.

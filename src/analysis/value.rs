@@ -9,7 +9,7 @@ pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::{Model, Source};
+use crate::model::{Model, Source, SystemIx};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,10 +42,10 @@ pub struct Fix {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What the resulting integration moves.
     pub carries: Vec<String>,
     /// Cost to make.

@@ -137,8 +137,8 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
             Some(ExplainedHandoff {
                 workflow: workflow.id.clone(),
                 step: i.step,
-                from: model.systems[before.from].id.clone(),
-                to: model.systems[before.to].id.clone(),
+                from: model.system(before.from).id.clone(),
+                to: model.system(before.to).id.clone(),
                 data: before.data(model).to_string(),
                 // Paths after name the fix as the integration the built model gained.
                 path_before: path_ids(model, &before.path),

@@ -135,8 +135,8 @@ fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Off
         .map(|(h, weight)| Offender {
             workflow: workflow(h).to_string(),
             step: h.step,
-            from: model.systems[h.from].id.clone(),
-            to: model.systems[h.to].id.clone(),
+            from: model.system(h.from).id.clone(),
+            to: model.system(h.to).id.clone(),
             data: h.data(model).to_string(),
             status: h.status,
             weight,

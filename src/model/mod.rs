@@ -292,10 +292,10 @@ impl Carries {
 pub struct Integration {
     /// Identifier (`FROM->TO` unless given).
     pub id: String,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What it moves.
     pub carries: Carries,
     /// Declared mode.
@@ -386,10 +386,10 @@ impl Runs {
 /// One data object that must move from one system to another in a workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handoff {
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// The data object.
     pub data: String,
     /// Human minutes per run to do it around the systems, when given.
@@ -442,10 +442,10 @@ impl Workflow {
 pub struct CatalogFix {
     /// Identifier (`FROM->TO` unless given).
     pub id: String,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Cost to build.
     pub cost: f64,
     /// What it will move; `None` means the data of today's gaps from FROM to TO.

@@ -180,8 +180,8 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         .count(f.rank)
         .text(&f.id.text(model))
         .text(f.action.as_str())
-        .text(&model.systems[f.from].id)
-        .text(&model.systems[f.to].id)
+        .text(&model.system(f.from).id)
+        .text(&model.system(f.to).id)
         .list(&f.carries)
         .optional_text(f.name(model))
         .number(f.cost)
@@ -250,8 +250,8 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
             Row::default()
                 .text(&model.workflows[g.workflow].id)
                 .count(g.step)
-                .text(&model.systems[g.from].id)
-                .text(&model.systems[g.to].id)
+                .text(&model.system(g.from).id)
+                .text(&model.system(g.to).id)
                 .text(g.data(model))
                 .text(g.status.as_str())
                 .number(g.minutes)
@@ -358,7 +358,7 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|s| {
             let model = report.model;
-            let system = &model.systems[s.system];
+            let system = &model.system(s.system);
             Row::default()
                 .text(&system.id)
                 .text(&system.name)

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::io;
 
 use crate::analysis::{path_ids, rules, Fix};
-use crate::model::{Model, UnitIx};
+use crate::model::{Model, SystemIx, UnitIx};
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -225,8 +225,8 @@ fn fixes(report: &Report) -> io::Result<StoreFile> {
             text(&fix_node_id(model, f)),
             text(&f.id.text(model)),
             f.action.as_str().into(),
-            text(&model.systems[f.from].id),
-            text(&model.systems[f.to].id),
+            text(&model.system(f.from).id),
+            text(&model.system(f.to).id),
             list(&f.carries),
             f.rank.to_string(),
             num(f.cost),
@@ -270,7 +270,7 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
 }
 
 fn integrates(model: &Model) -> io::Result<StoreFile> {
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let integrates = model.integrations.iter().map(|g| {
         let effective = rules::effective_mode(model, g.mode, g.from, g.to);
         let minutes = rules::hop_minutes(model, g.mode, g.from, g.to, g.minutes);
@@ -307,7 +307,7 @@ fn integrates(model: &Model) -> io::Result<StoreFile> {
 
 fn handoffs(report: &Report) -> io::Result<StoreFile> {
     let model = report.model;
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let handoffs = report.analysis.handoffs.iter().map(|h| {
         let w = &model.workflows[h.workflow];
         vec![
@@ -352,7 +352,7 @@ fn handoffs(report: &Report) -> io::Result<StoreFile> {
 /// BELONGS_TO (systems, workflows) and SERVES.
 fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
     let model = report.model;
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let mut files = Vec::new();
     let owned = |id: &String, u: Option<UnitIx>| {
         u.map(|u| vec![text(id), text(&model.unit(u).id), "BELONGS_TO".into()])
@@ -369,16 +369,15 @@ fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
         &[":START_ID(Workflow)", ":END_ID(Unit)", ":TYPE"],
         workflows.collect(),
     )?);
-    let serves = report
-        .analysis
-        .systems
-        .iter()
-        .enumerate()
-        .flat_map(|(s, m)| {
-            m.workflows
-                .iter()
-                .map(move |w| vec![sid(s), text(&model.workflows[*w].id), "SERVES".into()])
-        });
+    let serves = report.analysis.systems.iter().flat_map(|m| {
+        m.workflows.iter().map(move |w| {
+            vec![
+                sid(m.system),
+                text(&model.workflows[*w].id),
+                "SERVES".into(),
+            ]
+        })
+    });
     files.push(file(
         NEO4J_FILES[9],
         &[":START_ID(System)", ":END_ID(Workflow)", ":TYPE"],

@@ -148,8 +148,8 @@ fn write_integration_edges(model: &Model, x: &mut String) -> usize {
         let _ = writeln!(
             x,
             "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"INTEGRATION\">",
-            xml(&model.systems[from].id),
-            xml(&model.systems[to].id)
+            xml(&model.system(from).id),
+            xml(&model.system(to).id)
         );
         edge += 1;
         let mut d = Data::new("edge", "      ");
@@ -181,8 +181,8 @@ fn write_gap_edges(report: &Report, mut edge: usize, x: &mut String) {
         let _ = writeln!(
             x,
             "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
-            xml(&model.systems[gap.from].id),
-            xml(&model.systems[gap.to].id)
+            xml(&model.system(gap.from).id),
+            xml(&model.system(gap.to).id)
         );
         edge += 1;
         let mut d = Data::new("edge", "      ");

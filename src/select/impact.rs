@@ -5,7 +5,7 @@
 use super::{resolve, unknown_reference_hint};
 use crate::decide::ModelChange;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::Model;
+use crate::model::{Model, SystemIx};
 
 /// The change as the user typed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub fn select_change(
     let mut problems = Vec::new();
     let systems: Vec<&str> = model.systems.iter().map(|s| s.id.as_str()).collect();
     let system = |option: &str, id: &str, problems: &mut Vec<Diagnostic>| {
-        resolve(option, "system", id, &systems, problems)
+        resolve(option, "system", id, &systems, problems).map(SystemIx::new)
     };
     let change = match names {
         ChangeNames::None => return Ok(None),
@@ -68,7 +68,7 @@ fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Optio
         let between: Vec<usize> = (0..model.integrations.len())
             .filter(|i| {
                 let x = &model.integrations[*i];
-                model.systems[x.from].id == from && model.systems[x.to].id == to
+                model.system(x.from).id == from && model.system(x.to).id == to
             })
             .collect();
         match between.as_slice() {

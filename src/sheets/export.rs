@@ -11,7 +11,7 @@ use super::{
     Column, FIX_COLUMNS, INTEGRATION_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS,
     SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
 };
-use crate::model::{Defaults, Model, Source, Sources, UnitIx, Workflow};
+use crate::model::{Defaults, Model, Source, Sources, SystemIx, UnitIx, Workflow};
 
 /// One CSV file.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,7 +157,7 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
 
 /// fixes.csv.
 fn fix_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let cells: Vec<(String, String)> = model
         .fixes
         .iter()
@@ -283,7 +283,7 @@ fn system_sheet(model: &Model) -> io::Result<ExportedSheet> {
 
 /// integrations.csv.
 fn integration_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let evidence = |s: &Sources| s.evidence.clone().unwrap_or_default();
     let carries: Vec<(String, String, String)> = model
         .integrations
@@ -327,7 +327,7 @@ fn integration_sheet(model: &Model) -> io::Result<ExportedSheet> {
 
 /// workflows.csv: one row per handoff, the workflow's own cells repeated on each.
 fn workflow_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let steps: Vec<String> = (1..=model
         .workflows
         .iter()

@@ -9,7 +9,7 @@ use super::palette::Look;
 use super::scene::{unit_title, FixMark};
 use super::Report;
 use crate::analysis::Status;
-use crate::model::UnitIx;
+use crate::model::{SystemIx, UnitIx};
 use crate::text::{hours, money};
 
 /// Counts of handoffs by status, with their gap hours and cost.
@@ -141,7 +141,7 @@ impl UnitScene {
 /// The unit level of `report` with its best `top` fixes marked.
 pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
     let model = report.model;
-    let unit_of = |s: usize| model.systems[s].unit;
+    let unit_of = |s: SystemIx| model.system(s).unit;
     // Systems per unit (the last slot: no unit), counted once.
     let slot = |u: Option<UnitIx>| u.map_or(model.units.len(), UnitIx::index);
     let mut systems = vec![0usize; model.units.len() + 1];

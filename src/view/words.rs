@@ -4,7 +4,7 @@
 use crate::analysis::{
     path_ids, Analysis, Assumptions, Fix, FixId, HandoffResult, MinutesSource, PathHop,
 };
-use crate::model::{Model, Source};
+use crate::model::{Model, Source, SystemIx};
 use crate::text::{hours, minutes, money, rate};
 
 /// `2.0 FTE`.
@@ -93,7 +93,8 @@ pub fn fix_name(model: &Model, id: FixId) -> String {
     };
     format!(
         "{verb} {} \u{2192} {}",
-        model.systems[from].name, model.systems[to].name
+        model.system(from).name,
+        model.system(to).name
     )
 }
 
@@ -119,11 +120,11 @@ impl<'a> PathWords<'a> {
 
     /// The systems along `path` from `from`; the hops' ids if one is not an integration of
     /// the model (a fix's hop).
-    fn chain(&self, from: usize, path: &[PathHop]) -> String {
-        let mut systems = vec![self.model.systems[from].id.as_str()];
+    fn chain(&self, from: SystemIx, path: &[PathHop]) -> String {
+        let mut systems = vec![self.model.system(from).id.as_str()];
         for hop in path {
             match hop.integration() {
-                Some(i) => systems.push(&self.model.systems[self.model.integrations[i].to].id),
+                Some(i) => systems.push(&self.model.system(self.model.integrations[i].to).id),
                 None => return path_ids(self.model, path).join(", "),
             }
         }
@@ -173,8 +174,8 @@ impl<'a> PathWords<'a> {
             .collect();
         Some(format!(
             "{} and {} are connected, but not for `{}`: {}",
-            self.model.systems[h.from].id,
-            self.model.systems[h.to].id,
+            self.model.system(h.from).id,
+            self.model.system(h.to).id,
             h.data(self.model),
             self.chain(h.from, &path)
         ))
@@ -197,9 +198,9 @@ pub const UNFIXABLE_SHOWN: usize = 20;
 pub fn integrations_touching(model: &Model) -> Vec<usize> {
     let mut touching = vec![0; model.systems.len()];
     for i in &model.integrations {
-        touching[i.from] += 1;
+        touching[i.from.index()] += 1;
         if i.to != i.from {
-            touching[i.to] += 1;
+            touching[i.to.index()] += 1;
         }
     }
     touching

@@ -6,7 +6,7 @@ use gapgraph::decide::{precompute, roadmap};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
     Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, ObjectiveIx, Period, Runs,
-    Sources, System, SystemKind, Unit, UnitIx, Workflow,
+    Sources, System, SystemIx, SystemKind, Unit, UnitIx, Workflow,
 };
 use gapgraph::render::{
     plan_renderer, renderer, review_renderer, CsvTable, DiagramKind, Format, PlanFormat,
@@ -147,13 +147,14 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         criticality: None,
                     })
                     .collect();
+                let system_ix: Vec<SystemIx> = model.system_ixs().collect();
                 model.integrations = integrations
                     .into_iter()
                     .enumerate()
                     .map(|(k, ((from, to), m, c, minutes, fix_cost))| Integration {
                         id: format!("i{k}"),
-                        from,
-                        to,
+                        from: system_ix[from],
+                        to: system_ix[to],
                         carries: carries(c),
                         mode: mode(m),
                         minutes: minutes.map(f64::from),
@@ -184,8 +185,8 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         handoffs: handoffs
                             .into_iter()
                             .map(|((from, to), d, minutes, runs, by)| Handoff {
-                                from,
-                                to,
+                                from: system_ix[from],
+                                to: system_ix[to],
                                 data: DATA[d].into(),
                                 minutes: minutes.map(f64::from),
                                 runs: runs.map(|(count, per)| Runs {
@@ -204,8 +205,8 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                     .enumerate()
                     .map(|(f, ((from, to), cost, c, run_cost))| CatalogFix {
                         id: format!("f{f}"),
-                        from,
-                        to,
+                        from: system_ix[from],
+                        to: system_ix[to],
                         cost: cost as f64,
                         carries: c.map(carries),
                         run_cost: run_cost.map(f64::from),

@@ -142,8 +142,8 @@ fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops
         };
         let integration = &model.integrations[i];
         if integration.minutes.is_none() {
-            let manual_end = model.systems[integration.from].kind.is_manual()
-                || model.systems[integration.to].kind.is_manual();
+            let manual_end = model.system(integration.from).kind.is_manual()
+                || model.system(integration.to).kind.is_manual();
             let effective = if integration.mode == Mode::Automated && manual_end {
                 Mode::Semi
             } else {
@@ -207,7 +207,12 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 .map_or(workflow.runs_count * workflow.runs_per.per_year(), |runs| {
                     runs.per_year()
                 });
-            let route = route(network, handoff.from, handoff.to, &handoff.data);
+            let route = route(
+                network,
+                handoff.from.index(),
+                handoff.to.index(),
+                &handoff.data,
+            );
             let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
             let (status, minutes) =
                 status_and_minutes(route.as_ref().map(|r| r.minutes), handoff.minutes, fallback);
@@ -240,7 +245,9 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                     workflow.sources.runs
                 },
                 path_other_data: (status == Status::Missing)
-                    .then(|| route_filtered(network, handoff.from, handoff.to, None))
+                    .then(|| {
+                        route_filtered(network, handoff.from.index(), handoff.to.index(), None)
+                    })
                     .flatten()
                     .map(|r| {
                         r.hops

@@ -502,6 +502,7 @@ fn unit_level_weights_add_up_to_the_models_gap_hours() {
 #[test]
 fn every_gap_of_a_unit_appears_in_its_focus_view() {
     use gapgraph::analysis::Status;
+    use gapgraph::model::SystemIx;
     use gapgraph::view::scene::scene;
     for (name, loaded, analysis) in shipped_models() {
         let model = &loaded.model;
@@ -517,19 +518,22 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                 ..View::default()
             };
             let shown = scene(&report, &view);
-            let in_unit = |s: usize| model.systems[s].unit == Some(u);
+            let in_unit = |s: SystemIx| model.system(s).unit == Some(u);
             for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
                 if !(in_unit(h.from) || in_unit(h.to)) {
                     continue;
                 }
                 let what = format!("{name}: unit {}, {} step {}", u.index(), h.workflow, h.step);
-                assert!(shown.shows(h.from) && shown.shows(h.to), "{what}");
+                assert!(
+                    shown.shows(h.from.index()) && shown.shows(h.to.index()),
+                    "{what}"
+                );
                 if h.status == Status::Missing {
                     assert!(
                         shown
                             .missing
                             .iter()
-                            .any(|m| m.from == h.from && m.to == h.to),
+                            .any(|m| m.from == h.from.index() && m.to == h.to.index()),
                         "{what}: its gap edge"
                     );
                 } else {

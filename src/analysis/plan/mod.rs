@@ -8,7 +8,7 @@ use super::candidates::{candidates, Action};
 use super::ids::FixId;
 use super::measures::{summary, Summary};
 use super::value::{rank, value_with, Fix, RankBy};
-use crate::model::{Model, StrategyIx};
+use crate::model::{Model, StrategyIx, SystemIx};
 use planner::{Planner, Scenario};
 
 /// One pick of the plan, with its marginal value and the running totals.
@@ -20,10 +20,10 @@ pub struct PlanStep {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Cost.
     pub cost: f64,
     /// Hours a year it saves at this step.

@@ -16,7 +16,7 @@ use super::diff::{diff, Diff, Side};
 use super::lookup::FixLookup;
 use super::roadmap;
 use crate::analysis::{analyze, path_ids, Action, Analysis, HandoffResult, Status};
-use crate::model::{Model, StrategyIx, UnitIx};
+use crate::model::{Model, StrategyIx, SystemIx, UnitIx};
 
 /// One handoff whose status or minutes the change moves.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +140,7 @@ pub struct Impact {
 
 /// The change in words.
 pub fn change_text(model: &Model, change: Change) -> ChangeText {
-    let system = |s: usize| model.systems[s].id.clone();
+    let system = |s: SystemIx| model.system(s).id.clone();
     match change {
         Change::RemoveSystem(x) => ChangeText {
             kind: "remove-system",
@@ -216,15 +216,15 @@ pub fn impact(
 }
 
 /// Fewest integrations (either direction, of either model) from `seeds` to each system.
-fn distances(before: &Model, after: &Model, seeds: &[usize]) -> Vec<Option<usize>> {
+fn distances(before: &Model, after: &Model, seeds: &[SystemIx]) -> Vec<Option<usize>> {
     let mut next: Vec<Vec<usize>> = vec![Vec::new(); before.systems.len()];
     for i in before.integrations.iter().chain(&after.integrations) {
-        next[i.from].push(i.to);
-        next[i.to].push(i.from);
+        next[i.from.index()].push(i.to.index());
+        next[i.to.index()].push(i.from.index());
     }
     let mut dist = vec![None; before.systems.len()];
     let mut queue = VecDeque::new();
-    for &s in seeds {
+    for s in seeds.iter().map(|s| s.index()) {
         if dist[s].is_none() {
             dist[s] = Some(0);
             queue.push_back(s);
@@ -281,8 +281,8 @@ fn handoff_impact(
     a: Option<&HandoffResult>,
     distances: &[Option<usize>],
 ) -> HandoffImpact {
-    let system = |m: &Model, s: usize| m.systems[s].id.clone();
-    let distance = match (distances[b.from], distances[b.to]) {
+    let system = |m: &Model, s: SystemIx| m.system(s).id.clone();
+    let distance = match (distances[b.from.index()], distances[b.to.index()]) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     };

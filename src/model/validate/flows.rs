@@ -10,7 +10,7 @@ use super::ids::{Ids, Unique};
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::UnitIx;
+use crate::model::{SystemIx, UnitIx};
 
 const SOURCES: [(&str, Source); 3] = [
     ("stated", Source::Stated),
@@ -62,8 +62,8 @@ impl Validator {
             if let (Some(id), Some(from), Some(to), Some(carries)) = (id, from, to, carries) {
                 model.integrations.push(Integration {
                     id,
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     carries,
                     mode: mode.unwrap_or(Mode::Automated),
                     minutes,
@@ -242,8 +242,8 @@ impl Validator {
             {
                 marks.push(mark);
                 handoffs.push(Handoff {
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     data,
                     minutes,
                     runs,
@@ -318,8 +318,8 @@ impl Validator {
             {
                 model.fixes.push(CatalogFix {
                     id,
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     cost,
                     carries,
                     run_cost,

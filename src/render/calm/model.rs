@@ -131,7 +131,7 @@ fn put_sources(m: &mut Map<String, Value>, s: &Sources, figures: &[&str]) {
 
 /// An integration's fields; `id` only when it is not the default `FROM->TO`.
 pub(super) fn integration(model: &Model, g: &Integration) -> Value {
-    let (from, to) = (&model.systems[g.from].id, &model.systems[g.to].id);
+    let (from, to) = (&model.system(g.from).id, &model.system(g.to).id);
     let mut m = Map::new();
     m.insert("role".into(), json!("integration"));
     if g.id != format!("{from}->{to}") {
@@ -151,7 +151,7 @@ pub(super) fn integration(model: &Model, g: &Integration) -> Value {
 
 /// A catalogued fix's fields.
 pub(super) fn catalog_fix(model: &Model, f: &CatalogFix) -> Value {
-    let (from, to) = (&model.systems[f.from].id, &model.systems[f.to].id);
+    let (from, to) = (&model.system(f.from).id, &model.system(f.to).id);
     let mut m = Map::new();
     m.insert("role".into(), json!("catalog-fix"));
     if f.id != format!("{from}->{to}") {
@@ -174,8 +174,8 @@ fn runs(r: Runs) -> Value {
 
 fn handoff(model: &Model, h: &Handoff) -> Value {
     let mut m = Map::new();
-    m.insert("from".into(), json!(model.systems[h.from].id));
-    m.insert("to".into(), json!(model.systems[h.to].id));
+    m.insert("from".into(), json!(model.system(h.from).id));
+    m.insert("to".into(), json!(model.system(h.to).id));
     m.insert("data".into(), json!(h.data));
     put_num(&mut m, "minutes", h.minutes);
     if let Some(r) = h.runs {

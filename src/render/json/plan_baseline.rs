@@ -41,8 +41,8 @@ pub(super) fn closes<'a>(model: &'a Model, pick: &Fix) -> Vec<ClosesWire<'a>> {
             ClosesWire {
                 workflow: &workflow.id,
                 step: i.step,
-                from: &model.systems[handoff.from].id,
-                to: &model.systems[handoff.to].id,
+                from: &model.system(handoff.from).id,
+                to: &model.system(handoff.to).id,
                 data: &handoff.data,
                 minutes_before: i.minutes_before,
                 minutes_after: i.minutes_after,

@@ -137,8 +137,8 @@ impl<'a> FixWire<'a> {
             rank: f.rank,
             id: f.id.text(model),
             action: f.action.as_str(),
-            from: &model.systems[f.from].id,
-            to: &model.systems[f.to].id,
+            from: &model.system(f.from).id,
+            to: &model.system(f.to).id,
             carries: &f.carries,
             name: f.name(model),
             cost: f.cost,
@@ -281,8 +281,8 @@ impl<'a> GapWire<'a> {
         GapWire {
             workflow: &model.workflows[h.workflow].id,
             step: h.step,
-            from: &model.systems[h.from].id,
-            to: &model.systems[h.to].id,
+            from: &model.system(h.from).id,
+            to: &model.system(h.to).id,
             data: h.data(model),
             status: h.status.as_str(),
             minutes: h.minutes,
@@ -407,7 +407,7 @@ pub(super) struct SystemWire<'a> {
 
 impl<'a> SystemWire<'a> {
     pub(super) fn new(model: &'a Model, s: &'a SystemMeasures) -> Self {
-        let system = &model.systems[s.system];
+        let system = &model.system(s.system);
         SystemWire {
             id: &system.id,
             kind: system.kind.as_str(),

@@ -192,7 +192,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
         cells.extend([
             model.workflows[g.workflow].id.clone(),
             g.step.to_string(),
-            format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+            format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
             g.status.as_str().to_string(),
             minutes(g.minutes),
@@ -250,7 +250,7 @@ pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::f
         cells.extend([
             model.workflows[g.workflow].id.clone(),
             g.step.to_string(),
-            format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+            format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
             hours(g.annual_hours),
             money(g.annual_cost),
@@ -337,7 +337,8 @@ pub(super) fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -
             write!(
                 out,
                 "{}->{} ",
-                model.systems[h.from].id, model.systems[h.to].id
+                model.system(h.from).id,
+                model.system(h.to).id
             )?;
             status(out, h.status);
         }
@@ -406,14 +407,14 @@ pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std
     let touching = integrations_touching(model);
     for s in flagged {
         let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
-        let system = &model.systems[s.system];
+        let system = &model.system(s.system);
         let owner = system
             .owner
             .as_deref()
             .map(|o| format!(", owner {}", terminal(o)))
             .unwrap_or_default();
         let detail = if s.workflows.is_empty() {
-            format!(" ({})", unused_detail(touching[s.system]))
+            format!(" ({})", unused_detail(touching[s.system.index()]))
         } else {
             String::new()
         };

@@ -211,11 +211,11 @@ fn handoff_view(model: &Model, h: &HandoffResult) -> HandoffView {
     let via = hops
         .iter()
         .take(hops.len().saturating_sub(1))
-        .map(|&i| model.integrations[i].to)
+        .map(|&i| model.integrations[i].to.index())
         .collect();
     HandoffView {
-        from: h.from,
-        to: h.to,
+        from: h.from.index(),
+        to: h.to.index(),
         data: h.data(model).to_string(),
         status: status_code(h.status),
         minutes: h.minutes,
@@ -235,9 +235,9 @@ fn system_views(
 ) -> Vec<SystemView> {
     let mut gap_hours = vec![0.0; model.systems.len()];
     for h in base.handoffs.iter().filter(|h| h.status.is_gap()) {
-        gap_hours[h.from] += h.annual_hours;
+        gap_hours[h.from.index()] += h.annual_hours;
         if h.to != h.from {
-            gap_hours[h.to] += h.annual_hours;
+            gap_hours[h.to.index()] += h.annual_hours;
         }
     }
     model

@@ -63,7 +63,7 @@ pub(super) fn fix_table(
 /// What to call a fix: the catalogued fix's name, "Automate" and the integration's name,
 /// else what it does between which systems.
 pub fn fix_name(model: &Model, fix: &Fix) -> String {
-    let (from, to) = (&model.systems[fix.from].name, &model.systems[fix.to].name);
+    let (from, to) = (&model.system(fix.from).name, &model.system(fix.to).name);
     match (fix.action, fix.name(model)) {
         (Action::Catalog, Some(name)) => name.to_string(),
         (Action::Automate, Some(name)) => format!("Automate {name}"),
@@ -93,8 +93,8 @@ fn fix_view(model: &Model, base: &Analysis, fix: &Fix, workflow_at: &[Option<usi
         id: fix.id.text(model).into_owned(),
         name: fix_name(model, fix),
         action: fix.action.as_str(),
-        from: fix.from,
-        to: fix.to,
+        from: fix.from.index(),
+        to: fix.to.index(),
         cost: fix.cost,
         run_cost: fix.run_cost,
         saving: fix.annual_saving,

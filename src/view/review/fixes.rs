@@ -99,7 +99,8 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
             name.push(text(if fix.name(model).is_some() {
                 format!(
                     "{} \u{2192} {}: {carries}",
-                    model.systems[fix.from].name, model.systems[fix.to].name,
+                    model.system(fix.from).name,
+                    model.system(fix.to).name,
                 )
             } else {
                 format!("carries {carries}")

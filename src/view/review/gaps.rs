@@ -17,9 +17,9 @@ const PATH_SHOWN: usize = 6;
 
 fn path_names(report: &Report, h: &HandoffResult) -> String {
     let model = report.model;
-    let mut names = vec![model.systems[h.from].name.as_str()];
+    let mut names = vec![model.system(h.from).name.as_str()];
     for i in h.path_integrations() {
-        names.push(model.systems[model.integrations[i].to].name.as_str());
+        names.push(model.system(model.integrations[i].to).name.as_str());
     }
     if names.len() > PATH_SHOWN {
         let hidden = names.len() - 4;
@@ -219,7 +219,8 @@ impl GapsContext<'_> {
             number_cell(h.step.to_string(), Some(h.step as f64)),
             text_cell(format!(
                 "{} \u{2192} {}",
-                model.systems[h.from].name, model.systems[h.to].name
+                model.system(h.from).name,
+                model.system(h.to).name
             )),
             cell(data),
             cell(vec![Span::Tag(
@@ -344,7 +345,8 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
                 number_cell(h.step.to_string(), Some(h.step as f64)),
                 text_cell(format!(
                     "{} \u{2192} {}",
-                    model.systems[h.from].name, model.systems[h.to].name
+                    model.system(h.from).name,
+                    model.system(h.to).name
                 )),
                 text_cell(h.data(model)),
                 number_cell(hours(h.annual_hours), Some(h.annual_hours)),

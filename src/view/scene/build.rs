@@ -104,7 +104,7 @@ fn handoffs_in_focus<'r>(
     };
     of_workflows
         .into_iter()
-        .filter(|h| view.units.is_empty() || units.has(h.from) || units.has(h.to))
+        .filter(|h| view.units.is_empty() || units.has(h.from.index()) || units.has(h.to.index()))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect()
 }
@@ -120,12 +120,12 @@ fn shown_in_focus(
     let mut systems = Vec::new();
     let mut integrations = Vec::new();
     for h in in_focus {
-        systems.push(h.from);
-        systems.push(h.to);
+        systems.push(h.from.index());
+        systems.push(h.to.index());
         for i in h.path_integrations() {
             integrations.push(i);
-            systems.push(model.integrations[i].from);
-            systems.push(model.integrations[i].to);
+            systems.push(model.integrations[i].from.index());
+            systems.push(model.integrations[i].to.index());
         }
     }
     if view.workflows.is_empty() && !view.gaps_only {
@@ -133,10 +133,10 @@ fn shown_in_focus(
         // in it, whatever workflow uses it (or none).
         systems.extend((0..model.systems.len()).filter(|s| units.has(*s)));
         for (i, integration) in model.integrations.iter().enumerate() {
-            if units.has(integration.from) || units.has(integration.to) {
+            if units.has(integration.from.index()) || units.has(integration.to.index()) {
                 integrations.push(i);
-                systems.push(integration.from);
-                systems.push(integration.to);
+                systems.push(integration.from.index());
+                systems.push(integration.to.index());
             }
         }
     }
@@ -175,18 +175,20 @@ fn steps_and_missing(
         if h.status != Status::Missing {
             continue;
         }
-        let k = *missing_at.entry((h.from, h.to)).or_insert_with(|| {
-            missing.push(MissingEdge {
-                from: h.from,
-                to: h.to,
-                data: Vec::new(),
-                annual_hours: 0.0,
-                annual_cost: 0.0,
-                workflows: Vec::new(),
-                steps: Vec::new(),
+        let k = *missing_at
+            .entry((h.from.index(), h.to.index()))
+            .or_insert_with(|| {
+                missing.push(MissingEdge {
+                    from: h.from.index(),
+                    to: h.to.index(),
+                    data: Vec::new(),
+                    annual_hours: 0.0,
+                    annual_cost: 0.0,
+                    workflows: Vec::new(),
+                    steps: Vec::new(),
+                });
+                missing.len() - 1
             });
-            missing.len() - 1
-        });
         let edge = &mut missing[k];
         let data = h.data(model);
         if listed.insert((k, false, data)) {

@@ -82,8 +82,8 @@ impl Scene {
             tooltip.push_str(&format!(" via {via}"));
         }
         SceneEdge {
-            from: integration.from,
-            to: integration.to,
+            from: integration.from.index(),
+            to: integration.to.index(),
             look: Look::of(mode),
             lines,
             tooltip,

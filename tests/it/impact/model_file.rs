@@ -28,7 +28,7 @@ pub(super) fn model_json(m: &Model) -> Value {
         .integrations
         .iter()
         .map(|i| {
-            let mut x = json!({"from": sys(i.from), "to": sys(i.to),
+            let mut x = json!({"from": sys(i.from.index()), "to": sys(i.to.index()),
                                "carries": i.carries.0, "mode": i.mode.as_str()});
             stated_id(&mut x, &i.id);
             optional(&mut x, "minutes", i.minutes);
@@ -41,7 +41,8 @@ pub(super) fn model_json(m: &Model) -> Value {
         .fixes
         .iter()
         .map(|f| {
-            let mut x = json!({"from": sys(f.from), "to": sys(f.to), "cost": f.cost});
+            let mut x =
+                json!({"from": sys(f.from.index()), "to": sys(f.to.index()), "cost": f.cost});
             stated_id(&mut x, &f.id);
             if let Some(c) = &f.carries {
                 x["carries"] = json!(c.0);
@@ -99,7 +100,8 @@ fn workflows_json(m: &Model) -> Value {
             .handoffs
             .iter()
             .map(|h| {
-                let mut x = json!({"from": sys(h.from), "to": sys(h.to), "data": h.data});
+                let mut x =
+                    json!({"from": sys(h.from.index()), "to": sys(h.to.index()), "data": h.data});
                 optional(&mut x, "minutes", h.minutes);
                 if let Some(r) = &h.runs {
                     x["runs"] = json!({"count": r.count, "per": r.per.as_str()});
@@ -210,7 +212,7 @@ impl Edit {
     }
 
     pub(super) fn change(&self, m: &Model) -> ModelChange {
-        let system = |id: &str| m.systems.iter().position(|s| s.id == id).unwrap();
+        let system = |id: &str| m.system_index(id).unwrap();
         match self {
             Edit::RemoveSystem(x) => ModelChange::RemoveSystem(system(x)),
             Edit::RemoveIntegration(i) => ModelChange::RemoveIntegration(
@@ -230,13 +232,13 @@ impl Edit {
 pub(super) fn edits(m: &Model) -> Vec<Edit> {
     let mut edits = Vec::new();
     for i in m.integrations.iter().take(3) {
-        edits.push(Edit::RemoveSystem(m.systems[i.from].id.clone()));
+        edits.push(Edit::RemoveSystem(m.system(i.from).id.clone()));
     }
     if let Some(i) = m.integrations.get(m.integrations.len() / 2) {
         edits.push(Edit::RemoveIntegration(i.id.clone()));
     }
     if let Some(i) = m.integrations.first() {
-        let (a, b) = (m.systems[i.from].id.clone(), m.systems[i.to].id.clone());
+        let (a, b) = (m.system(i.from).id.clone(), m.system(i.to).id.clone());
         edits.push(Edit::Replace(a.clone(), b.clone()));
         edits.push(Edit::Replace(b, a));
     }
