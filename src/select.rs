@@ -8,7 +8,7 @@ mod impact;
 pub use impact::{select_change, ChangeNames};
 
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::{Model, StrategyIx, UnitIx};
+use crate::model::{Model, StrategyIx, UnitIx, WorkflowIx};
 
 /// Identifiers as the user typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub struct Selection {
     /// The strategy in force: the one named, else the model's `strategy`, else its first;
     /// `None` when the model declares none.
     pub strategy: Option<StrategyIx>,
-    /// Indexes into `Model::workflows`.
-    pub workflows: Vec<usize>,
+    /// The workflows named.
+    pub workflows: Vec<WorkflowIx>,
     /// The units named.
     pub units: Vec<UnitIx>,
 }
@@ -49,6 +49,7 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
         .workflows
         .iter()
         .filter_map(|id| resolve("--workflow", "workflow", id, &workflow_ids, &mut problems))
+        .map(WorkflowIx::new)
         .collect();
     let unit_ids: Vec<&str> = model.units.iter().map(|u| u.id.as_str()).collect();
     let units = names
@@ -129,7 +130,7 @@ mod tests {
             select(&model, &all),
             Ok(Selection {
                 strategy: model.strategy_index("lean"),
-                workflows: vec![0],
+                workflows: vec![model.workflow_index("month-end").unwrap()],
                 units: vec![model.unit_index("sales").unwrap()]
             })
         );

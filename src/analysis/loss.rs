@@ -87,7 +87,7 @@ pub fn system_losses(model: &Model, strategy: Option<StrategyIx>) -> Vec<SystemL
             };
             for &k in &touching[x] {
                 let (b, a) = (&base[k as usize], &results[k as usize]);
-                add(&mut loss, b, a, &mut seen[b.workflow], x);
+                add(&mut loss, b, a, &mut seen[b.workflow.index()], x);
                 results[k as usize] = b.clone();
             }
             for &e in &incident[x] {

@@ -5,7 +5,7 @@ use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
 use super::rules;
 use super::value::Fix;
-use crate::model::{Mode, Model, Source, SystemIx, UnitIx};
+use crate::model::{Mode, Model, Source, SystemIx, UnitIx, WorkflowIx};
 
 /// Handoff counts and cost of a group of handoffs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,8 +43,8 @@ impl Counts {
 /// Measures of one workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowMeasures {
-    /// Workflow index (its id, name and unit are the model's).
-    pub workflow: usize,
+    /// The workflow (its id, name and unit are the model's).
+    pub workflow: WorkflowIx,
     /// Counts and cost.
     pub counts: Counts,
     /// Alignment with the strategy in force.
@@ -92,8 +92,8 @@ impl Flag {
 pub struct SystemMeasures {
     /// The system (its id, name, kind, unit, owner, rating and cost are the model's).
     pub system: SystemIx,
-    /// Workflows (indexes) whose handoffs have it as an end or on their path, file order.
-    pub workflows: Vec<usize>,
+    /// Workflows whose handoffs have it as an end or on their path, file order.
+    pub workflows: Vec<WorkflowIx>,
     /// Σ alignment of those workflows.
     pub strategic_contribution: f64,
     /// Audit flags.
@@ -236,14 +236,14 @@ fn workflow_measures(
         .iter()
         .enumerate()
         .map(|(w, wf)| WorkflowMeasures {
-            workflow: w,
+            workflow: WorkflowIx::new(w),
             counts: Counts::default(),
             alignment: alignment.per_workflow[w],
             runs_per_year: rules::workflow_runs_per_year(wf),
         })
         .collect();
     for h in handoffs {
-        workflows[h.workflow].counts.add(h);
+        workflows[h.workflow.index()].counts.add(h);
     }
     workflows
 }
@@ -259,7 +259,7 @@ fn unit_measures(model: &Model, handoffs: &[HandoffResult]) -> Vec<UnitMeasures>
         })
         .collect();
     for h in handoffs {
-        if let Some(u) = model.workflows[h.workflow].unit {
+        if let Some(u) = model.workflow(h.workflow).unit {
             units[u.index()].counts.add(h);
         }
     }
@@ -291,7 +291,7 @@ fn system_measures(
             let mut flags = Vec::new();
             if ws.is_empty() {
                 flags.push(Flag::Unused);
-            } else if ws.iter().all(|w| alignment.per_workflow[*w] == 0.0) {
+            } else if ws.iter().all(|w| alignment.per_workflow[w.index()] == 0.0) {
                 flags.push(Flag::Unaligned);
             }
             if !manual_kind && !automated_end[s] {
@@ -304,7 +304,7 @@ fn system_measures(
                 system: SystemIx::new(s),
                 strategic_contribution: ws
                     .iter()
-                    .fold(0.0, |sum, w| sum + alignment.per_workflow[*w]),
+                    .fold(0.0, |sum, w| sum + alignment.per_workflow[w.index()]),
                 workflows: ws,
                 flags,
             }
@@ -313,8 +313,8 @@ fn system_measures(
 }
 
 /// Which workflows touch which system: handoff ends and the systems on reported paths.
-fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<usize>> {
-    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
+fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<WorkflowIx>> {
+    let mut touching: Vec<Vec<WorkflowIx>> = vec![Vec::new(); model.systems.len()];
     for h in handoffs {
         let on_path = h
             .path_integrations()

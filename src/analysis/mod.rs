@@ -118,7 +118,7 @@ impl Analysis {
         let cost = |u: &Unfixable| self.handoffs[u.handoff].annual_cost;
         let key = |u: &Unfixable| {
             let h = &self.handoffs[u.handoff];
-            (model.workflows[h.workflow].id.as_bytes(), h.step)
+            (model.workflow(h.workflow).id.as_bytes(), h.step)
         };
         all.sort_by(|a, b| {
             cost(b)
@@ -143,7 +143,7 @@ impl Analysis {
         let mut gaps: Vec<usize> = (0..self.handoffs.len())
             .filter(|&h| self.handoffs[h].status.is_gap())
             .collect();
-        let id = |h: &HandoffResult| model.workflows[h.workflow].id.as_bytes();
+        let id = |h: &HandoffResult| model.workflow(h.workflow).id.as_bytes();
         gaps.sort_by(|&a, &b| {
             let (a, b) = (&self.handoffs[a], &self.handoffs[b]);
             b.strategic_value

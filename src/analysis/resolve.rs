@@ -5,7 +5,9 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
-use crate::model::{Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow};
+use crate::model::{
+    Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
+};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,10 +127,11 @@ impl Alignment {
 
     /// `cost` × S.weights[o] × W.serves[o] / Σ S.weights for each objective weighed
     /// positively, in the strategy's order.
-    pub fn split(&self, workflow: usize, cost: f64) -> impl Iterator<Item = f64> + '_ {
+    pub fn split(&self, workflow: WorkflowIx, cost: f64) -> impl Iterator<Item = f64> + '_ {
+        let w = workflow.index();
         self.parts
             .iter()
-            .map(move |(_, weight, serves)| cost * weight * serves[workflow] / self.total_weight)
+            .map(move |(_, weight, serves)| cost * weight * serves[w] / self.total_weight)
     }
 
     /// The objectives (indexes) of [`Alignment::split`], in order.
@@ -140,8 +143,8 @@ impl Alignment {
 /// One handoff, resolved and priced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandoffResult {
-    /// Workflow index.
-    pub workflow: usize,
+    /// The workflow.
+    pub workflow: WorkflowIx,
     /// 1-based position in the workflow.
     pub step: usize,
     /// Source system.
@@ -190,7 +193,7 @@ pub struct HandoffResult {
 impl HandoffResult {
     /// The model's handoff this result is about.
     pub fn handoff<'m>(&self, model: &'m Model) -> &'m Handoff {
-        &model.workflows[self.workflow].handoffs[self.step - 1]
+        &model.workflow(self.workflow).handoffs[self.step - 1]
     }
 
     /// The data object it moves.
@@ -395,7 +398,7 @@ fn priced(
         workflow.sources.runs
     };
     HandoffResult {
-        workflow: w,
+        workflow: WorkflowIx::new(w),
         step: key.step as usize + 1,
         from: handoff.from,
         to: handoff.to,

@@ -81,7 +81,7 @@ pub fn unfixable(model: &Model, handoffs: &[HandoffResult], fixes: &[Fix]) -> Ve
     }
     for fix in fixes {
         for i in &fix.improves {
-            lowered[first[i.workflow] + i.step - 1] = true;
+            lowered[first[i.workflow.index()] + i.step - 1] = true;
         }
     }
     handoffs

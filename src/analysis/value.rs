@@ -9,13 +9,13 @@ pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::{Model, Source, SystemIx};
+use crate::model::{Model, Source, SystemIx, WorkflowIx};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Improvement {
-    /// Workflow index.
-    pub workflow: usize,
+    /// The workflow.
+    pub workflow: WorkflowIx,
     /// 1-based step.
     pub step: usize,
     /// Minutes per run before the fix.
@@ -29,7 +29,7 @@ pub struct Improvement {
 impl Improvement {
     /// The data object of the handoff it improves.
     pub fn data<'m>(&self, model: &'m Model) -> &'m str {
-        &model.workflows[self.workflow].handoffs[self.step - 1].data
+        &model.workflow(self.workflow).handoffs[self.step - 1].data
     }
 }
 
@@ -62,8 +62,8 @@ pub struct Fix {
     pub payback_months: Option<f64>,
     /// strategic_value > 0.
     pub aligned: bool,
-    /// Workflows (indexes) with a handoff it makes cheaper, in file order.
-    pub workflows: Vec<usize>,
+    /// Workflows with a handoff it makes cheaper, in file order.
+    pub workflows: Vec<WorkflowIx>,
     /// strategic_value split by objective weighed in the strategy in force.
     pub objectives: ObjectiveSplit,
     /// The handoffs it makes cheaper, in file order.

@@ -158,7 +158,7 @@ type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 fn key<'a>(model: &'a Model, h: &HandoffResult) -> Key<'a> {
     (
-        &model.workflows[h.workflow].id,
+        &model.workflow(h.workflow).id,
         &model.system(h.from).id,
         &model.system(h.to).id,
         h.data(model),

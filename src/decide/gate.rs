@@ -124,7 +124,7 @@ fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Off
         .map(|h| (h, weight(h)))
         .filter(|(_, w)| *w > 0.0)
         .collect();
-    let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
+    let workflow = |h: &HandoffResult| model.workflow(h.workflow).id.as_str();
     gaps.sort_by(|(a, x), (b, y)| {
         y.total_cmp(x)
             .then_with(|| workflow(a).as_bytes().cmp(workflow(b).as_bytes()))

@@ -56,7 +56,7 @@ impl<'a> HandoffLookup<'a> {
         let mut start = 0;
         for run in handoffs.chunk_by(|a, b| a.workflow == b.workflow) {
             // A workflow id seen twice keeps its first run, as a scan from the top would.
-            runs.entry(model.workflows[run[0].workflow].id.as_str())
+            runs.entry(model.workflow(run[0].workflow).id.as_str())
                 .or_insert(start..start + run.len());
             start += run.len();
         }
@@ -91,7 +91,7 @@ mod tests {
         }
         assert!(fixes.get("no such fix", Action::Connect).is_none());
         let handoffs = HandoffLookup::new(&model, &analysis.handoffs);
-        let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
+        let workflow = |h: &HandoffResult| model.workflow(h.workflow).id.as_str();
         for h in &analysis.handoffs {
             assert!(std::ptr::eq(handoffs.get(workflow(h), h.step).unwrap(), h));
         }

@@ -7,15 +7,15 @@ use std::collections::HashMap;
 
 use crate::analysis::rules::working_unit;
 use crate::analysis::Improvement;
-use crate::model::{Model, SystemIx, UnitIx};
+use crate::model::{Model, SystemIx, UnitIx, WorkflowIx};
 
 /// A part of the model a fix touches that can have an owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     /// A system it connects.
     System(SystemIx),
-    /// A workflow with a handoff it changes (index).
-    Workflow(usize),
+    /// A workflow with a handoff it changes.
+    Workflow(WorkflowIx),
     /// A unit owning such a workflow or doing such a handoff's work.
     Unit(UnitIx),
 }
@@ -25,7 +25,7 @@ impl Part {
     pub fn describe(self, model: &Model) -> String {
         match self {
             Part::System(s) => format!("system `{}`", model.system(s).id),
-            Part::Workflow(w) => format!("workflow `{}`", model.workflows[w].id),
+            Part::Workflow(w) => format!("workflow `{}`", model.workflow(w).id),
             Part::Unit(u) => format!("unit `{}`", model.unit(u).id),
         }
     }
@@ -34,7 +34,7 @@ impl Part {
     pub fn owner(self, model: &Model) -> Option<&str> {
         match self {
             Part::System(s) => model.system(s).owner.as_deref(),
-            Part::Workflow(w) => model.workflows[w].owner.as_deref(),
+            Part::Workflow(w) => model.workflow(w).owner.as_deref(),
             Part::Unit(u) => model.unit(u).owner.as_deref(),
         }
     }
@@ -102,7 +102,7 @@ pub fn fix_owners(
     owners.add(model, Part::System(from), 0.0);
     owners.add(model, Part::System(to), 0.0);
     for improvement in improves {
-        let workflow = &model.workflows[improvement.workflow];
+        let workflow = &model.workflow(improvement.workflow);
         let handoff = &workflow.handoffs[improvement.step - 1];
         let hours = improvement.annual_hours_saved;
         // Each owner counts a handoff's hours once, however many of its parts they own.

@@ -9,7 +9,7 @@ use std::io::Write;
 use super::CsvTable;
 use super::{Render, RenderError};
 use crate::analysis::{Counts, Fix};
-use crate::model::Model;
+use crate::model::{Model, WorkflowIx};
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -174,7 +174,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
     let closes: Vec<String> = f
         .improves
         .iter()
-        .map(|i| format!("{} step {}", model.workflows[i.workflow].id, i.step))
+        .map(|i| format!("{} step {}", model.workflow(i.workflow).id, i.step))
         .collect();
     let mut row = Row::default()
         .count(f.rank)
@@ -191,7 +191,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         .optional_number(f.priority)
         .optional_number(f.payback_months)
         .flag(f.aligned)
-        .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
+        .list(f.workflows.iter().map(|w| &model.workflow(*w).id))
         .list(&closes)
         .number(f.run_cost)
         .number(f.net_saving)
@@ -233,7 +233,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         "fixable",
     ]);
     let model = report.model;
-    let unfixable: std::collections::BTreeSet<(usize, usize)> = report
+    let unfixable: std::collections::BTreeSet<(WorkflowIx, usize)> = report
         .analysis
         .unfixable
         .iter()
@@ -248,7 +248,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         .into_iter()
         .map(|g| {
             Row::default()
-                .text(&model.workflows[g.workflow].id)
+                .text(&model.workflow(g.workflow).id)
                 .count(g.step)
                 .text(&model.system(g.from).id)
                 .text(&model.system(g.to).id)
@@ -264,7 +264,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(g.alignment)
                 .number(g.strategic_value)
                 .optional_text(
-                    rules::working_unit(&model.workflows[g.workflow], g.handoff(model))
+                    rules::working_unit(model.workflow(g.workflow), g.handoff(model))
                         .map(|u| model.unit(u).id.as_str()),
                 )
                 .number(g.hourly_cost)
@@ -297,7 +297,7 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|w| {
             let model = report.model;
-            let workflow = &model.workflows[w.workflow];
+            let workflow = &model.workflow(w.workflow);
             Row::default()
                 .text(&workflow.id)
                 .text(&workflow.name)
@@ -365,7 +365,7 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .text(system.kind.as_str())
                 .optional_text(system.unit.map(|u| model.unit(u).id.as_str()))
                 .optional_text(system.owner.as_deref())
-                .list(s.workflows.iter().map(|w| &model.workflows[*w].id))
+                .list(s.workflows.iter().map(|w| &model.workflow(*w).id))
                 .number(s.strategic_contribution)
                 .list(s.flags.iter().map(|f| f.as_str()))
                 .optional_number(system.satisfaction)

@@ -170,7 +170,7 @@ fn workflows(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let unit = |u| unit_id(model, u);
     let workflows = analysis.workflows.iter().map(|m| {
-        let w = &model.workflows[m.workflow];
+        let w = &model.workflow(m.workflow);
         let c = &m.counts;
         vec![
             text(&w.id),
@@ -309,7 +309,7 @@ fn handoffs(report: &Report) -> io::Result<StoreFile> {
     let model = report.model;
     let sid = |s: SystemIx| text(&model.system(s).id);
     let handoffs = report.analysis.handoffs.iter().map(|h| {
-        let w = &model.workflows[h.workflow];
+        let w = &model.workflow(h.workflow);
         vec![
             sid(h.from),
             sid(h.to),
@@ -370,13 +370,9 @@ fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
         workflows.collect(),
     )?);
     let serves = report.analysis.systems.iter().flat_map(|m| {
-        m.workflows.iter().map(move |w| {
-            vec![
-                sid(m.system),
-                text(&model.workflows[*w].id),
-                "SERVES".into(),
-            ]
-        })
+        m.workflows
+            .iter()
+            .map(move |w| vec![sid(m.system), text(&model.workflow(*w).id), "SERVES".into()])
     });
     files.push(file(
         NEO4J_FILES[9],
@@ -392,7 +388,7 @@ fn closes(report: &Report) -> io::Result<StoreFile> {
         f.improves.iter().map(move |i| {
             vec![
                 text(&fix_node_id(model, f)),
-                text(&model.workflows[i.workflow].id),
+                text(&model.workflow(i.workflow).id),
                 i.step.to_string(),
                 num(i.minutes_before),
                 num(i.minutes_after),

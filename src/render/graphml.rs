@@ -121,7 +121,7 @@ fn write_system_nodes(report: &Report, x: &mut String) {
         let workflows: Vec<String> = measures
             .workflows
             .iter()
-            .map(|w| model.workflows[*w].id.clone())
+            .map(|w| model.workflow(*w).id.clone())
             .collect();
         d.list("workflows", &workflows);
         d.number(
@@ -190,7 +190,7 @@ fn write_gap_edges(report: &Report, mut edge: usize, x: &mut String) {
         d.text("label", Some(&format!("{status}: {}", gap.data(model))));
         d.flag("gap", true);
         d.text("status", Some(status));
-        d.text("workflow", Some(&model.workflows[gap.workflow].id));
+        d.text("workflow", Some(&model.workflow(gap.workflow).id));
         d.int("step", gap.step);
         d.text("data", Some(gap.data(model)));
         d.number("minutes", Some(gap.minutes));

@@ -220,7 +220,7 @@ pub fn unused_detail(touching: usize) -> String {
 /// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
 /// workflow's.
 pub fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
-    let workflow = &model.workflows[g.workflow];
+    let workflow = &model.workflow(g.workflow);
     let by = g.handoff(model).by?;
     if Some(by) == workflow.unit {
         return None;

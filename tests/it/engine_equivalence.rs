@@ -315,7 +315,7 @@ proptest! {
         let alignment = Alignment::new(&model, model.default_strategy);
         for h in resolve_all(&model, &network, &alignment) {
             let expected = brute_force(&network, h.from.index(), h.to.index(), h.data(&model));
-            prop_assert_eq!(h.path_minutes, expected.map(|(m, _)| m), "{}#{}", h.workflow, h.step);
+            prop_assert_eq!(h.path_minutes, expected.map(|(m, _)| m), "{}#{}", h.workflow.index(), h.step);
             if let Some((minutes, hops)) = expected {
                 prop_assert_eq!(h.path.len(), hops);
                 let mut at = h.from;

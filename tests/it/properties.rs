@@ -246,11 +246,11 @@ proptest! {
             let after = resolve_all(&model, changed, &alignment);
             for (b, a) in before.iter().zip(&after) {
                 if let (Some(p), Some(q)) = (a.path_minutes, b.path_minutes) {
-                    prop_assert!(p <= q, "{}#{} path rose from {} to {}", b.workflow, b.step, q, p);
+                    prop_assert!(p <= q, "{}#{} path rose from {} to {}", b.workflow.index(), b.step, q, p);
                 }
                 if a.minutes > b.minutes {
                     prop_assert!(b.status == Status::Missing && b.stated_minutes.is_none(),
-                        "{}#{} rose from {} to {}", b.workflow, b.step, b.minutes, a.minutes);
+                        "{}#{} rose from {} to {}", b.workflow.index(), b.step, b.minutes, a.minutes);
                     prop_assert_eq!(a.minutes, a.path_minutes.unwrap());
                 }
             }
@@ -299,7 +299,7 @@ proptest! {
         let analysis = analyze(&model, model.default_strategy);
         let mut runs = 0.0;
         let mut automated = 0.0;
-        for (w, workflow) in model.workflows.iter().enumerate() {
+        for (w, workflow) in model.workflow_ixs().zip(&model.workflows) {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
                 let h = analysis.handoffs.iter().find(|h| h.workflow == w && h.step == i + 1).unwrap();
                 let per_year = handoff.runs.map_or(workflow.runs_count * workflow.runs_per.per_year(), |r| r.count * r.per.per_year());

@@ -195,7 +195,7 @@ fn minutes_basis(
 /// Every handoff resolved against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     let mut out = Vec::new();
-    for (w, workflow) in model.workflows.iter().enumerate() {
+    for (w, workflow) in model.workflow_ixs().zip(&model.workflows) {
         for (i, handoff) in workflow.handoffs.iter().enumerate() {
             // The unit doing the work: the handoff's `by`, else the workflow's.
             let unit = handoff.by.or(workflow.unit);
@@ -230,8 +230,8 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 runs_per_year,
                 annual_hours,
                 annual_cost,
-                alignment: alignment.per_workflow[w],
-                strategic_value: annual_cost * alignment.per_workflow[w],
+                alignment: alignment.per_workflow[w.index()],
+                strategic_value: annual_cost * alignment.per_workflow[w.index()],
                 path_minutes: route.as_ref().map(|r| r.minutes),
                 fallback_minutes: fallback,
                 stated_minutes: handoff.minutes,

@@ -523,7 +523,12 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                 if !(in_unit(h.from) || in_unit(h.to)) {
                     continue;
                 }
-                let what = format!("{name}: unit {}, {} step {}", u.index(), h.workflow, h.step);
+                let what = format!(
+                    "{name}: unit {}, {} step {}",
+                    u.index(),
+                    h.workflow.index(),
+                    h.step
+                );
                 assert!(
                     shown.shows(h.from.index()) && shown.shows(h.to.index()),
                     "{what}"

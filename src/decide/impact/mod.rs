@@ -246,7 +246,7 @@ fn distances(before: &Model, after: &Model, seeds: &[SystemIx]) -> Vec<Option<us
 fn starts(analysis: &Analysis, workflows: usize) -> Vec<usize> {
     let mut starts = vec![0; workflows + 1];
     for h in &analysis.handoffs {
-        starts[h.workflow + 1] += 1;
+        starts[h.workflow.index() + 1] += 1;
     }
     for w in 1..starts.len() {
         starts[w] += starts[w - 1];
@@ -263,7 +263,7 @@ fn moved_handoffs(
     let after_starts = starts(new.analysis, new.model.workflows.len());
     let mut moved: Vec<HandoffImpact> = Vec::new();
     for b in &old.analysis.handoffs {
-        let a = edited.handoffs[b.workflow][b.step - 1]
+        let a = edited.handoffs[b.workflow.index()][b.step - 1]
             .map(|(w, s)| &new.analysis.handoffs[after_starts[w] + s]);
         if a.is_some_and(|a| a.status == b.status && a.minutes == b.minutes) {
             continue;
@@ -289,7 +289,7 @@ fn handoff_impact(
     let pair = |f: fn(&HandoffResult) -> f64| (f(b), a.map_or(0.0, f));
     HandoffImpact {
         distance,
-        workflow: old.model.workflows[b.workflow].id.clone(),
+        workflow: old.model.workflow(b.workflow).id.clone(),
         step: b.step,
         from: system(old.model, b.from),
         to: system(old.model, b.to),

@@ -334,7 +334,7 @@ fn handoff_links(
             order.push(pair);
         }
         entry.push(json!({
-            "workflow": model.workflows[h.workflow].id, "step": h.step, "data": h.data(model),
+            "workflow": model.workflow(h.workflow).id, "step": h.step, "data": h.data(model),
             "status": h.status.as_str(), "minutes": model::num(h.minutes),
             "path": path_ids(model, &h.path), "annual_hours": model::num(h.annual_hours),
             "annual_cost": model::num(h.annual_cost),
@@ -376,7 +376,7 @@ fn flows(
         .analysis
         .handoffs
         .iter()
-        .map(|h| ((h.workflow, h.step), h))
+        .map(|h| ((h.workflow.index(), h.step), h))
         .collect();
     let mut flows = Vec::new();
     for (wi, w) in model.workflows.iter().enumerate() {

@@ -126,7 +126,7 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
     let workflows = ids(view
         .workflows
         .iter()
-        .map(|w| model.workflows[*w].id.as_str())
+        .map(|w| model.workflow(*w).id.as_str())
         .collect());
     let unit_ids = ids(view
         .units

@@ -16,7 +16,7 @@ use crate::analysis::{
     Fix, HandoffResult, Improvement, ObjectiveSplit, PathHop, Summary, SystemMeasures,
     UnitMeasures, WorkflowMeasures,
 };
-use crate::model::{Model, Source};
+use crate::model::{Model, Source, WorkflowIx};
 
 #[derive(Serialize)]
 pub(super) struct SummaryWire {
@@ -115,7 +115,7 @@ pub(super) struct FixWire<'a> {
     priority: Option<f64>,
     payback_months: Option<f64>,
     aligned: bool,
-    workflows: Ids<'a, usize>,
+    workflows: Ids<'a, WorkflowIx>,
     objectives: Objectives<'a>,
     improves: Improvements<'a>,
     run_cost: f64,
@@ -222,7 +222,7 @@ struct ImprovementWire<'a> {
 
 impl<'a> ImprovementWire<'a> {
     fn new(model: &'a Model, i: &'a Improvement) -> Self {
-        let workflow = &model.workflows[i.workflow];
+        let workflow = &model.workflow(i.workflow);
         ImprovementWire {
             workflow: &workflow.id,
             step: i.step,
@@ -276,10 +276,10 @@ impl<'a> GapWire<'a> {
         h: &'a HandoffResult,
         unfixable: Option<UnfixableReason>,
     ) -> Self {
-        let workflow = &model.workflows[h.workflow];
+        let workflow = &model.workflow(h.workflow);
         let by = rules::working_unit(workflow, h.handoff(model));
         GapWire {
-            workflow: &model.workflows[h.workflow].id,
+            workflow: &model.workflow(h.workflow).id,
             step: h.step,
             from: &model.system(h.from).id,
             to: &model.system(h.to).id,
@@ -353,7 +353,7 @@ pub(super) struct WorkflowWire<'a> {
 
 impl<'a> WorkflowWire<'a> {
     pub(super) fn new(model: &'a Model, w: &'a WorkflowMeasures) -> Self {
-        let workflow = &model.workflows[w.workflow];
+        let workflow = &model.workflow(w.workflow);
         WorkflowWire {
             id: &workflow.id,
             unit: workflow.unit.map(|u| model.unit(u).id.as_str()),
@@ -390,7 +390,7 @@ impl<'a> UnitWire<'a> {
 pub(super) struct SystemWire<'a> {
     id: &'a str,
     kind: &'a str,
-    workflows: Ids<'a, usize>,
+    workflows: Ids<'a, WorkflowIx>,
     strategic_contribution: f64,
     flags: Vec<&'static str>,
     name: &'a str,

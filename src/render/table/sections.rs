@@ -190,7 +190,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
     write_grid(out, &columns, gaps.len(), |r, cells| {
         let g = gaps[r];
         cells.extend([
-            model.workflows[g.workflow].id.clone(),
+            model.workflow(g.workflow).id.clone(),
             g.step.to_string(),
             format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
@@ -208,7 +208,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
             writeln!(
                 out,
                 "  {}#{}: {}",
-                model.workflows[g.workflow].id,
+                model.workflow(g.workflow).id,
                 g.step,
                 terminal(&note)
             )?;
@@ -217,7 +217,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
             writeln!(
                 out,
                 "  {}#{}: {}",
-                model.workflows[g.workflow].id,
+                model.workflow(g.workflow).id,
                 g.step,
                 terminal(&by)
             )?;
@@ -248,7 +248,7 @@ pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::f
         let u = shown[r];
         let g = &analysis.handoffs[u.handoff];
         cells.extend([
-            model.workflows[g.workflow].id.clone(),
+            model.workflow(g.workflow).id.clone(),
             g.step.to_string(),
             format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
@@ -293,7 +293,7 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
     };
     write_grid(out, &columns, analysis.workflows.len(), |r, cells| {
         let w = &analysis.workflows[r];
-        let workflow = &model.workflows[w.workflow];
+        let workflow = &model.workflow(w.workflow);
         cells.extend([
             workflow.id.clone(),
             workflow
@@ -324,10 +324,10 @@ pub(super) fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -
         .handoffs
         .chunk_by(|a, b| a.workflow == b.workflow)
         .peekable();
-    for (index, w) in analysis.workflows.iter().enumerate() {
-        write!(out, "  {}: ", model.workflows[w.workflow].id)?;
+    for w in &analysis.workflows {
+        write!(out, "  {}: ", model.workflow(w.workflow).id)?;
         let steps = match by_workflow.peek() {
-            Some(chunk) if chunk[0].workflow == index => by_workflow.next(),
+            Some(chunk) if chunk[0].workflow == w.workflow => by_workflow.next(),
             _ => None,
         };
         for (k, h) in steps.into_iter().flatten().enumerate() {

@@ -203,7 +203,9 @@ fn workflow_view(model: &Model, pre: &Precomputed, w: usize, unit: Option<usize>
 /// Where workflow `w`'s handoffs start in `analysis.handoffs` (workflows in file order,
 /// steps in order).
 pub(super) fn handoff_start(analysis: &Analysis, w: usize) -> usize {
-    analysis.handoffs.partition_point(|h| h.workflow < w)
+    analysis
+        .handoffs
+        .partition_point(|h| h.workflow.index() < w)
 }
 
 fn handoff_view(model: &Model, h: &HandoffResult) -> HandoffView {
@@ -255,7 +257,7 @@ fn system_views(
             workflows: measures
                 .workflows
                 .iter()
-                .filter_map(|&w| workflow_at[w])
+                .filter_map(|&w| workflow_at[w.index()])
                 .collect(),
         })
         .collect()

@@ -24,7 +24,11 @@ pub(super) fn fix_table(
     workflow_at: &[Option<usize>],
     left_out: &mut Vec<String>,
 ) -> (Vec<FixView>, HashMap<FixKey, usize>) {
-    let on_page = |f: &Fix| f.workflows.iter().any(|&w| workflow_at[w].is_some());
+    let on_page = |f: &Fix| {
+        f.workflows
+            .iter()
+            .any(|&w| workflow_at[w.index()].is_some())
+    };
     let mut kept: HashSet<FixKey> = HashSet::new();
     for analysis in &pre.analyses {
         kept.extend(
@@ -75,8 +79,8 @@ pub fn fix_name(model: &Model, fix: &Fix) -> String {
 
 fn fix_view(model: &Model, base: &Analysis, fix: &Fix, workflow_at: &[Option<usize>]) -> FixView {
     let change = |i: &Improvement| {
-        let page_workflow = workflow_at[i.workflow]?;
-        let before = &base.handoffs[handoff_start(base, i.workflow) + i.step - 1];
+        let page_workflow = workflow_at[i.workflow.index()]?;
+        let before = &base.handoffs[handoff_start(base, i.workflow.index()) + i.step - 1];
         // `explain`'s terms: the saving is today's cost less the cost at the minutes after.
         let hours_after = before.runs_per_year * i.minutes_after / 60.0;
         let saving = before.annual_cost - hours_after * before.hourly_cost;

@@ -70,7 +70,7 @@ fn system_row(report: &Report, s: &SystemMeasures, touching: &[usize]) -> Vec<Ce
     let workflows: Vec<&str> = s
         .workflows
         .iter()
-        .map(|w| model.workflows[*w].id.as_str())
+        .map(|w| model.workflow(*w).id.as_str())
         .collect();
     let workflows = if workflows.is_empty() {
         crate::view::words::unused_detail(touching[s.system.index()])

@@ -70,7 +70,7 @@ fn workflow_table(report: &Report, cost: &str) -> Block {
             .workflows
             .iter()
             .map(|w| {
-                let workflow = &report.model.workflows[w.workflow];
+                let workflow = &report.model.workflow(w.workflow);
                 let mut row = vec![
                     cell(name_and_id(&workflow.name, &workflow.id)),
                     text_cell(unit_name(report.model, workflow.unit)),

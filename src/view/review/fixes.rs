@@ -37,7 +37,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         };
         spans.push(text(format!(
             "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
-            model.workflows[i.workflow].id,
+            model.workflow(i.workflow).id,
             i.step,
             i.data(model),
             minutes(i.minutes_before),
@@ -168,7 +168,7 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
         let ids: Vec<&str> = fix
             .workflows
             .iter()
-            .map(|w| report.model.workflows[*w].id.as_str())
+            .map(|w| report.model.workflow(*w).id.as_str())
             .collect();
         spans.push(text(format!("; workflows {}", ids.join(", "))));
     }

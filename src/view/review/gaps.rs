@@ -5,7 +5,7 @@ use super::{
     Table, Tag,
 };
 use crate::analysis::HandoffResult;
-use crate::model::Source;
+use crate::model::{Source, WorkflowIx};
 use crate::text::{hours, minutes, money, percent, ratio};
 use crate::view::index::FixesByHandoff;
 use crate::view::words::PathWords;
@@ -57,8 +57,9 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     if automated.len() < analysis.workflows.len() {
         // The maps are made now, for a page that draws them while it writes the rest;
         // each workflow's blocks take theirs from them.
-        let map_of: Vec<usize> = (0..mapped.len())
-            .filter(|&w| mapped[w] && with_gaps[w])
+        let map_of: Vec<WorkflowIx> = model
+            .workflow_ixs()
+            .filter(|w| mapped[w.index()] && with_gaps[w.index()])
             .collect();
         let maps = map_of
             .iter()
@@ -90,7 +91,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                             .flat_map(|handoffs| {
                                 let w = handoffs[0].workflow;
                                 let map = map_of.binary_search(&w).ok().map(|k| &maps[k]);
-                                context.workflow_blocks(w, handoffs, map)
+                                context.workflow_blocks(w.index(), handoffs, map)
                             })
                             .collect::<Vec<Block>>()
                     },
@@ -128,7 +129,7 @@ fn workflows_with_gaps(report: &Report) -> Vec<bool> {
     let analysis = report.analysis;
     let mut with_gaps = vec![false; analysis.workflows.len()];
     for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
-        with_gaps[h.workflow] = true;
+        with_gaps[h.workflow.index()] = true;
     }
     with_gaps
 }
@@ -341,7 +342,7 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
         .map(|u| {
             let h = &analysis.handoffs[u.handoff];
             vec![
-                cell(vec![code(&model.workflows[h.workflow].id)]),
+                cell(vec![code(&model.workflow(h.workflow).id)]),
                 number_cell(h.step.to_string(), Some(h.step as f64)),
                 text_cell(format!(
                     "{} \u{2192} {}",

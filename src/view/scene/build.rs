@@ -155,7 +155,7 @@ fn steps_and_missing(
         if workflow_filter.len() == 1 {
             h.step.to_string()
         } else {
-            format!("{} {}", model.workflows[h.workflow].id, h.step)
+            format!("{} {}", model.workflow(h.workflow).id, h.step)
         }
     };
     let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -194,7 +194,7 @@ fn steps_and_missing(
         if listed.insert((k, false, data)) {
             edge.data.push(data.to_string());
         }
-        let workflow = model.workflows[h.workflow].id.as_str();
+        let workflow = model.workflow(h.workflow).id.as_str();
         if listed.insert((k, true, workflow)) {
             edge.workflows.push(workflow.to_string());
         }

@@ -10,7 +10,7 @@ use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
 use crate::analysis::{Action, Fix};
-use crate::model::{Mode, Model, UnitIx};
+use crate::model::{Mode, Model, UnitIx, WorkflowIx};
 use crate::text::money;
 
 pub use build::scene;
@@ -46,7 +46,7 @@ pub struct View {
     /// Systems or units as nodes.
     pub level: Level,
     /// Only these workflows' handoff paths and gaps (empty: all).
-    pub workflows: Vec<usize>,
+    pub workflows: Vec<WorkflowIx>,
     /// Only these units' systems, and every integration and handoff with an end in one of
     /// them whatever workflow it belongs to (empty: all).
     pub units: Vec<UnitIx>,
@@ -79,7 +79,7 @@ impl View {
             let names: Vec<&str> = self
                 .workflows
                 .iter()
-                .map(|w| model.workflows[*w].name.as_str())
+                .map(|w| model.workflow(*w).name.as_str())
                 .collect();
             let noun = if names.len() == 1 {
                 "workflow"
