@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use super::ids::{FixId, PathHop};
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
-use crate::model::{Carries, Mode, Model, SystemIx};
+use crate::model::{Carries, IntegrationIx, Mode, Model, SystemIx};
 
 /// What a fix does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,7 +52,7 @@ pub struct Candidate {
     /// Running cost a year once made.
     pub run_cost: f64,
     /// The integration it automates (automate).
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
 }
 
 impl Candidate {
@@ -65,7 +65,11 @@ impl Candidate {
 
     /// [`Candidate::minutes_after`] with `hop` giving the minutes of a model integration's
     /// hop in the scenario (`None`: it has none).
-    pub fn minutes_after_hop(&self, model: &Model, hop: impl Fn(usize) -> Option<f64>) -> f64 {
+    pub fn minutes_after_hop(
+        &self,
+        model: &Model,
+        hop: impl Fn(IntegrationIx) -> Option<f64>,
+    ) -> f64 {
         let automated = rules::hop_minutes(model, Mode::Automated, self.from, self.to, None);
         match self.integration {
             Some(i) => hop(i).map_or(automated, |m| automated_minutes(model, i, m)),
@@ -95,8 +99,8 @@ impl Candidate {
 /// The minutes of model integration `integration`'s hop, of `minutes` now, once automated:
 /// into or out of a manual kind it stays effectively semi, at its own minutes; it is never
 /// raised.
-pub fn automated_minutes(model: &Model, integration: usize, minutes: f64) -> f64 {
-    let i = &model.integrations[integration];
+pub fn automated_minutes(model: &Model, integration: IntegrationIx, minutes: f64) -> f64 {
+    let i = model.integration(integration);
     let automated = rules::hop_minutes(model, Mode::Automated, i.from, i.to, i.minutes);
     minutes.min(automated)
 }
@@ -133,7 +137,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
         model.fixes.iter().map(|f| (f.from, f.to)).collect();
     let mut out = Vec::new();
     let mut automate_by_pair: PairMap<Vec<usize>> = PairMap::default();
-    for (i, integration) in model.integrations.iter().enumerate() {
+    for (i, integration) in model.integration_ixs().zip(&model.integrations) {
         let (from, to) = (integration.from, integration.to);
         let automatable = rules::effective_mode(model, integration.mode, from, to)
             != Mode::Automated
@@ -184,7 +188,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             });
         }
     }
-    for (f, fix) in model.fixes.iter().enumerate() {
+    for (f, fix) in model.catalog_fix_ixs().zip(&model.fixes) {
         out.push(Candidate {
             id: FixId::Catalog(f),
             action: Action::Catalog,

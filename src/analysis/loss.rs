@@ -47,7 +47,7 @@ pub fn system_losses(model: &Model, strategy: Option<StrategyIx>) -> Vec<SystemL
         ends.clear();
         ends.extend([h.from, h.to]);
         for i in h.path_integrations() {
-            ends.extend([model.integrations[i].from, model.integrations[i].to]);
+            ends.extend([model.integration(i).from, model.integration(i).to]);
         }
         ends.sort_unstable();
         ends.dedup();

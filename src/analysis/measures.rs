@@ -195,7 +195,7 @@ impl Assumptions {
                 Action::Connect => true,
                 Action::Automate => f
                     .integration
-                    .is_some_and(|i| model.integrations[i].fix_cost.is_none()),
+                    .is_some_and(|i| model.integration(i).fix_cost.is_none()),
                 Action::Catalog => false,
             })
             .count();
@@ -318,7 +318,7 @@ fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<Work
     for h in handoffs {
         let on_path = h
             .path_integrations()
-            .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
+            .flat_map(|i| [model.integration(i).from, model.integration(i).to]);
         for s in [h.from, h.to].into_iter().chain(on_path) {
             // Handoffs come workflow by workflow, so a repeat is always the last entry.
             if touching[s.index()].last() != Some(&h.workflow) {

@@ -5,6 +5,7 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
+use crate::model::IntegrationIx;
 use crate::model::{
     Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
 };
@@ -187,7 +188,7 @@ pub struct HandoffResult {
     /// On a missing handoff of today's model: the integrations (indexes) of a least path
     /// from `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
     /// Scenario re-resolutions (plans) leave it `None`.
-    pub path_other_data: Option<Vec<usize>>,
+    pub path_other_data: Option<Vec<IntegrationIx>>,
 }
 
 impl HandoffResult {
@@ -202,7 +203,7 @@ impl HandoffResult {
     }
 
     /// The model integrations of its path, in order (a scenario's new fix hops left out).
-    pub fn path_integrations(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn path_integrations(&self) -> impl Iterator<Item = IntegrationIx> + '_ {
         self.path.iter().filter_map(PathHop::integration)
     }
 
@@ -266,7 +267,7 @@ pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> (Defaul
         if hop.minutes <= 0.0 {
             continue;
         }
-        let source = match hop.integration.map(|i| &model.integrations[i]) {
+        let source = match hop.integration.map(|i| model.integration(i)) {
             Some(i) if i.minutes.is_some() => i.sources.minutes,
             Some(i) if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Manual => {
                 defaults.manual = true;

@@ -232,7 +232,8 @@ impl Revaluation {
         }
         for &c in &self.active {
             let hop_minutes = &self.hop_minutes;
-            let minutes = self.pool[c as usize].minutes_after_hop(sample, |i| Some(hop_minutes[i]));
+            let minutes =
+                self.pool[c as usize].minutes_after_hop(sample, |i| Some(hop_minutes[i.index()]));
             self.index.set_minutes(c as usize, minutes);
             self.lowered[c as usize].clear();
         }

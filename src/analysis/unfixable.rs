@@ -32,7 +32,7 @@ impl UnfixableReason {
     pub fn describe(self, model: &Model) -> String {
         match self {
             UnfixableReason::ManualEnd { system } => {
-                let s = &model.system(system);
+                let s = model.system(system);
                 format!(
                     "`{}` ({}) is at one end: a process change, not an integration",
                     s.id,

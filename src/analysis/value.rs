@@ -9,7 +9,7 @@ pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::{Model, Source, SystemIx, WorkflowIx};
+use crate::model::{IntegrationIx, Model, Source, SystemIx, WorkflowIx};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +73,7 @@ pub struct Fix {
     /// replaces the minutes a path adds up to). Their hours count against its saving.
     pub raises: Vec<Improvement>,
     /// The integration it automates.
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
     /// Its running cost a year once built.
     pub run_cost: f64,
     /// annual_saving − run_cost.
@@ -93,13 +93,13 @@ impl Fix {
     pub fn cost_basis(&self, model: &Model) -> Source {
         match self.id {
             FixId::Automate(i) => {
-                let integration = &model.integrations[i];
+                let integration = model.integration(i);
                 match integration.fix_cost {
                     Some(_) => integration.sources.cost,
                     None => Source::Default,
                 }
             }
-            FixId::Catalog(f) => model.fixes[f].sources.cost,
+            FixId::Catalog(f) => model.catalog_fix(f).sources.cost,
             FixId::Connect { .. } => Source::Default,
         }
     }
@@ -108,10 +108,13 @@ impl Fix {
     pub fn run_cost_basis(&self, model: &Model) -> Source {
         let (stated, source) = match self.id {
             FixId::Automate(i) => {
-                let integration = &model.integrations[i];
+                let integration = model.integration(i);
                 (integration.run_cost, integration.sources.run_cost)
             }
-            FixId::Catalog(f) => (model.fixes[f].run_cost, model.fixes[f].sources.run_cost),
+            FixId::Catalog(f) => (
+                model.catalog_fix(f).run_cost,
+                model.catalog_fix(f).sources.run_cost,
+            ),
             FixId::Connect { .. } => (None, Source::Default),
         };
         stated.map_or(Source::Default, |_| source)
@@ -120,8 +123,8 @@ impl Fix {
     /// Its display name: the catalogued fix's, or the automated integration's.
     pub fn name<'m>(&self, model: &'m Model) -> Option<&'m str> {
         match self.id {
-            FixId::Automate(i) => model.integrations[i].name.as_deref(),
-            FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+            FixId::Automate(i) => model.integration(i).name.as_deref(),
+            FixId::Catalog(f) => model.catalog_fix(f).name.as_deref(),
             FixId::Connect { .. } => None,
         }
     }

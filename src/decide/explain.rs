@@ -109,7 +109,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     let handoffs = changes
         .into_iter()
         .filter_map(|i| {
-            let workflow = &model.workflow(i.workflow);
+            let workflow = model.workflow(i.workflow);
             let before = today.get(&workflow.id, i.step)?;
             let later = built.get(&workflow.id, i.step)?;
             let hourly_cost = before.hourly_cost;

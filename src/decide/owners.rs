@@ -102,7 +102,7 @@ pub fn fix_owners(
     owners.add(model, Part::System(from), 0.0);
     owners.add(model, Part::System(to), 0.0);
     for improvement in improves {
-        let workflow = &model.workflow(improvement.workflow);
+        let workflow = model.workflow(improvement.workflow);
         let handoff = &workflow.handoffs[improvement.step - 1];
         let hours = improvement.annual_hours_saved;
         // Each owner counts a handoff's hours once, however many of its parts they own.

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{plan_run, Fix, FixId, Plan};
-use crate::model::{Model, StrategyIx};
+use crate::model::{CatalogFixIx, Model, StrategyIx};
 
 /// A plan and its consequences.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,13 +92,13 @@ pub fn roadmap(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Road
 /// integrations already there where they were, and appends; only the catalog shrinks, by
 /// the catalogued picks, so its indexes are the ones that move.
 fn in_terms_of(today: &Model, built: &Model, mut fixes: Vec<Fix>) -> Vec<Fix> {
-    let mut catalog: HashMap<&str, usize> = HashMap::new();
-    for (k, fix) in today.fixes.iter().enumerate() {
+    let mut catalog: HashMap<&str, CatalogFixIx> = HashMap::new();
+    for (k, fix) in today.catalog_fix_ixs().zip(&today.fixes) {
         catalog.entry(fix.id.as_str()).or_insert(k);
     }
     for fix in &mut fixes {
         if let FixId::Catalog(k) = fix.id {
-            if let Some(&today_k) = catalog.get(built.fixes[k].id.as_str()) {
+            if let Some(&today_k) = catalog.get(built.catalog_fix(k).id.as_str()) {
                 fix.id = FixId::Catalog(today_k);
             }
         }

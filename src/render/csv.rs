@@ -297,7 +297,7 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|w| {
             let model = report.model;
-            let workflow = &model.workflow(w.workflow);
+            let workflow = model.workflow(w.workflow);
             Row::default()
                 .text(&workflow.id)
                 .text(&workflow.name)
@@ -328,7 +328,7 @@ fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
         .units
         .iter()
         .map(|u| {
-            let unit = &report.model.unit(u.unit);
+            let unit = report.model.unit(u.unit);
             Row::default()
                 .text(&unit.id)
                 .text(&unit.name)
@@ -358,7 +358,7 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|s| {
             let model = report.model;
-            let system = &model.system(s.system);
+            let system = model.system(s.system);
             Row::default()
                 .text(&system.id)
                 .text(&system.name)

@@ -141,7 +141,7 @@ fn systems(report: &Report) -> io::Result<StoreFile> {
 fn units(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let units = analysis.units.iter().map(|m| {
-        let u = &model.unit(m.unit);
+        let u = model.unit(m.unit);
         let c = &m.counts;
         vec![
             text(&u.id),
@@ -170,7 +170,7 @@ fn workflows(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let unit = |u| unit_id(model, u);
     let workflows = analysis.workflows.iter().map(|m| {
-        let w = &model.workflow(m.workflow);
+        let w = model.workflow(m.workflow);
         let c = &m.counts;
         vec![
             text(&w.id),
@@ -309,7 +309,7 @@ fn handoffs(report: &Report) -> io::Result<StoreFile> {
     let model = report.model;
     let sid = |s: SystemIx| text(&model.system(s).id);
     let handoffs = report.analysis.handoffs.iter().map(|h| {
-        let w = &model.workflow(h.workflow);
+        let w = model.workflow(h.workflow);
         vec![
             sid(h.from),
             sid(h.to),

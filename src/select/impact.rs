@@ -5,7 +5,7 @@
 use super::{resolve, unknown_reference_hint};
 use crate::decide::ModelChange;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::{Model, SystemIx};
+use crate::model::{IntegrationIx, Model, SystemIx};
 
 /// The change as the user typed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,15 +59,16 @@ pub fn select_change(
 
 /// The integration with id `id`, else the one integration from FROM to TO when `id` is
 /// `FROM->TO`.
-fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Option<usize> {
+fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Option<IntegrationIx> {
     let option = "--remove-integration";
-    if let Some(i) = model.integrations.iter().position(|i| i.id == id) {
+    if let Some(i) = model.integration_index(id) {
         return Some(i);
     }
     if let Some((from, to)) = id.split_once("->") {
-        let between: Vec<usize> = (0..model.integrations.len())
+        let between: Vec<IntegrationIx> = model
+            .integration_ixs()
             .filter(|i| {
-                let x = &model.integrations[*i];
+                let x = model.integration(*i);
                 model.system(x.from).id == from && model.system(x.to).id == to
             })
             .collect();
@@ -77,7 +78,7 @@ fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Optio
             several => {
                 let ids: Vec<&str> = several
                     .iter()
-                    .map(|i| model.integrations[*i].id.as_str())
+                    .map(|i| model.integration(*i).id.as_str())
                     .collect();
                 let mut problem = Diagnostic::error(
                     Code::UnknownReference,

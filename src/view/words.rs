@@ -85,10 +85,14 @@ pub fn fix_name(model: &Model, id: FixId) -> String {
     let (verb, from, to) = match id {
         FixId::Automate(i) => (
             "Automate",
-            model.integrations[i].from,
-            model.integrations[i].to,
+            model.integration(i).from,
+            model.integration(i).to,
         ),
-        FixId::Catalog(f) => ("Connect", model.fixes[f].from, model.fixes[f].to),
+        FixId::Catalog(f) => (
+            "Connect",
+            model.catalog_fix(f).from,
+            model.catalog_fix(f).to,
+        ),
         FixId::Connect { from, to } => ("Connect", from, to),
     };
     format!(
@@ -101,8 +105,8 @@ pub fn fix_name(model: &Model, id: FixId) -> String {
 /// The `name` the model gives a fix (the catalogued fix's or the automated integration's).
 pub fn given_fix_name(model: &Model, id: FixId) -> Option<&str> {
     match id {
-        FixId::Automate(i) => model.integrations[i].name.as_deref(),
-        FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+        FixId::Automate(i) => model.integration(i).name.as_deref(),
+        FixId::Catalog(f) => model.catalog_fix(f).name.as_deref(),
         FixId::Connect { .. } => None,
     }
 }
@@ -124,7 +128,7 @@ impl<'a> PathWords<'a> {
         let mut systems = vec![self.model.system(from).id.as_str()];
         for hop in path {
             match hop.integration() {
-                Some(i) => systems.push(&self.model.system(self.model.integrations[i].to).id),
+                Some(i) => systems.push(&self.model.system(self.model.integration(i).to).id),
                 None => return path_ids(self.model, path).join(", "),
             }
         }
@@ -220,7 +224,7 @@ pub fn unused_detail(touching: usize) -> String {
 /// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
 /// workflow's.
 pub fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
-    let workflow = &model.workflow(g.workflow);
+    let workflow = model.workflow(g.workflow);
     let by = g.handoff(model).by?;
     if Some(by) == workflow.unit {
         return None;

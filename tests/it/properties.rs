@@ -232,7 +232,7 @@ proptest! {
         let network = Network::of_model(&model);
         let before = resolve_all(&model, &network, &alignment);
         let mut changes: Vec<Network> = Vec::new();
-        for i in 0..model.integrations.len() {
+        for i in model.integration_ixs() {
             let mut n = network.clone();
             n.automate(&model, i);
             changes.push(n);

@@ -140,7 +140,7 @@ fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops
             out.semi = true;
             continue;
         };
-        let integration = &model.integrations[i];
+        let integration = model.integration(i);
         if integration.minutes.is_none() {
             let manual_end = model.system(integration.from).kind.is_manual()
                 || model.system(integration.to).kind.is_manual();
@@ -180,12 +180,10 @@ fn minutes_basis(
             hops.iter()
                 .map(|h| &network.hops()[*h])
                 .filter(|hop| hop.minutes > 0.0)
-                .map(
-                    |hop| match hop.integration.map(|i| &model.integrations[i]) {
-                        Some(i) if i.minutes.is_some() => i.sources.minutes,
-                        _ => Source::Default,
-                    },
-                )
+                .map(|hop| match hop.integration.map(|i| model.integration(i)) {
+                    Some(i) if i.minutes.is_some() => i.sources.minutes,
+                    _ => Source::Default,
+                })
                 .max_by_key(|s| weakness(*s))
                 .unwrap_or(Source::Stated)
         }

@@ -547,9 +547,13 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                     }
                 }
             }
-            for (i, integration) in model.integrations.iter().enumerate() {
+            for (i, integration) in model.integration_ixs().zip(&model.integrations) {
                 if in_unit(integration.from) || in_unit(integration.to) {
-                    assert!(shown.integrations.contains(&i), "{name}: integration {i}");
+                    assert!(
+                        shown.integrations.contains(&i),
+                        "{name}: integration {}",
+                        integration.id
+                    );
                 }
             }
         }

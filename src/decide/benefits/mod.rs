@@ -295,7 +295,7 @@ impl<'m> Index<'m> {
         let mut handoffs = HashMap::new();
         let mut anywhere = HashMap::new();
         for (k, h) in analysis.handoffs.iter().enumerate() {
-            let workflow = &model.workflow(h.workflow);
+            let workflow = model.workflow(h.workflow);
             let data = workflow.handoffs[h.step - 1].data.as_str();
             let (from, to) = (
                 model.system(h.from).id.as_str(),

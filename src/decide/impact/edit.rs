@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{CatalogFix, Integration, Model, SystemIx};
+use crate::model::{CatalogFix, Integration, IntegrationIx, Model, SystemIx};
 
 /// One change to a model, by indexes into it (the command line's ids are resolved by
 /// [`crate::select`]-style lookups before this point).
@@ -14,8 +14,8 @@ pub enum Change {
     /// Retire a system: every integration from or to it is removed; it stays declared, so
     /// the handoffs that name it stay, with no path.
     RemoveSystem(SystemIx),
-    /// Remove one integration (its index).
-    RemoveIntegration(usize),
+    /// Remove one integration.
+    RemoveIntegration(IntegrationIx),
     /// Replace system `from` by `with`: integrations, handoffs and catalogued fixes that
     /// name `from` name `with` instead.
     ReplaceSystem {
@@ -32,7 +32,7 @@ impl Change {
         match *self {
             Change::RemoveSystem(x) => vec![x],
             Change::RemoveIntegration(i) => {
-                vec![model.integrations[i].from, model.integrations[i].to]
+                vec![model.integration(i).from, model.integration(i).to]
             }
             Change::ReplaceSystem { from, with } => vec![from, with],
         }
@@ -73,7 +73,7 @@ pub fn apply(model: &Model, change: Change) -> Edited {
             edited.remove_integrations(|i| i.from == x || i.to == x);
         }
         Change::RemoveIntegration(k) => {
-            let target = model.integrations[k].id.clone();
+            let target = model.integration(k).id.clone();
             edited.remove_integrations(|i| i.id == target);
         }
         Change::ReplaceSystem { from, with } if from != with => {

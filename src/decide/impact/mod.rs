@@ -149,7 +149,7 @@ pub fn change_text(model: &Model, change: Change) -> ChangeText {
         },
         Change::RemoveIntegration(i) => ChangeText {
             kind: "remove-integration",
-            target: model.integrations[i].id.clone(),
+            target: model.integration(i).id.clone(),
             with: None,
         },
         Change::ReplaceSystem { from, with } => ChangeText {

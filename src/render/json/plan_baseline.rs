@@ -33,7 +33,7 @@ pub(super) fn closes<'a>(model: &'a Model, pick: &Fix) -> Vec<ClosesWire<'a>> {
     pick.improves
         .iter()
         .map(|i| {
-            let workflow = &model.workflow(i.workflow);
+            let workflow = model.workflow(i.workflow);
             let handoff = &workflow.handoffs[i.step - 1];
             let runs = handoff_runs_per_year(workflow, handoff);
             let rate = handoff_hourly_cost(model, workflow, handoff);

@@ -16,7 +16,7 @@ use crate::analysis::{
     Fix, HandoffResult, Improvement, ObjectiveSplit, PathHop, Summary, SystemMeasures,
     UnitMeasures, WorkflowMeasures,
 };
-use crate::model::{Model, Source, WorkflowIx};
+use crate::model::{IntegrationIx, Model, Source, WorkflowIx};
 
 #[derive(Serialize)]
 pub(super) struct SummaryWire {
@@ -222,7 +222,7 @@ struct ImprovementWire<'a> {
 
 impl<'a> ImprovementWire<'a> {
     fn new(model: &'a Model, i: &'a Improvement) -> Self {
-        let workflow = &model.workflow(i.workflow);
+        let workflow = model.workflow(i.workflow);
         ImprovementWire {
             workflow: &workflow.id,
             step: i.step,
@@ -267,7 +267,7 @@ pub(super) struct GapWire<'a> {
     unfixable: Option<UnfixableWire>,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
-    path_other_data: Option<Option<Ids<'a, usize>>>,
+    path_other_data: Option<Option<Ids<'a, IntegrationIx>>>,
 }
 
 impl<'a> GapWire<'a> {
@@ -276,7 +276,7 @@ impl<'a> GapWire<'a> {
         h: &'a HandoffResult,
         unfixable: Option<UnfixableReason>,
     ) -> Self {
-        let workflow = &model.workflow(h.workflow);
+        let workflow = model.workflow(h.workflow);
         let by = rules::working_unit(workflow, h.handoff(model));
         GapWire {
             workflow: &model.workflow(h.workflow).id,
@@ -353,7 +353,7 @@ pub(super) struct WorkflowWire<'a> {
 
 impl<'a> WorkflowWire<'a> {
     pub(super) fn new(model: &'a Model, w: &'a WorkflowMeasures) -> Self {
-        let workflow = &model.workflow(w.workflow);
+        let workflow = model.workflow(w.workflow);
         WorkflowWire {
             id: &workflow.id,
             unit: workflow.unit.map(|u| model.unit(u).id.as_str()),
@@ -376,7 +376,7 @@ pub(super) struct UnitWire<'a> {
 
 impl<'a> UnitWire<'a> {
     pub(super) fn new(model: &'a Model, u: &'a UnitMeasures) -> Self {
-        let unit = &model.unit(u.unit);
+        let unit = model.unit(u.unit);
         UnitWire {
             id: &unit.id,
             counts: CountsWire::from(&u.counts),
@@ -407,7 +407,7 @@ pub(super) struct SystemWire<'a> {
 
 impl<'a> SystemWire<'a> {
     pub(super) fn new(model: &'a Model, s: &'a SystemMeasures) -> Self {
-        let system = &model.system(s.system);
+        let system = model.system(s.system);
         SystemWire {
             id: &system.id,
             kind: system.kind.as_str(),

@@ -69,7 +69,7 @@ pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
 /// improves (a gap it only makes cheaper) and which objectives it serves.
 pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
     let describe = |i: &crate::analysis::Improvement| {
-        let workflow = &model.workflow(i.workflow);
+        let workflow = model.workflow(i.workflow);
         format!(
             "{} step {} ({}: {} -> {} min)",
             workflow.id,

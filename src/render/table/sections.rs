@@ -293,7 +293,7 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
     };
     write_grid(out, &columns, analysis.workflows.len(), |r, cells| {
         let w = &analysis.workflows[r];
-        let workflow = &model.workflow(w.workflow);
+        let workflow = model.workflow(w.workflow);
         cells.extend([
             workflow.id.clone(),
             workflow
@@ -375,7 +375,7 @@ pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::
     };
     write_grid(out, &columns, analysis.units.len(), |r, cells| {
         let u = &analysis.units[r];
-        let unit = &model.unit(u.unit);
+        let unit = model.unit(u.unit);
         cells.extend([
             unit.id.clone(),
             terminal(unit.owner.as_deref().unwrap_or("")),
@@ -407,7 +407,7 @@ pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std
     let touching = integrations_touching(model);
     for s in flagged {
         let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
-        let system = &model.system(s.system);
+        let system = model.system(s.system);
         let owner = system
             .owner
             .as_deref()

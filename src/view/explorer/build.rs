@@ -10,7 +10,7 @@ use super::{
 };
 use crate::analysis::{Analysis, Counts, HandoffResult, PathHop, Status};
 use crate::decide::Precomputed;
-use crate::model::{Model, StrategyIx, UnitIx};
+use crate::model::{IntegrationIx, Model, StrategyIx, UnitIx};
 use crate::text::count;
 use crate::view::provenance::VERSION;
 
@@ -209,11 +209,11 @@ pub(super) fn handoff_start(analysis: &Analysis, w: usize) -> usize {
 }
 
 fn handoff_view(model: &Model, h: &HandoffResult) -> HandoffView {
-    let hops: Vec<usize> = h.path.iter().filter_map(PathHop::integration).collect();
+    let hops: Vec<IntegrationIx> = h.path.iter().filter_map(PathHop::integration).collect();
     let via = hops
         .iter()
         .take(hops.len().saturating_sub(1))
-        .map(|&i| model.integrations[i].to.index())
+        .map(|&i| model.integration(i).to.index())
         .collect();
     HandoffView {
         from: h.from.index(),

@@ -65,7 +65,7 @@ fn system_row(report: &Report, s: &SystemMeasures, touching: &[usize]) -> Vec<Ce
         flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
     }
     let model = report.model;
-    let system = &model.system(s.system);
+    let system = model.system(s.system);
     let unit = unit_name(model, system.unit);
     let workflows: Vec<&str> = s
         .workflows

@@ -70,7 +70,7 @@ fn workflow_table(report: &Report, cost: &str) -> Block {
             .workflows
             .iter()
             .map(|w| {
-                let workflow = &report.model.workflow(w.workflow);
+                let workflow = report.model.workflow(w.workflow);
                 let mut row = vec![
                     cell(name_and_id(&workflow.name, &workflow.id)),
                     text_cell(unit_name(report.model, workflow.unit)),
@@ -107,7 +107,7 @@ fn unit_table(report: &Report, cost: &str) -> Block {
             .units
             .iter()
             .map(|u| {
-                let unit = &report.model.unit(u.unit);
+                let unit = report.model.unit(u.unit);
                 let mut row = vec![
                     cell(name_and_id(&unit.name, &unit.id)),
                     text_cell(unit.owner.clone().unwrap_or_default()),

@@ -19,7 +19,7 @@ fn path_names(report: &Report, h: &HandoffResult) -> String {
     let model = report.model;
     let mut names = vec![model.system(h.from).name.as_str()];
     for i in h.path_integrations() {
-        names.push(model.system(model.integrations[i].to).name.as_str());
+        names.push(model.system(model.integration(i).to).name.as_str());
     }
     if names.len() > PATH_SHOWN {
         let hidden = names.len() - 4;

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{FixMark, MissingEdge, Scene, View};
 use crate::analysis::{HandoffResult, Status};
-use crate::model::{Model, UnitIx};
+use crate::model::{IntegrationIx, Model, UnitIx};
 use crate::view::index::workflow_handoffs;
 use crate::view::Report;
 
@@ -19,12 +19,12 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     let in_focus = handoffs_in_focus(report, view, &units);
 
     // Shown systems and integrations, listed as found and sorted at the end.
-    let (mut systems, mut integrations): (Vec<usize>, Vec<usize>) = if filtered {
+    let (mut systems, mut integrations): (Vec<usize>, Vec<IntegrationIx>) = if filtered {
         shown_in_focus(model, view, &units, &in_focus)
     } else {
         (
             (0..model.systems.len()).collect(),
-            (0..model.integrations.len()).collect(),
+            model.integration_ixs().collect(),
         )
     };
     let (steps, missing) = steps_and_missing(model, view, &in_focus);
@@ -116,7 +116,7 @@ fn shown_in_focus(
     view: &View,
     units: &UnitFilter,
     in_focus: &[&HandoffResult],
-) -> (Vec<usize>, Vec<usize>) {
+) -> (Vec<usize>, Vec<IntegrationIx>) {
     let mut systems = Vec::new();
     let mut integrations = Vec::new();
     for h in in_focus {
@@ -124,15 +124,15 @@ fn shown_in_focus(
         systems.push(h.to.index());
         for i in h.path_integrations() {
             integrations.push(i);
-            systems.push(model.integrations[i].from.index());
-            systems.push(model.integrations[i].to.index());
+            systems.push(model.integration(i).from.index());
+            systems.push(model.integration(i).to.index());
         }
     }
     if view.workflows.is_empty() && !view.gaps_only {
         // A unit view shows the unit's own systems and every integration with an end
         // in it, whatever workflow uses it (or none).
         systems.extend((0..model.systems.len()).filter(|s| units.has(*s)));
-        for (i, integration) in model.integrations.iter().enumerate() {
+        for (i, integration) in model.integration_ixs().zip(&model.integrations) {
             if units.has(integration.from.index()) || units.has(integration.to.index()) {
                 integrations.push(i);
                 systems.push(integration.from.index());
@@ -149,7 +149,7 @@ fn steps_and_missing(
     model: &Model,
     view: &View,
     in_focus: &[&HandoffResult],
-) -> (BTreeMap<usize, Vec<String>>, Vec<MissingEdge>) {
+) -> (BTreeMap<IntegrationIx, Vec<String>>, Vec<MissingEdge>) {
     let workflow_filter = &view.workflows;
     let step_of = |h: &HandoffResult| {
         if workflow_filter.len() == 1 {
@@ -158,8 +158,8 @@ fn steps_and_missing(
             format!("{} {}", model.workflow(h.workflow).id, h.step)
         }
     };
-    let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut step_listed: HashSet<(usize, String)> = HashSet::new();
+    let mut steps: BTreeMap<IntegrationIx, Vec<String>> = BTreeMap::new();
+    let mut step_listed: HashSet<(IntegrationIx, String)> = HashSet::new();
     let mut missing: Vec<MissingEdge> = Vec::new();
     let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
     let mut listed: HashSet<(usize, bool, &str)> = HashSet::new();

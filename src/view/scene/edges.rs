@@ -3,7 +3,7 @@
 
 use super::{effective_mode, short_list, step_label, FixMark, MissingEdge, Scene, LABEL_ITEMS};
 use crate::analysis::rules;
-use crate::model::{Mode, Model};
+use crate::model::{IntegrationIx, Mode, Model};
 use crate::text::{hours, minutes, money};
 use crate::view::palette::Look;
 use crate::view::Report;
@@ -51,9 +51,9 @@ impl Scene {
             .any(|s| self.is_external(model, *s) && !model.systems[*s].kind.is_manual())
     }
 
-    fn integration_edge(&self, report: &Report, i: usize) -> SceneEdge {
+    fn integration_edge(&self, report: &Report, i: IntegrationIx) -> SceneEdge {
         let model = report.model;
-        let integration = &model.integrations[i];
+        let integration = model.integration(i);
         let mode = effective_mode(report, i);
         let mut lines = Vec::new();
         lines.extend(self.step_label(i));

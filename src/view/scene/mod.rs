@@ -10,7 +10,7 @@ use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
 use crate::analysis::{Action, Fix};
-use crate::model::{Mode, Model, UnitIx, WorkflowIx};
+use crate::model::{IntegrationIx, Mode, Model, UnitIx, WorkflowIx};
 use crate::text::money;
 
 pub use build::scene;
@@ -143,7 +143,7 @@ pub struct FixMark {
     /// Target system index.
     pub to: usize,
     /// The integration it automates (drawn beside that edge).
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
     /// What it carries.
     pub carries: Vec<String>,
     /// Hours a year it saves.
@@ -206,13 +206,13 @@ pub struct Scene {
     /// System indexes.
     pub systems: Vec<usize>,
     /// Integration indexes.
-    pub integrations: Vec<usize>,
+    pub integrations: Vec<IntegrationIx>,
     /// Gap edges of missing handoffs.
     pub missing: Vec<MissingEdge>,
     /// Fixes to mark, best first.
     pub fixes: Vec<FixMark>,
     /// Step numbers of the handoffs whose path uses an integration, in a workflow view.
-    pub steps: BTreeMap<usize, Vec<String>>,
+    pub steps: BTreeMap<IntegrationIx, Vec<String>>,
     /// The units in focus: only they get a cluster; other systems are drawn as external.
     pub focus_units: Vec<UnitIx>,
 }
@@ -251,7 +251,7 @@ impl Scene {
     }
 
     /// The step label of integration `i` ("step 2", "steps 1, 3"), if any.
-    pub fn step_label(&self, i: usize) -> Option<String> {
+    pub fn step_label(&self, i: IntegrationIx) -> Option<String> {
         self.steps.get(&i).map(|steps| step_label(steps))
     }
 }
@@ -333,8 +333,8 @@ impl Scene {
 }
 
 /// The effective mode of integration `i`, for styling.
-pub fn effective_mode(report: &Report, i: usize) -> Mode {
-    let integration = &report.model.integrations[i];
+pub fn effective_mode(report: &Report, i: IntegrationIx) -> Mode {
+    let integration = report.model.integration(i);
     rules::effective_mode(
         report.model,
         integration.mode,

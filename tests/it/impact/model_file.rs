@@ -215,9 +215,9 @@ impl Edit {
         let system = |id: &str| m.system_index(id).unwrap();
         match self {
             Edit::RemoveSystem(x) => ModelChange::RemoveSystem(system(x)),
-            Edit::RemoveIntegration(i) => ModelChange::RemoveIntegration(
-                m.integrations.iter().position(|x| x.id == *i).unwrap(),
-            ),
+            Edit::RemoveIntegration(i) => {
+                ModelChange::RemoveIntegration(m.integration_index(i).unwrap())
+            }
             Edit::Replace(x, y) => ModelChange::ReplaceSystem {
                 from: system(x),
                 with: system(y),
