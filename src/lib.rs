@@ -9,6 +9,10 @@
 //! let analysis = gapgraph::analysis::analyze(&loaded.model, loaded.model.default_strategy);
 //! assert_eq!(analysis.summary.missing, 1);
 //! ```
+//!
+//! Results and selections name what they are about by typed indexes into the model
+//! ([`model::StrategyIx`], [`model::SystemIx`], ...), which only a model hands out: a
+//! strategy is picked with `model.strategy_index("growth")`, never with a bare number.
 #![deny(missing_docs)]
 
 pub mod analysis;

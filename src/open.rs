@@ -42,7 +42,9 @@ pub enum OpenFailure {
 ///             strategies: {growth: {weights: {sales: 1}}}\n";
 /// let names = Names { strategy: Some("growth".into()), ..Names::default() };
 /// let opened = open("-", &names, &mut text.as_bytes(), &mut Vec::new()).unwrap();
-/// assert_eq!(opened.selection.strategy, Some(0));
+/// let growth = opened.loaded.model.strategy_index("growth");
+/// assert_eq!(opened.selection.strategy, growth);
+/// assert_eq!(growth.map(|s| s.index()), Some(0));
 ///
 /// let typo = Names { strategy: Some("grwoth".into()), ..Names::default() };
 /// let Err(OpenFailure::UnknownNames(problems)) =

@@ -4,7 +4,7 @@
 //! unknown reference, with the same "did you mean".
 
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx, UnitIx, WorkflowIx};
 
 /// Identifiers as the user typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,11 +22,11 @@ pub struct Names {
 pub struct Selection {
     /// The strategy in force: the one named, else the model's `strategy`, else its first;
     /// `None` when the model declares none.
-    pub strategy: Option<usize>,
-    /// Indexes into `Model::workflows`.
-    pub workflows: Vec<usize>,
-    /// Indexes into `Model::units`.
-    pub units: Vec<usize>,
+    pub strategy: Option<StrategyIx>,
+    /// The workflows named.
+    pub workflows: Vec<WorkflowIx>,
+    /// The units named.
+    pub units: Vec<UnitIx>,
 }
 
 /// Resolves every name of `names` against `model`; every unknown one is reported, each as
@@ -35,7 +35,9 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
     let mut problems = Vec::new();
     let strategy_ids: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
     let strategy = match &names.strategy {
-        Some(id) => resolve("--strategy", "strategy", id, &strategy_ids, &mut problems),
+        Some(id) => {
+            resolve("--strategy", "strategy", id, &strategy_ids, &mut problems).map(StrategyIx::new)
+        }
         None => model.default_strategy,
     };
     let workflow_ids: Vec<&str> = model.workflows.iter().map(|w| w.id.as_str()).collect();
@@ -43,12 +45,14 @@ pub fn select(model: &Model, names: &Names) -> Result<Selection, Vec<Diagnostic>
         .workflows
         .iter()
         .filter_map(|id| resolve("--workflow", "workflow", id, &workflow_ids, &mut problems))
+        .map(WorkflowIx::new)
         .collect();
     let unit_ids: Vec<&str> = model.units.iter().map(|u| u.id.as_str()).collect();
     let units = names
         .units
         .iter()
         .filter_map(|id| resolve("--unit", "unit", id, &unit_ids, &mut problems))
+        .map(UnitIx::new)
         .collect();
     if problems.is_empty() {
         Ok(Selection {
@@ -95,7 +99,10 @@ pub fn unknown_reference_hint(what: &str, wanted: &str, known: &[&str]) -> Optio
 
 /// Resolves `--strategies` (in the order given; empty: every strategy of the model, in
 /// file order). A model without strategies has nothing to compare.
-pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Vec<Diagnostic>> {
+pub fn select_strategies(
+    model: &Model,
+    ids: &[String],
+) -> Result<Vec<StrategyIx>, Vec<Diagnostic>> {
     let known: Vec<&str> = model.strategies.iter().map(|s| s.id.as_str()).collect();
     if known.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -106,12 +113,13 @@ pub fn select_strategies(model: &Model, ids: &[String]) -> Result<Vec<usize>, Ve
         )]);
     }
     if ids.is_empty() {
-        return Ok((0..known.len()).collect());
+        return Ok(model.strategy_ixs().collect());
     }
     let mut problems = Vec::new();
-    let mut found: Vec<usize> = Vec::new();
+    let mut found: Vec<StrategyIx> = Vec::new();
     for id in ids {
-        if let Some(i) = resolve("--strategies", "strategy", id, &known, &mut problems) {
+        let i = resolve("--strategies", "strategy", id, &known, &mut problems);
+        if let Some(i) = i.map(StrategyIx::new) {
             if !found.contains(&i) {
                 found.push(i);
             }
@@ -152,12 +160,13 @@ mod tests {
         assert_eq!(
             select(&model, &all),
             Ok(Selection {
-                strategy: Some(1),
-                workflows: vec![0],
-                units: vec![0]
+                strategy: model.strategy_index("lean"),
+                workflows: vec![model.workflow_index("month-end").unwrap()],
+                units: vec![model.unit_index("sales").unwrap()]
             })
         );
-        assert_eq!(select(&model, &Names::default()).unwrap().strategy, Some(0));
+        let default = select(&model, &Names::default()).unwrap().strategy;
+        assert_eq!(default, model.strategy_index("growth-first"));
     }
 
     #[test]

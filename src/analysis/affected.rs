@@ -75,8 +75,8 @@ impl Bounds {
         self.near
             .extend(engine.by_data[d as usize].iter().copied().filter(|k| {
                 let handoff = &state[*k as usize];
-                engine.may_reach(handoff.from, from as usize)
-                    && engine.may_reach(to as usize, handoff.to)
+                engine.may_reach(handoff.from.index(), from as usize)
+                    && engine.may_reach(to as usize, handoff.to.index())
             }));
         if self.near.is_empty() {
             return;
@@ -110,7 +110,7 @@ impl Bounds {
         self.run(&scene, Direction::Forward, to, limit);
         for &k in &self.near {
             let handoff = &state[k as usize];
-            let bound = self.to_u[handoff.from] + minutes + self.from_v[handoff.to];
+            let bound = self.to_u[handoff.from.index()] + minutes + self.from_v[handoff.to.index()];
             if !bound.is_finite() {
                 continue;
             }
@@ -216,8 +216,8 @@ impl Bounds {
 #[inline]
 fn settles(handoff: &HandoffResult, dir: Direction) -> usize {
     if dir == Direction::Forward {
-        handoff.to
+        handoff.to.index()
     } else {
-        handoff.from
+        handoff.from.index()
     }
 }

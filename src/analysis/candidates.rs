@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use super::ids::{FixId, PathHop};
 use super::network::{Hop, Network};
 use super::resolve::HandoffResult;
-use crate::model::{Carries, Mode, Model};
+use crate::model::{Carries, IntegrationIx, Mode, Model, SystemIx};
 
 /// What a fix does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,10 +41,10 @@ pub struct Candidate {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What the resulting integration moves.
     pub carries: Carries,
     /// Cost to make.
@@ -52,7 +52,7 @@ pub struct Candidate {
     /// Running cost a year once made.
     pub run_cost: f64,
     /// The integration it automates (automate).
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
 }
 
 impl Candidate {
@@ -65,7 +65,11 @@ impl Candidate {
 
     /// [`Candidate::minutes_after`] with `hop` giving the minutes of a model integration's
     /// hop in the scenario (`None`: it has none).
-    pub fn minutes_after_hop(&self, model: &Model, hop: impl Fn(usize) -> Option<f64>) -> f64 {
+    pub fn minutes_after_hop(
+        &self,
+        model: &Model,
+        hop: impl Fn(IntegrationIx) -> Option<f64>,
+    ) -> f64 {
         let automated = rules::hop_minutes(model, Mode::Automated, self.from, self.to, None);
         match self.integration {
             Some(i) => hop(i).map_or(automated, |m| automated_minutes(model, i, m)),
@@ -95,22 +99,22 @@ impl Candidate {
 /// The minutes of model integration `integration`'s hop, of `minutes` now, once automated:
 /// into or out of a manual kind it stays effectively semi, at its own minutes; it is never
 /// raised.
-pub fn automated_minutes(model: &Model, integration: usize, minutes: f64) -> f64 {
-    let i = &model.integrations[integration];
+pub fn automated_minutes(model: &Model, integration: IntegrationIx, minutes: f64) -> f64 {
+    let i = model.integration(integration);
     let automated = rules::hop_minutes(model, Mode::Automated, i.from, i.to, i.minutes);
     minutes.min(automated)
 }
 
 /// Maps keyed by system pairs: foldhash with a fixed seed (iteration order never shows: the
 /// pairs keep insertion order or are only looked up).
-type PairMap<V> = HashMap<(usize, usize), V, FixedState>;
+type PairMap<V> = HashMap<(SystemIx, SystemIx), V, FixedState>;
 
 /// The data of today's gaps per (from, to) pair, pairs and data in order of first appearance.
 fn gap_data<'m>(
     model: &'m Model,
     handoffs: &[HandoffResult],
-) -> IndexMap<(usize, usize), Vec<&'m str>, FixedState> {
-    let mut pairs: IndexMap<(usize, usize), Vec<&str>, FixedState> = IndexMap::default();
+) -> IndexMap<(SystemIx, SystemIx), Vec<&'m str>, FixedState> {
+    let mut pairs: IndexMap<(SystemIx, SystemIx), Vec<&str>, FixedState> = IndexMap::default();
     for h in handoffs.iter().filter(|h| h.status.is_gap()) {
         let data = pairs.entry((h.from, h.to)).or_default();
         let datum = h.data(model);
@@ -129,11 +133,11 @@ fn owned(data: &[&str]) -> Carries {
 /// Every candidate of today's model: automate (integration order), connect (pairs in order
 /// of first gap), catalog (file order), with the catalog's pairs removing the others.
 pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
-    let catalogued: HashSet<(usize, usize), FixedState> =
+    let catalogued: HashSet<(SystemIx, SystemIx), FixedState> =
         model.fixes.iter().map(|f| (f.from, f.to)).collect();
     let mut out = Vec::new();
     let mut automate_by_pair: PairMap<Vec<usize>> = PairMap::default();
-    for (i, integration) in model.integrations.iter().enumerate() {
+    for (i, integration) in model.integration_ixs().zip(&model.integrations) {
         let (from, to) = (integration.from, integration.to);
         let automatable = rules::effective_mode(model, integration.mode, from, to)
             != Mode::Automated
@@ -184,7 +188,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             });
         }
     }
-    for (f, fix) in model.fixes.iter().enumerate() {
+    for (f, fix) in model.catalog_fix_ixs().zip(&model.fixes) {
         out.push(Candidate {
             id: FixId::Catalog(f),
             action: Action::Catalog,

@@ -63,8 +63,8 @@ impl Engine {
                 keys.push(HandoffKey {
                     workflow: w as u32,
                     step: i as u32,
-                    from: handoff.from as u32,
-                    to: handoff.to as u32,
+                    from: handoff.from.index() as u32,
+                    to: handoff.to.index() as u32,
                     data: d,
                 });
             }
@@ -102,8 +102,8 @@ impl Engine {
             );
             let carried = self.data.of_carries(&changed.carries.0);
             self.graph.push_edge(
-                changed.from,
-                changed.to,
+                changed.from.index(),
+                changed.to.index(),
                 changed.minutes,
                 carried.as_deref(),
             );

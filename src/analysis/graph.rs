@@ -287,9 +287,10 @@ mod tests {
     use super::*;
     use crate::analysis::ids::{FixId, PathHop};
     use crate::analysis::network::Hop;
-    use crate::model::Carries;
+    use crate::model::{Carries, SystemIx};
 
     fn hop(from: usize, to: usize, carries: &[&str], k: usize) -> Hop {
+        let (from, to) = (SystemIx::new(from), SystemIx::new(to));
         Hop {
             from,
             to,
@@ -325,7 +326,12 @@ mod tests {
         ];
         for hop in added {
             let carried = data.of_carries(&hop.carries.0);
-            graph.push_edge(hop.from, hop.to, hop.minutes, carried.as_deref());
+            graph.push_edge(
+                hop.from.index(),
+                hop.to.index(),
+                hop.minutes,
+                carried.as_deref(),
+            );
             network.add(hop);
             assert_eq!(graph, Graph::build(&network, &data));
         }

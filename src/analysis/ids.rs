@@ -4,21 +4,21 @@
 
 use std::borrow::Cow;
 
-use crate::model::Model;
+use crate::model::{CatalogFixIx, IntegrationIx, Model, SystemIx};
 
 /// A fix candidate, by what it is made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FixId {
-    /// Automate the model integration with this index: its id is the integration's.
-    Automate(usize),
-    /// Build the catalogued fix with this index into `model.fixes`: its id is the fix's.
-    Catalog(usize),
+    /// Automate this model integration: its id is the integration's.
+    Automate(IntegrationIx),
+    /// Build this catalogued fix (of `model.fixes`): its id is the fix's.
+    Catalog(CatalogFixIx),
     /// Connect the two systems (indexes): its id is `from->to`.
     Connect {
-        /// Source system index.
-        from: usize,
-        /// Target system index.
-        to: usize,
+        /// Source system.
+        from: SystemIx,
+        /// Target system.
+        to: SystemIx,
     },
 }
 
@@ -26,11 +26,12 @@ impl FixId {
     /// The id reports show (docs/scoring.md, section 3).
     pub fn text<'m>(&self, model: &'m Model) -> Cow<'m, str> {
         match *self {
-            FixId::Automate(i) => Cow::Borrowed(&model.integrations[i].id),
-            FixId::Catalog(f) => Cow::Borrowed(&model.fixes[f].id),
+            FixId::Automate(i) => Cow::Borrowed(&model.integration(i).id),
+            FixId::Catalog(f) => Cow::Borrowed(&model.catalog_fix(f).id),
             FixId::Connect { from, to } => Cow::Owned(format!(
                 "{}->{}",
-                model.systems[from].id, model.systems[to].id
+                model.system(from).id,
+                model.system(to).id
             )),
         }
     }
@@ -39,9 +40,9 @@ impl FixId {
     /// millions of times on a large plan).
     fn text_bytes<'m>(&self, model: &'m Model) -> impl Iterator<Item = u8> + 'm {
         let (head, tail): (&'m str, Option<&'m str>) = match *self {
-            FixId::Automate(i) => (&model.integrations[i].id, None),
-            FixId::Catalog(f) => (&model.fixes[f].id, None),
-            FixId::Connect { from, to } => (&model.systems[from].id, Some(&model.systems[to].id)),
+            FixId::Automate(i) => (&model.integration(i).id, None),
+            FixId::Catalog(f) => (&model.catalog_fix(f).id, None),
+            FixId::Connect { from, to } => (&model.system(from).id, Some(&model.system(to).id)),
         };
         let arrow: &'static [u8] = if tail.is_some() { b"->" } else { b"" };
         head.bytes()
@@ -58,8 +59,8 @@ impl FixId {
 /// One hop of a reported path: a model integration, or a fix a scenario added.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PathHop {
-    /// The model integration with this index.
-    Integration(usize),
+    /// This model integration.
+    Integration(IntegrationIx),
     /// A new integration a fix builds (a scenario's, never today's model).
     Fix(FixId),
 }
@@ -68,13 +69,13 @@ impl PathHop {
     /// The id reports show.
     pub fn text<'m>(&self, model: &'m Model) -> Cow<'m, str> {
         match self {
-            PathHop::Integration(i) => Cow::Borrowed(&model.integrations[*i].id),
+            PathHop::Integration(i) => Cow::Borrowed(&model.integration(*i).id),
             PathHop::Fix(fix) => fix.text(model),
         }
     }
 
     /// The model integration, if it is one.
-    pub fn integration(&self) -> Option<usize> {
+    pub fn integration(&self) -> Option<IntegrationIx> {
         match self {
             PathHop::Integration(i) => Some(*i),
             PathHop::Fix(_) => None,

@@ -4,18 +4,19 @@
 use std::collections::HashMap;
 
 use super::Fix;
+use crate::model::WorkflowIx;
 
 /// The fixes that make each handoff cheaper, as positions in the ranked list (best first),
-/// keyed by (workflow index, step).
+/// keyed by (workflow, step).
 #[derive(Clone, Debug, Default)]
 pub struct FixesByHandoff {
-    fixes: HashMap<(usize, usize), Vec<usize>>,
+    fixes: HashMap<(WorkflowIx, usize), Vec<usize>>,
 }
 
 impl FixesByHandoff {
     /// The index of `fixes`.
     pub fn new(fixes: &[Fix]) -> FixesByHandoff {
-        let mut map: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut map: HashMap<(WorkflowIx, usize), Vec<usize>> = HashMap::new();
         for (k, fix) in fixes.iter().enumerate() {
             for i in &fix.improves {
                 let list = map.entry((i.workflow, i.step)).or_default();
@@ -30,7 +31,7 @@ impl FixesByHandoff {
 
     /// The positions of the fixes that improve step `step` of workflow `workflow`, best
     /// first.
-    pub fn of(&self, workflow: usize, step: usize) -> &[usize] {
+    pub fn of(&self, workflow: WorkflowIx, step: usize) -> &[usize] {
         self.fixes.get(&(workflow, step)).map_or(&[], Vec::as_slice)
     }
 }

@@ -11,14 +11,14 @@ use std::cmp::Ordering;
 use super::engine::Engine;
 use super::network::Network;
 use super::resolve::{resolve_again, resolve_with, Alignment, HandoffResult};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx, SystemIx};
 
 /// What losing one system costs a year: the change in the gaps' figures when every
 /// integration from or to it is removed (docs/impact.md).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SystemLoss {
-    /// System index.
-    pub system: usize,
+    /// The system.
+    pub system: SystemIx,
     /// Handoffs whose status or minutes change.
     pub handoffs: usize,
     /// Workflows with such a handoff.
@@ -35,7 +35,7 @@ pub struct SystemLoss {
 
 /// The loss of every system under the strategy at `strategy`, costliest first (then by
 /// strategic value, hours, and file order).
-pub fn system_losses(model: &Model, strategy: Option<usize>) -> Vec<SystemLoss> {
+pub fn system_losses(model: &Model, strategy: Option<StrategyIx>) -> Vec<SystemLoss> {
     let alignment = Alignment::new(model, strategy);
     let network = Network::of_model(model);
     let mut engine = Engine::new(model, &network);
@@ -47,19 +47,19 @@ pub fn system_losses(model: &Model, strategy: Option<usize>) -> Vec<SystemLoss> 
         ends.clear();
         ends.extend([h.from, h.to]);
         for i in h.path_integrations() {
-            ends.extend([model.integrations[i].from, model.integrations[i].to]);
+            ends.extend([model.integration(i).from, model.integration(i).to]);
         }
         ends.sort_unstable();
         ends.dedup();
         for &s in &ends {
-            touching[s].push(k as u32);
+            touching[s.index()].push(k as u32);
         }
     }
     let mut incident: Vec<Vec<u32>> = vec![Vec::new(); systems];
     for (i, integration) in model.integrations.iter().enumerate() {
         // `Network::of_model` adds the integrations first, in order: edge i is integration i.
-        incident[integration.from].push(i as u32);
-        incident[integration.to].push(i as u32);
+        incident[integration.from.index()].push(i as u32);
+        incident[integration.to.index()].push(i as u32);
     }
     let mut results = base.clone();
     let mut seen = vec![usize::MAX; model.workflows.len()];
@@ -77,7 +77,7 @@ pub fn system_losses(model: &Model, strategy: Option<usize>) -> Vec<SystemLoss> 
                 &mut results,
             );
             let mut loss = SystemLoss {
-                system: x,
+                system: SystemIx::new(x),
                 handoffs: 0,
                 workflows: 0,
                 automated_lost: 0,
@@ -87,7 +87,7 @@ pub fn system_losses(model: &Model, strategy: Option<usize>) -> Vec<SystemLoss> 
             };
             for &k in &touching[x] {
                 let (b, a) = (&base[k as usize], &results[k as usize]);
-                add(&mut loss, b, a, &mut seen[b.workflow], x);
+                add(&mut loss, b, a, &mut seen[b.workflow.index()], x);
                 results[k as usize] = b.clone();
             }
             for &e in &incident[x] {

@@ -5,7 +5,7 @@ use super::candidates::Action;
 use super::resolve::{Alignment, HandoffResult, Status};
 use super::rules;
 use super::value::Fix;
-use crate::model::{Mode, Model, Source};
+use crate::model::{Mode, Model, Source, SystemIx, UnitIx, WorkflowIx};
 
 /// Handoff counts and cost of a group of handoffs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,8 +43,8 @@ impl Counts {
 /// Measures of one workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowMeasures {
-    /// Workflow index (its id, name and unit are the model's).
-    pub workflow: usize,
+    /// The workflow (its id, name and unit are the model's).
+    pub workflow: WorkflowIx,
     /// Counts and cost.
     pub counts: Counts,
     /// Alignment with the strategy in force.
@@ -56,8 +56,8 @@ pub struct WorkflowMeasures {
 /// Measures of one declared unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitMeasures {
-    /// Unit index (its id, name and owner are the model's).
-    pub unit: usize,
+    /// The unit (its id, name and owner are the model's).
+    pub unit: UnitIx,
     /// Counts and cost summed over its workflows.
     pub counts: Counts,
 }
@@ -90,10 +90,10 @@ impl Flag {
 /// Measures of one system.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SystemMeasures {
-    /// System index (its id, name, kind, unit, owner, rating and cost are the model's).
-    pub system: usize,
-    /// Workflows (indexes) whose handoffs have it as an end or on their path, file order.
-    pub workflows: Vec<usize>,
+    /// The system (its id, name, kind, unit, owner, rating and cost are the model's).
+    pub system: SystemIx,
+    /// Workflows whose handoffs have it as an end or on their path, file order.
+    pub workflows: Vec<WorkflowIx>,
     /// Σ alignment of those workflows.
     pub strategic_contribution: f64,
     /// Audit flags.
@@ -195,7 +195,7 @@ impl Assumptions {
                 Action::Connect => true,
                 Action::Automate => f
                     .integration
-                    .is_some_and(|i| model.integrations[i].fix_cost.is_none()),
+                    .is_some_and(|i| model.integration(i).fix_cost.is_none()),
                 Action::Catalog => false,
             })
             .count();
@@ -236,14 +236,14 @@ fn workflow_measures(
         .iter()
         .enumerate()
         .map(|(w, wf)| WorkflowMeasures {
-            workflow: w,
+            workflow: WorkflowIx::new(w),
             counts: Counts::default(),
             alignment: alignment.per_workflow[w],
             runs_per_year: rules::workflow_runs_per_year(wf),
         })
         .collect();
     for h in handoffs {
-        workflows[h.workflow].counts.add(h);
+        workflows[h.workflow.index()].counts.add(h);
     }
     workflows
 }
@@ -251,15 +251,16 @@ fn workflow_measures(
 /// Each unit's counts over the workflows it owns.
 fn unit_measures(model: &Model, handoffs: &[HandoffResult]) -> Vec<UnitMeasures> {
     // One pass over the handoffs; each unit still sums its own in handoff order.
-    let mut units: Vec<UnitMeasures> = (0..model.units.len())
+    let mut units: Vec<UnitMeasures> = model
+        .unit_ixs()
         .map(|unit| UnitMeasures {
             unit,
             counts: Counts::default(),
         })
         .collect();
     for h in handoffs {
-        if let Some(u) = model.workflows[h.workflow].unit {
-            units[u].counts.add(h);
+        if let Some(u) = model.workflow(h.workflow).unit {
+            units[u.index()].counts.add(h);
         }
     }
     units
@@ -275,8 +276,8 @@ fn system_measures(
     let mut automated_end = vec![false; model.systems.len()];
     for i in &model.integrations {
         if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Automated {
-            automated_end[i.from] = true;
-            automated_end[i.to] = true;
+            automated_end[i.from.index()] = true;
+            automated_end[i.to.index()] = true;
         }
     }
     model
@@ -290,7 +291,7 @@ fn system_measures(
             let mut flags = Vec::new();
             if ws.is_empty() {
                 flags.push(Flag::Unused);
-            } else if ws.iter().all(|w| alignment.per_workflow[*w] == 0.0) {
+            } else if ws.iter().all(|w| alignment.per_workflow[w.index()] == 0.0) {
                 flags.push(Flag::Unaligned);
             }
             if !manual_kind && !automated_end[s] {
@@ -300,10 +301,10 @@ fn system_measures(
                 flags.push(Flag::ShadowIt);
             }
             SystemMeasures {
-                system: s,
+                system: SystemIx::new(s),
                 strategic_contribution: ws
                     .iter()
-                    .fold(0.0, |sum, w| sum + alignment.per_workflow[*w]),
+                    .fold(0.0, |sum, w| sum + alignment.per_workflow[w.index()]),
                 workflows: ws,
                 flags,
             }
@@ -312,16 +313,16 @@ fn system_measures(
 }
 
 /// Which workflows touch which system: handoff ends and the systems on reported paths.
-fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<usize>> {
-    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); model.systems.len()];
+fn workflows_touching(model: &Model, handoffs: &[HandoffResult]) -> Vec<Vec<WorkflowIx>> {
+    let mut touching: Vec<Vec<WorkflowIx>> = vec![Vec::new(); model.systems.len()];
     for h in handoffs {
         let on_path = h
             .path_integrations()
-            .flat_map(|i| [model.integrations[i].from, model.integrations[i].to]);
+            .flat_map(|i| [model.integration(i).from, model.integration(i).to]);
         for s in [h.from, h.to].into_iter().chain(on_path) {
             // Handoffs come workflow by workflow, so a repeat is always the last entry.
-            if touching[s].last() != Some(&h.workflow) {
-                touching[s].push(h.workflow);
+            if touching[s.index()].last() != Some(&h.workflow) {
+                touching[s.index()].push(h.workflow);
             }
         }
     }

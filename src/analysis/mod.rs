@@ -25,7 +25,7 @@ mod value;
 
 use std::sync::OnceLock;
 
-use crate::model::Model;
+use crate::model::{Model, ObjectiveIx, StrategyIx};
 
 pub use candidates::{candidates, Action, Candidate};
 pub use ids::{path_ids, FixId, PathHop};
@@ -45,7 +45,7 @@ pub use value::{npv, rank, spec_order, Fix, Improvement, RankBy};
 #[derive(Clone, Debug, PartialEq)]
 pub struct StrategyInForce {
     /// Index into `Model::strategies`.
-    pub index: usize,
+    pub index: StrategyIx,
     /// Identifier.
     pub id: String,
     /// Display name.
@@ -118,7 +118,7 @@ impl Analysis {
         let cost = |u: &Unfixable| self.handoffs[u.handoff].annual_cost;
         let key = |u: &Unfixable| {
             let h = &self.handoffs[u.handoff];
-            (model.workflows[h.workflow].id.as_bytes(), h.step)
+            (model.workflow(h.workflow).id.as_bytes(), h.step)
         };
         all.sort_by(|a, b| {
             cost(b)
@@ -143,7 +143,7 @@ impl Analysis {
         let mut gaps: Vec<usize> = (0..self.handoffs.len())
             .filter(|&h| self.handoffs[h].status.is_gap())
             .collect();
-        let id = |h: &HandoffResult| model.workflows[h.workflow].id.as_bytes();
+        let id = |h: &HandoffResult| model.workflow(h.workflow).id.as_bytes();
         gaps.sort_by(|&a, &b| {
             let (a, b) = (&self.handoffs[a], &self.handoffs[b]);
             b.strategic_value
@@ -158,9 +158,9 @@ impl Analysis {
 /// The strategy at `index` of the model (`None`: no strategy), with its weights. Which
 /// strategy is in force is settled before analysis, when the command line's identifiers
 /// are resolved ([`crate::select`]).
-pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<StrategyInForce> {
+pub fn strategy_in_force(model: &Model, index: Option<StrategyIx>) -> Option<StrategyInForce> {
     index.map(|index| {
-        let s = &model.strategies[index];
+        let s = model.strategy(index);
         StrategyInForce {
             index,
             id: s.id.clone(),
@@ -169,8 +169,8 @@ pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<Strategy
                 .weights
                 .iter()
                 .map(|(o, w)| ObjectiveWeight {
-                    id: model.objectives[*o].id.clone(),
-                    name: model.objectives[*o].name.clone(),
+                    id: model.objective(*o).id.clone(),
+                    name: model.objective(*o).name.clone(),
                     weight: *w,
                 })
                 .collect(),
@@ -178,8 +178,10 @@ pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<Strategy
     })
 }
 
-/// Runs the whole analysis under the strategy at `strategy` (an index into
-/// `Model::strategies`; `None`: no strategy, every workflow counts in full).
+/// Runs the whole analysis under the strategy at `strategy` (`None`: no strategy, every
+/// workflow counts in full). A [`StrategyIx`] comes from the model (`model.default_strategy`,
+/// [`Model::strategy_index`], [`Model::strategy_ixs`]), so it always names one of its
+/// strategies.
 ///
 /// ```
 /// let source = "
@@ -203,7 +205,32 @@ pub fn strategy_in_force(model: &Model, index: Option<usize>) -> Option<Strategy
 /// // The one fix: automate the manual integration.
 /// assert_eq!(analysis.fixes[0].annual_hours_saved, 400.0);
 /// ```
-pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
+///
+/// Under a strategy the model names:
+///
+/// ```
+/// let source = "
+/// objectives: {customer-growth: {}, manufacturing-cost: {}}
+/// strategies:
+///   cost-down: {weights: {manufacturing-cost: 1}}
+///   growth: {weights: {customer-growth: 1}}
+/// systems: {crm: {}, erp: {}}
+/// workflows:
+///   order-to-cash:
+///     runs: {count: 10, per: month}
+///     serves: {customer-growth: 1}
+///     handoffs: [{from: crm, to: erp, data: order}]
+/// ";
+/// let model = gapgraph::load_str(source, "model.yaml").unwrap().model;
+/// let growth = model.strategy_index("growth").expect("the model declares `growth`");
+/// let analysis = gapgraph::analysis::analyze(&model, Some(growth));
+/// assert_eq!(analysis.strategy.as_ref().unwrap().id, "growth");
+/// // The first declared strategy is the default; the workflow serves none of its objectives.
+/// let default = gapgraph::analysis::analyze(&model, model.default_strategy);
+/// assert_eq!(default.strategy.as_ref().unwrap().id, "cost-down");
+/// assert!(analysis.fixes[0].strategic_value > default.fixes[0].strategic_value);
+/// ```
+pub fn analyze(model: &Model, strategy: Option<StrategyIx>) -> Analysis {
     let strategy = strategy_in_force(model, strategy);
     let alignment = Alignment::new(model, strategy.as_ref().map(|s| s.index));
     let network = Network::of_model(model);
@@ -244,7 +271,7 @@ pub fn analyze(model: &Model, strategy: Option<usize>) -> Analysis {
 /// The fixes that save something under the strategy at `strategy`, valued as [`analyze`]
 /// values them but neither ranked nor measured further (in candidate order): what
 /// `sensitivity` needs of each of its samples.
-pub fn valued_fixes(model: &Model, strategy: Option<usize>) -> Vec<Fix> {
+pub fn valued_fixes(model: &Model, strategy: Option<StrategyIx>) -> Vec<Fix> {
     let alignment = Alignment::new(model, strategy);
     let network = Network::of_model(model);
     let mut engine = engine::Engine::new(model, &network);
@@ -254,4 +281,4 @@ pub fn valued_fixes(model: &Model, strategy: Option<usize>) -> Vec<Fix> {
 }
 
 /// Per-objective split of a value: (objective index, value), in the strategy's order.
-pub type ObjectiveSplit = Vec<(usize, f64)>;
+pub type ObjectiveSplit = Vec<(ObjectiveIx, f64)>;

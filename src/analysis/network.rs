@@ -5,15 +5,15 @@ use super::rules;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::ids::PathHop;
-use crate::model::{Carries, Model};
+use crate::model::{Carries, IntegrationIx, Model, SystemIx};
 
 /// One directed hop a handoff can take: an integration of the model or a fix being tried.
 #[derive(Clone, Debug)]
 pub struct Hop {
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Human minutes per use (0 when effectively automated).
     pub minutes: f64,
     /// What it moves.
@@ -21,7 +21,7 @@ pub struct Hop {
     /// What a reported path names it by.
     pub id: PathHop,
     /// The model integration it stands for, if any.
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
 }
 
 /// The systems and hops of one scenario. Edge weights of the petgraph store are indexes into
@@ -52,7 +52,7 @@ impl Network {
             graph,
             hops: Vec::with_capacity(model.integrations.len()),
         };
-        for (i, integration) in model.integrations.iter().enumerate() {
+        for (i, integration) in model.integration_ixs().zip(&model.integrations) {
             network.add(Hop {
                 from: integration.from,
                 to: integration.to,
@@ -74,8 +74,8 @@ impl Network {
     /// Adds a hop; it is tried after the earlier ones when paths tie.
     pub fn add(&mut self, hop: Hop) {
         self.graph.add_edge(
-            NodeIndex::new(hop.from),
-            NodeIndex::new(hop.to),
+            NodeIndex::new(hop.from.index()),
+            NodeIndex::new(hop.to.index()),
             self.hops.len(),
         );
         self.hops.push(hop);
@@ -83,7 +83,7 @@ impl Network {
 
     /// The minutes of a model integration's hop once automated: into or out of a manual kind
     /// it stays effectively semi, at its own minutes; it is never raised.
-    pub fn automated_minutes(&self, model: &Model, integration: usize) -> Option<f64> {
+    pub fn automated_minutes(&self, model: &Model, integration: IntegrationIx) -> Option<f64> {
         let hop = self.integration_hop(integration)?;
         Some(super::candidates::automated_minutes(
             model,
@@ -94,7 +94,7 @@ impl Network {
 
     /// Makes the hop of a model integration automated (a fix of action `automate`); the
     /// index of that hop.
-    pub fn automate(&mut self, model: &Model, integration: usize) -> Option<usize> {
+    pub fn automate(&mut self, model: &Model, integration: IntegrationIx) -> Option<usize> {
         let minutes = self.automated_minutes(model, integration)?;
         let index = self.integration_hop_index(integration)?;
         self.hops[index].minutes = minutes;
@@ -102,9 +102,9 @@ impl Network {
     }
 
     /// The hop standing for a model integration.
-    pub fn integration_hop(&self, integration: usize) -> Option<&Hop> {
+    pub fn integration_hop(&self, integration: IntegrationIx) -> Option<&Hop> {
         // `of_model` adds the integrations first, in order; fall back to a scan otherwise.
-        match self.hops.get(integration) {
+        match self.hops.get(integration.index()) {
             Some(hop) if hop.integration == Some(integration) => Some(hop),
             _ => self
                 .hops
@@ -113,9 +113,9 @@ impl Network {
         }
     }
 
-    fn integration_hop_index(&self, integration: usize) -> Option<usize> {
-        match self.hops.get(integration) {
-            Some(hop) if hop.integration == Some(integration) => Some(integration),
+    fn integration_hop_index(&self, integration: IntegrationIx) -> Option<usize> {
+        match self.hops.get(integration.index()) {
+            Some(hop) if hop.integration == Some(integration) => Some(integration.index()),
             _ => self
                 .hops
                 .iter()

@@ -40,7 +40,7 @@ impl Reach {
         let edges = network
             .hops()
             .iter()
-            .map(|h| (h.from as u32, h.to as u32))
+            .map(|h| (h.from.index() as u32, h.to.index() as u32))
             .collect();
         Reach::of_edges(network.systems(), edges)
     }

@@ -5,7 +5,10 @@ use super::graph::Graph;
 use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
-use crate::model::{Handoff, Mode, Model, Source, Workflow};
+use crate::model::IntegrationIx;
+use crate::model::{
+    Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
+};
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,14 +81,14 @@ pub struct Alignment {
     /// alignment(W, S) per workflow, file order (1 for all without a strategy).
     pub per_workflow: Vec<f64>,
     /// (objective index, weight, serves per workflow) for each objective weighed positively.
-    parts: Vec<(usize, f64, Vec<f64>)>,
+    parts: Vec<(ObjectiveIx, f64, Vec<f64>)>,
     total_weight: f64,
 }
 
 impl Alignment {
     /// Alignment of every workflow under strategy `strategy` (index), or 1 without one.
-    pub fn new(model: &Model, strategy: Option<usize>) -> Alignment {
-        let Some(strategy) = strategy.map(|s| &model.strategies[s]) else {
+    pub fn new(model: &Model, strategy: Option<StrategyIx>) -> Alignment {
+        let Some(strategy) = strategy.map(|s| model.strategy(s)) else {
             return Alignment {
                 per_workflow: vec![1.0; model.workflows.len()],
                 parts: Vec::new(),
@@ -125,14 +128,15 @@ impl Alignment {
 
     /// `cost` × S.weights[o] × W.serves[o] / Σ S.weights for each objective weighed
     /// positively, in the strategy's order.
-    pub fn split(&self, workflow: usize, cost: f64) -> impl Iterator<Item = f64> + '_ {
+    pub fn split(&self, workflow: WorkflowIx, cost: f64) -> impl Iterator<Item = f64> + '_ {
+        let w = workflow.index();
         self.parts
             .iter()
-            .map(move |(_, weight, serves)| cost * weight * serves[workflow] / self.total_weight)
+            .map(move |(_, weight, serves)| cost * weight * serves[w] / self.total_weight)
     }
 
     /// The objectives (indexes) of [`Alignment::split`], in order.
-    pub fn objectives(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn objectives(&self) -> impl Iterator<Item = ObjectiveIx> + '_ {
         self.parts.iter().map(|(o, _, _)| *o)
     }
 }
@@ -140,14 +144,14 @@ impl Alignment {
 /// One handoff, resolved and priced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandoffResult {
-    /// Workflow index.
-    pub workflow: usize,
+    /// The workflow.
+    pub workflow: WorkflowIx,
     /// 1-based position in the workflow.
     pub step: usize,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Automated, manual or missing.
     pub status: Status,
     /// Human minutes per run.
@@ -184,13 +188,13 @@ pub struct HandoffResult {
     /// On a missing handoff of today's model: the integrations (indexes) of a least path
     /// from `from` to `to` ignoring the data filter (`None`: not missing, or no such path).
     /// Scenario re-resolutions (plans) leave it `None`.
-    pub path_other_data: Option<Vec<usize>>,
+    pub path_other_data: Option<Vec<IntegrationIx>>,
 }
 
 impl HandoffResult {
     /// The model's handoff this result is about.
     pub fn handoff<'m>(&self, model: &'m Model) -> &'m Handoff {
-        &model.workflows[self.workflow].handoffs[self.step - 1]
+        &model.workflow(self.workflow).handoffs[self.step - 1]
     }
 
     /// The data object it moves.
@@ -199,7 +203,7 @@ impl HandoffResult {
     }
 
     /// The model integrations of its path, in order (a scenario's new fix hops left out).
-    pub fn path_integrations(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn path_integrations(&self) -> impl Iterator<Item = IntegrationIx> + '_ {
         self.path.iter().filter_map(PathHop::integration)
     }
 
@@ -263,7 +267,7 @@ pub fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> (Defaul
         if hop.minutes <= 0.0 {
             continue;
         }
-        let source = match hop.integration.map(|i| &model.integrations[i]) {
+        let source = match hop.integration.map(|i| model.integration(i)) {
             Some(i) if i.minutes.is_some() => i.sources.minutes,
             Some(i) if rules::effective_mode(model, i.mode, i.from, i.to) == Mode::Manual => {
                 defaults.manual = true;
@@ -395,7 +399,7 @@ fn priced(
         workflow.sources.runs
     };
     HandoffResult {
-        workflow: w,
+        workflow: WorkflowIx::new(w),
         step: key.step as usize + 1,
         from: handoff.from,
         to: handoff.to,

@@ -40,7 +40,7 @@ use super::rules;
 use super::valuation::{change_limit, CandidateIndex, SLACK};
 use super::value::{lowered_by_data, saved_sums};
 use super::Analysis;
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// What ranks a fix in a sample, besides its cost: the sums [`super::valued_fixes`] gives it.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -70,7 +70,7 @@ struct LocalGap {
 /// Today's analysis, kept to value its fixes again in samples of the same model.
 #[derive(Clone, Debug)]
 pub struct Revaluation {
-    strategy: Option<usize>,
+    strategy: Option<StrategyIx>,
     engine: Engine,
     /// Per model integration (its hop in today's network): whether it takes 0 minutes.
     zero: Vec<bool>,
@@ -232,7 +232,8 @@ impl Revaluation {
         }
         for &c in &self.active {
             let hop_minutes = &self.hop_minutes;
-            let minutes = self.pool[c as usize].minutes_after_hop(sample, |i| Some(hop_minutes[i]));
+            let minutes =
+                self.pool[c as usize].minutes_after_hop(sample, |i| Some(hop_minutes[i.index()]));
             self.index.set_minutes(c as usize, minutes);
             self.lowered[c as usize].clear();
         }

@@ -2,16 +2,16 @@
 //! a hop's effective mode and human minutes, how often a handoff runs, whose staff do its
 //! manual work and at what hourly cost. The model holds the data; what it means lives here.
 
-use crate::model::{Handoff, Mode, Model, Workflow};
+use crate::model::{Handoff, Mode, Model, SystemIx, UnitIx, Workflow};
 
 /// Whether a system is of a manual kind (a spreadsheet, e-mail, paper, a person).
-pub fn is_manual_system(model: &Model, system: usize) -> bool {
-    model.systems[system].kind.is_manual()
+pub fn is_manual_system(model: &Model, system: SystemIx) -> bool {
+    model.system(system).kind.is_manual()
 }
 
 /// An integration's mode after the rule on manual kinds: automated into or out of a
 /// manual kind counts as semi.
-pub fn effective_mode(model: &Model, mode: Mode, from: usize, to: usize) -> Mode {
+pub fn effective_mode(model: &Model, mode: Mode, from: SystemIx, to: SystemIx) -> Mode {
     if mode == Mode::Automated && (is_manual_system(model, from) || is_manual_system(model, to)) {
         Mode::Semi
     } else {
@@ -21,7 +21,13 @@ pub fn effective_mode(model: &Model, mode: Mode, from: usize, to: usize) -> Mode
 
 /// Human minutes per use of a hop: 0 when effectively automated, else its own minutes or
 /// the default of its mode.
-pub fn hop_minutes(model: &Model, mode: Mode, from: usize, to: usize, minutes: Option<f64>) -> f64 {
+pub fn hop_minutes(
+    model: &Model,
+    mode: Mode,
+    from: SystemIx,
+    to: SystemIx,
+    minutes: Option<f64>,
+) -> f64 {
     match effective_mode(model, mode, from, to) {
         Mode::Automated => 0.0,
         Mode::Semi => minutes.unwrap_or(model.defaults.semi_minutes),
@@ -43,7 +49,7 @@ pub fn handoff_runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
 }
 
 /// The unit whose staff do a handoff's manual work: its `by`, else its workflow's unit.
-pub fn working_unit(workflow: &Workflow, handoff: &Handoff) -> Option<usize> {
+pub fn working_unit(workflow: &Workflow, handoff: &Handoff) -> Option<UnitIx> {
     handoff.by.or(workflow.unit)
 }
 
@@ -54,7 +60,7 @@ pub fn handoff_hourly_cost(model: &Model, workflow: &Workflow, handoff: &Handoff
 }
 
 /// The hourly cost of a unit (`None`: no unit), else the default.
-pub fn unit_hourly_cost(model: &Model, unit: Option<usize>) -> f64 {
-    unit.and_then(|u| model.units[u].hourly_cost)
+pub fn unit_hourly_cost(model: &Model, unit: Option<UnitIx>) -> f64 {
+    unit.and_then(|u| model.unit(u).hourly_cost)
         .unwrap_or(model.defaults.hourly_cost)
 }

@@ -5,7 +5,7 @@ use super::candidates::Action;
 use super::resolve::HandoffResult;
 use super::rules;
 use super::value::Fix;
-use crate::model::Model;
+use crate::model::{Model, SystemIx};
 
 /// Why no listed fix lowers a gap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub enum UnfixableReason {
     /// A system of a manual kind (person, paper, e-mail, spreadsheet) is at one end: no
     /// candidate connects it (docs/scoring.md, fix candidates).
     ManualEnd {
-        /// The system at that end (index).
-        system: usize,
+        /// The system at that end.
+        system: SystemIx,
     },
     /// The architects' catalogued fix for this pair replaces gapgraph's own candidates
     /// there, but does not carry this handoff's data.
@@ -32,7 +32,7 @@ impl UnfixableReason {
     pub fn describe(self, model: &Model) -> String {
         match self {
             UnfixableReason::ManualEnd { system } => {
-                let s = &model.systems[system];
+                let s = model.system(system);
                 format!(
                     "`{}` ({}) is at one end: a process change, not an integration",
                     s.id,
@@ -81,7 +81,7 @@ pub fn unfixable(model: &Model, handoffs: &[HandoffResult], fixes: &[Fix]) -> Ve
     }
     for fix in fixes {
         for i in &fix.improves {
-            lowered[first[i.workflow] + i.step - 1] = true;
+            lowered[first[i.workflow.index()] + i.step - 1] = true;
         }
     }
     handoffs

@@ -47,8 +47,8 @@ impl CandidateIndex {
         };
         for (c, candidate) in pool.iter().enumerate() {
             index.edges.push((
-                candidate.from as u32,
-                candidate.to as u32,
+                candidate.from.index() as u32,
+                candidate.to.index() as u32,
                 candidate.minutes_after(model, network),
             ));
             let carries = data.of_carries(&candidate.carries.0);
@@ -206,7 +206,7 @@ fn collect_gaps(
         let h = &handoffs[k as usize];
         let limit = change_limit(h);
         if h.status.is_gap() && limit > 0.0 {
-            gaps.push((h.from as u32, k, h.to as u32, limit));
+            gaps.push((h.from.index() as u32, k, h.to.index() as u32, limit));
         }
     }
 }

@@ -9,13 +9,13 @@ pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::{Model, Source};
+use crate::model::{IntegrationIx, Model, Source, SystemIx, WorkflowIx};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Improvement {
-    /// Workflow index.
-    pub workflow: usize,
+    /// The workflow.
+    pub workflow: WorkflowIx,
     /// 1-based step.
     pub step: usize,
     /// Minutes per run before the fix.
@@ -29,7 +29,7 @@ pub struct Improvement {
 impl Improvement {
     /// The data object of the handoff it improves.
     pub fn data<'m>(&self, model: &'m Model) -> &'m str {
-        &model.workflows[self.workflow].handoffs[self.step - 1].data
+        &model.workflow(self.workflow).handoffs[self.step - 1].data
     }
 }
 
@@ -42,10 +42,10 @@ pub struct Fix {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What the resulting integration moves.
     pub carries: Vec<String>,
     /// Cost to make.
@@ -62,8 +62,8 @@ pub struct Fix {
     pub payback_months: Option<f64>,
     /// strategic_value > 0.
     pub aligned: bool,
-    /// Workflows (indexes) with a handoff it makes cheaper, in file order.
-    pub workflows: Vec<usize>,
+    /// Workflows with a handoff it makes cheaper, in file order.
+    pub workflows: Vec<WorkflowIx>,
     /// strategic_value split by objective weighed in the strategy in force.
     pub objectives: ObjectiveSplit,
     /// The handoffs it makes cheaper, in file order.
@@ -73,7 +73,7 @@ pub struct Fix {
     /// replaces the minutes a path adds up to). Their hours count against its saving.
     pub raises: Vec<Improvement>,
     /// The integration it automates.
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
     /// Its running cost a year once built.
     pub run_cost: f64,
     /// annual_saving − run_cost.
@@ -93,13 +93,13 @@ impl Fix {
     pub fn cost_basis(&self, model: &Model) -> Source {
         match self.id {
             FixId::Automate(i) => {
-                let integration = &model.integrations[i];
+                let integration = model.integration(i);
                 match integration.fix_cost {
                     Some(_) => integration.sources.cost,
                     None => Source::Default,
                 }
             }
-            FixId::Catalog(f) => model.fixes[f].sources.cost,
+            FixId::Catalog(f) => model.catalog_fix(f).sources.cost,
             FixId::Connect { .. } => Source::Default,
         }
     }
@@ -108,10 +108,13 @@ impl Fix {
     pub fn run_cost_basis(&self, model: &Model) -> Source {
         let (stated, source) = match self.id {
             FixId::Automate(i) => {
-                let integration = &model.integrations[i];
+                let integration = model.integration(i);
                 (integration.run_cost, integration.sources.run_cost)
             }
-            FixId::Catalog(f) => (model.fixes[f].run_cost, model.fixes[f].sources.run_cost),
+            FixId::Catalog(f) => (
+                model.catalog_fix(f).run_cost,
+                model.catalog_fix(f).sources.run_cost,
+            ),
             FixId::Connect { .. } => (None, Source::Default),
         };
         stated.map_or(Source::Default, |_| source)
@@ -120,8 +123,8 @@ impl Fix {
     /// Its display name: the catalogued fix's, or the automated integration's.
     pub fn name<'m>(&self, model: &'m Model) -> Option<&'m str> {
         match self.id {
-            FixId::Automate(i) => model.integrations[i].name.as_deref(),
-            FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+            FixId::Automate(i) => model.integration(i).name.as_deref(),
+            FixId::Catalog(f) => model.catalog_fix(f).name.as_deref(),
             FixId::Connect { .. } => None,
         }
     }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{analyze, strategy_in_force, Action, Fix, FixId, StrategyInForce};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// A fix in the top this many under one strategy is called out when another strategy
 /// leaves it unaligned or below [`FLIP_BELOW`].
@@ -72,7 +72,7 @@ pub struct Comparison {
 }
 
 /// Ranks the fixes of `model` under each strategy of `strategies` (indexes).
-pub fn compare(model: &Model, strategies: &[usize]) -> Comparison {
+pub fn compare(model: &Model, strategies: &[StrategyIx]) -> Comparison {
     let analyses: Vec<_> = strategies
         .iter()
         .map(|s| analyze(model, Some(*s)))
@@ -185,7 +185,7 @@ mod tests {
     fn the_seed_flips_its_plant_fixes() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let c = compare(&model, &[0, 1]);
+        let c = compare(&model, &model.strategy_ixs().collect::<Vec<_>>());
         assert_eq!(c.rows.len(), 8);
         assert_eq!(c.rows[0].id.text(&model), "crm->accounting");
         let sentences: Vec<String> = c.flips.iter().map(|f| c.sentence(&model, f)).collect();

@@ -158,9 +158,9 @@ type Key<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 fn key<'a>(model: &'a Model, h: &HandoffResult) -> Key<'a> {
     (
-        &model.workflows[h.workflow].id,
-        &model.systems[h.from].id,
-        &model.systems[h.to].id,
+        &model.workflow(h.workflow).id,
+        &model.system(h.from).id,
+        &model.system(h.to).id,
         h.data(model),
     )
 }
@@ -370,8 +370,8 @@ fn integration_changes(
         let x = &m.integrations[i];
         IntegrationChange {
             id: x.id.clone(),
-            from: m.systems[x.from].id.clone(),
-            to: m.systems[x.to].id.clone(),
+            from: m.system(x.from).id.clone(),
+            to: m.system(x.to).id.clone(),
             mode: x.mode,
         }
     };

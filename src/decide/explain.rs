@@ -4,7 +4,7 @@
 
 use super::lookup::HandoffLookup;
 use crate::analysis::{analyze, path_ids, Analysis, Fix};
-use crate::model::Model;
+use crate::model::{Model, ObjectiveIx};
 
 /// One objective's share of a handoff's alignment: weight × serves / Σ weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,8 +94,8 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     let strategy = analysis.strategy.as_ref().map(|s| s.index);
     let built_model = super::with_fixes(model, [&fix]);
     let after = analyze(&built_model, strategy);
-    let weights: Vec<(usize, f64)> = strategy
-        .map(|s| model.strategies[s].weights.clone())
+    let weights: Vec<(ObjectiveIx, f64)> = strategy
+        .map(|s| model.strategy(s).weights.clone())
         .unwrap_or_default();
     let total_weight: f64 = weights.iter().map(|(_, w)| w).sum();
     let (today, built) = (
@@ -109,14 +109,14 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
     let handoffs = changes
         .into_iter()
         .filter_map(|i| {
-            let workflow = &model.workflows[i.workflow];
+            let workflow = model.workflow(i.workflow);
             let before = today.get(&workflow.id, i.step)?;
             let later = built.get(&workflow.id, i.step)?;
             let hourly_cost = before.hourly_cost;
             let by = workflow.handoffs[i.step - 1]
                 .by
                 .filter(|u| Some(*u) != workflow.unit)
-                .map(|u| model.units[u].id.clone());
+                .map(|u| model.unit(u).id.clone());
             let hours_after = before.runs_per_year * i.minutes_after / 60.0;
             let saving = before.annual_cost - hours_after * hourly_cost;
             let objectives = weights
@@ -126,7 +126,7 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
                     let serves = workflow.serves(*o);
                     let term = w * serves / total_weight;
                     ObjectiveTerm {
-                        objective: model.objectives[*o].id.clone(),
+                        objective: model.objective(*o).id.clone(),
                         weight: *w,
                         serves,
                         term,
@@ -137,8 +137,8 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
             Some(ExplainedHandoff {
                 workflow: workflow.id.clone(),
                 step: i.step,
-                from: model.systems[before.from].id.clone(),
-                to: model.systems[before.to].id.clone(),
+                from: model.system(before.from).id.clone(),
+                to: model.system(before.to).id.clone(),
                 data: before.data(model).to_string(),
                 // Paths after name the fix as the integration the built model gained.
                 path_before: path_ids(model, &before.path),
@@ -197,7 +197,7 @@ mod tests {
     fn the_seeds_first_fix_adds_up() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let analysis = analyze(&model, Some(0));
+        let analysis = analyze(&model, model.strategy_index("growth"));
         let e = explain(&model, &analysis, 0);
         // crm->accounting: 3,600 runs × 12 min / 60 = 720 h × EUR 60 = 43,200; alignment
         // (3 × 1.0 + 2 × 0.5) / 5 = 0.8, so 34,560, split 3/5 and 1/5 of 43,200.

@@ -8,14 +8,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::analysis::{analyze, plan, Analysis, Plan};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// Every strategy's analysis and plans.
 #[derive(Clone, Debug)]
 pub struct Precomputed {
     /// The strategies analysed, as indexes into `Model::strategies` (`[None]` for a model
     /// without strategies), in file order.
-    pub strategies: Vec<Option<usize>>,
+    pub strategies: Vec<Option<StrategyIx>>,
     /// One analysis per entry of `strategies`.
     pub analyses: Vec<Analysis>,
     /// The budgets of the ladder, ascending (empty when no fix costs anything).
@@ -37,10 +37,10 @@ pub const MAX_BUDGETS: usize = 12;
 /// Analyses `model` under each of its strategies and plans each within every budget of
 /// [`budget_ladder`], on up to `threads` threads.
 pub fn precompute(model: &Model, threads: usize) -> Precomputed {
-    let strategies: Vec<Option<usize>> = if model.strategies.is_empty() {
+    let strategies: Vec<Option<StrategyIx>> = if model.strategies.is_empty() {
         vec![None]
     } else {
-        (0..model.strategies.len()).map(Some).collect()
+        model.strategy_ixs().map(Some).collect()
     };
     let analyses = run_all(strategies.len(), threads, |s| analyze(model, strategies[s]));
     let costs: Vec<f64> = analyses
@@ -181,11 +181,12 @@ mod tests {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let p = precompute(&model, 2);
-        assert_eq!(p.strategies, [Some(0), Some(1)]);
+        let [growth, cost_down] = ["growth", "cost-down"].map(|s| model.strategy_index(s));
+        assert_eq!(p.strategies, [growth, cost_down]);
         assert_eq!(p.plans.len(), 2);
         assert!(p.plans.iter().all(|plans| plans.len() == p.budgets.len()));
         // Each plan is the one `plan` makes alone at that budget.
         let b = p.budgets.len() / 2;
-        assert_eq!(p.plans[1][b], plan(&model, Some(1), p.budgets[b]));
+        assert_eq!(p.plans[1][b], plan(&model, cost_down, p.budgets[b]));
     }
 }

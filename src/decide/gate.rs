@@ -124,7 +124,7 @@ fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Off
         .map(|h| (h, weight(h)))
         .filter(|(_, w)| *w > 0.0)
         .collect();
-    let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
+    let workflow = |h: &HandoffResult| model.workflow(h.workflow).id.as_str();
     gaps.sort_by(|(a, x), (b, y)| {
         y.total_cmp(x)
             .then_with(|| workflow(a).as_bytes().cmp(workflow(b).as_bytes()))
@@ -135,8 +135,8 @@ fn offenders(model: &Model, limit: Limit, handoffs: &[HandoffResult]) -> Vec<Off
         .map(|(h, weight)| Offender {
             workflow: workflow(h).to_string(),
             step: h.step,
-            from: model.systems[h.from].id.clone(),
-            to: model.systems[h.to].id.clone(),
+            from: model.system(h.from).id.clone(),
+            to: model.system(h.to).id.clone(),
             data: h.data(model).to_string(),
             status: h.status,
             weight,
@@ -151,7 +151,7 @@ mod tests {
     fn seed() -> (Model, Analysis) {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let analysis = crate::analysis::analyze(&model, Some(0));
+        let analysis = crate::analysis::analyze(&model, model.strategy_index("growth"));
         (model, analysis)
     }
 

@@ -58,7 +58,7 @@ impl<'a> HandoffLookup<'a> {
         let mut start = 0;
         for run in handoffs.chunk_by(|a, b| a.workflow == b.workflow) {
             // A workflow id seen twice keeps its first run, as a scan from the top would.
-            runs.entry(model.workflows[run[0].workflow].id.as_str())
+            runs.entry(model.workflow(run[0].workflow).id.as_str())
                 .or_insert(start..start + run.len());
             start += run.len();
         }
@@ -93,7 +93,7 @@ mod tests {
         }
         assert!(fixes.get("no such fix", Action::Connect).is_none());
         let handoffs = HandoffLookup::new(&model, &analysis.handoffs);
-        let workflow = |h: &HandoffResult| model.workflows[h.workflow].id.as_str();
+        let workflow = |h: &HandoffResult| model.workflow(h.workflow).id.as_str();
         for h in &analysis.handoffs {
             assert!(std::ptr::eq(handoffs.get(workflow(h), h.step).unwrap(), h));
         }
@@ -178,7 +178,7 @@ mod select_fix_tests {
     fn fixes_and_strategy_lists_resolve_with_the_validators_hints() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let fixes = analyze(&model, Some(0)).fixes;
+        let fixes = analyze(&model, model.strategy_index("growth")).fixes;
         assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
         assert_eq!(
             select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
@@ -189,6 +189,7 @@ mod select_fix_tests {
             wrong[0].summary(),
             "unknown fix `mes->qsm`; did you mean `mes->qms`?"
         );
+        let [growth, cost_down] = ["growth", "cost-down"].map(|s| model.strategy_index(s).unwrap());
         let no_action = select_fix(&model, &fixes, "mes->qms", Some(Action::Automate)).unwrap_err();
         assert_eq!(
             no_action[0].summary(),
@@ -196,9 +197,9 @@ mod select_fix_tests {
         );
         assert_eq!(
             select_strategies(&model, &["cost-down".into(), "growth".into()]),
-            Ok(vec![1, 0])
+            Ok(vec![cost_down, growth])
         );
-        assert_eq!(select_strategies(&model, &[]), Ok(vec![0, 1]));
+        assert_eq!(select_strategies(&model, &[]), Ok(vec![growth, cost_down]));
         let typo = select_strategies(&model, &["grwoth".into()]).unwrap_err();
         assert_eq!(
             typo[0].summary(),

@@ -62,10 +62,11 @@ mod tests {
     fn building_a_fix_removes_exactly_the_gaps_it_was_valued_on() {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let today = analyze(&model, Some(0));
+        let growth = model.strategy_index("growth");
+        let today = analyze(&model, growth);
         for fix in &today.fixes {
             let built = with_fixes(&model, [fix]);
-            let after = analyze(&built, Some(0));
+            let after = analyze(&built, growth);
             let saved = today.summary.annual_cost - after.summary.annual_cost;
             assert!(
                 (saved - fix.annual_saving).abs() < 1e-6,

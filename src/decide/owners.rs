@@ -7,35 +7,35 @@ use std::collections::HashMap;
 
 use crate::analysis::rules::working_unit;
 use crate::analysis::Improvement;
-use crate::model::Model;
+use crate::model::{Model, SystemIx, UnitIx, WorkflowIx};
 
 /// A part of the model a fix touches that can have an owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
-    /// A system it connects (index).
-    System(usize),
-    /// A workflow with a handoff it changes (index).
-    Workflow(usize),
-    /// A unit owning such a workflow or doing such a handoff's work (index).
-    Unit(usize),
+    /// A system it connects.
+    System(SystemIx),
+    /// A workflow with a handoff it changes.
+    Workflow(WorkflowIx),
+    /// A unit owning such a workflow or doing such a handoff's work.
+    Unit(UnitIx),
 }
 
 impl Part {
     /// "system `crm`", "workflow `lead-to-cash`", "unit `sales`", ids raw.
     pub fn describe(self, model: &Model) -> String {
         match self {
-            Part::System(s) => format!("system `{}`", model.systems[s].id),
-            Part::Workflow(w) => format!("workflow `{}`", model.workflows[w].id),
-            Part::Unit(u) => format!("unit `{}`", model.units[u].id),
+            Part::System(s) => format!("system `{}`", model.system(s).id),
+            Part::Workflow(w) => format!("workflow `{}`", model.workflow(w).id),
+            Part::Unit(u) => format!("unit `{}`", model.unit(u).id),
         }
     }
 
     /// Its `owner`, when the model gives one.
     pub fn owner(self, model: &Model) -> Option<&str> {
         match self {
-            Part::System(s) => model.systems[s].owner.as_deref(),
-            Part::Workflow(w) => model.workflows[w].owner.as_deref(),
-            Part::Unit(u) => model.units[u].owner.as_deref(),
+            Part::System(s) => model.system(s).owner.as_deref(),
+            Part::Workflow(w) => model.workflow(w).owner.as_deref(),
+            Part::Unit(u) => model.unit(u).owner.as_deref(),
         }
     }
 }
@@ -92,12 +92,17 @@ impl FixOwners {
 }
 
 /// Who must agree to a fix from `from` to `to` that changes the handoffs `improves`.
-pub fn fix_owners(model: &Model, from: usize, to: usize, improves: &[Improvement]) -> FixOwners {
+pub fn fix_owners(
+    model: &Model,
+    from: SystemIx,
+    to: SystemIx,
+    improves: &[Improvement],
+) -> FixOwners {
     let mut owners = FixOwners::default();
     owners.add(model, Part::System(from), 0.0);
     owners.add(model, Part::System(to), 0.0);
     for improvement in improves {
-        let workflow = &model.workflows[improvement.workflow];
+        let workflow = model.workflow(improvement.workflow);
         let handoff = &workflow.handoffs[improvement.step - 1];
         let hours = improvement.annual_hours_saved;
         // Each owner counts a handoff's hours once, however many of its parts they own.
@@ -181,7 +186,10 @@ mod tests {
         // accounting->crm: crm is Sales ops'; lead-to-cash and its unit sales are VP Sales'.
         assert_eq!(owners[0].names(), ["Sales ops", "VP Sales"]);
         assert_eq!(owners[0].stakes[1].annual_hours, 400.0);
-        assert_eq!(owners[0].missing, [Part::System(1)]);
+        assert_eq!(
+            owners[0].missing,
+            [Part::System(model.system_index("accounting").unwrap())]
+        );
         let loads = by_owner(&owners);
         assert_eq!(loads[0].owner, "VP Sales");
         assert_eq!(loads[0].annual_hours, 400.0);

@@ -1,6 +1,7 @@
 //! The validated model: every reference resolved to an index, every number in range.
 //! Analysis code never re-checks input.
 
+mod ix;
 mod json;
 mod node;
 mod number;
@@ -10,6 +11,7 @@ pub(crate) mod tree;
 mod validate;
 mod yaml;
 
+pub use ix::{CatalogFixIx, IntegrationIx, ObjectiveIx, StrategyIx, SystemIx, UnitIx, WorkflowIx};
 pub use number::parse_number;
 pub use tree::Syntax;
 pub use validate::{load, Loaded};
@@ -74,7 +76,7 @@ pub struct Strategy {
     /// Longer text.
     pub description: Option<String>,
     /// (objective index, weight >= 0), in the order written; at least one weight > 0.
-    pub weights: Vec<(usize, f64)>,
+    pub weights: Vec<(ObjectiveIx, f64)>,
 }
 
 impl Strategy {
@@ -163,8 +165,8 @@ pub struct System {
     pub name: String,
     /// What sort of system.
     pub kind: SystemKind,
-    /// Owning unit (index into `Model::units`).
-    pub unit: Option<usize>,
+    /// Owning unit.
+    pub unit: Option<UnitIx>,
     /// Who answers for it.
     pub owner: Option<String>,
     /// Users' rating in [1, 5]; reported, not scored.
@@ -290,10 +292,10 @@ impl Carries {
 pub struct Integration {
     /// Identifier (`FROM->TO` unless given).
     pub id: String,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// What it moves.
     pub carries: Carries,
     /// Declared mode.
@@ -384,18 +386,18 @@ impl Runs {
 /// One data object that must move from one system to another in a workflow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handoff {
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// The data object.
     pub data: String,
     /// Human minutes per run to do it around the systems, when given.
     pub minutes: Option<f64>,
     /// How often it happens when that is not once per run of its workflow.
     pub runs: Option<Runs>,
-    /// The unit whose staff do its manual work (index), when not the workflow's.
-    pub by: Option<usize>,
+    /// The unit whose staff do its manual work, when not the workflow's.
+    pub by: Option<UnitIx>,
     /// Where its figures come from.
     pub sources: Sources,
     /// Free text.
@@ -409,8 +411,8 @@ pub struct Workflow {
     pub id: String,
     /// Display name (the id when not given).
     pub name: String,
-    /// Owning unit index.
-    pub unit: Option<usize>,
+    /// Owning unit.
+    pub unit: Option<UnitIx>,
     /// Who answers for it.
     pub owner: Option<String>,
     /// Runs per period.
@@ -418,7 +420,7 @@ pub struct Workflow {
     /// The period.
     pub runs_per: Period,
     /// (objective index, share in [0, 1]), in the order written.
-    pub serves: Vec<(usize, f64)>,
+    pub serves: Vec<(ObjectiveIx, f64)>,
     /// The steps, in order.
     pub handoffs: Vec<Handoff>,
     /// Where its figures come from.
@@ -427,7 +429,7 @@ pub struct Workflow {
 
 impl Workflow {
     /// W.serves[o], 0 when absent.
-    pub fn serves(&self, objective: usize) -> f64 {
+    pub fn serves(&self, objective: ObjectiveIx) -> f64 {
         self.serves
             .iter()
             .find(|(o, _)| *o == objective)
@@ -440,10 +442,10 @@ impl Workflow {
 pub struct CatalogFix {
     /// Identifier (`FROM->TO` unless given).
     pub id: String,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Cost to build.
     pub cost: f64,
     /// What it will move; `None` means the data of today's gaps from FROM to TO.
@@ -472,7 +474,7 @@ pub struct Model {
     /// Strategies, in file order.
     pub strategies: Vec<Strategy>,
     /// The strategy in force unless the user picks another: `strategy`, else the first.
-    pub default_strategy: Option<usize>,
+    pub default_strategy: Option<StrategyIx>,
     /// Units, in file order.
     pub units: Vec<Unit>,
     /// Systems, in file order.
@@ -483,11 +485,4 @@ pub struct Model {
     pub workflows: Vec<Workflow>,
     /// Known fix options, in file order.
     pub fixes: Vec<CatalogFix>,
-}
-
-impl Model {
-    /// The index of the strategy with this id.
-    pub fn strategy_index(&self, id: &str) -> Option<usize> {
-        self.strategies.iter().position(|s| s.id == id)
-    }
 }

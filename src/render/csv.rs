@@ -9,7 +9,7 @@ use std::io::Write;
 use super::CsvTable;
 use super::{Render, RenderError};
 use crate::analysis::{Counts, Fix};
-use crate::model::Model;
+use crate::model::{Model, WorkflowIx};
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -174,14 +174,14 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
     let closes: Vec<String> = f
         .improves
         .iter()
-        .map(|i| format!("{} step {}", model.workflows[i.workflow].id, i.step))
+        .map(|i| format!("{} step {}", model.workflow(i.workflow).id, i.step))
         .collect();
     let mut row = Row::default()
         .count(f.rank)
         .text(&f.id.text(model))
         .text(f.action.as_str())
-        .text(&model.systems[f.from].id)
-        .text(&model.systems[f.to].id)
+        .text(&model.system(f.from).id)
+        .text(&model.system(f.to).id)
         .list(&f.carries)
         .optional_text(f.name(model))
         .number(f.cost)
@@ -191,7 +191,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         .optional_number(f.priority)
         .optional_number(f.payback_months)
         .flag(f.aligned)
-        .list(f.workflows.iter().map(|w| &model.workflows[*w].id))
+        .list(f.workflows.iter().map(|w| &model.workflow(*w).id))
         .list(&closes)
         .number(f.run_cost)
         .number(f.net_saving)
@@ -202,7 +202,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         let value = f
             .objectives
             .iter()
-            .find(|(k, _)| model.objectives[*k].id == *o)
+            .find(|(k, _)| model.objective(*k).id == *o)
             .map_or(0.0, |(_, v)| *v);
         row = row.number(value);
     }
@@ -233,7 +233,7 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         "fixable",
     ]);
     let model = report.model;
-    let unfixable: std::collections::BTreeSet<(usize, usize)> = report
+    let unfixable: std::collections::BTreeSet<(WorkflowIx, usize)> = report
         .analysis
         .unfixable
         .iter()
@@ -248,10 +248,10 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
         .into_iter()
         .map(|g| {
             Row::default()
-                .text(&model.workflows[g.workflow].id)
+                .text(&model.workflow(g.workflow).id)
                 .count(g.step)
-                .text(&model.systems[g.from].id)
-                .text(&model.systems[g.to].id)
+                .text(&model.system(g.from).id)
+                .text(&model.system(g.to).id)
                 .text(g.data(model))
                 .text(g.status.as_str())
                 .number(g.minutes)
@@ -264,8 +264,8 @@ fn gaps(report: &Report) -> (Vec<String>, Vec<Row>) {
                 .number(g.alignment)
                 .number(g.strategic_value)
                 .optional_text(
-                    rules::working_unit(&model.workflows[g.workflow], g.handoff(model))
-                        .map(|u| model.units[u].id.as_str()),
+                    rules::working_unit(model.workflow(g.workflow), g.handoff(model))
+                        .map(|u| model.unit(u).id.as_str()),
                 )
                 .number(g.hourly_cost)
                 .text(g.minutes_basis.as_str())
@@ -297,11 +297,11 @@ fn workflows(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|w| {
             let model = report.model;
-            let workflow = &model.workflows[w.workflow];
+            let workflow = model.workflow(w.workflow);
             Row::default()
                 .text(&workflow.id)
                 .text(&workflow.name)
-                .optional_text(workflow.unit.map(|u| model.units[u].id.as_str()))
+                .optional_text(workflow.unit.map(|u| model.unit(u).id.as_str()))
                 .number(w.runs_per_year)
                 .counts(&w.counts)
                 .number(w.alignment)
@@ -328,7 +328,7 @@ fn units(report: &Report) -> (Vec<String>, Vec<Row>) {
         .units
         .iter()
         .map(|u| {
-            let unit = &report.model.units[u.unit];
+            let unit = report.model.unit(u.unit);
             Row::default()
                 .text(&unit.id)
                 .text(&unit.name)
@@ -358,14 +358,14 @@ fn systems(report: &Report) -> (Vec<String>, Vec<Row>) {
         .iter()
         .map(|s| {
             let model = report.model;
-            let system = &model.systems[s.system];
+            let system = model.system(s.system);
             Row::default()
                 .text(&system.id)
                 .text(&system.name)
                 .text(system.kind.as_str())
-                .optional_text(system.unit.map(|u| model.units[u].id.as_str()))
+                .optional_text(system.unit.map(|u| model.unit(u).id.as_str()))
                 .optional_text(system.owner.as_deref())
-                .list(s.workflows.iter().map(|w| &model.workflows[*w].id))
+                .list(s.workflows.iter().map(|w| &model.workflow(*w).id))
                 .number(s.strategic_contribution)
                 .list(s.flags.iter().map(|f| f.as_str()))
                 .optional_number(system.satisfaction)

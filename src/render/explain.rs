@@ -58,8 +58,8 @@ fn write_fix_line(report: &ExplainReport, out: &mut TerminalText) -> std::fmt::R
         "Fix {}{name}: {} {} -> {}, carrying {}; rank {} of {}",
         f.id.text(model),
         f.action.as_str(),
-        model.systems[f.from].id,
-        model.systems[f.to].id,
+        model.system(f.from).id,
+        model.system(f.to).id,
         f.carries
             .iter()
             .map(|c| terminal(c))

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::io;
 
 use crate::analysis::{path_ids, rules, Fix};
-use crate::model::Model;
+use crate::model::{Model, SystemIx, UnitIx};
 use crate::text::csv_text;
 use crate::view::Report;
 
@@ -90,8 +90,8 @@ pub fn neo4j_csv(report: &Report) -> io::Result<Vec<StoreFile>> {
     Ok(files)
 }
 
-fn unit_id(model: &Model, u: Option<usize>) -> String {
-    u.map_or(String::new(), |u| text(&model.units[u].id))
+fn unit_id(model: &Model, u: Option<UnitIx>) -> String {
+    u.map_or(String::new(), |u| text(&model.unit(u).id))
 }
 
 const COUNTS: [&str; 7] = [
@@ -141,7 +141,7 @@ fn systems(report: &Report) -> io::Result<StoreFile> {
 fn units(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let units = analysis.units.iter().map(|m| {
-        let u = &model.units[m.unit];
+        let u = model.unit(m.unit);
         let c = &m.counts;
         vec![
             text(&u.id),
@@ -170,7 +170,7 @@ fn workflows(report: &Report) -> io::Result<StoreFile> {
     let (model, analysis) = (report.model, report.analysis);
     let unit = |u| unit_id(model, u);
     let workflows = analysis.workflows.iter().map(|m| {
-        let w = &model.workflows[m.workflow];
+        let w = model.workflow(m.workflow);
         let c = &m.counts;
         vec![
             text(&w.id),
@@ -225,8 +225,8 @@ fn fixes(report: &Report) -> io::Result<StoreFile> {
             text(&fix_node_id(model, f)),
             text(&f.id.text(model)),
             f.action.as_str().into(),
-            text(&model.systems[f.from].id),
-            text(&model.systems[f.to].id),
+            text(&model.system(f.from).id),
+            text(&model.system(f.to).id),
             list(&f.carries),
             f.rank.to_string(),
             num(f.cost),
@@ -270,7 +270,7 @@ fn relationships(report: &Report) -> io::Result<Vec<StoreFile>> {
 }
 
 fn integrates(model: &Model) -> io::Result<StoreFile> {
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let integrates = model.integrations.iter().map(|g| {
         let effective = rules::effective_mode(model, g.mode, g.from, g.to);
         let minutes = rules::hop_minutes(model, g.mode, g.from, g.to, g.minutes);
@@ -307,9 +307,9 @@ fn integrates(model: &Model) -> io::Result<StoreFile> {
 
 fn handoffs(report: &Report) -> io::Result<StoreFile> {
     let model = report.model;
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let handoffs = report.analysis.handoffs.iter().map(|h| {
-        let w = &model.workflows[h.workflow];
+        let w = model.workflow(h.workflow);
         vec![
             sid(h.from),
             sid(h.to),
@@ -352,10 +352,10 @@ fn handoffs(report: &Report) -> io::Result<StoreFile> {
 /// BELONGS_TO (systems, workflows) and SERVES.
 fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
     let model = report.model;
-    let sid = |s: usize| text(&model.systems[s].id);
+    let sid = |s: SystemIx| text(&model.system(s).id);
     let mut files = Vec::new();
-    let owned = |id: &String, u: Option<usize>| {
-        u.map(|u| vec![text(id), text(&model.units[u].id), "BELONGS_TO".into()])
+    let owned = |id: &String, u: Option<UnitIx>| {
+        u.map(|u| vec![text(id), text(&model.unit(u).id), "BELONGS_TO".into()])
     };
     let systems = model.systems.iter().filter_map(|s| owned(&s.id, s.unit));
     files.push(file(
@@ -369,16 +369,11 @@ fn links(report: &Report) -> io::Result<Vec<StoreFile>> {
         &[":START_ID(Workflow)", ":END_ID(Unit)", ":TYPE"],
         workflows.collect(),
     )?);
-    let serves = report
-        .analysis
-        .systems
-        .iter()
-        .enumerate()
-        .flat_map(|(s, m)| {
-            m.workflows
-                .iter()
-                .map(move |w| vec![sid(s), text(&model.workflows[*w].id), "SERVES".into()])
-        });
+    let serves = report.analysis.systems.iter().flat_map(|m| {
+        m.workflows
+            .iter()
+            .map(move |w| vec![sid(m.system), text(&model.workflow(*w).id), "SERVES".into()])
+    });
     files.push(file(
         NEO4J_FILES[9],
         &[":START_ID(System)", ":END_ID(Workflow)", ":TYPE"],
@@ -393,7 +388,7 @@ fn closes(report: &Report) -> io::Result<StoreFile> {
         f.improves.iter().map(move |i| {
             vec![
                 text(&fix_node_id(model, f)),
-                text(&model.workflows[i.workflow].id),
+                text(&model.workflow(i.workflow).id),
                 i.step.to_string(),
                 num(i.minutes_before),
                 num(i.minutes_after),

@@ -151,12 +151,12 @@ fn write_system_nodes(report: &Report, pending: &mut Pending) -> std::io::Result
         d.text("name", Some(&system.name));
         d.text("kind", Some(system.kind.as_str()));
         d.flag("manual_kind", system.kind.is_manual());
-        d.text("unit", system.unit.map(|u| model.units[u].id.as_str()));
+        d.text("unit", system.unit.map(|u| model.unit(u).id.as_str()));
         d.text("owner", system.owner.as_deref());
         let workflows: Vec<String> = measures
             .workflows
             .iter()
-            .map(|w| model.workflows[*w].id.clone())
+            .map(|w| model.workflow(*w).id.clone())
             .collect();
         d.list("workflows", &workflows);
         d.number(
@@ -186,8 +186,8 @@ fn write_integration_edges(model: &Model, pending: &mut Pending) -> std::io::Res
         let _ = writeln!(
             x,
             "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"INTEGRATION\">",
-            xml(&model.systems[from].id),
-            xml(&model.systems[to].id)
+            xml(&model.system(from).id),
+            xml(&model.system(to).id)
         );
         edge += 1;
         let mut d = Data::new("edge", "      ");
@@ -221,8 +221,8 @@ fn write_gap_edges(report: &Report, mut edge: usize, pending: &mut Pending) -> s
         let _ = writeln!(
             x,
             "    <edge id=\"e{edge}\" source=\"{}\" target=\"{}\" label=\"GAP\">",
-            xml(&model.systems[gap.from].id),
-            xml(&model.systems[gap.to].id)
+            xml(&model.system(gap.from).id),
+            xml(&model.system(gap.to).id)
         );
         edge += 1;
         let mut d = Data::new("edge", "      ");
@@ -230,7 +230,7 @@ fn write_gap_edges(report: &Report, mut edge: usize, pending: &mut Pending) -> s
         d.text("label", Some(&format!("{status}: {}", gap.data(model))));
         d.flag("gap", true);
         d.text("status", Some(status));
-        d.text("workflow", Some(&model.workflows[gap.workflow].id));
+        d.text("workflow", Some(&model.workflow(gap.workflow).id));
         d.int("step", gap.step);
         d.text("data", Some(gap.data(model)));
         d.number("minutes", Some(gap.minutes));

@@ -114,7 +114,7 @@ fn node(report: &Report, scene: &Scene, s: usize) -> String {
     if scene.is_external(model, s) {
         let unit = system
             .unit
-            .map_or("no unit", |u| model.units[u].name.as_str());
+            .map_or("no unit", |u| model.unit(u).name.as_str());
         lines.push(format!("[{unit}]"));
     }
     let label = mermaid_lines(&lines);
@@ -208,7 +208,7 @@ fn chart(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Chart {
 
     // One subgraph per unit (in focus) in file order; the other systems outside.
     for group in scene.unit_groups(model) {
-        let u = group.unit;
+        let u = group.unit.index();
         chart
             .lines
             .push(format!("  subgraph unit{u}[\"{}\"]", mermaid(&group.title)));

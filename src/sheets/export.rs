@@ -11,7 +11,7 @@ use super::{
     Column, FIX_COLUMNS, INTEGRATION_COLUMNS, MODEL_COLUMNS, OBJECTIVE_COLUMNS, STRATEGY_COLUMNS,
     SYSTEM_COLUMNS, UNIT_COLUMNS, WORKFLOW_COLUMNS,
 };
-use crate::model::{Defaults, Model, Source, Sources, Workflow};
+use crate::model::{Defaults, Model, Source, Sources, SystemIx, UnitIx, Workflow};
 
 /// One CSV file.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,7 +120,7 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
     if let Some(s) = model.default_strategy {
         rows.push(vec![
             Cell::Text("strategy"),
-            Cell::Text(&model.strategies[s].id),
+            Cell::Text(&model.strategy(s).id),
         ]);
     }
     for (key, value) in DEFAULT_KEYS.iter().zip(default_values(&model.defaults)) {
@@ -146,7 +146,7 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
                 Cell::Text(&s.id),
                 Cell::Text(&s.name),
                 Cell::Text(s.description.as_deref().unwrap_or("")),
-                Cell::Text(&model.objectives[*objective].id),
+                Cell::Text(&model.objective(*objective).id),
                 Cell::Number(Some(*weight)),
             ]);
         }
@@ -157,7 +157,7 @@ fn model_sheets(model: &Model, files: &mut Vec<ExportedSheet>) -> io::Result<()>
 
 /// fixes.csv.
 fn fix_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let cells: Vec<(String, String)> = model
         .fixes
         .iter()
@@ -206,7 +206,7 @@ fn workflow_texts(model: &Model, w: &Workflow) -> WorkflowTexts {
     let serves: Vec<String> = w
         .serves
         .iter()
-        .map(|(o, share)| format!("{}: {}", model.objectives[*o].id, number_text(*share)))
+        .map(|(o, share)| format!("{}: {}", model.objective(*o).id, number_text(*share)))
         .collect();
     let handoffs = w
         .handoffs
@@ -238,8 +238,8 @@ pub fn export(model: &Model) -> io::Result<ExportedSheets> {
 }
 
 /// The id of a unit a row may name, empty when it names none.
-fn unit_id(model: &Model, u: Option<usize>) -> &str {
-    u.map_or("", |u| model.units[u].id.as_str())
+fn unit_id(model: &Model, u: Option<UnitIx>) -> &str {
+    u.map_or("", |u| model.unit(u).id.as_str())
 }
 
 /// units.csv.
@@ -283,7 +283,7 @@ fn system_sheet(model: &Model) -> io::Result<ExportedSheet> {
 
 /// integrations.csv.
 fn integration_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let evidence = |s: &Sources| s.evidence.clone().unwrap_or_default();
     let carries: Vec<(String, String, String)> = model
         .integrations
@@ -327,7 +327,7 @@ fn integration_sheet(model: &Model) -> io::Result<ExportedSheet> {
 
 /// workflows.csv: one row per handoff, the workflow's own cells repeated on each.
 fn workflow_sheet(model: &Model) -> io::Result<ExportedSheet> {
-    let system_id = |s: usize| model.systems[s].id.as_str();
+    let system_id = |s: SystemIx| model.system(s).id.as_str();
     let steps: Vec<String> = (1..=model
         .workflows
         .iter()

@@ -301,7 +301,7 @@ fn criticality(model: &Model, losses: &[SystemLoss]) -> Section {
     );
     let mut s = Section::table(title, &LOSS_HEADER, &[0, 3, 4, 5, 6, 7, 8]);
     for (rank, l) in hit.iter().enumerate() {
-        let system = &model.systems[l.system];
+        let system = model.system(l.system);
         s.rows.push(vec![
             (rank + 1).to_string(),
             system.id.clone(),

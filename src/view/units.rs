@@ -9,6 +9,7 @@ use super::palette::Look;
 use super::scene::{unit_title, FixMark};
 use super::Report;
 use crate::analysis::Status;
+use crate::model::{SystemIx, UnitIx};
 use crate::text::{hours, money};
 
 /// Counts of handoffs by status, with their gap hours and cost.
@@ -71,8 +72,8 @@ impl Tally {
 /// A unit's node.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitNode {
-    /// Unit index (`None`: the systems without a unit).
-    pub unit: Option<usize>,
+    /// The unit (`None`: the systems without a unit).
+    pub unit: Option<UnitIx>,
     /// "Name (owner)", or "no unit".
     pub title: String,
     /// How many systems it has.
@@ -87,9 +88,9 @@ pub struct UnitNode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitEdge {
     /// Source unit (`None`: no unit).
-    pub from: Option<usize>,
+    pub from: Option<UnitIx>,
     /// Target unit.
-    pub to: Option<usize>,
+    pub to: Option<UnitIx>,
     /// What they add up to.
     pub tally: Tally,
 }
@@ -100,9 +101,9 @@ pub struct UnitFix {
     /// The fix.
     pub fix: FixMark,
     /// Its source system's unit.
-    pub from: Option<usize>,
+    pub from: Option<UnitIx>,
     /// Its target system's unit.
-    pub to: Option<usize>,
+    pub to: Option<UnitIx>,
 }
 
 /// What the unit level shows.
@@ -140,14 +141,16 @@ impl UnitScene {
 /// The unit level of `report` with its best `top` fixes marked.
 pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
     let model = report.model;
-    let unit_of = |s: usize| model.systems[s].unit;
+    let unit_of = |s: SystemIx| model.system(s).unit;
     // Systems per unit (the last slot: no unit), counted once.
+    let slot = |u: Option<UnitIx>| u.map_or(model.units.len(), UnitIx::index);
     let mut systems = vec![0usize; model.units.len() + 1];
     for s in &model.systems {
-        systems[s.unit.unwrap_or(model.units.len())] += 1;
+        systems[slot(s.unit)] += 1;
     }
-    let mut keys: Vec<Option<usize>> = (0..model.units.len())
-        .filter(|u| systems[*u] > 0)
+    let mut keys: Vec<Option<UnitIx>> = model
+        .unit_ixs()
+        .filter(|u| systems[u.index()] > 0)
         .map(Some)
         .collect();
     if systems[model.units.len()] > 0 {
@@ -158,16 +161,16 @@ pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
         .map(|key| UnitNode {
             unit: *key,
             title: key.map_or_else(|| "no unit".to_string(), |u| unit_title(model, u)),
-            systems: systems[key.unwrap_or(model.units.len())],
+            systems: systems[slot(*key)],
             inside: Tally::default(),
             fixes_inside: Vec::new(),
         })
         .collect();
-    let node = |nodes: &mut Vec<UnitNode>, key: Option<usize>| -> usize {
+    let node = |nodes: &mut Vec<UnitNode>, key: Option<UnitIx>| -> usize {
         node_position(nodes, key).expect("every system's unit has a node")
     };
     let mut edges: Vec<UnitEdge> = Vec::new();
-    let mut edge_at: HashMap<(Option<usize>, Option<usize>), usize> = HashMap::new();
+    let mut edge_at: HashMap<(Option<UnitIx>, Option<UnitIx>), usize> = HashMap::new();
     for h in &report.analysis.handoffs {
         let (from, to) = (unit_of(h.from), unit_of(h.to));
         let tally = if from == to {
@@ -208,8 +211,8 @@ pub fn unit_scene(report: &Report, top: usize) -> UnitScene {
 }
 
 /// The generated node id of a unit.
-pub fn node_name(unit: Option<usize>) -> String {
-    unit.map_or_else(|| "nounit".to_string(), |u| format!("u{u}"))
+pub fn node_name(unit: Option<UnitIx>) -> String {
+    unit.map_or_else(|| "nounit".to_string(), |u| format!("u{}", u.index()))
 }
 
 /// The lines of a unit node's label.
@@ -298,14 +301,14 @@ pub fn looks(scene: &UnitScene) -> Vec<Look> {
 }
 
 /// The title of the node of `unit` (empty when it has none).
-pub fn scene_title(scene: &UnitScene, unit: Option<usize>) -> String {
+pub fn scene_title(scene: &UnitScene, unit: Option<UnitIx>) -> String {
     node_position(&scene.nodes, unit).map_or_else(String::new, |k| scene.nodes[k].title.clone())
 }
 
 /// Where the node of `unit` is: nodes come in unit order with "no unit" last, so a binary
 /// search finds it.
-fn node_position(nodes: &[UnitNode], unit: Option<usize>) -> Option<usize> {
-    let order = |u: Option<usize>| u.unwrap_or(usize::MAX);
+fn node_position(nodes: &[UnitNode], unit: Option<UnitIx>) -> Option<usize> {
+    let order = |u: Option<UnitIx>| u.map_or(usize::MAX, UnitIx::index);
     nodes
         .binary_search_by_key(&order(unit), |n| order(n.unit))
         .ok()

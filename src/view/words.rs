@@ -4,7 +4,7 @@
 use crate::analysis::{
     path_ids, Analysis, Assumptions, Fix, FixId, HandoffResult, MinutesSource, PathHop,
 };
-use crate::model::{Model, Source};
+use crate::model::{Model, Source, SystemIx};
 use crate::text::{hours, minutes, money, rate};
 
 /// `2.0 FTE`.
@@ -85,23 +85,28 @@ pub fn fix_name(model: &Model, id: FixId) -> String {
     let (verb, from, to) = match id {
         FixId::Automate(i) => (
             "Automate",
-            model.integrations[i].from,
-            model.integrations[i].to,
+            model.integration(i).from,
+            model.integration(i).to,
         ),
-        FixId::Catalog(f) => ("Connect", model.fixes[f].from, model.fixes[f].to),
+        FixId::Catalog(f) => (
+            "Connect",
+            model.catalog_fix(f).from,
+            model.catalog_fix(f).to,
+        ),
         FixId::Connect { from, to } => ("Connect", from, to),
     };
     format!(
         "{verb} {} \u{2192} {}",
-        model.systems[from].name, model.systems[to].name
+        model.system(from).name,
+        model.system(to).name
     )
 }
 
 /// The `name` the model gives a fix (the catalogued fix's or the automated integration's).
 pub fn given_fix_name(model: &Model, id: FixId) -> Option<&str> {
     match id {
-        FixId::Automate(i) => model.integrations[i].name.as_deref(),
-        FixId::Catalog(f) => model.fixes[f].name.as_deref(),
+        FixId::Automate(i) => model.integration(i).name.as_deref(),
+        FixId::Catalog(f) => model.catalog_fix(f).name.as_deref(),
         FixId::Connect { .. } => None,
     }
 }
@@ -119,11 +124,11 @@ impl<'a> PathWords<'a> {
 
     /// The systems along `path` from `from`; the hops' ids if one is not an integration of
     /// the model (a fix's hop).
-    fn chain(&self, from: usize, path: &[PathHop]) -> String {
-        let mut systems = vec![self.model.systems[from].id.as_str()];
+    fn chain(&self, from: SystemIx, path: &[PathHop]) -> String {
+        let mut systems = vec![self.model.system(from).id.as_str()];
         for hop in path {
             match hop.integration() {
-                Some(i) => systems.push(&self.model.systems[self.model.integrations[i].to].id),
+                Some(i) => systems.push(&self.model.system(self.model.integration(i).to).id),
                 None => return path_ids(self.model, path).join(", "),
             }
         }
@@ -173,8 +178,8 @@ impl<'a> PathWords<'a> {
             .collect();
         Some(format!(
             "{} and {} are connected, but not for `{}`: {}",
-            self.model.systems[h.from].id,
-            self.model.systems[h.to].id,
+            self.model.system(h.from).id,
+            self.model.system(h.to).id,
             h.data(self.model),
             self.chain(h.from, &path)
         ))
@@ -197,9 +202,9 @@ pub const UNFIXABLE_SHOWN: usize = 20;
 pub fn integrations_touching(model: &Model) -> Vec<usize> {
     let mut touching = vec![0; model.systems.len()];
     for i in &model.integrations {
-        touching[i.from] += 1;
+        touching[i.from.index()] += 1;
         if i.to != i.from {
-            touching[i.to] += 1;
+            touching[i.to.index()] += 1;
         }
     }
     touching
@@ -219,14 +224,14 @@ pub fn unused_detail(touching: usize) -> String {
 /// "done by warehouse at EUR 41 an hour" when a handoff's `by` unit is not its
 /// workflow's.
 pub fn by_other_unit(model: &Model, g: &crate::analysis::HandoffResult) -> Option<String> {
-    let workflow = &model.workflows[g.workflow];
+    let workflow = model.workflow(g.workflow);
     let by = g.handoff(model).by?;
     if Some(by) == workflow.unit {
         return None;
     }
     Some(format!(
         "done by {} at {} {} an hour",
-        model.units[by].id,
+        model.unit(by).id,
         model.currency,
         rate(g.hourly_cost)
     ))

@@ -213,11 +213,11 @@ fn brute_force(network: &Network, from: usize, to: usize, data: &str) -> Option<
             return;
         }
         for hop in network.hops() {
-            if hop.from == at && !seen[hop.to] && hop.carries.carries(data) {
-                seen[hop.to] = true;
+            if hop.from.index() == at && !seen[hop.to.index()] && hop.carries.carries(data) {
+                seen[hop.to.index()] = true;
                 walk(
                     network,
-                    hop.to,
+                    hop.to.index(),
                     to,
                     data,
                     minutes + hop.minutes,
@@ -225,7 +225,7 @@ fn brute_force(network: &Network, from: usize, to: usize, data: &str) -> Option<
                     seen,
                     best,
                 );
-                seen[hop.to] = false;
+                seen[hop.to.index()] = false;
             }
         }
     }
@@ -314,8 +314,8 @@ proptest! {
         let network = Network::of_model(&model);
         let alignment = Alignment::new(&model, model.default_strategy);
         for h in resolve_all(&model, &network, &alignment) {
-            let expected = brute_force(&network, h.from, h.to, h.data(&model));
-            prop_assert_eq!(h.path_minutes, expected.map(|(m, _)| m), "{}#{}", h.workflow, h.step);
+            let expected = brute_force(&network, h.from.index(), h.to.index(), h.data(&model));
+            prop_assert_eq!(h.path_minutes, expected.map(|(m, _)| m), "{}#{}", h.workflow.index(), h.step);
             if let Some((minutes, hops)) = expected {
                 prop_assert_eq!(h.path.len(), hops);
                 let mut at = h.from;

@@ -5,8 +5,8 @@ use gapgraph::analysis::{analyze, candidates, resolve_all, Alignment, Network, S
 use gapgraph::decide::{precompute, roadmap};
 use gapgraph::model::Strategy as ModelStrategy;
 use gapgraph::model::{
-    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, Period, Runs, Sources,
-    System, SystemKind, Unit, Workflow,
+    Carries, CatalogFix, Handoff, Integration, Mode, Model, Objective, ObjectiveIx, Period, Runs,
+    Sources, System, SystemIx, SystemKind, Unit, UnitIx, Workflow,
 };
 use gapgraph::render::{
     plan_renderer, renderer, review_renderer, CsvTable, DiagramKind, Format, PlanFormat,
@@ -110,16 +110,21 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         description: None,
                     })
                     .collect();
+                let [growth_ix, cost_ix]: [ObjectiveIx; 2] = model
+                    .objective_ixs()
+                    .collect::<Vec<_>>()
+                    .try_into()
+                    .unwrap();
                 for (s, (a, b)) in weights.iter().enumerate().take(strategy_count) {
                     let (a, b) = if *a == 0 && *b == 0 { (1, 0) } else { (*a, *b) };
                     model.strategies.push(ModelStrategy {
                         id: format!("s{s}"),
                         name: format!("s{s}"),
                         description: None,
-                        weights: vec![(0, a as f64), (1, b as f64)],
+                        weights: vec![(growth_ix, a as f64), (cost_ix, b as f64)],
                     });
                 }
-                model.default_strategy = (!model.strategies.is_empty()).then_some(0);
+                model.default_strategy = model.strategy_ixs().next();
                 model.units = (0..2)
                     .map(|u| Unit {
                         id: format!("u{u}"),
@@ -128,6 +133,7 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         hourly_cost: (u == 1).then_some(80.0),
                     })
                     .collect();
+                let unit_ix: Vec<UnitIx> = model.unit_ixs().collect();
                 model.systems = (0..n)
                     .map(|s| System {
                         id: format!("sys{s}"),
@@ -141,13 +147,14 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                         criticality: None,
                     })
                     .collect();
+                let system_ix: Vec<SystemIx> = model.system_ixs().collect();
                 model.integrations = integrations
                     .into_iter()
                     .enumerate()
                     .map(|(k, ((from, to), m, c, minutes, fix_cost))| Integration {
                         id: format!("i{k}"),
-                        from,
-                        to,
+                        from: system_ix[from],
+                        to: system_ix[to],
                         carries: carries(c),
                         mode: mode(m),
                         minutes: minutes.map(f64::from),
@@ -166,24 +173,27 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                     .map(|(w, (count, per, handoffs, growth, cost, unit))| Workflow {
                         id: format!("w{w}"),
                         name: format!("w{w}"),
-                        unit,
+                        unit: unit.map(|u| unit_ix[u]),
                         owner: None,
                         runs_count: count as f64,
                         runs_per: Period::ALL[per as usize],
-                        serves: vec![(0, growth as f64 / 10.0), (1, cost as f64 / 10.0)],
+                        serves: vec![
+                            (growth_ix, growth as f64 / 10.0),
+                            (cost_ix, cost as f64 / 10.0),
+                        ],
                         sources: Sources::default(),
                         handoffs: handoffs
                             .into_iter()
                             .map(|((from, to), d, minutes, runs, by)| Handoff {
-                                from,
-                                to,
+                                from: system_ix[from],
+                                to: system_ix[to],
                                 data: DATA[d].into(),
                                 minutes: minutes.map(f64::from),
                                 runs: runs.map(|(count, per)| Runs {
                                     count: count as f64,
                                     per: Period::ALL[per],
                                 }),
-                                by,
+                                by: by.map(|u| unit_ix[u]),
                                 sources: Sources::default(),
                                 note: None,
                             })
@@ -195,8 +205,8 @@ pub(crate) fn arb_model() -> impl Strategy<Value = Model> {
                     .enumerate()
                     .map(|(f, ((from, to), cost, c, run_cost))| CatalogFix {
                         id: format!("f{f}"),
-                        from,
-                        to,
+                        from: system_ix[from],
+                        to: system_ix[to],
                         cost: cost as f64,
                         carries: c.map(carries),
                         run_cost: run_cost.map(f64::from),
@@ -222,7 +232,7 @@ proptest! {
         let network = Network::of_model(&model);
         let before = resolve_all(&model, &network, &alignment);
         let mut changes: Vec<Network> = Vec::new();
-        for i in 0..model.integrations.len() {
+        for i in model.integration_ixs() {
             let mut n = network.clone();
             n.automate(&model, i);
             changes.push(n);
@@ -236,11 +246,11 @@ proptest! {
             let after = resolve_all(&model, changed, &alignment);
             for (b, a) in before.iter().zip(&after) {
                 if let (Some(p), Some(q)) = (a.path_minutes, b.path_minutes) {
-                    prop_assert!(p <= q, "{}#{} path rose from {} to {}", b.workflow, b.step, q, p);
+                    prop_assert!(p <= q, "{}#{} path rose from {} to {}", b.workflow.index(), b.step, q, p);
                 }
                 if a.minutes > b.minutes {
                     prop_assert!(b.status == Status::Missing && b.stated_minutes.is_none(),
-                        "{}#{} rose from {} to {}", b.workflow, b.step, b.minutes, a.minutes);
+                        "{}#{} rose from {} to {}", b.workflow.index(), b.step, b.minutes, a.minutes);
                     prop_assert_eq!(a.minutes, a.path_minutes.unwrap());
                 }
             }
@@ -289,7 +299,7 @@ proptest! {
         let analysis = analyze(&model, model.default_strategy);
         let mut runs = 0.0;
         let mut automated = 0.0;
-        for (w, workflow) in model.workflows.iter().enumerate() {
+        for (w, workflow) in model.workflow_ixs().zip(&model.workflows) {
             for (i, handoff) in workflow.handoffs.iter().enumerate() {
                 let h = analysis.handoffs.iter().find(|h| h.workflow == w && h.step == i + 1).unwrap();
                 let per_year = handoff.runs.map_or(workflow.runs_count * workflow.runs_per.per_year(), |r| r.count * r.per.per_year());

@@ -13,7 +13,7 @@ use gapgraph::analysis::{
     candidates, rank, Alignment, Candidate, DefaultHops, Fix, HandoffResult, Improvement,
     MinutesSource, Network, Plan, PlanStep, RankBy, Route, Status,
 };
-use gapgraph::model::{Mode, Model, Source};
+use gapgraph::model::{Mode, Model, Source, StrategyIx};
 use petgraph::algo::dijkstra;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
@@ -140,10 +140,10 @@ fn default_hops(model: &Model, network: &Network, hops: &[usize]) -> DefaultHops
             out.semi = true;
             continue;
         };
-        let integration = &model.integrations[i];
+        let integration = model.integration(i);
         if integration.minutes.is_none() {
-            let manual_end = model.systems[integration.from].kind.is_manual()
-                || model.systems[integration.to].kind.is_manual();
+            let manual_end = model.system(integration.from).kind.is_manual()
+                || model.system(integration.to).kind.is_manual();
             let effective = if integration.mode == Mode::Automated && manual_end {
                 Mode::Semi
             } else {
@@ -180,12 +180,10 @@ fn minutes_basis(
             hops.iter()
                 .map(|h| &network.hops()[*h])
                 .filter(|hop| hop.minutes > 0.0)
-                .map(
-                    |hop| match hop.integration.map(|i| &model.integrations[i]) {
-                        Some(i) if i.minutes.is_some() => i.sources.minutes,
-                        _ => Source::Default,
-                    },
-                )
+                .map(|hop| match hop.integration.map(|i| model.integration(i)) {
+                    Some(i) if i.minutes.is_some() => i.sources.minutes,
+                    _ => Source::Default,
+                })
                 .max_by_key(|s| weakness(*s))
                 .unwrap_or(Source::Stated)
         }
@@ -195,19 +193,24 @@ fn minutes_basis(
 /// Every handoff resolved against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     let mut out = Vec::new();
-    for (w, workflow) in model.workflows.iter().enumerate() {
+    for (w, workflow) in model.workflow_ixs().zip(&model.workflows) {
         for (i, handoff) in workflow.handoffs.iter().enumerate() {
             // The unit doing the work: the handoff's `by`, else the workflow's.
             let unit = handoff.by.or(workflow.unit);
             let hourly = unit
-                .and_then(|u| model.units[u].hourly_cost)
+                .and_then(|u| model.unit(u).hourly_cost)
                 .unwrap_or(model.defaults.hourly_cost);
             let runs_per_year = handoff
                 .runs
                 .map_or(workflow.runs_count * workflow.runs_per.per_year(), |runs| {
                     runs.per_year()
                 });
-            let route = route(network, handoff.from, handoff.to, &handoff.data);
+            let route = route(
+                network,
+                handoff.from.index(),
+                handoff.to.index(),
+                &handoff.data,
+            );
             let fallback = handoff.minutes.unwrap_or(model.defaults.missing_minutes);
             let (status, minutes) =
                 status_and_minutes(route.as_ref().map(|r| r.minutes), handoff.minutes, fallback);
@@ -225,8 +228,8 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                 runs_per_year,
                 annual_hours,
                 annual_cost,
-                alignment: alignment.per_workflow[w],
-                strategic_value: annual_cost * alignment.per_workflow[w],
+                alignment: alignment.per_workflow[w.index()],
+                strategic_value: annual_cost * alignment.per_workflow[w.index()],
                 path_minutes: route.as_ref().map(|r| r.minutes),
                 fallback_minutes: fallback,
                 stated_minutes: handoff.minutes,
@@ -240,7 +243,9 @@ pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> V
                     workflow.sources.runs
                 },
                 path_other_data: (status == Status::Missing)
-                    .then(|| route_filtered(network, handoff.from, handoff.to, None))
+                    .then(|| {
+                        route_filtered(network, handoff.from.index(), handoff.to.index(), None)
+                    })
                     .flatten()
                     .map(|r| {
                         r.hops
@@ -350,7 +355,7 @@ pub fn ranked_fixes(model: &Model, alignment: &Alignment) -> (Vec<HandoffResult>
 }
 
 /// Picks fixes greedily within `budget`, valuing every remaining candidate again each round.
-pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
+pub fn plan(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Plan {
     let alignment = Alignment::new(model, strategy);
     let mut network = Network::of_model(model);
     let mut state = resolve_all(model, &network, &alignment);

@@ -502,6 +502,7 @@ fn unit_level_weights_add_up_to_the_models_gap_hours() {
 #[test]
 fn every_gap_of_a_unit_appears_in_its_focus_view() {
     use gapgraph::analysis::Status;
+    use gapgraph::model::SystemIx;
     use gapgraph::view::scene::scene;
     for (name, loaded, analysis) in shipped_models() {
         let model = &loaded.model;
@@ -510,26 +511,34 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
             analysis: &analysis,
             warnings: &loaded.warnings,
         };
-        for u in 0..model.units.len() {
+        for u in model.unit_ixs() {
             let view = View {
                 units: vec![u],
                 top: 5,
                 ..View::default()
             };
             let shown = scene(&report, &view);
-            let in_unit = |s: usize| model.systems[s].unit == Some(u);
+            let in_unit = |s: SystemIx| model.system(s).unit == Some(u);
             for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
                 if !(in_unit(h.from) || in_unit(h.to)) {
                     continue;
                 }
-                let what = format!("{name}: unit {u}, {} step {}", h.workflow, h.step);
-                assert!(shown.shows(h.from) && shown.shows(h.to), "{what}");
+                let what = format!(
+                    "{name}: unit {}, {} step {}",
+                    u.index(),
+                    h.workflow.index(),
+                    h.step
+                );
+                assert!(
+                    shown.shows(h.from.index()) && shown.shows(h.to.index()),
+                    "{what}"
+                );
                 if h.status == Status::Missing {
                     assert!(
                         shown
                             .missing
                             .iter()
-                            .any(|m| m.from == h.from && m.to == h.to),
+                            .any(|m| m.from == h.from.index() && m.to == h.to.index()),
                         "{what}: its gap edge"
                     );
                 } else {
@@ -538,9 +547,13 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                     }
                 }
             }
-            for (i, integration) in model.integrations.iter().enumerate() {
+            for (i, integration) in model.integration_ixs().zip(&model.integrations) {
                 if in_unit(integration.from) || in_unit(integration.to) {
-                    assert!(shown.integrations.contains(&i), "{name}: integration {i}");
+                    assert!(
+                        shown.integrations.contains(&i),
+                        "{name}: integration {}",
+                        integration.id
+                    );
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 use gapgraph::analysis::{analyze, Revaluation};
 use gapgraph::decide::{sensitivity, sensitivity_reference, SensitivityOptions};
-use gapgraph::model::Model;
+use gapgraph::model::{Model, StrategyIx};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -32,7 +32,7 @@ fn same(model: &Model, options: SensitivityOptions) -> Result<(), TestCaseError>
     Ok(())
 }
 
-fn options(strategy: Option<usize>, spread: f64, seed: u64, top: usize) -> SensitivityOptions {
+fn options(strategy: Option<StrategyIx>, spread: f64, seed: u64, top: usize) -> SensitivityOptions {
     SensitivityOptions {
         strategy,
         spread,

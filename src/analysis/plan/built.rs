@@ -10,7 +10,7 @@ pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
     let mut model = today.clone();
     for fix in fixes {
         match (fix.action, fix.integration) {
-            (Action::Automate, Some(i)) => model.integrations[i].mode = Mode::Automated,
+            (Action::Automate, Some(i)) => model.integrations[i.index()].mode = Mode::Automated,
             _ => {
                 // Fix ids index `today`, whose catalog keeps its order while `model`'s shrinks.
                 let id = fix.id.text(today);

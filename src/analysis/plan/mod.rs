@@ -13,7 +13,7 @@ use super::candidates::{candidates, Action};
 use super::ids::FixId;
 use super::measures::{summary, Summary};
 use super::value::{rank, value_with, Fix, RankBy};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx, SystemIx};
 use planner::{Planner, Scenario};
 
 /// One pick of the plan, with its marginal value and the running totals.
@@ -25,10 +25,10 @@ pub struct PlanStep {
     pub id: FixId,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Cost.
     pub cost: f64,
     /// Hours a year it saves at this step.
@@ -72,7 +72,7 @@ pub struct Plan {
 /// dearer than what the handoff pays today). Those handoffs are resolved and valued again,
 /// and only the candidates with an entry for one of them before or after are built again;
 /// every other value is kept, exactly.
-pub fn plan(model: &Model, strategy: Option<usize>, budget: f64) -> Plan {
+pub fn plan(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Plan {
     plan_run(model, strategy, budget).plan
 }
 
@@ -113,7 +113,7 @@ impl PlanRun {
 }
 
 /// [`plan`], keeping what it learnt of the model today and after the picks.
-pub fn plan_run(model: &Model, strategy: Option<usize>, budget: f64) -> PlanRun {
+pub fn plan_run(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> PlanRun {
     let mut planner = Planner::new(model, strategy);
     let today = summary(model, planner.state());
     let mut steps: Vec<PlanStep> = Vec::new();

@@ -10,7 +10,7 @@ use super::super::resolve::{resolve_again, resolve_with, Alignment, HandoffResul
 use super::super::valuation::CandidateIndex;
 use super::super::value::{fix_of, lowered_by_data, Fix};
 use super::standing::{Automation, Standings};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// The model as the plan has changed it so far, the candidates left and their values,
 /// and the scratch space of each step (kept between steps, so a step allocates little).
@@ -56,7 +56,7 @@ pub struct Scenario {
 
 impl<'m> Planner<'m> {
     /// Resolves and values the model as it is today.
-    pub fn new(model: &'m Model, strategy: Option<usize>) -> Planner<'m> {
+    pub fn new(model: &'m Model, strategy: Option<StrategyIx>) -> Planner<'m> {
         let alignment = Alignment::new(model, strategy);
         let network = Network::of_model(model);
         // One engine for today's resolution, the first valuation and every step after.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::{plan_run, with_fixes, Plan};
 use crate::analysis::{Fix, FixId};
-use crate::model::Model;
+use crate::model::{CatalogFixIx, Model, StrategyIx};
 
 /// A plan and its consequences.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +62,7 @@ impl Roadmap {
 /// assert_eq!(one.annual_hours_after, 0.0);
 /// assert_eq!(one.automation_after, vec![Some(1.0)]);
 /// ```
-pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
+pub fn roadmap(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> Roadmap {
     // The plan resolves the model today and keeps its handoffs up to date after each pick:
     // today's summary, the summary with every pick built and what is left undone read off
     // them are those of `analyze` of today's model and of the built one.
@@ -93,13 +93,13 @@ pub fn roadmap(model: &Model, strategy: Option<usize>, budget: f64) -> Roadmap {
 /// integrations already there where they were, and appends; only the catalog shrinks, by
 /// the catalogued picks, so its indexes are the ones that move.
 fn in_terms_of(today: &Model, built: &Model, mut fixes: Vec<Fix>) -> Vec<Fix> {
-    let mut catalog: HashMap<&str, usize> = HashMap::new();
-    for (k, fix) in today.fixes.iter().enumerate() {
+    let mut catalog: HashMap<&str, CatalogFixIx> = HashMap::new();
+    for (k, fix) in today.catalog_fix_ixs().zip(&today.fixes) {
         catalog.entry(fix.id.as_str()).or_insert(k);
     }
     for fix in &mut fixes {
         if let FixId::Catalog(k) = fix.id {
-            if let Some(&today_k) = catalog.get(built.fixes[k].id.as_str()) {
+            if let Some(&today_k) = catalog.get(built.catalog_fix(k).id.as_str()) {
                 fix.id = FixId::Catalog(today_k);
             }
         }
@@ -115,7 +115,7 @@ mod tests {
     fn each_step_raises_automation_and_the_rest_is_left_undone() {
         let source = include_str!("../../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
-        let r = roadmap(&model, Some(0), 25000.0);
+        let r = roadmap(&model, model.strategy_index("growth"), 25000.0);
         let ids: Vec<String> = r
             .plan
             .steps

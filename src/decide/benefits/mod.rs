@@ -287,16 +287,19 @@ impl<'m> Index<'m> {
         let mut pairs: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (k, i) in model.integrations.iter().enumerate() {
             integrations.insert(i.id.as_str(), k);
-            pairs.entry((i.from, i.to)).or_default().push(k);
+            pairs
+                .entry((i.from.index(), i.to.index()))
+                .or_default()
+                .push(k);
         }
         let mut handoffs = HashMap::new();
         let mut anywhere = HashMap::new();
         for (k, h) in analysis.handoffs.iter().enumerate() {
-            let workflow = &model.workflows[h.workflow];
+            let workflow = model.workflow(h.workflow);
             let data = workflow.handoffs[h.step - 1].data.as_str();
             let (from, to) = (
-                model.systems[h.from].id.as_str(),
-                model.systems[h.to].id.as_str(),
+                model.system(h.from).id.as_str(),
+                model.system(h.to).id.as_str(),
             );
             handoffs
                 .entry((workflow.id.as_str(), from, to, data))

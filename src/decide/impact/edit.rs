@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{CatalogFix, Integration, Model};
+use crate::model::{CatalogFix, Integration, IntegrationIx, Model, SystemIx};
 
 /// One change to a model, by indexes into it (the command line's ids are resolved by
 /// [`crate::select`]-style lookups before this point).
@@ -13,26 +13,26 @@ use crate::model::{CatalogFix, Integration, Model};
 pub enum Change {
     /// Retire a system: every integration from or to it is removed; it stays declared, so
     /// the handoffs that name it stay, with no path.
-    RemoveSystem(usize),
-    /// Remove one integration (its index).
-    RemoveIntegration(usize),
+    RemoveSystem(SystemIx),
+    /// Remove one integration.
+    RemoveIntegration(IntegrationIx),
     /// Replace system `from` by `with`: integrations, handoffs and catalogued fixes that
     /// name `from` name `with` instead.
     ReplaceSystem {
         /// The system replaced (stays declared, touched by nothing).
-        from: usize,
+        from: SystemIx,
         /// The system that takes over.
-        with: usize,
+        with: SystemIx,
     },
 }
 
 impl Change {
     /// The systems the change is about (where hop distances start).
-    pub fn systems(&self, model: &Model) -> Vec<usize> {
+    pub fn systems(&self, model: &Model) -> Vec<SystemIx> {
         match *self {
             Change::RemoveSystem(x) => vec![x],
             Change::RemoveIntegration(i) => {
-                vec![model.integrations[i].from, model.integrations[i].to]
+                vec![model.integration(i).from, model.integration(i).to]
             }
             Change::ReplaceSystem { from, with } => vec![from, with],
         }
@@ -73,7 +73,7 @@ pub fn apply(model: &Model, change: Change) -> Edited {
             edited.remove_integrations(|i| i.from == x || i.to == x);
         }
         Change::RemoveIntegration(k) => {
-            let target = model.integrations[k].id.clone();
+            let target = model.integration(k).id.clone();
             edited.remove_integrations(|i| i.id == target);
         }
         Change::ReplaceSystem { from, with } if from != with => {
@@ -85,8 +85,8 @@ pub fn apply(model: &Model, change: Change) -> Edited {
 }
 
 /// `FROM->TO` of two systems: the id an integration or fix gets when it states none.
-fn default_id(model: &Model, from: usize, to: usize) -> String {
-    format!("{}->{}", model.systems[from].id, model.systems[to].id)
+fn default_id(model: &Model, from: SystemIx, to: SystemIx) -> String {
+    format!("{}->{}", model.system(from).id, model.system(to).id)
 }
 
 impl Edited {
@@ -102,14 +102,19 @@ impl Edited {
         });
     }
 
-    fn replace(&mut self, before: &Model, x: usize, y: usize) {
-        let swap = |s: usize| if s == x { y } else { s };
+    fn replace(&mut self, before: &Model, x: SystemIx, y: SystemIx) {
+        let swap = |s: SystemIx| if s == x { y } else { s };
         self.replace_integrations(before, x, &swap);
         self.replace_handoffs(before, x, y, &swap);
         self.replace_fixes(before, x, &swap);
     }
 
-    fn replace_integrations(&mut self, before: &Model, x: usize, swap: &dyn Fn(usize) -> usize) {
+    fn replace_integrations(
+        &mut self,
+        before: &Model,
+        x: SystemIx,
+        swap: &dyn Fn(SystemIx) -> SystemIx,
+    ) {
         let mut taken: HashSet<String> = before
             .integrations
             .iter()
@@ -128,7 +133,7 @@ impl Edited {
             if from == to {
                 self.notes.push(format!(
                     "integration `{id}` would join `{}` to itself: dropped",
-                    before.systems[from].id
+                    before.system(from).id
                 ));
                 continue;
             }
@@ -160,9 +165,9 @@ impl Edited {
     fn replace_handoffs(
         &mut self,
         before: &Model,
-        x: usize,
-        y: usize,
-        swap: &dyn Fn(usize) -> usize,
+        x: SystemIx,
+        y: SystemIx,
+        swap: &dyn Fn(SystemIx) -> SystemIx,
     ) {
         let mut workflows = Vec::with_capacity(before.workflows.len());
         for (w, workflow) in before.workflows.iter().enumerate() {
@@ -175,10 +180,10 @@ impl Edited {
                         "handoff {} step {} ({} -> {}, {}) would run inside `{}`: dropped",
                         workflow.id,
                         s + 1,
-                        before.systems[h.from].id,
-                        before.systems[h.to].id,
+                        before.system(h.from).id,
+                        before.system(h.to).id,
                         h.data,
-                        before.systems[y].id
+                        before.system(y).id
                     ));
                     self.handoffs[w][s] = None;
                     continue;
@@ -191,7 +196,9 @@ impl Edited {
             if new.handoffs.is_empty() {
                 self.notes.push(format!(
                     "workflow `{}` has no handoff left once `{}` is `{}`: dropped",
-                    workflow.id, before.systems[x].id, before.systems[y].id
+                    workflow.id,
+                    before.system(x).id,
+                    before.system(y).id
                 ));
                 continue;
             }
@@ -200,7 +207,7 @@ impl Edited {
         self.model.workflows = workflows;
     }
 
-    fn replace_fixes(&mut self, before: &Model, x: usize, swap: &dyn Fn(usize) -> usize) {
+    fn replace_fixes(&mut self, before: &Model, x: SystemIx, swap: &dyn Fn(SystemIx) -> SystemIx) {
         let mut taken: HashSet<String> = before
             .fixes
             .iter()
@@ -218,7 +225,7 @@ impl Edited {
             if from == to {
                 self.notes.push(format!(
                     "catalogued fix `{id}` would join `{}` to itself: dropped",
-                    before.systems[from].id
+                    before.system(from).id
                 ));
                 continue;
             }

@@ -18,7 +18,7 @@ use super::diff::{diff, Diff, Side};
 use super::lookup::FixLookup;
 use super::roadmap;
 use crate::analysis::{analyze, path_ids, Action, Analysis, HandoffResult, Status};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx, SystemIx, UnitIx};
 
 /// One handoff whose status or minutes the change moves.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,7 +142,7 @@ pub struct Impact {
 
 /// The change in words.
 pub fn change_text(model: &Model, change: Change) -> ChangeText {
-    let system = |s: usize| model.systems[s].id.clone();
+    let system = |s: SystemIx| model.system(s).id.clone();
     match change {
         Change::RemoveSystem(x) => ChangeText {
             kind: "remove-system",
@@ -151,7 +151,7 @@ pub fn change_text(model: &Model, change: Change) -> ChangeText {
         },
         Change::RemoveIntegration(i) => ChangeText {
             kind: "remove-integration",
-            target: model.integrations[i].id.clone(),
+            target: model.integration(i).id.clone(),
             with: None,
         },
         Change::ReplaceSystem { from, with } => ChangeText {
@@ -166,7 +166,7 @@ pub fn change_text(model: &Model, change: Change) -> ChangeText {
 /// with the plan within `budget` before and after when one is given.
 pub fn impact(
     model: &Model,
-    strategy: Option<usize>,
+    strategy: Option<StrategyIx>,
     change: Option<Change>,
     budget: Option<f64>,
 ) -> Impact {
@@ -218,15 +218,15 @@ pub fn impact(
 }
 
 /// Fewest integrations (either direction, of either model) from `seeds` to each system.
-fn distances(before: &Model, after: &Model, seeds: &[usize]) -> Vec<Option<usize>> {
+fn distances(before: &Model, after: &Model, seeds: &[SystemIx]) -> Vec<Option<usize>> {
     let mut next: Vec<Vec<usize>> = vec![Vec::new(); before.systems.len()];
     for i in before.integrations.iter().chain(&after.integrations) {
-        next[i.from].push(i.to);
-        next[i.to].push(i.from);
+        next[i.from.index()].push(i.to.index());
+        next[i.to.index()].push(i.from.index());
     }
     let mut dist = vec![None; before.systems.len()];
     let mut queue = VecDeque::new();
-    for &s in seeds {
+    for s in seeds.iter().map(|s| s.index()) {
         if dist[s].is_none() {
             dist[s] = Some(0);
             queue.push_back(s);
@@ -248,7 +248,7 @@ fn distances(before: &Model, after: &Model, seeds: &[usize]) -> Vec<Option<usize
 fn starts(analysis: &Analysis, workflows: usize) -> Vec<usize> {
     let mut starts = vec![0; workflows + 1];
     for h in &analysis.handoffs {
-        starts[h.workflow + 1] += 1;
+        starts[h.workflow.index() + 1] += 1;
     }
     for w in 1..starts.len() {
         starts[w] += starts[w - 1];
@@ -265,7 +265,7 @@ fn moved_handoffs(
     let after_starts = starts(new.analysis, new.model.workflows.len());
     let mut moved: Vec<HandoffImpact> = Vec::new();
     for b in &old.analysis.handoffs {
-        let a = edited.handoffs[b.workflow][b.step - 1]
+        let a = edited.handoffs[b.workflow.index()][b.step - 1]
             .map(|(w, s)| &new.analysis.handoffs[after_starts[w] + s]);
         if a.is_some_and(|a| a.status == b.status && a.minutes == b.minutes) {
             continue;
@@ -283,15 +283,15 @@ fn handoff_impact(
     a: Option<&HandoffResult>,
     distances: &[Option<usize>],
 ) -> HandoffImpact {
-    let system = |m: &Model, s: usize| m.systems[s].id.clone();
-    let distance = match (distances[b.from], distances[b.to]) {
+    let system = |m: &Model, s: SystemIx| m.system(s).id.clone();
+    let distance = match (distances[b.from.index()], distances[b.to.index()]) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     };
     let pair = |f: fn(&HandoffResult) -> f64| (f(b), a.map_or(0.0, f));
     HandoffImpact {
         distance,
-        workflow: old.model.workflows[b.workflow].id.clone(),
+        workflow: old.model.workflow(b.workflow).id.clone(),
         step: b.step,
         from: system(old.model, b.from),
         to: system(old.model, b.to),
@@ -350,7 +350,7 @@ fn workflows_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpac
 }
 
 fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
-    let unit_of: HashMap<&str, Option<usize>> = old
+    let unit_of: HashMap<&str, Option<UnitIx>> = old
         .model
         .workflows
         .iter()
@@ -359,7 +359,7 @@ fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
     let mut hit = vec![0; old.model.units.len()];
     for h in moved {
         if let Some(Some(u)) = unit_of.get(h.workflow.as_str()) {
-            hit[*u] += 1;
+            hit[u.index()] += 1;
         }
     }
     old.analysis
@@ -367,13 +367,13 @@ fn units_hit(old: Side, new: Side, moved: &[HandoffImpact]) -> Vec<AreaImpact> {
         .iter()
         .zip(&new.analysis.units)
         .filter(|(b, a)| {
-            hit[b.unit] > 0
+            hit[b.unit.index()] > 0
                 || b.counts.annual_hours != a.counts.annual_hours
                 || b.counts.annual_cost != a.counts.annual_cost
         })
         .map(|(b, a)| AreaImpact {
-            id: old.model.units[b.unit].id.clone(),
-            handoffs: hit[b.unit],
+            id: old.model.unit(b.unit).id.clone(),
+            handoffs: hit[b.unit.index()],
             annual_hours: (b.counts.annual_hours, a.counts.annual_hours),
             annual_cost: (b.counts.annual_cost, a.counts.annual_cost),
         })
@@ -421,7 +421,7 @@ fn fixes_moved(old: Side, new: Side) -> Vec<FixImpact> {
     moved
 }
 
-fn plan_side(model: &Model, strategy: Option<usize>, budget: f64) -> PlanSide {
+fn plan_side(model: &Model, strategy: Option<StrategyIx>, budget: f64) -> PlanSide {
     let roadmap = roadmap(model, strategy, budget);
     let last = roadmap.plan.steps.last();
     PlanSide {

@@ -4,7 +4,7 @@
 
 use super::Change as ModelChange;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic};
-use crate::model::Model;
+use crate::model::{IntegrationIx, Model, SystemIx};
 use crate::select::{resolve, unknown_reference_hint};
 
 /// The change as the user typed it.
@@ -34,7 +34,7 @@ pub fn select_change(
     let mut problems = Vec::new();
     let systems: Vec<&str> = model.systems.iter().map(|s| s.id.as_str()).collect();
     let system = |option: &str, id: &str, problems: &mut Vec<Diagnostic>| {
-        resolve(option, "system", id, &systems, problems)
+        resolve(option, "system", id, &systems, problems).map(SystemIx::new)
     };
     let change = match names {
         ChangeNames::None => return Ok(None),
@@ -59,16 +59,17 @@ pub fn select_change(
 
 /// The integration with id `id`, else the one integration from FROM to TO when `id` is
 /// `FROM->TO`.
-fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Option<usize> {
+fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Option<IntegrationIx> {
     let option = "--remove-integration";
-    if let Some(i) = model.integrations.iter().position(|i| i.id == id) {
+    if let Some(i) = model.integration_index(id) {
         return Some(i);
     }
     if let Some((from, to)) = id.split_once("->") {
-        let between: Vec<usize> = (0..model.integrations.len())
+        let between: Vec<IntegrationIx> = model
+            .integration_ixs()
             .filter(|i| {
-                let x = &model.integrations[*i];
-                model.systems[x.from].id == from && model.systems[x.to].id == to
+                let x = model.integration(*i);
+                model.system(x.from).id == from && model.system(x.to).id == to
             })
             .collect();
         match between.as_slice() {
@@ -77,7 +78,7 @@ fn integration(model: &Model, id: &str, problems: &mut Vec<Diagnostic>) -> Optio
             several => {
                 let ids: Vec<&str> = several
                     .iter()
-                    .map(|i| model.integrations[*i].id.as_str())
+                    .map(|i| model.integration(*i).id.as_str())
                     .collect();
                 let mut problem = Diagnostic::error(
                     Code::UnknownReference,

@@ -5,8 +5,8 @@ fn seed() -> Model {
     crate::load_str(source, "seed.yaml").unwrap().model
 }
 
-fn system(model: &Model, id: &str) -> usize {
-    model.systems.iter().position(|s| s.id == id).unwrap()
+fn system(model: &Model, id: &str) -> SystemIx {
+    model.system_index(id).unwrap()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -39,7 +39,7 @@ fn each_system_loss_is_the_single_impact() {
             let (b, a) = one.total(name).unwrap();
             a.unwrap() - b.unwrap()
         };
-        let id = &model.systems[loss.system].id;
+        let id = &model.system(loss.system).id;
         assert!(close(loss.annual_hours, delta("annual_hours")), "{id}");
         assert!(close(loss.annual_cost, delta("annual_cost")), "{id}");
         assert!(

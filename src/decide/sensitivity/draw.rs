@@ -4,7 +4,7 @@
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// The generator of the factors, at some sample of the sequence a seed gives.
 pub(super) struct Draws {
@@ -39,7 +39,7 @@ impl Draws {
 
 /// How many factors one sample draws: one per perturbed estimate of `model` under
 /// `strategy`, and one per fix of today's `fixes` (the same in every sample).
-pub(super) fn draws_per_sample(model: &Model, strategy: Option<usize>, fixes: usize) -> u128 {
+pub(super) fn draws_per_sample(model: &Model, strategy: Option<StrategyIx>, fixes: usize) -> u128 {
     let mut count: u128 = 0;
     let mut sample = model.clone();
     perturb(&mut sample, model, strategy, &mut || {
@@ -55,7 +55,7 @@ pub(super) fn draws_per_sample(model: &Model, strategy: Option<usize>, fixes: us
 pub(super) fn perturb(
     sample: &mut Model,
     base: &Model,
-    strategy: Option<usize>,
+    strategy: Option<StrategyIx>,
     factor: &mut dyn FnMut() -> f64,
 ) {
     let (d, b) = (&mut sample.defaults, &base.defaults);
@@ -91,8 +91,8 @@ pub(super) fn perturb(
         }
     }
     if let Some(s) = strategy {
-        let weights = sample.strategies[s].weights.iter_mut();
-        for ((_, weight), (_, from)) in weights.zip(&base.strategies[s].weights) {
+        let weights = sample.strategies[s.index()].weights.iter_mut();
+        for ((_, weight), (_, from)) in weights.zip(&base.strategy(s).weights) {
             *weight = from * factor();
         }
     }

@@ -20,14 +20,14 @@ use std::collections::HashMap;
 use crate::analysis::{
     analyze, spec_order, valued_fixes, Action, Analysis, Fix, FixId, Revaluation,
 };
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 use draw::{perturb, Draws};
 
 /// What to sample.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SensitivityOptions {
     /// The strategy in force (index).
-    pub strategy: Option<usize>,
+    pub strategy: Option<StrategyIx>,
     /// Factors lie in [1/(1+spread), 1+spread]; 0 leaves every estimate as it is.
     pub spread: f64,
     /// How many samples.
@@ -332,7 +332,7 @@ mod tests {
 
     fn options(spread: f64) -> SensitivityOptions {
         SensitivityOptions {
-            strategy: Some(0),
+            strategy: seed().strategy_index("growth"),
             spread,
             samples: 50,
             seed: 7,
@@ -385,9 +385,10 @@ mod tests {
         // seed.yaml: 4 defaults, 2 units with an hourly cost, 1 integration with minutes, 3
         // workflows with 4 handoffs stating minutes, 3 weights, and today's fixes.
         let model = seed();
-        let fixes = analyze(&model, Some(0)).fixes.len() as u128;
-        let estimates = draw::draws_per_sample(&model, Some(0), 0);
-        assert_eq!(draw::draws_per_sample(&model, Some(0), 5), estimates + 5);
+        let growth = model.strategy_index("growth");
+        let fixes = analyze(&model, growth).fixes.len() as u128;
+        let estimates = draw::draws_per_sample(&model, growth, 0);
+        assert_eq!(draw::draws_per_sample(&model, growth, 5), estimates + 5);
         assert!(fixes > 0 && estimates > 4, "{fixes} {estimates}");
     }
 

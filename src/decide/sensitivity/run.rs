@@ -16,7 +16,7 @@ use std::cmp::Ordering;
 
 use super::{fix_index, Block, SensitivityOptions};
 use crate::analysis::{valued_fixes, Fix, Revaluation, Saved};
-use crate::model::Model;
+use crate::model::{Model, StrategyIx};
 
 /// The most workers a run starts: each holds a copy of the model and of today's resolution.
 const MAX_WORKERS: usize = 4;
@@ -129,7 +129,7 @@ impl Worker<'_> {
 
 /// What a whole analysis of `sample` gives each of today's fixes (all 0 for a fix it does
 /// not list): the way when [`Revaluation::value`] cannot tell.
-fn analysed(sample: &Model, strategy: Option<usize>, today: &[Fix], saved: &mut Vec<Saved>) {
+fn analysed(sample: &Model, strategy: Option<StrategyIx>, today: &[Fix], saved: &mut Vec<Saved>) {
     let today_at = fix_index(today);
     saved.clear();
     saved.resize(today.len(), Saved::default());

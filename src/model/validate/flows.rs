@@ -10,6 +10,7 @@ use super::ids::{Ids, Unique};
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{SystemIx, UnitIx};
 
 const SOURCES: [(&str, Source); 3] = [
     ("stated", Source::Stated),
@@ -61,8 +62,8 @@ impl Validator {
             if let (Some(id), Some(from), Some(to), Some(carries)) = (id, from, to, carries) {
                 model.integrations.push(Integration {
                     id,
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     carries,
                     mode: mode.unwrap_or(Mode::Automated),
                     minutes,
@@ -117,7 +118,8 @@ impl Validator {
                 .unwrap_or_else(|| key.text.to_string());
             let unit = f
                 .get("unit")
-                .and_then(|n| self.reference(n, f.path("unit"), units));
+                .and_then(|n| self.reference(n, f.path("unit"), units))
+                .map(UnitIx::new);
             let owner = self.opt_text(&f, "owner");
             let runs = f.get("runs").and_then(|n| self.runs(n, f.path("runs")));
             let serves = match f.get("serves") {
@@ -228,7 +230,9 @@ impl Validator {
                 None => Some(None),
             };
             let by = match h.get("by") {
-                Some(n) => self.reference(n, h.path("by"), units).map(Some),
+                Some(n) => self
+                    .reference(n, h.path("by"), units)
+                    .map(|u| Some(UnitIx::new(u))),
                 None => Some(None),
             };
             let sources = self.sources(&h, &schema::HANDOFF_SOURCE);
@@ -238,8 +242,8 @@ impl Validator {
             {
                 marks.push(mark);
                 handoffs.push(Handoff {
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     data,
                     minutes,
                     runs,
@@ -314,8 +318,8 @@ impl Validator {
             {
                 model.fixes.push(CatalogFix {
                     id,
-                    from,
-                    to,
+                    from: SystemIx::new(from),
+                    to: SystemIx::new(to),
                     cost,
                     carries,
                     run_cost,

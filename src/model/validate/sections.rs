@@ -8,6 +8,7 @@ use super::ids::Ids;
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{ObjectiveIx, StrategyIx, UnitIx};
 
 /// The entries of an id-keyed section: each key and its value.
 type Entries<'a> = &'a [(Key<'a>, Node<'a>)];
@@ -44,8 +45,10 @@ impl Validator {
         let objectives = self.objectives(&top, &mut model);
         let strategies = self.strategies(&top, &objectives, &mut model);
         model.default_strategy = match top.get("strategy") {
-            Some(node) => self.reference(node, Path::top("strategy"), &strategies),
-            None => (!model.strategies.is_empty()).then_some(0),
+            Some(node) => self
+                .reference(node, Path::top("strategy"), &strategies)
+                .map(StrategyIx::new),
+            None => model.strategy_ixs().next(),
         };
         let units = self.units(&top, &mut model);
         let systems = self.systems(&top, &units, &mut model);
@@ -212,7 +215,8 @@ impl Validator {
                     }
                     system.unit = f
                         .get("unit")
-                        .and_then(|n| self.reference(n, f.path("unit"), units));
+                        .and_then(|n| self.reference(n, f.path("unit"), units))
+                        .map(UnitIx::new);
                     system.owner = self.opt_text(&f, "owner");
                     system.satisfaction = self.opt_number(&f, "satisfaction");
                     system.annual_cost = self.opt_number(&f, "annual_cost");
@@ -233,7 +237,7 @@ impl Validator {
         path: Path,
         objectives: &Ids,
         range: Range,
-    ) -> Vec<(usize, f64)> {
+    ) -> Vec<(ObjectiveIx, f64)> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(path, node, "a map of objective -> number");
             return Vec::new();
@@ -258,7 +262,7 @@ impl Validator {
             }
             let number = self.number(value, entry_path, range);
             if let (Some(o), Some(x)) = (objective, number) {
-                out.push((o, x));
+                out.push((ObjectiveIx::new(o), x));
             }
         }
         out
@@ -269,9 +273,9 @@ impl Validator {
 /// small) that their sum or their product with a cost could leave the finite range (or
 /// vanish), all are scaled by the same power of two. That is exact: every ratio, so every
 /// alignment, stays as written. Ordinary weights are left alone.
-pub(super) fn keep_weights_finite(weights: &mut [(usize, f64)]) {
+pub(super) fn keep_weights_finite<K>(weights: &mut [(K, f64)]) {
     const STEP: f64 = 18_446_744_073_709_551_616.0; // 2^64
-    let largest = |weights: &[(usize, f64)]| weights.iter().fold(0.0_f64, |m, (_, w)| m.max(*w));
+    let largest = |weights: &[(K, f64)]| weights.iter().fold(0.0_f64, |m, (_, w)| m.max(*w));
     let (low, high) = (2f64.powi(-30), 2f64.powi(40));
     while largest(weights) > high {
         for (_, w) in weights.iter_mut() {

@@ -44,12 +44,12 @@ fn empty_sections(model: &Model, warnings: &mut Vec<Diagnostic>) {
 fn unused_systems(model: &Model, warnings: &mut Vec<Diagnostic>) {
     let mut touched = vec![false; model.systems.len()];
     for i in &model.integrations {
-        touched[i.from] = true;
-        touched[i.to] = true;
+        touched[i.from.index()] = true;
+        touched[i.to.index()] = true;
     }
     for h in model.workflows.iter().flat_map(|w| &w.handoffs) {
-        touched[h.from] = true;
-        touched[h.to] = true;
+        touched[h.from.index()] = true;
+        touched[h.to.index()] = true;
     }
     for (system, touched) in model.systems.iter().zip(&touched) {
         if !touched {
@@ -68,7 +68,7 @@ fn unused_systems(model: &Model, warnings: &mut Vec<Diagnostic>) {
 
 /// Objectives no strategy weighs or no workflow serves.
 fn idle_objectives(model: &Model, warnings: &mut Vec<Diagnostic>) {
-    for (o, objective) in model.objectives.iter().enumerate() {
+    for (o, objective) in model.objective_ixs().zip(&model.objectives) {
         let weighed = model
             .strategies
             .iter()
@@ -130,9 +130,9 @@ fn end_of_support(model: &Model) -> Vec<Diagnostic> {
     for (w, workflow) in model.workflows.iter().enumerate() {
         for h in &workflow.handoffs {
             for s in [h.from, h.to] {
-                if seen[s] != w {
-                    seen[s] = w;
-                    in_workflows[s] += 1;
+                if seen[s.index()] != w {
+                    seen[s.index()] = w;
+                    in_workflows[s.index()] += 1;
                 }
             }
         }

@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 use super::json::Json;
 use super::{Render, RenderError};
 use crate::analysis::{path_ids, rules};
-use crate::model::{Model, SystemKind};
+use crate::model::{Model, SystemIx, SystemKind};
 use crate::view::Report;
 
 /// The version of the `metadata.gapgraph` layout.
@@ -107,7 +107,7 @@ fn document(report: &Report) -> Result<Value, RenderError> {
         node.insert("unique-id".into(), json!(ids.take(&s.id)));
         node.insert("node-type".into(), json!(node_type(s.kind)));
         node.insert("name".into(), json!(s.name));
-        let unit = s.unit.map(|u| format!(", unit {}", model.units[u].name));
+        let unit = s.unit.map(|u| format!(", unit {}", model.unit(u).name));
         let description = format!(
             "{} ({}{})",
             s.name,
@@ -164,7 +164,7 @@ struct Lookup {
     /// Workflow id -> the report's gaps.
     gaps: HashMap<String, Vec<Value>>,
     /// (from, to) -> integrations, in model order.
-    pairs: HashMap<(usize, usize), Vec<usize>>,
+    pairs: HashMap<(SystemIx, SystemIx), Vec<usize>>,
 }
 
 impl Lookup {
@@ -182,7 +182,7 @@ impl Lookup {
         for g in items("gaps") {
             gaps.entry(text(&g, "workflow")).or_default().push(g);
         }
-        let mut pairs: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut pairs: HashMap<(SystemIx, SystemIx), Vec<usize>> = HashMap::new();
         for (i, g) in model.integrations.iter().enumerate() {
             pairs.entry((g.from, g.to)).or_default().push(i);
         }
@@ -197,7 +197,7 @@ impl Lookup {
 
     /// The integration a handoff's transition names: the first from its `from` to its
     /// `to` that carries its data.
-    fn direct(&self, model: &Model, from: usize, to: usize, data: &str) -> Option<usize> {
+    fn direct(&self, model: &Model, from: SystemIx, to: SystemIx, data: &str) -> Option<usize> {
         let candidates = self.pairs.get(&(from, to))?;
         candidates
             .iter()
@@ -218,7 +218,7 @@ fn integrations(
     let mut uids = Vec::new();
     for g in &model.integrations {
         let uid = ids.take(&g.id);
-        let (from, to) = (&model.systems[g.from], &model.systems[g.to]);
+        let (from, to) = (&model.system(g.from), &model.system(g.to));
         let label = g.name.clone().unwrap_or_else(|| g.carries.0.join(", "));
         let effective = rules::effective_mode(model, g.mode, g.from, g.to);
         let minutes = rules::hop_minutes(model, g.mode, g.from, g.to, g.minutes);
@@ -238,7 +238,7 @@ fn integrations(
         r.insert("description".into(), json!(description));
         r.insert(
             "relationship-type".into(),
-            connects(&node_id[g.from], &node_id[g.to]),
+            connects(&node_id[g.from.index()], &node_id[g.to.index()]),
         );
         if let Some(p) = g.via.as_deref().filter(|v| PROTOCOLS.contains(v)) {
             r.insert("protocol".into(), json!(p));
@@ -266,7 +266,7 @@ fn catalog_fixes(
         let r = json!({
             "unique-id": ids.take(&format!("fix:{}", f.id)),
             "description": format!("planned fix: {name}"),
-            "relationship-type": connects(&node_id[f.from], &node_id[f.to]),
+            "relationship-type": connects(&node_id[f.from.index()], &node_id[f.to.index()]),
             "metadata": meta(model::catalog_fix(model, f), json!({"fixes": look.fixes_of("catalog", &f.id)})),
         });
         out.push(r);
@@ -320,10 +320,10 @@ fn handoff_links(
     node_id: &[String],
     ids: &mut UniqueIds,
     out: &mut Vec<Value>,
-) -> HashMap<(usize, usize), String> {
+) -> HashMap<(SystemIx, SystemIx), String> {
     let model = report.model;
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    let mut served: HashMap<(usize, usize), Vec<Value>> = HashMap::new();
+    let mut order: Vec<(SystemIx, SystemIx)> = Vec::new();
+    let mut served: HashMap<(SystemIx, SystemIx), Vec<Value>> = HashMap::new();
     for h in &report.analysis.handoffs {
         if look.direct(model, h.from, h.to, h.data(model)).is_some() {
             continue;
@@ -334,7 +334,7 @@ fn handoff_links(
             order.push(pair);
         }
         entry.push(json!({
-            "workflow": model.workflows[h.workflow].id, "step": h.step, "data": h.data(model),
+            "workflow": model.workflow(h.workflow).id, "step": h.step, "data": h.data(model),
             "status": h.status.as_str(), "minutes": model::num(h.minutes),
             "path": path_ids(model, &h.path), "annual_hours": model::num(h.annual_hours),
             "annual_cost": model::num(h.annual_cost),
@@ -344,7 +344,7 @@ fn handoff_links(
     for pair in order {
         let handoffs = served.remove(&pair).unwrap_or_default();
         let missing = handoffs.iter().any(|h| h["status"] == "missing");
-        let (from, to) = (&model.systems[pair.0], &model.systems[pair.1]);
+        let (from, to) = (&model.system(pair.0), &model.system(pair.1));
         let uid = ids.take(&format!("handoff:{}->{}", from.id, to.id));
         let what = if missing {
             "no integration path"
@@ -354,7 +354,7 @@ fn handoff_links(
         out.push(json!({
             "unique-id": uid,
             "description": format!("handoff {} -> {}: {what}", from.name, to.name),
-            "relationship-type": connects(&node_id[pair.0], &node_id[pair.1]),
+            "relationship-type": connects(&node_id[pair.0.index()], &node_id[pair.1.index()]),
             "metadata": meta(json!({"role": "handoff", "missing": missing}), json!({"handoffs": handoffs})),
         }));
         links.insert(pair, uid);
@@ -368,7 +368,7 @@ fn flows(
     rep: &Value,
     look: &Lookup,
     integration_uid: &[String],
-    links: &HashMap<(usize, usize), String>,
+    links: &HashMap<(SystemIx, SystemIx), String>,
     ids: &mut UniqueIds,
 ) -> Vec<Value> {
     let model = report.model;
@@ -376,7 +376,7 @@ fn flows(
         .analysis
         .handoffs
         .iter()
-        .map(|h| ((h.workflow, h.step), h))
+        .map(|h| ((h.workflow.index(), h.step), h))
         .collect();
     let mut flows = Vec::new();
     for (wi, w) in model.workflows.iter().enumerate() {
@@ -387,7 +387,7 @@ fn flows(
                 Some(g) => integration_uid[g].clone(),
                 None => links.get(&(h.from, h.to)).cloned().unwrap_or_default(),
             };
-            let (from, to) = (&model.systems[h.from].name, &model.systems[h.to].name);
+            let (from, to) = (&model.system(h.from).name, &model.system(h.to).name);
             transitions.push(json!({
                 "relationship-unique-id": uid,
                 "sequence-number": i + 1,

@@ -63,7 +63,7 @@ pub(super) fn top(model: &Model) -> Value {
             let weights: Map<String, Value> = s
                 .weights
                 .iter()
-                .map(|(o, w)| (model.objectives[*o].id.clone(), num(*w)))
+                .map(|(o, w)| (model.objective(*o).id.clone(), num(*w)))
                 .collect();
             e.insert("weights".into(), Value::Object(weights));
             (s.id.clone(), Value::Object(e))
@@ -71,7 +71,7 @@ pub(super) fn top(model: &Model) -> Value {
         .collect();
     m.insert("strategies".into(), Value::Object(strategies));
     if let Some(s) = model.default_strategy {
-        m.insert("strategy".into(), json!(model.strategies[s].id));
+        m.insert("strategy".into(), json!(model.strategy(s).id));
     }
     let units: Map<String, Value> = model
         .units
@@ -93,7 +93,7 @@ pub(super) fn system(model: &Model, s: &System) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(s.id));
     m.insert("kind".into(), json!(s.kind.as_str()));
-    put_text(&mut m, "unit", s.unit.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "unit", s.unit.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "owner", s.owner.as_deref());
     put_num(&mut m, "satisfaction", s.satisfaction);
     put_num(&mut m, "annual_cost", s.annual_cost);
@@ -131,7 +131,7 @@ fn put_sources(m: &mut Map<String, Value>, s: &Sources, figures: &[&str]) {
 
 /// An integration's fields; `id` only when it is not the default `FROM->TO`.
 pub(super) fn integration(model: &Model, g: &Integration) -> Value {
-    let (from, to) = (&model.systems[g.from].id, &model.systems[g.to].id);
+    let (from, to) = (&model.system(g.from).id, &model.system(g.to).id);
     let mut m = Map::new();
     m.insert("role".into(), json!("integration"));
     if g.id != format!("{from}->{to}") {
@@ -151,7 +151,7 @@ pub(super) fn integration(model: &Model, g: &Integration) -> Value {
 
 /// A catalogued fix's fields.
 pub(super) fn catalog_fix(model: &Model, f: &CatalogFix) -> Value {
-    let (from, to) = (&model.systems[f.from].id, &model.systems[f.to].id);
+    let (from, to) = (&model.system(f.from).id, &model.system(f.to).id);
     let mut m = Map::new();
     m.insert("role".into(), json!("catalog-fix"));
     if f.id != format!("{from}->{to}") {
@@ -174,14 +174,14 @@ fn runs(r: Runs) -> Value {
 
 fn handoff(model: &Model, h: &Handoff) -> Value {
     let mut m = Map::new();
-    m.insert("from".into(), json!(model.systems[h.from].id));
-    m.insert("to".into(), json!(model.systems[h.to].id));
+    m.insert("from".into(), json!(model.system(h.from).id));
+    m.insert("to".into(), json!(model.system(h.to).id));
     m.insert("data".into(), json!(h.data));
     put_num(&mut m, "minutes", h.minutes);
     if let Some(r) = h.runs {
         m.insert("runs".into(), runs(r));
     }
-    put_text(&mut m, "by", h.by.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "by", h.by.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "note", h.note.as_deref());
     put_sources(&mut m, &h.sources, &["minutes", "runs"]);
     Value::Object(m)
@@ -191,7 +191,7 @@ fn handoff(model: &Model, h: &Handoff) -> Value {
 pub(super) fn workflow(model: &Model, w: &Workflow) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(w.id));
-    put_text(&mut m, "unit", w.unit.map(|u| model.units[u].id.as_str()));
+    put_text(&mut m, "unit", w.unit.map(|u| model.unit(u).id.as_str()));
     put_text(&mut m, "owner", w.owner.as_deref());
     m.insert(
         "runs".into(),
@@ -203,7 +203,7 @@ pub(super) fn workflow(model: &Model, w: &Workflow) -> Value {
     let serves: Map<String, Value> = w
         .serves
         .iter()
-        .map(|(o, v)| (model.objectives[*o].id.clone(), num(*v)))
+        .map(|(o, v)| (model.objective(*o).id.clone(), num(*v)))
         .collect();
     m.insert("serves".into(), Value::Object(serves));
     put_sources(&mut m, &w.sources, &["runs"]);

@@ -22,6 +22,7 @@ use parts::{label_text, longest_line, width_for};
 use stream::{DotWriter, GraphSink, Sink};
 
 use super::{Render, RenderError};
+use crate::model::UnitIx;
 use crate::text::{ellipsis, TITLE_CHARS};
 use crate::view::Report;
 
@@ -156,12 +157,12 @@ pub fn empty_focus(report: &Report, view: &View) -> String {
     let workflows = ids(view
         .workflows
         .iter()
-        .map(|w| model.workflows[*w].id.as_str())
+        .map(|w| model.workflow(*w).id.as_str())
         .collect());
     let unit_ids = ids(view
         .units
         .iter()
-        .map(|u| model.units[*u].id.as_str())
+        .map(|u| model.unit(*u).id.as_str())
         .collect());
     let gaps = if view.gaps_only { "gap " } else { "" };
     let what = match (view.workflows.is_empty(), view.units.is_empty()) {
@@ -262,8 +263,8 @@ const NODE_MARGIN: (f64, f64) = (0.15, 0.08);
 const TITLE_FONT_SIZE: f64 = 16.0;
 
 /// The id of unit `unit`'s cluster.
-fn cluster_id(unit: usize) -> Id {
-    plain(&format!("cluster_unit_{unit}"))
+fn cluster_id(unit: UnitIx) -> Id {
+    plain(&format!("cluster_unit_{}", unit.index()))
 }
 
 /// The first statements of a unit's cluster, before its nodes. Its title is a text node
@@ -271,7 +272,7 @@ fn cluster_id(unit: usize) -> Id {
 /// labels, which then print over it); `dot` may lose the box (`graphviz_run` draws the map
 /// again without unit boxes when it cannot lay them out), and then drops the title with
 /// it.
-fn cluster_head(unit: usize, title: &str) -> Vec<Stmt> {
+fn cluster_head(unit: UnitIx, title: &str) -> Vec<Stmt> {
     vec![
         Stmt::Attribute(attr("label", text(""))),
         Stmt::Attribute(attr("style", text("rounded,filled"))),
@@ -279,7 +280,7 @@ fn cluster_head(unit: usize, title: &str) -> Vec<Stmt> {
         Stmt::Attribute(attr("color", text(palette::UNIT_LINE))),
         Stmt::Attribute(attr("margin", plain("14"))),
         Stmt::Node(Node {
-            id: NodeId(plain(&format!("title_unit_{unit}")), None),
+            id: NodeId(plain(&format!("title_unit_{}", unit.index())), None),
             attributes: vec![
                 attr("label", label_text(title)),
                 attr("shape", plain("plaintext")),

@@ -129,7 +129,7 @@ fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
     if external {
         let unit = system
             .unit
-            .map_or("no unit", |u| model.units[u].name.as_str());
+            .map_or("no unit", |u| model.unit(u).name.as_str());
         lines.push(format!("[{unit}]"));
     }
     let mut tooltip = format!("{} [{}], {}", system.name, system.id, system.kind.as_str());

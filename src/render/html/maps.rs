@@ -26,7 +26,7 @@ pub(super) fn write_map(
     let view = &map.view;
     let id = match (view.level, view.workflows.as_slice()) {
         (Level::Unit, _) => "map-units".to_string(),
-        (Level::System, [w]) => format!("map-{}", anchor(&report.model.workflows[*w].id)),
+        (Level::System, [w]) => format!("map-{}", anchor(&report.model.workflow(*w).id)),
         _ => "map-systems".to_string(),
     };
     let _ = writeln!(p, "<figure class=\"diagram\" id=\"{id}\">");

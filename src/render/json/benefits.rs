@@ -152,7 +152,7 @@ fn realised<'a>(review: &BenefitsReview<'a>, r: &'a Realised) -> RealisedWire<'a
                     data: &h.planned.data,
                     annual_hours_before: h.planned.annual_hours_before,
                     annual_cost_before: h.planned.annual_cost_before,
-                    workflow_now: now.map(|n| model.workflows[n.workflow].id.as_str()),
+                    workflow_now: now.map(|n| model.workflow(n.workflow).id.as_str()),
                     step_now: now.map(|n| n.step),
                     status_now: now.map(|n| n.status.as_str()),
                     annual_hours_now: now.map(|n| n.annual_hours),

@@ -144,8 +144,8 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             ranked: e.ranked,
             id: f.id.text(model),
             action: f.action.as_str(),
-            from: &model.systems[f.from].id,
-            to: &model.systems[f.to].id,
+            from: &model.system(f.from).id,
+            to: &model.system(f.to).id,
             carries: &f.carries,
             cost: f.cost,
             annual_hours_saved: f.annual_hours_saved,
@@ -157,7 +157,7 @@ impl Render<ExplainReport<'_>> for ExplainJson {
             objectives: f
                 .objectives
                 .iter()
-                .map(|(o, v)| (model.objectives[*o].id.as_str(), *v))
+                .map(|(o, v)| (model.objective(*o).id.as_str(), *v))
                 .collect(),
             run_cost: f.run_cost,
             net_saving: f.net_saving,

@@ -266,8 +266,8 @@ fn each_system<'a>(
             .enumerate()
             .map(|(k, l)| LossWire {
                 rank: k + 1,
-                id: &model.systems[l.system].id,
-                name: &model.systems[l.system].name,
+                id: &model.system(l.system).id,
+                name: &model.system(l.system).name,
                 handoffs: l.handoffs,
                 workflows: l.workflows,
                 automated_lost: l.automated_lost,

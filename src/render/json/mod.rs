@@ -23,7 +23,7 @@ mod stream;
 mod wire;
 
 use crate::analysis::PathHop;
-use crate::model::Model;
+use crate::model::{IntegrationIx, Model, WorkflowIx};
 pub use benefits::{BenefitsJson, BENEFITS_SCHEMA};
 pub use decide::{CompareJson, SensitivityJson};
 pub use decide::{COMPARE_SCHEMA, DIFF_SCHEMA, EXPLAIN_SCHEMA, SENSITIVITY_SCHEMA};
@@ -55,19 +55,22 @@ fn path_ids<'a>(model: &'a Model, hops: &'a [PathHop]) -> Ids<'a, PathHop> {
     }
 }
 
-fn workflow_ids<'a>(model: &'a Model, workflows: &'a [usize]) -> Ids<'a, usize> {
+fn workflow_ids<'a>(model: &'a Model, workflows: &'a [WorkflowIx]) -> Ids<'a, WorkflowIx> {
     Ids {
         model,
         items: workflows,
-        text: |model, w| Cow::Borrowed(&model.workflows[*w].id),
+        text: |model, w| Cow::Borrowed(&model.workflow(*w).id),
     }
 }
 
-fn integration_ids<'a>(model: &'a Model, integrations: &'a [usize]) -> Ids<'a, usize> {
+fn integration_ids<'a>(
+    model: &'a Model,
+    integrations: &'a [IntegrationIx],
+) -> Ids<'a, IntegrationIx> {
     Ids {
         model,
         items: integrations,
-        text: |model, i| Cow::Borrowed(&model.integrations[*i].id),
+        text: |model, i| Cow::Borrowed(&model.integration(*i).id),
     }
 }
 

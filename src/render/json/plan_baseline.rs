@@ -33,7 +33,7 @@ pub(super) fn closes<'a>(model: &'a Model, pick: &Fix) -> Vec<ClosesWire<'a>> {
     pick.improves
         .iter()
         .map(|i| {
-            let workflow = &model.workflows[i.workflow];
+            let workflow = model.workflow(i.workflow);
             let handoff = &workflow.handoffs[i.step - 1];
             let runs = handoff_runs_per_year(workflow, handoff);
             let rate = handoff_hourly_cost(model, workflow, handoff);
@@ -41,8 +41,8 @@ pub(super) fn closes<'a>(model: &'a Model, pick: &Fix) -> Vec<ClosesWire<'a>> {
             ClosesWire {
                 workflow: &workflow.id,
                 step: i.step,
-                from: &model.systems[handoff.from].id,
-                to: &model.systems[handoff.to].id,
+                from: &model.system(handoff.from).id,
+                to: &model.system(handoff.to).id,
                 data: &handoff.data,
                 minutes_before: i.minutes_before,
                 minutes_after: i.minutes_after,

@@ -16,7 +16,7 @@ use crate::analysis::{
     Fix, HandoffResult, Improvement, ObjectiveSplit, PathHop, Summary, SystemMeasures,
     UnitMeasures, WorkflowMeasures,
 };
-use crate::model::{Model, Source};
+use crate::model::{IntegrationIx, Model, Source, WorkflowIx};
 
 #[derive(Serialize)]
 pub(super) struct SummaryWire {
@@ -115,7 +115,7 @@ pub(super) struct FixWire<'a> {
     priority: Option<f64>,
     payback_months: Option<f64>,
     aligned: bool,
-    workflows: Ids<'a, usize>,
+    workflows: Ids<'a, WorkflowIx>,
     objectives: Objectives<'a>,
     improves: Improvements<'a>,
     run_cost: f64,
@@ -137,8 +137,8 @@ impl<'a> FixWire<'a> {
             rank: f.rank,
             id: f.id.text(model),
             action: f.action.as_str(),
-            from: &model.systems[f.from].id,
-            to: &model.systems[f.to].id,
+            from: &model.system(f.from).id,
+            to: &model.system(f.to).id,
             carries: &f.carries,
             name: f.name(model),
             cost: f.cost,
@@ -182,7 +182,7 @@ impl Serialize for Objectives<'_> {
         // The split has one entry per objective the strategy weighs: ids are distinct.
         let mut map = serializer.serialize_map(Some(self.split.len()))?;
         for (o, v) in self.split {
-            map.serialize_entry(self.model.objectives[*o].id.as_str(), v)?;
+            map.serialize_entry(self.model.objective(*o).id.as_str(), v)?;
         }
         map.end()
     }
@@ -222,7 +222,7 @@ struct ImprovementWire<'a> {
 
 impl<'a> ImprovementWire<'a> {
     fn new(model: &'a Model, i: &'a Improvement) -> Self {
-        let workflow = &model.workflows[i.workflow];
+        let workflow = model.workflow(i.workflow);
         ImprovementWire {
             workflow: &workflow.id,
             step: i.step,
@@ -267,7 +267,7 @@ pub(super) struct GapWire<'a> {
     unfixable: Option<UnfixableWire>,
     /// Only on missing gaps: the path ignoring the data filter, or null.
     #[serde(skip_serializing_if = "Option::is_none")]
-    path_other_data: Option<Option<Ids<'a, usize>>>,
+    path_other_data: Option<Option<Ids<'a, IntegrationIx>>>,
 }
 
 impl<'a> GapWire<'a> {
@@ -276,13 +276,13 @@ impl<'a> GapWire<'a> {
         h: &'a HandoffResult,
         unfixable: Option<UnfixableReason>,
     ) -> Self {
-        let workflow = &model.workflows[h.workflow];
+        let workflow = model.workflow(h.workflow);
         let by = rules::working_unit(workflow, h.handoff(model));
         GapWire {
-            workflow: &model.workflows[h.workflow].id,
+            workflow: &model.workflow(h.workflow).id,
             step: h.step,
-            from: &model.systems[h.from].id,
-            to: &model.systems[h.to].id,
+            from: &model.system(h.from).id,
+            to: &model.system(h.to).id,
             data: h.data(model),
             status: h.status.as_str(),
             minutes: h.minutes,
@@ -296,7 +296,7 @@ impl<'a> GapWire<'a> {
             fallback_minutes: h.fallback_minutes,
             minutes_source: h.minutes_source.as_str(),
             path_on_defaults: h.path_defaults.any(),
-            by: by.map(|u| model.units[u].id.as_str()),
+            by: by.map(|u| model.unit(u).id.as_str()),
             hourly_cost: h.hourly_cost,
             minutes_from: h.minutes_basis.as_str(),
             runs_from: h.runs_basis.as_str(),
@@ -353,10 +353,10 @@ pub(super) struct WorkflowWire<'a> {
 
 impl<'a> WorkflowWire<'a> {
     pub(super) fn new(model: &'a Model, w: &'a WorkflowMeasures) -> Self {
-        let workflow = &model.workflows[w.workflow];
+        let workflow = model.workflow(w.workflow);
         WorkflowWire {
             id: &workflow.id,
-            unit: workflow.unit.map(|u| model.units[u].id.as_str()),
+            unit: workflow.unit.map(|u| model.unit(u).id.as_str()),
             counts: CountsWire::from(&w.counts),
             alignment: w.alignment,
             name: &workflow.name,
@@ -376,7 +376,7 @@ pub(super) struct UnitWire<'a> {
 
 impl<'a> UnitWire<'a> {
     pub(super) fn new(model: &'a Model, u: &'a UnitMeasures) -> Self {
-        let unit = &model.units[u.unit];
+        let unit = model.unit(u.unit);
         UnitWire {
             id: &unit.id,
             counts: CountsWire::from(&u.counts),
@@ -390,7 +390,7 @@ impl<'a> UnitWire<'a> {
 pub(super) struct SystemWire<'a> {
     id: &'a str,
     kind: &'a str,
-    workflows: Ids<'a, usize>,
+    workflows: Ids<'a, WorkflowIx>,
     strategic_contribution: f64,
     flags: Vec<&'static str>,
     name: &'a str,
@@ -407,7 +407,7 @@ pub(super) struct SystemWire<'a> {
 
 impl<'a> SystemWire<'a> {
     pub(super) fn new(model: &'a Model, s: &'a SystemMeasures) -> Self {
-        let system = &model.systems[s.system];
+        let system = model.system(s.system);
         SystemWire {
             id: &system.id,
             kind: system.kind.as_str(),
@@ -415,7 +415,7 @@ impl<'a> SystemWire<'a> {
             strategic_contribution: s.strategic_contribution,
             flags: s.flags.iter().copied().map(Flag::as_str).collect(),
             name: &system.name,
-            unit: system.unit.map(|u| model.units[u].id.as_str()),
+            unit: system.unit.map(|u| model.unit(u).id.as_str()),
             owner: system.owner.as_deref(),
             satisfaction: system.satisfaction,
             annual_cost: system.annual_cost,

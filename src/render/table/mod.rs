@@ -69,7 +69,7 @@ pub(super) fn align_right(grid: &mut Grid, columns: &[usize]) {
 /// improves (a gap it only makes cheaper) and which objectives it serves.
 pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
     let describe = |i: &crate::analysis::Improvement| {
-        let workflow = &model.workflows[i.workflow];
+        let workflow = model.workflow(i.workflow);
         format!(
             "{} step {} ({}: {} -> {} min)",
             workflow.id,
@@ -100,7 +100,7 @@ pub fn why(model: &Model, fix: &Fix, currency: &str) -> String {
         .objectives
         .iter()
         .filter(|(_, v)| *v > 0.0)
-        .map(|(o, v)| format!("{} {currency} {}", model.objectives[*o].id, money(*v)))
+        .map(|(o, v)| format!("{} {currency} {}", model.objective(*o).id, money(*v)))
         .collect();
     if !served.is_empty() {
         line.push_str(&format!("; serves {}", served.join(", ")));

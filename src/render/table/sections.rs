@@ -190,9 +190,9 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
     write_grid(out, &columns, gaps.len(), |r, cells| {
         let g = gaps[r];
         cells.extend([
-            model.workflows[g.workflow].id.clone(),
+            model.workflow(g.workflow).id.clone(),
             g.step.to_string(),
-            format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+            format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
             g.status.as_str().to_string(),
             minutes(g.minutes),
@@ -208,7 +208,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
             writeln!(
                 out,
                 "  {}#{}: {}",
-                model.workflows[g.workflow].id,
+                model.workflow(g.workflow).id,
                 g.step,
                 terminal(&note)
             )?;
@@ -217,7 +217,7 @@ pub(super) fn write_gaps(report: &Report, out: &mut TerminalText) -> std::fmt::R
             writeln!(
                 out,
                 "  {}#{}: {}",
-                model.workflows[g.workflow].id,
+                model.workflow(g.workflow).id,
                 g.step,
                 terminal(&by)
             )?;
@@ -248,9 +248,9 @@ pub(super) fn write_unfixable(report: &Report, out: &mut TerminalText) -> std::f
         let u = shown[r];
         let g = &analysis.handoffs[u.handoff];
         cells.extend([
-            model.workflows[g.workflow].id.clone(),
+            model.workflow(g.workflow).id.clone(),
             g.step.to_string(),
-            format!("{} -> {}", model.systems[g.from].id, model.systems[g.to].id),
+            format!("{} -> {}", model.system(g.from).id, model.system(g.to).id),
             terminal(g.data(model)),
             hours(g.annual_hours),
             money(g.annual_cost),
@@ -293,12 +293,12 @@ pub(super) fn write_workflows(report: &Report, out: &mut TerminalText) -> std::f
     };
     write_grid(out, &columns, analysis.workflows.len(), |r, cells| {
         let w = &analysis.workflows[r];
-        let workflow = &model.workflows[w.workflow];
+        let workflow = model.workflow(w.workflow);
         cells.extend([
             workflow.id.clone(),
             workflow
                 .unit
-                .map(|u| model.units[u].id.clone())
+                .map(|u| model.unit(u).id.clone())
                 .unwrap_or_default(),
             hours(w.runs_per_year).trim_end_matches(".0").to_string(),
             w.counts.handoffs.to_string(),
@@ -324,10 +324,10 @@ pub(super) fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -
         .handoffs
         .chunk_by(|a, b| a.workflow == b.workflow)
         .peekable();
-    for (index, w) in analysis.workflows.iter().enumerate() {
-        write!(out, "  {}: ", model.workflows[w.workflow].id)?;
+    for w in &analysis.workflows {
+        write!(out, "  {}: ", model.workflow(w.workflow).id)?;
         let steps = match by_workflow.peek() {
-            Some(chunk) if chunk[0].workflow == index => by_workflow.next(),
+            Some(chunk) if chunk[0].workflow == w.workflow => by_workflow.next(),
             _ => None,
         };
         for (k, h) in steps.into_iter().flatten().enumerate() {
@@ -337,7 +337,8 @@ pub(super) fn write_workflow_statuses(report: &Report, out: &mut TerminalText) -
             write!(
                 out,
                 "{}->{} ",
-                model.systems[h.from].id, model.systems[h.to].id
+                model.system(h.from).id,
+                model.system(h.to).id
             )?;
             status(out, h.status);
         }
@@ -374,7 +375,7 @@ pub(super) fn write_units(report: &Report, out: &mut TerminalText) -> std::fmt::
     };
     write_grid(out, &columns, analysis.units.len(), |r, cells| {
         let u = &analysis.units[r];
-        let unit = &model.units[u.unit];
+        let unit = model.unit(u.unit);
         cells.extend([
             unit.id.clone(),
             terminal(unit.owner.as_deref().unwrap_or("")),
@@ -406,14 +407,14 @@ pub(super) fn write_system_audit(report: &Report, out: &mut TerminalText) -> std
     let touching = integrations_touching(model);
     for s in flagged {
         let flags: Vec<&str> = s.flags.iter().map(|f| f.as_str()).collect();
-        let system = &model.systems[s.system];
+        let system = model.system(s.system);
         let owner = system
             .owner
             .as_deref()
             .map(|o| format!(", owner {}", terminal(o)))
             .unwrap_or_default();
         let detail = if s.workflows.is_empty() {
-            format!(" ({})", unused_detail(touching[s.system]))
+            format!(" ({})", unused_detail(touching[s.system.index()]))
         } else {
             String::new()
         };

@@ -10,20 +10,19 @@ use super::{
 };
 use crate::analysis::{Analysis, Counts, HandoffResult, PathHop, Status};
 use crate::decide::Precomputed;
-use crate::model::Model;
+use crate::model::{IntegrationIx, Model, StrategyIx, UnitIx};
 use crate::text::count;
 use crate::view::provenance::VERSION;
 
 /// What the command tells the page beyond the model.
 #[derive(Clone, Debug, Default)]
 pub struct ExplorerOptions {
-    /// The strategy shown first (index into `Model::strategies`; `None`: the model's
-    /// default).
-    pub strategy: Option<usize>,
+    /// The strategy shown first (`None`: the model's default).
+    pub strategy: Option<StrategyIx>,
     /// The model file as named on the command line.
     pub file: String,
-    /// Units to focus on (indexes): only their workflows and systems (empty: all).
-    pub units: Vec<usize>,
+    /// Units to focus on: only their workflows and systems (empty: all).
+    pub units: Vec<UnitIx>,
 }
 
 impl Explorer {
@@ -38,7 +37,7 @@ impl Explorer {
         let strategy = pre.strategies.iter().position(|s| *s == shown).unwrap_or(0);
         let base = &pre.analyses[strategy];
         let unit_keys = unit_keys(model, &options.units);
-        let unit_slot = |u: Option<usize>| unit_keys.iter().position(|k| *k == u);
+        let unit_slot = |u: Option<UnitIx>| unit_keys.iter().position(|k| *k == u);
         let mut left_out = Vec::new();
         let workflow_ids = kept_workflows(model, base, &options.units, &mut left_out);
         let mut workflow_at = vec![None; model.workflows.len()];
@@ -101,14 +100,15 @@ impl Explorer {
 
 /// Declared units in file order (only the focused ones, when some are), then `None` when
 /// some system or workflow has no unit (and the page is not focused).
-fn unit_keys(model: &Model, focus: &[usize]) -> Vec<Option<usize>> {
+fn unit_keys(model: &Model, focus: &[UnitIx]) -> Vec<Option<UnitIx>> {
     if !focus.is_empty() {
-        return (0..model.units.len())
+        return model
+            .unit_ixs()
             .filter(|u| focus.contains(u))
             .map(Some)
             .collect();
     }
-    let mut keys: Vec<Option<usize>> = (0..model.units.len()).map(Some).collect();
+    let mut keys: Vec<Option<UnitIx>> = model.unit_ixs().map(Some).collect();
     let homeless = model.systems.iter().any(|s| s.unit.is_none())
         || model.workflows.iter().any(|w| w.unit.is_none());
     if homeless {
@@ -122,7 +122,7 @@ fn unit_keys(model: &Model, focus: &[usize]) -> Vec<Option<usize>> {
 fn kept_workflows(
     model: &Model,
     base: &Analysis,
-    focus: &[usize],
+    focus: &[UnitIx],
     left_out: &mut Vec<String>,
 ) -> Vec<usize> {
     let mut kept: Vec<usize> = (0..model.workflows.len())
@@ -131,7 +131,7 @@ fn kept_workflows(
         })
         .collect();
     if !focus.is_empty() {
-        let names: Vec<&str> = focus.iter().map(|&u| model.units[u].id.as_str()).collect();
+        let names: Vec<&str> = focus.iter().map(|&u| model.unit(u).id.as_str()).collect();
         left_out.push(format!(
             "Focused on {}: {} of the model's {} workflows; the headline, the fixes' \
              figures and the plans are the whole estate's.",
@@ -203,19 +203,21 @@ fn workflow_view(model: &Model, pre: &Precomputed, w: usize, unit: Option<usize>
 /// Where workflow `w`'s handoffs start in `analysis.handoffs` (workflows in file order,
 /// steps in order).
 pub(super) fn handoff_start(analysis: &Analysis, w: usize) -> usize {
-    analysis.handoffs.partition_point(|h| h.workflow < w)
+    analysis
+        .handoffs
+        .partition_point(|h| h.workflow.index() < w)
 }
 
 fn handoff_view(model: &Model, h: &HandoffResult) -> HandoffView {
-    let hops: Vec<usize> = h.path.iter().filter_map(PathHop::integration).collect();
+    let hops: Vec<IntegrationIx> = h.path.iter().filter_map(PathHop::integration).collect();
     let via = hops
         .iter()
         .take(hops.len().saturating_sub(1))
-        .map(|&i| model.integrations[i].to)
+        .map(|&i| model.integration(i).to.index())
         .collect();
     HandoffView {
-        from: h.from,
-        to: h.to,
+        from: h.from.index(),
+        to: h.to.index(),
         data: h.data(model).to_string(),
         status: status_code(h.status),
         minutes: h.minutes,
@@ -231,13 +233,13 @@ fn system_views(
     model: &Model,
     base: &Analysis,
     workflow_at: &[Option<usize>],
-    unit_slot: &dyn Fn(Option<usize>) -> Option<usize>,
+    unit_slot: &dyn Fn(Option<UnitIx>) -> Option<usize>,
 ) -> Vec<SystemView> {
     let mut gap_hours = vec![0.0; model.systems.len()];
     for h in base.handoffs.iter().filter(|h| h.status.is_gap()) {
-        gap_hours[h.from] += h.annual_hours;
+        gap_hours[h.from.index()] += h.annual_hours;
         if h.to != h.from {
-            gap_hours[h.to] += h.annual_hours;
+            gap_hours[h.to.index()] += h.annual_hours;
         }
     }
     model
@@ -255,13 +257,13 @@ fn system_views(
             workflows: measures
                 .workflows
                 .iter()
-                .filter_map(|&w| workflow_at[w])
+                .filter_map(|&w| workflow_at[w.index()])
                 .collect(),
         })
         .collect()
 }
 
-fn unit_view(model: &Model, base: &Analysis, key: Option<usize>, kept: &[usize]) -> UnitView {
+fn unit_view(model: &Model, base: &Analysis, key: Option<UnitIx>, kept: &[usize]) -> UnitView {
     let mut workflows: Vec<usize> = (0..kept.len())
         .filter(|&k| model.workflows[kept[k]].unit == key)
         .collect();
@@ -284,7 +286,7 @@ fn unit_view(model: &Model, base: &Analysis, key: Option<usize>, kept: &[usize])
         .map_or(sum, |m| tally(&m.counts));
     let (id, name, owner) = match key {
         Some(u) => {
-            let unit = &model.units[u];
+            let unit = model.unit(u);
             (unit.id.clone(), unit.name.clone(), unit.owner.clone())
         }
         None => (String::new(), "No unit".to_string(), None),

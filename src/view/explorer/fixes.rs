@@ -24,7 +24,11 @@ pub(super) fn fix_table(
     workflow_at: &[Option<usize>],
     left_out: &mut Vec<String>,
 ) -> (Vec<FixView>, HashMap<FixKey, usize>) {
-    let on_page = |f: &Fix| f.workflows.iter().any(|&w| workflow_at[w].is_some());
+    let on_page = |f: &Fix| {
+        f.workflows
+            .iter()
+            .any(|&w| workflow_at[w.index()].is_some())
+    };
     let mut kept: HashSet<FixKey> = HashSet::new();
     for analysis in &pre.analyses {
         kept.extend(
@@ -63,7 +67,7 @@ pub(super) fn fix_table(
 /// What to call a fix: the catalogued fix's name, "Automate" and the integration's name,
 /// else what it does between which systems.
 pub fn fix_name(model: &Model, fix: &Fix) -> String {
-    let (from, to) = (&model.systems[fix.from].name, &model.systems[fix.to].name);
+    let (from, to) = (&model.system(fix.from).name, &model.system(fix.to).name);
     match (fix.action, fix.name(model)) {
         (Action::Catalog, Some(name)) => name.to_string(),
         (Action::Automate, Some(name)) => format!("Automate {name}"),
@@ -75,8 +79,8 @@ pub fn fix_name(model: &Model, fix: &Fix) -> String {
 
 fn fix_view(model: &Model, base: &Analysis, fix: &Fix, workflow_at: &[Option<usize>]) -> FixView {
     let change = |i: &Improvement| {
-        let page_workflow = workflow_at[i.workflow]?;
-        let before = &base.handoffs[handoff_start(base, i.workflow) + i.step - 1];
+        let page_workflow = workflow_at[i.workflow.index()]?;
+        let before = &base.handoffs[handoff_start(base, i.workflow.index()) + i.step - 1];
         // `explain`'s terms: the saving is today's cost less the cost at the minutes after.
         let hours_after = before.runs_per_year * i.minutes_after / 60.0;
         let saving = before.annual_cost - hours_after * before.hourly_cost;
@@ -93,8 +97,8 @@ fn fix_view(model: &Model, base: &Analysis, fix: &Fix, workflow_at: &[Option<usi
         id: fix.id.text(model).into_owned(),
         name: fix_name(model, fix),
         action: fix.action.as_str(),
-        from: fix.from,
-        to: fix.to,
+        from: fix.from.index(),
+        to: fix.to.index(),
         cost: fix.cost,
         run_cost: fix.run_cost,
         saving: fix.annual_saving,
@@ -134,8 +138,8 @@ pub(super) fn strategies(
             }
             let (id, name) = match strategy {
                 Some(s) => (
-                    model.strategies[*s].id.clone(),
-                    model.strategies[*s].name.clone(),
+                    model.strategy(*s).id.clone(),
+                    model.strategy(*s).name.clone(),
                 ),
                 None => (String::new(), "No strategy".to_string()),
             };

@@ -121,7 +121,7 @@ fn overview(
     }
     let mut edges = Edges::default();
     for h in &base.handoffs {
-        let ends = (systems[h.from].unit, systems[h.to].unit);
+        let ends = (systems[h.from.index()].unit, systems[h.to.index()].unit);
         if let (Some(a), Some(b)) = ends {
             if let (Some(from), Some(to), true) = (position[a], position[b], a != b) {
                 edges.add(from, to, h);
@@ -148,8 +148,8 @@ fn unit_map(
     // Every pair inside the unit, by system index, in order of first handoff.
     let mut all = Edges::default();
     for h in &base.handoffs {
-        if systems[h.from].unit == Some(u) && systems[h.to].unit == Some(u) {
-            all.add(h.from, h.to, h);
+        if systems[h.from.index()].unit == Some(u) && systems[h.to.index()].unit == Some(u) {
+            all.add(h.from.index(), h.to.index(), h);
         }
     }
     if all.edges.is_empty() {

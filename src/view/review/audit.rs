@@ -65,15 +65,15 @@ fn system_row(report: &Report, s: &SystemMeasures, touching: &[usize]) -> Vec<Ce
         flags.push(Span::Tag(Tag::Flag, f.as_str().to_string()));
     }
     let model = report.model;
-    let system = &model.systems[s.system];
+    let system = model.system(s.system);
     let unit = unit_name(model, system.unit);
     let workflows: Vec<&str> = s
         .workflows
         .iter()
-        .map(|w| model.workflows[*w].id.as_str())
+        .map(|w| model.workflow(*w).id.as_str())
         .collect();
     let workflows = if workflows.is_empty() {
-        crate::view::words::unused_detail(touching[s.system])
+        crate::view::words::unused_detail(touching[s.system.index()])
     } else {
         workflows.join(", ")
     };

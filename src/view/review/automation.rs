@@ -2,6 +2,7 @@
 
 use super::{cell, code, columns, number_cell, text, text_cell, Block, Section, Span, Table};
 use crate::analysis::Counts;
+use crate::model::UnitIx;
 use crate::text::{hours, money, percent, ratio};
 use crate::view::Report;
 
@@ -14,9 +15,8 @@ pub(super) fn name_and_id(name: &str, id: &str) -> Vec<Span> {
 }
 
 /// A unit's display name from its index (empty without one).
-pub(super) fn unit_name(model: &crate::model::Model, unit: Option<usize>) -> String {
-    unit.map(|u| model.units[u].name.clone())
-        .unwrap_or_default()
+pub(super) fn unit_name(model: &crate::model::Model, unit: Option<UnitIx>) -> String {
+    unit.map(|u| model.unit(u).name.clone()).unwrap_or_default()
 }
 
 pub(super) fn automation(report: &Report) -> Section {
@@ -70,7 +70,7 @@ fn workflow_table(report: &Report, cost: &str) -> Block {
             .workflows
             .iter()
             .map(|w| {
-                let workflow = &report.model.workflows[w.workflow];
+                let workflow = report.model.workflow(w.workflow);
                 let mut row = vec![
                     cell(name_and_id(&workflow.name, &workflow.id)),
                     text_cell(unit_name(report.model, workflow.unit)),
@@ -107,7 +107,7 @@ fn unit_table(report: &Report, cost: &str) -> Block {
             .units
             .iter()
             .map(|u| {
-                let unit = &report.model.units[u.unit];
+                let unit = report.model.unit(u.unit);
                 let mut row = vec![
                     cell(name_and_id(&unit.name, &unit.id)),
                     text_cell(unit.owner.clone().unwrap_or_default()),

@@ -3,6 +3,7 @@
 //! workflow beside its gaps. Every caption names exactly the fixes its map marks.
 
 use super::{code, text, Block, Map, Section, Span};
+use crate::model::WorkflowIx;
 use crate::view::scene::{scene, FixMark, Level, View};
 use crate::view::units::unit_scene;
 use crate::view::Report;
@@ -203,7 +204,7 @@ pub(super) fn integration_map(report: &Report, top: Option<usize>) -> Option<Sec
 }
 
 /// The map of workflow `w` with the best fixes that help it, and its caption.
-pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Map {
+pub(super) fn workflow_map(report: &Report, w: WorkflowIx, top: Option<usize>) -> Map {
     let view = View {
         workflows: vec![w],
         ..View::default()
@@ -218,7 +219,7 @@ pub(super) fn workflow_map(report: &Report, w: usize, top: Option<usize>) -> Map
             )),
             code(format!(
                 "gapgraph diagram MODEL --workflow {} --format svg",
-                report.model.workflows[w].id
+                report.model.workflow(w).id
             )),
             text("."),
         ]

@@ -37,7 +37,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         };
         spans.push(text(format!(
             "{verb} {} step {}: {}, {} \u{2192} {}\u{a0}min",
-            model.workflows[i.workflow].id,
+            model.workflow(i.workflow).id,
             i.step,
             i.data(model),
             minutes(i.minutes_before),
@@ -48,7 +48,7 @@ fn why(report: &Report, fix: &Fix) -> Vec<Span> {
         .objectives
         .iter()
         .filter(|(_, v)| *v > 0.0)
-        .map(|(o, v)| (model.objectives[*o].name.as_str(), *v))
+        .map(|(o, v)| (model.objective(*o).name.as_str(), *v))
         .collect();
     for (name, value) in served {
         spans.push(Span::Break);
@@ -99,7 +99,8 @@ pub(super) fn fixes(report: &Report, top: Option<usize>) -> Section {
             name.push(text(if fix.name(model).is_some() {
                 format!(
                     "{} \u{2192} {}: {carries}",
-                    model.systems[fix.from].name, model.systems[fix.to].name,
+                    model.system(fix.from).name,
+                    model.system(fix.to).name,
                 )
             } else {
                 format!("carries {carries}")
@@ -167,7 +168,7 @@ fn why_item(report: &Report, fix: &Fix) -> Vec<Span> {
         let ids: Vec<&str> = fix
             .workflows
             .iter()
-            .map(|w| report.model.workflows[*w].id.as_str())
+            .map(|w| report.model.workflow(*w).id.as_str())
             .collect();
         spans.push(text(format!("; workflows {}", ids.join(", "))));
     }

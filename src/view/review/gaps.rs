@@ -5,7 +5,7 @@ use super::{
     Table, Tag,
 };
 use crate::analysis::HandoffResult;
-use crate::model::Source;
+use crate::model::{Source, WorkflowIx};
 use crate::text::{hours, minutes, money, percent, ratio};
 use crate::view::index::FixesByHandoff;
 use crate::view::words::PathWords;
@@ -17,9 +17,9 @@ const PATH_SHOWN: usize = 6;
 
 fn path_names(report: &Report, h: &HandoffResult) -> String {
     let model = report.model;
-    let mut names = vec![model.systems[h.from].name.as_str()];
+    let mut names = vec![model.system(h.from).name.as_str()];
     for i in h.path_integrations() {
-        names.push(model.systems[model.integrations[i].to].name.as_str());
+        names.push(model.system(model.integration(i).to).name.as_str());
     }
     if names.len() > PATH_SHOWN {
         let hidden = names.len() - 4;
@@ -57,8 +57,9 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
     if automated.len() < analysis.workflows.len() {
         // The maps are made now, for a page that draws them while it writes the rest;
         // each workflow's blocks take theirs from them.
-        let map_of: Vec<usize> = (0..mapped.len())
-            .filter(|&w| mapped[w] && with_gaps[w])
+        let map_of: Vec<WorkflowIx> = model
+            .workflow_ixs()
+            .filter(|w| mapped[w.index()] && with_gaps[w.index()])
             .collect();
         let maps = map_of
             .iter()
@@ -90,7 +91,7 @@ pub(super) fn gaps_by_workflow(report: &Report, top: Option<usize>) -> Section {
                             .flat_map(|handoffs| {
                                 let w = handoffs[0].workflow;
                                 let map = map_of.binary_search(&w).ok().map(|k| &maps[k]);
-                                context.workflow_blocks(w, handoffs, map)
+                                context.workflow_blocks(w.index(), handoffs, map)
                             })
                             .collect::<Vec<Block>>()
                     },
@@ -128,7 +129,7 @@ fn workflows_with_gaps(report: &Report) -> Vec<bool> {
     let analysis = report.analysis;
     let mut with_gaps = vec![false; analysis.workflows.len()];
     for h in analysis.handoffs.iter().filter(|h| h.status.is_gap()) {
-        with_gaps[h.workflow] = true;
+        with_gaps[h.workflow.index()] = true;
     }
     with_gaps
 }
@@ -219,7 +220,8 @@ impl GapsContext<'_> {
             number_cell(h.step.to_string(), Some(h.step as f64)),
             text_cell(format!(
                 "{} \u{2192} {}",
-                model.systems[h.from].name, model.systems[h.to].name
+                model.system(h.from).name,
+                model.system(h.to).name
             )),
             cell(data),
             cell(vec![Span::Tag(
@@ -273,7 +275,7 @@ fn workflow_about(report: &Report, w: usize) -> Block {
     let workflow = &report.analysis.workflows[w];
     let mut about = Vec::new();
     if let Some(u) = model.workflows[w].unit {
-        about.push(format!("Unit {}", model.units[u].name));
+        about.push(format!("Unit {}", model.unit(u).name));
     }
     if let Some(owner) = &model.workflows[w].owner {
         about.push(format!("owner {owner}"));
@@ -340,11 +342,12 @@ pub(super) fn unfixable(report: &Report) -> Option<Section> {
         .map(|u| {
             let h = &analysis.handoffs[u.handoff];
             vec![
-                cell(vec![code(&model.workflows[h.workflow].id)]),
+                cell(vec![code(&model.workflow(h.workflow).id)]),
                 number_cell(h.step.to_string(), Some(h.step as f64)),
                 text_cell(format!(
                     "{} \u{2192} {}",
-                    model.systems[h.from].name, model.systems[h.to].name
+                    model.system(h.from).name,
+                    model.system(h.to).name
                 )),
                 text_cell(h.data(model)),
                 number_cell(hours(h.annual_hours), Some(h.annual_hours)),

@@ -23,7 +23,7 @@ fn strategy(report: &Report) -> Vec<Block> {
               workflows it helps serve these objectives:",
         ),
     ])];
-    if let Some(description) = &report.model.strategies[strategy.index].description {
+    if let Some(description) = &report.model.strategy(strategy.index).description {
         blocks.insert(1, Block::Paragraph(vec![text(description)]));
     }
     let total: f64 = strategy.weights.iter().map(|w| w.weight).sum();

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{FixMark, MissingEdge, Scene, View};
 use crate::analysis::{HandoffResult, Status};
-use crate::model::Model;
+use crate::model::{IntegrationIx, Model, UnitIx};
 use crate::view::index::workflow_handoffs;
 use crate::view::Report;
 
@@ -19,12 +19,12 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     let in_focus = handoffs_in_focus(report, view, &units);
 
     // Shown systems and integrations, listed as found and sorted at the end.
-    let (mut systems, mut integrations): (Vec<usize>, Vec<usize>) = if filtered {
+    let (mut systems, mut integrations): (Vec<usize>, Vec<IntegrationIx>) = if filtered {
         shown_in_focus(model, view, &units, &in_focus)
     } else {
         (
             (0..model.systems.len()).collect(),
-            (0..model.integrations.len()).collect(),
+            model.integration_ixs().collect(),
         )
     };
     let (steps, missing) = steps_and_missing(model, view, &in_focus);
@@ -58,7 +58,7 @@ struct UnitFilter<'a> {
 }
 
 impl<'a> UnitFilter<'a> {
-    fn new(model: &'a Model, units: &[usize]) -> UnitFilter<'a> {
+    fn new(model: &'a Model, units: &[UnitIx]) -> UnitFilter<'a> {
         let mut chosen = vec![
             false;
             if units.is_empty() {
@@ -68,7 +68,7 @@ impl<'a> UnitFilter<'a> {
             }
         ];
         for u in units {
-            if let Some(c) = chosen.get_mut(*u) {
+            if let Some(c) = chosen.get_mut(u.index()) {
                 *c = true;
             }
         }
@@ -80,7 +80,7 @@ impl<'a> UnitFilter<'a> {
     fn has(&self, s: usize) -> bool {
         self.model.systems[s]
             .unit
-            .is_some_and(|u| self.chosen.get(u).copied().unwrap_or(false))
+            .is_some_and(|u| self.chosen.get(u.index()).copied().unwrap_or(false))
     }
 }
 
@@ -104,7 +104,7 @@ fn handoffs_in_focus<'r>(
     };
     of_workflows
         .into_iter()
-        .filter(|h| view.units.is_empty() || units.has(h.from) || units.has(h.to))
+        .filter(|h| view.units.is_empty() || units.has(h.from.index()) || units.has(h.to.index()))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect()
 }
@@ -116,27 +116,27 @@ fn shown_in_focus(
     view: &View,
     units: &UnitFilter,
     in_focus: &[&HandoffResult],
-) -> (Vec<usize>, Vec<usize>) {
+) -> (Vec<usize>, Vec<IntegrationIx>) {
     let mut systems = Vec::new();
     let mut integrations = Vec::new();
     for h in in_focus {
-        systems.push(h.from);
-        systems.push(h.to);
+        systems.push(h.from.index());
+        systems.push(h.to.index());
         for i in h.path_integrations() {
             integrations.push(i);
-            systems.push(model.integrations[i].from);
-            systems.push(model.integrations[i].to);
+            systems.push(model.integration(i).from.index());
+            systems.push(model.integration(i).to.index());
         }
     }
     if view.workflows.is_empty() && !view.gaps_only {
         // A unit view shows the unit's own systems and every integration with an end
         // in it, whatever workflow uses it (or none).
         systems.extend((0..model.systems.len()).filter(|s| units.has(*s)));
-        for (i, integration) in model.integrations.iter().enumerate() {
-            if units.has(integration.from) || units.has(integration.to) {
+        for (i, integration) in model.integration_ixs().zip(&model.integrations) {
+            if units.has(integration.from.index()) || units.has(integration.to.index()) {
                 integrations.push(i);
-                systems.push(integration.from);
-                systems.push(integration.to);
+                systems.push(integration.from.index());
+                systems.push(integration.to.index());
             }
         }
     }
@@ -149,17 +149,17 @@ fn steps_and_missing(
     model: &Model,
     view: &View,
     in_focus: &[&HandoffResult],
-) -> (BTreeMap<usize, Vec<String>>, Vec<MissingEdge>) {
+) -> (BTreeMap<IntegrationIx, Vec<String>>, Vec<MissingEdge>) {
     let workflow_filter = &view.workflows;
     let step_of = |h: &HandoffResult| {
         if workflow_filter.len() == 1 {
             h.step.to_string()
         } else {
-            format!("{} {}", model.workflows[h.workflow].id, h.step)
+            format!("{} {}", model.workflow(h.workflow).id, h.step)
         }
     };
-    let mut steps: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut step_listed: HashSet<(usize, String)> = HashSet::new();
+    let mut steps: BTreeMap<IntegrationIx, Vec<String>> = BTreeMap::new();
+    let mut step_listed: HashSet<(IntegrationIx, String)> = HashSet::new();
     let mut missing: Vec<MissingEdge> = Vec::new();
     let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
     let mut listed: HashSet<(usize, bool, &str)> = HashSet::new();
@@ -175,24 +175,26 @@ fn steps_and_missing(
         if h.status != Status::Missing {
             continue;
         }
-        let k = *missing_at.entry((h.from, h.to)).or_insert_with(|| {
-            missing.push(MissingEdge {
-                from: h.from,
-                to: h.to,
-                data: Vec::new(),
-                annual_hours: 0.0,
-                annual_cost: 0.0,
-                workflows: Vec::new(),
-                steps: Vec::new(),
+        let k = *missing_at
+            .entry((h.from.index(), h.to.index()))
+            .or_insert_with(|| {
+                missing.push(MissingEdge {
+                    from: h.from.index(),
+                    to: h.to.index(),
+                    data: Vec::new(),
+                    annual_hours: 0.0,
+                    annual_cost: 0.0,
+                    workflows: Vec::new(),
+                    steps: Vec::new(),
+                });
+                missing.len() - 1
             });
-            missing.len() - 1
-        });
         let edge = &mut missing[k];
         let data = h.data(model);
         if listed.insert((k, false, data)) {
             edge.data.push(data.to_string());
         }
-        let workflow = model.workflows[h.workflow].id.as_str();
+        let workflow = model.workflow(h.workflow).id.as_str();
         if listed.insert((k, true, workflow)) {
             edge.workflows.push(workflow.to_string());
         }

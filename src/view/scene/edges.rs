@@ -3,7 +3,7 @@
 
 use super::{effective_mode, short_list, step_label, FixMark, MissingEdge, Scene, LABEL_ITEMS};
 use crate::analysis::rules;
-use crate::model::{Mode, Model};
+use crate::model::{IntegrationIx, Mode, Model};
 use crate::text::{hours, minutes, money};
 use crate::view::palette::Look;
 use crate::view::Report;
@@ -56,8 +56,8 @@ impl Scene {
         let fix = missing.and_then(|m| m.checked_sub(self.missing.len()));
         match (missing, fix) {
             (None, _) => {
-                let integration = &model.integrations[self.integrations[key]];
-                (integration.from, integration.to)
+                let integration = model.integration(self.integrations[key]);
+                (integration.from.index(), integration.to.index())
             }
             (Some(m), None) => (self.missing[m].from, self.missing[m].to),
             (_, Some(f)) => (self.fixes[f].from, self.fixes[f].to),
@@ -78,9 +78,9 @@ impl Scene {
             .any(|s| self.is_external(model, *s) && !model.systems[*s].kind.is_manual())
     }
 
-    fn integration_edge(&self, report: &Report, i: usize) -> SceneEdge {
+    fn integration_edge(&self, report: &Report, i: IntegrationIx) -> SceneEdge {
         let model = report.model;
-        let integration = &model.integrations[i];
+        let integration = model.integration(i);
         let mode = effective_mode(report, i);
         let mut lines = Vec::new();
         lines.extend(self.step_label(i));
@@ -109,8 +109,8 @@ impl Scene {
             tooltip.push_str(&format!(" via {via}"));
         }
         SceneEdge {
-            from: integration.from,
-            to: integration.to,
+            from: integration.from.index(),
+            to: integration.to.index(),
             look: Look::of(mode),
             lines,
             tooltip,

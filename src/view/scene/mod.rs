@@ -10,7 +10,7 @@ use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
 use crate::analysis::{Action, Fix};
-use crate::model::{Mode, Model};
+use crate::model::{IntegrationIx, Mode, Model, UnitIx, WorkflowIx};
 use crate::text::money;
 
 pub use build::scene;
@@ -46,10 +46,10 @@ pub struct View {
     /// Systems or units as nodes.
     pub level: Level,
     /// Only these workflows' handoff paths and gaps (empty: all).
-    pub workflows: Vec<usize>,
+    pub workflows: Vec<WorkflowIx>,
     /// Only these units' systems, and every integration and handoff with an end in one of
     /// them whatever workflow it belongs to (empty: all).
-    pub units: Vec<usize>,
+    pub units: Vec<UnitIx>,
     /// Only systems that touch a gap, and the edges of the chosen paths.
     pub gaps_only: bool,
     /// How many of the best fixes to mark.
@@ -79,7 +79,7 @@ impl View {
             let names: Vec<&str> = self
                 .workflows
                 .iter()
-                .map(|w| model.workflows[*w].name.as_str())
+                .map(|w| model.workflow(*w).name.as_str())
                 .collect();
             let noun = if names.len() == 1 {
                 "workflow"
@@ -92,7 +92,7 @@ impl View {
             let names: Vec<&str> = self
                 .units
                 .iter()
-                .map(|u| model.units[*u].name.as_str())
+                .map(|u| model.unit(*u).name.as_str())
                 .collect();
             let noun = if names.len() == 1 { "unit" } else { "units" };
             parts.push(format!("{noun} {} and its neighbours", names.join(", ")));
@@ -143,7 +143,7 @@ pub struct FixMark {
     /// Target system index.
     pub to: usize,
     /// The integration it automates (drawn beside that edge).
-    pub integration: Option<usize>,
+    pub integration: Option<IntegrationIx>,
     /// What it carries.
     pub carries: Vec<String>,
     /// Hours a year it saves.
@@ -189,8 +189,8 @@ impl FixMark {
             id: fix.id.text(model).into_owned(),
             name: crate::view::words::fix_name(model, fix.id),
             action: fix.action,
-            from: fix.from,
-            to: fix.to,
+            from: fix.from.index(),
+            to: fix.to.index(),
             integration: fix.integration,
             carries: fix.carries.clone(),
             annual_hours_saved: fix.annual_hours_saved,
@@ -206,15 +206,15 @@ pub struct Scene {
     /// System indexes.
     pub systems: Vec<usize>,
     /// Integration indexes.
-    pub integrations: Vec<usize>,
+    pub integrations: Vec<IntegrationIx>,
     /// Gap edges of missing handoffs.
     pub missing: Vec<MissingEdge>,
     /// Fixes to mark, best first.
     pub fixes: Vec<FixMark>,
     /// Step numbers of the handoffs whose path uses an integration, in a workflow view.
-    pub steps: BTreeMap<usize, Vec<String>>,
+    pub steps: BTreeMap<IntegrationIx, Vec<String>>,
     /// The units in focus: only they get a cluster; other systems are drawn as external.
-    pub focus_units: Vec<usize>,
+    pub focus_units: Vec<UnitIx>,
 }
 
 impl Scene {
@@ -251,7 +251,7 @@ impl Scene {
     }
 
     /// The step label of integration `i` ("step 2", "steps 1, 3"), if any.
-    pub fn step_label(&self, i: usize) -> Option<String> {
+    pub fn step_label(&self, i: IntegrationIx) -> Option<String> {
         self.steps.get(&i).map(|steps| step_label(steps))
     }
 }
@@ -276,8 +276,8 @@ impl Look {
 /// A business unit's box on a diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitGroup {
-    /// Unit index.
-    pub unit: usize,
+    /// The unit.
+    pub unit: UnitIx,
     /// "Name (owner)".
     pub title: String,
     /// The systems shown in it, in model order.
@@ -285,8 +285,8 @@ pub struct UnitGroup {
 }
 
 /// "Name (owner)" of unit `u`.
-pub fn unit_title(model: &Model, u: usize) -> String {
-    let unit = &model.units[u];
+pub fn unit_title(model: &Model, u: UnitIx) -> String {
+    let unit = model.unit(u);
     match &unit.owner {
         Some(owner) => format!("{} ({owner})", unit.name),
         None => unit.name.clone(),
@@ -297,7 +297,8 @@ impl Scene {
     /// One group per unit with shown systems, in file order; in a unit view, the units in
     /// focus only.
     pub fn unit_groups(&self, model: &Model) -> Vec<UnitGroup> {
-        (0..model.units.len())
+        model
+            .unit_ixs()
             .filter(|u| self.focus_units.is_empty() || self.focus_units.contains(u))
             .filter_map(|u| {
                 let systems: Vec<usize> = self
@@ -332,8 +333,8 @@ impl Scene {
 }
 
 /// The effective mode of integration `i`, for styling.
-pub fn effective_mode(report: &Report, i: usize) -> Mode {
-    let integration = &report.model.integrations[i];
+pub fn effective_mode(report: &Report, i: IntegrationIx) -> Mode {
+    let integration = report.model.integration(i);
     rules::effective_mode(
         report.model,
         integration.mode,

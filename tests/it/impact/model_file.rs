@@ -28,7 +28,7 @@ pub(super) fn model_json(m: &Model) -> Value {
         .integrations
         .iter()
         .map(|i| {
-            let mut x = json!({"from": sys(i.from), "to": sys(i.to),
+            let mut x = json!({"from": sys(i.from.index()), "to": sys(i.to.index()),
                                "carries": i.carries.0, "mode": i.mode.as_str()});
             stated_id(&mut x, &i.id);
             optional(&mut x, "minutes", i.minutes);
@@ -41,7 +41,8 @@ pub(super) fn model_json(m: &Model) -> Value {
         .fixes
         .iter()
         .map(|f| {
-            let mut x = json!({"from": sys(f.from), "to": sys(f.to), "cost": f.cost});
+            let mut x =
+                json!({"from": sys(f.from.index()), "to": sys(f.to.index()), "cost": f.cost});
             stated_id(&mut x, &f.id);
             if let Some(c) = &f.carries {
                 x["carries"] = json!(c.0);
@@ -99,13 +100,14 @@ fn workflows_json(m: &Model) -> Value {
             .handoffs
             .iter()
             .map(|h| {
-                let mut x = json!({"from": sys(h.from), "to": sys(h.to), "data": h.data});
+                let mut x =
+                    json!({"from": sys(h.from.index()), "to": sys(h.to.index()), "data": h.data});
                 optional(&mut x, "minutes", h.minutes);
                 if let Some(r) = &h.runs {
                     x["runs"] = json!({"count": r.count, "per": r.per.as_str()});
                 }
                 if let Some(u) = h.by {
-                    x["by"] = json!(m.units[u].id);
+                    x["by"] = json!(m.unit(u).id);
                 }
                 x
             })
@@ -113,12 +115,12 @@ fn workflows_json(m: &Model) -> Value {
         let serves: Map<String, Value> = w
             .serves
             .iter()
-            .map(|(o, s)| (m.objectives[*o].id.clone(), json!(s)))
+            .map(|(o, s)| (m.objective(*o).id.clone(), json!(s)))
             .collect();
         let mut x = json!({"runs": {"count": w.runs_count, "per": w.runs_per.as_str()},
                            "serves": serves, "handoffs": handoffs});
         if let Some(u) = w.unit {
-            x["unit"] = json!(m.units[u].id);
+            x["unit"] = json!(m.unit(u).id);
         }
         workflows.insert(w.id.clone(), x);
     }
@@ -210,12 +212,12 @@ impl Edit {
     }
 
     pub(super) fn change(&self, m: &Model) -> ModelChange {
-        let system = |id: &str| m.systems.iter().position(|s| s.id == id).unwrap();
+        let system = |id: &str| m.system_index(id).unwrap();
         match self {
             Edit::RemoveSystem(x) => ModelChange::RemoveSystem(system(x)),
-            Edit::RemoveIntegration(i) => ModelChange::RemoveIntegration(
-                m.integrations.iter().position(|x| x.id == *i).unwrap(),
-            ),
+            Edit::RemoveIntegration(i) => {
+                ModelChange::RemoveIntegration(m.integration_index(i).unwrap())
+            }
             Edit::Replace(x, y) => ModelChange::ReplaceSystem {
                 from: system(x),
                 with: system(y),
@@ -230,13 +232,13 @@ impl Edit {
 pub(super) fn edits(m: &Model) -> Vec<Edit> {
     let mut edits = Vec::new();
     for i in m.integrations.iter().take(3) {
-        edits.push(Edit::RemoveSystem(m.systems[i.from].id.clone()));
+        edits.push(Edit::RemoveSystem(m.system(i.from).id.clone()));
     }
     if let Some(i) = m.integrations.get(m.integrations.len() / 2) {
         edits.push(Edit::RemoveIntegration(i.id.clone()));
     }
     if let Some(i) = m.integrations.first() {
-        let (a, b) = (m.systems[i.from].id.clone(), m.systems[i.to].id.clone());
+        let (a, b) = (m.system(i.from).id.clone(), m.system(i.to).id.clone());
         edits.push(Edit::Replace(a.clone(), b.clone()));
         edits.push(Edit::Replace(b, a));
     }
@@ -254,7 +256,7 @@ fn catalogue_json(m: &Model, doc: &mut Value) {
         let weights: Map<String, Value> = s
             .weights
             .iter()
-            .map(|(o, w)| (m.objectives[*o].id.clone(), json!(w)))
+            .map(|(o, w)| (m.objective(*o).id.clone(), json!(w)))
             .collect();
         strategies.insert(s.id.clone(), json!({ "weights": weights }));
     }
@@ -270,14 +272,14 @@ fn catalogue_json(m: &Model, doc: &mut Value) {
     for s in &m.systems {
         let mut system = json!({"kind": s.kind.as_str()});
         if let Some(u) = s.unit {
-            system["unit"] = json!(m.units[u].id);
+            system["unit"] = json!(m.unit(u).id);
         }
         systems.insert(s.id.clone(), system);
     }
     doc["objectives"] = Value::Object(objectives);
     doc["strategies"] = Value::Object(strategies);
     if let Some(s) = m.default_strategy {
-        doc["strategy"] = json!(m.strategies[s].id);
+        doc["strategy"] = json!(m.strategy(s).id);
     }
     doc["units"] = Value::Object(units);
     doc["systems"] = Value::Object(systems);
