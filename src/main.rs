@@ -21,6 +21,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 // The one place that opens the process's streams (clippy.toml forbids it elsewhere).
 #[allow(clippy::disallowed_methods)]
 fn main() -> ExitCode {
+    // Transparent huge pages off before the model is read: mimalloc asks for them on its
+    // arenas, and where the kernel must compact memory to find them, a large run spends
+    // more time in the kernel than in gapgraph (E3: 9 s of a 21 s run; docs/performance.md,
+    // "Huge pages"). A system that refuses the request keeps its own setting.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = match Cli::try_parse().and_then(Cli::checked) {
         Ok(cli) => cli,
         Err(e) => {
