@@ -9,7 +9,7 @@ use std::io::Write;
 
 use super::dot::{diagram_title, empty_focus, FOCUS_HINT, READABLE_SYSTEMS};
 use super::{Render, RenderError};
-use crate::model::SystemKind;
+use crate::model::{SystemIx, SystemKind};
 use crate::text::{mermaid, mermaid_lines};
 use crate::view::palette::{self, Look};
 use crate::view::scene::{
@@ -104,9 +104,9 @@ fn title_text(s: &str) -> String {
         .collect()
 }
 
-fn node(report: &Report, scene: &Scene, s: usize) -> String {
+fn node(report: &Report, scene: &Scene, s: SystemIx) -> String {
     let model = report.model;
-    let system = &model.systems[s];
+    let system = model.system(s);
     let mut lines = wrap(&system.name, NAME_WIDTH);
     if system.kind != SystemKind::Application {
         lines.push(format!("({})", system.kind.as_str()));
@@ -120,9 +120,9 @@ fn node(report: &Report, scene: &Scene, s: usize) -> String {
     let label = mermaid_lines(&lines);
     if system.kind.is_manual() {
         // A trapezoid, the flowchart shape for a manual operation.
-        format!("n{s}[/\"{label}\"\\]")
+        format!("n{}[/\"{label}\"\\]", s.index())
     } else {
-        format!("n{s}[\"{label}\"]")
+        format!("n{}[\"{label}\"]", s.index())
     }
 }
 
@@ -229,8 +229,8 @@ fn chart(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Chart {
     for e in scene.edges(report) {
         chart.edge(
             "  ",
-            &format!("n{}", e.from),
-            &format!("n{}", e.to),
+            &format!("n{}", e.from.index()),
+            &format!("n{}", e.to.index()),
             e.look,
             &mermaid_lines(&e.lines),
         );
@@ -252,7 +252,7 @@ fn chart(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Chart {
             .systems
             .iter()
             .filter(|s| {
-                let system = &model.systems[**s];
+                let system = model.system(**s);
                 let is = if system.kind.is_manual() {
                     "manual"
                 } else if scene.is_external(model, **s) {
@@ -262,7 +262,7 @@ fn chart(report: &Report, view: &View, scene: &Scene, frame: Frame) -> Chart {
                 };
                 is == class
             })
-            .map(|s| format!("n{s}"))
+            .map(|s| format!("n{}", s.index()))
             .collect()
     };
     for class in ["system", "manual", "external"] {

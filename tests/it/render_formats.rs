@@ -529,16 +529,13 @@ fn every_gap_of_a_unit_appears_in_its_focus_view() {
                     h.workflow.index(),
                     h.step
                 );
-                assert!(
-                    shown.shows(h.from.index()) && shown.shows(h.to.index()),
-                    "{what}"
-                );
+                assert!(shown.shows(h.from) && shown.shows(h.to), "{what}");
                 if h.status == Status::Missing {
                     assert!(
                         shown
                             .missing
                             .iter()
-                            .any(|m| m.from == h.from.index() && m.to == h.to.index()),
+                            .any(|m| m.from == h.from && m.to == h.to),
                         "{what}: its gap edge"
                     );
                 } else {

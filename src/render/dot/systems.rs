@@ -12,7 +12,7 @@ use super::parts::{
 };
 use super::stream::Sink;
 use super::{cluster_head, cluster_id, diagram_title, header, NODE_FONT_SIZE, NODE_MARGIN};
-use crate::model::Model;
+use crate::model::{Model, SystemIx};
 use crate::text::dot_lines;
 use crate::view::palette;
 use crate::view::scene::{wrap, Frame, Scene, UnitGroup, View, NAME_WIDTH};
@@ -75,14 +75,14 @@ fn label_places(
     let mut group_of = vec![None; model.systems.len()];
     for (k, group) in groups.iter().enumerate() {
         for s in &group.systems {
-            group_of[*s] = Some(k);
+            group_of[s.index()] = Some(k);
         }
     }
     let mut inside = vec![Vec::new(); groups.len()];
     let mut outside = Vec::new();
     for key in 0..scene.edge_count() {
         let (from, to) = scene.edge_ends(model, key);
-        match (group_of[from], group_of[to]) {
+        match (group_of[from.index()], group_of[to.index()]) {
             (Some(a), Some(b)) if a == b => inside[a].push(key),
             _ => outside.push(key),
         }
@@ -113,13 +113,13 @@ fn drawn_edge(report: &Report, scene: &Scene, key: usize) -> LabelledEdge {
     )
 }
 
-fn node_id(system: usize) -> NodeId {
-    NodeId(plain(&format!("n{system}")), None)
+fn node_id(system: SystemIx) -> NodeId {
+    NodeId(plain(&format!("n{}", system.index())), None)
 }
 
-fn system_node(report: &Report, scene: &Scene, s: usize) -> Stmt {
+fn system_node(report: &Report, scene: &Scene, s: SystemIx) -> Stmt {
     let model = report.model;
-    let system = &model.systems[s];
+    let system = model.system(s);
     let mut lines = wrap(&system.name, NAME_WIDTH);
     let manual = system.kind.is_manual();
     if manual || system.kind != crate::model::SystemKind::Application {

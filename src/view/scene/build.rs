@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{FixMark, MissingEdge, Scene, View};
 use crate::analysis::{HandoffResult, Status};
-use crate::model::{IntegrationIx, Model, UnitIx};
+use crate::model::{IntegrationIx, Model, SystemIx, UnitIx};
 use crate::view::index::workflow_handoffs;
 use crate::view::Report;
 
@@ -19,11 +19,11 @@ pub fn scene(report: &Report, view: &View) -> Scene {
     let in_focus = handoffs_in_focus(report, view, &units);
 
     // Shown systems and integrations, listed as found and sorted at the end.
-    let (mut systems, mut integrations): (Vec<usize>, Vec<IntegrationIx>) = if filtered {
+    let (mut systems, mut integrations): (Vec<SystemIx>, Vec<IntegrationIx>) = if filtered {
         shown_in_focus(model, view, &units, &in_focus)
     } else {
         (
-            (0..model.systems.len()).collect(),
+            model.system_ixs().collect(),
             model.integration_ixs().collect(),
         )
     };
@@ -77,8 +77,9 @@ impl<'a> UnitFilter<'a> {
 
     /// Whether system `s` belongs to a unit chosen.
     #[inline]
-    fn has(&self, s: usize) -> bool {
-        self.model.systems[s]
+    fn has(&self, s: SystemIx) -> bool {
+        self.model
+            .system(s)
             .unit
             .is_some_and(|u| self.chosen.get(u.index()).copied().unwrap_or(false))
     }
@@ -104,7 +105,7 @@ fn handoffs_in_focus<'r>(
     };
     of_workflows
         .into_iter()
-        .filter(|h| view.units.is_empty() || units.has(h.from.index()) || units.has(h.to.index()))
+        .filter(|h| view.units.is_empty() || units.has(h.from) || units.has(h.to))
         .filter(|h| !view.gaps_only || h.status.is_gap())
         .collect()
 }
@@ -116,27 +117,27 @@ fn shown_in_focus(
     view: &View,
     units: &UnitFilter,
     in_focus: &[&HandoffResult],
-) -> (Vec<usize>, Vec<IntegrationIx>) {
+) -> (Vec<SystemIx>, Vec<IntegrationIx>) {
     let mut systems = Vec::new();
     let mut integrations = Vec::new();
     for h in in_focus {
-        systems.push(h.from.index());
-        systems.push(h.to.index());
+        systems.push(h.from);
+        systems.push(h.to);
         for i in h.path_integrations() {
             integrations.push(i);
-            systems.push(model.integration(i).from.index());
-            systems.push(model.integration(i).to.index());
+            systems.push(model.integration(i).from);
+            systems.push(model.integration(i).to);
         }
     }
     if view.workflows.is_empty() && !view.gaps_only {
         // A unit view shows the unit's own systems and every integration with an end
         // in it, whatever workflow uses it (or none).
-        systems.extend((0..model.systems.len()).filter(|s| units.has(*s)));
+        systems.extend(model.system_ixs().filter(|s| units.has(*s)));
         for (i, integration) in model.integration_ixs().zip(&model.integrations) {
-            if units.has(integration.from.index()) || units.has(integration.to.index()) {
+            if units.has(integration.from) || units.has(integration.to) {
                 integrations.push(i);
-                systems.push(integration.from.index());
-                systems.push(integration.to.index());
+                systems.push(integration.from);
+                systems.push(integration.to);
             }
         }
     }
@@ -161,7 +162,7 @@ fn steps_and_missing(
     let mut steps: BTreeMap<IntegrationIx, Vec<String>> = BTreeMap::new();
     let mut step_listed: HashSet<(IntegrationIx, String)> = HashSet::new();
     let mut missing: Vec<MissingEdge> = Vec::new();
-    let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut missing_at: HashMap<(SystemIx, SystemIx), usize> = HashMap::new();
     let mut listed: HashSet<(usize, bool, &str)> = HashSet::new();
     for h in in_focus {
         let step = (!workflow_filter.is_empty()).then(|| step_of(h));
@@ -175,20 +176,18 @@ fn steps_and_missing(
         if h.status != Status::Missing {
             continue;
         }
-        let k = *missing_at
-            .entry((h.from.index(), h.to.index()))
-            .or_insert_with(|| {
-                missing.push(MissingEdge {
-                    from: h.from.index(),
-                    to: h.to.index(),
-                    data: Vec::new(),
-                    annual_hours: 0.0,
-                    annual_cost: 0.0,
-                    workflows: Vec::new(),
-                    steps: Vec::new(),
-                });
-                missing.len() - 1
+        let k = *missing_at.entry((h.from, h.to)).or_insert_with(|| {
+            missing.push(MissingEdge {
+                from: h.from,
+                to: h.to,
+                data: Vec::new(),
+                annual_hours: 0.0,
+                annual_cost: 0.0,
+                workflows: Vec::new(),
+                steps: Vec::new(),
             });
+            missing.len() - 1
+        });
         let edge = &mut missing[k];
         let data = h.data(model);
         if listed.insert((k, false, data)) {

@@ -3,7 +3,7 @@
 
 use super::{effective_mode, short_list, step_label, FixMark, MissingEdge, Scene, LABEL_ITEMS};
 use crate::analysis::rules;
-use crate::model::{IntegrationIx, Mode, Model};
+use crate::model::{IntegrationIx, Mode, Model, SystemIx};
 use crate::text::{hours, minutes, money};
 use crate::view::palette::Look;
 use crate::view::Report;
@@ -12,9 +12,9 @@ use crate::view::Report;
 /// label lines and a tooltip (for the formats that show one).
 pub struct SceneEdge {
     /// The system it leaves.
-    pub from: usize,
+    pub from: SystemIx,
     /// The system it enters.
-    pub to: usize,
+    pub to: SystemIx,
     /// How it is drawn.
     pub look: Look,
     /// The label, one line each.
@@ -51,13 +51,13 @@ impl Scene {
     }
 
     /// The systems the edge at `key` leaves and enters.
-    pub fn edge_ends(&self, model: &Model, key: usize) -> (usize, usize) {
+    pub fn edge_ends(&self, model: &Model, key: usize) -> (SystemIx, SystemIx) {
         let missing = key.checked_sub(self.integrations.len());
         let fix = missing.and_then(|m| m.checked_sub(self.missing.len()));
         match (missing, fix) {
             (None, _) => {
                 let integration = model.integration(self.integrations[key]);
-                (integration.from.index(), integration.to.index())
+                (integration.from, integration.to)
             }
             (Some(m), None) => (self.missing[m].from, self.missing[m].to),
             (_, Some(f)) => (self.fixes[f].from, self.fixes[f].to),
@@ -68,14 +68,14 @@ impl Scene {
     pub fn has_manual(&self, model: &Model) -> bool {
         self.systems
             .iter()
-            .any(|s| model.systems[*s].kind.is_manual())
+            .any(|s| model.system(*s).kind.is_manual())
     }
 
     /// Whether a system drawn lies outside the focus (manual kinds aside).
     pub fn has_external(&self, model: &Model) -> bool {
         self.systems
             .iter()
-            .any(|s| self.is_external(model, *s) && !model.systems[*s].kind.is_manual())
+            .any(|s| self.is_external(model, *s) && !model.system(*s).kind.is_manual())
     }
 
     fn integration_edge(&self, report: &Report, i: IntegrationIx) -> SceneEdge {
@@ -109,8 +109,8 @@ impl Scene {
             tooltip.push_str(&format!(" via {via}"));
         }
         SceneEdge {
-            from: integration.from.index(),
-            to: integration.to.index(),
+            from: integration.from,
+            to: integration.to,
             look: Look::of(mode),
             lines,
             tooltip,
@@ -134,8 +134,8 @@ fn missing_edge(report: &Report, gap: &MissingEdge) -> SceneEdge {
     let tooltip = format!(
         "missing: {} from {} to {} has no path ({})",
         gap.data.join(", "),
-        model.systems[gap.from].name,
-        model.systems[gap.to].name,
+        model.system(gap.from).name,
+        model.system(gap.to).name,
         gap.workflows.join(", ")
     );
     SceneEdge {

@@ -10,7 +10,7 @@ use super::palette::Look;
 use super::Report;
 use crate::analysis::rules;
 use crate::analysis::{Action, Fix};
-use crate::model::{IntegrationIx, Mode, Model, UnitIx, WorkflowIx};
+use crate::model::{IntegrationIx, Mode, Model, SystemIx, UnitIx, WorkflowIx};
 use crate::text::money;
 
 pub use build::scene;
@@ -111,10 +111,10 @@ impl View {
 /// A handoff with no path, drawn as a gap edge; handoffs of the same pair are merged.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissingEdge {
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// Data objects, first appearance first.
     pub data: Vec<String>,
     /// Σ hours a year.
@@ -138,10 +138,10 @@ pub struct FixMark {
     pub name: String,
     /// What it does.
     pub action: Action,
-    /// Source system index.
-    pub from: usize,
-    /// Target system index.
-    pub to: usize,
+    /// Source system.
+    pub from: SystemIx,
+    /// Target system.
+    pub to: SystemIx,
     /// The integration it automates (drawn beside that edge).
     pub integration: Option<IntegrationIx>,
     /// What it carries.
@@ -189,8 +189,8 @@ impl FixMark {
             id: fix.id.text(model).into_owned(),
             name: crate::view::words::fix_name(model, fix.id),
             action: fix.action,
-            from: fix.from.index(),
-            to: fix.to.index(),
+            from: fix.from,
+            to: fix.to,
             integration: fix.integration,
             carries: fix.carries.clone(),
             annual_hours_saved: fix.annual_hours_saved,
@@ -203,8 +203,8 @@ impl FixMark {
 /// The systems and edges one diagram shows, in model order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
-    /// System indexes.
-    pub systems: Vec<usize>,
+    /// Systems.
+    pub systems: Vec<SystemIx>,
     /// Integration indexes.
     pub integrations: Vec<IntegrationIx>,
     /// Gap edges of missing handoffs.
@@ -219,7 +219,7 @@ pub struct Scene {
 
 impl Scene {
     /// Whether system `s` is shown.
-    pub fn shows(&self, s: usize) -> bool {
+    pub fn shows(&self, s: SystemIx) -> bool {
         self.systems.binary_search(&s).is_ok()
     }
 
@@ -229,9 +229,10 @@ impl Scene {
     }
 
     /// Whether system `s` is drawn as external: outside the units in focus.
-    pub fn is_external(&self, model: &Model, s: usize) -> bool {
+    pub fn is_external(&self, model: &Model, s: SystemIx) -> bool {
         !self.focus_units.is_empty()
-            && !model.systems[s]
+            && !model
+                .system(s)
                 .unit
                 .is_some_and(|u| self.focus_units.contains(&u))
     }
@@ -281,7 +282,7 @@ pub struct UnitGroup {
     /// "Name (owner)".
     pub title: String,
     /// The systems shown in it, in model order.
-    pub systems: Vec<usize>,
+    pub systems: Vec<SystemIx>,
 }
 
 /// "Name (owner)" of unit `u`.
@@ -301,11 +302,11 @@ impl Scene {
             .unit_ixs()
             .filter(|u| self.focus_units.is_empty() || self.focus_units.contains(u))
             .filter_map(|u| {
-                let systems: Vec<usize> = self
+                let systems: Vec<SystemIx> = self
                     .systems
                     .iter()
                     .copied()
-                    .filter(|s| model.systems[*s].unit == Some(u))
+                    .filter(|s| model.system(*s).unit == Some(u))
                     .collect();
                 if systems.is_empty() {
                     return None;
@@ -321,11 +322,11 @@ impl Scene {
 
     /// Shown systems outside every cluster (no unit, or external to the units in focus),
     /// in model order.
-    pub fn ungrouped<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = usize> + 'a {
+    pub fn ungrouped<'a>(&'a self, model: &'a Model) -> impl Iterator<Item = SystemIx> + 'a {
         self.systems
             .iter()
             .copied()
-            .filter(|s| match model.systems[*s].unit {
+            .filter(|s| match model.system(*s).unit {
                 None => true,
                 Some(u) => !self.focus_units.is_empty() && !self.focus_units.contains(&u),
             })
