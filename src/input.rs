@@ -2,7 +2,9 @@
 //! file larger than the cap is refused from its length, before a byte is read; a stream
 //! (standard input, a pipe, `/dev/zero`) is read in pieces and refused the moment it passes
 //! the cap, so memory never holds much more than the cap (a 400 MB model on standard input
-//! stops at 256 MiB, not after doubling a buffer to 512 MiB).
+//! stops at 256 MiB, not after doubling a buffer to 512 MiB). A model file is read and
+//! validated in one step ([`open_model`]), its diagnostics written to the writer the
+//! caller gives, its failures typed ([`OpenError`]).
 
 use std::fs;
 use std::io::{self, Read, Write};
