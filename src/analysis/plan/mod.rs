@@ -68,7 +68,7 @@ pub struct Plan {
 ///
 /// Incremental: a pick carrying data set D changes only the handoffs of data in D (their
 /// graph is the only one that changed), and of those only the ones a path through the pick
-/// could change ([`Bounds`]: the least path through it, with any candidate of the pool, is
+/// could change (`Bounds`: the least path through it, with any candidate of the pool, is
 /// dearer than what the handoff pays today). Those handoffs are resolved and valued again,
 /// and only the candidates with an entry for one of them before or after are built again;
 /// every other value is kept, exactly.

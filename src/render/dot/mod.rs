@@ -1,8 +1,8 @@
 //! Graphviz output: DOT built with graphviz-rust, and SVG/PNG drawn by the `dot` binary,
-//! whose warnings are passed on as notes. The system level is drawn by [`systems`], the
-//! unit level by [`units`], the pieces both levels share (edges whose label is a node, the
-//! legend) are in [`parts`]; both make their statements one at a time into a sink
-//! ([`stream`]), which prints each as it comes (a map of the whole estate is written
+//! whose warnings are passed on as notes. The system level is drawn by `systems.rs`, the
+//! unit level by `units.rs`, the pieces both levels share (edges whose label is a node, the
+//! legend) are in `parts.rs`; both make their statements one at a time into a sink
+//! (`stream.rs`), which prints each as it comes (a map of the whole estate is written
 //! without being held) or gathers them into one graph.
 
 use std::io::Write;
@@ -209,7 +209,7 @@ pub fn source(
 /// Renders each of `views` as SVG text through `dot`, for a page that inlines them, captions
 /// them and explains their looks once ([`Frame::InPage`]: no title, no legend), while
 /// `write` writes the page: the maps are drawn side by side
-/// ([`super::graphviz_run::draw_all`]), and `write` takes each, in order, as [`Graphviz`]
+/// (`graphviz_run::draw_all`), and `write` takes each, in order, as [`Graphviz`]
 /// draws it alone, with its notes.
 pub fn svgs<'v, R>(
     report: &Report,
