@@ -37,7 +37,7 @@ fn subject(diagnostic: &Diagnostic) -> &str {
     }
 }
 
-/// Writes `warnings`: every one when `all`, else kinds with more than [`GROUP_ABOVE`]
+/// Writes `warnings`: every one when `all`, else kinds with more than `GROUP_ABOVE`
 /// grouped into one line each, in the order each kind first appears.
 pub fn write_warnings(
     out: &mut dyn Write,

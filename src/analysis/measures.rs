@@ -113,7 +113,7 @@ pub struct Summary {
     pub manual: usize,
     /// Missing handoffs.
     pub missing: usize,
-    /// Σ runs × [automated] / Σ runs (`null` without handoffs).
+    /// Σ runs × \[automated\] / Σ runs (`null` without handoffs).
     pub automation_rate: Option<f64>,
     /// The same weighted by runs × alignment (`null` when that weight is 0).
     pub strategic_automation: Option<f64>,

@@ -126,7 +126,7 @@ impl Alignment {
         }
     }
 
-    /// `cost` × S.weights[o] × W.serves[o] / Σ S.weights for each objective weighed
+    /// `cost × S.weights[o] × W.serves[o] / Σ S.weights` for each objective weighed
     /// positively, in the strategy's order.
     pub fn split(&self, workflow: WorkflowIx, cost: f64) -> impl Iterator<Item = f64> + '_ {
         let w = workflow.index();

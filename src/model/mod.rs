@@ -428,7 +428,7 @@ pub struct Workflow {
 }
 
 impl Workflow {
-    /// W.serves[o], 0 when absent.
+    /// `W.serves[o]`, 0 when absent.
     pub fn serves(&self, objective: ObjectiveIx) -> f64 {
         self.serves
             .iter()

@@ -242,10 +242,10 @@ pub fn draw(source: &str, format: &str, notes: &mut Vec<String>) -> Result<Vec<u
     }
 }
 
-/// One map drawn by [`draw_all`]: its bytes or why it was not drawn, and its notes in order
+/// One map drawn by `draw_all`: its bytes or why it was not drawn, and its notes in order
 /// (those that came with its DOT text, then `dot`'s).
 pub struct Drawing {
-    /// What [`draw`] gave.
+    /// What `draw` gave.
     pub result: Result<Vec<u8>, RenderError>,
     /// The map's notes.
     pub notes: Vec<String>,
@@ -254,7 +254,7 @@ pub struct Drawing {
 /// A map to draw: its DOT text, or why it cannot be drawn, with the notes it has so far.
 pub type MapSource = (Result<String, RenderError>, Vec<String>);
 
-/// The maps [`draw_all`] draws, in the order of their sources: each waits until its map
+/// The maps `draw_all` draws, in the order of their sources: each waits until its map
 /// is drawn.
 pub struct Drawings {
     drawn: std::sync::mpsc::Receiver<(usize, Drawing)>,

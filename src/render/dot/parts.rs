@@ -11,7 +11,7 @@ use crate::view::palette::{self, Look};
 /// The widest a character of a diagram's text is taken to be, as a share of the font
 /// size: Helvetica's (and Liberation Sans') digits are 0.556 of it and its average letter
 /// less, so a line of `n` characters at `s` points fits in `n x 0.6 x s` points. Every
-/// box is made at least that wide ([`width_for`]), so no text runs out of its box onto
+/// box is made at least that wide (`width_for`), so no text runs out of its box onto
 /// another one whatever the font `dot` measures with; tests/it/text_boxes.rs checks the
 /// drawings with the same estimate.
 pub const CHAR_WIDTH: f64 = 0.6;

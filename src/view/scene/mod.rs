@@ -134,7 +134,7 @@ pub struct FixMark {
     pub rank: usize,
     /// Fix id.
     pub id: String,
-    /// Its name for people ([`crate::view::words::fix_name`]).
+    /// Its name for people (`view::words::fix_name`).
     pub name: String,
     /// What it does.
     pub action: Action,
