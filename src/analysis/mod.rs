@@ -65,6 +65,12 @@ pub struct ObjectiveWeight {
     pub weight: f64,
 }
 
+crate::model::index_types! {
+    /// A position in [`Analysis::fixes`] (the ranked fixes), as `gapgraph explain`
+    /// selects one; valid for the analysis it came from until it is reranked.
+    FixIx;
+}
+
 /// Everything a report shows.
 #[derive(Clone, Debug)]
 pub struct Analysis {
@@ -98,6 +104,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The fix at `ix`.
+    pub fn fix(&self, ix: FixIx) -> &Fix {
+        &self.fixes[ix.index()]
+    }
+
     /// Orders the fixes by `by` instead (ties fall back to the spec's ranking).
     pub fn rerank(&mut self, model: &Model, by: RankBy) {
         self.fixes = rank(model, std::mem::take(&mut self.fixes), by);

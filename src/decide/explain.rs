@@ -3,7 +3,7 @@
 //! JSON report's; the per-handoff terms are recomputed from the model to show the work.
 
 use super::lookup::HandoffLookup;
-use crate::analysis::{analyze, path_ids, Analysis, Fix};
+use crate::analysis::{analyze, path_ids, Analysis, Fix, FixIx};
 use crate::model::{Model, ObjectiveIx};
 
 /// One objective's share of a handoff's alignment: weight × serves / Σ weights.
@@ -88,9 +88,10 @@ pub struct Explanation {
     pub ranked: usize,
 }
 
-/// Explains `analysis.fixes[index]` of `model` (analysed under `analysis.strategy`).
-pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation {
-    let fix = analysis.fixes[index].clone();
+/// Explains the fix at `ix` of `analysis`, an analysis of `model` (under
+/// `analysis.strategy`).
+pub fn explain(model: &Model, analysis: &Analysis, ix: FixIx) -> Explanation {
+    let fix = analysis.fix(ix).clone();
     let strategy = analysis.strategy.as_ref().map(|s| s.index);
     let built_model = super::with_fixes(model, [&fix]);
     let after = analyze(&built_model, strategy);
@@ -161,8 +162,11 @@ pub fn explain(model: &Model, analysis: &Analysis, index: usize) -> Explanation 
         key: separating_key(model, &fix, other),
     };
     Explanation {
-        above: index.checked_sub(1).map(|i| neighbour(&analysis.fixes[i])),
-        below: analysis.fixes.get(index + 1).map(neighbour),
+        above: ix
+            .index()
+            .checked_sub(1)
+            .map(|i| neighbour(&analysis.fixes[i])),
+        below: analysis.fixes.get(ix.index() + 1).map(neighbour),
         handoffs,
         total_weight,
         ranked: analysis.fixes.len(),
@@ -198,7 +202,7 @@ mod tests {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let analysis = analyze(&model, model.strategy_index("growth"));
-        let e = explain(&model, &analysis, 0);
+        let e = explain(&model, &analysis, FixIx::new(0));
         // crm->accounting: 3,600 runs × 12 min / 60 = 720 h × EUR 60 = 43,200; alignment
         // (3 × 1.0 + 2 × 0.5) / 5 = 0.8, so 34,560, split 3/5 and 1/5 of 43,200.
         let h = &e.handoffs[0];

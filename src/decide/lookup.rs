@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::analysis::{Action, Fix, HandoffResult};
+use crate::analysis::{Action, Fix, FixIx, HandoffResult};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Model;
 use crate::select::unknown_reference_hint;
@@ -104,15 +104,15 @@ mod tests {
     }
 }
 
-/// Resolves a fix id (and `--action` when given) against the ranked `fixes`, returning
-/// its index. An unknown id gets the validator's "did you mean"; an id two listed fixes
+/// Resolves a fix id (and `--action` when given) against the ranked `fixes` of an
+/// analysis, returning its position there. An unknown id gets the validator's "did you mean"; an id two listed fixes
 /// share needs `--action`.
 pub fn select_fix(
     model: &Model,
     fixes: &[Fix],
     id: &str,
     action: Option<Action>,
-) -> Result<usize, Vec<Diagnostic>> {
+) -> Result<FixIx, Vec<Diagnostic>> {
     let same_id: Vec<usize> = (0..fixes.len())
         .filter(|i| fixes[*i].id.text(model) == id)
         .collect();
@@ -124,7 +124,7 @@ pub fn select_fix(
         .filter(|i| action.is_none_or(|a| fixes[*i].action == a))
         .collect();
     match (chosen.as_slice(), same_id.is_empty()) {
-        ([one], _) => Ok(*one),
+        ([one], _) => Ok(FixIx::new(*one)),
         ([], true) => {
             let texts: Vec<_> = fixes.iter().map(|f| f.id.text(model)).collect();
             let mut known: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
@@ -179,10 +179,13 @@ mod select_fix_tests {
         let source = include_str!("../../fixtures/valid/seed.yaml");
         let model = crate::load_str(source, "seed.yaml").unwrap().model;
         let fixes = analyze(&model, model.strategy_index("growth")).fixes;
-        assert_eq!(select_fix(&model, &fixes, "mes->qms", None), Ok(6));
+        assert_eq!(
+            select_fix(&model, &fixes, "mes->qms", None),
+            Ok(FixIx::new(6))
+        );
         assert_eq!(
             select_fix(&model, &fixes, "mes->qms", Some(Action::Connect)),
-            Ok(6)
+            Ok(FixIx::new(6))
         );
         let wrong = select_fix(&model, &fixes, "mes->qsm", None).unwrap_err();
         assert_eq!(

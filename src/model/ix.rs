@@ -29,6 +29,8 @@ macro_rules! index_types {
     )+};
 }
 
+pub(crate) use index_types;
+
 index_types! {
     /// An index into `Model::strategies`.
     StrategyIx;

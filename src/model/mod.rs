@@ -11,6 +11,7 @@ pub(crate) mod tree;
 mod validate;
 mod yaml;
 
+pub(crate) use ix::index_types;
 pub use ix::{CatalogFixIx, IntegrationIx, ObjectiveIx, StrategyIx, SystemIx, UnitIx, WorkflowIx};
 pub use number::parse_number;
 pub use tree::Syntax;

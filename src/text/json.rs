@@ -124,9 +124,7 @@ pub fn write_indent<W: ?Sized + std::io::Write>(w: &mut W, depth: usize) -> std:
 impl serde_json::ser::Formatter for PrettyAt {
     #[inline]
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"[")
+        self.open(w, b"[")
     }
     #[inline]
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -148,9 +146,7 @@ impl serde_json::ser::Formatter for PrettyAt {
     }
     #[inline]
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
     #[inline]
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -169,13 +165,23 @@ impl serde_json::ser::Formatter for PrettyAt {
         w.write_all(b": ")
     }
     #[inline]
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.end_array_value(w)
     }
 }
 
 impl PrettyAt {
+    /// The start of an array or object, one level deeper and empty so far.
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
     /// The end of an array or object: on a line of its own when it holds anything.
     fn close<W: ?Sized + std::io::Write>(
         &mut self,
