@@ -241,6 +241,17 @@ fn open_stream(path: &Path) -> io::Result<fs::File> {
     OpenOptions::new().write(true).open(path)
 }
 
+/// tempfile's error without the random name of the file it could not make, which it adds
+/// as ` at path "..."` (the user named only the output, which the caller's message gives),
+/// so the message is the same from run to run.
+fn without_temporary_name(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => io::Error::new(error.kind(), &text[..at]),
+        None => error,
+    }
+}
+
 /// Writes what `fill` writes to the regular file `path` atomically.
 fn write_atomic(path: &Path, fill: &mut Fill) -> io::Result<()> {
     let dir = match path.parent() {
@@ -249,7 +260,8 @@ fn write_atomic(path: &Path, fill: &mut Fill) -> io::Result<()> {
     };
     let mut file = tempfile::Builder::new()
         .prefix(".gapgraph-")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temporary_name)?;
     fill(file.as_file_mut())?;
     file.as_file().sync_all()?;
     let permissions = fs::metadata(path).map(|m| m.permissions()).ok();
@@ -341,6 +353,20 @@ mod tests {
         let refused = write_output(&fifo, b"x").unwrap_err().to_string();
         assert!(refused.contains("a FIFO that nobody reads"), "{refused}");
         assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn a_missing_folder_is_said_without_the_temporary_files_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("report.json");
+        let refused = write_output(&path, b"x").unwrap_err().to_string();
+        assert_eq!(
+            refused,
+            format!(
+                "cannot write `{}`: No such file or directory (os error 2)",
+                path.display()
+            )
+        );
     }
 
     #[test]
