@@ -3,6 +3,7 @@
 
 use super::rules;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 use indexmap::IndexMap;
@@ -163,6 +164,9 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
         }
     }
     let gaps = gap_data(model, handoffs);
+    // At most one connect per gap pair and one per catalog fix: one allocation, not a
+    // doubling series of copies of a list that reaches 400k candidates at landscape scale.
+    out.reserve(gaps.len() + model.fixes.len());
     for (&(from, to), data) in &gaps {
         if rules::is_manual_system(model, from)
             || rules::is_manual_system(model, to)
@@ -196,7 +200,7 @@ pub fn candidates(model: &Model, handoffs: &[HandoffResult]) -> Vec<Candidate> {
             to: fix.to,
             carries: fix.carries.clone().unwrap_or_else(|| {
                 gaps.get(&(fix.from, fix.to))
-                    .map_or_else(|| Carries(Vec::new()), |data| owned(data))
+                    .map_or_else(|| Carries(Arc::from([])), |data| owned(data))
             }),
             cost: fix.cost,
             run_cost: fix.run_cost.unwrap_or(model.defaults.run_cost),

@@ -9,7 +9,7 @@ pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::valuation::{improvements, CandidateIndex, Scratch};
 use super::ObjectiveSplit;
-use crate::model::{IntegrationIx, Model, Source, SystemIx, WorkflowIx};
+use crate::model::{Carries, IntegrationIx, Model, Source, SystemIx, WorkflowIx};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +46,8 @@ pub struct Fix {
     pub from: SystemIx,
     /// Target system.
     pub to: SystemIx,
-    /// What the resulting integration moves.
-    pub carries: Vec<String>,
+    /// What the resulting integration moves (shared with its candidate).
+    pub carries: Carries,
     /// Cost to make.
     pub cost: f64,
     /// Σ (before − after) hours over all handoffs.
@@ -145,18 +145,18 @@ pub fn fix_of(
         before,
         alignment,
         candidate,
-        candidate.carries.0.clone(),
+        candidate.carries.clone(),
         lowered,
     )
 }
 
-/// [`fix_of`] with the carries it moves given apart (moved from the candidate, or a copy).
+/// [`fix_of`] with the carries it moves given apart (the candidate's, shared).
 fn fix_with(
     model: &Model,
     before: &[HandoffResult],
     alignment: &Alignment,
     candidate: &Candidate,
-    carries: Vec<String>,
+    carries: Carries,
     lowered: &[(u32, f64)],
 ) -> Fix {
     let mut fix = Fix {
@@ -370,11 +370,11 @@ pub fn fixes_of(
     model: &Model,
     before: &[HandoffResult],
     alignment: &Alignment,
-    mut pool: Vec<Candidate>,
+    pool: Vec<Candidate>,
     lowered: Vec<Vec<(u32, f64)>>,
 ) -> Vec<Fix> {
     keep_saving(lowered, |k, lowered| {
-        let carries = std::mem::take(&mut pool[k].carries.0);
+        let carries = pool[k].carries.clone();
         fix_with(model, before, alignment, &pool[k], carries, lowered)
     })
 }

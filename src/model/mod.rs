@@ -17,6 +17,8 @@ pub use number::parse_number;
 pub use tree::Syntax;
 pub use validate::{load, Loaded};
 
+use std::sync::Arc;
+
 /// Field defaults (docs/model.md).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Defaults {
@@ -272,9 +274,28 @@ pub struct Sources {
     pub evidence: Option<String>,
 }
 
-/// The data objects an edge moves.
+/// The data objects an edge moves. Shared: a fix copies the list of the integration or gap
+/// it comes from, and at landscape scale there are hundreds of thousands of fixes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Carries(pub Vec<String>);
+pub struct Carries(pub Arc<[String]>);
+
+impl std::ops::Deref for Carries {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl From<Vec<String>> for Carries {
+    fn from(names: Vec<String>) -> Self {
+        Carries(names.into())
+    }
+}
+
+/// A data object's name as a handoff holds it: one allocation per distinct name, shared by
+/// every handoff that moves it (a million handoffs name about a thousand data objects).
+pub type DataName = Arc<str>;
 
 impl Carries {
     /// Whether it moves `data` (`"*"` moves anything).
@@ -392,7 +413,7 @@ pub struct Handoff {
     /// Target system.
     pub to: SystemIx,
     /// The data object.
-    pub data: String,
+    pub data: DataName,
     /// Human minutes per run to do it around the systems, when given.
     pub minutes: Option<f64>,
     /// How often it happens when that is not once per run of its workflow.

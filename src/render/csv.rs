@@ -182,7 +182,7 @@ fn fix_row(model: &Model, f: &Fix, objectives: &[String]) -> Row {
         .text(f.action.as_str())
         .text(&model.system(f.from).id)
         .text(&model.system(f.to).id)
-        .list(&f.carries)
+        .list(f.carries.iter())
         .optional_text(f.name(model))
         .number(f.cost)
         .number(f.annual_hours_saved)

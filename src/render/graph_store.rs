@@ -200,7 +200,7 @@ fn workflows(report: &Report) -> io::Result<StoreFile> {
 fn data_objects(model: &Model) -> Vec<Vec<String>> {
     let mut all: BTreeSet<&str> = BTreeSet::new();
     for w in &model.workflows {
-        all.extend(w.handoffs.iter().map(|h| h.data.as_str()));
+        all.extend(w.handoffs.iter().map(|h| &*h.data));
     }
     for g in &model.integrations {
         all.extend(g.carries.0.iter().map(String::as_str));

@@ -295,7 +295,7 @@ fn a_flow_without_gapgraph_metadata_becomes_a_workflow_in_sequence_order() {
             (
                 loaded.model.system(h.from).id.as_str(),
                 loaded.model.system(h.to).id.as_str(),
-                h.data.as_str(),
+                &*h.data,
             )
         })
         .collect();

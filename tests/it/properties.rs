@@ -38,9 +38,9 @@ fn mode(m: u8) -> Mode {
 
 fn carries(c: u8) -> Carries {
     match c % 5 {
-        0 => Carries(vec!["*".into()]),
-        1 => Carries(vec![DATA[0].into(), DATA[1].into()]),
-        n => Carries(vec![DATA[n as usize - 2].into()]),
+        0 => Carries::from(vec!["*".to_string()]),
+        1 => Carries::from(vec![DATA[0].to_string(), DATA[1].to_string()]),
+        n => Carries::from(vec![DATA[n as usize - 2].to_string()]),
     }
 }
 

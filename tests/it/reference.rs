@@ -279,7 +279,7 @@ pub fn value(
         action: candidate.action,
         from: candidate.from,
         to: candidate.to,
-        carries: candidate.carries.0.clone(),
+        carries: candidate.carries.clone(),
         cost: candidate.cost,
         annual_hours_saved: 0.0,
         annual_saving: 0.0,

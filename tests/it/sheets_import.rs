@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use gapgraph::model::Carries;
 use gapgraph::sheets::{self, ImportOptions};
 use proptest::prelude::*;
 
@@ -153,18 +154,18 @@ proptest! {
             s.annual_cost = (i % 3 == 0).then_some(1234.5678 * i as f64);
         }
         let data: Vec<String> = (0..3).map(|i| format!("{}{i}", names[9 + i])).collect();
-        let rename = |d: &mut String| {
-            if let Some(i) = ["order", "invoice", "status"].iter().position(|x| x == d) {
-                *d = data[i].clone();
-            }
+        let renamed = |d: &str| match ["order", "invoice", "status"].iter().position(|x| *x == d) {
+            Some(i) => data[i].clone(),
+            None => d.to_string(),
         };
+        let rename = |c: &mut Carries| *c = Carries::from(c.iter().map(|d| renamed(d)).collect::<Vec<_>>());
         for g in &mut model.integrations {
-            g.carries.0.iter_mut().for_each(rename);
+            rename(&mut g.carries);
             g.note = Some(names[3].clone());
         }
         for f in &mut model.fixes {
             if let Some(c) = &mut f.carries {
-                c.0.iter_mut().for_each(rename);
+                rename(c);
             }
             f.name = Some(names[4].clone());
         }
@@ -176,7 +177,7 @@ proptest! {
         for w in &mut model.workflows {
             w.name = names[5].clone();
             for h in &mut w.handoffs {
-                rename(&mut h.data);
+                h.data = renamed(&h.data).into();
                 h.note = Some(names[6].clone());
             }
         }

@@ -1,7 +1,7 @@
 //! A model with fixes built: what a plan's picks do to the landscape.
 
 use crate::analysis::{Action, Fix};
-use crate::model::{Carries, Integration, Mode, Model};
+use crate::model::{Integration, Mode, Model};
 
 /// `model` with `fixes` built, as docs/scoring.md, section 3 describes their effect: automate
 /// makes its integration automated; connect and catalog add an automated integration
@@ -21,7 +21,7 @@ pub fn with_fixes<'a>(today: &Model, fixes: impl IntoIterator<Item = &'a Fix>) -
                     id: id.into_owned(),
                     from: fix.from,
                     to: fix.to,
-                    carries: Carries(fix.carries.clone()),
+                    carries: fix.carries.clone(),
                     mode: Mode::Automated,
                     minutes: None,
                     fix_cost: None,

@@ -296,7 +296,7 @@ impl<'m> Index<'m> {
         let mut anywhere = HashMap::new();
         for (k, h) in analysis.handoffs.iter().enumerate() {
             let workflow = model.workflow(h.workflow);
-            let data = workflow.handoffs[h.step - 1].data.as_str();
+            let data = workflow.handoffs[h.step - 1].data.as_ref();
             let (from, to) = (
                 model.system(h.from).id.as_str(),
                 model.system(h.to).id.as_str(),

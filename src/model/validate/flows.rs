@@ -10,7 +10,7 @@ use super::ids::{Ids, Unique};
 use super::path::Path;
 use super::{Fields, Validator};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{SystemIx, UnitIx};
+use crate::model::{DataName, SystemIx, UnitIx};
 
 const SOURCES: [(&str, Source); 3] = [
     ("stated", Source::Stated),
@@ -257,7 +257,7 @@ impl Validator {
     }
 
     /// A handoff's one data object, and where it is.
-    fn data(&mut self, node: &Node, path: Path) -> Option<(String, Mark)> {
+    fn data(&mut self, node: &Node, path: Path) -> Option<(DataName, Mark)> {
         let data = self.text_ref(node, path)?;
         if data == "*" {
             self.error(
@@ -268,7 +268,15 @@ impl Validator {
             );
             return None;
         }
-        Some((data.to_string(), node.mark))
+        let name = match self.data_names.get(data) {
+            Some(name) => name.clone(),
+            None => {
+                let name: DataName = data.into();
+                self.data_names.insert(name.clone());
+                name
+            }
+        };
+        Some((name, node.mark))
     }
 
     pub(super) fn fixes(

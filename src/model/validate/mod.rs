@@ -12,11 +12,13 @@ mod warnings;
 
 use super::schema::{Range, Section, MAX_NUMBER, MIN_NUMBER};
 use super::tree::{self, Key, Mark, Node, Syntax, Value};
-use super::{parse_number, Carries, Model};
+use super::{parse_number, Carries, DataName, Model};
 use crate::diagnostic::{did_you_mean, Code, Diagnostic, Severity};
 use fields::Fields;
+use foldhash::fast::FixedState;
 use ids::Ids;
 use path::Path;
+use std::collections::HashSet;
 
 /// A model that loaded, with the warnings found on the way. It holds no part of the
 /// parse tree: the tree is dropped when loading ends.
@@ -42,6 +44,7 @@ pub fn load(source: &str, syntax: Syntax) -> Result<Loaded, Vec<Diagnostic>> {
         suggestion_budget: SUGGESTION_BUDGET,
         data_marks: Vec::new(),
         late_parse_errors: Vec::new(),
+        data_names: HashSet::default(),
     };
     let model = v.model(&root);
     drop(root);
@@ -76,6 +79,8 @@ struct Validator {
     data_marks: Vec<Mark>,
     /// What building the tree's lazy values found ([`Validator::expand`]).
     late_parse_errors: Vec<Diagnostic>,
+    /// Each distinct handoff data name once, shared by the handoffs that name it.
+    data_names: HashSet<DataName, FixedState>,
 }
 
 /// "a number `5`", "text `many`", "a list": what a node holds, for messages.
@@ -417,7 +422,7 @@ impl Validator {
                 None => ok = false,
             }
         }
-        ok.then_some(Carries(data))
+        ok.then_some(Carries(data.into()))
     }
 
     /// `from` and `to` resolved to systems, reported when they are the same.

@@ -187,7 +187,7 @@ fn data_typos(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
                 .map(|f| (f.carries.as_ref(), Carrier::Fix(&f.id))),
         );
     for (carries, carrier) in named {
-        for data in carries.into_iter().flat_map(|c| &c.0) {
+        for data in carries.into_iter().flat_map(|c| c.iter()) {
             if data != "*" && !carriers.contains_key(data.as_str()) {
                 carriers.insert(data, carrier);
                 carried.push(data);
@@ -202,7 +202,7 @@ fn data_typos(model: &Model, data_marks: &[Mark]) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|w| w.handoffs.iter().enumerate().map(move |(i, h)| (w, i, h)));
     for (k, (workflow, i, handoff)) in handoffs.enumerate() {
-        let data = handoff.data.as_str();
+        let data = &*handoff.data;
         if carriers.contains_key(data) {
             continue;
         }

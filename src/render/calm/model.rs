@@ -137,7 +137,7 @@ pub(super) fn integration(model: &Model, g: &Integration) -> Value {
     if g.id != format!("{from}->{to}") {
         m.insert("id".into(), json!(g.id));
     }
-    m.insert("carries".into(), json!(g.carries.0));
+    m.insert("carries".into(), json!(&*g.carries));
     m.insert("mode".into(), json!(g.mode.as_str()));
     put_num(&mut m, "minutes", g.minutes);
     put_num(&mut m, "fix_cost", g.fix_cost);
@@ -159,7 +159,7 @@ pub(super) fn catalog_fix(model: &Model, f: &CatalogFix) -> Value {
     }
     m.insert("cost".into(), num(f.cost));
     if let Some(c) = &f.carries {
-        m.insert("carries".into(), json!(c.0));
+        m.insert("carries".into(), json!(&**c));
     }
     put_num(&mut m, "run_cost", f.run_cost);
     put_text(&mut m, "name", f.name.as_deref());
@@ -176,7 +176,7 @@ fn handoff(model: &Model, h: &Handoff) -> Value {
     let mut m = Map::new();
     m.insert("from".into(), json!(model.system(h.from).id));
     m.insert("to".into(), json!(model.system(h.to).id));
-    m.insert("data".into(), json!(h.data));
+    m.insert("data".into(), json!(&*h.data));
     put_num(&mut m, "minutes", h.minutes);
     if let Some(r) = h.runs {
         m.insert("runs".into(), runs(r));

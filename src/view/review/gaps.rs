@@ -205,7 +205,7 @@ impl GapsContext<'_> {
     fn gap_row(&self, w: usize, h: &HandoffResult) -> Vec<Cell> {
         let model = self.report.model;
         let handoff = &model.workflows[w].handoffs[h.step - 1];
-        let mut data = vec![text(&handoff.data)];
+        let mut data = vec![text(&*handoff.data)];
         if let Some(note) = &handoff.note {
             data.push(Span::Break);
             data.push(text(note));

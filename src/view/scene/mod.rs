@@ -192,7 +192,7 @@ impl FixMark {
             from: fix.from,
             to: fix.to,
             integration: fix.integration,
-            carries: fix.carries.clone(),
+            carries: fix.carries.to_vec(),
             annual_hours_saved: fix.annual_hours_saved,
             cost: fix.cost,
             annual_saving: fix.annual_saving,

@@ -29,7 +29,7 @@ pub(super) fn model_json(m: &Model) -> Value {
         .iter()
         .map(|i| {
             let mut x = json!({"from": sys(i.from.index()), "to": sys(i.to.index()),
-                               "carries": i.carries.0, "mode": i.mode.as_str()});
+                               "carries": &*i.carries, "mode": i.mode.as_str()});
             stated_id(&mut x, &i.id);
             optional(&mut x, "minutes", i.minutes);
             optional(&mut x, "fix_cost", i.fix_cost);
@@ -45,7 +45,7 @@ pub(super) fn model_json(m: &Model) -> Value {
                 json!({"from": sys(f.from.index()), "to": sys(f.to.index()), "cost": f.cost});
             stated_id(&mut x, &f.id);
             if let Some(c) = &f.carries {
-                x["carries"] = json!(c.0);
+                x["carries"] = json!(&**c);
             }
             optional(&mut x, "run_cost", f.run_cost);
             x
@@ -101,7 +101,7 @@ fn workflows_json(m: &Model) -> Value {
             .iter()
             .map(|h| {
                 let mut x =
-                    json!({"from": sys(h.from.index()), "to": sys(h.to.index()), "data": h.data});
+                    json!({"from": sys(h.from.index()), "to": sys(h.to.index()), "data": &*h.data});
                 optional(&mut x, "minutes", h.minutes);
                 if let Some(r) = &h.runs {
                     x["runs"] = json!({"count": r.count, "per": r.per.as_str()});
