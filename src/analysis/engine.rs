@@ -9,6 +9,8 @@ use super::network::{Network, Route};
 use super::reach::Reach;
 use super::search::{Query, Search};
 use crate::model::Model;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::thread;
 
 /// One handoff of the model, by indexes.
 #[derive(Clone, Copy, Debug)]
@@ -144,6 +146,121 @@ impl Engine {
         });
     }
 
+    /// [`Engine::routes`] on every core (at most [`MAX_WORKERS`]) for a long list: the
+    /// (source, data) groups are cut into runs of about [`RUN`] handoffs, taken in turn by
+    /// workers with buffers of their own. Each group's search starts from reset buffers and
+    /// reads nothing another search left, so every route is the one [`Engine::routes`]
+    /// finds, whatever the cores.
+    pub fn routes_on_all_cores(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
+        let workers = thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(MAX_WORKERS);
+        if workers < 2 || handoffs.len() < 2 * RUN {
+            return self.routes(handoffs);
+        }
+        let order = self.grouped(handoffs);
+        let key = |i: &u32| {
+            let k = self.keys[handoffs[*i as usize] as usize];
+            (k.from, k.data)
+        };
+        // Cut only between groups, so that no group is searched twice.
+        let mut runs: Vec<&[u32]> = Vec::new();
+        let mut rest = order.as_slice();
+        while rest.len() > RUN {
+            let mut cut = RUN;
+            while cut < rest.len() && key(&rest[cut - 1]) == key(&rest[cut]) {
+                cut += 1;
+            }
+            let (run, after) = rest.split_at(cut);
+            runs.push(run);
+            rest = after;
+        }
+        runs.push(rest);
+        let next = AtomicUsize::new(0);
+        let found: Vec<Vec<(u32, Option<Route>)>> = thread::scope(|scope| {
+            let spawned: Vec<_> = (0..workers)
+                .map(|_| scope.spawn(|| self.routes_of_runs(handoffs, &runs, &next)))
+                .collect();
+            spawned
+                .into_iter()
+                // A worker that panicked passes its panic on.
+                .map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        self.order = order;
+        let mut routes = vec![None; handoffs.len()];
+        for (i, route) in found.into_iter().flatten() {
+            routes[i as usize] = route;
+        }
+        routes
+    }
+
+    /// One worker of [`Engine::routes_on_all_cores`]: takes the next run of `runs` until none
+    /// is left, and gives the route of each handoff searched, by its position in `handoffs`.
+    fn routes_of_runs(
+        &self,
+        handoffs: &[u32],
+        runs: &[&[u32]],
+        next: &AtomicUsize,
+    ) -> Vec<(u32, Option<Route>)> {
+        let key = |i: &u32| self.keys[handoffs[*i as usize] as usize];
+        let mut search = Search::new(self.graph.nodes());
+        let mut targets = Vec::new();
+        let mut found = Vec::new();
+        while let Some(run) = runs.get(next.fetch_add(1, Relaxed)) {
+            for group in
+                run.chunk_by(|a, b| (key(a).from, key(a).data) == (key(b).from, key(b).data))
+            {
+                let (from, data) = (key(&group[0]).from, key(&group[0]).data);
+                let tos = group.iter().map(|i| key(i).to);
+                if !search_group(
+                    &self.graph,
+                    &self.reach,
+                    &mut search,
+                    (from, data),
+                    tos,
+                    &mut targets,
+                ) {
+                    continue;
+                }
+                for i in group {
+                    let to = key(i).to;
+                    if self.reach.may_reach(from as usize, to as usize) {
+                        let route =
+                            walk_back(&self.graph, &search, from as usize, to as usize, data);
+                        found.push((*i, route));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Positions into `handoffs`, sorted by (source, data): the search groups, in the
+    /// engine's reused buffer (give it back with `self.order = ...`).
+    fn grouped(&mut self, handoffs: &[u32]) -> Vec<u32> {
+        // The keys are sorted beside their positions rather than looked up through `keys`
+        // at each comparison, which at landscape scale misses the cache nearly every time.
+        // The position breaks ties, so the unstable sort gives the stable sort's order.
+        let mut keyed: Vec<(u64, u32)> = handoffs
+            .iter()
+            .zip(0u32..)
+            .map(|(h, i)| {
+                let k = self.keys[*h as usize];
+                ((u64::from(k.from) << 32) | u64::from(k.data), i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
+        order.extend(keyed.iter().map(|(_, i)| *i));
+        order
+    }
+
     /// Runs the searches of [`Engine::routes`] and calls `read` with the engine, the
     /// position in `handoffs` and the handoff's (from, to, data) once its forward search
     /// is done, for each handoff whose target its source may reach.
@@ -152,37 +269,27 @@ impl Engine {
         handoffs: &[u32],
         mut read: impl FnMut(&Engine, usize, (usize, usize, u32)),
     ) {
-        let mut order = std::mem::take(&mut self.order);
-        order.clear();
-        order.extend(0..handoffs.len() as u32);
+        let order = self.grouped(handoffs);
         let key = |i: &u32| {
             let k = self.keys[handoffs[*i as usize] as usize];
             (k.from, k.data)
         };
-        order.sort_by_key(key);
         let mut targets = Vec::new();
         for group in order.chunk_by(|a, b| key(a) == key(b)) {
             let (from, data) = key(&group[0]);
-            let reach = &self.reach;
-            targets.clear();
-            targets.extend(
-                group
-                    .iter()
-                    .map(|i| self.keys[handoffs[*i as usize] as usize].to)
-                    .filter(|to| reach.may_reach(from as usize, *to as usize)),
-            );
-            if targets.is_empty() {
+            let tos = group
+                .iter()
+                .map(|i| self.keys[handoffs[*i as usize] as usize].to);
+            if !search_group(
+                &self.graph,
+                &self.reach,
+                &mut self.search,
+                (from, data),
+                tos,
+                &mut targets,
+            ) {
                 continue;
             }
-            let query = Query {
-                dir: Direction::Forward,
-                start: from as usize,
-                minutes: 0.0,
-                data,
-                limit: f64::INFINITY,
-            };
-            let useful = |node: usize| targets.iter().any(|t| reach.may_reach(node, *t as usize));
-            self.search.run_within(&self.graph, query, &targets, useful);
             for i in group {
                 let to = self.keys[handoffs[*i as usize] as usize].to;
                 if self.reach.may_reach(from as usize, to as usize) {
@@ -193,35 +300,81 @@ impl Engine {
         self.order = order;
     }
 
-    /// The reported path to `target` of the last forward search from `source`: least
-    /// minutes, then fewest hops, then the earliest hop (file order) walking back from the
-    /// target.
+    /// The reported path to `target` of the last forward search from `source`.
     fn walk_back(&self, source: usize, target: usize, data: u32) -> Option<Route> {
-        let total = self.search.settled(target)?;
-        let mut hops = Vec::with_capacity(total.hops as usize);
-        let (mut node, mut cost) = (target, total);
-        // Each step strictly lowers the hop count, so the walk ends.
-        while node != source {
-            let mut best: Option<(u32, usize, _)> = None;
-            for e in self.graph.edges(Direction::Reverse, node, data) {
-                let previous = self.graph.from(e);
-                let Some(before) = self.search.cost(previous) else {
-                    continue;
-                };
-                let tight = before.then(self.graph.minutes(e)) == cost && before.hops < cost.hops;
-                if tight && best.is_none_or(|(b, _, _)| e < b) {
-                    best = Some((e, previous, before));
-                }
-            }
-            let (e, previous, before) = best?;
-            hops.push(e as usize);
-            node = previous;
-            cost = before;
-        }
-        hops.reverse();
-        Some(Route {
-            minutes: total.minutes,
-            hops,
-        })
+        walk_back(&self.graph, &self.search, source, target, data)
     }
+}
+
+/// Handoffs a worker of [`Engine::routes_on_all_cores`] takes at a time (rounded up to the
+/// end of a group).
+const RUN: usize = 8192;
+
+/// The most workers [`Engine::routes_on_all_cores`] starts: each holds a search's buffers.
+const MAX_WORKERS: usize = 4;
+
+/// The forward search of one (source, data) group whose targets are `tos`, in `search`,
+/// through the systems from which one of the targets may be reached; false (and no search)
+/// when the source may reach none of them. `targets` is a reused buffer.
+fn search_group(
+    graph: &Graph,
+    reach: &Reach,
+    search: &mut Search,
+    (from, data): (u32, u32),
+    tos: impl Iterator<Item = u32>,
+    targets: &mut Vec<u32>,
+) -> bool {
+    targets.clear();
+    targets.extend(tos.filter(|to| reach.may_reach(from as usize, *to as usize)));
+    if targets.is_empty() {
+        return false;
+    }
+    let query = Query {
+        dir: Direction::Forward,
+        start: from as usize,
+        minutes: 0.0,
+        data,
+        limit: f64::INFINITY,
+    };
+    let useful = |node: usize| targets.iter().any(|t| reach.may_reach(node, *t as usize));
+    search.run_within(graph, query, targets, useful);
+    true
+}
+
+/// The reported path to `target` of `search`'s last forward search from `source`: least
+/// minutes, then fewest hops, then the earliest hop (file order) walking back from the
+/// target.
+fn walk_back(
+    graph: &Graph,
+    search: &Search,
+    source: usize,
+    target: usize,
+    data: u32,
+) -> Option<Route> {
+    let total = search.settled(target)?;
+    let mut hops = Vec::with_capacity(total.hops as usize);
+    let (mut node, mut cost) = (target, total);
+    // Each step strictly lowers the hop count, so the walk ends.
+    while node != source {
+        let mut best: Option<(u32, usize, _)> = None;
+        for e in graph.edges(Direction::Reverse, node, data) {
+            let previous = graph.from(e);
+            let Some(before) = search.cost(previous) else {
+                continue;
+            };
+            let tight = before.then(graph.minutes(e)) == cost && before.hops < cost.hops;
+            if tight && best.is_none_or(|(b, _, _)| e < b) {
+                best = Some((e, previous, before));
+            }
+        }
+        let (e, previous, before) = best?;
+        hops.push(e as usize);
+        node = previous;
+        cost = before;
+    }
+    hops.reverse();
+    Some(Route {
+        minutes: total.minutes,
+        hops,
+    })
 }

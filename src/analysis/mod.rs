@@ -151,18 +151,25 @@ impl Analysis {
 
     /// [`Analysis::gaps`] as indexes into `handoffs`.
     pub fn gap_indexes(&self, model: &Model) -> Vec<usize> {
-        let mut gaps: Vec<usize> = (0..self.handoffs.len())
-            .filter(|&h| self.handoffs[h].status.is_gap())
+        // Each gap's value is sorted beside its index rather than read through `handoffs` at
+        // each comparison, which misses the cache nearly every time at landscape scale; only
+        // equal values look further. Workflow ids are unique and a workflow's steps differ,
+        // so no two gaps compare equal and the unstable sort gives the one order there is.
+        let mut keyed: Vec<(f64, usize)> = self
+            .handoffs
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.status.is_gap())
+            .map(|(i, h)| (h.strategic_value, i))
             .collect();
         let id = |h: &HandoffResult| model.workflow(h.workflow).id.as_bytes();
-        gaps.sort_by(|&a, &b| {
-            let (a, b) = (&self.handoffs[a], &self.handoffs[b]);
-            b.strategic_value
-                .total_cmp(&a.strategic_value)
-                .then_with(|| id(a).cmp(id(b)))
-                .then_with(|| a.step.cmp(&b.step))
+        keyed.sort_unstable_by(|(a_value, a), (b_value, b)| {
+            b_value.total_cmp(a_value).then_with(|| {
+                let (a, b) = (&self.handoffs[*a], &self.handoffs[*b]);
+                id(a).cmp(id(b)).then_with(|| a.step.cmp(&b.step))
+            })
         });
-        gaps
+        keyed.into_iter().map(|(_, i)| i).collect()
     }
 }
 

@@ -56,29 +56,104 @@ pub fn spec_order(model: &Model, a: &Fix, b: &Fix) -> Ordering {
 pub fn rank(model: &Model, mut fixes: Vec<Fix>, by: RankBy) -> Vec<Fix> {
     // Positions are sorted, not the fixes: a stable sort of 280-byte fixes takes a buffer
     // of half of them (56 MB for a landscape's 400,000) and moves each several times. The
-    // sort is stable either way, so the order is the same.
-    let mut order: Vec<usize> = (0..fixes.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&fixes[a], &fixes[b]);
+    // numbers each comparison reads are copied beside the positions: read through `fixes`,
+    // nearly every comparison of a landscape's sort missed the cache. Only equal numbers
+    // read the fixes' ids, and the position breaks what ties after them, so the unstable
+    // sort gives the stable sort's order.
+    let mut keyed: Vec<(Standing, Option<f64>)> = fixes
+        .iter()
+        .enumerate()
+        .map(|(k, fix)| (Standing::of(k, fix), fix.payback_months))
+        .collect();
+    keyed.sort_unstable_by(|(a, a_payback), (b, b_payback)| {
         let primary = match by {
             RankBy::Priority => Ordering::Equal,
-            RankBy::Value => b.strategic_value.total_cmp(&a.strategic_value),
-            RankBy::Saving => b.annual_saving.total_cmp(&a.annual_saving),
-            RankBy::Payback => match (a.payback_months, b.payback_months) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
+            RankBy::Value => b.value.total_cmp(&a.value),
+            RankBy::Saving => b.saving.total_cmp(&a.saving),
+            RankBy::Payback => match (a_payback, b_payback) {
+                (Some(x), Some(y)) => x.total_cmp(y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             },
         };
-        primary.then_with(|| spec_order(model, a, b))
+        let (fa, fb) = (a.candidate as usize, b.candidate as usize);
+        primary
+            .then_with(|| a.numbers(b))
+            .then_with(|| spec_order(model, &fixes[fa], &fixes[fb]))
+            .then_with(|| fa.cmp(&fb))
     });
+    let mut order: Vec<usize> = keyed.iter().map(|(s, _)| s.candidate as usize).collect();
+    drop(keyed);
     permute(&mut fixes, &mut order);
     for (i, fix) in fixes.iter_mut().enumerate() {
         fix.rank = i + 1;
     }
     fixes
 }
+
+/// A candidate's place in the spec's order ([`spec_order`]) as far as numbers decide it:
+/// zero-cost fixes with strategic value first, then priority, strategic value and saving
+/// descending; the candidate's index last, so that each has one place.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Standing {
+    free: bool,
+    priority: f64,
+    value: f64,
+    saving: f64,
+    /// The candidate (or fix) it places.
+    pub candidate: u32,
+}
+
+impl Standing {
+    /// The standing of `fix`, candidate (or fix) `candidate`.
+    pub fn of(candidate: usize, fix: &Fix) -> Standing {
+        Standing {
+            free: fix.cost == 0.0 && fix.strategic_value > 0.0,
+            // Zero-cost fixes have no priority, so two free ones tie here as in the spec.
+            priority: fix.priority.unwrap_or(0.0),
+            value: fix.strategic_value,
+            saving: fix.annual_saving,
+            candidate: candidate as u32,
+        }
+    }
+
+    /// The numbers compare equal: the spec's order then goes by id and action.
+    pub fn ties(&self, other: &Standing) -> bool {
+        self.numbers(other) == Ordering::Equal
+    }
+
+    /// The spec's order as far as the numbers decide it.
+    pub fn numbers(&self, other: &Standing) -> Ordering {
+        other
+            .free
+            .cmp(&self.free)
+            .then_with(|| other.priority.total_cmp(&self.priority))
+            .then_with(|| other.value.total_cmp(&self.value))
+            .then_with(|| other.saving.total_cmp(&self.saving))
+    }
+}
+
+impl Ord for Standing {
+    fn cmp(&self, other: &Standing) -> Ordering {
+        self.numbers(other)
+            .then_with(|| self.candidate.cmp(&other.candidate))
+    }
+}
+
+impl PartialOrd for Standing {
+    fn partial_cmp(&self, other: &Standing) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Standing {
+    fn eq(&self, other: &Standing) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Standing {}
 
 /// Puts `items[order[j]]` at position `j`, in place, cycle by cycle; `order` ends as the
 /// identity.

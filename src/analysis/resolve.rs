@@ -309,7 +309,7 @@ pub fn resolve_with(
     engine: &mut Engine,
 ) -> Vec<HandoffResult> {
     let all: Vec<u32> = (0..engine.keys.len() as u32).collect();
-    let routes = engine.routes(&all);
+    let routes = engine.routes_on_all_cores(&all);
     let mut results: Vec<HandoffResult> = engine
         .keys
         .iter()
@@ -328,7 +328,7 @@ pub fn resolve_with(
             .iter()
             .map(|k| std::mem::replace(&mut engine.keys[*k as usize].data, 0))
             .collect();
-        let routes = engine.routes(&missing);
+        let routes = engine.routes_on_all_cores(&missing);
         for (k, d) in missing.iter().zip(data) {
             engine.keys[*k as usize].data = d;
         }

@@ -371,3 +371,80 @@ fn an_equally_long_path_summed_in_another_order_saves_nothing() {
         reference::ranked_fixes(&model, &alignment).1
     );
 }
+
+/// A fixed pseudo-random sequence (64-bit LCG), for a large model that needs no proptest.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    fn pair(&mut self, n: usize) -> (usize, usize) {
+        let a = self.below(n);
+        (a, (a + 1 + self.below(n - 1)) % n)
+    }
+}
+
+/// Resolution searches a long list of handoffs on every core, in runs of about 8,192
+/// handoffs once there are twice that many. A model whose handoffs, and whose missing
+/// handoffs too (searched again over the graph that ignores data), are that many resolves
+/// every handoff exactly as the reference resolves it.
+#[test]
+fn a_landscape_resolved_on_every_core_matches_the_reference() {
+    let mut random = Lcg(0x9e37_79b9_7f4a_7c15);
+    let n = 60;
+    let integrations = (0..45)
+        .map(|_| {
+            let pair = random.pair(n);
+            let minutes = (random.below(5) > 0).then(|| random.below(4));
+            (
+                pair,
+                random.below(3) as u8,
+                random.below(256) as u8,
+                minutes,
+                None,
+            )
+        })
+        .collect();
+    let workflows = (0..9_000)
+        .map(|_| {
+            let handoffs = (0..5)
+                .map(|_| {
+                    let pair = random.pair(n);
+                    let minutes = (random.below(2) == 0).then(|| random.below(6) as u8);
+                    (pair, random.below(3), minutes, None)
+                })
+                .collect();
+            (1 + random.below(4) as u8, handoffs, random.below(4) as u8)
+        })
+        .collect();
+    let shape = Shape {
+        kinds: (0..n).map(|_| random.below(12) as u8).collect(),
+        integrations,
+        workflows,
+        fixes: Vec::new(),
+        weights: (1, 2),
+    };
+    let model = model_of(&shape);
+    let network = Network::of_model(&model);
+    let alignment = Alignment::new(&model, model.default_strategy);
+    let ours = resolve_all(&model, &network, &alignment);
+    let missing = ours
+        .iter()
+        .filter(|h| h.status == gapgraph::analysis::Status::Missing)
+        .count();
+    assert!(
+        missing >= 2 * 8_192,
+        "{missing} missing handoffs: too few to split"
+    );
+    assert_eq!(ours.len(), 45_000);
+    let theirs = reference::resolve_all(&model, &network, &alignment);
+    for (a, b) in ours.iter().zip(&theirs) {
+        assert_eq!(a, b, "workflow {} step {}", a.workflow.index(), a.step);
+    }
+}

@@ -4,69 +4,10 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
+use super::super::ranking::Standing;
 use super::super::resolve::{HandoffResult, Status};
 use super::super::value::{spec_order, Fix};
 use crate::model::Model;
-
-/// A candidate's place in the spec's order ([`spec_order`]) as far as numbers decide it:
-/// zero-cost fixes with strategic value first, then priority, strategic value and saving
-/// descending; the candidate's index last, so that each has one place.
-#[derive(Clone, Copy, Debug)]
-struct Standing {
-    free: bool,
-    priority: f64,
-    value: f64,
-    saving: f64,
-    candidate: u32,
-}
-
-impl Standing {
-    fn of(candidate: usize, fix: &Fix) -> Standing {
-        Standing {
-            free: fix.cost == 0.0 && fix.strategic_value > 0.0,
-            // Zero-cost fixes have no priority, so two free ones tie here as in the spec.
-            priority: fix.priority.unwrap_or(0.0),
-            value: fix.strategic_value,
-            saving: fix.annual_saving,
-            candidate: candidate as u32,
-        }
-    }
-
-    /// The numbers compare equal: the spec's order then goes by id and action.
-    fn ties(&self, other: &Standing) -> bool {
-        self.numbers(other) == Ordering::Equal
-    }
-
-    fn numbers(&self, other: &Standing) -> Ordering {
-        other
-            .free
-            .cmp(&self.free)
-            .then_with(|| other.priority.total_cmp(&self.priority))
-            .then_with(|| other.value.total_cmp(&self.value))
-            .then_with(|| other.saving.total_cmp(&self.saving))
-    }
-}
-
-impl Ord for Standing {
-    fn cmp(&self, other: &Standing) -> Ordering {
-        self.numbers(other)
-            .then_with(|| self.candidate.cmp(&other.candidate))
-    }
-}
-
-impl PartialOrd for Standing {
-    fn partial_cmp(&self, other: &Standing) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Standing {
-    fn eq(&self, other: &Standing) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Standing {}
 
 /// The candidates that save something and may still be picked, best first.
 pub struct Standings {
