@@ -6,6 +6,7 @@ use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
 use crate::model::IntegrationIx;
+use crate::parallel::in_order;
 use crate::model::{
     Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
 };
@@ -295,6 +296,9 @@ pub fn runs_per_year(workflow: &Workflow, handoff: &Handoff) -> f64 {
     rules::handoff_runs_per_year(workflow, handoff)
 }
 
+/// Handoffs a worker prices at a time in [`resolve_with`].
+const PRICED_CHUNK: usize = 8192;
+
 /// Resolves every handoff against `network`.
 pub fn resolve_all(model: &Model, network: &Network, alignment: &Alignment) -> Vec<HandoffResult> {
     resolve_with(model, network, alignment, &mut Engine::new(model, network))
@@ -310,12 +314,25 @@ pub fn resolve_with(
 ) -> Vec<HandoffResult> {
     let all: Vec<u32> = (0..engine.keys.len() as u32).collect();
     let routes = engine.routes_on_all_cores(&all);
-    let mut results: Vec<HandoffResult> = engine
-        .keys
-        .iter()
-        .zip(routes)
-        .map(|(key, route)| priced(model, network, alignment, key, route))
-        .collect();
+    // Priced on every core in chunks taken back in order: each handoff's figures depend on
+    // its own key and route only.
+    let mut results: Vec<HandoffResult> = Vec::with_capacity(routes.len());
+    let keys = &engine.keys;
+    let priced_all: Result<(), std::convert::Infallible> = in_order(
+        keys.len(),
+        PRICED_CHUNK,
+        |range| {
+            range
+                .map(|k| priced(model, network, alignment, &keys[k], routes[k].as_ref()))
+                .collect::<Vec<_>>()
+        },
+        |chunk| {
+            results.extend(chunk);
+            Ok(())
+        },
+    );
+    let Ok(()) = priced_all;
+    drop(routes);
     let missing: Vec<u32> = (0..results.len() as u32)
         .filter(|k| results[*k as usize].status == Status::Missing)
         .collect();
@@ -357,7 +374,13 @@ pub fn resolve_again(
 ) {
     let routes = engine.routes(handoffs);
     for (&k, route) in handoffs.iter().zip(routes) {
-        results[k as usize] = priced(model, network, alignment, &engine.keys[k as usize], route);
+        results[k as usize] = priced(
+            model,
+            network,
+            alignment,
+            &engine.keys[k as usize],
+            route.as_ref(),
+        );
     }
 }
 
@@ -367,12 +390,12 @@ fn priced(
     network: &Network,
     alignment: &Alignment,
     key: &HandoffKey,
-    route: Option<Route>,
+    route: Option<&Route>,
 ) -> HandoffResult {
     let w = key.workflow as usize;
     let workflow = &model.workflows[w];
     let handoff = &workflow.handoffs[key.step as usize];
-    let path_minutes = route.as_ref().map(|r| r.minutes);
+    let path_minutes = route.map(|r| r.minutes);
     let Figures {
         runs_per_year,
         hourly,
@@ -382,10 +405,7 @@ fn priced(
         annual_hours,
         annual_cost,
     } = figures(model, key, path_minutes);
-    let hops = route
-        .as_ref()
-        .map(|r| r.hops.as_slice())
-        .unwrap_or_default();
+    let hops = route.map(|r| r.hops.as_slice()).unwrap_or_default();
     let (path_defaults, path_basis) = default_hops(model, network, hops);
     let minutes_source = minutes_source(path_minutes, handoff.minutes);
     let minutes_basis = match minutes_source {
