@@ -6,10 +6,10 @@ use super::ids::PathHop;
 use super::network::{Network, Route};
 use super::rules;
 use crate::model::IntegrationIx;
-use crate::parallel::in_order;
 use crate::model::{
     Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
 };
+use crate::parallel::in_order;
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

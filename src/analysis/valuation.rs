@@ -10,10 +10,10 @@
 
 use super::candidates::Candidate;
 use super::engine::Engine;
-use super::graph::{DataIds, Direction};
+use super::graph::{DataIds, Direction, Graph};
 use super::network::Network;
 use super::resolve::{HandoffResult, Status};
-use super::search::Query;
+use super::search::{Query, Search};
 use crate::model::Model;
 
 /// Relative slack of the selecting formula: far above the rounding of any path sum (about
@@ -157,6 +157,49 @@ pub fn improvements(
     scratch: &mut Scratch,
     found: &mut Vec<Found>,
 ) {
+    let mut work = Work {
+        graph: &engine.graph,
+        by_data: &engine.by_data,
+        searches: Searches {
+            search: &mut engine.search,
+            reverse: &mut engine.reverse,
+            check: &mut engine.check,
+        },
+    };
+    improvements_in(&mut work, index, handoffs, d, only, scratch, found);
+}
+
+/// What valuation reads of an engine, and the three searches it runs in: the engine's own,
+/// or a worker's.
+pub struct Work<'e> {
+    /// The scenario's graph.
+    pub graph: &'e Graph,
+    /// The handoffs of each data object, in file order.
+    pub by_data: &'e [Vec<u32>],
+    /// The buffers searched in.
+    pub searches: Searches<'e>,
+}
+
+/// The forward, reverse and exact-check searches of one valuation.
+pub struct Searches<'e> {
+    /// Forward from each gap source.
+    pub search: &'e mut Search,
+    /// Back from each gap target.
+    pub reverse: &'e mut Search,
+    /// Exact minutes from a candidate's `to`.
+    pub check: &'e mut Search,
+}
+
+/// [`improvements`] in `work`.
+pub fn improvements_in(
+    work: &mut Work,
+    index: &CandidateIndex,
+    handoffs: &[HandoffResult],
+    d: u32,
+    only: Option<&[bool]>,
+    scratch: &mut Scratch,
+    found: &mut Vec<Found>,
+) {
     let Scratch {
         gaps,
         candidates,
@@ -165,16 +208,16 @@ pub fn improvements(
         ranges,
         order,
     } = scratch;
-    collect_gaps(engine, handoffs, d, only, gaps);
+    collect_gaps(work, handoffs, d, only, gaps);
     index.for_data(d, candidates);
     if gaps.is_empty() || candidates.is_empty() {
         return;
     }
-    first_at.resize(engine.graph.nodes(), NONE);
+    first_at.resize(work.graph.nodes(), NONE);
     for (i, (from, _)) in candidates.iter().enumerate().rev() {
         first_at[*from as usize] = i as u32;
     }
-    reach_forward(engine, d, gaps, first_at, reached, ranges);
+    reach_forward(work, d, gaps, first_at, reached, ranges);
     let forward = Forward {
         gaps,
         candidates,
@@ -182,7 +225,7 @@ pub fn improvements(
         reached,
         ranges,
     };
-    forward.test_reverse(engine, index, d, order, found);
+    forward.test_reverse(work, index, d, order, found);
     for (from, _) in candidates.iter() {
         first_at[*from as usize] = NONE;
     }
@@ -191,7 +234,7 @@ pub fn improvements(
 /// The gaps of data object `d` (of those `only` marks) whose minutes a path may change.
 #[inline]
 fn collect_gaps(
-    engine: &Engine,
+    work: &Work,
     handoffs: &[HandoffResult],
     d: u32,
     only: Option<&[bool]>,
@@ -199,7 +242,7 @@ fn collect_gaps(
 ) {
     // Only a gap with minutes can get cheaper; a default-priced missing one can get dearer.
     gaps.clear();
-    for &k in &engine.by_data[d as usize] {
+    for &k in &work.by_data[d as usize] {
         if only.is_some_and(|only| !only[k as usize]) {
             continue;
         }
@@ -215,7 +258,7 @@ fn collect_gaps(
 /// `reached`; each gap's slice of it in `ranges` (gaps sorted by source).
 #[inline]
 fn reach_forward(
-    engine: &mut Engine,
+    work: &mut Work,
     d: u32,
     gaps: &mut [(u32, u32, u32, f64)],
     first_at: &[u32],
@@ -227,7 +270,7 @@ fn reach_forward(
     ranges.clear();
     for group in gaps.chunk_by(|a, b| a.0 == b.0) {
         let limit = group.iter().fold(0.0, |m: f64, g| m.max(g.3));
-        let search = &mut engine.search;
+        let search = &mut *work.searches.search;
         let query = Query {
             dir: Direction::Forward,
             start: group[0].0 as usize,
@@ -235,7 +278,7 @@ fn reach_forward(
             data: d,
             limit,
         };
-        search.run(&engine.graph, query, &[]);
+        search.run(work.graph, query, &[]);
         let start = reached.len() as u32;
         for &u in search.reached() {
             if first_at[u as usize] != NONE {
@@ -264,7 +307,7 @@ impl Forward<'_> {
     #[inline]
     fn test_reverse(
         &self,
-        engine: &mut Engine,
+        work: &mut Work,
         index: &CandidateIndex,
         d: u32,
         order: &mut Vec<u32>,
@@ -287,9 +330,9 @@ impl Forward<'_> {
                 data: d,
                 limit,
             };
-            engine.reverse.run(&engine.graph, query, &[]);
+            work.searches.reverse.run(work.graph, query, &[]);
             for &i in group {
-                self.test_gap(engine, index, d, i as usize, found);
+                self.test_gap(work, index, d, i as usize, found);
             }
         }
     }
@@ -300,7 +343,7 @@ impl Forward<'_> {
     #[inline]
     fn test_gap(
         &self,
-        engine: &mut Engine,
+        work: &mut Work,
         index: &CandidateIndex,
         d: u32,
         i: usize,
@@ -316,7 +359,7 @@ impl Forward<'_> {
             let first = self.first_at[u as usize] as usize;
             for &(_, c) in self.candidates[first..].iter().take_while(|e| e.0 == u) {
                 let (_, v, minutes) = index.edges[c as usize];
-                let Some(back) = engine.reverse.settled(v as usize) else {
+                let Some(back) = work.searches.reverse.settled(v as usize) else {
                     continue;
                 };
                 if to_u + minutes + back.minutes >= gap_limit * (1.0 + SLACK) {
@@ -330,8 +373,8 @@ impl Forward<'_> {
                     data: d,
                     limit: gap_limit,
                 };
-                engine.check.run(&engine.graph, query, &[target as u32]);
-                if let Some(after) = engine.check.settled(target) {
+                work.searches.check.run(work.graph, query, &[target as u32]);
+                if let Some(after) = work.searches.check.settled(target) {
                     found.push((c, k, after.minutes));
                 }
             }

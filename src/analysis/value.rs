@@ -7,9 +7,13 @@ use super::ids::FixId;
 use super::network::Network;
 pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
-use super::valuation::{improvements, CandidateIndex, Scratch};
+use super::search::Search;
+use super::valuation::{
+    improvements, improvements_in, CandidateIndex, Found, Scratch, Searches, Work,
+};
 use super::ObjectiveSplit;
 use crate::model::{Carries, IntegrationIx, Model, Source, SystemIx, WorkflowIx};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -316,20 +320,117 @@ pub fn lowered_by_data(
             &all
         }
     };
-    let mut scratch = Scratch::default();
-    let mut found = Vec::new();
-    for &d in data {
-        improvements(engine, index, before, d, only, &mut scratch, &mut found);
-    }
-    found.sort_unstable_by_key(|(c, k, _)| (*c, *k));
+    let handoffs: usize = data.iter().map(|d| engine.by_data[*d as usize].len()).sum();
+    lowered_by_data_from(
+        engine,
+        index,
+        before,
+        data,
+        only,
+        lowered,
+        PARALLEL_HANDOFFS > handoffs,
+    )
+}
+
+/// [`lowered_by_data`] of the data objects `data`, on one core when `one_core`.
+fn lowered_by_data_from(
+    engine: &mut Engine,
+    index: &CandidateIndex,
+    before: &[HandoffResult],
+    data: &[u32],
+    only: Option<&[bool]>,
+    lowered: &mut [Vec<(u32, f64)>],
+    one_core: bool,
+) -> Vec<u32> {
+    let parts = if one_core || data.len() < 2 {
+        let mut scratch = Scratch::default();
+        let mut found = Vec::new();
+        for &d in data {
+            improvements(engine, index, before, d, only, &mut scratch, &mut found);
+        }
+        vec![found]
+    } else {
+        found_on_all_cores(engine, index, before, data, only)
+    };
+    // Each (candidate, handoff) is found once, by the handoff's data object: what a part
+    // holds does not change what the lists end as.
     let mut got = Vec::new();
-    for group in found.chunk_by(|a, b| a.0 == b.0) {
-        got.push(group[0].0);
-        let list = &mut lowered[group[0].0 as usize];
-        list.extend(group.iter().map(|(_, k, m)| (*k, *m)));
-        list.sort_unstable_by_key(|(k, _)| *k);
+    for mut found in parts {
+        found.sort_unstable_by_key(|(c, k, _)| (*c, *k));
+        for group in found.chunk_by(|a, b| a.0 == b.0) {
+            got.push(group[0].0);
+            let list = &mut lowered[group[0].0 as usize];
+            list.extend(group.iter().map(|(_, k, m)| (*k, *m)));
+        }
+    }
+    got.sort_unstable();
+    got.dedup();
+    for &c in &got {
+        lowered[c as usize].sort_unstable_by_key(|(k, _)| *k);
     }
     got
+}
+
+/// Handoffs of the data valued from which [`lowered_by_data`] values them on every core.
+const PARALLEL_HANDOFFS: usize = 16_384;
+
+/// The improvements of the data objects `data`, each valued whole by one of up to four
+/// workers with search buffers of their own, taking the next data object as they finish;
+/// what each worker found, in parts.
+fn found_on_all_cores(
+    engine: &Engine,
+    index: &CandidateIndex,
+    before: &[HandoffResult],
+    data: &[u32],
+    only: Option<&[bool]>,
+) -> Vec<Vec<Found>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4);
+    let next = AtomicUsize::new(0);
+    let nodes = engine.graph.nodes();
+    std::thread::scope(|scope| {
+        let spawned: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (mut search, mut reverse, mut check) =
+                        (Search::new(nodes), Search::new(nodes), Search::new(nodes));
+                    let mut work = Work {
+                        graph: &engine.graph,
+                        by_data: &engine.by_data,
+                        searches: Searches {
+                            search: &mut search,
+                            reverse: &mut reverse,
+                            check: &mut check,
+                        },
+                    };
+                    let mut scratch = Scratch::default();
+                    let mut found = Vec::new();
+                    while let Some(&d) = data.get(next.fetch_add(1, Relaxed)) {
+                        improvements_in(
+                            &mut work,
+                            index,
+                            before,
+                            d,
+                            only,
+                            &mut scratch,
+                            &mut found,
+                        );
+                    }
+                    found
+                })
+            })
+            .collect();
+        spawned
+            .into_iter()
+            // A worker that panicked passes its panic on.
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Values every candidate alone and keeps those that save hours, with an engine built for
@@ -399,4 +500,96 @@ fn keep_saving(
         }
     }
     fixes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lowered_by_data_from, CandidateIndex};
+    use crate::analysis::candidates::candidates;
+    use crate::analysis::engine::Engine;
+    use crate::analysis::network::Network;
+    use crate::analysis::resolve::{resolve_with, Alignment};
+    use serde_json::{json, Map, Value};
+
+    /// A fixed pseudo-random model: 30 systems, 70 integrations of three data objects,
+    /// 1,500 handoffs.
+    fn model() -> crate::model::Model {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut below = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        let data = ["order", "invoice", "status"];
+        let mut systems = Map::new();
+        for s in 0..30 {
+            systems.insert(format!("s{s}"), json!({}));
+        }
+        let pair = |below: &mut dyn FnMut(u64) -> u64| {
+            let a = below(30);
+            (a, (a + 1 + below(29)) % 30)
+        };
+        let integrations: Vec<Value> = (0..70)
+            .map(|i| {
+                let (from, to) = pair(&mut below);
+                json!({"id": format!("i{i}"), "from": format!("s{from}"), "to": format!("s{to}"),
+                       "carries": [data[below(3) as usize]],
+                       "mode": (["automated", "semi", "manual"][below(3) as usize]),
+                       "minutes": ([0.1, 0.2, 0.3, 0.6][below(4) as usize])})
+            })
+            .collect();
+        let mut workflows = Map::new();
+        for w in 0..300 {
+            let handoffs: Vec<Value> = (0..5)
+                .map(|_| {
+                    let (from, to) = pair(&mut below);
+                    json!({"from": format!("s{from}"), "to": format!("s{to}"),
+                           "data": data[below(3) as usize]})
+                })
+                .collect();
+            workflows.insert(
+                format!("w{w}"),
+                json!({"runs": {"count": 1 + below(4), "per": "week"}, "handoffs": handoffs}),
+            );
+        }
+        let source = json!({"systems": systems, "integrations": integrations,
+                            "workflows": workflows});
+        crate::load_str(&source.to_string(), "model.json")
+            .expect("the generated model is valid")
+            .model
+    }
+
+    /// Valuing the data objects on every core finds, for every candidate, the very list
+    /// valuing them one after another on one core finds.
+    #[test]
+    fn data_valued_on_every_core_lower_what_one_core_finds() {
+        let model = model();
+        let network = Network::of_model(&model);
+        let alignment = Alignment::new(&model, model.default_strategy);
+        let mut engine = Engine::new(&model, &network);
+        let before = resolve_with(&model, &network, &alignment, &mut engine);
+        let pool = candidates(&model, &before);
+        let index = CandidateIndex::new(&model, &network, &engine.data, &pool);
+        let data: Vec<u32> = (0..engine.data.len() as u32).collect();
+        let mut one = vec![Vec::new(); pool.len()];
+        let got_one =
+            lowered_by_data_from(&mut engine, &index, &before, &data, None, &mut one, true);
+        let mut all = vec![Vec::new(); pool.len()];
+        let got_all =
+            lowered_by_data_from(&mut engine, &index, &before, &data, None, &mut all, false);
+        assert!(
+            got_one.len() > 20,
+            "{} candidates lower something",
+            got_one.len()
+        );
+        assert!(one.iter().map(Vec::len).sum::<usize>() > 200);
+        assert_eq!(got_one, got_all);
+        for (a, b) in one.iter().zip(&all) {
+            assert_eq!(a.len(), b.len());
+            for ((ka, ma), (kb, mb)) in a.iter().zip(b) {
+                assert_eq!((ka, ma.to_bits()), (kb, mb.to_bits()));
+            }
+        }
+    }
 }
