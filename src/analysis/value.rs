@@ -13,7 +13,10 @@ use super::valuation::{
 };
 use super::ObjectiveSplit;
 use crate::model::{Carries, IntegrationIx, Model, Source, SystemIx, WorkflowIx};
+use crate::parallel::in_order;
+use std::convert::Infallible;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::{Mutex, PoisonError};
 
 /// One handoff a fix makes cheaper: the explanation behind its value.
 #[derive(Clone, Debug, PartialEq)]
@@ -474,10 +477,59 @@ pub fn fixes_of(
     pool: Vec<Candidate>,
     lowered: Vec<Vec<(u32, f64)>>,
 ) -> Vec<Fix> {
-    keep_saving(lowered, |k, lowered| {
+    keep_saving_on_all_cores(lowered, FIX_CHUNK, |k, lowered| {
         let carries = pool[k].carries.clone();
         fix_with(model, before, alignment, &pool[k], carries, lowered)
     })
+}
+
+/// What one candidate lowers: (handoff, path minutes after), in file order.
+type Lowered = Vec<(u32, f64)>;
+
+/// Candidates a worker of [`keep_saving_on_all_cores`] makes fixes of at a time.
+const FIX_CHUNK: usize = 4096;
+
+/// [`keep_saving`] on every core: the candidates in chunks, each chunk's fixes made by one
+/// worker and taken back in order, so the list is the one [`keep_saving`] makes. A worker
+/// frees each list once its fix is built, as [`keep_saving`] does.
+fn keep_saving_on_all_cores(
+    mut lowered: Vec<Lowered>,
+    chunk: usize,
+    fix: impl Fn(usize, &[(u32, f64)]) -> Fix + Sync,
+) -> Vec<Fix> {
+    let candidates = lowered.len();
+    let mut fixes = Vec::with_capacity(lowered.iter().filter(|l| !l.is_empty()).count());
+    // Each chunk is taken by exactly one worker; the lock only lets it free the lists.
+    let chunks: Vec<Mutex<&mut [Lowered]>> = lowered.chunks_mut(chunk).map(Mutex::new).collect();
+    let made: Result<(), Infallible> = in_order(
+        candidates,
+        chunk,
+        |range| {
+            // No chunk at all when there are no candidates (`in_order` still makes 0..0).
+            let Some(lists) = chunks.get(range.start / chunk) else {
+                return Vec::new();
+            };
+            let mut lists = lists.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut made = Vec::new();
+            for (k, list) in range.zip(lists.iter_mut()) {
+                if list.is_empty() {
+                    continue;
+                }
+                let fix = fix(k, list);
+                *list = Vec::new();
+                if fix.annual_hours_saved > 0.0 {
+                    made.push(fix);
+                }
+            }
+            made
+        },
+        |made| {
+            fixes.extend(made);
+            Ok(())
+        },
+    );
+    let Ok(()) = made;
+    fixes
 }
 
 /// The fixes `fix` makes of the candidates that lower something (by position), those
@@ -504,7 +556,9 @@ fn keep_saving(
 
 #[cfg(test)]
 mod tests {
-    use super::{lowered_by_data_from, CandidateIndex};
+    use super::{
+        fix_of, keep_saving, keep_saving_on_all_cores, lowered_by_data_from, CandidateIndex,
+    };
     use crate::analysis::candidates::candidates;
     use crate::analysis::engine::Engine;
     use crate::analysis::network::Network;
@@ -591,5 +645,16 @@ mod tests {
                 assert_eq!((ka, ma.to_bits()), (kb, mb.to_bits()));
             }
         }
+        // The fixes made on every core, in chunks of 7 candidates, are the ones made in
+        // turn, in the same order.
+        let fix = |k: usize, lowered: &[(u32, f64)]| {
+            fix_of(&model, &before, &alignment, &pool[k], lowered)
+        };
+        let in_turn = keep_saving(one.clone(), fix);
+        let side_by_side = keep_saving_on_all_cores(one, 7, fix);
+        assert!(in_turn.len() > 20, "{} fixes", in_turn.len());
+        assert_eq!(in_turn, side_by_side);
+        // No candidates: no chunk, and no fix.
+        assert!(keep_saving_on_all_cores(Vec::new(), 7, fix).is_empty());
     }
 }
