@@ -5,6 +5,30 @@ use std::ops::Range;
 use std::sync::mpsc;
 use std::thread;
 
+/// The workers to start for work that scales to `max` of them: one per core, at most `max`.
+pub fn workers(max: usize) -> usize {
+    thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, max)
+}
+
+/// `work` run on `workers` threads at once; what each returned, in the order they were
+/// started. A worker that panicked passes its panic on.
+pub fn on_workers<T: Send>(workers: usize, work: impl Fn() -> T + Sync) -> Vec<T> {
+    let work = &work;
+    thread::scope(|scope| {
+        let spawned: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        spawned
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Chunks a worker may finish ahead of the taker: it keeps memory bounded.
 const AHEAD: usize = 2;
 

@@ -9,8 +9,8 @@ use super::network::{Network, Route};
 use super::reach::Reach;
 use super::search::{Query, Search};
 use crate::model::Model;
+use crate::parallel;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-use std::thread;
 
 /// One handoff of the model, by indexes.
 #[derive(Clone, Copy, Debug)]
@@ -152,9 +152,7 @@ impl Engine {
     /// reads nothing another search left, so every route is the one [`Engine::routes`]
     /// finds, whatever the cores.
     pub fn routes_on_all_cores(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
-        let workers = thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(MAX_WORKERS);
+        let workers = parallel::workers(MAX_WORKERS);
         if workers < 2 || handoffs.len() < 2 * RUN {
             return self.routes(handoffs);
         }
@@ -177,20 +175,7 @@ impl Engine {
         }
         runs.push(rest);
         let next = AtomicUsize::new(0);
-        let found: Vec<Vec<(u32, Option<Route>)>> = thread::scope(|scope| {
-            let spawned: Vec<_> = (0..workers)
-                .map(|_| scope.spawn(|| self.routes_of_runs(handoffs, &runs, &next)))
-                .collect();
-            spawned
-                .into_iter()
-                // A worker that panicked passes its panic on.
-                .map(|worker| {
-                    worker
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
+        let found = parallel::on_workers(workers, || self.routes_of_runs(handoffs, &runs, &next));
         self.order = order;
         let mut routes = vec![None; handoffs.len()];
         for (i, route) in found.into_iter().flatten() {

@@ -144,31 +144,6 @@ pub fn change_limit(h: &HandoffResult) -> f64 {
     }
 }
 
-/// Appends to `found` every (candidate, gap) of data object `d` where the candidate alone
-/// may change the gap's minutes (lower them, or give a default-priced missing gap a path),
-/// with the path minutes after; `handoffs` is today's resolution. With `only`, just the gaps
-/// it marks are valued (a gap's entries do not depend on which other gaps are valued).
-pub fn improvements(
-    engine: &mut Engine,
-    index: &CandidateIndex,
-    handoffs: &[HandoffResult],
-    d: u32,
-    only: Option<&[bool]>,
-    scratch: &mut Scratch,
-    found: &mut Vec<Found>,
-) {
-    let mut work = Work {
-        graph: &engine.graph,
-        by_data: &engine.by_data,
-        searches: Searches {
-            search: &mut engine.search,
-            reverse: &mut engine.reverse,
-            check: &mut engine.check,
-        },
-    };
-    improvements_in(&mut work, index, handoffs, d, only, scratch, found);
-}
-
 /// What valuation reads of an engine, and the three searches it runs in: the engine's own,
 /// or a worker's.
 pub struct Work<'e> {
@@ -178,6 +153,21 @@ pub struct Work<'e> {
     pub by_data: &'e [Vec<u32>],
     /// The buffers searched in.
     pub searches: Searches<'e>,
+}
+
+impl<'e> Work<'e> {
+    /// The engine's graph, handoffs and searches.
+    pub fn of(engine: &'e mut Engine) -> Work<'e> {
+        Work {
+            graph: &engine.graph,
+            by_data: &engine.by_data,
+            searches: Searches {
+                search: &mut engine.search,
+                reverse: &mut engine.reverse,
+                check: &mut engine.check,
+            },
+        }
+    }
 }
 
 /// The forward, reverse and exact-check searches of one valuation.
@@ -190,8 +180,12 @@ pub struct Searches<'e> {
     pub check: &'e mut Search,
 }
 
-/// [`improvements`] in `work`.
-pub fn improvements_in(
+/// Appends to `found` every (candidate, gap) of data object `d` where the candidate alone
+/// may change the gap's minutes (lower them, or give a default-priced missing gap a path),
+/// with the path minutes after, searching in `work`; `handoffs` is today's resolution.
+/// With `only`, just the gaps it marks are valued (a gap's entries do not depend on which
+/// other gaps are valued).
+pub fn improvements(
     work: &mut Work,
     index: &CandidateIndex,
     handoffs: &[HandoffResult],

@@ -8,12 +8,10 @@ use super::network::Network;
 pub use super::ranking::{rank, spec_order, RankBy};
 use super::resolve::{annual_hours, status_and_minutes, Alignment, HandoffResult};
 use super::search::Search;
-use super::valuation::{
-    improvements, improvements_in, CandidateIndex, Found, Scratch, Searches, Work,
-};
+use super::valuation::{improvements, CandidateIndex, Found, Scratch, Searches, Work};
 use super::ObjectiveSplit;
 use crate::model::{Carries, IntegrationIx, Model, Source, SystemIx, WorkflowIx};
-use crate::parallel::in_order;
+use crate::parallel::{self, in_order};
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{Mutex, PoisonError};
@@ -348,8 +346,9 @@ fn lowered_by_data_from(
     let parts = if one_core || data.len() < 2 {
         let mut scratch = Scratch::default();
         let mut found = Vec::new();
+        let mut work = Work::of(engine);
         for &d in data {
-            improvements(engine, index, before, d, only, &mut scratch, &mut found);
+            improvements(&mut work, index, before, d, only, &mut scratch, &mut found);
         }
         vec![found]
     } else {
@@ -387,52 +386,26 @@ fn found_on_all_cores(
     data: &[u32],
     only: Option<&[bool]>,
 ) -> Vec<Vec<Found>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, 4);
     let next = AtomicUsize::new(0);
     let nodes = engine.graph.nodes();
-    std::thread::scope(|scope| {
-        let spawned: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let (mut search, mut reverse, mut check) =
-                        (Search::new(nodes), Search::new(nodes), Search::new(nodes));
-                    let mut work = Work {
-                        graph: &engine.graph,
-                        by_data: &engine.by_data,
-                        searches: Searches {
-                            search: &mut search,
-                            reverse: &mut reverse,
-                            check: &mut check,
-                        },
-                    };
-                    let mut scratch = Scratch::default();
-                    let mut found = Vec::new();
-                    while let Some(&d) = data.get(next.fetch_add(1, Relaxed)) {
-                        improvements_in(
-                            &mut work,
-                            index,
-                            before,
-                            d,
-                            only,
-                            &mut scratch,
-                            &mut found,
-                        );
-                    }
-                    found
-                })
-            })
-            .collect();
-        spawned
-            .into_iter()
-            // A worker that panicked passes its panic on.
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    parallel::on_workers(parallel::workers(4), || {
+        let (mut search, mut reverse, mut check) =
+            (Search::new(nodes), Search::new(nodes), Search::new(nodes));
+        let mut work = Work {
+            graph: &engine.graph,
+            by_data: &engine.by_data,
+            searches: Searches {
+                search: &mut search,
+                reverse: &mut reverse,
+                check: &mut check,
+            },
+        };
+        let mut scratch = Scratch::default();
+        let mut found = Vec::new();
+        while let Some(&d) = data.get(next.fetch_add(1, Relaxed)) {
+            improvements(&mut work, index, before, d, only, &mut scratch, &mut found);
+        }
+        found
     })
 }
 
