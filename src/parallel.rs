@@ -29,6 +29,23 @@ pub fn on_workers<T: Send>(workers: usize, work: impl Fn() -> T + Sync) -> Vec<T
     })
 }
 
+/// The items `make` gives for each range of `chunk` out of `items`, made on every core and
+/// joined in order into one list with room for `capacity`.
+pub fn concat_in_order<T: Send>(
+    items: usize,
+    chunk: usize,
+    capacity: usize,
+    make: impl Fn(Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let mut all = Vec::with_capacity(capacity);
+    let joined: Result<(), std::convert::Infallible> = in_order(items, chunk, make, |made| {
+        all.extend(made);
+        Ok(())
+    });
+    let Ok(()) = joined;
+    all
+}
+
 /// Chunks a worker may finish ahead of the taker: it keeps memory bounded.
 const AHEAD: usize = 2;
 

@@ -129,8 +129,8 @@ impl Engine {
     /// today's or the one ignoring data: both keep only hops of the network `reach` knows.
     pub fn routes(&mut self, handoffs: &[u32]) -> Vec<Option<Route>> {
         let mut routes = vec![None; handoffs.len()];
-        self.searched(handoffs, |engine, i, (from, to, data)| {
-            routes[i] = engine.walk_back(from, to, data);
+        self.searched(handoffs, |graph, search, i, (from, to, data)| {
+            routes[i] = walk_back(graph, search, from, to, data);
         });
         routes
     }
@@ -141,8 +141,8 @@ impl Engine {
     pub fn route_minutes(&mut self, handoffs: &[u32], minutes: &mut Vec<Option<f64>>) {
         minutes.clear();
         minutes.resize(handoffs.len(), None);
-        self.searched(handoffs, |engine, i, (_, to, _)| {
-            minutes[i] = engine.search.settled(to).map(|c| c.minutes);
+        self.searched(handoffs, |_, search, i, (_, to, _)| {
+            minutes[i] = search.settled(to).map(|c| c.minutes);
         });
     }
 
@@ -192,35 +192,18 @@ impl Engine {
         runs: &[&[u32]],
         next: &AtomicUsize,
     ) -> Vec<(u32, Option<Route>)> {
-        let key = |i: &u32| self.keys[handoffs[*i as usize] as usize];
         let mut search = Search::new(self.graph.nodes());
-        let mut targets = Vec::new();
         let mut found = Vec::new();
         while let Some(run) = runs.get(next.fetch_add(1, Relaxed)) {
-            for group in
-                run.chunk_by(|a, b| (key(a).from, key(a).data) == (key(b).from, key(b).data))
-            {
-                let (from, data) = (key(&group[0]).from, key(&group[0]).data);
-                let tos = group.iter().map(|i| key(i).to);
-                if !search_group(
-                    &self.graph,
-                    &self.reach,
-                    &mut search,
-                    (from, data),
-                    tos,
-                    &mut targets,
-                ) {
-                    continue;
-                }
-                for i in group {
-                    let to = key(i).to;
-                    if self.reach.may_reach(from as usize, to as usize) {
-                        let route =
-                            walk_back(&self.graph, &search, from as usize, to as usize, data);
-                        found.push((*i, route));
-                    }
-                }
-            }
+            search_each(
+                (&self.graph, &self.reach, &self.keys),
+                handoffs,
+                run,
+                &mut search,
+                |graph, search, i, (from, to, data)| {
+                    found.push((i as u32, walk_back(graph, search, from, to, data)));
+                },
+            );
         }
         found
     }
@@ -246,48 +229,21 @@ impl Engine {
         order
     }
 
-    /// Runs the searches of [`Engine::routes`] and calls `read` with the engine, the
-    /// position in `handoffs` and the handoff's (from, to, data) once its forward search
-    /// is done, for each handoff whose target its source may reach.
+    /// Runs the searches of [`Engine::routes`] in the engine's buffers ([`search_each`]).
     fn searched(
         &mut self,
         handoffs: &[u32],
-        mut read: impl FnMut(&Engine, usize, (usize, usize, u32)),
+        read: impl FnMut(&Graph, &Search, usize, (usize, usize, u32)),
     ) {
         let order = self.grouped(handoffs);
-        let key = |i: &u32| {
-            let k = self.keys[handoffs[*i as usize] as usize];
-            (k.from, k.data)
-        };
-        let mut targets = Vec::new();
-        for group in order.chunk_by(|a, b| key(a) == key(b)) {
-            let (from, data) = key(&group[0]);
-            let tos = group
-                .iter()
-                .map(|i| self.keys[handoffs[*i as usize] as usize].to);
-            if !search_group(
-                &self.graph,
-                &self.reach,
-                &mut self.search,
-                (from, data),
-                tos,
-                &mut targets,
-            ) {
-                continue;
-            }
-            for i in group {
-                let to = self.keys[handoffs[*i as usize] as usize].to;
-                if self.reach.may_reach(from as usize, to as usize) {
-                    read(self, *i as usize, (from as usize, to as usize, data));
-                }
-            }
-        }
+        search_each(
+            (&self.graph, &self.reach, &self.keys),
+            handoffs,
+            &order,
+            &mut self.search,
+            read,
+        );
         self.order = order;
-    }
-
-    /// The reported path to `target` of the last forward search from `source`.
-    fn walk_back(&self, source: usize, target: usize, data: u32) -> Option<Route> {
-        walk_back(&self.graph, &self.search, source, target, data)
     }
 }
 
@@ -298,32 +254,48 @@ const RUN: usize = 8192;
 /// The most workers [`Engine::routes_on_all_cores`] starts: each holds a search's buffers.
 const MAX_WORKERS: usize = 4;
 
-/// The forward search of one (source, data) group whose targets are `tos`, in `search`,
-/// through the systems from which one of the targets may be reached; false (and no search)
-/// when the source may reach none of them. `targets` is a reused buffer.
-fn search_group(
-    graph: &Graph,
-    reach: &Reach,
+/// One forward search per (source, data) group of `order` (positions into `handoffs`,
+/// sorted by [`Engine::grouped`]), in `search`, for the targets the source may reach,
+/// through the systems from which one of them may be reached; then `read` with the graph,
+/// the search, the position in `handoffs` and the handoff's (from, to, data), for each
+/// handoff whose target its source may reach.
+fn search_each(
+    (graph, reach, keys): (&Graph, &Reach, &[HandoffKey]),
+    handoffs: &[u32],
+    order: &[u32],
     search: &mut Search,
-    (from, data): (u32, u32),
-    tos: impl Iterator<Item = u32>,
-    targets: &mut Vec<u32>,
-) -> bool {
-    targets.clear();
-    targets.extend(tos.filter(|to| reach.may_reach(from as usize, *to as usize)));
-    if targets.is_empty() {
-        return false;
+    mut read: impl FnMut(&Graph, &Search, usize, (usize, usize, u32)),
+) {
+    let key = |i: &u32| keys[handoffs[*i as usize] as usize];
+    let mut targets = Vec::new();
+    for group in order.chunk_by(|a, b| (key(a).from, key(a).data) == (key(b).from, key(b).data)) {
+        let (from, data) = (key(&group[0]).from as usize, key(&group[0]).data);
+        targets.clear();
+        targets.extend(
+            group
+                .iter()
+                .map(|i| key(i).to)
+                .filter(|to| reach.may_reach(from, *to as usize)),
+        );
+        if targets.is_empty() {
+            continue;
+        }
+        let query = Query {
+            dir: Direction::Forward,
+            start: from,
+            minutes: 0.0,
+            data,
+            limit: f64::INFINITY,
+        };
+        let useful = |node: usize| targets.iter().any(|t| reach.may_reach(node, *t as usize));
+        search.run_within(graph, query, &targets, useful);
+        for i in group {
+            let to = key(i).to as usize;
+            if reach.may_reach(from, to) {
+                read(graph, search, *i as usize, (from, to, data));
+            }
+        }
     }
-    let query = Query {
-        dir: Direction::Forward,
-        start: from as usize,
-        minutes: 0.0,
-        data,
-        limit: f64::INFINITY,
-    };
-    let useful = |node: usize| targets.iter().any(|t| reach.may_reach(node, *t as usize));
-    search.run_within(graph, query, targets, useful);
-    true
 }
 
 /// The reported path to `target` of `search`'s last forward search from `source`: least

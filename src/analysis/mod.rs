@@ -10,6 +10,7 @@ mod ids;
 mod improved_by;
 mod local;
 mod loss;
+mod lowered;
 mod measures;
 mod network;
 mod plan;
@@ -256,14 +257,14 @@ pub fn analyze(model: &Model, strategy: Option<StrategyIx>) -> Analysis {
     let mut engine = engine::Engine::new(model, &network);
     let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
     let pool = candidates(model, &handoffs);
-    let lowered = value::lowered_all(model, &network, &handoffs, &pool, &mut engine);
+    let lowered = lowered::lowered_all(model, &network, &handoffs, &pool, &mut engine);
     // The fixes are made without the engine and the network: a landscape's analysis never
     // holds the three at once (docs/performance.md, issue 25).
     drop(engine);
     drop(network);
     let fixes = rank(
         model,
-        value::fixes_of(model, &handoffs, &alignment, pool, lowered),
+        lowered::fixes_of(model, &handoffs, &alignment, pool, lowered),
         RankBy::Priority,
     );
     let measures = measures::measure(model, &handoffs, &alignment);
@@ -295,7 +296,7 @@ pub fn valued_fixes(model: &Model, strategy: Option<StrategyIx>) -> Vec<Fix> {
     let mut engine = engine::Engine::new(model, &network);
     let handoffs = resolve::resolve_with(model, &network, &alignment, &mut engine);
     let pool = candidates(model, &handoffs);
-    value::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine)
+    lowered::value_with(model, &network, &handoffs, &alignment, &pool, &mut engine)
 }
 
 /// Per-objective split of a value: (objective index, value), in the strategy's order.

@@ -9,7 +9,7 @@ use crate::model::IntegrationIx;
 use crate::model::{
     Handoff, Mode, Model, ObjectiveIx, Source, StrategyIx, SystemIx, Workflow, WorkflowIx,
 };
-use crate::parallel::in_order;
+use crate::parallel::concat_in_order;
 
 /// How a handoff is served today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,22 +316,12 @@ pub fn resolve_with(
     let routes = engine.routes_on_all_cores(&all);
     // Priced on every core in chunks taken back in order: each handoff's figures depend on
     // its own key and route only.
-    let mut results: Vec<HandoffResult> = Vec::with_capacity(routes.len());
     let keys = &engine.keys;
-    let priced_all: Result<(), std::convert::Infallible> = in_order(
-        keys.len(),
-        PRICED_CHUNK,
-        |range| {
-            range
-                .map(|k| priced(model, network, alignment, &keys[k], routes[k].as_ref()))
-                .collect::<Vec<_>>()
-        },
-        |chunk| {
-            results.extend(chunk);
-            Ok(())
-        },
-    );
-    let Ok(()) = priced_all;
+    let mut results = concat_in_order(keys.len(), PRICED_CHUNK, keys.len(), |range| {
+        range
+            .map(|k| priced(model, network, alignment, &keys[k], routes[k].as_ref()))
+            .collect()
+    });
     drop(routes);
     let missing: Vec<u32> = (0..results.len() as u32)
         .filter(|k| results[*k as usize].status == Status::Missing)

@@ -34,11 +34,12 @@ use std::collections::HashMap;
 use super::candidates::{candidates, Candidate};
 use super::engine::Engine;
 use super::local::{Closures, MAX_NODES};
+use super::lowered::lowered_by_data;
 use super::network::Network;
 use super::resolve::{reprice, Alignment, HandoffResult, Status};
 use super::rules;
 use super::valuation::{change_limit, CandidateIndex, SLACK};
-use super::value::{lowered_by_data, saved_sums};
+use super::value::saved_sums;
 use super::Analysis;
 use crate::model::{Model, StrategyIx};
 

@@ -11,8 +11,9 @@ pub use roadmap::{roadmap, Roadmap};
 
 use super::candidates::{candidates, Action};
 use super::ids::FixId;
+use super::lowered::value_with;
 use super::measures::{summary, Summary};
-use super::value::{rank, value_with, Fix, RankBy};
+use super::value::{rank, Fix, RankBy};
 use crate::model::{Model, StrategyIx, SystemIx};
 use planner::{Planner, Scenario};
 

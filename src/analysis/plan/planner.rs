@@ -4,11 +4,12 @@
 use super::super::affected::Bounds;
 use super::super::candidates::{candidates, Candidate};
 use super::super::engine::Engine;
+use super::super::lowered::lowered_by_data;
 use super::super::network::Network;
 use super::super::reach::Reach;
 use super::super::resolve::{resolve_again, resolve_with, Alignment, HandoffResult};
 use super::super::valuation::CandidateIndex;
-use super::super::value::{fix_of, lowered_by_data, Fix};
+use super::super::value::{fix_of, Fix};
 use super::standing::{Automation, Standings};
 use crate::model::{Model, StrategyIx};
 
